@@ -1,0 +1,54 @@
+// Subcommands of the aidledger CLI. Each has an options struct, a setup_x that registers it with
+// CLI11, and a run_x that returns the process exit code (0 ok, 1 nothing found, 2 error).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace aidledger::cli {
+
+enum ExitCode : int { kOk = 0, kNothingFound = 1, kError = 2 };
+
+/// Where the ledger lives: --db, else $AIDLEDGER_DB, else ./aidledger.db.
+std::string default_database_path();
+
+struct IngestOptions {
+  std::string db;
+  std::vector<std::string> paths;
+  std::string manifest;
+  std::string encoding;
+  bool quiet = false;
+};
+void setup_ingest(CLI::App& app, std::shared_ptr<IngestOptions> opt, int& exit_code);
+int run_ingest(const IngestOptions& opt);
+
+struct ExportOptions {
+  std::string db;
+  std::string format = "csv";
+  std::string out;
+};
+void setup_export(CLI::App& app, std::shared_ptr<ExportOptions> opt, int& exit_code);
+int run_export(const ExportOptions& opt);
+
+struct ExtractOptions {
+  std::string file;
+  std::string encoding;
+  std::string publication;  // YYYY-MM-DD
+  bool all_articles = false;
+  std::string format = "text";
+};
+void setup_extract(CLI::App& app, std::shared_ptr<ExtractOptions> opt, int& exit_code);
+int run_extract(const ExtractOptions& opt);
+
+struct ParseOptions {
+  std::string what;       // money | date
+  std::vector<std::string> words;
+  std::string ref;        // YYYY-MM-DD, for dates
+};
+void setup_parse(CLI::App& app, std::shared_ptr<ParseOptions> opt, int& exit_code);
+int run_parse_money(const ParseOptions& opt);
+int run_parse_date(const ParseOptions& opt);
+
+}  // namespace aidledger::cli

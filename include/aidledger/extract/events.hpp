@@ -1,0 +1,91 @@
+// Aid events read out of an article: who gave what to whom, when, in which form, and the
+// sentence that says so. One AidReport is one statement of an event in one article; the ledger
+// merges reports of the same event.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aidledger/extract/dates.hpp"
+#include "aidledger/extract/organisations.hpp"
+#include "aidledger/extract/places.hpp"
+#include "aidledger/text/document.hpp"
+
+namespace aidledger::extract {
+
+enum class Kind { cash, in_kind, consumption };
+enum class Status { pledged, disbursed };
+std::string_view to_string(Kind k);
+std::string_view to_string(Status s);
+std::optional<Kind> kind_from_string(std::string_view s);
+std::optional<Status> status_from_string(std::string_view s);
+
+inline constexpr std::string_view kJoint = "JOINT";
+
+/// One line of an event: what one recipient (or several recipients jointly) received.
+struct Allocation {
+  std::string recipient;             // as written: 徐家湾乡 / 上店街村 / 徐家湾乡、双龙湾镇
+  std::string township;              // canonical township, "JOINT", or empty when not known
+  std::vector<std::string> covers;   // townships a JOINT line is for
+  std::optional<std::int64_t> amount_fen;
+  std::optional<std::int64_t> amount_high_fen;  // upper end of a written range
+  std::optional<std::int64_t> quantity;
+};
+
+struct AidReport {
+  int article_seq = 0;
+  text::Span sentence;      // page offsets of the evidence sentence
+  text::Span measure;       // page offsets of the amount or quantity (empty when none is written)
+  std::string sentence_text;  // normalised, layout line breaks removed
+
+  std::string donor;          // canonical; empty when unknown
+  std::string donor_as_written;
+  std::string donor_basis;    // subject | earlier clause | article actor | unknown
+
+  std::vector<Allocation> allocations;
+  std::string distribution;   // single | each | joint | per_unit
+  Kind kind = Kind::cash;
+  Status status = Status::disbursed;
+  bool tranche = false;       // 首批/首期: paid against an earlier pledge
+  bool approximate = false;
+  bool aggregate = false;     // 累计 … : a summary figure, never added into totals
+  std::string item;
+  std::string unit;
+
+  std::optional<DateRange> date;  // the event's own date, when the text gives one
+  std::string date_basis;         // how it was found: "stated 2021年5月", "relative 当天", …
+  std::vector<std::string> notes; // anything a reviewer should know (per-unit count unknown …)
+
+  std::int64_t total_fen() const;
+  std::int64_t total_quantity() const;
+  bool has_amount() const;
+  bool has_quantity() const;
+};
+
+/// What the extractor needs to know about the article around a sentence.
+struct ArticleContext {
+  std::optional<DateRange> date;         // the article's dateline, resolved
+  std::vector<std::string> townships;    // townships the article names, in order
+  std::string actor;                     // canonical organisation the article is about
+};
+
+class EventExtractor {
+ public:
+  EventExtractor(const Gazetteer& g, const Directory& d) : gazetteer_(g), directory_(d) {}
+
+  /// Reports of one article. `reference` is the page's publication date (or only its year).
+  std::vector<AidReport> extract(std::string_view page_text, const text::Article& article,
+                                 const PlaceFinder& places, std::optional<DateRange> reference,
+                                 ArticleContext* context_out = nullptr) const;
+
+  /// True when the article is about the paired county (names it or one of its townships).
+  bool is_relevant(std::string_view page_text, const text::Article& article, const PlaceFinder& places) const;
+
+ private:
+  const Gazetteer& gazetteer_;
+  const Directory& directory_;
+};
+
+}  // namespace aidledger::extract

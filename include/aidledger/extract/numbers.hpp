@@ -1,0 +1,56 @@
+// Numbers, money and quantities of goods in Chinese prose.
+//
+// Money is exact: amounts are integer fen (分), parsed with integer arithmetic so that 5.67万元
+// is 56,700.00 yuan with no float error. Handles Arabic and Chinese numerals, 万/亿/千 and mixed
+// forms (1万5千元, 1亿2000万元), thousands separators, financial capitals (壹佰万元), ¥ and 人民币,
+// approximate markers (约 多 余 近 超过 左右 …) and ranges (2万至3万元, 2-3万元).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aidledger/text/document.hpp"
+
+namespace aidledger::extract {
+
+using text::Span;
+
+/// Value of a numeral written in Arabic or Chinese digits with optional 十百千万亿 multipliers,
+/// scaled by 10^8 (so "5.67" is 567'000'000). Returns nothing for a digit-by-digit Chinese
+/// sequence such as 一〇一 (a name or a year, not an amount) or anything else malformed.
+struct Numeral {
+  __int128 scaled = 0;       // value * 10^8
+  bool approximate = false;  // 2500多万: the 多 inside
+  bool has_multiplier = false;   // ends in 万 or 亿 (a range start may borrow it)
+  std::int64_t trailing_multiplier = 1;
+};
+std::optional<Numeral> parse_numeral(std::string_view run);
+
+/// Whole-number convenience for tests and callers: 两千 -> 2000, 一百五十万 -> 1500000.
+std::optional<std::int64_t> parse_integer(std::string_view run);
+
+enum class MeasureKind { money, quantity };
+
+struct Measure {
+  MeasureKind kind = MeasureKind::money;
+  Span span;                            // the whole expression, markers included
+  std::int64_t value = 0;               // fen for money, count for goods
+  std::optional<std::int64_t> high;     // upper end of a range
+  bool approximate = false;
+  bool currency_explicit = true;        // 元 or ¥ written (150万 alone is implied money)
+  std::string unit;                     // goods unit (册, 台, 台(套) …); empty for money
+};
+
+/// Every amount of money and quantity of goods in `text`, in order. Counts of people, areas,
+/// distances, percentages and years are not goods and are not returned.
+std::vector<Measure> scan_measures(std::string_view text);
+
+/// 50000000 fen -> "500000.00".
+std::string format_fen(std::int64_t fen);
+
+/// Goods units the scanner recognises, longest first.
+const std::vector<std::string_view>& goods_units();
+
+}  // namespace aidledger::extract

@@ -1,0 +1,45 @@
+// One page end to end through the extractor: decoded text -> articles -> aid reports.
+// A pure function of the page and the data files, so pages can be read in parallel and fuzzed.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aidledger/extract/dates.hpp"
+#include "aidledger/extract/events.hpp"
+#include "aidledger/text/decode.hpp"
+
+namespace aidledger::extract {
+
+struct ArticleRecord {
+  int seq = 0;
+  std::string id;              // "<file stem>#<seq>", stable while the file is unchanged
+  std::string title;
+  std::string sha256;          // of the article's normalised text
+  std::size_t file_begin = 0, file_end = 0;
+  int line = 0;
+  std::optional<DateRange> date;
+  std::string date_basis;      // dateline | page | unknown
+  bool relevant = false;       // names the paired county or one of its townships
+};
+
+struct PageExtraction {
+  text::Page page;
+  std::optional<DateRange> reference;   // publication date, or only its year
+  std::string reference_basis;          // manifest | inferred from the years the page mentions | unknown
+  std::vector<ArticleRecord> articles;
+  std::vector<AidReport> reports;
+};
+
+struct PageOptions {
+  std::optional<DateRange> publication;  // from a manifest; day precision
+  std::string id_prefix;                 // article ids: "<id_prefix>#<seq>"; default the file stem
+};
+
+PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const Directory& directory,
+                            const PageOptions& options = {});
+
+/// The file name without folders and extension.
+std::string file_stem(std::string_view path);
+
+}  // namespace aidledger::extract

@@ -1,0 +1,70 @@
+// Places of the paired county: a gazetteer loaded from a data file, and a finder that reads
+// township, village, school and clinic names out of text and resolves them to their township.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aidledger/text/document.hpp"
+
+namespace aidledger::extract {
+
+using text::Span;
+
+struct GazetteerEntry {
+  std::string level;                    // county, township, village, school, clinic
+  std::string name;
+  std::string parent;
+  std::vector<std::string> short_forms;
+};
+
+class Gazetteer {
+ public:
+  /// Parses the tab-separated data file; throws std::runtime_error naming `source` and the line.
+  static Gazetteer parse(std::string_view tsv, std::string_view source);
+  /// The gazetteer compiled into the binary (data/gazetteer.tsv).
+  static const Gazetteer& builtin();
+
+  const std::vector<GazetteerEntry>& entries() const { return entries_; }
+  std::vector<std::string> townships() const;
+  std::string county() const;
+  /// Canonical township for a township name, a short form, or a listed village/school.
+  std::optional<std::string> township_of(std::string_view name) const;
+  /// Closest township names to a misspelt query, best first.
+  std::vector<std::string> suggest(std::string_view query, std::size_t max = 3) const;
+
+ private:
+  std::vector<GazetteerEntry> entries_;
+};
+
+enum class PlaceLevel { county, township, village, school, clinic, collective };
+std::string_view to_string(PlaceLevel l);
+
+struct PlaceMention {
+  Span span;
+  std::string name;        // as written (Simplified)
+  std::string township;    // canonical township, or empty when not known
+  PlaceLevel level = PlaceLevel::township;
+  int count = 0;           // for collective mentions such as 两乡镇: how many townships
+};
+
+/// Finds places in the text of one page. Villages and schools named right after their township
+/// ("双龙湾镇龙驹村") are learned for the rest of the page.
+class PlaceFinder {
+ public:
+  explicit PlaceFinder(const Gazetteer& g) : gazetteer_(g) {}
+  /// Reads the whole page once to learn village -> township pairs.
+  void learn(std::string_view page_text);
+  std::vector<PlaceMention> find(std::string_view text) const;
+  /// True when the text names the county or one of its townships in full.
+  bool mentions_county(std::string_view text) const;
+
+ private:
+  std::optional<std::string> resolve_local(std::string_view name) const;
+  const Gazetteer& gazetteer_;
+  std::map<std::string, std::string, std::less<>> learned_;  // village/school -> township
+};
+
+}  // namespace aidledger::extract

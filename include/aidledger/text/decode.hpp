@@ -1,0 +1,64 @@
+// Bytes -> checked, normalised UTF-8 text that remembers where every byte came from.
+//
+// A page goes through two steps:
+//   decode     any common Chinese encoding (UTF-8 with or without BOM, UTF-16 with BOM,
+//              GB18030/GBK, Big5) -> UTF-8 in the original script (`original`);
+//   normalise  per character: NFKC (full-width digits and punctuation -> ASCII), Traditional ->
+//              Simplified when the page is written in Traditional script, CR LF -> LF (`text`).
+// Offsets into `text` map back to `original` and to the bytes of the file, so every extracted
+// fact can cite the exact bytes it was read from.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aidledger::text {
+
+struct DecodeFailure {
+  std::string message;       // what is wrong, e.g. "not valid UTF-8, GB18030 or Big5"
+  std::size_t byte_offset;   // first offending byte in the file
+};
+
+struct Page {
+  std::string path;
+  std::string sha256;         // of the file's bytes, as `sha256sum` prints it
+  std::size_t file_size = 0;
+  std::string encoding;       // UTF-8, UTF-8-BOM, UTF-16LE, UTF-16BE, GB18030, Big5
+  std::string script;         // Hans or Hant
+  std::size_t converted_characters = 0;  // characters changed by Traditional -> Simplified
+
+  std::string original;                   // decoded UTF-8, original script
+  std::vector<std::uint32_t> original_to_file;  // original.size()+1 entries
+  std::string text;                        // normalised UTF-8 that the extractor reads
+  std::vector<std::uint32_t> text_to_original;  // text.size()+1 entries
+
+  /// File byte offset of normalised position `pos` (a code-point boundary or text.size()).
+  std::size_t file_offset(std::size_t pos) const { return original_to_file[text_to_original[pos]]; }
+  /// The original-script text behind normalised span [begin, end).
+  std::string original_slice(std::size_t begin, std::size_t end) const;
+  /// 1-based line number of normalised position `pos`.
+  int line_of(std::size_t pos) const;
+};
+
+/// Decodes and normalises a page. `encoding` forces a converter name (as ICU knows it); empty
+/// means detect. Returns the failure instead when the bytes are not text in any supported
+/// encoding.
+struct DecodeResult {
+  std::optional<Page> page;
+  std::optional<DecodeFailure> failure;
+};
+DecodeResult decode_page(std::string path, std::string_view bytes, std::string_view encoding = {});
+
+/// Convenience for tests and the `parse` commands: normalise UTF-8 text (NFKC and, when it is
+/// mostly Traditional, Traditional -> Simplified).
+std::string normalise(std::string_view utf8);
+
+/// Traditional -> Simplified for a short string regardless of its overall script (names, queries).
+std::string to_simplified(std::string_view utf8);
+
+/// SHA-256 of bytes as lower-case hex.
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace aidledger::text

@@ -1,0 +1,45 @@
+// UTF-8 helpers: code-point iteration over std::string with byte offsets.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace aidledger::text {
+
+/// Decodes the code point starting at `pos` and advances `pos` past it. Invalid bytes decode
+/// as U+FFFD one byte at a time (text reaching the extractor is already validated).
+char32_t next_code_point(std::string_view s, std::size_t& pos);
+
+/// Byte offset of the code point that ends just before `pos` (0 when pos is 0).
+std::size_t previous_code_point_start(std::string_view s, std::size_t pos);
+
+/// The code point that ends just before `pos`, or 0 at the start.
+char32_t code_point_before(std::string_view s, std::size_t pos);
+
+/// The code point starting at `pos`, or 0 at the end.
+char32_t code_point_at(std::string_view s, std::size_t pos);
+
+void append_utf8(std::string& out, char32_t cp);
+
+bool is_han(char32_t cp);
+
+/// Number of code points in s.
+std::size_t code_point_count(std::string_view s);
+
+/// Display width in a terminal: East Asian wide and full-width characters count 2.
+std::size_t display_width(std::string_view s);
+
+/// True when s[pos..] starts with word.
+inline bool starts_at(std::string_view s, std::size_t pos, std::string_view word) {
+  return pos <= s.size() && s.substr(pos).substr(0, word.size()) == word;
+}
+
+/// True when s[..pos] ends with word.
+inline bool ends_at(std::string_view s, std::size_t pos, std::string_view word) {
+  return pos >= word.size() && pos <= s.size() && s.substr(pos - word.size(), word.size()) == word;
+}
+
+/// Removes ASCII white space, U+3000 and newlines from both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace aidledger::text

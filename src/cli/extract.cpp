@@ -1,0 +1,133 @@
+// aidledger extract FILE: what the extractor reads in one page, without a database.
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "aidledger/cli/commands.hpp"
+#include "aidledger/cli/io.hpp"
+#include "aidledger/extract/numbers.hpp"
+#include "aidledger/extract/page.hpp"
+
+namespace aidledger::cli {
+namespace {
+
+std::string amount_text(const extract::Allocation& a, const extract::AidReport& r) {
+  std::string s;
+  if (a.amount_fen) {
+    s = extract::format_fen(*a.amount_fen);
+    if (a.amount_high_fen) s += ".." + extract::format_fen(*a.amount_high_fen);
+  }
+  if (a.quantity) s += (s.empty() ? "" : " ") + std::to_string(*a.quantity) + r.unit;
+  return s.empty() ? "(no amount)" : s;
+}
+
+std::string date_text(const extract::AidReport& r, const extract::ArticleRecord& art) {
+  if (r.date) return fmt::format("{} ({})", extract::format_date(*r.date), r.date_basis);
+  if (art.date) return fmt::format("{} (reported: the article's date)", extract::format_date(*art.date));
+  return "unknown";
+}
+
+}  // namespace
+
+void setup_extract(CLI::App& app, std::shared_ptr<ExtractOptions> opt, int& exit_code) {
+  auto* cmd = app.add_subcommand("extract", "Show the articles and aid events aidledger reads in one page (no database)");
+  cmd->add_option("file", opt->file, "Page file (plain text, any common Chinese encoding)")->required();
+  cmd->add_option("--encoding", opt->encoding, "Force the page's encoding (e.g. GB18030); default: detect");
+  cmd->add_option("--published", opt->publication, "Publication date of the page, YYYY-MM-DD (default: inferred)");
+  cmd->add_flag("--all", opt->all_articles, "Also list articles that are not about the paired county");
+  cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([opt, &exit_code] { exit_code = run_extract(*opt); });
+}
+
+int run_extract(const ExtractOptions& opt) {
+  std::string bytes, error;
+  if (!read_file(opt.file, bytes, error)) {
+    fmt::print(stderr, "aidledger: {}\n", error);
+    return kError;
+  }
+  auto decoded = text::decode_page(opt.file, bytes, opt.encoding);
+  if (!decoded.page) {
+    fmt::print(stderr, "aidledger: {}: byte {}: {}\n", opt.file, decoded.failure->byte_offset, decoded.failure->message);
+    return kError;
+  }
+  extract::PageOptions po;
+  if (!opt.publication.empty()) {
+    auto d = extract::parse_iso_range(opt.publication, extract::Precision::day);
+    if (!d || opt.publication.size() != 10) {
+      fmt::print(stderr, "aidledger: --published '{}' is not a date of the form YYYY-MM-DD\n", opt.publication);
+      return kError;
+    }
+    po.publication = d;
+  }
+  const auto result = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
+                                            extract::Directory::builtin(), po);
+  const auto& page = result.page;
+
+  if (opt.format == "json") {
+    nlohmann::json j;
+    j["file"] = page.path;
+    j["encoding"] = page.encoding;
+    j["script"] = page.script;
+    j["reference"] = result.reference ? extract::format_date(*result.reference) : "";
+    j["reference_basis"] = result.reference_basis;
+    for (const auto& a : result.articles) {
+      nlohmann::json ja{{"id", a.id}, {"title", a.title}, {"line", a.line}, {"relevant", a.relevant},
+                        {"date", a.date ? extract::format_date(*a.date) : ""}, {"bytes", {a.file_begin, a.file_end}}};
+      for (const auto& r : result.reports) {
+        if (r.article_seq != a.seq) continue;
+        nlohmann::json jr{{"kind", extract::to_string(r.kind)}, {"status", extract::to_string(r.status)},
+                          {"donor", r.donor}, {"donor_basis", r.donor_basis}, {"item", r.item}, {"unit", r.unit},
+                          {"approximate", r.approximate}, {"aggregate", r.aggregate}, {"tranche", r.tranche},
+                          {"distribution", r.distribution},
+                          {"date", r.date ? extract::format_date(*r.date) : ""}, {"date_basis", r.date_basis},
+                          {"line", page.line_of(r.sentence.begin)},
+                          {"bytes", {page.file_offset(r.sentence.begin), page.file_offset(r.sentence.end)}},
+                          {"evidence", page.original_slice(r.sentence.begin, r.sentence.end)}};
+        for (const auto& al : r.allocations) {
+          nlohmann::json jl{{"recipient", al.recipient}, {"township", al.township}};
+          jl["amount_yuan"] = al.amount_fen ? extract::format_fen(*al.amount_fen) : "";
+          jl["quantity"] = al.quantity ? std::to_string(*al.quantity) : "";
+          jr["allocations"].push_back(jl);
+        }
+        ja["events"].push_back(jr);
+      }
+      if (opt.all_articles || a.relevant) j["articles"].push_back(ja);
+    }
+    fmt::print("{}\n", j.dump(2));
+    return result.reports.empty() ? kNothingFound : kOk;
+  }
+
+  std::size_t relevant = 0;
+  for (const auto& a : result.articles) relevant += a.relevant ? 1 : 0;
+  fmt::print("{}: {}, {} script, {} articles ({} about the paired county); reference date {} ({})\n", page.path,
+             page.encoding, page.script, result.articles.size(), relevant,
+             result.reference ? extract::format_date(*result.reference) : "unknown", result.reference_basis);
+  int n = 0;
+  for (const auto& a : result.articles) {
+    if (!a.relevant && !opt.all_articles) continue;
+    fmt::print("\narticle {} (line {}, bytes {}-{}){}\n  title: {}\n  date: {} ({})\n", a.id, a.line, a.file_begin,
+               a.file_end, a.relevant ? "" : " [not about the paired county]", a.title.empty() ? "(none)" : a.title,
+               a.date ? extract::format_date(*a.date) : "unknown", a.date_basis);
+    for (const auto& r : result.reports) {
+      if (r.article_seq != a.seq) continue;
+      fmt::print("  [{}] {} {}{}{} by {} ({})\n", ++n, extract::to_string(r.status), extract::to_string(r.kind),
+                 r.aggregate ? " AGGREGATE" : "", r.tranche ? " tranche" : "", r.donor.empty() ? "?" : r.donor,
+                 r.donor_basis);
+      for (const auto& al : r.allocations)
+        fmt::print("      -> {} [{}] {}{}\n", al.recipient.empty() ? "?" : al.recipient,
+                   al.township.empty() ? "township unknown" : al.township, amount_text(al, r), r.approximate ? " (approx)" : "");
+      if (!r.item.empty()) fmt::print("      item: {}\n", r.item);
+      fmt::print("      date: {}\n", date_text(r, a));
+      for (const auto& note : r.notes) fmt::print("      note: {}\n", note);
+      fmt::print("      evidence (line {}, bytes {}-{}): {}\n", page.line_of(r.sentence.begin),
+                 page.file_offset(r.sentence.begin), page.file_offset(r.sentence.end),
+                 page.original_slice(r.sentence.begin, r.sentence.end));
+    }
+  }
+  if (n == 0) fmt::print("\nno aid events found\n");
+  return n == 0 ? kNothingFound : kOk;
+}
+
+}  // namespace aidledger::cli

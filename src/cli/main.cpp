@@ -1,0 +1,48 @@
+// aidledger: newspaper reports of pairing aid -> an auditable SQLite ledger and reports.
+// main -> try_main -> dispatch, with fixed exit codes: 0 ok, 1 nothing found, 2 error.
+#include <cstdlib>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "aidledger/cli/commands.hpp"
+
+namespace aidledger::cli {
+
+std::string default_database_path() {
+  if (const char* env = std::getenv("AIDLEDGER_DB"); env && *env) return env;
+  return "aidledger.db";
+}
+
+namespace {
+
+int try_main(int argc, char** argv) {
+  CLI::App app{"aidledger: turns newspaper reports of pairing aid into an auditable ledger.\n"
+               "Typical use: aidledger ingest PAGES...; aidledger export --format csv"};
+  app.set_version_flag("--version", "aidledger 0.1.0");
+  app.require_subcommand(1);
+  int exit_code = kOk;
+  setup_ingest(app, std::make_shared<IngestOptions>(), exit_code);
+  setup_export(app, std::make_shared<ExportOptions>(), exit_code);
+  setup_extract(app, std::make_shared<ExtractOptions>(), exit_code);
+  setup_parse(app, std::make_shared<ParseOptions>(), exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kOk : kError;
+  }
+  return exit_code;
+}
+
+}  // namespace
+}  // namespace aidledger::cli
+
+int main(int argc, char** argv) {
+  try {
+    return aidledger::cli::try_main(argc, argv);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "aidledger: error: {}\n", e.what());
+    return aidledger::cli::kError;
+  }
+}

@@ -1,0 +1,71 @@
+// aidledger parse money TEXT | parse date TEXT --ref YYYY-MM-DD
+#include <fmt/format.h>
+
+#include "aidledger/cli/commands.hpp"
+#include "aidledger/extract/dates.hpp"
+#include "aidledger/extract/numbers.hpp"
+#include "aidledger/text/decode.hpp"
+
+namespace aidledger::cli {
+namespace {
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string s;
+  for (const auto& w : words) {
+    if (!s.empty()) s += ' ';
+    s += w;
+  }
+  return s;
+}
+
+}  // namespace
+
+void setup_parse(CLI::App& app, std::shared_ptr<ParseOptions> opt, int& exit_code) {
+  auto* parse = app.add_subcommand("parse", "Show how aidledger reads amounts or dates in a piece of text");
+  parse->require_subcommand(1);
+  auto* money = parse->add_subcommand("money", "Amounts of money and quantities of goods in TEXT, one per line");
+  money->add_option("text", opt->words, "Text to read (Chinese prose; quote it)")->required();
+  money->footer("Prints 'money<TAB>500000.00<TAB>exact|approx' (a range as 20000.00..30000.00) or\n"
+                "'quantity<TAB>5000<TAB>册'. Exit 1 when the text holds none.");
+  money->callback([opt, &exit_code] { exit_code = run_parse_money(*opt); });
+  auto* date = parse->add_subcommand("date", "The last date expression in TEXT, resolved against --ref");
+  date->add_option("text", opt->words, "Text to read (quote it)")->required();
+  date->add_option("--ref", opt->ref, "Reference (publication) date, YYYY-MM-DD")->required();
+  date->footer("Prints 2021-10-24, 2021-05, 2021 or a range 2021-10-24..2021-10-25. Exit 1 when there is none.");
+  date->callback([opt, &exit_code] { exit_code = run_parse_date(*opt); });
+}
+
+int run_parse_money(const ParseOptions& opt) {
+  const std::string text = text::normalise(joined(opt.words));
+  const auto measures = extract::scan_measures(text);
+  for (const auto& m : measures) {
+    if (m.kind == extract::MeasureKind::money) {
+      std::string value = extract::format_fen(m.value);
+      if (m.high) value += ".." + extract::format_fen(*m.high);
+      fmt::print("money\t{}\t{}\n", value, m.approximate ? "approx" : "exact");
+    } else {
+      std::string value = std::to_string(m.value);
+      if (m.high) value += ".." + std::to_string(*m.high);
+      fmt::print("quantity\t{}\t{}\n", value, m.unit);
+    }
+  }
+  return measures.empty() ? kNothingFound : kOk;
+}
+
+int run_parse_date(const ParseOptions& opt) {
+  auto ref = extract::parse_iso_range(opt.ref, extract::Precision::day);
+  if (!ref || opt.ref.size() != 10) {
+    fmt::print(stderr, "aidledger: --ref '{}' is not a date of the form YYYY-MM-DD\n", opt.ref);
+    return kError;
+  }
+  const std::string text = text::normalise(joined(opt.words));
+  extract::DateResolver resolver(*ref);
+  std::optional<extract::DateRange> last;
+  for (const auto& m : extract::scan_dates(text))
+    if (auto d = resolver.resolve(m)) last = d;
+  if (!last) return kNothingFound;
+  fmt::print("{}\n", extract::format_date(*last));
+  return kOk;
+}
+
+}  // namespace aidledger::cli

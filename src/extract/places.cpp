@@ -1,0 +1,310 @@
+#include "aidledger/extract/places.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "aidledger/text/decode.hpp"
+#include "aidledger/text/utf8.hpp"
+
+namespace aidledger::data {
+std::string_view gazetteer();
+}
+
+namespace aidledger::extract {
+namespace {
+
+using text::code_point_at;
+using text::code_point_before;
+using text::ends_at;
+using text::next_code_point;
+using text::previous_code_point_start;
+using text::starts_at;
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+struct LocalSuffix {
+  std::string_view word;
+  PlaceLevel level;
+};
+// Longest first so 中心小学 is not read as 小学.
+constexpr LocalSuffix kLocalSuffixes[] = {
+    {"中心小学", PlaceLevel::school}, {"中心校", PlaceLevel::school}, {"小学", PlaceLevel::school},
+    {"中学", PlaceLevel::school},     {"初中", PlaceLevel::school},   {"学校", PlaceLevel::school},
+    {"幼儿园", PlaceLevel::school},   {"卫生院", PlaceLevel::clinic}, {"卫生室", PlaceLevel::clinic},
+    {"社区", PlaceLevel::village},    {"村", PlaceLevel::village},
+};
+
+// Words that end a place name on its left.
+bool is_name_boundary(char32_t cp) {
+  static constexpr std::u32string_view stops = U"、和与及向为给对到在的了是把从由等各该其共还并也将已同赴来去往至捐赠送";
+  return !text::is_han(cp) || stops.find(cp) != std::u32string_view::npos;
+}
+// Administrative endings: a place name starts after them (枫杨办事处石佛村 -> 石佛村).
+bool is_admin_ending(char32_t cp) {
+  static constexpr std::u32string_view ends = U"乡镇县区市省处";
+  return ends.find(cp) != std::u32string_view::npos;
+}
+
+bool is_generic_name(std::string_view name) {
+  for (std::string_view g : {"中心", "当地", "全", "两", "本", "该", "附近", "贫困", "帮扶", "结对", "农", "山",
+                             "驻", "进", "各", "乡", "新农", "美丽乡", "示范", "重点", "所在", "试点", "全体",
+                             "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "多", "几", "每", "所"})
+    if (name == g) return true;
+  if (name.find("委会") != std::string_view::npos || name.find("村委") != std::string_view::npos) return true;
+  if (text::ends_at(name, name.size(), "中心")) return true;  // 4所中心小学: a kind of school, not a name
+  for (std::string_view counter : {"所", "个", "名", "家", "座"})
+    if (starts_at(name, 0, counter)) return true;
+  const char32_t last = code_point_before(name, name.size());
+  return last == U'农' || last == U'乡' || last == U'山' || last == U'所';
+}
+
+// 村 not naming a village: 村委会, 村民, 村干部, 村级 …
+bool village_word_continues(std::string_view s, std::size_t after) {
+  static constexpr std::u32string_view next = U"委民干级集内里容落庄规部组支两务医";
+  const char32_t cp = code_point_at(s, after);
+  return next.find(cp) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+std::string_view to_string(PlaceLevel l) {
+  switch (l) {
+    case PlaceLevel::county: return "county";
+    case PlaceLevel::township: return "township";
+    case PlaceLevel::village: return "village";
+    case PlaceLevel::school: return "school";
+    case PlaceLevel::clinic: return "clinic";
+    case PlaceLevel::collective: return "collective";
+  }
+  return "township";
+}
+
+Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source) {
+  Gazetteer g;
+  int line_no = 0;
+  for (std::string_view line : split(tsv, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    auto cols = split(line, '\t');
+    if (cols.size() < 3)
+      throw std::runtime_error(fmt::format("{}:{}: expected level, name, parent and short forms separated by tabs", source, line_no));
+    GazetteerEntry e;
+    e.level = std::string(cols[0]);
+    if (e.level != "county" && e.level != "township" && e.level != "village" && e.level != "school" && e.level != "clinic")
+      throw std::runtime_error(fmt::format("{}:{}: unknown level '{}' (county, township, village, school, clinic)", source, line_no, e.level));
+    e.name = text::to_simplified(cols[1]);
+    e.parent = text::to_simplified(cols[2]);
+    if (cols.size() > 3)
+      for (std::string_view f : split(cols[3], ','))
+        if (!text::trim(f).empty()) e.short_forms.push_back(text::to_simplified(text::trim(f)));
+    g.entries_.push_back(std::move(e));
+  }
+  return g;
+}
+
+const Gazetteer& Gazetteer::builtin() {
+  static const Gazetteer g = parse(data::gazetteer(), "data/gazetteer.tsv");
+  return g;
+}
+
+std::vector<std::string> Gazetteer::townships() const {
+  std::vector<std::string> out;
+  for (const auto& e : entries_)
+    if (e.level == "township") out.push_back(e.name);
+  return out;
+}
+
+std::string Gazetteer::county() const {
+  for (const auto& e : entries_)
+    if (e.level == "county") return e.name;
+  return {};
+}
+
+std::optional<std::string> Gazetteer::township_of(std::string_view name) const {
+  for (const auto& e : entries_) {
+    const bool matches = e.name == name || std::find(e.short_forms.begin(), e.short_forms.end(), name) != e.short_forms.end();
+    if (!matches) continue;
+    if (e.level == "township") return e.name;
+    if (e.level != "county") return e.parent;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> Gazetteer::suggest(std::string_view query, std::size_t max) const {
+  // Rank by shared characters (a query in any script, with or without its 乡/镇 ending).
+  const std::string q = text::to_simplified(query);
+  std::vector<std::pair<int, std::string>> scored;
+  for (const auto& e : entries_) {
+    if (e.level != "township") continue;
+    int shared = 0;
+    for (std::size_t i = 0; i < q.size();) {
+      const std::size_t at = i;
+      next_code_point(q, i);
+      if (e.name.find(q.substr(at, i - at)) != std::string::npos) ++shared;
+    }
+    if (shared > 0) scored.emplace_back(shared, e.name);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  std::vector<std::string> out;
+  for (auto& [score, name] : scored) {
+    if (out.size() == max) break;
+    out.push_back(name);
+  }
+  return out;
+}
+
+std::optional<std::string> PlaceFinder::resolve_local(std::string_view name) const {
+  if (auto it = learned_.find(name); it != learned_.end()) return it->second;
+  if (auto t = gazetteer_.township_of(name)) return t;
+  // A village or school named after its township (徐家湾小学, 双龙湾村).
+  for (const auto& e : gazetteer_.entries()) {
+    if (e.level != "township") continue;
+    if (starts_at(name, 0, e.name)) return e.name;
+    for (const auto& f : e.short_forms)
+      if (starts_at(name, 0, f) && name.size() > f.size()) return e.name;
+  }
+  return std::nullopt;
+}
+
+void PlaceFinder::learn(std::string_view page_text) {
+  for (const PlaceMention& m : find(page_text)) {
+    if (m.level == PlaceLevel::village || m.level == PlaceLevel::school || m.level == PlaceLevel::clinic) {
+      // Learned only when the township is written right before it.
+      const std::size_t before = m.span.begin;
+      for (const auto& e : gazetteer_.entries()) {
+        if (e.level != "township") continue;
+        bool adjacent = ends_at(page_text, before, e.name);
+        for (const auto& f : e.short_forms) adjacent = adjacent || ends_at(page_text, before, f);
+        if (adjacent && !learned_.count(m.name)) learned_.emplace(m.name, e.name);
+      }
+    }
+  }
+}
+
+bool PlaceFinder::mentions_county(std::string_view text) const {
+  for (const auto& e : gazetteer_.entries()) {
+    if (e.level != "county" && e.level != "township") continue;
+    if (text.find(e.name) != std::string_view::npos) return true;
+    if (e.level == "county")
+      for (const auto& f : e.short_forms)
+        if (text.find(f) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
+  std::vector<PlaceMention> found;
+  // Townships and the county, by full name, then by short form.
+  for (const auto& e : gazetteer_.entries()) {
+    if (e.level != "township" && e.level != "county") continue;
+    const PlaceLevel level = e.level == "county" ? PlaceLevel::county : PlaceLevel::township;
+    const std::string township = level == PlaceLevel::township ? e.name : std::string{};
+    for (std::size_t at = s.find(e.name); at != std::string_view::npos; at = s.find(e.name, at + 1))
+      found.push_back({{at, at + e.name.size()}, e.name, township, level, 0});
+    for (const auto& f : e.short_forms) {
+      for (std::size_t at = s.find(f); at != std::string_view::npos; at = s.find(f, at + 1)) {
+        const std::size_t end = at + f.size();
+        const char32_t next = code_point_at(s, end);
+        if (next == U'乡' || next == U'镇' || next == U'县') continue;  // the full name, or a wrong ending
+        found.push_back({{at, end}, std::string(f), township, level, 0});
+      }
+    }
+  }
+  // Collective mentions: 两乡镇, 两个乡镇, 一乡一镇, 3个乡.
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    if (starts_at(s, i, "一乡一镇")) {
+      found.push_back({{at, at + std::string_view("一乡一镇").size()}, "一乡一镇", "", PlaceLevel::collective, 2});
+      i += std::string_view("一乡一镇").size();
+      continue;
+    }
+    const char32_t cp = next_code_point(s, i);
+    int n = 0;
+    if (cp == U'两' || cp == U'二') n = 2;
+    else if (cp == U'三') n = 3;
+    else if (cp == U'四') n = 4;
+    else if (cp >= U'2' && cp <= U'9') n = static_cast<int>(cp - U'0');
+    if (n == 0) continue;
+    std::size_t j = i;
+    if (starts_at(s, j, "个")) j += 3;
+    for (std::string_view w : {"乡镇", "乡", "镇"}) {
+      if (starts_at(s, j, w) && !starts_at(s, j + w.size(), "村") && !starts_at(s, j + w.size(), "长") && !starts_at(s, j + w.size(), "党")) {
+        found.push_back({{at, j + w.size()}, std::string(s.substr(at, j + w.size() - at)), "", PlaceLevel::collective, n});
+        i = j + w.size();
+        break;
+      }
+    }
+  }
+  // Villages, schools and clinics by their endings.
+  for (const LocalSuffix& suffix : kLocalSuffixes) {
+    for (std::size_t at = s.find(suffix.word); at != std::string_view::npos; at = s.find(suffix.word, at + 1)) {
+      const std::size_t end = at + suffix.word.size();
+      if (suffix.level == PlaceLevel::village && suffix.word == "村" && village_word_continues(s, end)) continue;
+      // Skip when a longer suffix already covers this one (中心小学 / 小学).
+      bool covered = false;
+      for (const auto& m : found)
+        if (m.span.begin < end && end <= m.span.end && m.level != PlaceLevel::township && m.level != PlaceLevel::county &&
+            m.level != PlaceLevel::collective) covered = true;
+      if (covered) continue;
+      // Walk left over the name: it ends at punctuation, a function word, an administrative
+      // ending (枫杨办事处石佛村 -> 石佛村) or a township written right before (双龙湾镇龙驹村).
+      std::size_t begin = at;
+      for (std::size_t chars = 0; begin > 0 && chars < 6; ++chars) {
+        const std::size_t prev = previous_code_point_start(s, begin);
+        const char32_t cp = code_point_at(s, prev);
+        if (is_name_boundary(cp) || is_admin_ending(cp)) break;
+        begin = prev;
+      }
+      const PlaceMention* short_form_before = nullptr;
+      for (const auto& m : found) {
+        if (m.level != PlaceLevel::township || m.span.end > at || m.span.end <= begin) continue;
+        begin = m.span.end;
+        if (m.span.end == at && m.name != m.township) short_form_before = &m;
+      }
+      const std::string_view name_part = s.substr(begin, at - begin);
+      if (name_part.empty() || text::code_point_count(name_part) < 2 || is_generic_name(name_part)) {
+        // 徐家湾村, 徐家湾小学: named after the township's short form.
+        if (!short_form_before || !name_part.empty()) continue;
+        begin = short_form_before->span.begin;
+      }
+      PlaceMention pm;
+      pm.span = {begin, end};
+      pm.name = std::string(s.substr(begin, end - begin));
+      pm.level = suffix.level;
+      // The township: the one written right before it, one learned on the page, or the one it is named after.
+      for (const auto& m : found)
+        if (m.level == PlaceLevel::township && m.span.end == begin) pm.township = m.township;
+      if (pm.township.empty())
+        if (auto t = resolve_local(pm.name)) pm.township = *t;
+      found.push_back(std::move(pm));
+    }
+  }
+  // Drop mentions inside a longer one (徐家湾 inside 徐家湾村, 乡 inside 两乡镇).
+  std::vector<PlaceMention> out;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    bool inside = false;
+    for (std::size_t j = 0; j < found.size() && !inside; ++j) {
+      if (i == j) continue;
+      const Span a = found[i].span, b = found[j].span;
+      inside = b.begin <= a.begin && a.end <= b.end && (b.size() > a.size() || (b.size() == a.size() && j < i));
+    }
+    if (!inside) out.push_back(found[i]);
+  }
+  std::sort(out.begin(), out.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
+  return out;
+}
+
+}  // namespace aidledger::extract

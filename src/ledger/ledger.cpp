@@ -1,0 +1,696 @@
+#include "aidledger/ledger/ledger.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "aidledger/extract/numbers.hpp"
+#include "aidledger/text/utf8.hpp"
+#include "schema.hpp"
+
+namespace aidledger::ledger {
+namespace {
+
+using extract::AidReport;
+using extract::DateRange;
+using extract::Precision;
+
+std::string iso_day(const date::year_month_day& d) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+
+template <class T>
+void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
+  if (v) st.bind(index, static_cast<std::int64_t>(*v));
+  else st.bind(index);
+}
+void bind_text_or_null(SQLite::Statement& st, int index, const std::string& v) {
+  if (v.empty()) st.bind(index);
+  else st.bind(index, v);
+}
+std::optional<std::int64_t> optional_int(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string s;
+  for (const auto& x : v) {
+    if (!s.empty()) s += sep;
+    s += x;
+  }
+  return s;
+}
+std::vector<std::string> split(const std::string& s, std::string_view sep) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  std::size_t start = 0;
+  for (std::size_t at = s.find(sep); at != std::string::npos; at = s.find(sep, start)) {
+    out.push_back(s.substr(start, at - start));
+    start = at + sep.size();
+  }
+  out.push_back(s.substr(start));
+  return out;
+}
+
+// A report's or an event's reading, in the form the comparator works on.
+struct Reading {
+  std::optional<std::int64_t> donor_id;
+  std::string donor_name;
+  std::string kind, status, item, unit;
+  bool aggregate = false;
+  std::string date_first, date_last, date_text, precision;  // precision 'reported' = date of the report
+  std::vector<extract::Allocation> allocations;
+  std::int64_t article_order = 0;
+
+  std::optional<std::int64_t> total_fen() const {
+    std::optional<std::int64_t> t;
+    for (const auto& a : allocations)
+      if (a.amount_fen) t = t.value_or(0) + *a.amount_fen;
+    return t;
+  }
+  std::optional<std::int64_t> total_quantity() const {
+    std::optional<std::int64_t> t;
+    for (const auto& a : allocations)
+      if (a.quantity) t = t.value_or(0) + *a.quantity;
+    return t;
+  }
+  // Townships the lines are for (a JOINT line counts for each township it covers).
+  std::set<std::string> townships() const {
+    std::set<std::string> s;
+    for (const auto& a : allocations) {
+      if (a.township == extract::kJoint) s.insert(a.covers.begin(), a.covers.end());
+      else if (!a.township.empty()) s.insert(a.township);
+    }
+    return s;
+  }
+};
+
+// Character-bigram overlap (Dice) of two item descriptions: 数字校园教学资源服务平台 vs
+// 数字校园教育资源云平台系统 share most of their bigrams.
+double item_similarity(const std::string& a, const std::string& b) {
+  auto bigrams = [](const std::string& s) {
+    std::vector<std::string> chars;
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t at = i;
+      text::next_code_point(s, i);
+      chars.push_back(s.substr(at, i - at));
+    }
+    std::multiset<std::string> out;
+    for (std::size_t i = 0; i + 1 < chars.size(); ++i) out.insert(chars[i] + chars[i + 1]);
+    return out;
+  };
+  const auto x = bigrams(a), y = bigrams(b);
+  if (x.empty() || y.empty()) return 0.0;
+  std::size_t shared = 0;
+  auto yy = y;
+  for (const auto& g : x) {
+    auto it = yy.find(g);
+    if (it != yy.end()) {
+      ++shared;
+      yy.erase(it);
+    }
+  }
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(x.size() + y.size());
+}
+
+std::string describe_lines(const Reading& r) {
+  std::vector<std::string> parts;
+  for (const auto& a : r.allocations) {
+    std::string who = a.township == extract::kJoint ? join(a.covers, "+") : a.township.empty() ? a.recipient : a.township;
+    if (who.empty()) who = "?";
+    if (a.amount_fen) parts.push_back(fmt::format("{} {}", who, extract::format_fen(*a.amount_fen)));
+    else if (a.quantity) parts.push_back(fmt::format("{} {}{}", who, *a.quantity, r.unit));
+    else parts.push_back(who);
+  }
+  return join(parts, " + ");
+}
+
+// Dates are compatible when the explicit ones overlap, and an event happened no later than any
+// report of it.
+bool dates_compatible(const Reading& a, const Reading& b, std::string& why) {
+  const bool a_own = a.precision != "reported" && !a.date_first.empty();
+  const bool b_own = b.precision != "reported" && !b.date_first.empty();
+  if (a_own && b_own) {
+    if (a.date_first <= b.date_last && b.date_first <= a.date_last) {
+      why = fmt::format("dates agree ({} and {})", a.date_text, b.date_text);
+      return true;
+    }
+    return false;
+  }
+  if (a_own != b_own) {
+    const Reading& own = a_own ? a : b;
+    const Reading& reported = a_own ? b : a;
+    if (reported.date_last.empty() || own.date_first <= reported.date_last) {
+      why = fmt::format("stated date {} is not after the report of {}", own.date_text,
+                        reported.date_text.empty() ? "unknown date" : reported.date_text);
+      return true;
+    }
+    return false;
+  }
+  why = "neither report states the date";
+  return true;
+}
+
+// The explicit comparator: returns why a report is the same event as an existing one, or nothing.
+std::optional<std::string> same_event(const Reading& report, const Reading& event) {
+  if (report.status != event.status || report.aggregate != event.aggregate) return std::nullopt;
+  if (report.kind != event.kind) return std::nullopt;
+  if (report.donor_id != event.donor_id) return std::nullopt;
+  std::string date_why;
+  if (!dates_compatible(report, event, date_why)) return std::nullopt;
+  const std::string donor = report.donor_name.empty() ? "unknown donor" : report.donor_name;
+  const auto rt = report.townships(), et = event.townships();
+  const bool places_agree = rt == et || rt.empty() || et.empty();
+  if (!places_agree) return std::nullopt;
+  const std::string place_why = rt == et ? fmt::format("same townships ({})", join({rt.begin(), rt.end()}, "、"))
+                                         : "townships not stated by one report";
+  if (auto rf = report.total_fen()) {
+    auto ef = event.total_fen();
+    if (!ef || *ef != *rf) return std::nullopt;
+    const bool reshaped = report.allocations.size() != event.allocations.size();
+    return fmt::format("same donor ({}), {} {}, total {}{}; {}; {}", donor, report.status, report.kind,
+                       extract::format_fen(*rf),
+                       reshaped ? fmt::format(" equals the event's lines {}", describe_lines(event)) : "", place_why, date_why);
+  }
+  if (auto rq = report.total_quantity()) {
+    auto eq = event.total_quantity();
+    if (!eq || *eq != *rq || report.unit != event.unit || event.total_fen()) return std::nullopt;
+    return fmt::format("same donor ({}), {} {} {}{}; {}; {}", donor, report.status, report.kind, *rq, report.unit,
+                       place_why, date_why);
+  }
+  // Neither amount nor quantity: the same donor giving a similar thing.
+  if (event.total_fen() || event.total_quantity()) return std::nullopt;
+  const double sim = item_similarity(report.item, event.item);
+  if (report.donor_name.empty() || sim < 0.3) return std::nullopt;
+  return fmt::format("same donor ({}), {} {}, no amount; items alike ({} / {}, similarity {:.2f}); {}; {}", donor,
+                     report.status, report.kind, report.item, event.item, sim, place_why, date_why);
+}
+
+}  // namespace
+
+struct Ledger::Impl {
+  explicit Impl(const std::string& path)
+      : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+    db.exec("PRAGMA foreign_keys = ON");
+    if (path != ":memory:") db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA busy_timeout = 5000");
+    migrate(db);
+  }
+
+  SQLite::Database db;
+
+  std::optional<std::int64_t> organisation_id(const std::string& name) {
+    if (name.empty()) return std::nullopt;
+    SQLite::Statement find(db, "SELECT id FROM organisations WHERE name = ?");
+    find.bind(1, name);
+    if (find.executeStep()) return find.getColumn(0).getInt64();
+    const auto& dir = extract::Directory::builtin();
+    SQLite::Statement ins(db, "INSERT INTO organisations (name, category) VALUES (?, ?)");
+    ins.bind(1, name);
+    ins.bind(2, dir.category(name));
+    ins.exec();
+    const std::int64_t id = db.getLastInsertRowid();
+    SQLite::Statement alias(db, "INSERT OR IGNORE INTO organisation_aliases (alias, organisation_id) VALUES (?, ?)");
+    auto aliases = dir.aliases_of(name);
+    aliases.push_back(name);
+    for (const auto& a : aliases) {
+      alias.bind(1, a);
+      alias.bind(2, id);
+      alias.exec();
+      alias.reset();
+    }
+    return id;
+  }
+
+  void add_alias(std::int64_t org, const std::string& written) {
+    if (written.empty()) return;
+    SQLite::Statement alias(db, "INSERT OR IGNORE INTO organisation_aliases (alias, organisation_id) VALUES (?, ?)");
+    alias.bind(1, text::to_simplified(written));
+    alias.bind(2, org);
+    alias.exec();
+  }
+
+  std::optional<std::int64_t> township_place(const std::string& township) {
+    if (township.empty() || township == extract::kJoint) return std::nullopt;
+    SQLite::Statement q(db, "SELECT id FROM places WHERE name = ? AND level = 'township'");
+    q.bind(1, township);
+    if (q.executeStep()) return q.getColumn(0).getInt64();
+    return std::nullopt;
+  }
+
+  Reading reading_of_report(const AidReport& r, const extract::ArticleRecord& art) {
+    Reading x;
+    x.donor_id = organisation_id(r.donor);
+    x.donor_name = r.donor;
+    x.kind = std::string(extract::to_string(r.kind));
+    x.status = std::string(extract::to_string(r.status));
+    x.item = r.item;
+    x.unit = r.unit;
+    x.aggregate = r.aggregate;
+    x.allocations = r.allocations;
+    if (r.date) {
+      x.date_first = iso_day(r.date->first);
+      x.date_last = iso_day(r.date->last);
+      x.date_text = extract::format_date_start(*r.date);  // the export prints the start; date_last keeps the end
+      x.precision = std::string(extract::to_string(r.date->precision));
+    } else {
+      x.precision = "reported";
+      if (art.date) {
+        x.date_first = iso_day(art.date->first);
+        x.date_last = iso_day(art.date->last);
+        x.date_text = extract::format_date_start(*art.date);
+      }
+    }
+    return x;
+  }
+
+  std::vector<extract::Allocation> load_allocations(const char* table, const char* key, std::int64_t id) {
+    SQLite::Statement q(db, fmt::format("SELECT recipient, township, covers, amount_fen, amount_high_fen, quantity "
+                                        "FROM {} WHERE {} = ? ORDER BY rowid", table, key));
+    q.bind(1, id);
+    std::vector<extract::Allocation> out;
+    while (q.executeStep()) {
+      extract::Allocation a;
+      a.recipient = q.getColumn(0).getString();
+      a.township = q.getColumn(1).getString();
+      a.covers = split(q.getColumn(2).getString(), "、");
+      a.amount_fen = optional_int(q.getColumn(3));
+      a.amount_high_fen = optional_int(q.getColumn(4));
+      a.quantity = optional_int(q.getColumn(5));
+      out.push_back(std::move(a));
+    }
+    return out;
+  }
+
+  Reading reading_of_event(std::int64_t id) {
+    SQLite::Statement q(db, "SELECT e.donor_id, COALESCE(o.name, ''), e.kind, e.status, e.item, e.unit, e.aggregate, "
+                            "COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), e.date_text, e.date_precision "
+                            "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
+    q.bind(1, id);
+    Reading x;
+    if (!q.executeStep()) return x;
+    x.donor_id = optional_int(q.getColumn(0));
+    x.donor_name = q.getColumn(1).getString();
+    x.kind = q.getColumn(2).getString();
+    x.status = q.getColumn(3).getString();
+    x.item = q.getColumn(4).getString();
+    x.unit = q.getColumn(5).getString();
+    x.aggregate = q.getColumn(6).getInt() != 0;
+    x.date_first = q.getColumn(7).getString();
+    x.date_last = q.getColumn(8).getString();
+    x.date_text = q.getColumn(9).getString();
+    x.precision = q.getColumn(10).getString();
+    x.allocations = load_allocations("allocations", "event_id", id);
+    return x;
+  }
+
+  // Finds an existing event the report restates, with the reason.
+  std::optional<std::pair<std::int64_t, std::string>> find_match(const Reading& r) {
+    std::string sql = "SELECT id FROM events WHERE status = ? AND aggregate = ? AND kind = ? AND donor_id IS ? AND ";
+    const auto fen = r.total_fen();
+    const auto qty = r.total_quantity();
+    if (fen) sql += "total_fen = ?";
+    else if (qty) sql += "total_quantity = ? AND total_fen IS NULL";
+    else sql += "total_fen IS NULL AND total_quantity IS NULL";
+    sql += " ORDER BY id";
+    SQLite::Statement q(db, sql);
+    q.bind(1, r.status);
+    q.bind(2, r.aggregate ? 1 : 0);
+    q.bind(3, r.kind);
+    bind_optional(q, 4, r.donor_id);
+    if (fen) q.bind(5, *fen);
+    else if (qty) q.bind(5, *qty);
+    std::vector<std::int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    for (std::int64_t id : ids)
+      if (auto why = same_event(r, reading_of_event(id))) return std::make_pair(id, *why);
+    return std::nullopt;
+  }
+
+  std::int64_t create_event(const Reading& r) {
+    SQLite::Statement ins(db, "INSERT INTO events (donor_id, date_text, date_precision, date_basis, kind, status, "
+                              "approximate, aggregate, tranche, item, unit, distribution) "
+                              "VALUES (?, '', 'unknown', '', ?, ?, 0, ?, 0, '', '', '')");
+    bind_optional(ins, 1, r.donor_id);
+    ins.bind(2, r.kind);
+    ins.bind(3, r.status);
+    ins.bind(4, r.aggregate ? 1 : 0);
+    ins.exec();
+    return db.getLastInsertRowid();
+  }
+
+  std::int64_t insert_mention(std::int64_t event, const AidReport& r, const Reading& x, const extract::ArticleRecord& art,
+                              const text::Page& page, const std::string& merge_reason) {
+    SQLite::Statement ins(db,
+        "INSERT INTO mentions (event_id, article_id, byte_start, byte_end, measure_start, measure_end, line, sentence, "
+        "sentence_original, donor_id, donor_as_written, donor_basis, date_first, date_last, date_text, date_precision, "
+        "date_basis, kind, status, approximate, aggregate, tranche, item, unit, distribution, notes, merge_reason) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int i = 0;
+    ins.bind(++i, event);
+    ins.bind(++i, art.id);
+    ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.sentence.begin)));
+    ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.sentence.end)));
+    ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.measure.begin)));
+    ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.measure.end)));
+    ins.bind(++i, page.line_of(r.sentence.begin));
+    ins.bind(++i, r.sentence_text);
+    ins.bind(++i, page.original_slice(r.sentence.begin, r.sentence.end));
+    bind_optional(ins, ++i, x.donor_id);
+    ins.bind(++i, r.donor_as_written);
+    ins.bind(++i, r.donor_basis);
+    bind_text_or_null(ins, ++i, x.date_first);
+    bind_text_or_null(ins, ++i, x.date_last);
+    ins.bind(++i, x.date_text);
+    ins.bind(++i, x.precision);
+    ins.bind(++i, r.date ? r.date_basis : std::string("reported: date of ") + art.id);
+    ins.bind(++i, x.kind);
+    ins.bind(++i, x.status);
+    ins.bind(++i, r.approximate ? 1 : 0);
+    ins.bind(++i, r.aggregate ? 1 : 0);
+    ins.bind(++i, r.tranche ? 1 : 0);
+    ins.bind(++i, r.item);
+    ins.bind(++i, r.unit);
+    ins.bind(++i, r.distribution);
+    ins.bind(++i, join(r.notes, "; "));
+    ins.bind(++i, merge_reason);
+    ins.exec();
+    const std::int64_t id = db.getLastInsertRowid();
+    SQLite::Statement al(db, "INSERT INTO mention_allocations (mention_id, recipient, township, covers, amount_fen, "
+                             "amount_high_fen, quantity) VALUES (?,?,?,?,?,?,?)");
+    for (const auto& a : r.allocations) {
+      al.bind(1, id);
+      al.bind(2, a.recipient);
+      al.bind(3, a.township);
+      al.bind(4, join(a.covers, "、"));
+      bind_optional(al, 5, a.amount_fen);
+      bind_optional(al, 6, a.amount_high_fen);
+      bind_optional(al, 7, a.quantity);
+      al.exec();
+      al.reset();
+    }
+    if (x.donor_id) add_alias(*x.donor_id, r.donor_as_written);
+    return id;
+  }
+
+  // Recomputes an event's fields and lines from all its mentions: the stated date beats the
+  // date of a report (the most precise stated date; else the earliest report), the most
+  // detailed split of the amount wins, an exact figure beats an approximate one.
+  void recompute_event(std::int64_t id) {
+    struct M {
+      std::int64_t id;
+      std::optional<std::int64_t> donor;
+      std::string date_first, date_last, date_text, precision, basis, article, item, unit, distribution;
+      bool approximate, tranche;
+      std::size_t lines;
+    };
+    SQLite::Statement q(db, "SELECT m.id, m.donor_id, COALESCE(m.date_first,''), COALESCE(m.date_last,''), m.date_text, "
+                            "m.date_precision, m.date_basis, m.article_id, m.item, m.unit, m.distribution, "
+                            "m.approximate, m.tranche, (SELECT COUNT(*) FROM mention_allocations a WHERE a.mention_id = m.id) "
+                            "FROM mentions m WHERE m.event_id = ? ORDER BY m.id");
+    q.bind(1, id);
+    std::vector<M> ms;
+    while (q.executeStep()) {
+      ms.push_back({q.getColumn(0).getInt64(), optional_int(q.getColumn(1)), q.getColumn(2).getString(),
+                    q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                    q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
+                    q.getColumn(9).getString(), q.getColumn(10).getString(), q.getColumn(11).getInt() != 0,
+                    q.getColumn(12).getInt() != 0, static_cast<std::size_t>(q.getColumn(13).getInt64())});
+    }
+    if (ms.empty()) {
+      SQLite::Statement del(db, "DELETE FROM events WHERE id = ?");
+      del.bind(1, id);
+      del.exec();
+      return;
+    }
+    auto rank = [](const std::string& p) { return p == "day" ? 0 : p == "month" ? 1 : p == "year" ? 2 : 3; };
+    const M* dated = nullptr;
+    for (const auto& m : ms) {
+      if (m.precision == "reported" || m.precision == "unknown" || m.date_first.empty()) continue;
+      if (!dated || rank(m.precision) < rank(dated->precision) ||
+          (rank(m.precision) == rank(dated->precision) && m.date_first < dated->date_first))
+        dated = &m;
+    }
+    std::string date_first, date_last, date_text, precision, basis;
+    if (dated) {
+      date_first = dated->date_first;
+      date_last = dated->date_last;
+      date_text = dated->date_text;
+      precision = dated->precision;
+      basis = fmt::format("{} ({})", dated->basis, dated->article);
+    } else {
+      const M* earliest = nullptr;
+      for (const auto& m : ms)
+        if (!m.date_first.empty() && (!earliest || m.date_first < earliest->date_first)) earliest = &m;
+      if (earliest) {
+        date_first = earliest->date_first;
+        date_last = earliest->date_last;
+        date_text = earliest->date_text;
+        precision = "reported";
+        basis = fmt::format("date not stated; earliest report {}", earliest->article);
+      } else {
+        precision = "unknown";
+        basis = "date not stated and no report date known";
+      }
+    }
+    const M* detailed = &ms.front();
+    for (const auto& m : ms) {
+      if (m.lines > detailed->lines || (m.lines == detailed->lines && detailed->approximate && !m.approximate)) detailed = &m;
+    }
+    const M* named = &ms.front();
+    for (const auto& m : ms)
+      if (!named->donor && m.donor) named = &m;
+    std::string item;
+    for (const auto& m : ms)
+      if (item.empty()) item = m.item;
+    bool tranche = std::any_of(ms.begin(), ms.end(), [](const M& m) { return m.tranche; });
+
+    const auto lines = load_allocations("mention_allocations", "mention_id", detailed->id);
+    std::optional<std::int64_t> total_fen, total_qty;
+    for (const auto& a : lines) {
+      if (a.amount_fen) total_fen = total_fen.value_or(0) + *a.amount_fen;
+      if (a.quantity) total_qty = total_qty.value_or(0) + *a.quantity;
+    }
+    SQLite::Statement up(db, "UPDATE events SET donor_id = ?, date_first = ?, date_last = ?, date_text = ?, "
+                             "date_precision = ?, date_basis = ?, approximate = ?, tranche = ?, item = ?, unit = ?, "
+                             "distribution = ?, total_fen = ?, total_quantity = ? WHERE id = ?");
+    int i = 0;
+    bind_optional(up, ++i, named->donor);
+    bind_text_or_null(up, ++i, date_first);
+    bind_text_or_null(up, ++i, date_last);
+    up.bind(++i, date_text);
+    up.bind(++i, precision);
+    up.bind(++i, basis);
+    up.bind(++i, detailed->approximate ? 1 : 0);
+    up.bind(++i, tranche ? 1 : 0);
+    up.bind(++i, item);
+    up.bind(++i, detailed->unit);
+    up.bind(++i, detailed->distribution);
+    bind_optional(up, ++i, total_fen);
+    bind_optional(up, ++i, total_qty);
+    up.bind(++i, id);
+    up.exec();
+
+    SQLite::Statement del(db, "DELETE FROM allocations WHERE event_id = ?");
+    del.bind(1, id);
+    del.exec();
+    SQLite::Statement ins(db, "INSERT INTO allocations (event_id, place_id, recipient, township, covers, amount_fen, "
+                              "amount_high_fen, quantity) VALUES (?,?,?,?,?,?,?,?)");
+    for (const auto& a : lines) {
+      ins.bind(1, id);
+      bind_optional(ins, 2, township_place(a.township));
+      ins.bind(3, a.recipient);
+      ins.bind(4, a.township);
+      ins.bind(5, join(a.covers, "、"));
+      bind_optional(ins, 6, a.amount_fen);
+      bind_optional(ins, 7, a.amount_high_fen);
+      bind_optional(ins, 8, a.quantity);
+      ins.exec();
+      ins.reset();
+    }
+  }
+
+  // A tranche (首批 …) is paid against the latest earlier pledge of the same donor to the same
+  // townships.
+  void link_tranches() {
+    SQLite::Statement q(db, "SELECT id FROM events WHERE tranche = 1 AND status = 'disbursed' AND pledge_id IS NULL ORDER BY id");
+    std::vector<std::int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    for (std::int64_t id : ids) {
+      const Reading t = reading_of_event(id);
+      SQLite::Statement p(db, "SELECT id FROM events WHERE status = 'pledged' AND donor_id IS ? AND kind = ? "
+                              "AND COALESCE(date_first, '') <= ? ORDER BY date_first DESC, id DESC");
+      bind_optional(p, 1, t.donor_id);
+      p.bind(2, t.kind);
+      p.bind(3, t.date_first.empty() ? std::string("9999") : t.date_first);
+      std::vector<std::int64_t> pledges;
+      while (p.executeStep()) pledges.push_back(p.getColumn(0).getInt64());
+      for (std::int64_t pid : pledges) {
+        const auto pt = reading_of_event(pid).townships();
+        const auto tt = t.townships();
+        const bool overlap = std::any_of(tt.begin(), tt.end(), [&](const std::string& s) { return pt.count(s) > 0; });
+        if (!overlap && !(tt.empty() && pt.empty())) continue;
+        SQLite::Statement up(db, "UPDATE events SET pledge_id = ? WHERE id = ?");
+        up.bind(1, pid);
+        up.bind(2, id);
+        up.exec();
+        break;
+      }
+    }
+  }
+};
+
+Ledger::Ledger(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+Ledger::~Ledger() = default;
+SQLite::Database& Ledger::database() { return impl_->db; }
+const SQLite::Database& Ledger::database() const { return impl_->db; }
+
+PageState Ledger::page_state(const std::string& path, const std::string& sha256) const {
+  SQLite::Statement q(impl_->db, "SELECT sha256 FROM pages WHERE path = ?");
+  q.bind(1, path);
+  if (!q.executeStep()) return PageState::absent;
+  return q.getColumn(0).getString() == sha256 ? PageState::unchanged : PageState::changed;
+}
+
+std::string Ledger::article_prefix(const std::string& path, const std::string& sha256) const {
+  const std::string stem = extract::file_stem(path);
+  SQLite::Statement q(impl_->db, "SELECT 1 FROM articles a JOIN pages p ON p.id = a.page_id "
+                                 "WHERE a.id >= ? AND a.id < ? AND p.path != ? LIMIT 1");
+  q.bind(1, stem + "#");
+  q.bind(2, stem + "$");  // '$' sorts right after '#'
+  q.bind(3, path);
+  if (!q.executeStep()) return stem;
+  return fmt::format("{}~{}", stem, sha256.substr(0, 8));
+}
+
+void Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats) {
+  auto& db = impl_->db;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  const text::Page& page = px.page;
+
+  // A changed file replaces its old mentions; events they alone supported go with them.
+  std::set<std::int64_t> touched;
+  bool replaced = false;
+  {
+    SQLite::Statement old(db, "SELECT id FROM pages WHERE path = ?");
+    old.bind(1, page.path);
+    if (old.executeStep()) {
+      const std::int64_t page_id = old.getColumn(0).getInt64();
+      SQLite::Statement ev(db, "SELECT DISTINCT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.page_id = ?");
+      ev.bind(1, page_id);
+      while (ev.executeStep()) touched.insert(ev.getColumn(0).getInt64());
+      SQLite::Statement del(db, "DELETE FROM pages WHERE id = ?");
+      del.bind(1, page_id);
+      del.exec();
+      replaced = true;
+    }
+  }
+
+  SQLite::Statement ins_page(db, "INSERT INTO pages (path, sha256, bytes, encoding, script, reference_date, "
+                                 "reference_basis, ingested_at) VALUES (?,?,?,?,?,?,?,datetime('now'))");
+  ins_page.bind(1, page.path);
+  ins_page.bind(2, page.sha256);
+  ins_page.bind(3, static_cast<std::int64_t>(page.file_size));
+  ins_page.bind(4, page.encoding);
+  ins_page.bind(5, page.script);
+  if (px.reference) ins_page.bind(6, extract::format_date(*px.reference));
+  else ins_page.bind(6);
+  ins_page.bind(7, px.reference_basis);
+  ins_page.exec();
+  const std::int64_t page_id = db.getLastInsertRowid();
+
+  SQLite::Statement ins_article(db, "INSERT INTO articles (id, page_id, seq, title, sha256, byte_start, byte_end, line, "
+                                    "published_first, published_last, published_text, published_precision, "
+                                    "published_basis, relevant) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  std::map<int, const extract::ArticleRecord*> by_seq;
+  for (const auto& a : px.articles) {
+    by_seq[a.seq] = &a;
+    int i = 0;
+    ins_article.bind(++i, a.id);
+    ins_article.bind(++i, page_id);
+    ins_article.bind(++i, a.seq);
+    ins_article.bind(++i, a.title);
+    ins_article.bind(++i, a.sha256);
+    ins_article.bind(++i, static_cast<std::int64_t>(a.file_begin));
+    ins_article.bind(++i, static_cast<std::int64_t>(a.file_end));
+    ins_article.bind(++i, a.line);
+    if (a.date) {
+      ins_article.bind(++i, iso_day(a.date->first));
+      ins_article.bind(++i, iso_day(a.date->last));
+      ins_article.bind(++i, extract::format_date_start(*a.date));
+      ins_article.bind(++i, std::string(extract::to_string(a.date->precision)));
+    } else {
+      for (int k = 0; k < 4; ++k) ins_article.bind(++i);
+    }
+    ins_article.bind(++i, a.date_basis);
+    ins_article.bind(++i, a.relevant ? 1 : 0);
+    ins_article.exec();
+    ins_article.reset();
+    ++stats.articles;
+    if (a.relevant) ++stats.relevant_articles;
+  }
+
+  for (const AidReport& r : px.reports) {
+    const extract::ArticleRecord& art = *by_seq.at(r.article_seq);
+    const Reading x = impl_->reading_of_report(r, art);
+    std::int64_t event;
+    std::string reason = "first report";
+    if (auto match = impl_->find_match(x)) {
+      event = match->first;
+      reason = match->second;
+      ++stats.reports_merged;
+    } else {
+      event = impl_->create_event(x);
+      ++stats.events_created;
+    }
+    impl_->insert_mention(event, r, x, art, page, reason);
+    impl_->recompute_event(event);
+    touched.erase(event);
+    ++stats.reports;
+  }
+  for (std::int64_t e : touched) impl_->recompute_event(e);
+  impl_->link_tranches();
+  tx.commit();
+  if (replaced) ++stats.pages_replaced;
+  else ++stats.pages_added;
+}
+
+std::vector<ExportLine> Ledger::export_lines() const {
+  auto& db = impl_->db;
+  SQLite::Statement q(db,
+      "SELECT e.id, e.date_text, e.date_precision, e.kind, e.status, COALESCE(o.name, ''), a.recipient, a.township, "
+      "a.amount_fen, e.approximate, a.quantity, e.unit, e.item, e.aggregate, "
+      "(SELECT group_concat(article_id, ';') FROM (SELECT DISTINCT article_id FROM mentions m WHERE m.event_id = e.id ORDER BY article_id)) "
+      "FROM events e JOIN allocations a ON a.event_id = e.id LEFT JOIN organisations o ON o.id = e.donor_id "
+      "ORDER BY e.date_first IS NULL, e.date_first, e.id, a.id");
+  std::vector<ExportLine> out;
+  while (q.executeStep()) {
+    ExportLine l;
+    l.event_id = q.getColumn(0).getInt64();
+    l.date = q.getColumn(1).getString();
+    l.date_precision = q.getColumn(2).getString();
+    if (l.date.size() >= 4) l.year = std::stoi(l.date.substr(0, 4));
+    l.kind = q.getColumn(3).getString();
+    l.status = q.getColumn(4).getString();
+    l.donor = q.getColumn(5).getString();
+    l.recipient = q.getColumn(6).getString();
+    l.township = q.getColumn(7).getString();
+    l.amount_fen = optional_int(q.getColumn(8));
+    l.approximate = q.getColumn(9).getInt() != 0;
+    l.quantity = optional_int(q.getColumn(10));
+    l.unit = q.getColumn(11).getString();
+    l.item = q.getColumn(12).getString();
+    l.aggregate = q.getColumn(13).getInt() != 0;
+    l.sources = split(q.getColumn(14).getString(), ";");
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+}  // namespace aidledger::ledger

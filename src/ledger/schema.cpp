@@ -1,0 +1,167 @@
+#include "schema.hpp"
+
+#include <stdexcept>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "aidledger/extract/places.hpp"
+#include "aidledger/ledger/ledger.hpp"
+
+namespace aidledger::ledger {
+namespace {
+
+// Version 1: the normalised ledger.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE pages (
+  id                  INTEGER PRIMARY KEY,
+  path                TEXT NOT NULL UNIQUE,
+  sha256              TEXT NOT NULL,
+  bytes               INTEGER NOT NULL,
+  encoding            TEXT NOT NULL,
+  script              TEXT NOT NULL,
+  reference_date      TEXT,              -- publication date (or year) used to resolve dates
+  reference_basis     TEXT NOT NULL,     -- manifest | inferred ... | unknown
+  ingested_at         TEXT NOT NULL
+);
+CREATE TABLE articles (
+  id                  TEXT PRIMARY KEY,  -- <file stem>#<seq>
+  page_id             INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  seq                 INTEGER NOT NULL,
+  title               TEXT NOT NULL,
+  sha256              TEXT NOT NULL,
+  byte_start          INTEGER NOT NULL,
+  byte_end            INTEGER NOT NULL,
+  line                INTEGER NOT NULL,
+  published_first     TEXT,              -- ISO day
+  published_last      TEXT,
+  published_text      TEXT,              -- as precise as known: 2019-11-23, 2019-11, 2019
+  published_precision TEXT,
+  published_basis     TEXT NOT NULL,     -- dateline | page | unknown
+  relevant            INTEGER NOT NULL,
+  UNIQUE (page_id, seq)
+);
+CREATE TABLE organisations (
+  id                  INTEGER PRIMARY KEY,
+  name                TEXT NOT NULL UNIQUE,  -- canonical, Simplified script
+  category            TEXT NOT NULL CHECK (category IN ('government','enterprise','social_organisation','other'))
+);
+CREATE TABLE organisation_aliases (
+  alias               TEXT NOT NULL,
+  organisation_id     INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+  PRIMARY KEY (alias, organisation_id)
+);
+CREATE TABLE places (
+  id                  INTEGER PRIMARY KEY,
+  name                TEXT NOT NULL,
+  level               TEXT NOT NULL CHECK (level IN ('county','township','village','school','clinic')),
+  parent_id           INTEGER REFERENCES places(id),
+  UNIQUE (name, level)
+);
+CREATE TABLE events (
+  id                  INTEGER PRIMARY KEY,
+  donor_id            INTEGER REFERENCES organisations(id),
+  date_first          TEXT,              -- ISO day, for ordering and filters
+  date_last           TEXT,
+  date_text           TEXT NOT NULL,     -- 2021-05, 2021-10-24 ... at its precision; '' if unknown
+  date_precision      TEXT NOT NULL CHECK (date_precision IN ('day','month','year','reported','unknown')),
+  date_basis          TEXT NOT NULL,
+  kind                TEXT NOT NULL CHECK (kind IN ('cash','in_kind','consumption')),
+  status              TEXT NOT NULL CHECK (status IN ('pledged','disbursed')),
+  approximate         INTEGER NOT NULL,
+  aggregate           INTEGER NOT NULL,
+  tranche             INTEGER NOT NULL,
+  pledge_id           INTEGER REFERENCES events(id) ON DELETE SET NULL,
+  item                TEXT NOT NULL,
+  unit                TEXT NOT NULL,
+  distribution        TEXT NOT NULL,
+  total_fen           INTEGER,           -- derived from allocations, for matching
+  total_quantity      INTEGER
+);
+CREATE INDEX events_match ON events (status, aggregate, kind, total_fen, total_quantity);
+CREATE TABLE allocations (
+  id                  INTEGER PRIMARY KEY,
+  event_id            INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  place_id            INTEGER REFERENCES places(id),
+  recipient           TEXT NOT NULL,
+  township            TEXT NOT NULL,     -- canonical township, JOINT, or ''
+  covers              TEXT NOT NULL,     -- townships of a JOINT line, joined by '、'
+  amount_fen          INTEGER,
+  amount_high_fen     INTEGER,
+  quantity            INTEGER
+);
+CREATE INDEX allocations_event ON allocations (event_id);
+CREATE TABLE mentions (
+  id                  INTEGER PRIMARY KEY,
+  event_id            INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  article_id          TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  byte_start          INTEGER NOT NULL,  -- of the sentence, in the file
+  byte_end            INTEGER NOT NULL,
+  measure_start       INTEGER NOT NULL,  -- of the amount or quantity, in the file
+  measure_end         INTEGER NOT NULL,
+  line                INTEGER NOT NULL,
+  sentence            TEXT NOT NULL,     -- normalised (Simplified) text
+  sentence_original   TEXT NOT NULL,     -- as printed
+  -- this report's own reading, kept so that events can be recomputed and disagreements shown
+  donor_id            INTEGER REFERENCES organisations(id),
+  donor_as_written    TEXT NOT NULL,
+  donor_basis         TEXT NOT NULL,
+  date_first          TEXT,
+  date_last           TEXT,
+  date_text           TEXT NOT NULL,
+  date_precision      TEXT NOT NULL,
+  date_basis          TEXT NOT NULL,
+  kind                TEXT NOT NULL,
+  status              TEXT NOT NULL,
+  approximate         INTEGER NOT NULL,
+  aggregate           INTEGER NOT NULL,
+  tranche             INTEGER NOT NULL,
+  item                TEXT NOT NULL,
+  unit                TEXT NOT NULL,
+  distribution        TEXT NOT NULL,
+  notes               TEXT NOT NULL,
+  merge_reason        TEXT NOT NULL      -- 'first report' or why it joined the event
+);
+CREATE INDEX mentions_event ON mentions (event_id);
+CREATE INDEX mentions_article ON mentions (article_id);
+CREATE TABLE mention_allocations (
+  mention_id          INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+  recipient           TEXT NOT NULL,
+  township            TEXT NOT NULL,
+  covers              TEXT NOT NULL,
+  amount_fen          INTEGER,
+  amount_high_fen     INTEGER,
+  quantity            INTEGER
+);
+CREATE INDEX mention_allocations_mention ON mention_allocations (mention_id);
+)sql";
+
+void seed_places(SQLite::Database& db) {
+  const auto& g = extract::Gazetteer::builtin();
+  SQLite::Statement ins(db, "INSERT OR IGNORE INTO places (name, level, parent_id) VALUES (?, ?, "
+                            "(SELECT id FROM places WHERE name = ? AND level IN ('county','township')))");
+  for (const auto& e : g.entries()) {
+    ins.bind(1, e.name);
+    ins.bind(2, e.level);
+    ins.bind(3, e.parent);
+    ins.exec();
+    ins.reset();
+  }
+}
+
+}  // namespace
+
+void migrate(SQLite::Database& db) {
+  const int version = db.execAndGet("PRAGMA user_version").getInt();
+  if (version > kSchemaVersion)
+    throw std::runtime_error(fmt::format("{}: made by a newer aidledger (schema {} > {})", db.getFilename(), version, kSchemaVersion));
+  if (version < 1) {
+    SQLite::Transaction tx(db);
+    db.exec(kVersion1);
+    seed_places(db);
+    db.exec("PRAGMA user_version = 1");
+    tx.commit();
+  }
+}
+
+}  // namespace aidledger::ledger

@@ -1,0 +1,288 @@
+#include "aidledger/text/decode.hpp"
+
+#include <openssl/evp.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "aidledger/text/utf8.hpp"
+
+namespace aidledger::text {
+namespace {
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+
+// Strict conversion: stops at the first byte sequence that is not valid in `name`.
+std::optional<std::size_t> convert(std::string_view bytes, std::size_t skip, const char* name,
+                                   std::string& out, std::vector<std::uint32_t>& to_file) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(name, &err));
+  if (U_FAILURE(err)) throw std::runtime_error(fmt::format("ICU has no converter for {}", name));
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  std::vector<UChar> units(bytes.size() - skip + 16);
+  std::vector<int32_t> offsets(units.size());
+  const char* src = bytes.data() + skip;
+  UChar* target = units.data();
+  ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &src, bytes.data() + bytes.size(),
+                 offsets.data(), true, &err);
+  if (U_FAILURE(err)) {
+    // src points just past the offending sequence; report where it began as best ICU tells us.
+    char invalid[8];
+    int8_t invalid_len = sizeof invalid;
+    UErrorCode e2 = U_ZERO_ERROR;
+    ucnv_getInvalidChars(conv.get(), invalid, &invalid_len, &e2);
+    std::size_t at = static_cast<std::size_t>(src - bytes.data());
+    if (U_SUCCESS(e2) && invalid_len > 0 && at >= static_cast<std::size_t>(invalid_len)) at -= invalid_len;
+    return at;
+  }
+  const auto n = static_cast<std::size_t>(target - units.data());
+  out.clear();
+  to_file.clear();
+  out.reserve(n * 3);
+  to_file.reserve(n * 3 + 1);
+  for (std::size_t i = 0; i < n;) {
+    char32_t cp = units[i];
+    const std::size_t from = skip + static_cast<std::size_t>(offsets[i]);
+    if (U16_IS_LEAD(units[i]) && i + 1 < n && U16_IS_TRAIL(units[i + 1])) {
+      cp = U16_GET_SUPPLEMENTARY(units[i], units[i + 1]);
+      i += 2;
+    } else {
+      ++i;
+    }
+    const std::size_t before = out.size();
+    append_utf8(out, cp);
+    to_file.insert(to_file.end(), out.size() - before, static_cast<std::uint32_t>(from));
+  }
+  to_file.push_back(static_cast<std::uint32_t>(bytes.size()));
+  return std::nullopt;
+}
+
+bool is_valid_utf8(std::string_view s, std::size_t& bad) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    if (next_code_point(s, i) == 0xFFFD && s.substr(at, 3) != "\xEF\xBF\xBD") {
+      bad = at;
+      return false;
+    }
+  }
+  return true;
+}
+
+// Per-character normalisation tables, built lazily and shared (ICU objects are costly to create).
+class CharNormaliser {
+ public:
+  static CharNormaliser& instance() {
+    static CharNormaliser n;
+    return n;
+  }
+  const std::string& nfkc(char32_t cp) { return lookup(nfkc_cache_, cp, [&](icu::UnicodeString& s) {
+    UErrorCode err = U_ZERO_ERROR;
+    s = nfkc_->normalize(s, err);
+  }); }
+  const std::string& simplified(char32_t cp) { return lookup(hans_cache_, cp, [&](icu::UnicodeString& s) {
+    hant_hans_->transliterate(s);
+  }); }
+  std::string simplified_string(std::string_view utf8) {
+    std::lock_guard lock(mutex_);
+    auto s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    hant_hans_->transliterate(s);
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+  }
+
+ private:
+  CharNormaliser() {
+    UErrorCode err = U_ZERO_ERROR;
+    nfkc_ = icu::Normalizer2::getNFKCInstance(err);
+    if (U_FAILURE(err)) throw std::runtime_error("ICU: NFKC normaliser unavailable");
+    hant_hans_.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, err));
+    if (U_FAILURE(err) || !hant_hans_) throw std::runtime_error("ICU: Hant-Hans transliterator unavailable");
+  }
+  template <class F>
+  const std::string& lookup(std::unordered_map<char32_t, std::string>& cache, char32_t cp, F apply) {
+    std::lock_guard lock(mutex_);
+    auto it = cache.find(cp);
+    if (it != cache.end()) return it->second;
+    icu::UnicodeString s(static_cast<UChar32>(cp));
+    apply(s);
+    std::string out;
+    s.toUTF8String(out);
+    return cache.emplace(cp, std::move(out)).first->second;
+  }
+  std::mutex mutex_;
+  const icu::Normalizer2* nfkc_ = nullptr;
+  std::unique_ptr<icu::Transliterator> hant_hans_;
+  std::unordered_map<char32_t, std::string> nfkc_cache_, hans_cache_;
+};
+
+// Characters NFKC would turn into something the extractor must not see changed.
+bool keep_as_is(char32_t cp) {
+  return cp == U'\u3002' /* 。 */ || cp == U'\u3001' /* 、 */;
+}
+
+struct Normalised {
+  std::string text;
+  std::vector<std::uint32_t> to_original;
+  std::string script;
+  std::size_t converted = 0;
+};
+
+Normalised normalise_with_map(std::string_view original) {
+  auto& norm = CharNormaliser::instance();
+  // Which script? Count Han characters that Hant->Hans would change; Simplified text has
+  // almost none, Traditional text has many.
+  std::size_t han = 0, changed = 0;
+  for (std::size_t i = 0; i < original.size();) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(original, i);
+    if (!is_han(cp)) continue;
+    ++han;
+    if (norm.simplified(cp) != original.substr(at, i - at)) ++changed;
+  }
+  const bool traditional = han > 0 && changed * 100 >= han * 4 && changed >= 2;
+
+  Normalised out;
+  out.script = traditional ? "Hant" : "Hans";
+  out.text.reserve(original.size());
+  out.to_original.reserve(original.size() + 1);
+  for (std::size_t i = 0; i < original.size();) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(original, i);
+    if (cp == U'\r') {
+      if (i < original.size() && original[i] == '\n') continue;  // CR LF -> LF
+      out.text.push_back('\n');
+      out.to_original.push_back(static_cast<std::uint32_t>(at));
+      continue;
+    }
+    if (cp == U'\uFEFF' || cp == U'\u200B') continue;  // stray BOM, zero-width space
+    std::string piece;
+    if (keep_as_is(cp)) {
+      piece.assign(original.substr(at, i - at));
+    } else {
+      piece = norm.nfkc(cp);
+      if (piece.empty()) continue;
+      if (traditional) {
+        std::string simplified;
+        for (std::size_t k = 0; k < piece.size();) {
+          const char32_t c = next_code_point(piece, k);
+          simplified += norm.simplified(c);
+        }
+        if (simplified != piece) ++out.converted;
+        piece = std::move(simplified);
+      }
+    }
+    out.text += piece;
+    out.to_original.insert(out.to_original.end(), piece.size(), static_cast<std::uint32_t>(at));
+  }
+  out.to_original.push_back(static_cast<std::uint32_t>(original.size()));
+  return out;
+}
+
+}  // namespace
+
+std::string Page::original_slice(std::size_t begin, std::size_t end) const {
+  const std::size_t a = text_to_original[begin];
+  const std::size_t b = text_to_original[end];
+  return original.substr(a, b > a ? b - a : 0);
+}
+
+int Page::line_of(std::size_t pos) const {
+  int line = 1;
+  for (std::size_t i = 0; i < pos && i < text.size(); ++i)
+    if (text[i] == '\n') ++line;
+  return line;
+}
+
+DecodeResult decode_page(std::string path, std::string_view bytes, std::string_view encoding) {
+  DecodeResult result;
+  Page page;
+  page.path = std::move(path);
+  page.sha256 = sha256_hex(bytes);
+  page.file_size = bytes.size();
+
+  auto fail = [&](std::string message, std::size_t at) {
+    result.failure = DecodeFailure{std::move(message), at};
+    return result;
+  };
+  auto try_convert = [&](const char* name, std::size_t skip) {
+    return convert(bytes, skip, name, page.original, page.original_to_file);
+  };
+
+  if (!encoding.empty()) {
+    const std::string name(encoding);
+    if (auto bad = try_convert(name.c_str(), 0))
+      return fail(fmt::format("not valid {} text", name), *bad);
+    page.encoding = name;
+  } else if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    std::size_t bad = 0;
+    if (!is_valid_utf8(bytes.substr(3), bad)) return fail("not valid UTF-8 (after a UTF-8 byte-order mark)", bad + 3);
+    try_convert("UTF-8", 3);
+    page.encoding = "UTF-8-BOM";
+  } else if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    const bool le = bytes[0] == '\xFF';
+    if (auto bad = try_convert(le ? "UTF-16LE" : "UTF-16BE", 2))
+      return fail(fmt::format("not valid {} text", le ? "UTF-16LE" : "UTF-16BE"), *bad);
+    page.encoding = le ? "UTF-16LE" : "UTF-16BE";
+  } else {
+    std::size_t bad_utf8 = 0;
+    if (bytes.find('\0') != std::string_view::npos)
+      return fail("contains NUL bytes: a binary file, or UTF-16 without a byte-order mark", bytes.find('\0'));
+    if (is_valid_utf8(bytes, bad_utf8)) {
+      try_convert("UTF-8", 0);
+      page.encoding = "UTF-8";
+    } else if (!try_convert("GB18030", 0)) {
+      page.encoding = "GB18030";
+    } else if (!try_convert("Big5-HKSCS", 0)) {
+      page.encoding = "Big5";
+    } else {
+      return fail("not valid UTF-8, GB18030 or Big5 text", bad_utf8);
+    }
+  }
+
+  auto normalised = normalise_with_map(page.original);
+  page.text = std::move(normalised.text);
+  page.text_to_original = std::move(normalised.to_original);
+  page.script = std::move(normalised.script);
+  page.converted_characters = normalised.converted;
+  result.page = std::move(page);
+  return result;
+}
+
+std::string normalise(std::string_view utf8) {
+  return normalise_with_map(utf8).text;
+}
+
+std::string to_simplified(std::string_view utf8) {
+  std::string nfkc;
+  auto& norm = CharNormaliser::instance();
+  for (std::size_t i = 0; i < utf8.size();) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(utf8, i);
+    nfkc += keep_as_is(cp) ? std::string(utf8.substr(at, i - at)) : norm.nfkc(cp);
+  }
+  return norm.simplified_string(nfkc);
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (!EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr))
+    throw std::runtime_error("OpenSSL: SHA-256 failed");
+  std::string hex;
+  hex.reserve(len * 2);
+  for (unsigned int i = 0; i < len; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
+}  // namespace aidledger::text

@@ -1,0 +1,225 @@
+#include "aidledger/text/document.hpp"
+
+#include <array>
+
+#include "aidledger/text/utf8.hpp"
+
+namespace aidledger::text {
+namespace {
+
+bool is_terminal(char32_t cp) {
+  return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'!' || cp == U'?' || cp == U'…';
+}
+bool is_closing(char32_t cp) {
+  return cp == U'”' || cp == U'’' || cp == U'」' || cp == U'』' || cp == U')' || cp == U'"' || cp == U'》';
+}
+
+std::vector<Span> lines_of(std::string_view text) {
+  std::vector<Span> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      std::string_view line = text.substr(start, i - start);
+      std::string_view t = trim(line);
+      if (!t.empty()) {
+        const std::size_t b = start + static_cast<std::size_t>(t.data() - line.data());
+        lines.push_back({b, b + t.size()});
+      }
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+bool is_markdown_heading(std::string_view line) { return !line.empty() && line[0] == '#'; }
+
+bool starts_with_dateline(std::string_view line) {
+  for (std::string_view mark : {"本报讯", "本报消息", "新华社", "本报记者", "通讯员"})
+    if (line.substr(0, 30).find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
+bool is_kicker(std::string_view line) { return starts_at(line, 0, "【") || starts_at(line, 0, "["); }
+
+// A run of personal names: 2-4 Han characters each, separated by spaces.
+bool is_name_list(std::string_view s) {
+  s = trim(s);
+  if (s.empty()) return false;
+  std::size_t han_run = 0, names = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = next_code_point(s, i);
+    if (is_han(cp)) {
+      ++han_run;
+    } else if (cp == U' ' || cp == U'\u3000' || cp == U'、') {
+      if (han_run > 0) {
+        if (han_run > 4) return false;
+        ++names;
+      }
+      han_run = 0;
+    } else {
+      return false;
+    }
+  }
+  if (han_run > 0) {
+    if (han_run > 4 || han_run < 2) return false;
+    ++names;
+  }
+  return names > 0 && names <= 4;
+}
+
+std::string_view strip_photo_credit(std::string_view s) {
+  s = trim(s);
+  for (std::string_view credit : {"文/图", "图/文", "摄影", "摄", "图"}) {
+    if (s.size() >= credit.size() && s.substr(s.size() - credit.size()) == credit) {
+      return trim(s.substr(0, s.size() - credit.size()));
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+bool is_headline_like(std::string_view line) {
+  line = trim(line);
+  if (line.empty()) return false;
+  if (is_markdown_heading(line)) return true;
+  if (starts_with_dateline(line) || ends_with_byline(line)) return false;
+  if (code_point_count(line) > 48) return false;
+  if (line.find("。") != std::string_view::npos) return false;
+  const char32_t last = code_point_before(line, line.size());
+  return !(is_terminal(last) || last == U',' || last == U';' || last == U':' || last == U'、');
+}
+
+bool ends_with_byline(std::string_view line) {
+  line = trim(line);
+  const std::size_t at = line.rfind("记者");
+  if (at != std::string_view::npos) {
+    const bool at_start = at == 0 || is_terminal(code_point_before(line, at)) ||
+                          is_closing(code_point_before(line, at)) || code_point_before(line, at) == U' ';
+    if (at_start && is_name_list(strip_photo_credit(line.substr(at + 6)))) return true;
+  }
+  for (std::string_view lead : {"通讯员", "本报记者"})
+    if (starts_at(line, 0, lead) && code_point_count(line) <= 30) return true;
+  // "高新时报 方宝岭 文/图": a short credit line.
+  const std::string_view stripped = strip_photo_credit(line);
+  if (stripped.size() != line.size() && code_point_count(line) <= 30) {
+    const std::size_t sp = stripped.find(' ');
+    return is_name_list(stripped) || (sp != std::string_view::npos && is_name_list(stripped.substr(sp)));
+  }
+  return false;
+}
+
+std::vector<Article> split_articles(std::string_view text) {
+  const std::vector<Span> lines = lines_of(text);
+  std::vector<Article> articles;
+  Article current;
+  auto close = [&] {
+    if (current.headline.empty() && current.paragraphs.empty()) return;
+    current.seq = static_cast<int>(articles.size()) + 1;
+    const Span first = current.headline.empty() ? current.paragraphs.front() : current.headline.front();
+    const Span last = current.paragraphs.empty() ? current.headline.back() : current.paragraphs.back();
+    current.span = {first.begin, last.end};
+    for (const Span& h : current.headline) {
+      std::string_view t = h.of(text);
+      while (!t.empty() && (t[0] == '#' || t[0] == ' ')) t.remove_prefix(1);
+      if (!current.title.empty()) current.title += ' ';
+      current.title += t;
+    }
+    articles.push_back(std::move(current));
+    current = Article{};
+  };
+  // Is line i the start of a headline group whose first body line is a dateline?
+  auto headline_group_with_dateline = [&](std::size_t i) {
+    std::size_t j = i;
+    while (j < lines.size() && is_headline_like(lines[j].of(text)) && j - i < 4) ++j;
+    return j > i && j < lines.size() && starts_with_dateline(lines[j].of(text));
+  };
+
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = lines[i].of(text);
+    const bool has_body = !current.paragraphs.empty();
+    if (has_body && (is_markdown_heading(line) || headline_group_with_dateline(i))) close();
+    if (current.paragraphs.empty() && is_headline_like(line) && !starts_with_dateline(line)) {
+      current.headline.push_back(lines[i]);
+    } else {
+      current.paragraphs.push_back(lines[i]);
+    }
+    if (ends_with_byline(line) && !current.paragraphs.empty()) {
+      // Credit lines that follow belong to the same article.
+      while (i + 1 < lines.size() && ends_with_byline(lines[i + 1].of(text))) current.paragraphs.push_back(lines[++i]);
+      if (i + 1 < lines.size() && is_kicker(lines[i + 1].of(text))) continue;  // 【...】 continues the story
+      close();
+    }
+  }
+  close();
+  return articles;
+}
+
+std::vector<Sentence> split_sentences(std::string_view page_text, const Article& article) {
+  std::vector<Sentence> sentences;
+  Sentence cur;
+  auto flush = [&](std::size_t end_offset) {
+    std::string_view t = trim(cur.text);
+    if (!t.empty()) {
+      const std::size_t lead = static_cast<std::size_t>(t.data() - cur.text.data());
+      Sentence s;
+      s.text = std::string(t);
+      s.offsets.assign(cur.offsets.begin() + static_cast<std::ptrdiff_t>(lead),
+                       cur.offsets.begin() + static_cast<std::ptrdiff_t>(lead + t.size()));
+      s.offsets.push_back(lead + t.size() < cur.offsets.size() ? cur.offsets[lead + t.size()] : end_offset);
+      s.span = {s.offsets.front(), s.offsets.back()};
+      s.paragraph = cur.paragraph;
+      sentences.push_back(std::move(s));
+    }
+    cur = Sentence{};
+  };
+  for (std::size_t p = 0; p < article.paragraphs.size(); ++p) {
+    const Span para = article.paragraphs[p];
+    const std::string_view line = para.of(page_text);
+    if (cur.text.empty()) cur.paragraph = p;
+    for (std::size_t i = 0; i < line.size();) {
+      const std::size_t at = i;
+      const char32_t cp = next_code_point(line, i);
+      if (cur.text.empty()) cur.paragraph = p;
+      for (std::size_t k = at; k < i; ++k) cur.offsets.push_back(para.begin + k);
+      cur.text.append(line.substr(at, i - at));
+      if (is_terminal(cp)) {
+        // Keep closing quotes and repeated terminators with the sentence they end.
+        while (i < line.size()) {
+          std::size_t j = i;
+          const char32_t next = next_code_point(line, j);
+          if (!is_closing(next) && !is_terminal(next)) break;
+          for (std::size_t k = i; k < j; ++k) cur.offsets.push_back(para.begin + k);
+          cur.text.append(line.substr(i, j - i));
+          i = j;
+        }
+        flush(para.begin + i);
+      }
+    }
+    // A line that is a heading, a byline, or ends with punctuation closes its sentence; any
+    // other line was broken by the print layout and runs on into the next.
+    const char32_t last = code_point_before(line, line.size());
+    if (is_headline_like(line) || ends_with_byline(line) || is_terminal(last) || is_closing(last) ||
+        p + 1 == article.paragraphs.size())
+      flush(para.end);
+  }
+  flush(article.span.end);
+  return sentences;
+}
+
+std::vector<Span> split_segments(std::string_view sentence) {
+  std::vector<Span> segments;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < sentence.size();) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(sentence, i);
+    if (cp == U';') {
+      if (at > start) segments.push_back({start, at});
+      start = i;
+    }
+  }
+  if (sentence.size() > start) segments.push_back({start, sentence.size()});
+  return segments;
+}
+
+}  // namespace aidledger::text

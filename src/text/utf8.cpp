@@ -1,0 +1,107 @@
+#include "aidledger/text/utf8.hpp"
+
+#include <unicode/uchar.h>
+
+namespace aidledger::text {
+
+char32_t next_code_point(std::string_view s, std::size_t& pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  const unsigned char b0 = byte(pos);
+  std::size_t len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || pos + len > s.size()) {
+    ++pos;
+    return 0xFFFD;
+  }
+  char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    const unsigned char b = byte(pos + k);
+    if ((b & 0xC0) != 0x80) {
+      ++pos;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  pos += len;
+  return cp;
+}
+
+std::size_t previous_code_point_start(std::string_view s, std::size_t pos) {
+  if (pos == 0) return 0;
+  std::size_t i = pos - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 && pos - i < 4) --i;
+  return i;
+}
+
+char32_t code_point_before(std::string_view s, std::size_t pos) {
+  if (pos == 0) return 0;
+  std::size_t i = previous_code_point_start(s, pos);
+  return next_code_point(s, i);
+}
+
+char32_t code_point_at(std::string_view s, std::size_t pos) {
+  if (pos >= s.size()) return 0;
+  return next_code_point(s, pos);
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool is_han(char32_t cp) {
+  return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_IDEOGRAPHIC) || cp == U'〇';
+}
+
+std::size_t code_point_count(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    next_code_point(s, i);
+    ++n;
+  }
+  return n;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto cp = static_cast<UChar32>(next_code_point(s, i));
+    const auto ea = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+    w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return w;
+}
+
+std::string_view trim(std::string_view s) {
+  auto is_space_at_front = [&](std::string_view v) {
+    if (v.empty()) return std::size_t{0};
+    unsigned char c = static_cast<unsigned char>(v[0]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return std::size_t{1};
+    if (v.substr(0, 3) == "\u3000") return std::size_t{3};
+    return std::size_t{0};
+  };
+  auto is_space_at_back = [&](std::string_view v) {
+    if (v.empty()) return std::size_t{0};
+    unsigned char c = static_cast<unsigned char>(v.back());
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return std::size_t{1};
+    if (v.size() >= 3 && v.substr(v.size() - 3) == "\u3000") return std::size_t{3};
+    return std::size_t{0};
+  };
+  for (std::size_t n; (n = is_space_at_front(s)) > 0;) s.remove_prefix(n);
+  for (std::size_t n; (n = is_space_at_back(s)) > 0;) s.remove_suffix(n);
+  return s;
+}
+
+}  // namespace aidledger::text
