@@ -61,8 +61,9 @@ int run_parse_date(const ParseOptions& opt) {
   const std::string text = text::normalise(joined(opt.words));
   extract::DateResolver resolver(*ref);
   std::optional<extract::DateRange> last;
+  // A target (锚定2025年, 到2025年) is a plan, not a date something happened on.
   for (const auto& m : extract::scan_dates(text))
-    if (auto d = resolver.resolve(m)) last = d;
+    if (auto d = resolver.resolve(m); d && !m.plan) last = d;
   if (!last) return kNothingFound;
   fmt::print("{}\n", extract::format_date(*last));
   return kOk;

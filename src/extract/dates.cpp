@@ -388,7 +388,7 @@ std::vector<DateMention> scan_dates(std::string_view s) {
       continue;
     }
     Period period = Period::none;
-    auto point = read_point(s, i, period, false);
+    auto point = read_point(s, i, period, true);
     if (!point) {
       next_code_point(s, i);
       continue;

@@ -48,14 +48,14 @@ constexpr std::string_view kCumulativeWords[] = {"累计", "以来", "历年", "
 constexpr std::string_view kCarryWords[] = {"与此同时", "同时", "同期", "其间", "期间", "此间", "随后"};
 constexpr std::string_view kTotalWords[] = {"共计", "合计", "总计", "总共", "共"};
 constexpr std::string_view kPerUnitWords[] = {"每人", "每户", "每所", "每名", "每位", "每个", "每村", "每校",
-                                              "每家", "每生", "人均", "户均", "每"};
+                                              "每家", "每生", "人均", "户均"};
 constexpr std::string_view kRecipientMarkers[] = {"向", "为", "给", "对", "到", "帮助", "资助", "支持"};
 // A subject (the giver) ends where one of these begins.
 constexpr std::string_view kSubjectEnds[] = {
     "向", "为", "给", "对", "到", "与", "在", "于", "将", "决定", "已", "共同", "联合", "携手", "通过", "把",
     "从", "先后", "累计", "再次", "分别", "各", "纷纷", "积极", "主动", "专门", "特别", "共", "无偿", "还",
     "也", "又", "均", "都", "现场", "开展", "举行", "组织", "召开", "设立", "成立", "签订", "进行", "出资",
-    "筹集", "募集", "一次性", "自愿", "慷慨", "爱心"};
+    "筹集", "募集", "一次性", "自愿", "慷慨", "爱心", "一行", "赴", "前往", "来到", "深入", "走进"};
 constexpr std::string_view kLeadingConnectives[] = {"与此同时", "同时", "此外", "另外", "其中", "随后", "据悉",
                                                     "据了解", "据介绍", "目前", "近日", "日前", "并", "另", "而",
                                                     "今年", "去年", "当天", "当日", "同日", "次日"};
@@ -377,6 +377,9 @@ class SegmentReader {
     if (subject.empty() || text::code_point_count(subject) < 2) return std::nullopt;
     for (std::string_view g : kGenericSubjects)
       if (subject == g) return std::nullopt;
+    // Money or a batch in subject position (首批资金100万元已拨付) is what was given, not who gave it.
+    if (contains_any(subject, kCashWords) || contains_any(subject, kTrancheWords) || subject.find("物资") != std::string_view::npos)
+      return std::nullopt;
     // A place of the county in subject position is where the gift went, not who gave it.
     for (const auto& e : scope_.gazetteer.entries()) {
       if (starts_at(subject, 0, e.name)) return std::nullopt;
@@ -411,6 +414,7 @@ class SegmentReader {
 
   std::vector<Recipient> recipients_in(Span region, const std::optional<Donor>& donor) const {
     std::vector<Recipient> out;
+    std::size_t last_end = std::string_view::npos;  // end of the previous place, to join 双龙湾镇 + 龙驹村
     const std::vector<PlaceMention> places = scope_.places.find(slice(region.begin, region.end));
     bool any_specific = false;
     for (const auto& p : places) any_specific = any_specific || p.level != PlaceLevel::county;
@@ -428,7 +432,25 @@ class SegmentReader {
         }
         continue;
       }
-      out.push_back({p.name, p.township});
+      if (!out.empty() && last_end == p.span.begin && out.back().name == out.back().township && out.back().township == p.township) {
+        out.back().name += p.name;  // 双龙湾镇龙驹村: one recipient
+      } else {
+        out.push_back({p.name, p.township});
+      }
+      last_end = p.span.end;
+    }
+    return out;
+  }
+
+  // Each named recipient once (a name repeated, or contained in a longer one, is the same).
+  static std::vector<Recipient> distinct(const std::vector<Recipient>& rs) {
+    std::vector<Recipient> out;
+    for (const auto& r : rs) {
+      auto same = std::find_if(out.begin(), out.end(), [&](const Recipient& o) {
+        return o.name.find(r.name) != std::string::npos || r.name.find(o.name) != std::string::npos;
+      });
+      if (same == out.end()) out.push_back(r);
+      else if (r.name.size() > same->name.size()) *same = r;
     }
     return out;
   }
@@ -505,6 +527,14 @@ class SegmentReader {
     if (best) {
       r.date = best->date;
       r.date_basis = fmt::format("stated: {}", best->written);
+      // "2019年以来": a period from then until the report.
+      const std::size_t after = best->span.end;
+      const std::string_view sentence = scope_.sentence.text;
+      if ((starts_at(sentence, after, "以来") || starts_at(sentence, after, "至今")) && scope_.context.date &&
+          scope_.context.date->last > best->date.last) {
+        r.date->last = scope_.context.date->last;
+        r.date_basis += sentence.substr(after, 6);
+      }
       return;
     }
     for (const auto& d : scope_.dates)
@@ -584,7 +614,8 @@ class SegmentReader {
     const bool valued_goods = ends_at(seg_, m.span.begin, "价值") || ends_at(seg_, m.span.begin, "总价值");
     const std::size_t verb_end = verb ? window.begin + verb->first + verb->second.size() : window.begin;
     const std::size_t buy_end = buying ? window.begin + buying->first + buying->second.size() : window.begin;
-    const std::string_view between = slice(std::max({verb_end, buy_end, clause.begin}), m.span.begin);
+    const std::size_t previous_end = k > 0 && measures[k - 1].span.end <= m.span.begin ? measures[k - 1].span.end : 0;
+    const std::string_view between = slice(std::max({verb_end, buy_end, clause.begin, previous_end}), m.span.begin);
     if (buying && (!verb || buying->first >= verb->first || contains_any(window_text, kConsumptionWords))) {
       r.kind = Kind::consumption;
     } else if (m.kind == MeasureKind::quantity || valued_goods) {
@@ -620,13 +651,13 @@ class SegmentReader {
           if (!starts_at(seg_, at, w)) continue;
           const auto here = scope_.places.find(slice(at + w.size(), clause.end));
           if (here.empty() || here.front().span.begin > 3) continue;  // 对 in 结对: no place follows
-          recipients = group_by_township(recipients_in({at, clause.end}, donor));
+          recipients = distinct(recipients_in({at, clause.end}, donor));
           break;
         }
       }
     }
-    if (recipients.empty()) recipients = group_by_township(recipients_in({clauses_[verb_clause].begin, clause.end}, donor));
-    if (recipients.empty()) recipients = group_by_township(recipients_in(scope, donor));
+    if (recipients.empty()) recipients = distinct(recipients_in({clauses_[verb_clause].begin, clause.end}, donor));
+    if (recipients.empty()) recipients = distinct(recipients_in(scope, donor));
     if (recipients.empty() && previous) {
       for (const auto& a : previous->allocations) {
         if (a.township == kJoint)
@@ -645,6 +676,8 @@ class SegmentReader {
       return false;
     }();
     const bool each = !total_marked && (lead_in.find("分别") != std::string_view::npos || each_marker(lead_in));
+    // Jointly given: a village named with its township is that township's line.
+    if (!each) recipients = group_by_township(recipients);
     std::optional<std::int64_t> amount, high, quantity;
     if (m.kind == MeasureKind::money) {
       amount = m.value;
@@ -654,8 +687,9 @@ class SegmentReader {
     }
     r.distribution = each ? "each" : recipients.size() > 1 ? "joint" : "single";
 
+    const std::string_view clause_lead = slice(clause.begin, m.span.begin);
     for (std::string_view w : kPerUnitWords) {
-      if (!ends_at(lead_in, lead_in.size(), w)) continue;
+      if (clause_lead.find(w) == std::string_view::npos) continue;
       r.distribution = "per_unit";
       // A stated total later in the segment is the amount; otherwise count x per-unit amount.
       bool used_total = false;

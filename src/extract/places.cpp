@@ -182,14 +182,9 @@ std::optional<std::string> PlaceFinder::resolve_local(std::string_view name) con
 void PlaceFinder::learn(std::string_view page_text) {
   for (const PlaceMention& m : find(page_text)) {
     if (m.level == PlaceLevel::village || m.level == PlaceLevel::school || m.level == PlaceLevel::clinic) {
-      // Learned only when the township is written right before it.
-      const std::size_t before = m.span.begin;
-      for (const auto& e : gazetteer_.entries()) {
-        if (e.level != "township") continue;
-        bool adjacent = ends_at(page_text, before, e.name);
-        for (const auto& f : e.short_forms) adjacent = adjacent || ends_at(page_text, before, f);
-        if (adjacent && !learned_.count(m.name)) learned_.emplace(m.name, e.name);
-      }
+      // What the text itself says (a township right before it, or a list it is in) holds for
+      // the rest of the page.
+      if (!m.township.empty() && !learned_.count(m.name)) learned_.emplace(m.name, m.township);
     }
   }
 }
@@ -291,6 +286,17 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
         if (auto t = resolve_local(pm.name)) pm.township = *t;
       found.push_back(std::move(pm));
     }
+  }
+  // A list continues its first member's township: 双槐树乡东坡村、西岭村.
+  std::sort(found.begin(), found.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
+  for (std::size_t i = 1; i < found.size(); ++i) {
+    PlaceMention& cur = found[i];
+    const PlaceMention& prev = found[i - 1];
+    if (!cur.township.empty() || cur.level == PlaceLevel::township || cur.level == PlaceLevel::county ||
+        cur.level == PlaceLevel::collective || prev.level != cur.level || prev.township.empty() || prev.span.end > cur.span.begin)
+      continue;
+    const std::string_view gap = s.substr(prev.span.end, cur.span.begin - prev.span.end);
+    if (gap == "、" || gap == "和" || gap == "及" || gap == "与") cur.township = prev.township;
   }
   // Drop mentions inside a longer one (徐家湾 inside 徐家湾村, 乡 inside 两乡镇).
   std::vector<PlaceMention> out;

@@ -92,14 +92,18 @@ bool is_headline_like(std::string_view line) {
 
 bool ends_with_byline(std::string_view line) {
   line = trim(line);
+  if (!line.empty() && line.back() == ')') line = trim(line.substr(0, line.size() - 1));  // (记者 李华)
   const std::size_t at = line.rfind("记者");
   if (at != std::string_view::npos) {
-    const bool at_start = at == 0 || is_terminal(code_point_before(line, at)) ||
+    const bool at_start = at == 0 || is_terminal(code_point_before(line, at)) || code_point_before(line, at) == U'(' ||
                           is_closing(code_point_before(line, at)) || code_point_before(line, at) == U' ';
     if (at_start && is_name_list(strip_photo_credit(line.substr(at + 6)))) return true;
   }
-  for (std::string_view lead : {"通讯员", "本报记者"})
-    if (starts_at(line, 0, lead) && code_point_count(line) <= 30) return true;
+  std::string_view bare = line;
+  if (!bare.empty() && bare[0] == '(') bare.remove_prefix(1);
+  for (std::string_view lead : {"通讯员", "本报记者", "记者"})
+    if (starts_at(bare, 0, lead) && code_point_count(bare) <= 30 && is_name_list(strip_photo_credit(bare.substr(lead.size()))))
+      return true;
   // "高新时报 方宝岭 文/图": a short credit line.
   const std::string_view stripped = strip_photo_credit(line);
   if (stripped.size() != line.size() && code_point_count(line) <= 30) {
