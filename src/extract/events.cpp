@@ -537,11 +537,16 @@ class SegmentReader {
       }
       return;
     }
-    for (const auto& d : scope_.dates)
-      if (!d.plan && d.span.end <= w0) best = &d;
+    const std::string_view sentence_text = scope_.sentence.text;
+    for (const auto& d : scope_.dates) {
+      // Earlier in the same ';' segment (2021年10月,向甲捐赠13台,向乙捐赠15台). "2019年以来" opens a
+    // period; it is no date for what follows it.
+      const bool period_start = starts_at(sentence_text, d.span.end, "以来") || starts_at(sentence_text, d.span.end, "至今");
+      if (!d.plan && !period_start && d.span.begin >= seg_begin_ && d.span.end <= w0) best = &d;
+    }
     if (best) {
       r.date = best->date;
-      r.date_basis = fmt::format("stated earlier in the sentence: {}", best->written);
+      r.date_basis = fmt::format("stated earlier in the clause: {}", best->written);
       return;
     }
     const std::string_view sentence = scope_.sentence.text;

@@ -14,7 +14,7 @@ using text::code_point_before;
 using text::next_code_point;
 using text::starts_at;
 
-constexpr __int128 kScale = 100'000'000;  // 10^8
+constexpr int128 kScale = 100'000'000;  // 10^8
 
 int chinese_digit(char32_t cp) {
   switch (cp) {
@@ -50,15 +50,15 @@ bool is_numeral_char(char32_t cp) {
 }
 
 // Reads an Arabic literal "1,234.56" starting at pos; returns the value scaled by 10^8.
-std::optional<__int128> read_arabic(std::string_view s, std::size_t& pos) {
-  __int128 whole = 0;
+std::optional<int128> read_arabic(std::string_view s, std::size_t& pos) {
+  int128 whole = 0;
   std::size_t i = pos, digits_in_group = 0;
   bool grouped = false;
   while (i < s.size()) {
     if (is_ascii_digit(static_cast<unsigned char>(s[i]))) {
       whole = whole * 10 + (s[i] - '0');
       ++digits_in_group;
-      if (whole > static_cast<__int128>(1) << 80) return std::nullopt;
+      if (whole > static_cast<int128>(1) << 80) return std::nullopt;
       ++i;
     } else if (s[i] == ',' && i + 3 < s.size() &&
                is_ascii_digit(static_cast<unsigned char>(s[i + 1])) &&
@@ -75,10 +75,10 @@ std::optional<__int128> read_arabic(std::string_view s, std::size_t& pos) {
     }
   }
   if (grouped && digits_in_group != 3) return std::nullopt;
-  __int128 value = whole * kScale;
+  int128 value = whole * kScale;
   if (i + 1 < s.size() && s[i] == '.' && is_ascii_digit(static_cast<unsigned char>(s[i + 1]))) {
     ++i;
-    __int128 place = kScale / 10;
+    int128 place = kScale / 10;
     while (i < s.size() && is_ascii_digit(static_cast<unsigned char>(s[i]))) {
       if (place == 0) return std::nullopt;  // more than 8 decimals
       value += (s[i] - '0') * place;
@@ -95,8 +95,9 @@ std::optional<__int128> read_arabic(std::string_view s, std::size_t& pos) {
 
 std::optional<Numeral> parse_numeral(std::string_view run) {
   Numeral out;
-  __int128 yi_part = 0, wan_part = 0, section = 0;
-  std::optional<__int128> number;
+  int128 yi_part = 0, wan_part = 0, section = 0;
+  int128 number_value = 0;
+  bool has_number = false;
   bool last_was_digit = false;  // a Chinese digit, for rejecting digit-by-digit sequences
   bool any = false;
   std::int64_t smallest_in_section = 0;
@@ -104,11 +105,12 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
     const std::size_t at = i;
     const char32_t cp = next_code_point(run, i);
     if (is_ascii_digit(cp)) {
-      if (number) return std::nullopt;
+      if (has_number) return std::nullopt;
       std::size_t p = at;
       auto v = read_arabic(run, p);
       if (!v) return std::nullopt;
-      number = *v;
+      number_value = *v;
+      has_number = true;
       i = p;
       last_was_digit = false;
       any = true;
@@ -119,36 +121,40 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
         if (last_was_digit) return std::nullopt;  // 一〇一, 二〇二一: digit sequences
         continue;                                 // 一千零五: a placeholder zero
       }
-      if (number) return std::nullopt;
-      number = static_cast<__int128>(d) * kScale;
+      if (has_number) return std::nullopt;
+      number_value = static_cast<int128>(d) * kScale;
+      has_number = true;
       last_was_digit = true;
       any = true;
       continue;
     }
     const std::int64_t m = chinese_multiplier(cp);
     if (m == 10 || m == 100 || m == 1000) {
-      if (!number && m != 10) return std::nullopt;
+      if (!has_number && m != 10) return std::nullopt;
       if (smallest_in_section != 0 && m >= smallest_in_section) return std::nullopt;  // 百千
-      section += (number ? *number : kScale) * m;
+      section += (has_number ? number_value : kScale) * m;
       smallest_in_section = m;
-      number.reset();
+      has_number = false;
+      number_value = 0;
       out.trailing_multiplier = m;
     } else if (m == 10'000) {
-      if (!number && section == 0) return std::nullopt;
+      if (!has_number && section == 0) return std::nullopt;
       if (wan_part != 0) return std::nullopt;
-      wan_part = (section + number.value_or(0)) * m;
+      wan_part = (section + number_value) * m;
       section = 0;
       smallest_in_section = 0;
-      number.reset();
+      has_number = false;
+      number_value = 0;
       out.has_multiplier = true;
       out.trailing_multiplier = m;
     } else if (m == 100'000'000) {
-      if (!number && section == 0 && wan_part == 0) return std::nullopt;
+      if (!has_number && section == 0 && wan_part == 0) return std::nullopt;
       if (yi_part != 0) return std::nullopt;
-      yi_part = (wan_part + section + number.value_or(0)) * m;
+      yi_part = (wan_part + section + number_value) * m;
       wan_part = section = 0;
       smallest_in_section = 0;
-      number.reset();
+      has_number = false;
+      number_value = 0;
       out.has_multiplier = true;
       out.trailing_multiplier = m;
     } else if (cp == U'多' || cp == U'余') {
@@ -160,8 +166,8 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
     last_was_digit = false;
   }
   if (!any && section == 0) return std::nullopt;
-  if (number) out.trailing_multiplier = 1;
-  out.scaled = yi_part + wan_part + section + number.value_or(0);
+  if (has_number) out.trailing_multiplier = 1;
+  out.scaled = yi_part + wan_part + section + number_value;
   return out;
 }
 
@@ -252,7 +258,7 @@ std::size_t unit_length(std::string_view s, std::size_t pos, std::string& unit) 
   return 0;
 }
 
-std::int64_t to_fen(__int128 scaled) {
+std::int64_t to_fen(int128 scaled) {
   // scaled is yuan * 10^8; one fen is 10^6. Round half up (sub-fen amounts do not occur in
   // practice; this keeps 0.005 from silently vanishing).
   return static_cast<std::int64_t>((scaled + 500'000) / 1'000'000);
@@ -292,8 +298,8 @@ std::vector<Measure> scan_measures(std::string_view s) {
     else if (text::ends_at(s, begin, "人民币")) { begin -= std::string_view("人民币").size(); yen = true; }
     if (const std::size_t a = approx_prefix_length(s, begin); a > 0) { begin -= a; m.approximate = true; }
 
-    __int128 low = run->value.scaled;
-    std::optional<__int128> high;
+    int128 low = run->value.scaled;
+    std::optional<int128> high;
     // A range: 2-3万元, 2万至3万元 (the unit after the second end).
     auto try_range = [&](std::size_t at) -> std::size_t {
       std::size_t j = at;

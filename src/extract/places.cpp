@@ -213,7 +213,8 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       for (std::size_t at = s.find(f); at != std::string_view::npos; at = s.find(f, at + 1)) {
         const std::size_t end = at + f.size();
         const char32_t next = code_point_at(s, end);
-        if (next == U'乡' || next == U'镇' || next == U'县') continue;  // the full name, or a wrong ending
+        // The full name (or a wrong ending) follows; 卢氏乡村 is still the county.
+        if (level == PlaceLevel::county ? next == U'县' : (next == U'乡' || next == U'镇')) continue;
         found.push_back({{at, end}, std::string(f), township, level, 0});
       }
     }

@@ -92,15 +92,19 @@ bool is_headline_like(std::string_view line) {
 
 bool ends_with_byline(std::string_view line) {
   line = trim(line);
-  if (!line.empty() && line.back() == ')') line = trim(line.substr(0, line.size() - 1));  // (记者 李华)
+  // (记者 李华), also before normalisation: （记者 李华）
+  if (!line.empty() && line.back() == ')') line = trim(line.substr(0, line.size() - 1));
+  if (ends_at(line, line.size(), "）")) line = trim(line.substr(0, line.size() - 3));
   const std::size_t at = line.rfind("记者");
   if (at != std::string_view::npos) {
     const bool at_start = at == 0 || is_terminal(code_point_before(line, at)) || code_point_before(line, at) == U'(' ||
+                          code_point_before(line, at) == U'（' ||
                           is_closing(code_point_before(line, at)) || code_point_before(line, at) == U' ';
     if (at_start && is_name_list(strip_photo_credit(line.substr(at + 6)))) return true;
   }
   std::string_view bare = line;
   if (!bare.empty() && bare[0] == '(') bare.remove_prefix(1);
+  if (starts_at(bare, 0, "（")) bare.remove_prefix(3);
   for (std::string_view lead : {"通讯员", "本报记者", "记者"})
     if (starts_at(bare, 0, lead) && code_point_count(bare) <= 30 && is_name_list(strip_photo_credit(bare.substr(lead.size()))))
       return true;

@@ -17,11 +17,14 @@ namespace aidledger::extract {
 
 using text::Span;
 
+// Exact intermediate arithmetic for amounts (GCC/Clang extension; __extension__ keeps -Wpedantic quiet).
+__extension__ typedef __int128 int128;
+
 /// Value of a numeral written in Arabic or Chinese digits with optional 十百千万亿 multipliers,
 /// scaled by 10^8 (so "5.67" is 567'000'000). Returns nothing for a digit-by-digit Chinese
 /// sequence such as 一〇一 (a name or a year, not an amount) or anything else malformed.
 struct Numeral {
-  __int128 scaled = 0;       // value * 10^8
+  int128 scaled = 0;       // value * 10^8
   bool approximate = false;  // 2500多万: the 多 inside
   bool has_multiplier = false;   // ends in 万 or 亿 (a range start may borrow it)
   std::int64_t trailing_multiplier = 1;

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The command line as a user meets it: messages, exit codes (0 ok, 1 nothing found, 2 error),
+# idempotent re-ingest, bad input next to good input. usage: test_cli.sh AIDLEDGER_BINARY SOURCE_DIR
+set -uo pipefail
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+check() {  # check NAME EXPECTED_RC ACTUAL_RC [grep-pattern file]
+  local name=$1 want=$2 got=$3
+  if [ "$want" != "$got" ]; then echo "FAIL $name: exit $got, expected $want"; failed=$((failed + 1)); return; fi
+  if [ $# -ge 5 ] && ! grep -q -- "$4" "$5"; then echo "FAIL $name: '$4' not in output:"; sed 's/^/    /' "$5"; failed=$((failed + 1)); return; fi
+  passed=$((passed + 1))
+}
+
+"$bin" --help >"$tmp/out" 2>&1; check "help" 0 $? "ingest" "$tmp/out"
+"$bin" ingest --help >"$tmp/out" 2>&1; check "ingest help" 0 $? "--manifest" "$tmp/out"
+"$bin" frobnicate >"$tmp/out" 2>&1; check "unknown command" 2 $?
+
+"$bin" ingest --db "$tmp/l.db" "$src/sample_data" >"$tmp/out" 2>&1
+check "ingest samples" 0 $? "5 pages read (5 new, 0 replaced, 0 unchanged, 0 failed)" "$tmp/out"
+"$bin" export --db "$tmp/l.db" --format csv >"$tmp/a.csv" 2>&1; check "export csv" 0 $?
+check "export header" 0 0 "^event_id,date,date_precision,year,kind,status,donor,recipient,township,amount_yuan,approximate,quantity,unit,item,aggregate,sources$" "$tmp/a.csv"
+[ "$(wc -l <"$tmp/a.csv")" -eq 23 ]; check "22 lines and a header" 0 $?
+
+"$bin" ingest --db "$tmp/l.db" "$src/sample_data" >"$tmp/out" 2>&1
+check "second ingest skips unchanged" 0 $? "5 unchanged" "$tmp/out"
+"$bin" export --db "$tmp/l.db" --format csv >"$tmp/b.csv"
+cmp -s "$tmp/a.csv" "$tmp/b.csv"; check "second ingest leaves the export identical" 0 $?
+
+"$bin" export --db "$tmp/l.db" --format json >"$tmp/a.json"; check "export json" 0 $?
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==22 and d[0]['amount_yuan'] is not None" "$tmp/a.json"
+check "json has the same 22 lines" 0 $?
+
+# Bad input next to good input: the error names the file and the byte; the good file is read.
+mkdir -p "$tmp/mixed"
+printf 'abc\0def' >"$tmp/mixed/binary.txt"
+cp "$src/tests/pages/gb18030_guanpo_pledge.txt" "$tmp/mixed/"
+"$bin" ingest --db "$tmp/m.db" "$tmp/mixed" "$tmp/nope.txt" >"$tmp/out" 2>&1
+check "bad file is an error" 2 $? "binary.txt: byte 3: contains NUL bytes" "$tmp/out"
+check "missing path named" 2 2 "nope.txt: no such file or folder" "$tmp/out"
+check "good file still read" 2 2 "1 new" "$tmp/out"
+"$bin" export --db "$tmp/m.db" >"$tmp/m.csv"; check "export after partial failure" 0 $? "郑州市金水区" "$tmp/m.csv"
+
+mkdir -p "$tmp/empty"
+"$bin" ingest --db "$tmp/e.db" "$tmp/empty" >"$tmp/out" 2>&1; check "empty folder: nothing found" 1 $? "no page files found" "$tmp/out"
+"$bin" export --db "$tmp/none.db" >"$tmp/out" 2>&1; check "export without a ledger" 2 $? "no ledger here" "$tmp/out"
+AIDLEDGER_DB="$tmp/env.db" "$bin" ingest -q "$src/tests/pages/trad_tanghe_utf8.txt" >"$tmp/out" 2>&1; check "AIDLEDGER_DB" 0 $?
+[ -f "$tmp/env.db" ]; check "AIDLEDGER_DB file created" 0 $?
+
+"$bin" extract "$src/sample_data/001_16ae41943425061d.txt" >"$tmp/out" 2>&1; check "extract" 0 $? "郑州星达医疗设备制造有限公司" "$tmp/out"
+"$bin" extract "$src/sample_data/002_fb9efe5851bc9182.txt" >"$tmp/out" 2>&1; check "extract: nothing found" 1 $? "no aid events found" "$tmp/out"
+"$bin" parse money "捐赠5.67万元和图书5000册" >"$tmp/out" 2>&1; check "parse money" 0 $? "money	56700.00	exact" "$tmp/out"
+check "parse money quantity" 0 0 "quantity	5000	册" "$tmp/out"
+"$bin" parse money "实现年增收" >"$tmp/out" 2>&1; check "parse money: none" 1 $?
+[ ! -s "$tmp/out" ]; check "parse money: prints nothing" 0 $?
+"$bin" parse date "10月24日~25日" --ref 2021-10-30 >"$tmp/out" 2>&1; check "parse date" 0 $? "^2021-10-24..2021-10-25$" "$tmp/out"
+"$bin" parse date "当天" --ref 2021-13-40 >"$tmp/out" 2>&1; check "parse date: bad ref" 2 $? "not a date" "$tmp/out"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,222 @@
+// Aid events read from articles: one small article per phenomenon the extractor must handle.
+#include <doctest/doctest.h>
+
+#include "aidledger/extract/page.hpp"
+
+using namespace aidledger::extract;
+
+namespace {
+
+PageExtraction read(const std::string& text, std::optional<DateRange> published = {}) {
+  auto decoded = aidledger::text::decode_page("t.txt", text);
+  REQUIRE(decoded.page.has_value());
+  PageOptions o;
+  o.publication = published;
+  return extract_page(std::move(*decoded.page), Gazetteer::builtin(), Directory::builtin(), o);
+}
+
+std::vector<AidReport> reports(const std::string& text, std::optional<DateRange> published = {}) {
+  return read(text, published).reports;
+}
+
+std::string date_of(const AidReport& r) { return r.date ? format_date(*r.date) : ""; }
+
+const AidReport& only(const std::vector<AidReport>& rs) {
+  REQUIRE(rs.size() == 1);
+  return rs.front();
+}
+
+DateRange day(int y, unsigned m, unsigned d) {
+  return DateRange::day(date::year_month_day{date::year{y}, date::month{m}, date::day{d}});
+}
+
+}  // namespace
+
+TEST_CASE("goods: quantity, unit and item; a stated value is the in-kind amount") {
+  const auto rs = reports(
+      "帮扶活动\n\n本报讯 2022年3月1日,郑州某某科技有限公司向卢氏县木桐乡捐赠图书5000册、无人机2架;"
+      "某某集团向木桐乡捐赠10台(套)医疗设备;某某公司向木桐乡捐赠了一批价值15万元的学习机。\n");
+  REQUIRE(rs.size() == 4);
+  CHECK(rs[0].kind == Kind::in_kind);
+  CHECK(rs[0].total_quantity() == 5000);
+  CHECK(rs[0].unit == "册");
+  CHECK(rs[0].item == "图书");
+  CHECK(rs[1].total_quantity() == 2);
+  CHECK(rs[1].item == "无人机");
+  CHECK(rs[2].unit == "台(套)");
+  CHECK(rs[2].item == "医疗设备");
+  CHECK(rs[3].kind == Kind::in_kind);
+  CHECK(rs[3].total_fen() == 15000000);
+  CHECK(rs[3].item == "学习机");
+  for (const auto& r : rs) CHECK(r.allocations.front().township == "木桐乡");
+}
+
+TEST_CASE("numbers that are not aid never become reports") {
+  const auto rs = reports(
+      "木桐乡产业发展\n\n本报讯 2022年5月6日,卢氏县木桐乡食用菌基地年产值2500多万元,带动群众年增收3万元以上,"
+      "吸纳务工60余人。该项目总投资1.2亿元,占地300亩,距县城40多公里,年降雨量800毫米。"
+      "高新区为辖区企业发放稳岗补贴1.07亿元。全乡2021年接待游客5万人次,增长12%。"
+      "某某合作社销售额达800万元。\n");
+  CHECK(rs.empty());
+}
+
+TEST_CASE("articles that do not name the paired county are not read for aid") {
+  const auto px = read("高新区召开会议\n\n本报讯 2022年3月1日,高新区向辖区社区捐赠口罩5000个,捐赠资金20万元。\n");
+  REQUIRE(px.articles.size() == 1);
+  CHECK_FALSE(px.articles[0].relevant);
+  CHECK(px.reports.empty());
+}
+
+TEST_CASE("distribution: 分别 and 各 give each recipient the amount") {
+  auto r = only(reports("帮扶\n\n本报讯 2022年3月1日,高新区分别为徐家湾乡、双龙湾镇捐赠现金50万元。\n"));
+  REQUIRE(r.allocations.size() == 2);
+  CHECK(r.allocations[0].township == "徐家湾乡");
+  CHECK(r.allocations[1].township == "双龙湾镇");
+  CHECK(r.allocations[0].amount_fen == 50000000);
+  CHECK(r.allocations[1].amount_fen == 50000000);
+  CHECK(r.distribution == "each");
+
+  r = only(reports("帮扶\n\n本报讯 2022年3月1日,高新区为徐家湾乡、双龙湾镇各注入帮扶资金150万元。\n"));
+  REQUIRE(r.allocations.size() == 2);
+  CHECK(r.total_fen() == 300000000);
+
+  // 两乡镇 means the townships the article names.
+  r = only(reports("帮扶徐家湾乡和双龙湾镇\n\n本报讯 2022年3月1日,高新区为两乡镇各捐赠20万元。\n"));
+  CHECK(r.allocations.size() == 2);
+}
+
+TEST_CASE("distribution: one amount for several townships with no split is one JOINT line") {
+  const auto r = only(reports("帮扶\n\n本报讯 2022年3月1日,某某集团向徐家湾乡、双龙湾镇捐赠帮扶资金48万元。\n"));
+  REQUIRE(r.allocations.size() == 1);
+  CHECK(r.allocations[0].township == "JOINT");
+  CHECK(r.allocations[0].covers == std::vector<std::string>{"徐家湾乡", "双龙湾镇"});
+  CHECK(r.allocations[0].amount_fen == 48000000);
+}
+
+TEST_CASE("distribution: 每人 with a stated total records the total once; without one it is computed") {
+  auto rs = reports("助学\n\n本报讯 2022年9月1日,某某公司为文峪乡50名学生每人发放助学金2000元,共计10万元。\n");
+  auto r = only(rs);
+  CHECK(r.total_fen() == 10000000);
+  CHECK(r.distribution == "per_unit");
+  r = only(reports("助学\n\n本报讯 2022年9月1日,某某公司为文峪乡40名学生每人发放助学金500元。\n"));
+  CHECK(r.total_fen() == 2000000);
+  REQUIRE_FALSE(r.notes.empty());
+  CHECK(r.notes[0] == "computed: 40 x 500.00");
+}
+
+TEST_CASE("distribution: a subtotal inside a total (其中) is not a second line") {
+  const auto r = only(reports("帮扶\n\n本报讯 2022年3月1日,某某商会向潘河乡捐赠帮扶资金50万元,其中现金30万元。\n"));
+  CHECK(r.total_fen() == 50000000);
+}
+
+TEST_CASE("status: agreements and plans are pledges; a tranche is a disbursement") {
+  const auto rs = reports(
+      "签约\n\n本报讯 2023年6月8日,高新区与汤河乡签订帮扶协议,决定向汤河乡捐赠200万元,分两批投入。\n\n"
+      "同年9月,首批资金100万元已拨付到位。高新区还将投入50万元建设卫生室。\n");
+  REQUIRE(rs.size() == 3);
+  CHECK(rs[0].status == Status::pledged);
+  CHECK(rs[1].status == Status::disbursed);
+  CHECK(rs[1].tranche);
+  CHECK(date_of(rs[1]) == "2023-09");
+  CHECK(rs[2].status == Status::pledged);
+  // 决定 followed by a completed injection is a disbursement.
+  const auto d = only(reports("基金\n\n本报讯 2019年11月23日,高新区决定设立基金,为狮子坪乡无偿注入帮扶基金150万元。\n"));
+  CHECK(d.status == Status::disbursed);
+}
+
+TEST_CASE("cumulative and summary figures are aggregates") {
+  const auto rs = reports(
+      "回顾\n\n本报讯 2022年3月1日,2019年以来,高新区累计向范里镇捐赠款物共计300余万元;"
+      "某某超市为范里镇推广销售农产品,销售帮扶约13万元。\n");
+  REQUIRE(rs.size() == 2);
+  CHECK(rs[0].aggregate);
+  CHECK(rs[0].approximate);
+  CHECK(rs[0].total_fen() == 300000000);
+  CHECK(date_of(rs[0]) == "2019..2022");   // a period up to the report
+  CHECK(rs[1].aggregate);                  // undated, approximate sales figure beside a 累计 claim
+  CHECK(rs[1].kind == Kind::consumption);
+}
+
+TEST_CASE("kinds: cash, in kind, consumption") {
+  const auto rs = reports(
+      "帮扶\n\n本报讯 2022年10月1日,某某公司向东明镇捐赠现金2万元;某某公司向东明镇捐赠书包等学习用品1.1万元;"
+      "某某公司公益义卖卢氏县山货9838元;高新区干部职工在展销会上采购东明镇农产品4.2万元。\n");
+  REQUIRE(rs.size() == 4);
+  CHECK(rs[0].kind == Kind::cash);
+  CHECK(rs[1].kind == Kind::in_kind);
+  CHECK(rs[1].item == "书包等学习用品");
+  CHECK(rs[2].kind == Kind::consumption);
+  CHECK(rs[3].kind == Kind::consumption);
+  CHECK_FALSE(rs[3].aggregate);  // exact and reported: one purchase, not a summary
+}
+
+TEST_CASE("dates: explicit, dateline without a year, relative words, carried over, reported") {
+  const auto px = read(
+      "调研\n\n本报讯 10月24日~25日,高新区赴卢氏县杜关镇调研。当天,某某公司向杜关镇捐赠图书300册。"
+      "次日,某某集团向杜关镇捐赠20万元。\n\n2021年5月,某某村向杜关镇捐赠2万元。同时,某某局向杜关镇捐赠图书100册。\n\n"
+      "某某医院向杜关镇捐赠药品500盒。\n\n去年,某某银行向杜关镇捐赠10万元。\n",
+      day(2024, 10, 30));
+  const auto& rs = px.reports;
+  REQUIRE(rs.size() == 6);
+  CHECK(format_date(*px.articles[0].date) == "2024-10-24..2024-10-25");
+  CHECK(date_of(rs[0]) == "2024-10-24..2024-10-25");   // 当天
+  CHECK(date_of(rs[1]) == "2024-10-26");               // 次日
+  CHECK(date_of(rs[2]) == "2021-05");
+  CHECK(date_of(rs[3]) == "2021-05");                  // 同时 carries the paragraph's date
+  CHECK(rs[3].date_basis.find("同时") != std::string::npos);
+  CHECK(date_of(rs[4]).empty());                       // not stated: the ledger uses the report's date
+  CHECK(date_of(rs[5]) == "2023");                     // 去年 from the publication date
+}
+
+TEST_CASE("the page's year comes from the page; a target year is ignored") {
+  const auto px = read("帮扶\n\n本报讯 11月23日,高新区向官道口镇捐赠50万元。2018年以来结对帮扶,锚定2025年基本建成示范区。\n");
+  REQUIRE(px.reference.has_value());
+  CHECK(format_date(*px.reference) == "2018");
+  CHECK(format_date(*px.articles[0].date) == "2018-11-23");
+}
+
+TEST_CASE("places: villages and schools resolve to their township; unknown places stay as written") {
+  const auto rs = reports(
+      "帮扶\n\n本报讯 2022年3月1日,双龙湾镇龙驹村中药材基地开工。某某公司向龙驹村捐赠5万元;"
+      "某某公司向徐家湾小学捐赠图书100册;某某公司向荥阳东沟村捐赠1万元。\n");
+  REQUIRE(rs.size() == 3);
+  CHECK(rs[0].allocations[0].recipient == "龙驹村");
+  CHECK(rs[0].allocations[0].township == "双龙湾镇");
+  CHECK(rs[1].allocations[0].township == "徐家湾乡");
+  CHECK(rs[2].allocations[0].recipient == "东沟村");
+  CHECK(rs[2].allocations[0].township.empty());
+}
+
+TEST_CASE("donors: organisations, aliases, Traditional script, the implied actor") {
+  const auto rs = reports(
+      "鄭州高新區幫扶瓦窯溝鄉\n\n本報訊 2022年3月1日,高新區管委會向瓦窯溝鄉捐贈50萬元;"
+      "高新區辖区企业河南某某网络有限公司还向瓦窑沟乡捐赠价值3万元的电脑;"
+      "调研组代表高新区慈善总会为瓦窑沟乡送去慰问金2万元;向瓦窑沟乡捐赠抽水泵5台。\n");
+  REQUIRE(rs.size() == 4);
+  CHECK(rs[0].donor == "郑州高新区");
+  CHECK(rs[0].allocations[0].township == "瓦窑沟乡");
+  CHECK(rs[1].donor == "河南某某网络有限公司");
+  CHECK(rs[2].donor == "郑州高新区慈善总会");
+  CHECK(rs[3].donor == "郑州高新区");                  // not named: the article's actor
+  CHECK(rs[3].donor_basis == "article actor");
+}
+
+TEST_CASE("a named gift without an amount is kept; a generic one is not") {
+  const auto rs = reports(
+      "帮扶\n\n本报讯 2019年11月23日,郑州某某科技股份有限公司向朱阳关镇4所学校捐赠“数字校园”平台;"
+      "社会企业捐赠图书、净水设备等;高新区举行捐赠仪式。\n");
+  const auto& r = only(rs);
+  CHECK(r.kind == Kind::in_kind);
+  CHECK_FALSE(r.has_amount());
+  CHECK(r.item == "“数字校园”平台");
+  CHECK(r.donor == "郑州某某科技股份有限公司");
+}
+
+TEST_CASE("every report carries its evidence") {
+  const std::string text = "帮扶\n\n本报讯 2022年3月1日,高新区向官坡镇捐赠20万元。\n";
+  const auto px = read(text);
+  const auto& r = only(px.reports);
+  CHECK(r.sentence_text == "本报讯 2022年3月1日,高新区向官坡镇捐赠20万元。");
+  CHECK(text.substr(px.page.file_offset(r.measure.begin), px.page.file_offset(r.measure.end) - px.page.file_offset(r.measure.begin)) == "20万元");
+  CHECK(px.page.line_of(r.sentence.begin) == 3);
+}

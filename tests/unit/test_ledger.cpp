@@ -1,0 +1,149 @@
+// The SQLite ledger: schema, idempotent ingest, replacement, dedup with reasons, pledges, rollback.
+#include <filesystem>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include "aidledger/ledger/ledger.hpp"
+
+using namespace aidledger;
+
+namespace {
+
+extract::PageExtraction page(const std::string& path, const std::string& text) {
+  auto decoded = text::decode_page(path, text);
+  REQUIRE(decoded.page.has_value());
+  extract::PageOptions o;
+  o.id_prefix = extract::file_stem(path);
+  return extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(), extract::Directory::builtin(), o);
+}
+
+std::int64_t count(ledger::Ledger& l, const std::string& sql) { return l.database().execAndGet(sql).getInt64(); }
+
+const std::string kFundTotal =
+    "回顾\n\n本报讯 10月24日,调研卢氏县徐家湾乡、双龙湾镇。高新区管委会2019年为徐家湾乡、双龙湾镇设立帮扶基金,进行300万元资金支持。2024年1月,高新区工会向两乡镇捐赠图书131册。\n";
+const std::string kFundSplit =
+    "基金设立\n\n本报讯 11月23日,2019年,高新区管委会决定设立帮扶基金,为徐家湾乡、双龙湾镇分别无偿注入帮扶基金150万元。\n";
+
+}  // namespace
+
+TEST_CASE("a new ledger has the schema, foreign keys and the gazetteer") {
+  ledger::Ledger l(":memory:");
+  CHECK(count(l, "PRAGMA user_version") == ledger::kSchemaVersion);
+  CHECK(count(l, "PRAGMA foreign_keys") == 1);
+  CHECK(count(l, "SELECT COUNT(*) FROM places WHERE level = 'township'") == 19);
+  CHECK(count(l, "SELECT COUNT(*) FROM places p JOIN places c ON c.id = p.parent_id WHERE c.name = '卢氏县'") == 19);
+}
+
+TEST_CASE("a file database uses WAL") {
+  const auto path = std::filesystem::temp_directory_path() / "aidledger_test_wal.db";
+  std::filesystem::remove(path);
+  {
+    ledger::Ledger l(path.string());
+    CHECK(l.database().execAndGet("PRAGMA journal_mode").getString() == "wal");
+  }
+  std::filesystem::remove(path);
+  std::filesystem::remove(path.string() + "-wal");
+  std::filesystem::remove(path.string() + "-shm");
+}
+
+TEST_CASE("a total for both townships and the per-township amounts of the same event are one event") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", kFundTotal), st);
+  l.ingest(page("b.txt", kFundSplit), st);
+  CHECK(st.reports_merged == 1);
+  const auto lines = l.export_lines();
+  std::vector<ledger::ExportLine> fund;
+  for (const auto& x : lines)
+    if (x.amount_fen == 150000000) fund.push_back(x);
+  REQUIRE(fund.size() == 2);       // the detailed split wins
+  CHECK(fund[0].event_id == fund[1].event_id);
+  CHECK(fund[0].township == "徐家湾乡");
+  CHECK(fund[1].township == "双龙湾镇");
+  CHECK(fund[0].date == "2019");   // the stated year beats the report's date
+  CHECK(fund[0].sources == std::vector<std::string>{"a#1", "b#1"});
+  const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE article_id = 'b#1'").getString();
+  CHECK(why.find("equals the event's lines") != std::string::npos);
+  CHECK(why.find("3000000.00") != std::string::npos);
+}
+
+TEST_CASE("the same file again changes nothing; a changed file replaces its reports") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  const auto a = page("a.txt", kFundTotal);
+  l.ingest(a, st);
+  const std::string before = ledger::to_csv(l.export_lines());
+  CHECK(l.page_state("a.txt", a.page.sha256) == ledger::PageState::unchanged);
+
+  std::string edited = kFundTotal;
+  edited.replace(edited.find("131册"), std::string("131册").size(), "140册");
+  const auto a2 = page("a.txt", edited);
+  CHECK(l.page_state("a.txt", a2.page.sha256) == ledger::PageState::changed);
+  l.ingest(a2, st);
+  CHECK(st.pages_replaced == 1);
+  const std::string after = ledger::to_csv(l.export_lines());
+  CHECK(after != before);
+  CHECK(after.find(",140,") != std::string::npos);
+  CHECK(after.find(",131,") == std::string::npos);
+  CHECK(count(l, "SELECT COUNT(*) FROM pages") == 1);
+  CHECK(count(l, "SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id)") == 0);
+}
+
+TEST_CASE("replacing the only report of an event restores the other report's reading") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", kFundTotal), st);
+  l.ingest(page("b.txt", kFundSplit), st);
+  // b.txt loses its fund sentence: the event falls back to a.txt's single JOINT line.
+  l.ingest(page("b.txt", "基金设立\n\n本报讯 11月23日,2019年,卢氏县徐家湾乡召开会议。\n"), st);
+  const auto lines = l.export_lines();
+  bool joint = false;
+  for (const auto& x : lines) joint = joint || (x.amount_fen == 300000000 && x.township == "JOINT");
+  CHECK(joint);
+}
+
+TEST_CASE("a tranche is linked to the pledge it pays") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("p.txt", "协议\n\n本报讯 2023年6月8日,高新区与卢氏县汤河乡签订协议,决定向汤河乡捐赠200万元。\n"), st);
+  l.ingest(page("t.txt", "拨付\n\n本报讯 2024年3月1日,高新区向汤河乡捐赠50万元,这是协议的首批资金。\n"), st);
+  CHECK(count(l, "SELECT COUNT(*) FROM events t JOIN events p ON p.id = t.pledge_id "
+                 "WHERE t.status = 'disbursed' AND p.status = 'pledged' AND p.total_fen = 200000000") == 1);
+}
+
+TEST_CASE("a page that fails half-way leaves nothing behind") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  auto bad = page("bad.txt", kFundTotal);
+  REQUIRE_FALSE(bad.reports.empty());
+  bad.reports.back().article_seq = 99;  // refers to no article: the store throws mid-page
+  CHECK_THROWS(l.ingest(bad, st));
+  CHECK(count(l, "SELECT COUNT(*) FROM pages") == 0);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 0);
+  CHECK(count(l, "SELECT COUNT(*) FROM mentions") == 0);
+}
+
+TEST_CASE("article ids stay unique when two folders hold files of the same name") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  auto first = page("x/p.txt", kFundTotal);
+  l.ingest(first, st);
+  const std::string prefix = l.article_prefix("y/p.txt", std::string(64, 'a'));
+  CHECK(prefix == "p~aaaaaaaa");
+  CHECK(l.article_prefix("x/p.txt", first.page.sha256) == "p");
+}
+
+TEST_CASE("CSV and JSON exports carry the same fixed columns") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", kFundTotal), st);
+  const auto lines = l.export_lines();
+  const std::string csv = ledger::to_csv(lines);
+  CHECK(csv.rfind("event_id,date,date_precision,year,kind,status,donor,recipient,township,amount_yuan,approximate,"
+                  "quantity,unit,item,aggregate,sources\n", 0) == 0);
+  CHECK(csv.find(",2019,year,2019,cash,disbursed,郑州高新区,徐家湾乡、双龙湾镇,JOINT,3000000.00,0,,,,0,a#1\n") != std::string::npos);
+  const std::string json = ledger::to_json(lines);
+  CHECK(json.find("\"amount_yuan\": \"3000000.00\"") != std::string::npos);
+  CHECK(json.find("\"township\": \"JOINT\"") != std::string::npos);
+}

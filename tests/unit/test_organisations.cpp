@@ -1,0 +1,40 @@
+// Donor names: aliases, canonical prefixes, categories.
+#include <stdexcept>
+
+#include <doctest/doctest.h>
+
+#include "aidledger/extract/organisations.hpp"
+
+using namespace aidledger::extract;
+
+TEST_CASE("aliases map to one canonical name, in either script") {
+  const auto& d = Directory::builtin();
+  CHECK(d.canonical("高新区") == "郑州高新区");
+  CHECK(d.canonical("郑州高新区管委会") == "郑州高新区");
+  CHECK(d.canonical("高新区管委会") == "郑州高新区");
+  CHECK(d.canonical("鄭州高新區管委會") == "郑州高新区");
+  CHECK(d.canonical("金水区") == "郑州市金水区");
+  // A unit of an aliased organisation is written with the canonical prefix.
+  CHECK(d.canonical("高新区工会") == "郑州高新区工会");
+  CHECK(d.canonical("鄭州高新區工會") == "郑州高新区工会");
+  CHECK(d.canonical("河南羲和网络有限公司") == "河南羲和网络有限公司");
+  CHECK(d.aliases_of("郑州高新区").size() >= 5);
+}
+
+TEST_CASE("categories from name endings") {
+  const auto& d = Directory::builtin();
+  CHECK(d.category("河南羲和网络有限公司") == "enterprise");
+  CHECK(d.category("郑州朗悦集团") == "enterprise");
+  CHECK(d.category("郑州高新区") == "government");
+  CHECK(d.category("郑州高新区枫杨办事处石佛村") == "government");
+  CHECK(d.category("郑州高新区慈善总会") == "social_organisation");
+  CHECK(d.category("郑州高新区工会") == "social_organisation");
+  CHECK(d.category("郑州太古可口可乐") == "other");
+  CHECK(d.has_organisation_ending("郑州星达医疗设备制造有限公司"));
+  CHECK_FALSE(d.has_organisation_ending("社会"));
+}
+
+TEST_CASE("bad data files are reported with file and line") {
+  CHECK_THROWS_WITH_AS(Directory::parse("甲 乙\n", "x\ty\n", "a.tsv", "c.tsv"), "a.tsv:1: expected two columns separated by a tab", std::runtime_error);
+  CHECK_THROWS_WITH_AS(Directory::parse("甲\t乙\n", "公司\tcompany\n", "a.tsv", "c.tsv"), "c.tsv: unknown category 'company' for '公司'", std::runtime_error);
+}

@@ -1,0 +1,94 @@
+// The test pages in tests/pages: other encodings, scripts and phenomena than the samples.
+#include <fstream>
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "aidledger/extract/page.hpp"
+
+using namespace aidledger::extract;
+
+namespace {
+PageExtraction read_page(const std::string& name) {
+  const std::string path = std::string(AIDLEDGER_SOURCE_DIR) + "/tests/pages/" + name;
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto decoded = aidledger::text::decode_page(path, ss.str());
+  REQUIRE(decoded.page.has_value());
+  return extract_page(std::move(*decoded.page), Gazetteer::builtin(), Directory::builtin());
+}
+}  // namespace
+
+TEST_CASE("Traditional script, UTF-8: names come out Simplified, evidence stays Traditional") {
+  const auto px = read_page("trad_tanghe_utf8.txt");
+  CHECK(px.page.script == "Hant");
+  REQUIRE(px.reports.size() == 3);
+  for (const auto& r : px.reports) {
+    CHECK(r.donor == "郑州高新区工会");
+    CHECK(r.allocations[0].township == "汤河乡");
+    CHECK(format_date(*r.date) == "2022-03-12");
+  }
+  CHECK(px.reports[0].total_quantity() == 1200);
+  CHECK(px.reports[0].unit == "册");
+  CHECK(px.reports[1].total_quantity() == 80);
+  CHECK(px.reports[1].item == "课桌椅");
+  CHECK(px.reports[2].kind == Kind::cash);
+  CHECK(px.reports[2].total_fen() == 5000000);
+  const auto& r = px.reports[0];
+  CHECK(px.page.original_slice(r.sentence.begin, r.sentence.end).find("捐贈圖書1200冊") != std::string::npos);
+}
+
+TEST_CASE("GB18030: a pledge and its first tranche") {
+  const auto px = read_page("gb18030_guanpo_pledge.txt");
+  CHECK(px.page.encoding == "GB18030");
+  REQUIRE(px.reports.size() == 2);
+  CHECK(px.reports[0].status == Status::pledged);
+  CHECK(px.reports[0].donor == "郑州市金水区");
+  CHECK(px.reports[0].total_fen() == 200000000);
+  CHECK(px.reports[1].status == Status::disbursed);
+  CHECK(px.reports[1].tranche);
+  CHECK(px.reports[1].donor == "郑州市金水区");
+  CHECK(format_date(*px.reports[1].date) == "2023-09");
+  CHECK(px.reports[1].allocations[0].township == "官坡镇");
+  // Offsets are offsets into the GB18030 file (two bytes per Han character).
+  CHECK(px.articles[0].file_end <= px.page.file_size);
+}
+
+TEST_CASE("UTF-16LE with BOM, CRLF, full-width digits") {
+  const auto px = read_page("utf16le_crlf_fullwidth_shuanglongwan.txt");
+  CHECK(px.page.encoding == "UTF-16LE");
+  REQUIRE(px.reports.size() == 2);
+  CHECK(px.reports[0].total_fen() == 3500000);
+  CHECK(px.reports[0].kind == Kind::in_kind);
+  CHECK(px.reports[0].item == "防寒物资");
+  CHECK(px.reports[1].total_quantity() == 200);
+  CHECK(px.reports[1].item == "棉被");
+  for (const auto& r : px.reports) {
+    CHECK(r.donor == "河南华安科技有限公司");
+    CHECK(r.allocations[0].township == "双龙湾镇");
+    CHECK(format_date(*r.date) == "2020-12-05");
+  }
+}
+
+TEST_CASE("mixed page: a non-aid article, 各, per-unit totals, consumption, subtotal, cumulative") {
+  const auto px = read_page("mixed_shuanghuaishu_bom.txt");
+  CHECK(px.page.encoding == "UTF-8-BOM");
+  REQUIRE(px.articles.size() == 2);
+  CHECK_FALSE(px.articles[0].relevant);
+  const auto& rs = px.reports;
+  REQUIRE(rs.size() == 6);
+  CHECK(rs[0].allocations.size() == 2);                 // 各: two villages of one township
+  CHECK(rs[0].allocations[1].recipient == "西岭村");
+  CHECK(rs[0].allocations[1].township == "双槐树乡");
+  CHECK(rs[0].total_fen() == 20000000);
+  CHECK(rs[1].total_fen() == 2500000);                  // 每人500元, 共计2.5万元
+  CHECK(rs[2].total_fen() == 600000);                   // 30户 x 200元, in kind
+  CHECK(rs[2].kind == Kind::in_kind);
+  CHECK(rs[3].kind == Kind::consumption);
+  CHECK(rs[3].total_fen() == 4200000);
+  CHECK(rs[4].total_fen() == 50000000);                 // 其中现金30万元 is not another line
+  CHECK(rs[4].allocations[0].township == "JOINT");
+  CHECK(rs[5].aggregate);
+}
