@@ -216,6 +216,8 @@ bool looks_like_plan(std::string_view s, const DateMention& m) {
   if (ends_at(s, m.span.begin, "截至")) return false;  // "as of": a past date
   for (std::string_view w : {"锚定", "力争", "争取", "预计", "计划", "目标", "到", "至"})
     if (ends_at(s, m.span.begin, w)) return true;
+  for (std::string_view w : {"前往", "前来", "前进", "前去", "前列", "前夕", "前后"})
+    if (starts_at(s, m.span.end, w)) return false;
   for (std::string_view w : {"前", "之前", "基本建成", "全面建成", "目标", "远景"})
     if (starts_at(s, m.span.end, w)) return true;
   return false;
@@ -372,6 +374,7 @@ std::vector<DateMention> scan_dates(std::string_view s) {
           }
         }
         m.span.end = end;
+        m.plan = looks_like_plan(s, m);  // 年底前: a deadline ahead
         out.push_back(m);
         i = end;
         matched = true;

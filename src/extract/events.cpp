@@ -45,6 +45,11 @@ constexpr std::string_view kTrancheWords[] = {"首批", "首期", "第一批", "
                                               "第三期", "第四批", "第四期", "第一笔", "第二笔", "尾款"};
 constexpr std::string_view kCumulativeWords[] = {"累计", "以来", "历年", "多年来", "近年来", "截至", "至今",
                                                  "年来", "先后"};
+// People named between the verb and an amount are its recipients, not goods (资助贫困学生5万元).
+constexpr std::string_view kPeopleWords[] = {"学生", "儿童", "群众", "村民", "老人", "家庭", "困难户", "贫困户",
+                                             "人员", "职工", "教师", "患者", "农户", "居民"};
+constexpr std::string_view kCumulativeSums[] = {"累计", "历年", "多年来", "近年来", "先后"};
+constexpr std::string_view kPeriodWords[] = {"以来", "至今", "截至", "年来"};
 constexpr std::string_view kCarryWords[] = {"与此同时", "同时", "同期", "其间", "期间", "此间", "随后"};
 constexpr std::string_view kTotalWords[] = {"共计", "合计", "总计", "总共", "共"};
 constexpr std::string_view kPerUnitWords[] = {"每人", "每户", "每所", "每名", "每位", "每个", "每村", "每校",
@@ -55,10 +60,12 @@ constexpr std::string_view kSubjectEnds[] = {
     "向", "为", "给", "对", "到", "与", "在", "于", "将", "决定", "已", "共同", "联合", "携手", "通过", "把",
     "从", "先后", "累计", "再次", "分别", "各", "纷纷", "积极", "主动", "专门", "特别", "共", "无偿", "还",
     "也", "又", "均", "都", "现场", "开展", "举行", "组织", "召开", "设立", "成立", "签订", "进行", "出资",
-    "筹集", "募集", "一次性", "自愿", "慷慨", "爱心", "一行", "赴", "前往", "来到", "深入", "走进"};
+    "筹集", "募集", "一次性", "自愿", "慷慨", "爱心", "一行", "赴", "前往", "来到", "深入", "走进",
+    "表示", "介绍", "指出", "强调", "说"};
 constexpr std::string_view kLeadingConnectives[] = {"与此同时", "同时", "此外", "另外", "其中", "随后", "据悉",
                                                     "据了解", "据介绍", "目前", "近日", "日前", "并", "另", "而",
-                                                    "今年", "去年", "当天", "当日", "同日", "次日"};
+                                                    "今年", "去年", "当天", "当日", "同日", "次日", "今后", "每年",
+                                                    "未来", "此后", "以后", "届时", "活动中", "仪式上", "会上"};
 constexpr std::string_view kGenericSubjects[] = {
     "调研组", "记者", "我们", "大家", "社会企业", "企业", "单位", "群众", "村民", "干部", "领导", "工作人员",
     "志愿者", "党员", "双方", "两地", "各方", "他们", "其", "该", "社会各界", "爱心企业", "爱心人士", "各单位",
@@ -163,7 +170,8 @@ bool is_punctuation_only(std::string_view s) {
 std::string clean_item(std::string_view s) {
   if (const std::size_t de = s.rfind("的"); de != std::string_view::npos) s = s.substr(de + 3);
   s = strip_leading(s, {"了", "共计", "合计", "总计", "共", "一批", "一些", "价值", "总价值", "各", "分别", "计", "包括", "等"});
-  s = strip_trailing(s, {"共计", "合计", "总计", "共", "计", "约", "价值", "各", "达", "近", "超过", "折合", "总价值", "等"});
+  s = strip_trailing(s, {"共计", "合计", "总计", "共", "计", "约", "价值", "各", "达", "近", "超过", "折合", "总价值", "等",
+                         "一批", "若干"});
   s = text::trim(s);
   while (!s.empty() && !text::is_han(code_point_at(s, 0)) && code_point_at(s, 0) != U'“') {
     std::size_t width = 0;
@@ -269,7 +277,21 @@ class SegmentReader {
         continue;
       }
       auto report = read_measure(measures, k, window, ci, consumed, reports.empty() ? nullptr : &reports.back());
-      if (report) reports.push_back(std::move(*report));
+      if (!report) continue;
+      // 价值8万元的办公电脑20台: the goods counted right after their value are the same gift.
+      if (m.kind == MeasureKind::money && ends_at(seg_, m.span.begin, "价值") && k + 1 < measures.size() &&
+          measures[k + 1].kind == MeasureKind::quantity && clause_index(clauses_, measures[k + 1].span.begin) == ci) {
+        const Measure& q = measures[k + 1];
+        const std::string_view goods = slice(m.span.end, q.span.begin);
+        if (starts_at(goods, 0, "的") && !contains_any(goods, kGiveWords)) {
+          for (auto& a : report->allocations) a.quantity = q.value;
+          report->unit = q.unit;
+          if (const std::string item = clean_item(goods); !item.empty()) report->item = item;
+          report->measure.end = page(q.span.end);
+          consumed[k + 1] = true;
+        }
+      }
+      reports.push_back(std::move(*report));
     }
     // Gifts named without an amount: an organisation donates a named thing.
     for (std::size_t ci = 0; ci < clauses_.size(); ++ci) {
@@ -278,6 +300,11 @@ class SegmentReader {
         return m.span.begin >= c.begin && m.span.begin < c.end;
       });
       if (has_measure) continue;
+      // 捐赠医疗物资一批,价值5.2万元: the next clause values this gift; it was read with its amount.
+      if (ci + 1 < clauses_.size()) {
+        const std::string_view next = strip_leading(slice(clauses_[ci + 1].begin, clauses_[ci + 1].end), {",", "总"});
+        if (starts_at(next, 0, "价值")) continue;
+      }
       if (auto r = read_unquantified_gift(ci)) reports.push_back(std::move(*r));
     }
     return reports;
@@ -628,7 +655,8 @@ class SegmentReader {
     } else if (contains_any(slice(verb ? window.begin + verb->first : clause.begin, m.span.end), kCashWords) ||
                (verb && contains_any(verb->second, kCashWords))) {
       r.kind = Kind::cash;
-    } else if (!clean_item(between).empty() && !contains_any(between, kCashWords)) {
+    } else if (!clean_item(item_region(between)).empty() && !contains_any(between, kCashWords) &&
+               !contains_any(between, kPeopleWords)) {
       r.kind = Kind::in_kind;
     } else {
       r.kind = Kind::cash;
@@ -638,6 +666,9 @@ class SegmentReader {
     if (r.kind != Kind::cash) {
       std::string item = clean_item(item_region(between));
       if (item.empty()) item = item_after(m.span.end, clause.end);
+      // 捐赠医疗物资一批,价值5.2万元: the goods were named in the verb's own clause.
+      if (item.empty() && verb && verb_clause < ci)
+        item = clean_item(item_region(slice(verb_end, clauses_[verb_clause].end)));
       if (item.empty() && previous && m.kind == MeasureKind::quantity && previous->unit == m.unit) item = previous->item;
       r.item = item;
     }
@@ -725,14 +756,18 @@ class SegmentReader {
     const std::string_view segment_text = seg_;
     r.tranche = contains_any(segment_text, kTrancheWords);
     const std::string_view status_scope = slice(scope.begin, scope.end);
-    const bool pledge = contains_any(status_scope, kPledgeWords);
+    const bool pledge = contains_any(status_scope, kPledgeWords) || promises_to_give(status_scope);
     const bool completed = contains_any(slice(verb_clause < clauses_.size() ? clauses_[verb_clause].begin : clause.begin, clause.end), kCompletionWords);
     r.status = (pledge && !completed && !r.tranche) ? Status::pledged : Status::disbursed;
 
     date_report(r, window, m.span.begin);
 
     // Cumulative and summary figures.
-    const bool cumulative_here = contains_any(slice(scope.begin, scope.end), kCumulativeWords);
+    // Cumulative: 累计/先后/多年来 for this gift, or a total (共计 …) over a period opened by 以来
+    // earlier in the segment ("今年以来…采购农产品共计26.8万元"). A list of separate gifts after
+    // "结对以来" is not one.
+    const bool cumulative_here = contains_any(slice(scope.begin, scope.end), kCumulativeSums) ||
+                                 (contains_any(slice(0, m.span.begin), kPeriodWords) && total_marked);
     const bool cumulative_in_sentence = contains_any(std::string_view(scope_.sentence.text).substr(0, seg_begin_), kCumulativeWords);
     r.aggregate = cumulative_here || (cumulative_in_sentence && !r.date) ||
                   (r.kind == Kind::consumption && !r.date && r.approximate);
@@ -742,6 +777,20 @@ class SegmentReader {
     r.sentence = scope_.sentence.span;
     r.sentence_text = scope_.sentence.text;
     return r;
+  }
+
+  // 将于年底前向两镇再投入: 将 (will) shortly before a giving verb.
+  static bool promises_to_give(std::string_view s) {
+    for (std::size_t at = s.find("将"); at != std::string_view::npos; at = s.find("将", at + 3)) {
+      if (starts_at(s, at, "将近")) continue;
+      std::string_view ahead = s.substr(at + 3);
+      std::size_t end = 0;
+      for (int n = 0; n < 10 && end < ahead.size(); ++n) next_code_point(ahead, end);
+      ahead = ahead.substr(0, end);
+      for (std::string_view v : kGiveWords)
+        if (ahead.find(v) != std::string_view::npos) return true;
+    }
+    return false;
   }
 
   bool each_marker(std::string_view lead_in) const {

@@ -226,7 +226,7 @@ bool is_range_separator(char32_t cp) {
 
 // Approximate markers written before a number.
 std::size_t approx_prefix_length(std::string_view s, std::size_t pos) {
-  for (std::string_view w : {"大约", "将近", "接近", "超过", "不到", "不足", "约", "近", "逾", "超"})
+  for (std::string_view w : {"不少于", "不低于", "至少", "大约", "将近", "接近", "超过", "不到", "不足", "约", "近", "逾", "超"})
     if (text::ends_at(s, pos, w)) return w.size();
   return 0;
 }

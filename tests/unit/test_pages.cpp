@@ -9,7 +9,7 @@
 using namespace aidledger::extract;
 
 namespace {
-PageExtraction read_page(const std::string& name) {
+PageExtraction read_page(const std::string& name, std::optional<DateRange> published = {}) {
   const std::string path = std::string(AIDLEDGER_SOURCE_DIR) + "/tests/pages/" + name;
   std::ifstream in(path, std::ios::binary);
   REQUIRE_MESSAGE(in.good(), path);
@@ -17,7 +17,9 @@ PageExtraction read_page(const std::string& name) {
   ss << in.rdbuf();
   auto decoded = aidledger::text::decode_page(path, ss.str());
   REQUIRE(decoded.page.has_value());
-  return extract_page(std::move(*decoded.page), Gazetteer::builtin(), Directory::builtin());
+  PageOptions o;
+  o.publication = published;
+  return extract_page(std::move(*decoded.page), Gazetteer::builtin(), Directory::builtin(), o);
 }
 }  // namespace
 
@@ -91,4 +93,43 @@ TEST_CASE("mixed page: a non-aid article, 各, per-unit totals, consumption, sub
   CHECK(rs[4].total_fen() == 50000000);                 // 其中现金30万元 is not another line
   CHECK(rs[4].allocations[0].township == "JOINT");
   CHECK(rs[5].aggregate);
+}
+
+TEST_CASE("valued goods counted after their value, a value in the next clause, a future pledge, a period total") {
+  const auto px = read_page("valued_goods_pledge_wulichuan.txt");
+  const auto& rs = px.reports;
+  REQUIRE(rs.size() == 5);
+  CHECK(rs[0].allocations.size() == 2);                 // 各捐赠帮扶资金30万元
+  CHECK(rs[0].total_fen() == 60000000);
+  CHECK(rs[1].total_fen() == 8000000);                  // 价值8万元的办公电脑20台: one gift
+  CHECK(rs[1].total_quantity() == 20);
+  CHECK(rs[1].item == "办公电脑");
+  CHECK(rs[2].total_fen() == 5200000);                  // 医疗物资一批,价值5.2万元
+  CHECK(rs[2].item == "医疗物资");
+  CHECK(rs[3].aggregate);                               // 今年以来 … 共计26.8万元
+  CHECK(rs[3].kind == Kind::consumption);
+  CHECK(rs[4].status == Status::pledged);               // 将于年底前 … 投入
+  CHECK_FALSE(rs[4].date.has_value());                  // 年底前 is a deadline, not when it happened
+}
+
+TEST_CASE("a page with no year: dates come from the manifest's publication date") {
+  auto px = read_page("no_year_tranche_hengjian.txt");
+  CHECK_FALSE(px.reference.has_value());
+  const auto& rs = px.reports;
+  REQUIRE(rs.size() == 6);
+  CHECK(rs[0].total_quantity() == 100);                 // 一百套
+  CHECK(rs[1].total_quantity() == 2000);                // 两千册
+  CHECK(rs[2].total_fen() == 6000000);                  // 60名 x 一千元
+  CHECK(rs[3].status == Status::pledged);
+  CHECK(rs[3].donor == "郑州金诚建材有限公司");
+  CHECK(rs[3].kind == Kind::cash);                      // students are recipients, not goods
+  CHECK(rs[3].approximate);                             // 不少于
+  CHECK(rs[4].tranche);
+  CHECK(rs[4].total_fen() == 20000000);
+  CHECK(rs[5].aggregate);
+  CHECK(rs[5].total_fen() == 120000000);
+  // With a publication date, 去年11月 and the unstated dates resolve.
+  px = read_page("no_year_tranche_hengjian.txt", DateRange::day(date::year_month_day{date::year{2023}, date::March, date::day{10}}));
+  CHECK(format_date(*px.reports[4].date) == "2022-11");
+  CHECK(format_date(*px.articles[0].date) == "2023-03-10");
 }
