@@ -10,6 +10,7 @@ packages=(
   g++ cmake make pkg-config python3
   libsqlitecpp-dev libsqlite3-dev libhowardhinnant-date-dev libxlsxwriter-dev doctest-dev
   libcli11-dev libfmt-dev libicu-dev nlohmann-json3-dev libssl-dev zlib1g-dev
+  libreoffice-calc-nogui   # the test suite recalculates the workbook's formulas with LibreOffice
 )
 missing=()
 for p in "${packages[@]}"; do

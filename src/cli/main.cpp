@@ -18,12 +18,13 @@ namespace {
 
 int try_main(int argc, char** argv) {
   CLI::App app{"aidledger: turns newspaper reports of pairing aid into an auditable ledger.\n"
-               "Typical use: aidledger ingest PAGES...; aidledger export --format csv"};
+               "Typical use: aidledger ingest PAGES...; aidledger report; aidledger export --format csv"};
   app.set_version_flag("--version", "aidledger 0.1.0");
   app.require_subcommand(1);
   int exit_code = kOk;
   setup_ingest(app, std::make_shared<IngestOptions>(), exit_code);
   setup_export(app, std::make_shared<ExportOptions>(), exit_code);
+  setup_report(app, std::make_shared<ReportOptions>(), exit_code);
   setup_extract(app, std::make_shared<ExtractOptions>(), exit_code);
   setup_parse(app, std::make_shared<ParseOptions>(), exit_code);
   try {

@@ -629,7 +629,8 @@ class SegmentReader {
     } else if (previous && !previous->donor.empty()) {
       r.donor = previous->donor;
       r.donor_as_written = previous->donor_as_written;
-      r.donor_basis = "earlier clause";
+      // Inherited from the gift before; an implied giver stays implied.
+      r.donor_basis = previous->donor_basis == "article actor" || previous->donor_basis == "unknown" ? previous->donor_basis : "earlier clause";
     } else if (!scope_.context.actor.empty()) {
       r.donor = scope_.context.actor;
       r.donor_basis = "article actor";

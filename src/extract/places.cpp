@@ -99,6 +99,10 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
     auto cols = split(line, '\t');
+    if (cols.size() >= 2 && cols[0] == "paired") {
+      g.paired_.push_back(text::to_simplified(cols[1]));
+      continue;
+    }
     if (cols.size() < 3)
       throw std::runtime_error(fmt::format("{}:{}: expected level, name, parent and short forms separated by tabs", source, line_no));
     GazetteerEntry e;
@@ -124,6 +128,13 @@ std::vector<std::string> Gazetteer::townships() const {
   std::vector<std::string> out;
   for (const auto& e : entries_)
     if (e.level == "township") out.push_back(e.name);
+  return out;
+}
+
+std::vector<std::string> Gazetteer::report_order() const {
+  std::vector<std::string> out = paired_;
+  for (const auto& t : townships())
+    if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
   return out;
 }
 

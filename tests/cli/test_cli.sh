@@ -57,5 +57,20 @@ check "parse money quantity" 0 0 "quantity	5000	册" "$tmp/out"
 "$bin" parse date "10月24日~25日" --ref 2021-10-30 >"$tmp/out" 2>&1; check "parse date" 0 $? "^2021-10-24..2021-10-25$" "$tmp/out"
 "$bin" parse date "当天" --ref 2021-13-40 >"$tmp/out" 2>&1; check "parse date: bad ref" 2 $? "not a date" "$tmp/out"
 
+# report: the workbook, CSV tables, filters, and errors with suggestions.
+"$bin" report --db "$tmp/l.db" --out "$tmp/r.xlsx" >"$tmp/out" 2>&1; check "report xlsx" 0 $? "22 ledger lines reported" "$tmp/out"
+[ -s "$tmp/r.xlsx" ]; check "workbook written" 0 $?
+"$bin" report --db "$tmp/l.db" --format csv --out "$tmp/csv" >"$tmp/out" 2>&1; check "report csv" 0 $?
+[ "$(ls "$tmp/csv" | wc -l)" -eq 8 ]; check "eight CSV tables" 0 $?
+check "csv yearly totals" 0 0 "^2019,1500000.00,1500000.00,480000.00,0.00,3480000.00$" "$tmp/csv/yearly_totals.csv"
+"$bin" report --db "$tmp/l.db" --format csv --out "$tmp/csv2" --township 徐家灣鄉 --from 2024 >"$tmp/out" 2>&1
+check "report filtered by township (Traditional) and year" 0 $? "ledger lines reported" "$tmp/out"
+check "filtered totals" 0 0 "^2024,500000.00,0.00,150000.00,0.00,650000.00$" "$tmp/csv2/yearly_totals.csv"
+"$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --township 徐家弯 >"$tmp/out" 2>&1
+check "unknown township" 2 $? "unknown township '徐家弯' (did you mean 徐家湾乡" "$tmp/out"
+"$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --donor "' OR 1=1 --" >"$tmp/out" 2>&1
+check "donor text is a bound value, not SQL: nothing matches" 1 $? "0 ledger lines reported" "$tmp/out"
+"$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --from 2024 --to 2019 >"$tmp/out" 2>&1; check "from after to" 2 $? "is after" "$tmp/out"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -2,6 +2,7 @@
 // CLI11, and a run_x that returns the process exit code (0 ok, 1 nothing found, 2 error).
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,22 @@ struct ExportOptions {
 };
 void setup_export(CLI::App& app, std::shared_ptr<ExportOptions> opt, int& exit_code);
 int run_export(const ExportOptions& opt);
+
+struct ReportOptions {
+  std::string db;
+  std::string out;
+  std::string format = "xlsx";
+  std::optional<int> from_year, to_year;
+  std::string township;
+  std::string donor;
+};
+void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_code);
+int run_report(const ReportOptions& opt);
+
+/// Canonical township for a user's name of it (any script, short form), or JOINT.
+std::optional<std::string> canonical_township(const std::string& name);
+/// " (did you mean A, B?)" for an unknown township, or empty.
+std::string suggestions_for(const std::string& name);
 
 struct ExtractOptions {
   std::string file;

@@ -29,6 +29,9 @@ class Gazetteer {
 
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   std::vector<std::string> townships() const;
+  /// Townships in report order: the paired ones first (data file lines "paired<TAB>name").
+  std::vector<std::string> report_order() const;
+  const std::vector<std::string>& paired() const { return paired_; }
   std::string county() const;
   /// Canonical township for a township name, a short form, or a listed village/school.
   std::optional<std::string> township_of(std::string_view name) const;
@@ -37,6 +40,7 @@ class Gazetteer {
 
  private:
   std::vector<GazetteerEntry> entries_;
+  std::vector<std::string> paired_;
 };
 
 enum class PlaceLevel { county, township, village, school, clinic, collective };

@@ -1,0 +1,84 @@
+// Reports on the ledger. The report model (report.cpp) reads the ledger and emits sheets of
+// plain cells to a SheetSink; renderers turn them into an XLSX workbook (libxlsxwriter, with
+// charts and formulas) or a folder of CSV files. Line-level sheets are streamed row by row, so
+// a ledger of any size reports in constant memory.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace SQLite {
+class Database;
+}
+
+namespace aidledger::report {
+
+/// Restricts every sheet the same way.
+struct Filter {
+  std::optional<int> from_year, to_year;
+  std::string township;   // canonical township or JOINT; empty = all
+  std::string donor;      // part of a donor's name or of one of its aliases; empty = all
+};
+
+/// One cell. Money is integer fen until the renderer writes it; a formula carries the value it
+/// computes (so the file is right before a spreadsheet recalculates).
+struct Cell {
+  enum class Kind { empty, text, integer, money, formula, count_formula } kind = Kind::empty;
+  std::string text;          // text, or the formula ("=SUM(B5:F5)")
+  std::int64_t value = 0;    // integer, fen, or the formula's value (fen, or a count)
+
+  static Cell none() { return {}; }
+  static Cell str(std::string s) { return {Kind::text, std::move(s), 0}; }
+  static Cell integer(std::int64_t v) { return {Kind::integer, {}, v}; }
+  static Cell money(std::int64_t fen) { return {Kind::money, {}, fen}; }
+  static Cell sum(std::string formula, std::int64_t fen) { return {Kind::formula, std::move(formula), fen}; }
+  static Cell count_sum(std::string formula, std::int64_t n) { return {Kind::count_formula, std::move(formula), n}; }
+};
+
+enum class RowStyle { normal, title, note, section, header, total };
+
+struct ChartSeries {
+  std::string name;
+  int first_row, last_row, col;  // values
+};
+struct ChartSpec {
+  enum class Type { stacked_column, bar } type;
+  std::string title;
+  int cat_first_row, cat_last_row, cat_col;  // categories
+  std::vector<ChartSeries> series;
+  int anchor_row, anchor_col;                // where it is placed
+};
+
+class SheetSink {
+ public:
+  virtual ~SheetSink() = default;
+  /// In constant-memory output rows are flushed as they are written: call freeze_and_filter
+  /// while `last_row` is still the row being written.
+  /// `name` is shown to people (概览 Summary); `file_stem` names a CSV file (summary).
+  virtual void begin_sheet(const std::string& name, const std::string& file_stem, const std::vector<double>& widths) = 0;
+  virtual void row(const std::vector<Cell>& cells, RowStyle style = RowStyle::normal) = 0;
+  virtual void freeze_and_filter(int header_row, int last_row, int last_col) { (void)header_row, (void)last_row, (void)last_col; }
+  virtual void chart(const ChartSpec& spec) { (void)spec; }
+  virtual void end_sheet() = 0;
+  virtual void finish() = 0;
+};
+
+std::unique_ptr<SheetSink> make_xlsx_sink(const std::string& path);
+std::unique_ptr<SheetSink> make_csv_sink(const std::string& directory);
+
+struct ReportInfo {
+  std::string generator;   // "aidledger 0.1.0"
+  std::string database;    // path shown on the Summary sheet
+};
+
+/// Writes all eight sheets for the ledger in `db`, restricted by `filter`.
+/// Returns the number of ledger lines reported.
+std::int64_t write_report(SQLite::Database& db, const Filter& filter, const ReportInfo& info, SheetSink& sink);
+
+/// "A" for 0, "AB" for 27; with a row, "B5" for (4, 1).
+std::string column_name(int col);
+std::string cell_ref(int row, int col);
+
+}  // namespace aidledger::report

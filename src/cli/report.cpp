@@ -1,0 +1,75 @@
+// aidledger report [--db PATH] [--out FILE|DIR] [--format xlsx|csv] [--from Y] [--to Y] [--township T] [--donor D]
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "aidledger/cli/commands.hpp"
+#include "aidledger/extract/places.hpp"
+#include "aidledger/ledger/ledger.hpp"
+#include "aidledger/report/report.hpp"
+#include "aidledger/text/decode.hpp"
+
+namespace aidledger::cli {
+
+std::optional<std::string> canonical_township(const std::string& name) {
+  const std::string simplified = text::to_simplified(name);
+  if (simplified == "JOINT" || simplified == "joint") return std::string("JOINT");
+  return extract::Gazetteer::builtin().township_of(simplified);
+}
+
+std::string suggestions_for(const std::string& name) {
+  std::string s;
+  for (const auto& t : extract::Gazetteer::builtin().suggest(name)) s += (s.empty() ? "" : ", ") + t;
+  return s.empty() ? "" : fmt::format(" (did you mean {}?)", s);
+}
+
+void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_code) {
+  auto* cmd = app.add_subcommand("report", "Write the ledger's reports: an Excel workbook (or CSV files) with totals and charts");
+  cmd->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
+  cmd->add_option("-o,--out", opt->out, "Workbook path (default reports/aid_report.xlsx), or folder for --format csv (default reports/aid_report)");
+  cmd->add_option("--format", opt->format, "xlsx or csv")->check(CLI::IsMember({"xlsx", "csv"}));
+  cmd->add_option("--from", opt->from_year, "First year to include");
+  cmd->add_option("--to", opt->to_year, "Last year to include");
+  cmd->add_option("--township", opt->township, "Only lines for this township (any script, short form, or JOINT)");
+  cmd->add_option("--donor", opt->donor, "Only donors whose name or an alias contains this text");
+  cmd->footer("Sheets: 概览 Summary, 年度汇总 Yearly totals, 捐赠方 Donors, 台账 Ledger, 时间线 Timeline,\n"
+              "承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. Exit 1 when no line matches the filters.");
+  cmd->callback([opt, &exit_code] { exit_code = run_report(*opt); });
+}
+
+int run_report(const ReportOptions& opt) {
+  const std::string db_path = opt.db.empty() ? default_database_path() : opt.db;
+  if (!std::filesystem::exists(db_path)) {
+    fmt::print(stderr, "aidledger: {}: no ledger here; run 'aidledger ingest --db {} PAGES...' first\n", db_path, db_path);
+    return kError;
+  }
+  report::Filter filter;
+  filter.from_year = opt.from_year;
+  filter.to_year = opt.to_year;
+  if (filter.from_year && filter.to_year && *filter.from_year > *filter.to_year) {
+    fmt::print(stderr, "aidledger: --from {} is after --to {}\n", *filter.from_year, *filter.to_year);
+    return kError;
+  }
+  if (!opt.township.empty()) {
+    auto t = canonical_township(opt.township);
+    if (!t) {
+      fmt::print(stderr, "aidledger: unknown township '{}'{}\n", opt.township, suggestions_for(opt.township));
+      return kError;
+    }
+    filter.township = *t;
+  }
+  filter.donor = text::to_simplified(opt.donor);
+  const std::string out = !opt.out.empty() ? opt.out : opt.format == "csv" ? "reports/aid_report" : "reports/aid_report.xlsx";
+  if (opt.format == "xlsx") {
+    const auto parent = std::filesystem::path(out).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  }
+  ledger::Ledger ledger(db_path);
+  auto sink = opt.format == "csv" ? report::make_csv_sink(out) : report::make_xlsx_sink(out);
+  const std::int64_t lines = report::write_report(ledger.database(), filter, {"aidledger 0.1.0", db_path}, *sink);
+  fmt::print("{}: {} ledger lines reported\n", out, lines);
+  return lines == 0 ? kNothingFound : kOk;
+}
+
+}  // namespace aidledger::cli

@@ -1,0 +1,690 @@
+// The report model: eight sheets computed from the ledger. Totals are sums of integer fen;
+// aggregates (累计 …) and pledges never enter disbursed totals.
+#include "aidledger/report/report.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "aidledger/extract/numbers.hpp"
+#include "aidledger/extract/places.hpp"
+
+namespace aidledger::report {
+
+std::string column_name(int col) {
+  std::string s;
+  for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return s;
+}
+std::string cell_ref(int row, int col) { return fmt::format("{}{}", column_name(col), row + 1); }
+
+namespace {
+
+constexpr int kUnknownYear = 0;
+
+// ---- Filters: every user value is a bound parameter. --------------------------------------
+// Conditions on a line (allocation a of event e, donor o).
+const char* kLineFilter =
+    "(:from IS NULL OR (e.date_text != '' AND CAST(substr(e.date_text, 1, 4) AS INTEGER) >= :from)) "
+    "AND (:to IS NULL OR (e.date_text != '' AND CAST(substr(e.date_text, 1, 4) AS INTEGER) <= :to)) "
+    "AND (:township IS NULL OR a.township = :township OR instr('、' || a.covers || '、', '、' || :township || '、') > 0) "
+    "AND (:donor IS NULL OR instr(COALESCE(o.name, ''), :donor) > 0 OR EXISTS (SELECT 1 FROM organisation_aliases x "
+    "WHERE x.organisation_id = e.donor_id AND instr(x.alias, :donor) > 0))";
+
+// The same on an event: it has at least one line the filter keeps.
+std::string event_filter() {
+  return fmt::format("EXISTS (SELECT 1 FROM allocations a WHERE a.event_id = e.id AND {})", kLineFilter);
+}
+
+void bind_filter(SQLite::Statement& st, const Filter& f) {
+  auto bind_int = [&](const char* name, const std::optional<int>& v) {
+    if (v) st.bind(name, *v);
+    else st.bind(name);
+  };
+  auto bind_text = [&](const char* name, const std::string& v) {
+    if (v.empty()) st.bind(name);
+    else st.bind(name, v);
+  };
+  bind_int(":from", f.from_year);
+  bind_int(":to", f.to_year);
+  bind_text(":township", f.township);
+  bind_text(":donor", f.donor);
+}
+
+std::string kind_label(const std::string& k) {
+  if (k == "cash") return "现金 cash";
+  if (k == "in_kind") return "实物 in_kind";
+  if (k == "consumption") return "消费帮扶 consumption";
+  return k;
+}
+std::string status_label(const std::string& s) { return s == "pledged" ? "承诺 pledged" : "已拨付 disbursed"; }
+std::string category_label(const std::string& c) {
+  if (c == "government") return "政府单位 Government unit";
+  if (c == "enterprise") return "企业 Enterprise";
+  if (c == "social_organisation") return "社会组织 Social organisation";
+  return "其他 Other";
+}
+std::string township_label(const std::string& t) {
+  if (t == "JOINT") return "合并 JOINT";
+  if (t.empty()) return "未确定 Unresolved";
+  return t;
+}
+std::string year_label(int y) { return y == kUnknownYear ? "未知 Unknown" : std::to_string(y); }
+std::string yuan(std::int64_t fen) {
+  // ¥1,500,000.00 for sentences on the Review sheet.
+  std::string digits = extract::format_fen(fen < 0 ? -fen : fen);
+  const std::size_t dot = digits.find('.');
+  for (int i = static_cast<int>(dot) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return (fen < 0 ? "-¥" : "¥") + digits;
+}
+
+// Everything the summary, yearly and donor sheets need, gathered in one pass over the lines.
+struct Totals {
+  std::map<std::string, std::int64_t> disbursed_by_kind;
+  std::int64_t disbursed = 0, pledged = 0, cumulative_claims = 0;
+  std::map<std::string, std::int64_t> goods_by_unit;                      // quantities without a value
+  std::map<int, std::map<std::string, std::int64_t>> year_kind;           // disbursed
+  std::map<int, std::map<std::string, std::int64_t>> year_township;       // disbursed
+  std::map<int, std::map<std::string, std::int64_t>> year_township_pledged;
+  std::map<int, std::map<std::string, std::int64_t>> year_unit;           // goods without a value
+  struct Donor {
+    std::string category;
+    std::map<int, std::int64_t> by_year;
+    std::int64_t disbursed = 0, pledged = 0;
+  };
+  std::map<std::string, Donor> donors;
+  std::set<std::string> townships;   // seen in lines
+  std::int64_t lines = 0;
+  std::string first_date, last_date;  // as written in the ledger
+  std::string first_key, last_key;    // ISO days, for comparing
+};
+
+Totals gather(SQLite::Database& db, const Filter& f) {
+  Totals t;
+  SQLite::Statement q(db, fmt::format(
+      "SELECT e.kind, e.status, e.aggregate, e.date_text, COALESCE(o.name, ''), COALESCE(o.category, 'other'), "
+      "a.township, a.amount_fen, a.quantity, e.unit, COALESCE(e.date_first, ''), COALESCE(e.date_last, '') "
+      "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "
+      "WHERE {}", kLineFilter));
+  bind_filter(q, f);
+  while (q.executeStep()) {
+    ++t.lines;
+    const std::string kind = q.getColumn(0).getString();
+    const bool pledged = q.getColumn(1).getString() == "pledged";
+    const bool aggregate = q.getColumn(2).getInt() != 0;
+    const std::string date = q.getColumn(3).getString();
+    const int year = date.size() >= 4 ? std::stoi(date.substr(0, 4)) : kUnknownYear;
+    const std::string donor = q.getColumn(4).getString();
+    const std::string township = q.getColumn(6).getString();
+    const bool has_amount = !q.getColumn(7).isNull();
+    const std::int64_t fen = has_amount ? q.getColumn(7).getInt64() : 0;
+    const bool has_qty = !q.getColumn(8).isNull();
+    const std::int64_t qty = has_qty ? q.getColumn(8).getInt64() : 0;
+    const std::string unit = q.getColumn(9).getString();
+    t.townships.insert(township);
+    if (aggregate) {
+      t.cumulative_claims += fen;
+      continue;
+    }
+    // The range shows each end at its own precision (2019 – 2024-10-24).
+    const std::string first = q.getColumn(10).getString(), last = q.getColumn(11).getString();
+    if (!first.empty() && (t.first_key.empty() || first < t.first_key)) {
+      t.first_key = first;
+      t.first_date = date;
+    }
+    if (!last.empty() && last > t.last_key) {
+      t.last_key = last;
+      t.last_date = date;
+    }
+    auto& d = t.donors[donor];
+    d.category = q.getColumn(5).getString();
+    if (pledged) {
+      t.pledged += fen;
+      t.year_township_pledged[year][township] += fen;
+      d.pledged += fen;
+      continue;
+    }
+    if (has_amount) {
+      t.disbursed += fen;
+      t.disbursed_by_kind[kind] += fen;
+      t.year_kind[year][kind] += fen;
+      t.year_township[year][township] += fen;
+      d.by_year[year] += fen;
+      d.disbursed += fen;
+    } else if (has_qty) {
+      t.goods_by_unit[unit] += qty;
+      t.year_unit[year][unit] += qty;
+    }
+  }
+  return t;
+}
+
+std::int64_t count(SQLite::Database& db, const std::string& sql, const Filter& f) {
+  SQLite::Statement q(db, sql);
+  bind_filter(q, f);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+std::string filter_text(const Filter& f) {
+  std::vector<std::string> parts;
+  if (f.from_year || f.to_year)
+    parts.push_back(fmt::format("{}–{}", f.from_year ? std::to_string(*f.from_year) : "", f.to_year ? std::to_string(*f.to_year) : ""));
+  if (!f.township.empty()) parts.push_back("乡镇 " + f.township);
+  if (!f.donor.empty()) parts.push_back("捐赠方 " + f.donor);
+  if (parts.empty()) return "无 none";
+  std::string s;
+  for (const auto& p : parts) s += (s.empty() ? "" : "; ") + p;
+  return s;
+}
+
+// Sheet writers keep their own row count so formulas can name cells.
+class Sheet {
+ public:
+  Sheet(SheetSink& sink, const std::string& name, const std::string& stem, const std::vector<double>& widths) : sink_(sink) {
+    sink_.begin_sheet(name, stem, widths);
+  }
+  ~Sheet() { sink_.end_sheet(); }
+  int row(const std::vector<Cell>& cells, RowStyle style = RowStyle::normal) {
+    sink_.row(cells, style);
+    return row_++;
+  }
+  int next() const { return row_; }
+  SheetSink& sink() { return sink_; }
+
+ private:
+  SheetSink& sink_;
+  int row_ = 0;
+};
+
+// ---- 1. 概览 Summary -----------------------------------------------------------------------
+void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const ReportInfo& info, const Totals& t) {
+  Sheet s(sink, "概览 Summary", "summary", {44, 20, 16, 20, 16, 3});
+  s.row({Cell::str("结对帮扶台账 Pairing aid ledger")}, RowStyle::title);
+  s.row({Cell::str("概览 Summary. 累计数与承诺不计入已拨付合计 — cumulative claims and pledges never enter disbursed totals.")}, RowStyle::note);
+  s.row({});
+  s.row({Cell::str("金额 Amounts")}, RowStyle::section);
+  s.row({Cell::str("已拨付合计 Disbursed total"), Cell::money(t.disbursed)}, RowStyle::total);
+  for (const std::string k : {"cash", "in_kind", "consumption"}) {
+    auto it = t.disbursed_by_kind.find(k);
+    s.row({Cell::str("    " + kind_label(k)), Cell::money(it == t.disbursed_by_kind.end() ? 0 : it->second)});
+  }
+  s.row({Cell::str("承诺 Pledged"), Cell::money(t.pledged)});
+  s.row({Cell::str("累计数（不计入合计） Cumulative claims (not in totals)"), Cell::money(t.cumulative_claims)});
+  s.row({});
+  s.row({Cell::str("未计价实物 In-kind goods without a value")}, RowStyle::section);
+  if (t.goods_by_unit.empty()) s.row({Cell::str("无 none")});
+  for (const auto& [unit, qty] : t.goods_by_unit) s.row({Cell::str(unit), Cell::integer(qty)});
+  s.row({});
+  s.row({Cell::str("范围 Scope")}, RowStyle::section);
+  const std::int64_t articles = count(db, fmt::format("SELECT COUNT(DISTINCT m.article_id) FROM mentions m JOIN events e ON e.id = m.event_id "
+                                                      "LEFT JOIN organisations o ON o.id = e.donor_id WHERE {}", event_filter()), f);
+  const std::int64_t events = count(db, fmt::format("SELECT COUNT(*) FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE {}", event_filter()), f);
+  const std::int64_t all_articles = db.execAndGet("SELECT COUNT(*) FROM articles").getInt64();
+  s.row({Cell::str("文章（有帮扶记录 / 全部） Articles (with aid / all read)"), Cell::str(fmt::format("{} / {}", articles, all_articles))});
+  s.row({Cell::str("事件 Events"), Cell::integer(events)});
+  s.row({Cell::str("台账行 Ledger lines"), Cell::integer(t.lines)});
+  s.row({Cell::str("日期范围 Date range"), Cell::str(t.first_date.empty() ? "—" : t.first_date + " – " + t.last_date)});
+  s.row({Cell::str("筛选 Filters"), Cell::str(filter_text(f))});
+  const auto now = std::chrono::system_clock::now();
+  s.row({Cell::str("生成 Produced by"), Cell::str(fmt::format("{}, {:%Y-%m-%d %H:%M} UTC, from {}", info.generator,
+                                                              fmt::gmtime(std::chrono::system_clock::to_time_t(now)), info.database))});
+  s.row({});
+
+  // Disbursed per year and kind, with the stacked column chart beside it.
+  s.row({Cell::str("年度拨付（按类别） Disbursed by year and kind")}, RowStyle::section);
+  const int header = s.row({Cell::str("年份 Year"), Cell::str("现金 Cash"), Cell::str("实物 In kind"), Cell::str("消费帮扶 Consumption"),
+                            Cell::str("合计 Total")}, RowStyle::header);
+  int first = -1, last = -1;
+  for (const auto& [year, kinds] : t.year_kind) {
+    std::vector<Cell> cells{Cell::str(year_label(year))};
+    std::int64_t sum = 0;
+    for (const std::string k : {"cash", "in_kind", "consumption"}) {
+      auto it = kinds.find(k);
+      const std::int64_t v = it == kinds.end() ? 0 : it->second;
+      sum += v;
+      cells.push_back(Cell::money(v));
+    }
+    const int r = s.next();
+    cells.push_back(Cell::sum(fmt::format("=SUM({}:{})", cell_ref(r, 1), cell_ref(r, 3)), sum));
+    s.row(cells);
+    if (first < 0) first = r;
+    last = r;
+  }
+  if (first >= 0) {
+    ChartSpec c{ChartSpec::Type::stacked_column, "年度拨付 Disbursed per year (¥)", first, last, 0, {}, 3, 6};
+    c.series = {{"现金 Cash", first, last, 1}, {"实物 In kind", first, last, 2}, {"消费帮扶 Consumption", first, last, 3}};
+    s.sink().chart(c);
+  }
+  (void)header;
+  s.row({});
+
+  // The largest donors, with a bar chart.
+  s.row({Cell::str("主要捐赠方 Largest donors (disbursed)")}, RowStyle::section);
+  s.row({Cell::str("捐赠方 Donor"), Cell::str("已拨付 Disbursed")}, RowStyle::header);
+  std::vector<std::pair<std::string, std::int64_t>> top;
+  for (const auto& [name, d] : t.donors)
+    if (d.disbursed > 0) top.emplace_back(name.empty() ? "（未知）Unknown" : name, d.disbursed);
+  std::stable_sort(top.begin(), top.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  if (top.size() > 10) top.resize(10);
+  first = s.next();
+  for (const auto& [name, fen] : top) s.row({Cell::str(name), Cell::money(fen)});
+  last = s.next() - 1;
+  if (!top.empty()) {
+    ChartSpec c{ChartSpec::Type::bar, "主要捐赠方 Largest donors (¥)", first, last, 0, {{"已拨付 Disbursed", first, last, 1}}, 22, 6};
+    s.sink().chart(c);
+  }
+}
+
+// ---- 2. 年度汇总 Yearly totals --------------------------------------------------------------
+// A block of years x columns with row totals (money) or without (goods: different units do not add up).
+void yearly_block(Sheet& s, const std::string& title, const std::vector<std::string>& columns,
+                  const std::map<int, std::map<std::string, std::int64_t>>& data, bool money) {
+  s.row({Cell::str(title)}, RowStyle::section);
+  std::vector<Cell> head{Cell::str("年份 Year")};
+  for (const auto& c : columns) head.push_back(Cell::str(money ? township_label(c) : c));
+  if (money) head.push_back(Cell::str("合计 Total"));
+  s.row(head, RowStyle::header);
+  const int n = static_cast<int>(columns.size());
+  const int first = s.next();
+  std::vector<std::int64_t> column_sums(columns.size() + 1, 0);
+  for (const auto& [year, values] : data) {
+    std::vector<Cell> cells{Cell::str(year_label(year))};
+    std::int64_t sum = 0;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      auto it = values.find(columns[i]);
+      const std::int64_t v = it == values.end() ? 0 : it->second;
+      sum += v;
+      column_sums[i] += v;
+      cells.push_back(money ? Cell::money(v) : Cell::integer(v));
+    }
+    column_sums[columns.size()] += sum;
+    const int r = s.next();
+    if (money) cells.push_back(Cell::sum(fmt::format("=SUM({}:{})", cell_ref(r, 1), cell_ref(r, n)), sum));
+    s.row(cells);
+  }
+  const int last = s.next() - 1;
+  std::vector<Cell> total{Cell::str("合计 Total")};
+  for (int c = 1; c <= (money ? n + 1 : n); ++c) {
+    const std::int64_t v = column_sums[static_cast<std::size_t>(c - 1)];
+    const std::string col_sum = fmt::format("=SUM({}:{})", cell_ref(first, c), cell_ref(last, c));
+    total.push_back(last < first ? (money ? Cell::money(0) : Cell::integer(0)) : money ? Cell::sum(col_sum, v) : Cell::count_sum(col_sum, v));
+  }
+  s.row(total, RowStyle::total);
+  s.row({});
+}
+
+void yearly_sheet(SheetSink& sink, const Totals& t) {
+  // Columns: the paired townships, any other township present, JOINT, unresolved.
+  std::vector<std::string> columns;
+  const auto& g = extract::Gazetteer::builtin();
+  for (const auto& name : g.paired()) columns.push_back(name);
+  for (const auto& name : g.report_order())
+    if (t.townships.count(name) > 0 && std::find(columns.begin(), columns.end(), name) == columns.end()) columns.push_back(name);
+  for (const auto& name : t.townships)
+    if (!name.empty() && name != "JOINT" && std::find(columns.begin(), columns.end(), name) == columns.end()) columns.push_back(name);
+  columns.push_back("JOINT");
+  columns.push_back("");
+  std::vector<double> widths{14};
+  for (std::size_t i = 0; i <= columns.size(); ++i) widths.push_back(18);
+  Sheet s(sink, "年度汇总 Yearly totals", "yearly_totals", widths);
+  s.row({Cell::str("年度汇总 Yearly totals")}, RowStyle::title);
+  s.row({Cell::str("合并 JOINT: 一笔金额给多个乡镇、未拆分 — one amount given to several townships together. 累计数不计入 — cumulative claims are excluded.")}, RowStyle::note);
+  s.row({});
+  yearly_block(s, "已拨付 Disbursed (¥)", columns, t.year_township, true);
+  yearly_block(s, "承诺 Pledged (¥)", columns, t.year_township_pledged, true);
+  std::vector<std::string> units;
+  for (const auto& [unit, q] : t.goods_by_unit) units.push_back(unit);
+  if (!units.empty()) yearly_block(s, "未计价实物数量 Goods without a value (quantity per unit)", units, t.year_unit, false);
+}
+
+// ---- 3. 捐赠方 Donors ----------------------------------------------------------------------
+void donors_sheet(SheetSink& sink, const Totals& t) {
+  std::set<int> years;
+  for (const auto& [name, d] : t.donors)
+    for (const auto& [y, v] : d.by_year) years.insert(y);
+  std::vector<double> widths{36, 26};
+  for (std::size_t i = 0; i < years.size() + 2; ++i) widths.push_back(16);
+  Sheet s(sink, "捐赠方 Donors", "donors", widths);
+  s.row({Cell::str("捐赠方 Donors — 已拨付（按年）与承诺 disbursed by year, and pledged")}, RowStyle::title);
+  s.row({});
+  std::vector<Cell> head{Cell::str("捐赠方 Donor"), Cell::str("类别 Category")};
+  for (int y : years) head.push_back(Cell::str(year_label(y)));
+  head.push_back(Cell::str("已拨付合计 Disbursed"));
+  head.push_back(Cell::str("承诺 Pledged"));
+  const int header = s.row(head, RowStyle::header);
+  std::vector<std::pair<std::string, const Totals::Donor*>> order;
+  for (const auto& [name, d] : t.donors) order.emplace_back(name, &d);
+  std::stable_sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.second->disbursed > b.second->disbursed; });
+  const int ny = static_cast<int>(years.size());
+  const int first = s.next();
+  std::vector<std::int64_t> sums(years.size() + 2, 0);
+  for (const auto& [name, d] : order) {
+    std::vector<Cell> cells{Cell::str(name.empty() ? "（未知）Unknown" : name), Cell::str(category_label(d->category))};
+    std::size_t i = 0;
+    for (int y : years) {
+      auto it = d->by_year.find(y);
+      const std::int64_t v = it == d->by_year.end() ? 0 : it->second;
+      sums[i++] += v;
+      cells.push_back(Cell::money(v));
+    }
+    const int r = s.next();
+    cells.push_back(ny > 0 ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(r, 2), cell_ref(r, 1 + ny)), d->disbursed) : Cell::money(0));
+    sums[i++] += d->disbursed;
+    cells.push_back(Cell::money(d->pledged));
+    sums[i] += d->pledged;
+    s.row(cells);
+  }
+  const int last = s.next() - 1;
+  s.sink().freeze_and_filter(header, last, 1 + ny + 2);
+  std::vector<Cell> total{Cell::str("合计 Total"), Cell::none()};
+  for (int c = 2; c < 2 + ny + 2; ++c)
+    total.push_back(last >= first ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(first, c), cell_ref(last, c)), sums[static_cast<std::size_t>(c - 2)])
+                                  : Cell::money(0));
+  s.row(total, RowStyle::total);
+}
+
+// ---- 4. 台账 Ledger (streamed) --------------------------------------------------------------
+void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
+  Sheet s(sink, "台账 Ledger", "ledger", {8, 12, 10, 34, 26, 14, 18, 16, 16, 10, 8, 28, 8, 8, 48});
+  const int header = s.row({Cell::str("事件 Event"), Cell::str("日期 Date"), Cell::str("精度 Precision"), Cell::str("捐赠方 Donor"),
+                            Cell::str("受赠方 Recipient"), Cell::str("乡镇 Township"), Cell::str("类别 Kind"),
+                            Cell::str("状态 Status"), Cell::str("金额 Amount"), Cell::str("数量 Quantity"), Cell::str("单位 Unit"),
+                            Cell::str("物品 Item"), Cell::str("约数 Approx."), Cell::str("累计 Aggregate"), Cell::str("来源 Sources")},
+                           RowStyle::header);
+  SQLite::Statement q(db, fmt::format(
+      "SELECT e.id, e.date_text, e.date_precision, COALESCE(o.name, ''), a.recipient, a.township, e.kind, e.status, "
+      "a.amount_fen, a.quantity, e.unit, e.item, e.approximate, e.aggregate, "
+      "(SELECT group_concat(article_id, ';') FROM (SELECT DISTINCT article_id FROM mentions m WHERE m.event_id = e.id ORDER BY article_id)) "
+      "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "
+      "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id, a.id", kLineFilter));
+  bind_filter(q, f);
+  while (q.executeStep()) {
+    s.row({Cell::integer(q.getColumn(0).getInt64()), Cell::str(q.getColumn(1).getString()), Cell::str(q.getColumn(2).getString()),
+           Cell::str(q.getColumn(3).getString()), Cell::str(q.getColumn(4).getString()),
+           Cell::str(q.getColumn(5).getString()), Cell::str(kind_label(q.getColumn(6).getString())),
+           Cell::str(status_label(q.getColumn(7).getString())),
+           q.getColumn(8).isNull() ? Cell::none() : Cell::money(q.getColumn(8).getInt64()),
+           q.getColumn(9).isNull() ? Cell::none() : Cell::integer(q.getColumn(9).getInt64()), Cell::str(q.getColumn(10).getString()),
+           Cell::str(q.getColumn(11).getString()), Cell::integer(q.getColumn(12).getInt()), Cell::integer(q.getColumn(13).getInt()),
+           Cell::str(q.getColumn(14).getString())});
+  }
+  s.sink().freeze_and_filter(header, s.next() - 1, 14);
+}
+
+// ---- 5. 时间线 Timeline (streamed) ----------------------------------------------------------
+void timeline_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
+  Sheet s(sink, "时间线 Timeline", "timeline", {12, 10, 8, 30, 16, 18, 16, 10, 70, 26, 30, 12, 60});
+  const int header = s.row({Cell::str("日期 Date"), Cell::str("精度 Precision"), Cell::str("事件 Event"), Cell::str("捐赠方 Donor"),
+                            Cell::str("状态 Status"), Cell::str("类别 Kind"), Cell::str("金额 Amount"), Cell::str("数量 Quantity"),
+                            Cell::str("证据 Evidence"), Cell::str("文章 Article"), Cell::str("标题 Title"), Cell::str("文章日期 Article date"),
+                            Cell::str("其他报道与合并理由 Other reports and why merged")},
+                           RowStyle::header);
+  SQLite::Statement q(db, fmt::format(
+      "WITH firsts AS (SELECT m.event_id, m.id AS mid FROM mentions m JOIN articles ar ON ar.id = m.article_id "
+      "  WHERE m.id = (SELECT m2.id FROM mentions m2 JOIN articles a2 ON a2.id = m2.article_id WHERE m2.event_id = m.event_id "
+      "                ORDER BY a2.published_first IS NULL, a2.published_first, m2.id LIMIT 1)) "
+      "SELECT e.id, e.date_text, e.date_precision, COALESCE(o.name, ''), e.status, e.kind, e.total_fen, e.total_quantity, e.unit, "
+      "  fm.sentence_original, fm.article_id, ar.title, COALESCE(ar.published_text, ''), fm.line, "
+      "  (SELECT group_concat(m.article_id || ' (line ' || m.line || '): ' || m.merge_reason, char(10)) FROM mentions m "
+      "   WHERE m.event_id = e.id AND m.id != fm.id) "
+      "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id JOIN firsts ON firsts.event_id = e.id "
+      "JOIN mentions fm ON fm.id = firsts.mid JOIN articles ar ON ar.id = fm.article_id "
+      "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id", event_filter()));
+  bind_filter(q, f);
+  while (q.executeStep()) {
+    s.row({Cell::str(q.getColumn(1).getString()), Cell::str(q.getColumn(2).getString()), Cell::integer(q.getColumn(0).getInt64()),
+           Cell::str(q.getColumn(3).getString()), Cell::str(status_label(q.getColumn(4).getString())),
+           Cell::str(kind_label(q.getColumn(5).getString())),
+           q.getColumn(6).isNull() ? Cell::none() : Cell::money(q.getColumn(6).getInt64()),
+           q.getColumn(7).isNull() ? Cell::none() : Cell::str(fmt::format("{}{}", q.getColumn(7).getInt64(), q.getColumn(8).getString())),
+           Cell::str(q.getColumn(9).getString()), Cell::str(fmt::format("{} (line {})", q.getColumn(10).getString(), q.getColumn(13).getInt())),
+           Cell::str(q.getColumn(11).getString()), Cell::str(q.getColumn(12).getString()),
+           Cell::str(q.getColumn(14).isNull() ? "" : q.getColumn(14).getString())});
+  }
+  s.sink().freeze_and_filter(header, s.next() - 1, 12);
+}
+
+// ---- 6. 承诺与拨付 Pledges ------------------------------------------------------------------
+void pledges_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
+  Sheet s(sink, "承诺与拨付 Pledges", "pledges", {10, 12, 30, 24, 18, 10, 12, 18, 18});
+  s.row({Cell::str("承诺与拨付 Pledges and the tranches paid against them")}, RowStyle::title);
+  s.row({});
+  const int header = s.row({Cell::str("承诺 Pledge"), Cell::str("日期 Date"), Cell::str("捐赠方 Donor"), Cell::str("乡镇 Townships"),
+                            Cell::str("承诺金额 Pledged"), Cell::str("拨付 Tranche"), Cell::str("拨付日期 Paid on"),
+                            Cell::str("拨付金额 Paid"), Cell::str("剩余 Remaining")},
+                           RowStyle::header);
+  SQLite::Statement pledges(db, fmt::format(
+      "SELECT e.id, e.date_text, COALESCE(o.name, ''), COALESCE(e.total_fen, 0), "
+      "(SELECT group_concat(CASE a.township WHEN 'JOINT' THEN a.covers WHEN '' THEN a.recipient ELSE a.township END, '、') "
+      " FROM allocations a WHERE a.event_id = e.id) "
+      "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id "
+      "WHERE e.status = 'pledged' AND e.aggregate = 0 AND {} ORDER BY e.date_first, e.id", event_filter()));
+  bind_filter(pledges, f);
+  struct P {
+    std::int64_t id, fen;
+    std::string date, donor, townships;
+  };
+  std::vector<P> ps;
+  while (pledges.executeStep())
+    ps.push_back({pledges.getColumn(0).getInt64(), pledges.getColumn(3).getInt64(), pledges.getColumn(1).getString(),
+                  pledges.getColumn(2).getString(), pledges.getColumn(4).isNull() ? "" : pledges.getColumn(4).getString()});
+  if (ps.empty()) s.row({Cell::str("无承诺 No pledges")});
+  for (const P& p : ps) {
+    SQLite::Statement tr(db, "SELECT id, date_text, COALESCE(total_fen, 0) FROM events WHERE pledge_id = ? ORDER BY date_first, id");
+    tr.bind(1, p.id);
+    std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> tranches;
+    std::int64_t paid = 0;
+    while (tr.executeStep()) {
+      tranches.emplace_back(tr.getColumn(0).getInt64(), tr.getColumn(1).getString(), tr.getColumn(2).getInt64());
+      paid += tr.getColumn(2).getInt64();
+    }
+    const int first = s.next();
+    const int n = std::max<int>(1, static_cast<int>(tranches.size()));
+    for (int i = 0; i < n; ++i) {
+      std::vector<Cell> cells;
+      if (i == 0) {
+        cells = {Cell::integer(p.id), Cell::str(p.date), Cell::str(p.donor), Cell::str(p.townships), Cell::money(p.fen)};
+      } else {
+        cells = {Cell::none(), Cell::none(), Cell::none(), Cell::none(), Cell::none()};
+      }
+      if (!tranches.empty()) {
+        const auto& [tid, tdate, tfen] = tranches[static_cast<std::size_t>(i)];
+        cells.insert(cells.end(), {Cell::integer(tid), Cell::str(tdate), Cell::money(tfen)});
+      } else {
+        cells.insert(cells.end(), {Cell::str("—"), Cell::none(), Cell::money(0)});
+      }
+      if (i == 0)
+        cells.push_back(Cell::sum(fmt::format("={}-SUM({}:{})", cell_ref(first, 4), cell_ref(first, 7), cell_ref(first + n - 1, 7)), p.fen - paid));
+      s.row(cells);
+    }
+  }
+  s.sink().freeze_and_filter(header, s.next() - 1, 8);
+}
+
+// ---- 7. 待核查 Review ----------------------------------------------------------------------
+struct Claim {
+  std::int64_t id, fen;
+  std::string kind, date_first, date_last, date_text, donor, category;
+  std::set<std::string> townships;
+};
+
+std::set<std::string> townships_of(SQLite::Database& db, std::int64_t event) {
+  SQLite::Statement q(db, "SELECT township, covers FROM allocations WHERE event_id = ?");
+  q.bind(1, event);
+  std::set<std::string> out;
+  while (q.executeStep()) {
+    const std::string t = q.getColumn(0).getString(), covers = q.getColumn(1).getString();
+    if (t == "JOINT") {
+      std::size_t start = 0;
+      for (std::size_t at = covers.find("、"); ; at = covers.find("、", start)) {
+        out.insert(covers.substr(start, at == std::string::npos ? std::string::npos : at - start));
+        if (at == std::string::npos) break;
+        start = at + std::string("、").size();
+      }
+    } else {
+      out.insert(t);
+    }
+  }
+  return out;
+}
+
+void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
+  Sheet s(sink, "待核查 Review", "review", {42, 8, 12, 30, 18, 16, 16, 16, 80, 30});
+  s.row({Cell::str("待核查 Review — what needs a person")}, RowStyle::title);
+  s.row({});
+  const int header = s.row({Cell::str("检查 Check"), Cell::str("事件 Event"), Cell::str("日期 Date"), Cell::str("捐赠方 Donor"),
+                            Cell::str("乡镇 Township"), Cell::str("金额 Amount"), Cell::str("覆盖事件合计 Covered"),
+                            Cell::str("差额 Gap"), Cell::str("说明 Detail"), Cell::str("来源 Source")},
+                           RowStyle::header);
+  const std::string source =
+      "(SELECT m.article_id || ' line ' || m.line FROM mentions m WHERE m.event_id = e.id ORDER BY m.id LIMIT 1)";
+  auto stream = [&](const std::string& check, const std::string& sql, auto detail) {
+    SQLite::Statement q(db, sql);
+    bind_filter(q, f);
+    while (q.executeStep()) {
+      s.row({Cell::str(check), Cell::integer(q.getColumn(0).getInt64()), Cell::str(q.getColumn(1).getString()),
+             Cell::str(q.getColumn(2).getString()), Cell::str(q.getColumn(3).getString()),
+             q.getColumn(4).isNull() ? Cell::none() : Cell::money(q.getColumn(4).getInt64()), Cell::none(), Cell::none(),
+             Cell::str(detail(q)), Cell::str(q.getColumn(5).isNull() ? "" : q.getColumn(5).getString())});
+    }
+  };
+  const std::string line_cols = fmt::format("e.id, e.date_text, COALESCE(o.name, ''), a.township, a.amount_fen, {}", source);
+  const std::string from_lines = "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id";
+  const std::string event_cols = fmt::format(
+      "e.id, e.date_text, COALESCE(o.name, ''), (SELECT group_concat(township, '、') FROM allocations WHERE event_id = e.id), e.total_fen, {}", source);
+  const std::string from_events = "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id";
+
+  // Cumulative claims beside the events they may cover, like a balance assertion.
+  {
+    // A claim's period starts at its stated date (2019年以来); a claim dated only by its report covers everything before.
+    SQLite::Statement q(db, fmt::format("SELECT e.id, COALESCE(e.total_fen, 0), e.kind, "
+                                        "CASE WHEN e.date_precision IN ('reported', 'unknown') THEN '' ELSE COALESCE(e.date_first, '') END, "
+                                        "COALESCE(e.date_last, ''), "
+                                        "e.date_text, COALESCE(o.name, ''), COALESCE(o.category, 'other'), {} {} WHERE e.aggregate = 1 AND {} "
+                                        "ORDER BY e.date_first, e.id", source, from_events, event_filter()));
+    bind_filter(q, f);
+    std::vector<std::pair<Claim, std::string>> claims;
+    while (q.executeStep()) {
+      Claim c{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+              q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getString(), {}};
+      c.townships = townships_of(db, c.id);
+      claims.emplace_back(std::move(c), q.getColumn(8).isNull() ? "" : q.getColumn(8).getString());
+    }
+    for (const auto& [c, src] : claims) {
+      // Covered: paid events of the same kind up to the claim's report (from its stated start), in
+      // its townships or with the township unresolved; an enterprise's claim covers only its own.
+      SQLite::Statement ev(db, "SELECT e.id, COALESCE(e.total_fen, 0), COALESCE(o.name, '') FROM events e "
+                               "LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.aggregate = 0 AND e.status = 'disbursed' "
+                               "AND e.kind = ? AND e.date_first IS NOT NULL AND e.date_last <= ? AND e.date_first >= ?");
+      ev.bind(1, c.kind);
+      ev.bind(2, c.date_last.empty() ? std::string("9999") : c.date_last);
+      ev.bind(3, c.date_first.empty() ? std::string("0000") : c.date_first);
+      std::int64_t covered = 0;
+      std::vector<std::string> ids;
+      while (ev.executeStep()) {
+        const std::int64_t id = ev.getColumn(0).getInt64();
+        if (c.category == "enterprise" && ev.getColumn(2).getString() != c.donor) continue;
+        const auto ts = townships_of(db, id);
+        const bool overlap = ts.count("") > 0 || std::any_of(ts.begin(), ts.end(), [&](const std::string& t) { return c.townships.count(t) > 0; });
+        if (!overlap) continue;
+        covered += ev.getColumn(1).getInt64();
+        ids.push_back(fmt::format("#{}", id));
+      }
+      std::string list;
+      for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+      std::string towns;
+      for (const auto& t : c.townships) towns += (towns.empty() ? "" : "、") + township_label(t);
+      s.row({Cell::str("累计数 Cumulative claim"), Cell::integer(c.id), Cell::str(c.date_text), Cell::str(c.donor), Cell::str(towns),
+             Cell::money(c.fen), Cell::money(covered), Cell::money(c.fen - covered),
+             Cell::str(fmt::format("claims {} ({}); the ledger's {} events it may cover sum to {}{}; gap {}. Not added into any total.",
+                                   yuan(c.fen), kind_label(c.kind), ids.size(), yuan(covered), list.empty() ? "" : " (" + list + ")",
+                                   yuan(c.fen - covered))),
+             Cell::str(src)});
+    }
+  }
+  stream("报道不一致 Reports disagree",
+         fmt::format("SELECT {} {} WHERE (e.id IN (SELECT event_id FROM (SELECT m.event_id, m.id, "
+                     "(SELECT COALESCE(SUM(amount_fen), -1) FROM mention_allocations x WHERE x.mention_id = m.id) AS t FROM mentions m) "
+                     "GROUP BY event_id HAVING COUNT(DISTINCT t) > 1) "
+                     "OR e.id IN (SELECT event_id FROM mentions WHERE date_precision NOT IN ('reported', 'unknown') GROUP BY event_id "
+                     "HAVING COUNT(DISTINCT date_text) > 1)) AND {} ORDER BY e.id", event_cols, from_events, event_filter()),
+         [&](SQLite::Statement& q) {
+           SQLite::Statement m(db, "SELECT article_id, date_text, (SELECT SUM(amount_fen) FROM mention_allocations x WHERE x.mention_id = mentions.id) "
+                                   "FROM mentions WHERE event_id = ? ORDER BY id");
+           m.bind(1, q.getColumn(0).getInt64());
+           std::string d;
+           while (m.executeStep())
+             d += fmt::format("{}{}: {} {}", d.empty() ? "" : "; ", m.getColumn(0).getString(), m.getColumn(1).getString(),
+                              m.getColumn(2).isNull() ? "" : yuan(m.getColumn(2).getInt64()));
+           return d;
+         });
+  stream("约数 Approximate amount",
+         fmt::format("SELECT {} {} WHERE e.approximate = 1 AND e.aggregate = 0 AND {} ORDER BY e.date_first, e.id, a.id", line_cols, from_lines, kLineFilter),
+         [](SQLite::Statement&) { return std::string("the article gives the amount as approximate (约/多/余/近 …) or as a range"); });
+  stream("日期仅来自报道 Date known only from the report",
+         fmt::format("SELECT {} {} WHERE e.date_precision = 'reported' AND e.aggregate = 0 AND {} ORDER BY e.date_first, e.id",
+                     event_cols, from_events, event_filter()),
+         [](SQLite::Statement&) { return std::string("the articles do not say when; the date is that of the earliest report"); });
+  stream("乡镇未确定 Township unresolved",
+         fmt::format("SELECT {} {} WHERE a.township = '' AND {} ORDER BY e.date_first, e.id, a.id", line_cols, from_lines, kLineFilter),
+         [](SQLite::Statement& q) { return std::string("recipient not placed in a township of the gazetteer"); (void)q; });
+  stream("捐赠方未确定 Donor unresolved or implied",
+         fmt::format("SELECT {} {} WHERE (e.donor_id IS NULL OR NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id "
+                     "AND m.donor_basis IN ('subject', 'earlier clause'))) AND {} ORDER BY e.date_first, e.id",
+                     event_cols, from_events, event_filter()),
+         [](SQLite::Statement& q) {
+           return q.getColumn(2).getString().empty() ? std::string("no giver named") : std::string("giver not named in the sentence; taken as the article's actor");
+         });
+  stream("每份金额人数未知 Per-unit amount, count not stated",
+         fmt::format("SELECT {} {} WHERE e.id IN (SELECT event_id FROM mentions WHERE notes LIKE '%not stated%') AND {} ORDER BY e.id",
+                     event_cols, from_events, event_filter()),
+         [](SQLite::Statement&) { return std::string("the amount is per person or household; the total is not known"); });
+  s.sink().freeze_and_filter(header, s.next() - 1, 9);
+}
+
+// ---- 8. 说明 Definitions --------------------------------------------------------------------
+void definitions_sheet(SheetSink& sink) {
+  Sheet s(sink, "说明 Definitions", "definitions", {30, 110});
+  s.row({Cell::str("说明 Definitions")}, RowStyle::title);
+  s.row({});
+  s.row({Cell::str("项 Term"), Cell::str("含义 Meaning")}, RowStyle::header);
+  const std::vector<std::pair<std::string, std::string>> defs = {
+      {"事件 Event", "One act of giving. Several articles may report it; it is one event with several sources (see Timeline)."},
+      {"台账行 Ledger line", "What one recipient, or several recipients jointly, received in an event."},
+      {"日期 Date / 精度 Precision", "day, month or year as the article states it; 'reported' when no article states it and the date is that of the earliest report. Ranges print their start."},
+      {"类别 Kind", "cash 现金; in_kind 实物 (goods, with their stated value when given); consumption 消费帮扶 (purchases and sales of the townships' products)."},
+      {"状态 Status", "pledged 承诺 (agreed, decided or planned); disbursed 已拨付 (given or paid). A tranche (首批 …) is a disbursement linked to its pledge."},
+      {"乡镇 Township", "A township of the county; 合并 JOINT when one amount went to several townships without a split; 未确定 Unresolved when the recipient could not be placed."},
+      {"约数 Approximate", "1 when the article gives the amount as approximate (约, 多, 余, 近, 超过 …) or as a range (the lower end is recorded)."},
+      {"累计 Aggregate", "1 for cumulative and summary figures (累计, 以来, over a period). They are kept and shown on Review, never added into totals."},
+      {"已拨付合计 Disbursed total", "Sum of disbursed lines with an amount, excluding aggregates. Pledges are totalled separately. Goods without a value are counted per unit."},
+      {"金额 Amount", "Yuan with two decimals, computed from integer fen; totals are SUM formulas whose values are written too."},
+      {"来源 Sources", "Article ids (file#n) of every report of the event; Timeline shows the evidence sentence and why reports were merged."},
+      {"待核查 Review", "Approximate amounts, dates known only from reports, unresolved townships or donors, reports that disagree, and cumulative claims beside the events they may cover with the gap."},
+  };
+  for (const auto& [term, meaning] : defs) s.row({Cell::str(term), Cell::str(meaning)});
+}
+
+}  // namespace
+
+std::int64_t write_report(SQLite::Database& db, const Filter& filter, const ReportInfo& info, SheetSink& sink) {
+  const Totals totals = gather(db, filter);
+  summary_sheet(sink, db, filter, info, totals);
+  yearly_sheet(sink, totals);
+  donors_sheet(sink, totals);
+  ledger_sheet(sink, db, filter);
+  timeline_sheet(sink, db, filter);
+  pledges_sheet(sink, db, filter);
+  review_sheet(sink, db, filter);
+  definitions_sheet(sink);
+  sink.finish();
+  return totals.lines;
+}
+
+}  // namespace aidledger::report

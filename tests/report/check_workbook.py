@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Checks the workbook of sample_data/ against the ledger's own export.
+
+usage: check_workbook.py WORKBOOK.xlsx EXPORT.csv
+Every figure is recomputed here from the exported lines (which carry no totals) and compared
+with the workbook's cells, so a wrong sum, a missing line or an aggregate counted into a total
+fails. Prints 'N passed, M failed'."""
+import csv
+import sys
+from collections import defaultdict
+
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+import xlsx_read  # noqa: E402
+
+passed = failed = 0
+
+
+def check(name, got, want):
+    global passed, failed
+    if isinstance(want, float) and isinstance(got, float) and abs(got - want) < 0.005 or got == want:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}: got {got!r}, want {want!r}")
+
+
+def fen(s):
+    whole, _, frac = s.partition(".")
+    return int(whole) * 100 + int((frac + "00")[:2])
+
+
+def main(xlsx, export_csv):
+    sheets, formulas = xlsx_read.read(xlsx)
+    check("sheet names", list(sheets), ["概览 Summary", "年度汇总 Yearly totals", "捐赠方 Donors", "台账 Ledger",
+                                        "时间线 Timeline", "承诺与拨付 Pledges", "待核查 Review", "说明 Definitions"])
+    lines = list(csv.DictReader(open(export_csv, encoding="utf-8")))
+
+    # What the totals must be, from the export: disbursed and pledged by (year, township), aggregates never.
+    disbursed, pledged = defaultdict(int), defaultdict(int)
+    kinds = defaultdict(int)
+    aggregates = 0
+    for l in lines:
+        if not l["amount_yuan"]:
+            continue
+        if l["aggregate"] == "1":
+            aggregates += fen(l["amount_yuan"])
+            continue
+        key = (l["year"], l["township"] or "")
+        if l["status"] == "pledged":
+            pledged[key] += fen(l["amount_yuan"])
+        else:
+            disbursed[key] += fen(l["amount_yuan"])
+            kinds[l["kind"]] += fen(l["amount_yuan"])
+
+    # 年度汇总 Yearly totals: every cell of both blocks, then the issue's named figures.
+    y = sheets["年度汇总 Yearly totals"]
+    label = {"合并 JOINT": "JOINT", "未确定 Unresolved": ""}
+    blocks = {"已拨付 Disbursed (¥)": disbursed, "承诺 Pledged (¥)": pledged}
+    for title, want in blocks.items():
+        start = xlsx_read.row_of(y, 0, title)[0]
+        cols = xlsx_read.header_cols(y, start + 1)
+        r = start + 2
+        grand = 0
+        while y.get((r, 0)) not in (None, "合计 Total"):
+            year = y[(r, 0)]
+            row_total = 0
+            for head, c in cols.items():
+                if head in ("年份 Year", "合计 Total"):
+                    continue
+                t = label.get(head, head)
+                check(f"{title} {year} {t}", round(y.get((r, c), 0.0) * 100), want.get((year, t), 0))
+                row_total += want.get((year, t), 0)
+            check(f"{title} {year} row total", round(y[(r, cols['合计 Total'])] * 100), row_total)
+            check(f"{title} {year} row total is a formula", formulas["年度汇总 Yearly totals"].get((r, cols["合计 Total"]), "")[:4], "SUM(")
+            grand += row_total
+            r += 1
+        check(f"{title} grand total", round(y[(r, cols["合计 Total"])] * 100), grand)
+        check(f"{title} every year reported", r - start - 2, len({k[0] for k in want}))
+    dis = xlsx_read.row_of(y, 0, "已拨付 Disbursed (¥)")[0]
+    pl = xlsx_read.row_of(y, 0, "承诺 Pledged (¥)")[0]
+    cols = xlsx_read.header_cols(y, dis + 1)
+    r2019 = [r for r in xlsx_read.row_of(y, 0, "2019") if r > dis][0]
+    r2024 = [r for r in xlsx_read.row_of(y, 0, "2024") if r > dis][0]
+    r2023 = [r for r in xlsx_read.row_of(y, 0, "2023") if r > pl][0]
+    check("2019 disbursed to 徐家湾乡", y[(r2019, cols["徐家湾乡"])], 1500000.00)
+    check("2024 disbursed to 双龙湾镇", y[(r2024, cols["双龙湾镇"])], 500000.00)
+    check("2023 pledged", y[(r2023, xlsx_read.header_cols(y, pl + 1)["合计 Total"])], 3000000.00)
+
+    # 概览 Summary: totals by kind, pledged, and the cumulative claims kept apart.
+    s = sheets["概览 Summary"]
+    def summary(label_text):
+        return round(s[(xlsx_read.row_of(s, 0, label_text)[0], 1)] * 100)
+    check("summary disbursed", summary("已拨付合计 Disbursed total"), sum(disbursed.values()))
+    check("summary cash", summary("    现金 cash"), kinds["cash"])
+    check("summary in kind", summary("    实物 in_kind"), kinds["in_kind"])
+    check("summary consumption", summary("    消费帮扶 consumption"), kinds["consumption"])
+    check("summary pledged", summary("承诺 Pledged"), sum(pledged.values()))
+    check("summary cumulative claims", summary("累计数（不计入合计） Cumulative claims (not in totals)"), aggregates)
+
+    # The cumulative 551,600.00 is on Review and in no total.
+    rv = sheets["待核查 Review"]
+    hdr = xlsx_read.header_cols(rv, 2)
+    claims = [r for r in xlsx_read.row_of(rv, 0, "累计数 Cumulative claim")]
+    check("cumulative 551,600.00 on Review", sorted(rv[(r, hdr["金额 Amount"])] for r in claims), [133500.00, 551600.00])
+    totals = [v for sheet in sheets.values() for (r, c), v in sheet.items() if isinstance(v, float)]
+    all_sums = {round(v * 100) for name, f in formulas.items() for rc in f for v in [sheets[name].get(rc, 0.0)]}
+    check("no total includes the cumulative claim", any(t == sum(disbursed.values()) + 55160000 for t in all_sums), False)
+    check("a gap is shown", all(isinstance(rv.get((r, hdr["差额 Gap"])), float) for r in claims), True)
+    del totals
+
+    # 台账 Ledger: one row per exported line, with its amount.
+    led = sheets["台账 Ledger"]
+    rows = max(r for r, c in led) if led else 0
+    check("ledger rows", rows, len(lines))
+    amounts = sorted(round(v * 100) for (r, c), v in led.items() if c == 8 and r > 0 and isinstance(v, float))
+    check("ledger amounts", amounts, sorted(fen(l["amount_yuan"]) for l in lines if l["amount_yuan"]))
+
+    # 承诺与拨付 Pledges: each 2023 pledge with the 2024 tranche paid against it.
+    p = sheets["承诺与拨付 Pledges"]
+    ph = xlsx_read.header_cols(p, 2)
+    check("one pledge event", len([r for (r, c), v in p.items() if c == 0 and r > 2 and isinstance(v, float)]), 1)
+    check("pledged", p[(3, ph["承诺金额 Pledged"])], 3000000.00)
+    check("paid", p[(3, ph["拨付金额 Paid"])], 1000000.00)
+    check("remaining", p[(3, ph["剩余 Remaining"])], 2000000.00)
+
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
