@@ -136,6 +136,15 @@ CREATE TABLE mention_allocations (
 CREATE INDEX mention_allocations_mention ON mention_allocations (mention_id);
 )sql";
 
+// Version 2: indexes the reports need on large ledgers (tranches by pledge, date order, the events a
+// cumulative claim may cover).
+constexpr const char* kVersion2 = R"sql(
+CREATE INDEX events_pledge ON events (pledge_id);
+CREATE INDEX events_date ON events (date_first, id);
+CREATE INDEX events_coverage ON events (kind, status, aggregate, date_last);
+CREATE INDEX events_donor ON events (donor_id);
+)sql";
+
 void seed_places(SQLite::Database& db) {
   const auto& g = extract::Gazetteer::builtin();
   SQLite::Statement ins(db, "INSERT OR IGNORE INTO places (name, level, parent_id) VALUES (?, ?, "
@@ -160,6 +169,12 @@ void migrate(SQLite::Database& db) {
     db.exec(kVersion1);
     seed_places(db);
     db.exec("PRAGMA user_version = 1");
+    tx.commit();
+  }
+  if (version < 2) {
+    SQLite::Transaction tx(db);
+    db.exec(kVersion2);
+    db.exec("PRAGMA user_version = 2");
     tx.commit();
   }
 }

@@ -509,6 +509,7 @@ void pledges_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
 
 // ---- 7. 待核查 Review ----------------------------------------------------------------------
 struct Claim {
+  std::optional<std::int64_t> donor_id;
   std::int64_t id, fen;
   std::string kind, date_first, date_last, date_text, donor, category;
   std::set<std::string> townships;
@@ -566,12 +567,13 @@ void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
     SQLite::Statement q(db, fmt::format("SELECT e.id, COALESCE(e.total_fen, 0), e.kind, "
                                         "CASE WHEN e.date_precision IN ('reported', 'unknown') THEN '' ELSE COALESCE(e.date_first, '') END, "
                                         "COALESCE(e.date_last, ''), "
-                                        "e.date_text, COALESCE(o.name, ''), COALESCE(o.category, 'other'), {} {} WHERE e.aggregate = 1 AND {} "
+                                        "e.date_text, COALESCE(o.name, ''), COALESCE(o.category, 'other'), {}, e.donor_id {} WHERE e.aggregate = 1 AND {} "
                                         "ORDER BY e.date_first, e.id", source, from_events, event_filter()));
     bind_filter(q, f);
     std::vector<std::pair<Claim, std::string>> claims;
     while (q.executeStep()) {
-      Claim c{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+      Claim c{q.getColumn(9).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(9).getInt64()),
+              q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
               q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getString(), {}};
       c.townships = townships_of(db, c.id);
       claims.emplace_back(std::move(c), q.getColumn(8).isNull() ? "" : q.getColumn(8).getString());
@@ -579,23 +581,32 @@ void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
     for (const auto& [c, src] : claims) {
       // Covered: paid events of the same kind up to the claim's report (from its stated start), in
       // its townships or with the township unresolved; an enterprise's claim covers only its own.
-      SQLite::Statement ev(db, "SELECT e.id, COALESCE(e.total_fen, 0), COALESCE(o.name, '') FROM events e "
-                               "LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.aggregate = 0 AND e.status = 'disbursed' "
-                               "AND e.kind = ? AND e.date_first IS NOT NULL AND e.date_last <= ? AND e.date_first >= ?");
-      ev.bind(1, c.kind);
-      ev.bind(2, c.date_last.empty() ? std::string("9999") : c.date_last);
-      ev.bind(3, c.date_first.empty() ? std::string("0000") : c.date_first);
-      std::int64_t covered = 0;
+      // One aggregate query per claim (indexed on kind, status, aggregate, date_last).
+      std::string overlap = "a.township = ''";
+      for (std::size_t i = 0; i < c.townships.size(); ++i)
+        overlap += fmt::format(" OR a.township = :t{0} OR (a.township = 'JOINT' AND instr('、' || a.covers || '、', '、' || :t{0} || '、') > 0)", i);
+      const std::string where = fmt::format(
+          "FROM events e WHERE e.kind = :kind AND e.status = 'disbursed' AND e.aggregate = 0 AND e.date_first IS NOT NULL "
+          "AND e.date_last <= :last AND e.date_first >= :first AND (:donor IS NULL OR e.donor_id = :donor) "
+          "AND EXISTS (SELECT 1 FROM allocations a WHERE a.event_id = e.id AND ({}))", overlap);
+      auto bind = [&](SQLite::Statement& st) {
+        st.bind(":kind", c.kind);
+        st.bind(":last", c.date_last.empty() ? std::string("9999") : c.date_last);
+        st.bind(":first", c.date_first.empty() ? std::string("0000") : c.date_first);
+        if (c.category == "enterprise" && c.donor_id) st.bind(":donor", *c.donor_id);
+        else st.bind(":donor");
+        std::size_t i = 0;
+        for (const auto& t : c.townships) st.bind(fmt::format(":t{}", i++), t);
+      };
+      SQLite::Statement sum(db, "SELECT COUNT(*), COALESCE(SUM(e.total_fen), 0) " + where);
+      bind(sum);
+      sum.executeStep();
+      const std::int64_t n_covered = sum.getColumn(0).getInt64(), covered = sum.getColumn(1).getInt64();
+      SQLite::Statement first_ids(db, "SELECT e.id " + where + " ORDER BY e.date_first, e.id LIMIT 20");
+      bind(first_ids);
       std::vector<std::string> ids;
-      while (ev.executeStep()) {
-        const std::int64_t id = ev.getColumn(0).getInt64();
-        if (c.category == "enterprise" && ev.getColumn(2).getString() != c.donor) continue;
-        const auto ts = townships_of(db, id);
-        const bool overlap = ts.count("") > 0 || std::any_of(ts.begin(), ts.end(), [&](const std::string& t) { return c.townships.count(t) > 0; });
-        if (!overlap) continue;
-        covered += ev.getColumn(1).getInt64();
-        ids.push_back(fmt::format("#{}", id));
-      }
+      while (first_ids.executeStep()) ids.push_back(fmt::format("#{}", first_ids.getColumn(0).getInt64()));
+      if (n_covered > static_cast<std::int64_t>(ids.size())) ids.push_back("…");
       std::string list;
       for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
       std::string towns;
@@ -603,7 +614,7 @@ void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
       s.row({Cell::str("累计数 Cumulative claim"), Cell::integer(c.id), Cell::str(c.date_text), Cell::str(c.donor), Cell::str(towns),
              Cell::money(c.fen), Cell::money(covered), Cell::money(c.fen - covered),
              Cell::str(fmt::format("claims {} ({}); the ledger's {} events it may cover sum to {}{}; gap {}. Not added into any total.",
-                                   yuan(c.fen), kind_label(c.kind), ids.size(), yuan(covered), list.empty() ? "" : " (" + list + ")",
+                                   yuan(c.fen), kind_label(c.kind), n_covered, yuan(covered), list.empty() ? "" : " (" + list + ")",
                                    yuan(c.fen - covered))),
              Cell::str(src)});
     }

@@ -1,5 +1,6 @@
 // The SQLite ledger: schema, idempotent ingest, replacement, dedup with reasons, pledges, rollback.
 #include <filesystem>
+#include <stdexcept>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
@@ -146,4 +147,30 @@ TEST_CASE("CSV and JSON exports carry the same fixed columns") {
   const std::string json = ledger::to_json(lines);
   CHECK(json.find("\"amount_yuan\": \"3000000.00\"") != std::string::npos);
   CHECK(json.find("\"township\": \"JOINT\"") != std::string::npos);
+}
+
+TEST_CASE("a version-1 ledger is migrated to the current schema and keeps its data") {
+  const auto path = std::filesystem::temp_directory_path() / "aidledger_test_migrate.db";
+  std::filesystem::remove(path);
+  {
+    ledger::Ledger l(path.string());
+    ledger::IngestStats st;
+    l.ingest(page("a.txt", kFundTotal), st);
+    // Make it look like a ledger written by schema version 1.
+    l.database().exec("DROP INDEX events_pledge; DROP INDEX events_date; DROP INDEX events_coverage; DROP INDEX events_donor; PRAGMA user_version = 1");
+  }
+  {
+    ledger::Ledger l(path.string());
+    CHECK(count(l, "PRAGMA user_version") == ledger::kSchemaVersion);
+    CHECK(count(l, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'events_pledge'") == 1);
+    CHECK(l.export_lines().size() == 2);
+  }
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  CHECK_THROWS_WITH_AS(ledger::Ledger(path.string()), doctest::Contains("made by a newer aidledger"), std::runtime_error);
+  std::filesystem::remove(path);
+  std::filesystem::remove(path.string() + "-wal");
+  std::filesystem::remove(path.string() + "-shm");
 }

@@ -16,7 +16,7 @@ class Database;
 
 namespace aidledger::ledger {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct IngestStats {
   int pages_added = 0, pages_unchanged = 0, pages_replaced = 0, pages_failed = 0;
