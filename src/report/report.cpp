@@ -13,6 +13,7 @@
 
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/extract/places.hpp"
+#include "aidledger/ledger/filter.hpp"
 
 namespace aidledger::report {
 
@@ -27,34 +28,11 @@ namespace {
 
 constexpr int kUnknownYear = 0;
 
-// ---- Filters: every user value is a bound parameter. --------------------------------------
-// Conditions on a line (allocation a of event e, donor o).
-const char* kLineFilter =
-    "(:from IS NULL OR (e.date_text != '' AND CAST(substr(e.date_text, 1, 4) AS INTEGER) >= :from)) "
-    "AND (:to IS NULL OR (e.date_text != '' AND CAST(substr(e.date_text, 1, 4) AS INTEGER) <= :to)) "
-    "AND (:township IS NULL OR a.township = :township OR instr('、' || a.covers || '、', '、' || :township || '、') > 0) "
-    "AND (:donor IS NULL OR instr(COALESCE(o.name, ''), :donor) > 0 OR EXISTS (SELECT 1 FROM organisation_aliases x "
-    "WHERE x.organisation_id = e.donor_id AND instr(x.alias, :donor) > 0))";
-
-// The same on an event: it has at least one line the filter keeps.
-std::string event_filter() {
-  return fmt::format("EXISTS (SELECT 1 FROM allocations a WHERE a.event_id = e.id AND {})", kLineFilter);
-}
-
-void bind_filter(SQLite::Statement& st, const Filter& f) {
-  auto bind_int = [&](const char* name, const std::optional<int>& v) {
-    if (v) st.bind(name, *v);
-    else st.bind(name);
-  };
-  auto bind_text = [&](const char* name, const std::string& v) {
-    if (v.empty()) st.bind(name);
-    else st.bind(name, v);
-  };
-  bind_int(":from", f.from_year);
-  bind_int(":to", f.to_year);
-  bind_text(":township", f.township);
-  bind_text(":donor", f.donor);
-}
+using ledger::bind_line_filter;
+// Every user value is a bound parameter (ledger/filter.hpp).
+const std::string kLineFilter = ledger::line_filter_sql();
+std::string event_filter() { return ledger::event_filter_sql(); }
+void bind_filter(SQLite::Statement& st, const Filter& f) { bind_line_filter(st, f); }
 
 std::string kind_label(const std::string& k) {
   if (k == "cash") return "现金 cash";

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "aidledger/ledger/filter.hpp"
+
 namespace SQLite {
 class Database;
 }
@@ -16,11 +18,7 @@ class Database;
 namespace aidledger::report {
 
 /// Restricts every sheet the same way.
-struct Filter {
-  std::optional<int> from_year, to_year;
-  std::string township;   // canonical township or JOINT; empty = all
-  std::string donor;      // part of a donor's name or of one of its aliases; empty = all
-};
+using Filter = ledger::LineFilter;
 
 /// One cell. Money is integer fen until the renderer writes it; a formula carries the value it
 /// computes (so the file is right before a spreadsheet recalculates).
