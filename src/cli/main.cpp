@@ -25,6 +25,7 @@ int try_main(int argc, char** argv) {
   setup_ingest(app, std::make_shared<IngestOptions>(), exit_code);
   setup_export(app, std::make_shared<ExportOptions>(), exit_code);
   setup_report(app, std::make_shared<ReportOptions>(), exit_code);
+  setup_audit(app, std::make_shared<AuditOptions>(), exit_code);
   setup_extract(app, std::make_shared<ExtractOptions>(), exit_code);
   setup_parse(app, std::make_shared<ParseOptions>(), exit_code);
   try {

@@ -6,7 +6,8 @@
 namespace aidledger::ledger {
 
 const char* line_filter_sql() {
-  return "(:from IS NULL OR (e.date_text != '' AND CAST(substr(e.date_text, 1, 4) AS INTEGER) >= :from)) "
+  return "e.excluded = 0 AND a.excluded = 0 "
+         "AND (:from IS NULL OR (e.date_text != '' AND CAST(substr(e.date_text, 1, 4) AS INTEGER) >= :from)) "
          "AND (:to IS NULL OR (e.date_text != '' AND CAST(substr(e.date_text, 1, 4) AS INTEGER) <= :to)) "
          "AND (:township IS NULL OR a.township = :township OR instr('、' || a.covers || '、', '、' || :township || '、') > 0) "
          "AND (:donor IS NULL OR instr(COALESCE(o.name, ''), :donor) > 0 OR EXISTS (SELECT 1 FROM organisation_aliases x "

@@ -661,14 +661,17 @@ void Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats) {
   else ++stats.pages_added;
 }
 
-std::vector<ExportLine> Ledger::export_lines() const {
+std::vector<ExportLine> Ledger::export_lines() const { return lines(LineFilter{}); }
+
+std::vector<ExportLine> Ledger::lines(const LineFilter& filter) const {
   auto& db = impl_->db;
-  SQLite::Statement q(db,
+  SQLite::Statement q(db, fmt::format(
       "SELECT e.id, e.date_text, e.date_precision, e.kind, e.status, COALESCE(o.name, ''), a.recipient, a.township, "
       "a.amount_fen, e.approximate, a.quantity, e.unit, e.item, e.aggregate, "
       "(SELECT group_concat(article_id, ';') FROM (SELECT DISTINCT article_id FROM mentions m WHERE m.event_id = e.id ORDER BY article_id)) "
       "FROM events e JOIN allocations a ON a.event_id = e.id LEFT JOIN organisations o ON o.id = e.donor_id "
-      "ORDER BY e.date_first IS NULL, e.date_first, e.id, a.id");
+      "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id, a.id", line_filter_sql()));
+  bind_line_filter(q, filter);
   std::vector<ExportLine> out;
   while (q.executeStep()) {
     ExportLine l;

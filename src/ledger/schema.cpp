@@ -145,6 +145,26 @@ CREATE INDEX events_coverage ON events (kind, status, aggregate, date_last);
 CREATE INDEX events_donor ON events (donor_id);
 )sql";
 
+// Version 3: user corrections, recorded with what they did, and exclusion flags.
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE events ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT 'articles';   -- articles | correction
+ALTER TABLE allocations ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE corrections (
+  id                  INTEGER PRIMARY KEY,
+  file                TEXT NOT NULL,
+  line                INTEGER NOT NULL,
+  action              TEXT NOT NULL,     -- set | exclude | merge | split | add
+  target              TEXT NOT NULL,     -- a report reference ARTICLE@BYTE, or '' for add
+  fields              TEXT NOT NULL,     -- key=value pairs as written
+  reason              TEXT NOT NULL,
+  status              TEXT NOT NULL CHECK (status IN ('applied', 'unmatched', 'invalid')),
+  event_id            INTEGER REFERENCES events(id) ON DELETE SET NULL,
+  message             TEXT NOT NULL
+);
+CREATE INDEX corrections_event ON corrections (event_id);
+)sql";
+
 void seed_places(SQLite::Database& db) {
   const auto& g = extract::Gazetteer::builtin();
   SQLite::Statement ins(db, "INSERT OR IGNORE INTO places (name, level, parent_id) VALUES (?, ?, "
@@ -175,6 +195,12 @@ void migrate(SQLite::Database& db) {
     SQLite::Transaction tx(db);
     db.exec(kVersion2);
     db.exec("PRAGMA user_version = 2");
+    tx.commit();
+  }
+  if (version < 3) {
+    SQLite::Transaction tx(db);
+    db.exec(kVersion3);
+    db.exec("PRAGMA user_version = 3");
     tx.commit();
   }
 }

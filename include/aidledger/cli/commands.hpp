@@ -2,6 +2,7 @@
 // CLI11, and a run_x that returns the process exit code (0 ok, 1 nothing found, 2 error).
 #pragma once
 #include <memory>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,18 @@ int run_report(const ReportOptions& opt);
 std::optional<std::string> canonical_township(const std::string& name);
 /// " (did you mean A, B?)" for an unknown township, or empty.
 std::string suggestions_for(const std::string& name);
+
+struct AuditOptions {
+  std::string db, donor, township, kind, status, format = "table", check;
+  std::optional<int> year, from_year, to_year;
+  std::int64_t event_id = 0;
+};
+void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_code);
+int run_query(const AuditOptions& opt);
+int run_summaries(const AuditOptions& opt, bool donors);
+int run_timeline(const AuditOptions& opt);
+int run_explain(const AuditOptions& opt);
+int run_check(const AuditOptions& opt);
 
 struct ExtractOptions {
   std::string file;

@@ -18,6 +18,7 @@ struct LineFilter {
 };
 
 /// SQL condition on a line: allocation `a` of event `e` with donor `o` (LEFT JOIN organisations o).
+/// Lines and events excluded by a correction never match.
 /// Uses the named parameters :from :to :township :donor :kind :status.
 const char* line_filter_sql();
 /// The same condition on an event `e`: it has at least one line that matches.

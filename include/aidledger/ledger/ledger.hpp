@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aidledger/extract/page.hpp"
+#include "aidledger/ledger/filter.hpp"
 
 namespace SQLite {
 class Database;
@@ -16,7 +17,7 @@ class Database;
 
 namespace aidledger::ledger {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct IngestStats {
   int pages_added = 0, pages_unchanged = 0, pages_replaced = 0, pages_failed = 0;
@@ -57,6 +58,8 @@ class Ledger {
   void ingest(const extract::PageExtraction& page, IngestStats& stats);
 
   std::vector<ExportLine> export_lines() const;
+  /// The lines a filter keeps, in the export's order.
+  std::vector<ExportLine> lines(const LineFilter& filter) const;
 
   SQLite::Database& database();
   const SQLite::Database& database() const;

@@ -1,0 +1,87 @@
+// Read models for the audit commands: donor and township summaries, the full story of an event
+// (explain, timeline), and named audit checks. Plain data; the CLI renders them.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aidledger/ledger/filter.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace aidledger::report {
+
+struct Summary {
+  std::string name;                 // donor or township (JOINT, or '' for unresolved)
+  std::string category;             // donors only
+  std::int64_t disbursed_fen = 0;   // aggregates excluded
+  std::int64_t pledged_fen = 0;
+  std::int64_t in_kind_fen = 0;     // disbursed goods with a stated value
+  std::map<std::string, std::int64_t> goods;  // disbursed goods without a value, per unit
+  std::int64_t lines = 0;
+  int first_year = 0, last_year = 0;
+};
+std::vector<Summary> donor_summaries(SQLite::Database& db, const ledger::LineFilter& f);
+std::vector<Summary> township_summaries(SQLite::Database& db, const ledger::LineFilter& f);
+
+struct ReportOfEvent {
+  std::string article_id, article_title, article_date, file;
+  int line = 0;
+  std::int64_t byte_start = 0, byte_end = 0, measure_start = 0, measure_end = 0;
+  std::string sentence;             // as printed
+  std::string reading;              // what this report says: amount, townships, date
+  std::string donor_basis, date_basis, merge_reason, notes;
+};
+
+struct EventLine {
+  std::string recipient, township, covers;
+  std::optional<std::int64_t> amount_fen, quantity;
+};
+
+struct EventDetail {
+  std::int64_t id = 0;
+  std::string date, precision, date_basis, kind, status, donor, donor_category, item, unit, distribution;
+  bool approximate = false, aggregate = false, tranche = false, excluded = false;
+  std::optional<std::int64_t> pledge_id;
+  std::vector<std::int64_t> tranches;
+  std::vector<EventLine> lines;
+  std::vector<ReportOfEvent> reports;
+  std::vector<std::string> corrections;   // "corrections.txt:3: set date=2021-05 (reason: …)"
+};
+std::optional<EventDetail> event_detail(SQLite::Database& db, std::int64_t id);
+/// Events with at least one line the filter keeps, in date order.
+std::vector<EventDetail> timeline(SQLite::Database& db, const ledger::LineFilter& f);
+
+/// True when some organisation's canonical name or alias contains `text`.
+bool donor_known(SQLite::Database& db, const std::string& text);
+/// Donor names sharing the most characters with `text`, best first.
+std::vector<std::string> suggest_donors(SQLite::Database& db, const std::string& text, std::size_t max = 3);
+
+enum class Level { info, warning, error };
+std::string_view to_string(Level l);
+
+struct Finding {
+  std::string check;
+  Level level = Level::warning;
+  std::string file;        // where to look: the page file (or the corrections file)
+  int line = 0;
+  std::int64_t event_id = 0;
+  std::string message;
+  std::vector<std::string> evidence;
+};
+
+struct CheckInfo {
+  std::string name;
+  Level level;
+  std::string description;
+};
+/// The named checks, in the order they run.
+const std::vector<CheckInfo>& checks();
+/// Runs every check, or only `only` (a name from checks()).
+std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only = {});
+
+}  // namespace aidledger::report

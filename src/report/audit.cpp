@@ -1,0 +1,364 @@
+#include "aidledger/report/audit.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include "aidledger/extract/numbers.hpp"
+#include "aidledger/text/utf8.hpp"
+
+namespace aidledger::report {
+namespace {
+
+using ledger::bind_line_filter;
+using ledger::line_filter_sql;
+
+std::optional<std::int64_t> opt_int(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+
+std::string money(std::int64_t fen) {
+  std::string digits = extract::format_fen(fen < 0 ? -fen : fen);
+  const std::size_t dot = digits.find('.');
+  for (int i = static_cast<int>(dot) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return (fen < 0 ? "-¥" : "¥") + digits;
+}
+
+std::vector<Summary> summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_donor) {
+  SQLite::Statement q(db, fmt::format(
+      "SELECT {}, COALESCE(o.category, 'other'), e.kind, e.status, e.aggregate, a.amount_fen, a.quantity, e.unit, e.date_text "
+      "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id WHERE {}",
+      by_donor ? "COALESCE(o.name, '')" : "a.township", line_filter_sql()));
+  bind_line_filter(q, f);
+  std::map<std::string, Summary> out;
+  while (q.executeStep()) {
+    const std::string key = q.getColumn(0).getString();
+    Summary& s = out[key];
+    s.name = key;
+    s.category = q.getColumn(1).getString();
+    ++s.lines;
+    const std::string date = q.getColumn(8).getString();
+    if (date.size() >= 4) {
+      const int y = std::stoi(date.substr(0, 4));
+      if (s.first_year == 0 || y < s.first_year) s.first_year = y;
+      s.last_year = std::max(s.last_year, y);
+    }
+    if (q.getColumn(4).getInt() != 0) continue;  // aggregates never enter totals
+    const auto fen = opt_int(q.getColumn(5));
+    const auto qty = opt_int(q.getColumn(6));
+    if (q.getColumn(3).getString() == "pledged") {
+      s.pledged_fen += fen.value_or(0);
+    } else if (fen) {
+      s.disbursed_fen += *fen;
+      if (q.getColumn(2).getString() == "in_kind") s.in_kind_fen += *fen;
+    } else if (qty) {
+      s.goods[q.getColumn(7).getString()] += *qty;
+    }
+  }
+  std::vector<Summary> v;
+  for (auto& [k, s] : out) v.push_back(std::move(s));
+  std::stable_sort(v.begin(), v.end(), [](const Summary& a, const Summary& b) {
+    return a.disbursed_fen + a.pledged_fen > b.disbursed_fen + b.pledged_fen;
+  });
+  return v;
+}
+
+std::string reading_of(SQLite::Database& db, std::int64_t mention, const std::string& unit, const std::string& date_text,
+                       const std::string& precision) {
+  SQLite::Statement q(db, "SELECT township, covers, recipient, amount_fen, quantity FROM mention_allocations WHERE mention_id = ? ORDER BY rowid");
+  q.bind(1, mention);
+  std::string s;
+  while (q.executeStep()) {
+    std::string who = q.getColumn(0).getString() == "JOINT" ? "JOINT(" + q.getColumn(1).getString() + ")"
+                      : q.getColumn(0).getString().empty() ? q.getColumn(2).getString() : q.getColumn(0).getString();
+    if (who.empty()) who = "?";
+    std::string what;
+    if (!q.getColumn(3).isNull()) what = money(q.getColumn(3).getInt64());
+    if (!q.getColumn(4).isNull()) what += (what.empty() ? "" : " ") + std::to_string(q.getColumn(4).getInt64()) + unit;
+    s += fmt::format("{}{} {}", s.empty() ? "" : " + ", who, what.empty() ? "(no amount)" : what);
+  }
+  return fmt::format("{}; date {} ({})", s, date_text.empty() ? "unknown" : date_text, precision);
+}
+
+}  // namespace
+
+std::vector<Summary> donor_summaries(SQLite::Database& db, const ledger::LineFilter& f) { return summaries(db, f, true); }
+std::vector<Summary> township_summaries(SQLite::Database& db, const ledger::LineFilter& f) { return summaries(db, f, false); }
+
+std::optional<EventDetail> event_detail(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement q(db, "SELECT e.id, e.date_text, e.date_precision, e.date_basis, e.kind, e.status, COALESCE(o.name, ''), "
+                          "COALESCE(o.category, ''), e.item, e.unit, e.distribution, e.approximate, e.aggregate, e.tranche, "
+                          "e.excluded, e.pledge_id FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  EventDetail d;
+  d.id = q.getColumn(0).getInt64();
+  d.date = q.getColumn(1).getString();
+  d.precision = q.getColumn(2).getString();
+  d.date_basis = q.getColumn(3).getString();
+  d.kind = q.getColumn(4).getString();
+  d.status = q.getColumn(5).getString();
+  d.donor = q.getColumn(6).getString();
+  d.donor_category = q.getColumn(7).getString();
+  d.item = q.getColumn(8).getString();
+  d.unit = q.getColumn(9).getString();
+  d.distribution = q.getColumn(10).getString();
+  d.approximate = q.getColumn(11).getInt() != 0;
+  d.aggregate = q.getColumn(12).getInt() != 0;
+  d.tranche = q.getColumn(13).getInt() != 0;
+  d.excluded = q.getColumn(14).getInt() != 0;
+  d.pledge_id = opt_int(q.getColumn(15));
+
+  SQLite::Statement t(db, "SELECT id FROM events WHERE pledge_id = ? ORDER BY date_first, id");
+  t.bind(1, id);
+  while (t.executeStep()) d.tranches.push_back(t.getColumn(0).getInt64());
+  SQLite::Statement l(db, "SELECT recipient, township, covers, amount_fen, quantity, excluded FROM allocations WHERE event_id = ? ORDER BY id");
+  l.bind(1, id);
+  while (l.executeStep()) {
+    EventLine line{l.getColumn(0).getString(), l.getColumn(1).getString(), l.getColumn(2).getString(),
+                   opt_int(l.getColumn(3)), opt_int(l.getColumn(4))};
+    if (l.getColumn(5).getInt() != 0) line.recipient += " [excluded]";
+    d.lines.push_back(std::move(line));
+  }
+  SQLite::Statement m(db, "SELECT m.id, m.article_id, ar.title, COALESCE(ar.published_text, ''), p.path, m.line, m.byte_start, m.byte_end, "
+                          "m.measure_start, m.measure_end, m.sentence_original, m.donor_basis, m.date_basis, m.merge_reason, m.notes, "
+                          "m.date_text, m.date_precision, m.unit "
+                          "FROM mentions m JOIN articles ar ON ar.id = m.article_id JOIN pages p ON p.id = ar.page_id "
+                          "WHERE m.event_id = ? ORDER BY ar.published_first IS NULL, ar.published_first, m.id");
+  m.bind(1, id);
+  // Read all rows first: reading_of runs its own query per report.
+  struct Row {
+    std::int64_t mention;
+    std::string unit, date_text, precision;
+    ReportOfEvent report;
+  };
+  std::vector<Row> rows;
+  while (m.executeStep()) {
+    Row row{m.getColumn(0).getInt64(), m.getColumn(17).getString(), m.getColumn(15).getString(), m.getColumn(16).getString(), {}};
+    ReportOfEvent& r = row.report;
+    r.article_id = m.getColumn(1).getString();
+    r.article_title = m.getColumn(2).getString();
+    r.article_date = m.getColumn(3).getString();
+    r.file = m.getColumn(4).getString();
+    r.line = m.getColumn(5).getInt();
+    r.byte_start = m.getColumn(6).getInt64();
+    r.byte_end = m.getColumn(7).getInt64();
+    r.measure_start = m.getColumn(8).getInt64();
+    r.measure_end = m.getColumn(9).getInt64();
+    r.sentence = m.getColumn(10).getString();
+    r.donor_basis = m.getColumn(11).getString();
+    r.date_basis = m.getColumn(12).getString();
+    r.merge_reason = m.getColumn(13).getString();
+    r.notes = m.getColumn(14).getString();
+    rows.push_back(std::move(row));
+  }
+  for (auto& row : rows) {
+    row.report.reading = reading_of(db, row.mention, row.unit, row.date_text, row.precision);
+    d.reports.push_back(std::move(row.report));
+  }
+  SQLite::Statement c(db, "SELECT file, line, action, target, fields, reason, message FROM corrections WHERE event_id = ? ORDER BY id");
+  c.bind(1, id);
+  while (c.executeStep())
+    d.corrections.push_back(fmt::format("{}:{}: {} {}{} (reason: {}){}", c.getColumn(0).getString(), c.getColumn(1).getInt(),
+                                        c.getColumn(2).getString(), c.getColumn(3).getString(),
+                                        c.getColumn(4).getString().empty() ? "" : " " + c.getColumn(4).getString(),
+                                        c.getColumn(5).getString(),
+                                        c.getColumn(6).getString().empty() ? "" : "; " + c.getColumn(6).getString()));
+  return d;
+}
+
+std::vector<EventDetail> timeline(SQLite::Database& db, const ledger::LineFilter& f) {
+  SQLite::Statement q(db, fmt::format("SELECT e.id FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE {} "
+                                      "ORDER BY e.date_first IS NULL, e.date_first, e.id", ledger::event_filter_sql()));
+  bind_line_filter(q, f);
+  std::vector<std::int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  std::vector<EventDetail> out;
+  for (std::int64_t id : ids)
+    if (auto d = event_detail(db, id)) out.push_back(std::move(*d));
+  return out;
+}
+
+bool donor_known(SQLite::Database& db, const std::string& text) {
+  SQLite::Statement q(db, "SELECT 1 FROM organisations o WHERE instr(o.name, ?1) > 0 OR EXISTS "
+                          "(SELECT 1 FROM organisation_aliases x WHERE x.organisation_id = o.id AND instr(x.alias, ?1) > 0) LIMIT 1");
+  q.bind(1, text);
+  return q.executeStep();
+}
+
+std::vector<std::string> suggest_donors(SQLite::Database& db, const std::string& text, std::size_t max) {
+  SQLite::Statement q(db, "SELECT name FROM organisations ORDER BY name");
+  std::vector<std::pair<int, std::string>> scored;
+  while (q.executeStep()) {
+    const std::string name = q.getColumn(0).getString();
+    int shared = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      const std::size_t at = i;
+      text::next_code_point(text, i);
+      if (name.find(text.substr(at, i - at)) != std::string::npos) ++shared;
+    }
+    if (shared > 0) scored.emplace_back(shared, name);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  std::vector<std::string> out;
+  for (auto& [n, name] : scored) {
+    if (out.size() == max) break;
+    out.push_back(name);
+  }
+  return out;
+}
+
+std::string_view to_string(Level l) {
+  switch (l) {
+    case Level::info: return "info";
+    case Level::warning: return "warning";
+    case Level::error: return "error";
+  }
+  return "warning";
+}
+
+const std::vector<CheckInfo>& checks() {
+  static const std::vector<CheckInfo> all = {
+      {"reports-disagree", Level::error, "reports of one event give different amounts or different stated dates"},
+      {"tranche-exceeds-pledge", Level::error, "the tranches paid against a pledge add up to more than the pledge"},
+      {"correction-unmatched", Level::error, "a correction names a report or field that is not in the ledger"},
+      {"cumulative-claim", Level::warning, "a cumulative claim (累计 …) against the sum of the events it may cover: the gap"},
+      {"unresolved-place", Level::warning, "a line whose recipient is not placed in a township of the gazetteer"},
+      {"unresolved-donor", Level::warning, "an event whose giver is not named in its sentences"},
+      {"date-from-report", Level::info, "an event whose date no article states; the date is that of the earliest report"},
+  };
+  return all;
+}
+
+namespace {
+
+// Where an event is best cited: its earliest report.
+struct Where {
+  std::string file;
+  int line = 0;
+  std::string sentence;
+};
+Where where_of(SQLite::Database& db, std::int64_t event) {
+  SQLite::Statement q(db, "SELECT p.path, m.line, m.sentence_original FROM mentions m JOIN articles ar ON ar.id = m.article_id "
+                          "JOIN pages p ON p.id = ar.page_id WHERE m.event_id = ? "
+                          "ORDER BY ar.published_first IS NULL, ar.published_first, m.id LIMIT 1");
+  q.bind(1, event);
+  if (!q.executeStep()) return {"(correction)", 0, ""};
+  return {q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getString()};
+}
+
+Finding finding(SQLite::Database& db, const std::string& check, Level level, std::int64_t event, std::string message) {
+  const Where w = where_of(db, event);
+  Finding f{check, level, w.file, w.line, event, std::move(message), {}};
+  if (!w.sentence.empty()) f.evidence.push_back(w.sentence);
+  return f;
+}
+
+std::vector<std::int64_t> ids(SQLite::Database& db, const std::string& sql) {
+  SQLite::Statement q(db, sql);
+  std::vector<std::int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
+}  // namespace
+
+std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
+  std::vector<Finding> out;
+  auto wanted = [&](const std::string& name) { return only.empty() || only == name; };
+  const std::string live = "e.excluded = 0";
+
+  if (wanted("reports-disagree")) {
+    for (std::int64_t id : ids(db, fmt::format(
+             "SELECT e.id FROM events e WHERE {} AND (e.id IN (SELECT event_id FROM (SELECT m.event_id, "
+             "(SELECT COALESCE(SUM(amount_fen), -1) || '/' || COALESCE(SUM(quantity), -1) FROM mention_allocations x WHERE x.mention_id = m.id) AS t "
+             "FROM mentions m) GROUP BY event_id HAVING COUNT(DISTINCT t) > 1) OR e.id IN (SELECT event_id FROM mentions "
+             "WHERE date_precision NOT IN ('reported', 'unknown') GROUP BY event_id HAVING COUNT(DISTINCT date_text) > 1)) ORDER BY e.id", live))) {
+      auto d = event_detail(db, id);
+      Finding f = finding(db, "reports-disagree", Level::error, id, fmt::format("event {}: its {} reports disagree", id, d->reports.size()));
+      f.evidence.clear();
+      for (const auto& r : d->reports) f.evidence.push_back(fmt::format("{}:{}: {}", r.file, r.line, r.reading));
+      out.push_back(std::move(f));
+    }
+  }
+  if (wanted("tranche-exceeds-pledge")) {
+    SQLite::Statement q(db, "SELECT p.id, COALESCE(p.total_fen, 0), SUM(COALESCE(t.total_fen, 0)), COUNT(*) FROM events p JOIN events t "
+                            "ON t.pledge_id = p.id AND t.excluded = 0 WHERE p.excluded = 0 GROUP BY p.id "
+                            "HAVING SUM(COALESCE(t.total_fen, 0)) > COALESCE(p.total_fen, 0) ORDER BY p.id");
+    while (q.executeStep())
+      out.push_back(finding(db, "tranche-exceeds-pledge", Level::error, q.getColumn(0).getInt64(),
+                            fmt::format("pledge {} of {} has {} tranches paying {}, {} more than pledged", q.getColumn(0).getInt64(),
+                                        money(q.getColumn(1).getInt64()), q.getColumn(3).getInt64(), money(q.getColumn(2).getInt64()),
+                                        money(q.getColumn(2).getInt64() - q.getColumn(1).getInt64()))));
+  }
+  if (wanted("correction-unmatched")) {
+    SQLite::Statement q(db, "SELECT file, line, action, target, message FROM corrections WHERE status != 'applied' ORDER BY file, line");
+    while (q.executeStep())
+      out.push_back({"correction-unmatched", Level::error, q.getColumn(0).getString(), q.getColumn(1).getInt(), 0,
+                     fmt::format("{} {}: {}", q.getColumn(2).getString(), q.getColumn(3).getString(), q.getColumn(4).getString()), {}});
+  }
+  if (wanted("cumulative-claim")) {
+    // The same coverage rule as the Review sheet.
+    SQLite::Statement q(db, "SELECT e.id FROM events e WHERE e.aggregate = 1 AND e.excluded = 0 ORDER BY e.date_first, e.id");
+    std::vector<std::int64_t> claims;
+    while (q.executeStep()) claims.push_back(q.getColumn(0).getInt64());
+    for (std::int64_t id : claims) {
+      SQLite::Statement c(db, "SELECT COALESCE(e.total_fen, 0), e.kind, CASE WHEN e.date_precision IN ('reported', 'unknown') THEN '0000' "
+                              "ELSE COALESCE(e.date_first, '0000') END, COALESCE(e.date_last, '9999'), e.donor_id, COALESCE(o.category, '') "
+                              "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
+      c.bind(1, id);
+      c.executeStep();
+      const std::int64_t claim = c.getColumn(0).getInt64();
+      SQLite::Statement s(db, "SELECT COUNT(*), COALESCE(SUM(e.total_fen), 0) FROM events e WHERE e.kind = ? AND e.status = 'disbursed' "
+                              "AND e.aggregate = 0 AND e.excluded = 0 AND e.date_first >= ? AND e.date_last <= ? AND (? IS NULL OR e.donor_id = ?) "
+                              "AND EXISTS (SELECT 1 FROM allocations a JOIN allocations ca ON ca.event_id = ? WHERE a.event_id = e.id AND "
+                              "(a.township = '' OR a.township = ca.township OR instr('、' || ca.covers || '、', '、' || a.township || '、') > 0 "
+                              "OR instr('、' || a.covers || '、', '、' || ca.township || '、') > 0))");
+      s.bind(1, c.getColumn(1).getString());
+      s.bind(2, c.getColumn(2).getString());
+      s.bind(3, c.getColumn(3).getString());
+      if (c.getColumn(5).getString() == "enterprise" && !c.getColumn(4).isNull()) {
+        s.bind(4, c.getColumn(4).getInt64());
+        s.bind(5, c.getColumn(4).getInt64());
+      } else {
+        s.bind(4);
+        s.bind(5);
+      }
+      s.bind(6, id);
+      s.executeStep();
+      const std::int64_t covered = s.getColumn(1).getInt64();
+      out.push_back(finding(db, "cumulative-claim", Level::warning, id,
+                            fmt::format("event {} claims {}; the {} events it may cover sum to {}: gap {}", id, money(claim),
+                                        s.getColumn(0).getInt64(), money(covered), money(claim - covered))));
+    }
+  }
+  if (wanted("unresolved-place")) {
+    SQLite::Statement q(db, "SELECT e.id, a.recipient FROM allocations a JOIN events e ON e.id = a.event_id "
+                            "WHERE a.township = '' AND a.excluded = 0 AND e.excluded = 0 ORDER BY e.id, a.id");
+    while (q.executeStep())
+      out.push_back(finding(db, "unresolved-place", Level::warning, q.getColumn(0).getInt64(),
+                            fmt::format("event {}: recipient '{}' is not placed in a township", q.getColumn(0).getInt64(),
+                                        q.getColumn(1).getString().empty() ? "?" : q.getColumn(1).getString())));
+  }
+  if (wanted("unresolved-donor")) {
+    for (std::int64_t id : ids(db, "SELECT e.id FROM events e WHERE e.excluded = 0 AND e.origin = 'articles' AND (e.donor_id IS NULL OR NOT EXISTS "
+                                   "(SELECT 1 FROM mentions m WHERE m.event_id = e.id AND m.donor_basis IN ('subject', 'earlier clause'))) ORDER BY e.id")) {
+      auto d = event_detail(db, id);
+      out.push_back(finding(db, "unresolved-donor", Level::warning, id,
+                            d->donor.empty() ? fmt::format("event {}: no giver named", id)
+                                             : fmt::format("event {}: giver not named in the sentence; taken as the article's actor, {}", id, d->donor)));
+    }
+  }
+  if (wanted("date-from-report")) {
+    for (std::int64_t id : ids(db, "SELECT e.id FROM events e WHERE e.excluded = 0 AND e.aggregate = 0 AND e.date_precision = 'reported' ORDER BY e.id")) {
+      auto d = event_detail(db, id);
+      out.push_back(finding(db, "date-from-report", Level::info, id,
+                            fmt::format("event {}: no article states its date; {} is the date of the earliest report", id, d->date)));
+    }
+  }
+  return out;
+}
+
+}  // namespace aidledger::report
