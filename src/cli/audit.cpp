@@ -223,8 +223,8 @@ void print_event(const report::EventDetail& d, bool full) {
   int n = 0;
   for (const auto& r : d.reports) {
     ++n;
-    fmt::print("    report {}: {}:{} ({}, bytes {}-{}, amount at {}-{})\n", n, r.file, r.line, r.article_id, r.byte_start, r.byte_end,
-               r.measure_start, r.measure_end);
+    fmt::print("    report {}: {}:{} ({}, bytes {}-{}, amount at {}-{}; ref {}@{})\n", n, r.file, r.line, r.article_id, r.byte_start,
+               r.byte_end, r.measure_start, r.measure_end, r.article_id, r.measure_start);
     if (full) fmt::print("      article: {} ({})\n", r.article_title.empty() ? "(no title)" : r.article_title, r.article_date);
     fmt::print("      evidence: {}\n", r.sentence);
     if (full) {

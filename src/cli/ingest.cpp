@@ -1,4 +1,5 @@
 // aidledger ingest [--db PATH] PATH...: read pages into the ledger, one transaction per page.
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
@@ -6,6 +7,8 @@
 #include "aidledger/cli/commands.hpp"
 #include "aidledger/cli/io.hpp"
 #include "aidledger/ledger/ledger.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 namespace aidledger::cli {
 namespace {
@@ -42,16 +45,47 @@ bool load_manifest(const std::string& path, std::map<std::string, extract::DateR
   return ok;
 }
 
+// The corrections file: default beside the database (reports/aidledger.db -> reports/aidledger.corrections).
+std::string corrections_path(const std::string& db_path, const IngestOptions& opt) {
+  if (!opt.corrections.empty()) return opt.corrections;
+  std::filesystem::path p(db_path);
+  return p.replace_extension(".corrections").string();
+}
+
+bool apply_corrections(ledger::Ledger& ledger, const std::string& db_path, const IngestOptions& opt) {
+  const std::string path = corrections_path(db_path, opt);
+  std::vector<ledger::Correction> corrections;
+  if (std::filesystem::exists(path)) {
+    std::string bytes, error;
+    if (!read_file(path, bytes, error)) {
+      fmt::print(stderr, "aidledger: {}\n", error);
+      return false;
+    }
+    corrections = ledger::parse_corrections(bytes, path);
+  }
+  const auto before = ledger.database().execAndGet("SELECT COUNT(*) FROM corrections").getInt64();
+  if (corrections.empty() && before == 0) return true;
+  if (corrections.empty())
+    fmt::print(stderr, "{}: warning: no corrections file here; the {} corrections applied before are undone\n", path, before);
+  const auto stats = ledger.apply_corrections(corrections);
+  for (const auto& p : stats.problems) fmt::print(stderr, "{}\n", p);
+  if (!opt.quiet && !corrections.empty())
+    fmt::print("{}: {} corrections applied, {} unmatched, {} not understood\n", path, stats.applied, stats.unmatched, stats.invalid);
+  return stats.unmatched == 0 && stats.invalid == 0;
+}
+
 }  // namespace
 
 void setup_ingest(CLI::App& app, std::shared_ptr<IngestOptions> opt, int& exit_code) {
   auto* cmd = app.add_subcommand("ingest", "Read article pages (files or folders) into the ledger");
-  cmd->add_option("paths", opt->paths, "Page files, or folders read recursively")->required();
+  cmd->add_option("paths", opt->paths, "Page files, or folders read recursively (none: only re-apply the corrections)");
+  cmd->add_option("--corrections", opt->corrections, "Corrections file (default: beside the database, <db>.corrections)");
   cmd->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
   cmd->add_option("--manifest", opt->manifest, "CSV of FILE,YYYY-MM-DD publication dates (otherwise inferred from each page)");
   cmd->add_option("--encoding", opt->encoding, "Force the pages' encoding (e.g. GB18030); default: detect per file");
   cmd->add_flag("-q,--quiet", opt->quiet, "Print only problems");
   cmd->footer("Ingest is idempotent: unchanged files are skipped, changed files replace their earlier reports.\n"
+              "The corrections file is applied at the end of every ingest; see README for its lines.\n"
               "Exit 0 when every file was read, 1 when no page was found, 2 when any file had an error.");
   cmd->callback([opt, &exit_code] { exit_code = run_ingest(*opt); });
 }
@@ -68,7 +102,7 @@ int run_ingest(const IngestOptions& opt) {
     fmt::print(stderr, "aidledger: {}: no such file or folder\n", m);
     errors = true;
   }
-  if (files.empty()) {
+  if (files.empty() && !opt.paths.empty()) {
     fmt::print(stderr, "aidledger: no page files found\n");
     return errors ? kError : kNothingFound;
   }
@@ -84,8 +118,14 @@ int run_ingest(const IngestOptions& opt) {
       continue;
     }
     const std::string sha = text::sha256_hex(bytes);
-    if (ledger.page_state(file, sha) == ledger::PageState::unchanged) {
+    const auto state = ledger.page_state(file, sha);
+    if (state == ledger::PageState::unchanged) {
       ++stats.pages_unchanged;
+      continue;
+    }
+    if (state == ledger::PageState::duplicate) {
+      // The same bytes under another path (a copy, or the folder named another way): one page.
+      ++stats.pages_duplicate;
       continue;
     }
     auto decoded = text::decode_page(file, bytes, opt.encoding);
@@ -112,13 +152,14 @@ int run_ingest(const IngestOptions& opt) {
       errors = true;
     }
   }
-  if (!opt.quiet) {
-    fmt::print("{}: {} pages read ({} new, {} replaced, {} unchanged, {} failed); {} articles, {} about the paired county; "
+  if (!opt.quiet && !files.empty()) {
+    fmt::print("{}: {} pages read ({} new, {} replaced, {} unchanged, {} failed{}); {} articles, {} about the paired county; "
                "{} aid reports -> {} new events, {} reports merged into existing events\n",
-               db_path, files.size(), stats.pages_added, stats.pages_replaced, stats.pages_unchanged,
-               stats.pages_failed, stats.articles, stats.relevant_articles, stats.reports, stats.events_created,
-               stats.reports_merged);
+               db_path, files.size(), stats.pages_added, stats.pages_replaced, stats.pages_unchanged, stats.pages_failed,
+               stats.pages_duplicate ? fmt::format(", {} already in the ledger under another path", stats.pages_duplicate) : "",
+               stats.articles, stats.relevant_articles, stats.reports, stats.events_created, stats.reports_merged);
   }
+  if (!apply_corrections(ledger, db_path, opt)) errors = true;
   return errors ? kError : kOk;
 }
 

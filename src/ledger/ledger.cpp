@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "aidledger/extract/numbers.hpp"
+#include "aidledger/text/decode.hpp"
 #include "aidledger/text/utf8.hpp"
 #include "schema.hpp"
 
@@ -424,6 +425,10 @@ struct Ledger::Impl {
                     q.getColumn(12).getInt() != 0, static_cast<std::size_t>(q.getColumn(13).getInt64())});
     }
     if (ms.empty()) {
+      // An event added by a correction has no reports; it is the corrections' to keep or remove.
+      SQLite::Statement origin(db, "SELECT origin FROM events WHERE id = ?");
+      origin.bind(1, id);
+      if (origin.executeStep() && origin.getColumn(0).getString() == "correction") return;
       SQLite::Statement del(db, "DELETE FROM events WHERE id = ?");
       del.bind(1, id);
       del.exec();
@@ -554,8 +559,13 @@ const SQLite::Database& Ledger::database() const { return impl_->db; }
 PageState Ledger::page_state(const std::string& path, const std::string& sha256) const {
   SQLite::Statement q(impl_->db, "SELECT sha256 FROM pages WHERE path = ?");
   q.bind(1, path);
-  if (!q.executeStep()) return PageState::absent;
-  return q.getColumn(0).getString() == sha256 ? PageState::unchanged : PageState::changed;
+  if (q.executeStep() && q.getColumn(0).getString() == sha256) return PageState::unchanged;
+  const bool known_path = q.hasRow();
+  SQLite::Statement same(impl_->db, "SELECT 1 FROM pages WHERE sha256 = ? AND path != ? LIMIT 1");
+  same.bind(1, sha256);
+  same.bind(2, path);
+  if (same.executeStep()) return PageState::duplicate;
+  return known_path ? PageState::changed : PageState::absent;
 }
 
 std::string Ledger::article_prefix(const std::string& path, const std::string& sha256) const {
@@ -659,6 +669,279 @@ void Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats) {
   tx.commit();
   if (replaced) ++stats.pages_replaced;
   else ++stats.pages_added;
+}
+
+namespace {
+
+// 2021-05-04 / 2021-05 / 2021 -> the range and precision a correction sets.
+std::optional<std::tuple<std::string, std::string, std::string>> parse_date_field(const std::string& v) {
+  const Precision p = v.size() == 10 ? Precision::day : v.size() == 7 ? Precision::month : v.size() == 4 ? Precision::year : Precision::unknown;
+  if (p == Precision::unknown) return std::nullopt;
+  auto r = extract::parse_iso_range(v, p);
+  if (!r) return std::nullopt;
+  return std::make_tuple(iso_day(r->first), iso_day(r->last), std::string(extract::to_string(p)));
+}
+
+// "1500000.00" or "150万" -> fen.
+std::optional<std::int64_t> parse_amount_field(const std::string& v) {
+  std::string text = v;
+  if (text.find_first_not_of("0123456789.,") == std::string::npos) text += "元";
+  const auto ms = extract::scan_measures(text);
+  if (ms.size() != 1 || ms[0].kind != extract::MeasureKind::money) return std::nullopt;
+  return ms[0].value;
+}
+
+}  // namespace
+
+CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& corrections) {
+  auto& db = impl_->db;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  CorrectionStats stats;
+
+  // 1. Undo the previous application: events the corrections touched are recomputed from their
+  //    reports, exclusions are lifted, added events are removed.
+  std::set<std::int64_t> touched;
+  {
+    SQLite::Statement q(db, "SELECT DISTINCT event_id FROM corrections WHERE event_id IS NOT NULL");
+    while (q.executeStep()) touched.insert(q.getColumn(0).getInt64());
+  }
+  db.exec("DELETE FROM corrections");
+  db.exec("DELETE FROM events WHERE origin = 'correction'");
+  db.exec("UPDATE events SET excluded = 0 WHERE excluded != 0");
+  db.exec("UPDATE allocations SET excluded = 0 WHERE excluded != 0");
+  for (std::int64_t e : touched) impl_->recompute_event(e);
+
+  // 2. Apply each line in order.
+  SQLite::Statement record(db, "INSERT INTO corrections (file, line, action, target, fields, reason, status, event_id, message) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto event_of = [&](const std::string& ref) -> std::optional<std::int64_t> {
+    const std::size_t at = ref.rfind('@');
+    if (at == std::string::npos) return std::nullopt;
+    std::int64_t byte = 0;
+    try {
+      byte = std::stoll(ref.substr(at + 1));
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+    SQLite::Statement q(db, "SELECT event_id FROM mentions WHERE article_id = ? AND measure_start = ? ORDER BY id LIMIT 1");
+    q.bind(1, ref.substr(0, at));
+    q.bind(2, byte);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getInt64();
+  };
+  auto mention_of = [&](const std::string& ref) -> std::optional<std::int64_t> {
+    const std::size_t at = ref.rfind('@');
+    SQLite::Statement q(db, "SELECT id FROM mentions WHERE article_id = ? AND measure_start = ? ORDER BY id LIMIT 1");
+    q.bind(1, ref.substr(0, at));
+    q.bind(2, static_cast<std::int64_t>(std::stoll(ref.substr(at + 1))));
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getInt64();
+  };
+  auto update = [&](const std::string& sql, auto... values) {
+    SQLite::Statement st(db, sql);
+    int i = 0;
+    (st.bind(++i, values), ...);
+    st.exec();
+  };
+  auto set_totals = [&](std::int64_t e) {
+    update("UPDATE events SET total_fen = (SELECT SUM(amount_fen) FROM allocations WHERE event_id = ?1 AND excluded = 0), "
+           "total_quantity = (SELECT SUM(quantity) FROM allocations WHERE event_id = ?1 AND excluded = 0) WHERE id = ?1", e);
+  };
+
+  for (const Correction& c : corrections) {
+    std::string status = "applied", message;
+    std::optional<std::int64_t> event;
+    const std::string where = fmt::format("{}:{}", c.file, c.line);
+    try {
+      if (!c.error.empty()) throw std::invalid_argument(c.error);
+      std::vector<std::int64_t> events;
+      for (const auto& ref : c.targets) {
+        auto e = event_of(ref);
+        if (!e) {
+          status = "unmatched";
+          throw std::invalid_argument(fmt::format("no report {} in the ledger (has the page changed? 'aidledger explain' prints "
+                                                  "each report's reference)", ref));
+        }
+        events.push_back(*e);
+      }
+      if (!events.empty()) event = events.front();
+      // Which line of the event a field or exclusion is about (line=TOWNSHIP), when it has several.
+      auto line_id = [&](std::int64_t e) -> std::optional<std::int64_t> {
+        SQLite::Statement q(db, "SELECT id, township, recipient FROM allocations WHERE event_id = ? ORDER BY id");
+        q.bind(1, e);
+        std::vector<std::pair<std::int64_t, std::string>> lines;
+        while (q.executeStep()) lines.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString() + "|" + q.getColumn(2).getString());
+        auto it = c.fields.find("line");
+        if (it == c.fields.end()) {
+          if (lines.size() == 1) return lines[0].first;
+          return std::nullopt;
+        }
+        const std::string want = text::to_simplified(it->second);
+        for (const auto& [id, key] : lines)
+          if (key.substr(0, key.find('|')) == want || key.substr(key.find('|') + 1) == want) return id;
+        status = "unmatched";
+        throw std::invalid_argument(fmt::format("event {} has no line for '{}'", e, it->second));
+      };
+      auto need_line = [&](std::int64_t e) {
+        auto l = line_id(e);
+        if (!l) throw std::invalid_argument(fmt::format("event {} has several lines: say which with line=TOWNSHIP", e));
+        return *l;
+      };
+
+      if (c.action == "set") {
+        const std::int64_t e = events[0];
+        for (const auto& [key, value] : c.fields) {
+          if (key == "line") continue;
+          if (key == "date") {
+            auto d = parse_date_field(value);
+            if (!d) throw std::invalid_argument(fmt::format("date '{}' is not YYYY-MM-DD, YYYY-MM or YYYY", value));
+            update("UPDATE events SET date_first = ?, date_last = ?, date_text = ?, date_precision = ?, date_basis = ? WHERE id = ?",
+                   std::get<0>(*d), std::get<1>(*d), value, std::get<2>(*d), fmt::format("set by correction {} ({})", where, c.reason), e);
+          } else if (key == "donor") {
+            const std::string canonical = extract::Directory::builtin().canonical(value);
+            update("UPDATE events SET donor_id = ? WHERE id = ?", *impl_->organisation_id(canonical), e);
+          } else if (key == "kind" || key == "status") {
+            const bool ok = key == "kind" ? extract::kind_from_string(value).has_value() : extract::status_from_string(value).has_value();
+            if (!ok) throw std::invalid_argument(fmt::format("{} '{}' is not one of {}", key, value, key == "kind" ? "cash, in_kind, consumption" : "pledged, disbursed"));
+            update(fmt::format("UPDATE events SET {} = ? WHERE id = ?", key), value, e);
+          } else if (key == "item" || key == "unit") {
+            update(fmt::format("UPDATE events SET {} = ? WHERE id = ?", key), value, e);
+          } else if (key == "approximate" || key == "aggregate") {
+            if (value != "0" && value != "1") throw std::invalid_argument(fmt::format("{} must be 0 or 1", key));
+            update(fmt::format("UPDATE events SET {} = ? WHERE id = ?", key), std::stoi(value), e);
+          } else if (key == "amount") {
+            auto fen = parse_amount_field(value);
+            if (!fen) throw std::invalid_argument(fmt::format("amount '{}' is not an amount of money", value));
+            update("UPDATE allocations SET amount_fen = ? WHERE id = ?", *fen, need_line(e));
+          } else if (key == "quantity") {
+            update("UPDATE allocations SET quantity = ? WHERE id = ?", static_cast<std::int64_t>(std::stoll(value)), need_line(e));
+          } else if (key == "township") {
+            const std::string t = text::to_simplified(value);
+            if (t != "JOINT" && !t.empty() && !extract::Gazetteer::builtin().township_of(t))
+              throw std::invalid_argument(fmt::format("'{}' is not a township of the gazetteer", value));
+            const std::string canonical = t == "JOINT" || t.empty() ? t : *extract::Gazetteer::builtin().township_of(t);
+            SQLite::Statement st(db, "UPDATE allocations SET township = ?, place_id = ? WHERE id = ?");
+            st.bind(1, canonical);
+            bind_optional(st, 2, impl_->township_place(canonical));
+            st.bind(3, need_line(e));
+            st.exec();
+          } else if (key == "recipient") {
+            update("UPDATE allocations SET recipient = ? WHERE id = ?", value, need_line(e));
+          }
+        }
+        set_totals(e);
+        message = fmt::format("set {}", c.fields_text);
+      } else if (c.action == "exclude") {
+        if (c.fields.count("line")) {
+          update("UPDATE allocations SET excluded = 1 WHERE id = ?", *line_id(events[0]));
+          set_totals(events[0]);
+          message = fmt::format("line {} excluded", c.fields.at("line"));
+        } else {
+          update("UPDATE events SET excluded = 1 WHERE id = ?", events[0]);
+          message = "event excluded";
+        }
+      } else if (c.action == "merge") {
+        if (events[0] == events[1]) {
+          message = "already one event";
+        } else {
+          update("UPDATE mentions SET event_id = ?, merge_reason = ? WHERE event_id = ?", events[0],
+                 fmt::format("merged by correction {}: {}", where, c.reason), events[1]);
+          impl_->recompute_event(events[1]);  // no reports left: removed
+          impl_->recompute_event(events[0]);
+          message = fmt::format("event {} merged into event {}", events[1], events[0]);
+        }
+      } else if (c.action == "split") {
+        const std::int64_t m = *mention_of(c.targets[0]);
+        SQLite::Statement n(db, "SELECT COUNT(*) FROM mentions WHERE event_id = ?");
+        n.bind(1, events[0]);
+        n.executeStep();
+        if (n.getColumn(0).getInt64() < 2) {
+          message = "the report is already an event of its own";
+        } else {
+          db.exec(fmt::format("INSERT INTO events (donor_id, date_text, date_precision, date_basis, kind, status, approximate, aggregate, "
+                              "tranche, item, unit, distribution) SELECT donor_id, '', 'unknown', '', kind, status, 0, aggregate, 0, '', '', '' "
+                              "FROM mentions WHERE id = {}", m));
+          const std::int64_t fresh = db.getLastInsertRowid();
+          update("UPDATE mentions SET event_id = ?, merge_reason = ? WHERE id = ?", fresh,
+                 fmt::format("split off by correction {}: {}", where, c.reason), m);
+          impl_->recompute_event(events[0]);
+          impl_->recompute_event(fresh);
+          event = fresh;
+          message = fmt::format("report split off from event {} into event {}", events[0], fresh);
+        }
+      } else if (c.action == "add") {
+        auto get = [&](const char* k) { auto it = c.fields.find(k); return it == c.fields.end() ? std::string() : it->second; };
+        auto d = parse_date_field(get("date"));
+        if (!d) throw std::invalid_argument("add needs date=YYYY-MM-DD, YYYY-MM or YYYY");
+        const std::string kind = get("kind").empty() ? "cash" : get("kind");
+        const std::string st = get("status").empty() ? "disbursed" : get("status");
+        if (!extract::kind_from_string(kind) || !extract::status_from_string(st)) throw std::invalid_argument("kind or status not known");
+        std::optional<std::int64_t> fen, qty;
+        if (!get("amount").empty()) {
+          fen = parse_amount_field(get("amount"));
+          if (!fen) throw std::invalid_argument(fmt::format("amount '{}' is not an amount of money", get("amount")));
+        }
+        if (!get("quantity").empty()) qty = std::stoll(get("quantity"));
+        if (!fen && !qty) throw std::invalid_argument("add needs amount= or quantity=");
+        const std::string t = text::to_simplified(get("township"));
+        std::string township = t;
+        if (!t.empty() && t != "JOINT") {
+          auto canonical = extract::Gazetteer::builtin().township_of(t);
+          if (!canonical) throw std::invalid_argument(fmt::format("'{}' is not a township of the gazetteer", get("township")));
+          township = *canonical;
+        }
+        const auto donor = get("donor").empty() ? std::nullopt : impl_->organisation_id(extract::Directory::builtin().canonical(get("donor")));
+        SQLite::Statement ins(db, "INSERT INTO events (donor_id, date_first, date_last, date_text, date_precision, date_basis, kind, status, "
+                                  "approximate, aggregate, tranche, item, unit, distribution, total_fen, total_quantity, origin) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, 'single', ?, ?, 'correction')");
+        int i = 0;
+        bind_optional(ins, ++i, donor);
+        ins.bind(++i, std::get<0>(*d));
+        ins.bind(++i, std::get<1>(*d));
+        ins.bind(++i, get("date"));
+        ins.bind(++i, std::get<2>(*d));
+        ins.bind(++i, fmt::format("added by correction {} ({})", where, c.reason));
+        ins.bind(++i, kind);
+        ins.bind(++i, st);
+        ins.bind(++i, get("item"));
+        ins.bind(++i, get("unit"));
+        bind_optional(ins, ++i, fen);
+        bind_optional(ins, ++i, qty);
+        ins.exec();
+        event = db.getLastInsertRowid();
+        SQLite::Statement al(db, "INSERT INTO allocations (event_id, place_id, recipient, township, covers, amount_fen, quantity) VALUES (?,?,?,?,'',?,?)");
+        al.bind(1, *event);
+        bind_optional(al, 2, impl_->township_place(township));
+        al.bind(3, get("recipient").empty() ? township : get("recipient"));
+        al.bind(4, township);
+        bind_optional(al, 5, fen);
+        bind_optional(al, 6, qty);
+        al.exec();
+        message = fmt::format("event {} added", *event);
+      }
+    } catch (const std::invalid_argument& e) {
+      if (status == "applied") status = "invalid";
+      message = e.what();
+    }
+    if (status == "applied") ++stats.applied;
+    else if (status == "unmatched") ++stats.unmatched;
+    else ++stats.invalid;
+    if (status != "applied") stats.problems.push_back(fmt::format("{}: {}: {}", where, status == "unmatched" ? "unmatched" : "not understood", message));
+    record.bind(1, c.file);
+    record.bind(2, c.line);
+    record.bind(3, c.action);
+    record.bind(4, c.targets.empty() ? std::string() : c.targets[0] + (c.targets.size() > 1 ? " " + c.targets[1] : ""));
+    record.bind(5, c.fields_text);
+    record.bind(6, c.reason);
+    record.bind(7, status);
+    bind_optional(record, 8, event);
+    record.bind(9, message);
+    record.exec();
+    record.reset();
+  }
+  impl_->link_tranches();
+  tx.commit();
+  return stats;
 }
 
 std::vector<ExportLine> Ledger::export_lines() const { return lines(LineFilter{}); }

@@ -21,6 +21,7 @@ struct IngestOptions {
   std::vector<std::string> paths;
   std::string manifest;
   std::string encoding;
+  std::string corrections;
   bool quiet = false;
 };
 void setup_ingest(CLI::App& app, std::shared_ptr<IngestOptions> opt, int& exit_code);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aidledger/extract/page.hpp"
+#include "aidledger/ledger/corrections.hpp"
 #include "aidledger/ledger/filter.hpp"
 
 namespace SQLite {
@@ -20,12 +21,14 @@ namespace aidledger::ledger {
 inline constexpr int kSchemaVersion = 3;
 
 struct IngestStats {
-  int pages_added = 0, pages_unchanged = 0, pages_replaced = 0, pages_failed = 0;
+  int pages_added = 0, pages_unchanged = 0, pages_replaced = 0, pages_failed = 0, pages_duplicate = 0;
   int articles = 0, relevant_articles = 0;
   int reports = 0, events_created = 0, reports_merged = 0;
 };
 
-enum class PageState { absent, unchanged, changed };
+/// absent: new; unchanged: this path with these bytes; changed: this path, other bytes;
+/// duplicate: these bytes are already in the ledger under another path (the same page).
+enum class PageState { absent, unchanged, changed, duplicate };
 
 /// One exported allocation line (the export format others depend on).
 struct ExportLine {
@@ -56,6 +59,11 @@ class Ledger {
 
   /// Stores one extracted page in one transaction (all or nothing).
   void ingest(const extract::PageExtraction& page, IngestStats& stats);
+
+  /// Applies the user's corrections (all of them, in one transaction): first undoes what the
+  /// previous application did, then applies each line and records what it did. Called at the
+  /// end of every ingest, so a correction survives re-ingest.
+  CorrectionStats apply_corrections(const std::vector<Correction>& corrections);
 
   std::vector<ExportLine> export_lines() const;
   /// The lines a filter keeps, in the export's order.

@@ -1,0 +1,131 @@
+// The user's corrections: parsed with line numbers, applied on top of the articles, re-applied
+// at every ingest, and reported when they no longer match.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include "aidledger/ledger/ledger.hpp"
+
+using namespace aidledger;
+
+namespace {
+
+extract::PageExtraction page(const std::string& path, const std::string& text) {
+  auto decoded = text::decode_page(path, text);
+  REQUIRE(decoded.page.has_value());
+  extract::PageOptions o;
+  o.id_prefix = extract::file_stem(path);
+  return extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(), extract::Directory::builtin(), o);
+}
+
+const std::string kPage =
+    "帮扶\n\n本报讯 2022年3月1日,高新区分别为徐家湾乡、双龙湾镇捐赠现金50万元。某某公司向木桐乡捐赠图书300册。\n";
+
+// The reference of the report whose amount text starts with `amount` on page a.txt.
+std::string ref(ledger::Ledger& l, const std::string& sentence_part) {
+  SQLite::Statement q(l.database(), "SELECT article_id || '@' || measure_start FROM mentions WHERE instr(sentence, ?) > 0 ORDER BY id LIMIT 1");
+  q.bind(1, sentence_part);
+  REQUIRE(q.executeStep());
+  return q.getColumn(0).getString();
+}
+
+std::int64_t total(ledger::Ledger& l) {
+  std::int64_t t = 0;
+  for (const auto& x : l.export_lines()) t += x.amount_fen.value_or(0);
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("corrections are parsed with their line numbers; what cannot be understood is kept with the reason") {
+  const auto cs = ledger::parse_corrections(
+      "# comment\n"
+      "set a#1@10 date=2021-05 donor=\"某某 公司\" reason=\"phone call\"\n"
+      "exclude a#1@10\n"
+      "merge a#1@10 reason=x\n"
+      "add date=2022 amount=5万 colour=red reason=x\n"
+      "frobnicate a#1@10 reason=x\n",
+      "c.txt");
+  REQUIRE(cs.size() == 5);
+  CHECK(cs[0].line == 2);
+  CHECK(cs[0].error.empty());
+  CHECK(cs[0].fields.at("donor") == "某某 公司");
+  CHECK(cs[0].reason == "phone call");
+  CHECK(cs[1].error == "every correction needs reason=\"...\"");
+  CHECK(cs[2].error == "merge takes 2 report references (ARTICLE@BYTE), found 1");
+  CHECK(cs[3].error == "unknown field 'colour'");
+  CHECK(cs[4].error == "unknown action 'frobnicate' (set, exclude, merge, split, add)");
+}
+
+TEST_CASE("set, exclude and add change the ledger and are recorded") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", kPage), st);
+  const std::string cash = ref(l, "50万元"), books = ref(l, "300册");
+  CHECK(total(l) == 100000000);
+  const auto stats = l.apply_corrections(ledger::parse_corrections(
+      "set " + cash + " amount=40万 line=双龙湾镇 reason=\"receipt shows 40万\"\n"
+      "set " + books + " date=2022-02 donor=郑州某某出版社 reason=\"delivery note\"\n"
+      "exclude " + cash + " line=徐家湾乡 reason=\"returned\"\n"
+      "add date=2022-05 donor=高新区 township=木桐乡 amount=1万 reason=\"bank statement\"\n",
+      "c.txt"));
+  CHECK(stats.applied == 4);
+  CHECK(stats.unmatched == 0);
+  CHECK(total(l) == 40000000 + 1000000);
+  bool books_ok = false;
+  for (const auto& x : l.export_lines())
+    if (x.quantity == 300) books_ok = x.date == "2022-02" && x.donor == "郑州某某出版社";
+  CHECK(books_ok);
+  CHECK(l.database().execAndGet("SELECT COUNT(*) FROM corrections WHERE status = 'applied'").getInt() == 4);
+  CHECK(l.database().execAndGet("SELECT date_basis FROM events WHERE total_quantity = 300").getString().rfind("set by correction c.txt:2", 0) == 0);
+}
+
+TEST_CASE("a correction survives re-ingest, also of a changed page, and an empty file undoes it") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", kPage), st);
+  const auto corrections = ledger::parse_corrections("set " + ref(l, "300册") + " quantity=320 reason=\"count on delivery\"\n", "c.txt");
+  l.apply_corrections(corrections);
+  auto quantity = [&] {
+    for (const auto& x : l.export_lines())
+      if (x.quantity) return *x.quantity;
+    return std::int64_t{0};
+  };
+  CHECK(quantity() == 320);
+  // The page changes elsewhere (another sentence is added): it is replaced, its events recomputed…
+  l.ingest(page("a.txt", kPage + "同日,某某集团向潘河乡捐赠5万元。\n"), st);
+  CHECK(quantity() == 300);
+  // …and the corrections applied at the end of the ingest bring the correction back.
+  l.apply_corrections(corrections);
+  CHECK(quantity() == 320);
+  CHECK(total(l) == 105000000);
+  l.apply_corrections({});
+  CHECK(quantity() == 300);
+}
+
+TEST_CASE("a correction that no longer matches is reported, not dropped") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", kPage), st);
+  const auto stats = l.apply_corrections(ledger::parse_corrections("set a#1@1 date=2021 reason=\"old reference\"\n", "c.txt"));
+  CHECK(stats.unmatched == 1);
+  REQUIRE(stats.problems.size() == 1);
+  CHECK(stats.problems[0].rfind("c.txt:1: unmatched: no report a#1@1", 0) == 0);
+  CHECK(l.database().execAndGet("SELECT status FROM corrections").getString() == "unmatched");
+}
+
+TEST_CASE("merge joins two events; split gives a report an event of its own") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", "帮扶\n\n本报讯 2022年3月1日,某某公司向官坡镇捐赠图书300册。\n"), st);
+  l.ingest(page("b.txt", "帮扶\n\n本报讯 2022年3月5日,某某公司向官坡镇捐赠图书300本。\n"), st);  // 本 is another unit: not merged
+  CHECK(l.export_lines().size() == 2);
+  const std::string a = ref(l, "300册"), b = ref(l, "300本");
+  auto s = l.apply_corrections(ledger::parse_corrections("merge " + a + " " + b + " reason=\"same delivery\"\n", "c.txt"));
+  CHECK(s.applied == 1);
+  const auto lines = l.export_lines();
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].sources == std::vector<std::string>{"a#1", "b#1"});
+  s = l.apply_corrections(ledger::parse_corrections("merge " + a + " " + b + " reason=\"same delivery\"\nsplit " + b + " reason=\"no, two deliveries\"\n", "c.txt"));
+  CHECK(s.applied == 2);
+  CHECK(l.export_lines().size() == 2);
+}
