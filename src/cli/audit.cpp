@@ -206,7 +206,8 @@ void print_event(const report::EventDetail& d, bool full) {
     std::string what = x.amount_fen ? yuan(*x.amount_fen) : "";
     if (x.quantity) what += (what.empty() ? "" : " ") + std::to_string(*x.quantity) + d.unit;
     fmt::print("    -> {}{} {}{}\n", township_name(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
-               x.recipient.empty() || x.recipient == x.township ? "" : x.recipient + " ", what.empty() ? "(no amount)" : what);
+               x.recipient.empty() || x.recipient == x.township || x.recipient == x.covers ? "" : x.recipient + " ",
+               what.empty() ? "(no amount)" : what);
   }
   if (full) {
     fmt::print("    item: {}{}\n", d.item.empty() ? "—" : d.item, d.unit.empty() ? "" : fmt::format(" (unit {})", d.unit));

@@ -19,6 +19,7 @@ namespace {
 int try_main(int argc, char** argv) {
   CLI::App app{"aidledger: turns newspaper reports of pairing aid into an auditable ledger.\n"
                "Typical use: aidledger ingest PAGES...; aidledger report; aidledger export --format csv"};
+  app.name("aidledger");  // not the path it was started by, so help reads the same everywhere
   app.set_version_flag("--version", "aidledger 0.1.0");
   app.require_subcommand(1);
   int exit_code = kOk;

@@ -193,15 +193,21 @@ std::vector<std::string> suggest_donors(SQLite::Database& db, const std::string&
   std::vector<std::pair<int, std::string>> scored;
   while (q.executeStep()) {
     const std::string name = q.getColumn(0).getString();
+    // Characters of generic words (公司, 集团, 有限 …) say nothing about which organisation is meant.
+    static constexpr std::string_view generic = "有限责任公司股份集团科技郑州河南市区";
     int shared = 0;
     for (std::size_t i = 0; i < text.size();) {
       const std::size_t at = i;
       text::next_code_point(text, i);
-      if (name.find(text.substr(at, i - at)) != std::string::npos) ++shared;
+      const std::string_view ch = std::string_view(text).substr(at, i - at);
+      if (generic.find(ch) == std::string_view::npos && name.find(ch) != std::string::npos) ++shared;
     }
     if (shared > 0) scored.emplace_back(shared, name);
   }
-  std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  // Most shared characters first; among equals, the shorter name (closer to what was typed).
+  std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second.size() < b.second.size();
+  });
   std::vector<std::string> out;
   for (auto& [n, name] : scored) {
     if (out.size() == max) break;

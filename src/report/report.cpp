@@ -634,6 +634,21 @@ void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
          fmt::format("SELECT {} {} WHERE e.id IN (SELECT event_id FROM mentions WHERE notes LIKE '%not stated%') AND {} ORDER BY e.id",
                      event_cols, from_events, event_filter()),
          [](SQLite::Statement&) { return std::string("the amount is per person or household; the total is not known"); });
+  // The user's corrections, applied or not, with their reasons.
+  {
+    SQLite::Statement q(db, "SELECT c.file, c.line, c.action, c.target, c.fields, c.reason, c.status, c.message, c.event_id, "
+                            "COALESCE(e.date_text, ''), COALESCE(o.name, '') FROM corrections c LEFT JOIN events e ON e.id = c.event_id "
+                            "LEFT JOIN organisations o ON o.id = e.donor_id ORDER BY c.file, c.line");
+    while (q.executeStep()) {
+      const std::string status = q.getColumn(6).getString();
+      s.row({Cell::str(status == "applied" ? "更正 Correction applied" : "更正未生效 Correction not applied"),
+             q.getColumn(8).isNull() ? Cell::none() : Cell::integer(q.getColumn(8).getInt64()), Cell::str(q.getColumn(9).getString()),
+             Cell::str(q.getColumn(10).getString()), Cell::none(), Cell::none(), Cell::none(), Cell::none(),
+             Cell::str(fmt::format("{} {} {} — reason: {}; {}", q.getColumn(2).getString(), q.getColumn(3).getString(),
+                                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(7).getString())),
+             Cell::str(fmt::format("{}:{}", q.getColumn(0).getString(), q.getColumn(1).getInt()))});
+    }
+  }
   s.sink().freeze_and_filter(header, s.next() - 1, 9);
 }
 
@@ -655,7 +670,8 @@ void definitions_sheet(SheetSink& sink) {
       {"已拨付合计 Disbursed total", "Sum of disbursed lines with an amount, excluding aggregates. Pledges are totalled separately. Goods without a value are counted per unit."},
       {"金额 Amount", "Yuan with two decimals, computed from integer fen; totals are SUM formulas whose values are written too."},
       {"来源 Sources", "Article ids (file#n) of every report of the event; Timeline shows the evidence sentence and why reports were merged."},
-      {"待核查 Review", "Approximate amounts, dates known only from reports, unresolved townships or donors, reports that disagree, and cumulative claims beside the events they may cover with the gap."},
+      {"待核查 Review", "Approximate amounts, dates known only from reports, unresolved townships or donors, reports that disagree, cumulative claims beside the events they may cover with the gap, and the user's corrections."},
+      {"更正 Corrections", "Lines of the corrections file (set, exclude, merge, split, add), each with its reason, applied at every ingest on top of what the articles say. Excluded events and lines are in no sheet but Review."},
   };
   for (const auto& [term, meaning] : defs) s.row({Cell::str(term), Cell::str(meaning)});
 }

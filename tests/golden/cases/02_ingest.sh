@@ -1,0 +1,1 @@
+aidledger ingest --db ledger.db sample_data

@@ -1,0 +1,1 @@
+aidledger export --db ledger.db --format json

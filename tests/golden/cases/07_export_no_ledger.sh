@@ -1,0 +1,1 @@
+aidledger export --db nowhere.db

@@ -1,0 +1,1 @@
+aidledger query --db ledger.db --township 徐家灣鄉

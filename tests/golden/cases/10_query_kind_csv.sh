@@ -1,0 +1,1 @@
+aidledger query --db ledger.db --kind in_kind --format csv

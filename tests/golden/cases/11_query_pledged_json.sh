@@ -1,0 +1,1 @@
+aidledger query --db ledger.db --status pledged --format json

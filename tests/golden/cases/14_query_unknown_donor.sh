@@ -1,0 +1,1 @@
+aidledger query --db ledger.db --donor 可乐公司

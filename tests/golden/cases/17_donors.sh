@@ -1,0 +1,1 @@
+aidledger donors --db ledger.db

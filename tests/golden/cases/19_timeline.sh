@@ -1,0 +1,1 @@
+aidledger timeline --db ledger.db --donor 朗悦

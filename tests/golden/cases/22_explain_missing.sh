@@ -1,0 +1,1 @@
+aidledger explain --db ledger.db 999

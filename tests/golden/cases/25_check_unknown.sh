@@ -1,0 +1,1 @@
+aidledger check --db ledger.db --check nope

@@ -1,0 +1,1 @@
+aidledger extract sample_data/001_16ae41943425061d.txt

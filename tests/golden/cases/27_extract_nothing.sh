@@ -1,0 +1,1 @@
+aidledger extract sample_data/002_fb9efe5851bc9182.txt
