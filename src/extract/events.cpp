@@ -49,7 +49,8 @@ constexpr std::string_view kCumulativeWords[] = {"累计", "以来", "历年", "
 constexpr std::string_view kPeopleWords[] = {"学生", "儿童", "群众", "村民", "老人", "家庭", "困难户", "贫困户",
                                              "人员", "职工", "教师", "患者", "农户", "居民"};
 constexpr std::string_view kCumulativeSums[] = {"累计", "历年", "多年来", "近年来", "先后"};
-constexpr std::string_view kPeriodWords[] = {"以来", "至今", "截至", "年来"};
+// A total (共 …) over a period is a summary of many gifts: 今年以来…共计, 据统计…共….
+constexpr std::string_view kPeriodWords[] = {"以来", "至今", "截至", "年来", "据统计", "据不完全统计", "全年"};
 constexpr std::string_view kCarryWords[] = {"与此同时", "同时", "同期", "其间", "期间", "此间", "随后"};
 constexpr std::string_view kTotalWords[] = {"共计", "合计", "总计", "总共", "共"};
 constexpr std::string_view kPerUnitWords[] = {"每人", "每户", "每所", "每名", "每位", "每个", "每村", "每校",
@@ -65,7 +66,8 @@ constexpr std::string_view kSubjectEnds[] = {
 constexpr std::string_view kLeadingConnectives[] = {"与此同时", "同时", "此外", "另外", "其中", "随后", "据悉",
                                                     "据了解", "据介绍", "目前", "近日", "日前", "并", "另", "而",
                                                     "今年", "去年", "当天", "当日", "同日", "次日", "今后", "每年",
-                                                    "未来", "此后", "以后", "届时", "活动中", "仪式上", "会上"};
+                                                    "未来", "此后", "以后", "届时", "活动中", "仪式上", "会上", "当场",
+                                                    "现场", "随即"};
 constexpr std::string_view kGenericSubjects[] = {
     "调研组", "记者", "我们", "大家", "社会企业", "企业", "单位", "群众", "村民", "干部", "领导", "工作人员",
     "志愿者", "党员", "双方", "两地", "各方", "他们", "其", "该", "社会各界", "爱心企业", "爱心人士", "各单位",
@@ -177,6 +179,11 @@ std::string clean_item(std::string_view s) {
     std::size_t width = 0;
     next_code_point(s, width);
     s.remove_prefix(width);
+  }
+  while (!s.empty()) {
+    const char32_t last = code_point_before(s, s.size());
+    if (text::is_han(last) || last == U'”' || (last >= U'0' && last <= U'9') || (last >= U'A' && last <= U'z')) break;
+    s.remove_suffix(s.size() - text::previous_code_point_start(s, s.size()));
   }
   if (s.empty() || is_punctuation_only(s)) return {};
   return std::string(s);
@@ -429,6 +436,26 @@ class SegmentReader {
     return d;
   }
 
+  // 收到郑州高新区捐赠的资金, 获得某公司援建的…: in the passive the giver follows 收到/获得.
+  std::optional<Donor> passive_donor(std::size_t verb_clause, std::size_t trigger) const {
+    const Span c = clauses_[verb_clause];
+    const std::string_view head = slice(c.begin, std::max(trigger, c.begin));
+    for (std::string_view marker : {"收到", "获得", "接受", "接收", "受到"}) {
+      const std::size_t at = head.rfind(marker);
+      if (at == std::string_view::npos) continue;
+      std::string_view giver = head.substr(at + marker.size());
+      if (auto verb = find_first(giver, kGiveWords)) giver = giver.substr(0, verb->first);  // …捐赠的帮扶资金
+      giver = strip_trailing(giver, {"的", "所"});
+      giver = strip_leading(giver, {"了", "来自"});
+      const auto known = scope_.directory.find_known(giver);
+      if (text::code_point_count(giver) < 2 || !(scope_.directory.has_organisation_ending(giver) || (known && known->first.begin == 0)))
+        continue;
+      const std::size_t offset = c.begin + static_cast<std::size_t>(giver.data() - head.data());
+      return Donor{scope_.directory.canonical(giver), std::string(giver), "subject", {offset, offset + giver.size()}};
+    }
+    return std::nullopt;
+  }
+
   std::optional<Donor> find_donor(std::size_t verb_clause, std::size_t first_clause) const {
     for (std::size_t ci = verb_clause + 1; ci-- > first_clause;) {
       if (auto d = subject_of_clause(ci, ci == verb_clause)) {
@@ -621,7 +648,8 @@ class SegmentReader {
     // Donor. What is said about this gift runs from the donor's clause to the amount's clause.
     const std::size_t verb_clause = clause_index(clauses_, trigger);
     const std::size_t first_clause = clause_index(clauses_, window.begin);
-    std::optional<Donor> donor = find_donor(verb_clause, first_clause);
+    std::optional<Donor> donor = passive_donor(verb_clause, trigger);
+    if (!donor) donor = find_donor(verb_clause, first_clause);
     if (donor) {
       r.donor = donor->canonical;
       r.donor_as_written = donor->written;
@@ -767,8 +795,12 @@ class SegmentReader {
     // Cumulative: 累计/先后/多年来 for this gift, or a total (共计 …) over a period opened by 以来
     // earlier in the segment ("今年以来…采购农产品共计26.8万元"). A list of separate gifts after
     // "结对以来" is not one.
+    // A total over a whole year named only by 今年/去年 (今年高新区共向卢氏县投入…) is one too; 今年5月 is a date.
+    const bool has_total = total_marked || says_total(slice(scope.begin, m.span.begin));
+    const bool whole_year = r.date && r.date->precision == Precision::year &&
+                            (r.date_basis.find("今年") != std::string::npos || r.date_basis.find("去年") != std::string::npos);
     const bool cumulative_here = contains_any(slice(scope.begin, scope.end), kCumulativeSums) ||
-                                 (contains_any(slice(0, m.span.begin), kPeriodWords) && total_marked);
+                                 (has_total && (contains_any(slice(0, m.span.begin), kPeriodWords) || whole_year));
     const bool cumulative_in_sentence = contains_any(std::string_view(scope_.sentence.text).substr(0, seg_begin_), kCumulativeWords);
     r.aggregate = cumulative_here || (cumulative_in_sentence && !r.date) ||
                   (r.kind == Kind::consumption && !r.date && r.approximate);
@@ -778,6 +810,15 @@ class SegmentReader {
     r.sentence = scope_.sentence.span;
     r.sentence_text = scope_.sentence.text;
     return r;
+  }
+
+  // 共 as "in total" (共向…投入, 共捐赠), not in 共同, 共建, 共青团, 共享.
+  static bool says_total(std::string_view s) {
+    for (std::size_t at = s.find("共"); at != std::string_view::npos; at = s.find("共", at + 3)) {
+      const char32_t next = code_point_at(s, at + 3);
+      if (std::u32string_view(U"同建青享产赢").find(next) == std::u32string_view::npos) return true;
+    }
+    return false;
   }
 
   // 将于年底前向两镇再投入: 将 (will) shortly before a giving verb.
@@ -864,7 +905,7 @@ class SegmentReader {
     auto verb = find_first(clause, kDonationVerbs);
     if (!verb) return std::nullopt;
     const std::string_view after = clause.substr(verb->first + verb->second.size());
-    for (std::string_view not_a_gift : {"仪式", "活动", "协议", "意向", "的", "了一批", "用于", "工作", "给予"})
+    for (std::string_view not_a_gift : {"仪式", "活动", "协议", "意向", "的", "用于", "工作", "给予"})
       if (starts_at(after, 0, not_a_gift)) return std::nullopt;
     auto donor = subject_of_clause(ci, true);
     if (!donor || !scope_.directory.has_organisation_ending(donor->written)) return std::nullopt;

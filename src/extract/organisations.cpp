@@ -93,11 +93,13 @@ bool Directory::has_organisation_ending(std::string_view name) const {
 }
 
 std::optional<std::pair<Span, std::string>> Directory::find_known(std::string_view text) const {
+  // The first mention in the text; at the same place the longest alias (aliases_ is longest first).
+  std::optional<std::pair<Span, std::string>> best;
   for (const auto& [alias, canonical] : aliases_) {
     const std::size_t at = text.find(alias);
-    if (at != std::string_view::npos) return std::make_pair(Span{at, at + alias.size()}, canonical);
+    if (at != std::string_view::npos && (!best || at < best->first.begin)) best = std::make_pair(Span{at, at + alias.size()}, canonical);
   }
-  return std::nullopt;
+  return best;
 }
 
 std::vector<std::string> Directory::aliases_of(std::string_view canonical_name) const {

@@ -133,3 +133,34 @@ TEST_CASE("a page with no year: dates come from the manifest's publication date"
   CHECK(format_date(*px.reports[4].date) == "2022-11");
   CHECK(format_date(*px.articles[0].date) == "2023-03-10");
 }
+
+TEST_CASE("a ceremony page: two amounts, a named gift without amount, purchases, a yearly summary") {
+  const auto px = read_page("ceremony_summary_wenyu.txt",
+                            DateRange::day(date::year_month_day{date::year{2023}, date::December, date::day{20}}));
+  const auto& rs = px.reports;
+  REQUIRE(rs.size() == 6);
+  CHECK(rs[0].allocations[0].township == "文峪乡");
+  CHECK(rs[0].total_fen() == 100000000);
+  CHECK(rs[1].allocations[0].township == "潘河乡");
+  CHECK(rs[1].donor == "郑州高新区");                      // 向潘河乡捐赠80万元: the same giver
+  CHECK(rs[2].total_quantity() == 1);                      // 价值30万元的校车一辆
+  CHECK(rs[2].item == "校车");
+  CHECK(rs[3].donor == "郑州大学第一附属医院");
+  CHECK(rs[3].item == "医疗器械");
+  CHECK_FALSE(rs[3].has_amount());
+  CHECK(rs[4].kind == Kind::consumption);
+  CHECK(rs[4].donor == "郑州高新区");                      // not 当场
+  CHECK(rs[5].aggregate);                                  // 据统计,今年…共…500余万元
+  CHECK(rs[5].total_fen() == 500000000);
+}
+
+TEST_CASE("recipient first: 收到/获得 X 捐赠的 names the giver after the verb; 今年5月…共 is one gift") {
+  const auto px = read_page("passive_recipient_first_shuanghuaishu.txt");
+  const auto& rs = px.reports;
+  REQUIRE(rs.size() == 2);
+  CHECK(rs[0].donor == "郑州高新区");
+  CHECK(rs[0].allocations[0].township == "双槐树乡");
+  CHECK(rs[0].total_fen() == 20000000);
+  CHECK_FALSE(rs[1].aggregate);
+  CHECK(format_date(*rs[1].date) == "2023-05");
+}
