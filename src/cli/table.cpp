@@ -35,11 +35,6 @@ std::string Table::render() const {
   return out;
 }
 
-std::string yuan(long long fen) {
-  std::string digits = extract::format_fen(fen < 0 ? -fen : fen);
-  const std::size_t dot = digits.find('.');
-  for (int i = static_cast<int>(dot) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return (fen < 0 ? "-¥" : "¥") + digits;
-}
+std::string yuan(long long fen) { return extract::format_yuan(fen); }
 
 }  // namespace aidledger::cli

@@ -190,6 +190,13 @@ std::string format_fen(std::int64_t fen) {
   return fmt::format("{}{}.{:02}", negative ? "-" : "", a / 100, a % 100);
 }
 
+std::string format_yuan(std::int64_t fen) {
+  std::string digits = format_fen(fen < 0 ? -fen : fen);
+  const std::size_t dot = digits.find('.');
+  for (int i = static_cast<int>(dot) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return (fen < 0 ? "-¥" : "¥") + digits;
+}
+
 namespace {
 
 struct Run {

@@ -3,19 +3,12 @@
 
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/ledger/ledger.hpp"
+#include "aidledger/text/csv.hpp"
 
 namespace aidledger::ledger {
 namespace {
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
+using text::csv_field;
 
 std::string join_sources(const std::vector<std::string>& v) {
   std::string s;

@@ -19,12 +19,7 @@ std::optional<std::int64_t> opt_int(const SQLite::Column& c) {
   return c.getInt64();
 }
 
-std::string money(std::int64_t fen) {
-  std::string digits = extract::format_fen(fen < 0 ? -fen : fen);
-  const std::size_t dot = digits.find('.');
-  for (int i = static_cast<int>(dot) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return (fen < 0 ? "-¥" : "¥") + digits;
-}
+std::string money(std::int64_t fen) { return extract::format_yuan(fen); }
 
 std::vector<Summary> summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_donor) {
   SQLite::Statement q(db, fmt::format(

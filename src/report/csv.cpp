@@ -8,19 +8,10 @@
 
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/report/report.hpp"
+#include "aidledger/text/csv.hpp"
 
 namespace aidledger::report {
 namespace {
-
-std::string field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
 
 class CsvSink final : public SheetSink {
  public:
@@ -40,7 +31,7 @@ class CsvSink final : public SheetSink {
       const Cell& c = cells[i];
       switch (c.kind) {
         case Cell::Kind::empty: break;
-        case Cell::Kind::text: out_ << field(c.text); break;
+        case Cell::Kind::text: out_ << text::csv_field(c.text); break;
         case Cell::Kind::integer:
         case Cell::Kind::count_formula: out_ << c.value; break;
         case Cell::Kind::money:

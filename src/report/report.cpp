@@ -53,13 +53,7 @@ std::string township_label(const std::string& t) {
   return t;
 }
 std::string year_label(int y) { return y == kUnknownYear ? "未知 Unknown" : std::to_string(y); }
-std::string yuan(std::int64_t fen) {
-  // ¥1,500,000.00 for sentences on the Review sheet.
-  std::string digits = extract::format_fen(fen < 0 ? -fen : fen);
-  const std::size_t dot = digits.find('.');
-  for (int i = static_cast<int>(dot) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return (fen < 0 ? "-¥" : "¥") + digits;
-}
+std::string yuan(std::int64_t fen) { return extract::format_yuan(fen); }
 
 // Everything the summary, yearly and donor sheets need, gathered in one pass over the lines.
 struct Totals {

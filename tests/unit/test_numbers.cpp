@@ -117,3 +117,10 @@ TEST_CASE("spans point at the expression") {
   CHECK(ms[0].span.of(s) == "约55.16万元");
   CHECK(ms[1].span.of(s) == "200册");
 }
+
+TEST_CASE("amounts for people") {
+  CHECK(format_yuan(150000000) == "¥1,500,000.00");
+  CHECK(format_yuan(983800) == "¥9,838.00");
+  CHECK(format_yuan(5) == "¥0.05");
+  CHECK(format_yuan(-54176200) == "-¥541,762.00");
+}

@@ -52,6 +52,8 @@ std::vector<Measure> scan_measures(std::string_view text);
 
 /// 50000000 fen -> "500000.00".
 std::string format_fen(std::int64_t fen);
+/// 50000000 fen -> "¥500,000.00" (for people; format_fen is for files).
+std::string format_yuan(std::int64_t fen);
 
 /// Goods units the scanner recognises, longest first.
 const std::vector<std::string_view>& goods_units();
