@@ -211,6 +211,42 @@ std::vector<std::string> suggest_donors(SQLite::Database& db, const std::string&
   return out;
 }
 
+Coverage claim_coverage(SQLite::Database& db, std::int64_t claim_event) {
+  SQLite::Statement c(db, "SELECT COALESCE(e.total_fen, 0), e.kind, "
+                          "CASE WHEN e.date_basis LIKE '%以来%' OR e.date_basis LIKE '%至今%' THEN COALESCE(e.date_first, '0000') ELSE '0000' END, "
+                          "COALESCE(e.date_last, '9999'), CASE WHEN o.category = 'enterprise' THEN e.donor_id END "
+                          "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
+  c.bind(1, claim_event);
+  Coverage out;
+  if (!c.executeStep()) return out;
+  out.claim_fen = c.getColumn(0).getInt64();
+  // One indexed aggregate query (events_coverage: kind, status, aggregate, date_last); a line
+  // overlaps the claim when its township is one of the claim's, or either is a JOINT line covering the other's.
+  const std::string where =
+      "FROM events e WHERE e.kind = ?1 AND e.status = 'disbursed' AND e.aggregate = 0 AND e.excluded = 0 "
+      "AND e.date_first >= ?2 AND e.date_last <= ?3 AND (?4 IS NULL OR e.donor_id = ?4) "
+      "AND EXISTS (SELECT 1 FROM allocations a JOIN allocations ca ON ca.event_id = ?5 WHERE a.event_id = e.id AND a.excluded = 0 AND "
+      "(a.township = '' OR a.township = ca.township OR instr('、' || ca.covers || '、', '、' || a.township || '、') > 0 "
+      "OR instr('、' || a.covers || '、', '、' || ca.township || '、') > 0))";
+  auto bind = [&](SQLite::Statement& st) {
+    st.bind(1, c.getColumn(1).getString());
+    st.bind(2, c.getColumn(2).getString());
+    st.bind(3, c.getColumn(3).getString());
+    if (c.getColumn(4).isNull()) st.bind(4);
+    else st.bind(4, c.getColumn(4).getInt64());
+    st.bind(5, claim_event);
+  };
+  SQLite::Statement sum(db, "SELECT COUNT(*), COALESCE(SUM(e.total_fen), 0) " + where);
+  bind(sum);
+  sum.executeStep();
+  out.events = sum.getColumn(0).getInt64();
+  out.covered_fen = sum.getColumn(1).getInt64();
+  SQLite::Statement first(db, "SELECT e.id " + where + " ORDER BY e.date_first, e.id LIMIT 20");
+  bind(first);
+  while (first.executeStep()) out.first_events.push_back(first.getColumn(0).getInt64());
+  return out;
+}
+
 std::string_view to_string(Level l) {
   switch (l) {
     case Level::info: return "info";
@@ -301,38 +337,11 @@ std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
                      fmt::format("{} {}: {}", q.getColumn(2).getString(), q.getColumn(3).getString(), q.getColumn(4).getString()), {}});
   }
   if (wanted("cumulative-claim")) {
-    // The same coverage rule as the Review sheet.
-    SQLite::Statement q(db, "SELECT e.id FROM events e WHERE e.aggregate = 1 AND e.excluded = 0 ORDER BY e.date_first, e.id");
-    std::vector<std::int64_t> claims;
-    while (q.executeStep()) claims.push_back(q.getColumn(0).getInt64());
-    for (std::int64_t id : claims) {
-      SQLite::Statement c(db, "SELECT COALESCE(e.total_fen, 0), e.kind, CASE WHEN e.date_precision IN ('reported', 'unknown') THEN '0000' "
-                              "ELSE COALESCE(e.date_first, '0000') END, COALESCE(e.date_last, '9999'), e.donor_id, COALESCE(o.category, '') "
-                              "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
-      c.bind(1, id);
-      c.executeStep();
-      const std::int64_t claim = c.getColumn(0).getInt64();
-      SQLite::Statement s(db, "SELECT COUNT(*), COALESCE(SUM(e.total_fen), 0) FROM events e WHERE e.kind = ? AND e.status = 'disbursed' "
-                              "AND e.aggregate = 0 AND e.excluded = 0 AND e.date_first >= ? AND e.date_last <= ? AND (? IS NULL OR e.donor_id = ?) "
-                              "AND EXISTS (SELECT 1 FROM allocations a JOIN allocations ca ON ca.event_id = ? WHERE a.event_id = e.id AND "
-                              "(a.township = '' OR a.township = ca.township OR instr('、' || ca.covers || '、', '、' || a.township || '、') > 0 "
-                              "OR instr('、' || a.covers || '、', '、' || ca.township || '、') > 0))");
-      s.bind(1, c.getColumn(1).getString());
-      s.bind(2, c.getColumn(2).getString());
-      s.bind(3, c.getColumn(3).getString());
-      if (c.getColumn(5).getString() == "enterprise" && !c.getColumn(4).isNull()) {
-        s.bind(4, c.getColumn(4).getInt64());
-        s.bind(5, c.getColumn(4).getInt64());
-      } else {
-        s.bind(4);
-        s.bind(5);
-      }
-      s.bind(6, id);
-      s.executeStep();
-      const std::int64_t covered = s.getColumn(1).getInt64();
+    for (std::int64_t id : ids(db, "SELECT e.id FROM events e WHERE e.aggregate = 1 AND e.excluded = 0 ORDER BY e.date_first, e.id")) {
+      const Coverage c = claim_coverage(db, id);
       out.push_back(finding(db, "cumulative-claim", Level::warning, id,
-                            fmt::format("event {} claims {}; the {} events it may cover sum to {}: gap {}", id, money(claim),
-                                        s.getColumn(0).getInt64(), money(covered), money(claim - covered))));
+                            fmt::format("event {} claims {}; the {} events it may cover sum to {}: gap {}", id, money(c.claim_fen),
+                                        c.events, money(c.covered_fen), money(c.gap()))));
     }
   }
   if (wanted("unresolved-place")) {

@@ -14,6 +14,7 @@
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/extract/places.hpp"
 #include "aidledger/ledger/filter.hpp"
+#include "aidledger/report/audit.hpp"
 
 namespace aidledger::report {
 
@@ -480,13 +481,6 @@ void pledges_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
 }
 
 // ---- 7. 待核查 Review ----------------------------------------------------------------------
-struct Claim {
-  std::optional<std::int64_t> donor_id;
-  std::int64_t id, fen;
-  std::string kind, date_first, date_last, date_text, donor, category;
-  std::set<std::string> townships;
-};
-
 std::set<std::string> townships_of(SQLite::Database& db, std::int64_t event) {
   SQLite::Statement q(db, "SELECT township, covers FROM allocations WHERE event_id = ?");
   q.bind(1, event);
@@ -535,60 +529,30 @@ void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
 
   // Cumulative claims beside the events they may cover, like a balance assertion.
   {
-    // A claim's period starts at its stated date (2019年以来); a claim dated only by its report covers everything before.
-    SQLite::Statement q(db, fmt::format("SELECT e.id, COALESCE(e.total_fen, 0), e.kind, "
-                                        "CASE WHEN e.date_precision IN ('reported', 'unknown') THEN '' ELSE COALESCE(e.date_first, '') END, "
-                                        "COALESCE(e.date_last, ''), "
-                                        "e.date_text, COALESCE(o.name, ''), COALESCE(o.category, 'other'), {}, e.donor_id {} WHERE e.aggregate = 1 AND {} "
+    SQLite::Statement q(db, fmt::format("SELECT e.id, e.date_text, COALESCE(o.name, ''), e.kind, {} {} WHERE e.aggregate = 1 AND {} "
                                         "ORDER BY e.date_first, e.id", source, from_events, event_filter()));
     bind_filter(q, f);
-    std::vector<std::pair<Claim, std::string>> claims;
-    while (q.executeStep()) {
-      Claim c{q.getColumn(9).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(9).getInt64()),
-              q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-              q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(), q.getColumn(7).getString(), {}};
-      c.townships = townships_of(db, c.id);
-      claims.emplace_back(std::move(c), q.getColumn(8).isNull() ? "" : q.getColumn(8).getString());
-    }
-    for (const auto& [c, src] : claims) {
-      // Covered: paid events of the same kind up to the claim's report (from its stated start), in
-      // its townships or with the township unresolved; an enterprise's claim covers only its own.
-      // One aggregate query per claim (indexed on kind, status, aggregate, date_last).
-      std::string overlap = "a.township = ''";
-      for (std::size_t i = 0; i < c.townships.size(); ++i)
-        overlap += fmt::format(" OR a.township = :t{0} OR (a.township = 'JOINT' AND instr('、' || a.covers || '、', '、' || :t{0} || '、') > 0)", i);
-      const std::string where = fmt::format(
-          "FROM events e WHERE e.kind = :kind AND e.status = 'disbursed' AND e.aggregate = 0 AND e.date_first IS NOT NULL "
-          "AND e.date_last <= :last AND e.date_first >= :first AND (:donor IS NULL OR e.donor_id = :donor) "
-          "AND EXISTS (SELECT 1 FROM allocations a WHERE a.event_id = e.id AND ({}))", overlap);
-      auto bind = [&](SQLite::Statement& st) {
-        st.bind(":kind", c.kind);
-        st.bind(":last", c.date_last.empty() ? std::string("9999") : c.date_last);
-        st.bind(":first", c.date_first.empty() ? std::string("0000") : c.date_first);
-        if (c.category == "enterprise" && c.donor_id) st.bind(":donor", *c.donor_id);
-        else st.bind(":donor");
-        std::size_t i = 0;
-        for (const auto& t : c.townships) st.bind(fmt::format(":t{}", i++), t);
-      };
-      SQLite::Statement sum(db, "SELECT COUNT(*), COALESCE(SUM(e.total_fen), 0) " + where);
-      bind(sum);
-      sum.executeStep();
-      const std::int64_t n_covered = sum.getColumn(0).getInt64(), covered = sum.getColumn(1).getInt64();
-      SQLite::Statement first_ids(db, "SELECT e.id " + where + " ORDER BY e.date_first, e.id LIMIT 20");
-      bind(first_ids);
-      std::vector<std::string> ids;
-      while (first_ids.executeStep()) ids.push_back(fmt::format("#{}", first_ids.getColumn(0).getInt64()));
-      if (n_covered > static_cast<std::int64_t>(ids.size())) ids.push_back("…");
+    struct Row {
+      std::int64_t id;
+      std::string date, donor, kind, source;
+    };
+    std::vector<Row> rows;
+    while (q.executeStep())
+      rows.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+                      q.getColumn(4).isNull() ? "" : q.getColumn(4).getString()});
+    for (const Row& c : rows) {
+      const Coverage cov = claim_coverage(db, c.id);
       std::string list;
-      for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+      for (std::int64_t id : cov.first_events) list += fmt::format("{}#{}", list.empty() ? "" : ", ", id);
+      if (cov.events > static_cast<std::int64_t>(cov.first_events.size())) list += ", …";
       std::string towns;
-      for (const auto& t : c.townships) towns += (towns.empty() ? "" : "、") + township_label(t);
-      s.row({Cell::str("累计数 Cumulative claim"), Cell::integer(c.id), Cell::str(c.date_text), Cell::str(c.donor), Cell::str(towns),
-             Cell::money(c.fen), Cell::money(covered), Cell::money(c.fen - covered),
+      for (const auto& t : townships_of(db, c.id)) towns += (towns.empty() ? "" : "、") + township_label(t);
+      s.row({Cell::str("累计数 Cumulative claim"), Cell::integer(c.id), Cell::str(c.date), Cell::str(c.donor), Cell::str(towns),
+             Cell::money(cov.claim_fen), Cell::money(cov.covered_fen), Cell::money(cov.gap()),
              Cell::str(fmt::format("claims {} ({}); the ledger's {} events it may cover sum to {}{}; gap {}. Not added into any total.",
-                                   yuan(c.fen), kind_label(c.kind), n_covered, yuan(covered), list.empty() ? "" : " (" + list + ")",
-                                   yuan(c.fen - covered))),
-             Cell::str(src)});
+                                   yuan(cov.claim_fen), kind_label(c.kind), cov.events, yuan(cov.covered_fen),
+                                   list.empty() ? "" : " (" + list + ")", yuan(cov.gap()))),
+             Cell::str(c.source)});
     }
   }
   stream("报道不一致 Reports disagree",

@@ -1,0 +1,105 @@
+// The audit read models: checks that must find what is wrong, summaries, event details.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include "aidledger/ledger/ledger.hpp"
+#include "aidledger/report/audit.hpp"
+
+using namespace aidledger;
+
+namespace {
+
+extract::PageExtraction page(const std::string& path, const std::string& text) {
+  auto decoded = text::decode_page(path, text);
+  REQUIRE(decoded.page.has_value());
+  extract::PageOptions o;
+  o.id_prefix = extract::file_stem(path);
+  return extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(), extract::Directory::builtin(), o);
+}
+
+std::vector<report::Finding> findings(ledger::Ledger& l, const std::string& check) { return report::run_checks(l.database(), check); }
+
+std::string ref(ledger::Ledger& l, const std::string& part) {
+  SQLite::Statement q(l.database(), "SELECT article_id || '@' || measure_start FROM mentions WHERE instr(sentence, ?) > 0 ORDER BY id LIMIT 1");
+  q.bind(1, part);
+  REQUIRE(q.executeStep());
+  return q.getColumn(0).getString();
+}
+
+}  // namespace
+
+TEST_CASE("tranches that add up to more than their pledge are an error") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("p.txt", "协议\n\n本报讯 2023年6月8日,高新区与卢氏县汤河乡签订协议,决定向汤河乡捐赠100万元。\n"), st);
+  l.ingest(page("t1.txt", "拨付\n\n本报讯 2023年9月1日,高新区向汤河乡捐赠60万元,这是协议的首批资金。\n"), st);
+  CHECK(findings(l, "tranche-exceeds-pledge").empty());
+  l.ingest(page("t2.txt", "拨付\n\n本报讯 2024年3月1日,高新区向汤河乡捐赠50万元,这是协议的第二批资金。\n"), st);
+  const auto f = findings(l, "tranche-exceeds-pledge");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].level == report::Level::error);
+  CHECK(f[0].file == "p.txt");
+  CHECK(f[0].line == 3);
+  CHECK(f[0].message == "pledge 1 of ¥1,000,000.00 has 2 tranches paying ¥1,100,000.00, ¥100,000.00 more than pledged");
+}
+
+TEST_CASE("reports of one event that disagree on the amount are an error, with each report as evidence") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", "帮扶\n\n本报讯 2022年3月1日,某某公司向官坡镇捐赠20万元。\n"), st);
+  l.ingest(page("b.txt", "帮扶\n\n本报讯 2022年3月9日,某某公司向官坡镇捐赠25万元。\n"), st);
+  CHECK(findings(l, "reports-disagree").empty());  // different amounts: two events
+  // A person says they are the same gift; the check then shows that the articles disagree.
+  l.apply_corrections(ledger::parse_corrections("merge " + ref(l, "20万元") + " " + ref(l, "25万元") + " reason=\"one gift\"\n", "c.txt"));
+  const auto f = findings(l, "reports-disagree");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].level == report::Level::error);
+  REQUIRE(f[0].evidence.size() == 2);
+  CHECK(f[0].evidence[0] == "a.txt:3: 官坡镇 ¥200,000.00; date 2022-03-01 (day)");
+  CHECK(f[0].evidence[1] == "b.txt:3: 官坡镇 ¥250,000.00; date 2022-03-09 (day)");
+}
+
+TEST_CASE("a cumulative claim is set beside the events it may cover, with the gap") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", "回顾\n\n本报讯 2022年1月5日,高新区干部职工采购官坡镇农产品3万元。\n"), st);
+  l.ingest(page("b.txt", "回顾\n\n本报讯 2022年12月1日,高新区累计采购官坡镇农产品10万元。\n"), st);
+  const auto f = findings(l, "cumulative-claim");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "event 2 claims ¥100,000.00; the 1 events it may cover sum to ¥30,000.00: gap ¥70,000.00");
+  // Not in any total.
+  const auto towns = report::township_summaries(l.database(), {});
+  REQUIRE(towns.size() == 1);
+  CHECK(towns[0].disbursed_fen == 3000000);
+}
+
+TEST_CASE("summaries split disbursed, pledged and valued in-kind, and count goods per unit") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", "帮扶\n\n本报讯 2021年3月1日,某某公司向木桐乡捐赠价值2万元的电脑;某某公司向木桐乡捐赠图书300册。"
+                          "2022年,某某公司与木桐乡签订协议,决定捐赠10万元。\n"), st);
+  const auto donors = report::donor_summaries(l.database(), {});
+  REQUIRE(donors.size() == 1);
+  CHECK(donors[0].name == "某某公司");
+  CHECK(donors[0].disbursed_fen == 2000000);
+  CHECK(donors[0].in_kind_fen == 2000000);
+  CHECK(donors[0].pledged_fen == 10000000);
+  CHECK(donors[0].goods.at("册") == 300);
+  CHECK(donors[0].first_year == 2021);
+  CHECK(donors[0].last_year == 2022);
+}
+
+TEST_CASE("explain carries every report with file, line, offsets and the reading") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", "帮扶\n\n本报讯 2022年3月1日,某某公司向官坡镇捐赠20万元。\n"), st);
+  l.ingest(page("b.txt", "帮扶\n\n本报讯 2023年3月1日,据了解,去年某某公司向官坡镇捐赠了20万元。\n"), st);
+  const auto d = report::event_detail(l.database(), 1);
+  REQUIRE(d);
+  REQUIRE(d->reports.size() == 2);
+  CHECK(d->reports[0].file == "a.txt");
+  CHECK(d->reports[0].line == 3);
+  CHECK(d->reports[0].measure_end - d->reports[0].measure_start == std::string("20万元").size());
+  CHECK(d->reports[1].merge_reason.find("same donor (某某公司)") == 0);
+  CHECK_FALSE(report::event_detail(l.database(), 99).has_value());
+}
