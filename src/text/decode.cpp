@@ -126,6 +126,22 @@ class CharNormaliser {
   std::unordered_map<char32_t, std::string> nfkc_cache_, hans_cache_;
 };
 
+// The most frequent characters of Chinese prose (Simplified). Bytes read in the wrong legacy
+// encoding (Big5 read as GB18030, or the reverse) still decode, but into rare characters; the
+// share of these tells the right reading from the wrong one.
+constexpr std::u32string_view kCommonHan =
+    U"的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法"
+    U"所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四"
+    U"日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代"
+    U"想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别手期根论运农指几"
+    U"九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收"
+    U"证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温"
+    U"传土许步群广石记需段研界林律且究观越织装影算低持音众书布复容儿须际商非验连断深难近千周委素技备半办青省列习响约支般史感劳"
+    U"便团往历市克何除消构府称准精值号率族维划选标写存候亲快效院查江型按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参"
+    U"红细引听该价镇乡村捐赠帮扶助资金区";
+
+double common_share(std::string_view utf8);
+
 // Characters NFKC would turn into something the extractor must not see changed.
 bool keep_as_is(char32_t cp) {
   return cp == U'\u3002' /* 。 */ || cp == U'\u3001' /* 、 */;
@@ -189,6 +205,20 @@ Normalised normalise_with_map(std::string_view original) {
   return out;
 }
 
+double common_share(std::string_view utf8) {
+  auto& norm = CharNormaliser::instance();
+  std::size_t han = 0, common = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t cp = next_code_point(utf8, i);
+    if (!is_han(cp)) continue;
+    ++han;
+    const std::string s = norm.simplified(cp);
+    std::size_t k = 0;
+    if (!s.empty() && kCommonHan.find(next_code_point(s, k)) != std::u32string_view::npos) ++common;
+  }
+  return han == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(han);
+}
+
 }  // namespace
 
 std::string Page::original_slice(std::size_t begin, std::size_t end) const {
@@ -241,12 +271,17 @@ DecodeResult decode_page(std::string path, std::string_view bytes, std::string_v
     if (is_valid_utf8(bytes, bad_utf8)) {
       try_convert("UTF-8", 0);
       page.encoding = "UTF-8";
-    } else if (!try_convert("GB18030", 0)) {
-      page.encoding = "GB18030";
-    } else if (!try_convert("Big5-HKSCS", 0)) {
-      page.encoding = "Big5";
     } else {
-      return fail("not valid UTF-8, GB18030 or Big5 text", bad_utf8);
+      // Both legacy encodings may accept the same bytes; keep the reading that looks like Chinese.
+      std::string gb, big5;
+      std::vector<std::uint32_t> gb_map, big5_map;
+      const bool gb_ok = !convert(bytes, 0, "GB18030", gb, gb_map);
+      const bool big5_ok = !convert(bytes, 0, "Big5-HKSCS", big5, big5_map);
+      if (!gb_ok && !big5_ok) return fail("not valid UTF-8, GB18030 or Big5 text", bad_utf8);
+      const bool use_big5 = big5_ok && (!gb_ok || common_share(big5) > common_share(gb));
+      page.original = std::move(use_big5 ? big5 : gb);
+      page.original_to_file = std::move(use_big5 ? big5_map : gb_map);
+      page.encoding = use_big5 ? "Big5" : "GB18030";
     }
   }
 

@@ -164,3 +164,27 @@ TEST_CASE("recipient first: 收到/获得 X 捐赠的 names the giver after the 
   CHECK_FALSE(rs[1].aggregate);
   CHECK(format_date(*rs[1].date) == "2023-05");
 }
+
+TEST_CASE("Big5: Traditional bytes that GB18030 would also accept are read as Big5") {
+  const auto px = read_page("big5_traditional_tanghe.txt");
+  CHECK(px.page.encoding == "Big5");
+  REQUIRE(px.reports.size() == 3);
+  CHECK(px.reports[0].donor == "郑州高新区工会");
+  CHECK(px.reports[0].allocations[0].township == "汤河乡");
+  CHECK(px.reports[2].total_fen() == 5000000);
+}
+
+TEST_CASE("values with 余, money and goods in one clause, a 截至 cumulative claim") {
+  const auto px = read_page("in_kind_cumulative_guandaokou.txt");
+  const auto& rs = px.reports;
+  REQUIRE(rs.size() == 6);
+  CHECK(rs[0].kind == Kind::in_kind);
+  CHECK(rs[0].approximate);                        // 10万余元
+  CHECK(rs[0].item == "过冬物资");
+  CHECK(rs[1].donor == "郑州高新区财政局");
+  CHECK(rs[1].allocations[0].township == "官道口镇");
+  CHECK(rs[3].total_fen() == 3000000);             // 慰问金3万元
+  CHECK(rs[4].total_quantity() == 200);            // 米面油200袋
+  CHECK(rs[4].item == "米面油");
+  CHECK(rs[5].aggregate);                          // 截至2022年底,累计…
+}
