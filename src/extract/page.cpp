@@ -12,13 +12,40 @@ std::string file_stem(std::string_view path) {
   return std::string(name);
 }
 
+std::optional<DateRange> date_in_file_name(std::string_view path) {
+  // 2021-10-25_page.txt, 20211025.txt, page_2021_10_25.txt: eight digits of a real day, 1990-2099.
+  const std::string stem = file_stem(path);
+  std::string digits;
+  for (std::size_t i = 0; i <= stem.size(); ++i) {
+    const char c = i < stem.size() ? stem[i] : '\0';
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      continue;
+    }
+    const bool separator = (c == '-' || c == '_' || c == '.') && (digits.size() == 4 || digits.size() == 6);
+    if (separator && i + 1 < stem.size() && stem[i + 1] >= '0' && stem[i + 1] <= '9') continue;
+    if (digits.size() == 8) {
+      const int y = std::stoi(digits.substr(0, 4));
+      const unsigned m = static_cast<unsigned>(std::stoi(digits.substr(4, 2))), d = static_cast<unsigned>(std::stoi(digits.substr(6, 2)));
+      const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+      if (y >= 1990 && y <= 2099 && ymd.ok()) return DateRange::day(ymd);
+    }
+    digits.clear();
+  }
+  return std::nullopt;
+}
+
 PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const Directory& directory,
                             const PageOptions& options) {
   PageExtraction out;
-  // The reference date: the manifest's, else the latest year the page itself mentions as past.
+  // The reference date: the manifest's, else a date in the file name, else the latest year the
+  // page itself mentions as past.
   if (options.publication) {
     out.reference = options.publication;
     out.reference_basis = "manifest";
+  } else if (auto named = date_in_file_name(page.path)) {
+    out.reference = named;
+    out.reference_basis = "file name";
   } else if (auto y = infer_page_year(page.text)) {
     out.reference = DateRange::year(date::year{*y});
     out.reference_basis = "inferred from the years the page mentions";

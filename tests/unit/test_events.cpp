@@ -220,3 +220,16 @@ TEST_CASE("every report carries its evidence") {
   CHECK(text.substr(px.page.file_offset(r.measure.begin), px.page.file_offset(r.measure.end) - px.page.file_offset(r.measure.begin)) == "20万元");
   CHECK(px.page.line_of(r.sentence.begin) == 3);
 }
+
+TEST_CASE("a publication date in the file name is the reference when there is no manifest") {
+  CHECK(format_date(*date_in_file_name("pages/2021-10-25_gaoxin.txt")) == "2021-10-25");
+  CHECK(format_date(*date_in_file_name("20211025.txt")) == "2021-10-25");
+  CHECK(format_date(*date_in_file_name("page_2021_10_25.txt")) == "2021-10-25");
+  CHECK_FALSE(date_in_file_name("000_8606990f79117e30.txt").has_value());
+  CHECK_FALSE(date_in_file_name("20211345.txt").has_value());
+  // 12月28日 in a page published 2021-01-03 belongs to 2020.
+  auto decoded = aidledger::text::decode_page("2021-01-03.txt", "帮扶\n\n本报讯 12月28日,高新区向杜关镇捐赠10万元。\n");
+  const auto px = extract_page(std::move(*decoded.page), Gazetteer::builtin(), Directory::builtin());
+  CHECK(px.reference_basis == "file name");
+  CHECK(format_date(*px.articles[0].date) == "2020-12-28");
+}

@@ -39,6 +39,9 @@ struct PageOptions {
 PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const Directory& directory,
                             const PageOptions& options = {});
 
+/// A publication date written in the file name (2021-10-25_x.txt, 20211025.txt), if any.
+std::optional<DateRange> date_in_file_name(std::string_view path);
+
 /// The file name without folders and extension.
 std::string file_stem(std::string_view path);
 
