@@ -57,6 +57,15 @@ check "parse money quantity" 0 0 "quantity	5000	册" "$tmp/out"
 "$bin" parse date "10月24日~25日" --ref 2021-10-30 >"$tmp/out" 2>&1; check "parse date" 0 $? "^2021-10-24..2021-10-25$" "$tmp/out"
 "$bin" parse date "当天" --ref 2021-13-40 >"$tmp/out" 2>&1; check "parse date: bad ref" 2 $? "not a date" "$tmp/out"
 
+# A manifest dates a page that names no year; a bad manifest line is named with its line.
+printf 'file,published\nno_year_tranche_hengjian.txt,2023-03-10\n' >"$tmp/manifest.csv"
+"$bin" ingest --db "$tmp/n.db" --manifest "$tmp/manifest.csv" "$src/tests/pages/no_year_tranche_hengjian.txt" >"$tmp/out" 2>&1
+check "manifest" 0 $?
+"$bin" export --db "$tmp/n.db" >"$tmp/n.csv"; check "manifest dates the page" 0 $? ",2022-11,month,2022,cash,disbursed,郑州高新区," "$tmp/n.csv"
+printf 'x.txt,2023-13-10\n' >"$tmp/bad_manifest.csv"
+"$bin" ingest --db "$tmp/n.db" --manifest "$tmp/bad_manifest.csv" "$src/tests/pages" >"$tmp/out" 2>&1
+check "bad manifest line" 2 $? "bad_manifest.csv:1: expected FILE,YYYY-MM-DD" "$tmp/out"
+
 # report: the workbook, CSV tables, filters, and errors with suggestions.
 "$bin" report --db "$tmp/l.db" --out "$tmp/r.xlsx" >"$tmp/out" 2>&1; check "report xlsx" 0 $? "22 ledger lines reported" "$tmp/out"
 [ -s "$tmp/r.xlsx" ]; check "workbook written" 0 $?
