@@ -1,6 +1,7 @@
 #include "aidledger/report/audit.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -211,39 +212,74 @@ std::vector<std::string> suggest_donors(SQLite::Database& db, const std::string&
   return out;
 }
 
-Coverage claim_coverage(SQLite::Database& db, std::int64_t claim_event) {
-  SQLite::Statement c(db, "SELECT COALESCE(e.total_fen, 0), e.kind, "
-                          "CASE WHEN e.date_basis LIKE '%以来%' OR e.date_basis LIKE '%至今%' THEN COALESCE(e.date_first, '0000') ELSE '0000' END, "
-                          "COALESCE(e.date_last, '9999'), CASE WHEN o.category = 'enterprise' THEN e.donor_id END "
-                          "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
-  c.bind(1, claim_event);
-  Coverage out;
-  if (!c.executeStep()) return out;
-  out.claim_fen = c.getColumn(0).getInt64();
-  // One indexed aggregate query (events_coverage: kind, status, aggregate, date_last); a line
-  // overlaps the claim when its township is one of the claim's, or either is a JOINT line covering the other's.
-  const std::string where =
-      "FROM events e WHERE e.kind = ?1 AND e.status = 'disbursed' AND e.aggregate = 0 AND e.excluded = 0 "
-      "AND e.date_first >= ?2 AND e.date_last <= ?3 AND (?4 IS NULL OR e.donor_id = ?4) "
-      "AND EXISTS (SELECT 1 FROM allocations a JOIN allocations ca ON ca.event_id = ?5 WHERE a.event_id = e.id AND a.excluded = 0 AND "
-      "(a.township = '' OR a.township = ca.township OR instr('、' || ca.covers || '、', '、' || a.township || '、') > 0 "
-      "OR instr('、' || a.covers || '、', '、' || ca.township || '、') > 0))";
-  auto bind = [&](SQLite::Statement& st) {
-    st.bind(1, c.getColumn(1).getString());
-    st.bind(2, c.getColumn(2).getString());
-    st.bind(3, c.getColumn(3).getString());
-    if (c.getColumn(4).isNull()) st.bind(4);
-    else st.bind(4, c.getColumn(4).getInt64());
-    st.bind(5, claim_event);
+std::vector<Coverage> claims_coverage(SQLite::Database& db, const std::vector<std::int64_t>& claim_events) {
+  struct Claim {
+    std::string kind, first, last;
+    std::optional<std::int64_t> donor;   // an enterprise's claim covers only its own gifts
+    std::set<std::string> townships;     // JOINT lines expanded to the townships they cover
+    std::int64_t last_event = 0;
   };
-  SQLite::Statement sum(db, "SELECT COUNT(*), COALESCE(SUM(e.total_fen), 0) " + where);
-  bind(sum);
-  sum.executeStep();
-  out.events = sum.getColumn(0).getInt64();
-  out.covered_fen = sum.getColumn(1).getInt64();
-  SQLite::Statement first(db, "SELECT e.id " + where + " ORDER BY e.date_first, e.id LIMIT 20");
-  bind(first);
-  while (first.executeStep()) out.first_events.push_back(first.getColumn(0).getInt64());
+  auto split_covers = [](const std::string& covers, std::set<std::string>& into) {
+    std::size_t start = 0;
+    while (start <= covers.size()) {
+      const std::size_t at = covers.find("、", start);
+      const std::string t = covers.substr(start, at == std::string::npos ? std::string::npos : at - start);
+      if (!t.empty()) into.insert(t);
+      if (at == std::string::npos) break;
+      start = at + std::string("、").size();
+    }
+  };
+  std::vector<Claim> claims;
+  std::vector<Coverage> out(claim_events.size());
+  for (std::size_t i = 0; i < claim_events.size(); ++i) {
+    SQLite::Statement c(db, "SELECT COALESCE(e.total_fen, 0), e.kind, "
+                            "CASE WHEN e.date_basis LIKE '%以来%' OR e.date_basis LIKE '%至今%' THEN COALESCE(e.date_first, '0000') ELSE '0000' END, "
+                            "COALESCE(e.date_last, '9999'), CASE WHEN o.category = 'enterprise' THEN e.donor_id END "
+                            "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
+    c.bind(1, claim_events[i]);
+    Claim claim;
+    if (c.executeStep()) {
+      out[i].claim_fen = c.getColumn(0).getInt64();
+      claim.kind = c.getColumn(1).getString();
+      claim.first = c.getColumn(2).getString();
+      claim.last = c.getColumn(3).getString();
+      claim.donor = opt_int(c.getColumn(4));
+      SQLite::Statement t(db, "SELECT township, covers FROM allocations WHERE event_id = ?");
+      t.bind(1, claim_events[i]);
+      while (t.executeStep()) {
+        if (t.getColumn(0).getString() == "JOINT") split_covers(t.getColumn(1).getString(), claim.townships);
+        else claim.townships.insert(t.getColumn(0).getString());
+      }
+    }
+    claims.push_back(std::move(claim));
+  }
+  if (claims.empty()) return out;
+  // One pass over the paid lines in date order; each claim takes the lines it may cover.
+  SQLite::Statement lines(db, "SELECT e.id, e.kind, e.date_first, e.date_last, e.donor_id, a.township, a.covers, COALESCE(a.amount_fen, 0) "
+                              "FROM events e JOIN allocations a ON a.event_id = e.id WHERE e.status = 'disbursed' AND e.aggregate = 0 "
+                              "AND e.excluded = 0 AND a.excluded = 0 AND e.date_first IS NOT NULL ORDER BY e.date_first, e.id");
+  std::set<std::string> covers;
+  while (lines.executeStep()) {
+    const std::int64_t event = lines.getColumn(0).getInt64();
+    const std::string kind = lines.getColumn(1).getString(), first = lines.getColumn(2).getString(), last = lines.getColumn(3).getString();
+    const auto donor = opt_int(lines.getColumn(4));
+    const std::string township = lines.getColumn(5).getString();
+    covers.clear();
+    if (township == "JOINT") split_covers(lines.getColumn(6).getString(), covers);
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+      Claim& c = claims[i];
+      if (c.kind != kind || first < c.first || last > c.last || (c.donor && c.donor != donor)) continue;
+      const bool overlap = township.empty() || c.townships.count(township) > 0 ||
+                           std::any_of(covers.begin(), covers.end(), [&](const std::string& t) { return c.townships.count(t) > 0; });
+      if (!overlap) continue;
+      out[i].covered_fen += lines.getColumn(7).getInt64();
+      if (c.last_event != event) {
+        ++out[i].events;
+        if (out[i].first_events.size() < 20) out[i].first_events.push_back(event);
+        c.last_event = event;
+      }
+    }
+  }
   return out;
 }
 
@@ -337,8 +373,11 @@ std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
                      fmt::format("{} {}: {}", q.getColumn(2).getString(), q.getColumn(3).getString(), q.getColumn(4).getString()), {}});
   }
   if (wanted("cumulative-claim")) {
-    for (std::int64_t id : ids(db, "SELECT e.id FROM events e WHERE e.aggregate = 1 AND e.excluded = 0 ORDER BY e.date_first, e.id")) {
-      const Coverage c = claim_coverage(db, id);
+    const auto claim_ids = ids(db, "SELECT e.id FROM events e WHERE e.aggregate = 1 AND e.excluded = 0 ORDER BY e.date_first, e.id");
+    const auto coverage = claims_coverage(db, claim_ids);
+    for (std::size_t i = 0; i < claim_ids.size(); ++i) {
+      const std::int64_t id = claim_ids[i];
+      const Coverage& c = coverage[i];
       out.push_back(finding(db, "cumulative-claim", Level::warning, id,
                             fmt::format("event {} claims {}; the {} events it may cover sum to {}: gap {}", id, money(c.claim_fen),
                                         c.events, money(c.covered_fen), money(c.gap()))));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -540,8 +541,12 @@ void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
     while (q.executeStep())
       rows.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
                       q.getColumn(4).isNull() ? "" : q.getColumn(4).getString()});
-    for (const Row& c : rows) {
-      const Coverage cov = claim_coverage(db, c.id);
+    std::vector<std::int64_t> claim_ids;
+    for (const Row& c : rows) claim_ids.push_back(c.id);
+    const auto coverage = claims_coverage(db, claim_ids);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const Row& c = rows[i];
+      const Coverage& cov = coverage[i];
       std::string list;
       for (std::int64_t id : cov.first_events) list += fmt::format("{}#{}", list.empty() ? "" : ", ", id);
       if (cov.events > static_cast<std::int64_t>(cov.first_events.size())) list += ", …";
@@ -637,16 +642,32 @@ void definitions_sheet(SheetSink& sink) {
 }  // namespace
 
 std::int64_t write_report(SQLite::Database& db, const Filter& filter, const ReportInfo& info, SheetSink& sink) {
+  // AIDLEDGER_TIMING=1 prints how long each stage takes (for docs/PERFORMANCE.md).
+  const bool timing = std::getenv("AIDLEDGER_TIMING") != nullptr;
+  auto start = std::chrono::steady_clock::now();
+  auto stage = [&](const char* name) {
+    if (!timing) return;
+    const auto now = std::chrono::steady_clock::now();
+    fmt::print(stderr, "report: {:<12} {:>8.2f} s\n", name, std::chrono::duration<double>(now - start).count());
+    start = now;
+  };
   const Totals totals = gather(db, filter);
+  stage("totals");
   summary_sheet(sink, db, filter, info, totals);
   yearly_sheet(sink, totals);
   donors_sheet(sink, totals);
+  stage("summary");
   ledger_sheet(sink, db, filter);
+  stage("ledger");
   timeline_sheet(sink, db, filter);
+  stage("timeline");
   pledges_sheet(sink, db, filter);
+  stage("pledges");
   review_sheet(sink, db, filter);
+  stage("review");
   definitions_sheet(sink);
   sink.finish();
+  stage("finish");
   return totals.lines;
 }
 

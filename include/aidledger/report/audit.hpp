@@ -61,15 +61,16 @@ bool donor_known(SQLite::Database& db, const std::string& text);
 /// Donor names sharing the most characters with `text`, best first.
 std::vector<std::string> suggest_donors(SQLite::Database& db, const std::string& text, std::size_t max = 3);
 
-/// What a cumulative claim (an aggregate event) may cover: paid, non-aggregate events of its
-/// kind, in its townships (or with the township unresolved), up to the claim's report, from the
+/// What a cumulative claim (an aggregate event) may cover: the paid, non-aggregate lines of its
+/// kind in its townships (or with the township unresolved), up to the claim's report, from the
 /// start of its period when it states one (2019年以来); an enterprise's claim covers only its own.
 struct Coverage {
   std::int64_t claim_fen = 0, covered_fen = 0, events = 0;
   std::vector<std::int64_t> first_events;  // at most 20, in date order
   std::int64_t gap() const { return claim_fen - covered_fen; }
 };
-Coverage claim_coverage(SQLite::Database& db, std::int64_t claim_event);
+/// The coverage of each claim, in the order given, from one pass over the paid lines.
+std::vector<Coverage> claims_coverage(SQLite::Database& db, const std::vector<std::int64_t>& claim_events);
 
 enum class Level { info, warning, error };
 std::string_view to_string(Level l);
