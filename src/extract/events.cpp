@@ -61,7 +61,7 @@ constexpr std::string_view kSubjectEnds[] = {
     "向", "为", "给", "对", "到", "与", "在", "于", "将", "决定", "已", "共同", "联合", "携手", "通过", "把",
     "从", "先后", "累计", "再次", "分别", "各", "纷纷", "积极", "主动", "专门", "特别", "共", "无偿", "还",
     "也", "又", "均", "都", "现场", "开展", "举行", "组织", "召开", "设立", "成立", "签订", "进行", "出资",
-    "筹集", "募集", "一次性", "自愿", "慷慨", "爱心", "一行", "赴", "前往", "来到", "深入", "走进",
+    "筹集", "募集", "一次性", "自愿", "慷慨", "一行", "赴", "前往", "来到", "深入", "走进", "举办", "发起",
     "表示", "介绍", "指出", "强调", "说"};
 constexpr std::string_view kLeadingConnectives[] = {"与此同时", "同时", "此外", "另外", "其中", "随后", "据悉",
                                                     "据了解", "据介绍", "目前", "近日", "日前", "并", "另", "而",
@@ -310,7 +310,7 @@ class SegmentReader {
       // 捐赠医疗物资一批,价值5.2万元: the next clause values this gift; it was read with its amount.
       if (ci + 1 < clauses_.size()) {
         const std::string_view next = strip_leading(slice(clauses_[ci + 1].begin, clauses_[ci + 1].end), {",", "总"});
-        if (starts_at(next, 0, "价值")) continue;
+        if (starts_at(next, 0, "价值") || starts_at(next, 0, "折合")) continue;
       }
       if (auto r = read_unquantified_gift(ci)) reports.push_back(std::move(*r));
     }
@@ -385,7 +385,7 @@ class SegmentReader {
       offset += rep + 6;
       subject = subject.substr(rep + 6);
     }
-    subject = strip_trailing(subject, {"一行", "公益", "等", "有关负责人", "负责人", "相关负责人", "代表"});
+    subject = strip_trailing(subject, {"一行", "公益", "等", "有关负责人", "负责人", "相关负责人", "代表", "爱心"});
     // "高新区辖区企业X有限公司", "高新区的科教企业X公司": the name after the description.
     for (std::string_view cut : {"企业", "的", "单位"}) {
       const std::size_t at = subject.rfind(cut);
@@ -575,7 +575,15 @@ class SegmentReader {
     const std::size_t w0 = seg_begin_ + window.begin, w1 = seg_begin_ + window.end, mb = seg_begin_ + measure_begin;
     const DatedMention* best = nullptr;
     for (const auto& d : scope_.dates) {
-      if (d.plan || d.span.begin < w0 || d.span.begin >= w1) continue;
+      // 2023年度帮扶资金: a fiscal-year label on the money, not when it was given.
+      const bool label = starts_at(scope_.sentence.text, d.span.end, "度");
+      if (d.plan || (label && best) || d.span.begin < w0 || d.span.begin >= w1) continue;
+      if (label) {
+        const bool precise_elsewhere = std::any_of(scope_.dates.begin(), scope_.dates.end(), [&](const DatedMention& o) {
+          return !o.plan && &o != &d && o.span.begin >= w0 && o.span.begin < w1;
+        });
+        if (precise_elsewhere) continue;
+      }
       if (d.span.begin < mb || !best) best = &d;
     }
     if (best) {
@@ -672,12 +680,15 @@ class SegmentReader {
 
     // Kind: buying the county's products, goods, or money.
     const std::string_view window_text = slice(window.begin, window.end);
-    const bool valued_goods = ends_at(seg_, m.span.begin, "价值") || ends_at(seg_, m.span.begin, "总价值");
+    const bool valued_goods = ends_at(seg_, m.span.begin, "价值") || ends_at(seg_, m.span.begin, "总价值") ||
+                              ends_at(seg_, m.span.begin, "折合");  // 捐赠米面油等生活物资,折合人民币8万元
     const std::size_t verb_end = verb ? window.begin + verb->first + verb->second.size() : window.begin;
     const std::size_t buy_end = buying ? window.begin + buying->first + buying->second.size() : window.begin;
     const std::size_t previous_end = k > 0 && measures[k - 1].span.end <= m.span.begin ? measures[k - 1].span.end : 0;
     const std::string_view between = slice(std::max({verb_end, buy_end, clause.begin, previous_end}), m.span.begin);
-    if (buying && (!verb || buying->first >= verb->first || contains_any(window_text, kConsumptionWords))) {
+    // Buying is the gift when it is the nearest trigger: 义卖卢氏县山货9838元 is consumption aid,
+    // 义卖…为东明镇募集善款12.5万元 is money given.
+    if (buying && (!verb || buying->first > verb->first)) {
       r.kind = Kind::consumption;
     } else if (m.kind == MeasureKind::quantity || valued_goods) {
       r.kind = Kind::in_kind;

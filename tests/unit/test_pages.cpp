@@ -188,3 +188,19 @@ TEST_CASE("values with 余, money and goods in one clause, a 截至 cumulative c
   CHECK(rs[4].item == "米面油");
   CHECK(rs[5].aggregate);                          // 截至2022年底,累计…
 }
+
+TEST_CASE("a district donor, a 年度 label, funds raised by a charity sale, 折合 values, financial capitals") {
+  const auto px = read_page("district_charity_valued_dongming.txt");
+  const auto& rs = px.reports;
+  REQUIRE(rs.size() == 4);
+  CHECK(rs[0].donor == "郑州市二七区");
+  CHECK(format_date(*rs[0].date) == "2023-09-06");      // not the 2023年度 on the fund's name
+  CHECK(rs[0].total_fen() == 300000000);
+  CHECK(rs[1].donor == "郑州市二七区慈善总会");          // the subject ends at 举办
+  CHECK(rs[1].kind == Kind::cash);                       // 募集善款: money raised and given
+  CHECK(rs[1].total_fen() == 12500000);
+  CHECK(rs[2].kind == Kind::in_kind);                    // 米面油等生活物资,折合人民币8万元: one gift
+  CHECK(rs[2].item == "米面油等生活物资");
+  CHECK(rs[3].donor == "某爱心企业");
+  CHECK(rs[3].total_fen() == 15000000);                  // 壹拾伍万元整
+}
