@@ -52,6 +52,8 @@ int run_extract(const ExtractOptions& opt) {
     fmt::print(stderr, "aidledger: {}: byte {}: {}\n", opt.file, decoded.failure->byte_offset, decoded.failure->message);
     return kError;
   }
+  for (std::size_t at : decoded.page->replaced_bytes)
+    fmt::print(stderr, "{}: byte {}: warning: not valid UTF-8; read as U+FFFD\n", opt.file, at);
   extract::PageOptions po;
   if (!opt.publication.empty()) {
     auto d = extract::parse_iso_range(opt.publication, extract::Precision::day);

@@ -135,6 +135,8 @@ int run_ingest(const IngestOptions& opt) {
       errors = true;
       continue;
     }
+    for (std::size_t at : decoded.page->replaced_bytes)
+      fmt::print(stderr, "{}: byte {}: warning: not valid UTF-8; read as U+FFFD\n", file, at);
     extract::PageOptions po;
     po.id_prefix = ledger.article_prefix(file, sha);
     for (const auto& key : {file, extract::file_stem(file), file.substr(file.find_last_of('/') + 1)})

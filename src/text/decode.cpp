@@ -24,11 +24,12 @@ struct ConverterCloser {
 
 // Strict conversion: stops at the first byte sequence that is not valid in `name`.
 std::optional<std::size_t> convert(std::string_view bytes, std::size_t skip, const char* name,
-                                   std::string& out, std::vector<std::uint32_t>& to_file) {
+                                   std::string& out, std::vector<std::uint32_t>& to_file, bool lenient = false) {
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(name, &err));
   if (U_FAILURE(err)) throw std::runtime_error(fmt::format("ICU has no converter for {}", name));
-  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  // Lenient: invalid sequences become U+FFFD (ICU's default substitution) instead of stopping.
+  if (!lenient) ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
   std::vector<UChar> units(bytes.size() - skip + 16);
   std::vector<int32_t> offsets(units.size());
   const char* src = bytes.data() + skip;
@@ -76,6 +77,25 @@ bool is_valid_utf8(std::string_view s, std::size_t& bad) {
     }
   }
   return true;
+}
+
+// Where invalid UTF-8 starts (a run of bad bytes is one place), and how many bad bytes there are.
+struct Damage {
+  std::vector<std::size_t> places;
+  std::size_t bytes = 0;
+};
+Damage invalid_utf8(std::string_view s) {
+  Damage d;
+  std::size_t previous = std::string_view::npos;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    if (next_code_point(s, i) == 0xFFFD && s.substr(at, 3) != "\xEF\xBF\xBD") {
+      if (previous == std::string_view::npos || previous + 1 != at) d.places.push_back(at);
+      previous = at;
+      ++d.bytes;
+    }
+  }
+  return d;
 }
 
 // Per-character normalisation tables, built lazily and shared (ICU objects are costly to create).
@@ -268,9 +288,17 @@ DecodeResult decode_page(std::string path, std::string_view bytes, std::string_v
     std::size_t bad_utf8 = 0;
     if (bytes.find('\0') != std::string_view::npos)
       return fail("contains NUL bytes: a binary file, or UTF-16 without a byte-order mark", bytes.find('\0'));
-    if (is_valid_utf8(bytes, bad_utf8)) {
+    // A UTF-8 page with a few damaged bytes (a flipped bit, a cut-off last character) is read with
+    // U+FFFD in their place and a warning; real GB18030 or Big5 text is dense with such bytes.
+    const Damage damage = is_valid_utf8(bytes, bad_utf8) ? Damage{} : invalid_utf8(bytes);
+    const bool slight = damage.places.size() <= 16 && damage.bytes <= std::max<std::size_t>(4, bytes.size() / 1000);
+    if (damage.bytes == 0) {
       try_convert("UTF-8", 0);
       page.encoding = "UTF-8";
+    } else if (slight) {
+      convert(bytes, 0, "UTF-8", page.original, page.original_to_file, true);
+      page.encoding = "UTF-8";
+      page.replaced_bytes = damage.places;
     } else {
       // Both legacy encodings may accept the same bytes; keep the reading that looks like Chinese.
       std::string gb, big5;

@@ -61,6 +61,20 @@ TEST_CASE("Traditional script is read as Simplified, the original kept") {
   CHECK(decode_ok("郑州高新区工会").script == "Hans");
 }
 
+TEST_CASE("a UTF-8 page with a few damaged bytes is read, the bytes replaced and listed") {
+  std::string page = "帮扶\n\n本报讯 2022年3月1日,高新区向官坡镇捐赠20万元。";
+  for (int i = 0; i < 200; ++i) page += "这是一段没有数字的正文。";
+  page[30] = '\xFF';                                   // one damaged byte inside 年
+  page += "\xE6\x9C";                                  // a last character cut off
+  Page p = decode_ok(page);
+  CHECK(p.encoding == "UTF-8");
+  CHECK(p.replaced_bytes == std::vector<std::size_t>{30, page.size() - 2});
+  CHECK(p.text.find("\uFFFD") != std::string::npos);
+  // Text that is mostly not UTF-8 is not read this way.
+  auto r = decode_page("bad.txt", std::string(100, '\xFF'));
+  CHECK(r.failure.has_value());
+}
+
 TEST_CASE("bytes that are no text are refused with the offset") {
   auto r = decode_page("bad.bin", std::string("abc\0def", 7));
   REQUIRE(r.failure.has_value());

@@ -28,6 +28,7 @@ struct Page {
   std::string encoding;       // UTF-8, UTF-8-BOM, UTF-16LE, UTF-16BE, GB18030, Big5
   std::string script;         // Hans or Hant
   std::size_t converted_characters = 0;  // characters changed by Traditional -> Simplified
+  std::vector<std::size_t> replaced_bytes;  // file offsets of invalid UTF-8 read as U+FFFD
 
   std::string original;                   // decoded UTF-8, original script
   std::vector<std::uint32_t> original_to_file;  // original.size()+1 entries
