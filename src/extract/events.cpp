@@ -468,7 +468,7 @@ class SegmentReader {
 
   std::vector<Recipient> recipients_in(Span region, const std::optional<Donor>& donor) const {
     std::vector<Recipient> out;
-    std::size_t last_end = std::string_view::npos;  // end of the previous place, to join 双龙湾镇 + 龙驹村
+    std::size_t last_end = std::string_view::npos;  // end of the previous place, to join 木桐乡 + 东坡村
     const std::vector<PlaceMention> places = scope_.places.find(slice(region.begin, region.end));
     bool any_specific = false;
     for (const auto& p : places) any_specific = any_specific || p.level != PlaceLevel::county;
@@ -487,7 +487,7 @@ class SegmentReader {
         continue;
       }
       if (!out.empty() && last_end == p.span.begin && out.back().name == out.back().township && out.back().township == p.township) {
-        out.back().name += p.name;  // 双龙湾镇龙驹村: one recipient
+        out.back().name += p.name;  // 木桐乡东坡村: one recipient
       } else {
         out.push_back({p.name, p.township});
       }
@@ -509,7 +509,7 @@ class SegmentReader {
     return out;
   }
 
-  // Group recipients by township: 双龙湾镇 and 龙驹村 (in 双龙湾镇) are one recipient.
+  // Group recipients by township: 木桐乡 and 东坡村 (in 木桐乡) are one recipient.
   static std::vector<Recipient> group_by_township(const std::vector<Recipient>& rs) {
     std::vector<Recipient> out;
     for (const auto& r : rs) {
@@ -521,7 +521,7 @@ class SegmentReader {
         continue;
       }
       if (it->name == it->township) {
-        it->name = r.name == r.township ? it->name : it->name + r.name;  // 双龙湾镇 + 龙驹村 -> 双龙湾镇龙驹村
+        it->name = r.name == r.township ? it->name : it->name + r.name;  // 木桐乡 + 东坡村 -> 木桐乡东坡村
       } else if (r.name != r.township && it->name.find(r.name) == std::string::npos) {
         it->name += "、" + r.name;
       }
@@ -686,7 +686,7 @@ class SegmentReader {
     const std::size_t buy_end = buying ? window.begin + buying->first + buying->second.size() : window.begin;
     const std::size_t previous_end = k > 0 && measures[k - 1].span.end <= m.span.begin ? measures[k - 1].span.end : 0;
     const std::string_view between = slice(std::max({verb_end, buy_end, clause.begin, previous_end}), m.span.begin);
-    // Buying is the gift when it is the nearest trigger: 义卖卢氏县山货9838元 is consumption aid,
+    // Buying is the gift when it is the nearest trigger: 义卖某县山货5000元 is consumption aid,
     // 义卖…为东明镇募集善款12.5万元 is money given.
     if (buying && (!verb || buying->first > verb->first)) {
       r.kind = Kind::consumption;

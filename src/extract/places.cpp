@@ -51,7 +51,7 @@ bool is_name_boundary(char32_t cp) {
   static constexpr std::u32string_view stops = U"、和与及向为给对到在的了是把从由等各该其共还并也将已同赴来去往至捐赠送";
   return !text::is_han(cp) || stops.find(cp) != std::u32string_view::npos;
 }
-// Administrative endings: a place name starts after them (枫杨办事处石佛村 -> 石佛村).
+// Administrative endings: a place name starts after them (某某办事处东坡村 -> 东坡村).
 bool is_admin_ending(char32_t cp) {
   static constexpr std::u32string_view ends = U"乡镇县区市省处";
   return ends.find(cp) != std::u32string_view::npos;
@@ -180,7 +180,7 @@ std::vector<std::string> Gazetteer::suggest(std::string_view query, std::size_t 
 std::optional<std::string> PlaceFinder::resolve_local(std::string_view name) const {
   if (auto it = learned_.find(name); it != learned_.end()) return it->second;
   if (auto t = gazetteer_.township_of(name)) return t;
-  // A village or school named after its township (徐家湾小学, 双龙湾村).
+  // A village or school named after its township (木桐小学, 木桐村).
   for (const auto& e : gazetteer_.entries()) {
     if (e.level != "township") continue;
     if (starts_at(name, 0, e.name)) return e.name;
@@ -267,7 +267,7 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
             m.level != PlaceLevel::collective) covered = true;
       if (covered) continue;
       // Walk left over the name: it ends at punctuation, a function word, an administrative
-      // ending (枫杨办事处石佛村 -> 石佛村) or a township written right before (双龙湾镇龙驹村).
+      // ending (某某办事处东坡村 -> 东坡村) or a township written right before (木桐乡东坡村).
       std::size_t begin = at;
       for (std::size_t chars = 0; begin > 0 && chars < 6; ++chars) {
         const std::size_t prev = previous_code_point_start(s, begin);
@@ -283,7 +283,7 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       }
       const std::string_view name_part = s.substr(begin, at - begin);
       if (name_part.empty() || text::code_point_count(name_part) < 2 || is_generic_name(name_part)) {
-        // 徐家湾村, 徐家湾小学: named after the township's short form.
+        // 木桐村, 木桐小学: named after the township's short form.
         if (!short_form_before || !name_part.empty()) continue;
         begin = short_form_before->span.begin;
       }
@@ -310,7 +310,7 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
     const std::string_view gap = s.substr(prev.span.end, cur.span.begin - prev.span.end);
     if (gap == "、" || gap == "和" || gap == "及" || gap == "与") cur.township = prev.township;
   }
-  // Drop mentions inside a longer one (徐家湾 inside 徐家湾村, 乡 inside 两乡镇).
+  // Drop mentions inside a longer one (木桐 inside 木桐村, 乡 inside 两乡镇).
   std::vector<PlaceMention> out;
   for (std::size_t i = 0; i < found.size(); ++i) {
     bool inside = false;
