@@ -92,8 +92,8 @@ struct Reading {
   }
 };
 
-// Character-bigram overlap (Dice) of two item descriptions: 数字校园教学资源服务平台 vs
-// 数字校园教育资源云平台系统 share most of their bigrams.
+// Character-bigram overlap (Dice) of two item descriptions: 远程教学资源服务平台 vs
+// 远程教育资源云平台系统 share most of their bigrams.
 double item_similarity(const std::string& a, const std::string& b) {
   auto bigrams = [](const std::string& s) {
     std::vector<std::string> chars;

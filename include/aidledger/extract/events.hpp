@@ -26,7 +26,7 @@ inline constexpr std::string_view kJoint = "JOINT";
 
 /// One line of an event: what one recipient (or several recipients jointly) received.
 struct Allocation {
-  std::string recipient;             // as written: 徐家湾乡 / 上店街村 / 徐家湾乡、双龙湾镇
+  std::string recipient;             // as written: 木桐乡 / 东坡村 / 木桐乡、汤河乡
   std::string township;              // canonical township, "JOINT", or empty when not known
   std::vector<std::string> covers;   // townships a JOINT line is for
   std::optional<std::int64_t> amount_fen;

@@ -55,7 +55,7 @@ struct PlaceMention {
 };
 
 /// Finds places in the text of one page. Villages and schools named right after their township
-/// ("双龙湾镇龙驹村") are learned for the rest of the page.
+/// ("木桐乡东坡村") are learned for the rest of the page.
 class PlaceFinder {
  public:
   explicit PlaceFinder(const Gazetteer& g) : gazetteer_(g) {}
