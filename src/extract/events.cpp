@@ -173,7 +173,7 @@ std::string clean_item(std::string_view s) {
   if (const std::size_t de = s.rfind("的"); de != std::string_view::npos) s = s.substr(de + 3);
   s = strip_leading(s, {"了", "共计", "合计", "总计", "共", "一批", "一些", "价值", "总价值", "各", "分别", "计", "包括", "等"});
   s = strip_trailing(s, {"共计", "合计", "总计", "共", "计", "约", "价值", "各", "达", "近", "超过", "折合", "总价值", "等",
-                         "一批", "若干"});
+                         "一批", "若干", "和", "及", "与", "以及"});
   s = text::trim(s);
   while (!s.empty() && !text::is_han(code_point_at(s, 0)) && code_point_at(s, 0) != U'“') {
     std::size_t width = 0;
@@ -255,6 +255,7 @@ struct SentenceScope {
   const Gazetteer& gazetteer;
   std::vector<DatedMention> dates;          // resolved, in the sentence
   std::optional<DateRange> paragraph_last;  // last date of the paragraph before this sentence
+  bool follows_total = false;               // the sentence before, in this paragraph, reported an amount
 };
 
 class SegmentReader {
@@ -375,6 +376,14 @@ class SegmentReader {
       if (at != std::string_view::npos && at < end) end = at;
     }
     for (std::string_view w : kGiveWords) end = std::min(end, rest.find(w));
+    // A subject holds no amount: 郑州高新区承诺的200万元帮扶资金 -> 郑州高新区.
+    for (std::size_t i = 0; i < end && i < rest.size(); ++i)
+      if (rest[i] >= '0' && rest[i] <= '9') {
+        end = i;
+        const std::size_t de = rest.substr(0, end).rfind("承诺的");
+        if (de != std::string_view::npos) end = de;
+        break;
+      }
     const std::size_t rest_at = seg_begin_ + c.begin + std::min(lead, clause.size());
     for (const auto& d : scope_.dates)
       if (d.span.begin >= rest_at && d.span.begin - rest_at < end) end = d.span.begin - rest_at;
@@ -440,7 +449,7 @@ class SegmentReader {
   std::optional<Donor> passive_donor(std::size_t verb_clause, std::size_t trigger) const {
     const Span c = clauses_[verb_clause];
     const std::string_view head = slice(c.begin, std::max(trigger, c.begin));
-    for (std::string_view marker : {"收到", "获得", "接受", "接收", "受到"}) {
+    for (std::string_view marker : {"收到", "获得", "接受", "接收", "受到", "由"}) {
       const std::size_t at = head.rfind(marker);
       if (at == std::string_view::npos) continue;
       std::string_view giver = head.substr(at + marker.size());
@@ -648,6 +657,8 @@ class SegmentReader {
       return std::nullopt;
     if (m.kind == MeasureKind::money && !m.currency_explicit && !contains_any(clause_text, kCashWords)) return std::nullopt;
     if (before_in_clause.find("其中") != std::string_view::npos && k > 0) return std::nullopt;  // a subtotal of the total before it
+    // "其中,2023年拨付120万元…" opening the sentence after a total: the parts of that total.
+    if (scope_.follows_total && starts_at(scope_.sentence.text, 0, "其中")) return std::nullopt;
 
     AidReport r;
     r.approximate = m.approximate;
@@ -705,7 +716,9 @@ class SegmentReader {
     // Item and unit.
     if (r.kind != Kind::cash) {
       std::string item = clean_item(item_region(between));
-      if (item.empty()) item = item_after(m.span.end, clause.end);
+      // 30台电脑和5000册图书: goods named after the count are this count's; "电脑和" belongs to the one before.
+      const std::string after = item_after(m.span.end, clause.end);
+      if (item.empty() || (!after.empty() && previous_end > 0)) item = after.empty() ? item : after;
       // 捐赠医疗物资一批,价值5.2万元: the goods were named in the verb's own clause.
       if (item.empty() && verb && verb_clause < ci)
         item = clean_item(item_region(slice(verb_end, clauses_[verb_clause].end)));
@@ -903,7 +916,9 @@ class SegmentReader {
       const std::size_t at = i;
       const char32_t cp = next_code_point(rest, i);
       if (!text::is_han(cp) && cp != U'“' && cp != U'”') break;
-      if (starts_at(rest, at, "用于") || starts_at(rest, at, "帮助") || starts_at(rest, at, "支持") || starts_at(rest, at, "助力")) break;
+      if (starts_at(rest, at, "用于") || starts_at(rest, at, "帮助") || starts_at(rest, at, "支持") || starts_at(rest, at, "助力") ||
+          starts_at(rest, at, "和") || starts_at(rest, at, "及") || starts_at(rest, at, "与"))
+        break;
       end = i;
       ++chars;
     }
@@ -1007,13 +1022,16 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   DateResolver resolver(ctx.date && ctx.date->precision == Precision::day ? reference : reference);
   if (ctx.date) resolver.set_last(*ctx.date);
   std::optional<DateRange> paragraph_last;
+  bool previous_had_amount = false;
   std::size_t paragraph = 0;
   for (const auto& sentence : sentences) {
     if (sentence.paragraph != paragraph) {
       paragraph = sentence.paragraph;
       paragraph_last.reset();
+      previous_had_amount = false;
     }
-    SentenceScope scope{sentence, ctx, places, directory_, gazetteer_, {}, paragraph_last};
+    const std::size_t before = reports.size();
+    SentenceScope scope{sentence, ctx, places, directory_, gazetteer_, {}, paragraph_last, previous_had_amount};
     for (const auto& m : scan_dates(sentence.text)) {
       if (auto d = resolver.resolve(m)) {
         scope.dates.push_back({m.span, *d, m.plan, std::string(m.text_of(sentence.text))});
@@ -1028,6 +1046,8 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     for (const auto& d : scope.dates)
       if (!d.plan) paragraph_last = d.date;
+    previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(before), reports.end(),
+                                      [](const AidReport& r) { return r.has_amount(); });
   }
   return reports;
 }

@@ -204,3 +204,17 @@ TEST_CASE("a district donor, a 年度 label, funds raised by a charity sale, 折
   CHECK(rs[3].donor == "某爱心企业");
   CHECK(rs[3].total_fen() == 15000000);                  // 壹拾伍万元整
 }
+
+TEST_CASE("a total, then its parts in a sentence opening with 其中; 由X拨付; counts joined by 和") {
+  const auto px = read_page("total_then_parts_mutong.txt");
+  const auto& rs = px.reports;
+  REQUIRE(rs.size() == 4);
+  CHECK(rs[0].donor == "郑州高新区");                // not "郑州高新区承诺的200万元"
+  CHECK(rs[0].status == Status::disbursed);          // 承诺的…已全部拨付到位
+  CHECK(rs[0].total_fen() == 200000000);             // 其中 120万 + 80万 are its parts, not more lines
+  CHECK(rs[1].donor == "郑州高新区");                // 已由高新区拨付
+  CHECK(rs[1].donor_basis == "subject");
+  CHECK(rs[2].item == "电脑");
+  CHECK(rs[3].item == "图书");
+  CHECK(rs[3].total_quantity() == 5000);
+}
