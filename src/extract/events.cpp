@@ -747,6 +747,9 @@ class SegmentReader {
     }
     if (recipients.empty()) recipients = distinct(recipients_in({clauses_[verb_clause].begin, clause.end}, donor));
     if (recipients.empty()) recipients = distinct(recipients_in(scope, donor));
+    // 捐款3.6万元,全部用于朱阳关镇困难学生资助: the purpose names the recipient.
+    if (recipients.empty() && ci + 1 < clauses_.size() && slice(clauses_[ci + 1].begin, clauses_[ci + 1].end).find("用于") != std::string_view::npos)
+      recipients = distinct(recipients_in(clauses_[ci + 1], donor));
     if (recipients.empty() && previous) {
       for (const auto& a : previous->allocations) {
         if (a.township == kJoint)

@@ -180,7 +180,7 @@ std::optional<std::int64_t> parse_integer(std::string_view run) {
 const std::vector<std::string_view>& goods_units() {
   static const std::vector<std::string_view> units = {
       "公斤", "册", "本", "台", "套", "件", "箱", "架", "辆", "张", "盒", "包", "袋", "桶", "瓶",
-      "份", "双", "吨", "斤", "株", "棵", "头", "只", "盏", "顶", "床", "副", "把", "块"};
+      "份", "双", "吨", "斤", "株", "棵", "头", "只", "盏", "顶", "床", "副", "把", "块", "个"};
   return units;
 }
 
@@ -249,6 +249,8 @@ std::size_t unit_length(std::string_view s, std::size_t pos, std::string& unit) 
   for (std::string_view u : goods_units()) {
     if (!starts_at(s, pos, u)) continue;
     if (u == "块" && starts_at(s, pos, "块钱")) return 0;
+    // 个 counts goods only when it closes the phrase (书架60个,): 3个乡镇 and 6个方面 count other things.
+    if (u == "个" && text::is_han(code_point_at(s, pos + u.size()))) return 0;
     std::size_t len = u.size();
     unit = u;
     // 10台(套): keep the alternative unit written in brackets.

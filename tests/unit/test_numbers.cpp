@@ -94,6 +94,8 @@ TEST_CASE("quantities of goods") {
   CHECK(one("无人机2架").unit == "架");
   CHECK(one("图书1万册").value == 10000);
   CHECK(one("5000多册").approximate);
+  CHECK(one("书架60个,").unit == "个");
+  CHECK(scan_measures("3个乡镇的12所学校").empty());  // 个 before a noun counts no goods
 }
 
 TEST_CASE("numbers that are neither money nor goods") {

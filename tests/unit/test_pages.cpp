@@ -218,3 +218,20 @@ TEST_CASE("a total, then its parts in a sentence opening with 其中; 由X拨付
   CHECK(rs[3].item == "图书");
   CHECK(rs[3].total_quantity() == 5000);
 }
+
+TEST_CASE("a Markdown headline, a two-day range, three townships jointly, 个 after goods, a purpose naming the recipient") {
+  const auto px = read_page("books_three_townships_markdown.txt");
+  REQUIRE(px.articles.size() == 1);
+  CHECK(px.articles[0].title == "郑州高新区开展“情暖卢氏”捐书活动");
+  const auto& rs = px.reports;
+  REQUIRE(rs.size() == 3);
+  CHECK(format_date(*rs[0].date) == "2021-10-24..2021-10-25");
+  CHECK(rs[0].total_quantity() == 10000);
+  CHECK(rs[0].approximate);                                     // 1万余册
+  CHECK(rs[0].allocations[0].covers.size() == 3);
+  CHECK(rs[1].total_quantity() == 60);
+  CHECK(rs[1].unit == "个");
+  CHECK(rs[1].item == "书架");
+  CHECK(rs[2].allocations[0].township == "朱阳关镇");           // 全部用于朱阳关镇…
+  CHECK(rs[2].total_fen() == 3600000);
+}
