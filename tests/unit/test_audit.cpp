@@ -3,28 +3,16 @@
 #include <doctest/doctest.h>
 
 #include "aidledger/ledger/ledger.hpp"
+#include "helpers.hpp"
 #include "aidledger/report/audit.hpp"
 
 using namespace aidledger;
+using testing::page;
+using testing::ref;
 
 namespace {
 
-extract::PageExtraction page(const std::string& path, const std::string& text) {
-  auto decoded = text::decode_page(path, text);
-  REQUIRE(decoded.page.has_value());
-  extract::PageOptions o;
-  o.id_prefix = extract::file_stem(path);
-  return extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(), extract::Directory::builtin(), o);
-}
-
 std::vector<report::Finding> findings(ledger::Ledger& l, const std::string& check) { return report::run_checks(l.database(), check); }
-
-std::string ref(ledger::Ledger& l, const std::string& part) {
-  SQLite::Statement q(l.database(), "SELECT article_id || '@' || measure_start FROM mentions WHERE instr(sentence, ?) > 0 ORDER BY id LIMIT 1");
-  q.bind(1, part);
-  REQUIRE(q.executeStep());
-  return q.getColumn(0).getString();
-}
 
 }  // namespace
 

@@ -4,29 +4,16 @@
 #include <doctest/doctest.h>
 
 #include "aidledger/ledger/ledger.hpp"
+#include "helpers.hpp"
 
 using namespace aidledger;
+using testing::page;
+using testing::ref;
 
 namespace {
 
-extract::PageExtraction page(const std::string& path, const std::string& text) {
-  auto decoded = text::decode_page(path, text);
-  REQUIRE(decoded.page.has_value());
-  extract::PageOptions o;
-  o.id_prefix = extract::file_stem(path);
-  return extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(), extract::Directory::builtin(), o);
-}
-
 const std::string kPage =
     "帮扶\n\n本报讯 2022年3月1日,高新区分别为徐家湾乡、双龙湾镇捐赠现金50万元。某某公司向木桐乡捐赠图书300册。\n";
-
-// The reference of the report whose amount text starts with `amount` on page a.txt.
-std::string ref(ledger::Ledger& l, const std::string& sentence_part) {
-  SQLite::Statement q(l.database(), "SELECT article_id || '@' || measure_start FROM mentions WHERE instr(sentence, ?) > 0 ORDER BY id LIMIT 1");
-  q.bind(1, sentence_part);
-  REQUIRE(q.executeStep());
-  return q.getColumn(0).getString();
-}
 
 std::int64_t total(ledger::Ledger& l) {
   std::int64_t t = 0;

@@ -6,18 +6,13 @@
 #include <doctest/doctest.h>
 
 #include "aidledger/ledger/ledger.hpp"
+#include "helpers.hpp"
 
 using namespace aidledger;
+using testing::page;
+using testing::ref;
 
 namespace {
-
-extract::PageExtraction page(const std::string& path, const std::string& text) {
-  auto decoded = text::decode_page(path, text);
-  REQUIRE(decoded.page.has_value());
-  extract::PageOptions o;
-  o.id_prefix = extract::file_stem(path);
-  return extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(), extract::Directory::builtin(), o);
-}
 
 std::int64_t count(ledger::Ledger& l, const std::string& sql) { return l.database().execAndGet(sql).getInt64(); }
 
