@@ -15,15 +15,6 @@
 namespace aidledger::cli {
 namespace {
 
-std::unique_ptr<ledger::Ledger> open_ledger(const std::string& db) {
-  const std::string path = db.empty() ? default_database_path() : db;
-  if (!std::filesystem::exists(path)) {
-    fmt::print(stderr, "aidledger: {}: no ledger here; run 'aidledger ingest --db {} PAGES...' first\n", path, path);
-    return nullptr;
-  }
-  return std::make_unique<ledger::Ledger>(path);
-}
-
 // Turns the user's words into a filter; prints the error (with suggestions) and returns false when
 // a township or donor is unknown.
 bool make_filter(ledger::Ledger& l, const AuditOptions& o, ledger::LineFilter& f) {
@@ -116,7 +107,7 @@ void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_cod
 }
 
 int run_query(const AuditOptions& o) {
-  auto l = open_ledger(o.db);
+  auto l = open_existing_ledger(o.db);
   if (!l) return kError;
   ledger::LineFilter f;
   if (!make_filter(*l, o, f)) return kError;
@@ -169,7 +160,7 @@ int run_query(const AuditOptions& o) {
 }
 
 int run_summaries(const AuditOptions& o, bool donors) {
-  auto l = open_ledger(o.db);
+  auto l = open_existing_ledger(o.db);
   if (!l) return kError;
   ledger::LineFilter f;
   if (!make_filter(*l, o, f)) return kError;
@@ -244,7 +235,7 @@ void print_event(const report::EventDetail& d, bool full) {
 }  // namespace
 
 int run_timeline(const AuditOptions& o) {
-  auto l = open_ledger(o.db);
+  auto l = open_existing_ledger(o.db);
   if (!l) return kError;
   ledger::LineFilter f;
   if (!make_filter(*l, o, f)) return kError;
@@ -257,7 +248,7 @@ int run_timeline(const AuditOptions& o) {
 }
 
 int run_explain(const AuditOptions& o) {
-  auto l = open_ledger(o.db);
+  auto l = open_existing_ledger(o.db);
   if (!l) return kError;
   auto d = report::event_detail(l->database(), o.event_id);
   if (!d) {
@@ -282,7 +273,7 @@ int run_check(const AuditOptions& o) {
       return kError;
     }
   }
-  auto l = open_ledger(o.db);
+  auto l = open_existing_ledger(o.db);
   if (!l) return kError;
   const auto findings = report::run_checks(l->database(), o.check);
   int errors = 0, warnings = 0, infos = 0;

@@ -20,13 +20,9 @@ void setup_export(CLI::App& app, std::shared_ptr<ExportOptions> opt, int& exit_c
 }
 
 int run_export(const ExportOptions& opt) {
-  const std::string db_path = opt.db.empty() ? default_database_path() : opt.db;
-  if (!std::filesystem::exists(db_path)) {
-    fmt::print(stderr, "aidledger: {}: no ledger here; run 'aidledger ingest --db {} PAGES...' first\n", db_path, db_path);
-    return kError;
-  }
-  ledger::Ledger ledger(db_path);
-  const auto lines = ledger.export_lines();
+  auto ledger = open_existing_ledger(opt.db);
+  if (!ledger) return kError;
+  const auto lines = ledger->export_lines();
   const std::string body = opt.format == "json" ? ledger::to_json(lines) : ledger::to_csv(lines);
   if (opt.out.empty()) {
     fmt::print("{}", body);

@@ -2,16 +2,27 @@
 // main -> try_main -> dispatch, with fixed exit codes: 0 ok, 1 nothing found, 2 error.
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 
 #include <fmt/format.h>
 
 #include "aidledger/cli/commands.hpp"
+#include "aidledger/ledger/ledger.hpp"
 
 namespace aidledger::cli {
 
 std::string default_database_path() {
   if (const char* env = std::getenv("AIDLEDGER_DB"); env && *env) return env;
   return "aidledger.db";
+}
+
+std::unique_ptr<ledger::Ledger> open_existing_ledger(const std::string& db) {
+  const std::string path = db.empty() ? default_database_path() : db;
+  if (!std::filesystem::exists(path)) {
+    fmt::print(stderr, "aidledger: {}: no ledger here; run 'aidledger ingest --db {} PAGES...' first\n", path, path);
+    return nullptr;
+  }
+  return std::make_unique<ledger::Ledger>(path);
 }
 
 namespace {

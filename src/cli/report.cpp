@@ -39,10 +39,8 @@ void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_c
 
 int run_report(const ReportOptions& opt) {
   const std::string db_path = opt.db.empty() ? default_database_path() : opt.db;
-  if (!std::filesystem::exists(db_path)) {
-    fmt::print(stderr, "aidledger: {}: no ledger here; run 'aidledger ingest --db {} PAGES...' first\n", db_path, db_path);
-    return kError;
-  }
+  auto ledger = open_existing_ledger(db_path);
+  if (!ledger) return kError;
   report::Filter filter;
   filter.from_year = opt.from_year;
   filter.to_year = opt.to_year;
@@ -65,9 +63,8 @@ int run_report(const ReportOptions& opt) {
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   }
-  ledger::Ledger ledger(db_path);
   auto sink = opt.format == "csv" ? report::make_csv_sink(out) : report::make_xlsx_sink(out);
-  const std::int64_t lines = report::write_report(ledger.database(), filter, {"aidledger 0.1.0", db_path}, *sink);
+  const std::int64_t lines = report::write_report(ledger->database(), filter, {"aidledger 0.1.0", db_path}, *sink);
   fmt::print("{}: {} ledger lines reported\n", out, lines);
   return lines == 0 ? kNothingFound : kOk;
 }

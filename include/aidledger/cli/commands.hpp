@@ -16,6 +16,18 @@ enum ExitCode : int { kOk = 0, kNothingFound = 1, kError = 2 };
 /// Where the ledger lives: --db, else $AIDLEDGER_DB, else ./aidledger.db.
 std::string default_database_path();
 
+}  // namespace aidledger::cli
+
+namespace aidledger::ledger {
+class Ledger;
+}
+
+namespace aidledger::cli {
+
+/// Opens the ledger a command reads (`db`, or the default). When there is none it says so, naming
+/// the path and how to make one, and returns nullptr: the command exits 2.
+std::unique_ptr<ledger::Ledger> open_existing_ledger(const std::string& db);
+
 struct IngestOptions {
   std::string db;
   std::vector<std::string> paths;
