@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -248,10 +249,8 @@ std::string Page::original_slice(std::size_t begin, std::size_t end) const {
 }
 
 int Page::line_of(std::size_t pos) const {
-  int line = 1;
-  for (std::size_t i = 0; i < pos && i < text.size(); ++i)
-    if (text[i] == '\n') ++line;
-  return line;
+  // Called for every report: a binary search over the line starts found once at decoding.
+  return static_cast<int>(std::upper_bound(line_starts.begin(), line_starts.end(), pos) - line_starts.begin());
 }
 
 DecodeResult decode_page(std::string path, std::string_view bytes, std::string_view encoding) {
@@ -318,6 +317,9 @@ DecodeResult decode_page(std::string path, std::string_view bytes, std::string_v
   page.text_to_original = std::move(normalised.to_original);
   page.script = std::move(normalised.script);
   page.converted_characters = normalised.converted;
+  page.line_starts.push_back(0);
+  for (std::size_t i = 0; i < page.text.size(); ++i)
+    if (page.text[i] == '\n') page.line_starts.push_back(i + 1);
   result.page = std::move(page);
   return result;
 }

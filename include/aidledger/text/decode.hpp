@@ -34,6 +34,7 @@ struct Page {
   std::vector<std::uint32_t> original_to_file;  // original.size()+1 entries
   std::string text;                        // normalised UTF-8 that the extractor reads
   std::vector<std::uint32_t> text_to_original;  // text.size()+1 entries
+  std::vector<std::size_t> line_starts;          // offsets in `text` where lines begin
 
   /// File byte offset of normalised position `pos` (a code-point boundary or text.size()).
   std::size_t file_offset(std::size_t pos) const { return original_to_file[text_to_original[pos]]; }
