@@ -18,20 +18,7 @@ namespace {
 // Turns the user's words into a filter; prints the error (with suggestions) and returns false when
 // a township or donor is unknown.
 bool make_filter(ledger::Ledger& l, const AuditOptions& o, ledger::LineFilter& f) {
-  f.from_year = o.year ? o.year : o.from_year;
-  f.to_year = o.year ? o.year : o.to_year;
-  if (f.from_year && f.to_year && *f.from_year > *f.to_year) {
-    fmt::print(stderr, "aidledger: --from {} is after --to {}\n", *f.from_year, *f.to_year);
-    return false;
-  }
-  if (!o.township.empty()) {
-    auto t = canonical_township(o.township);
-    if (!t) {
-      fmt::print(stderr, "aidledger: unknown township '{}'{}\n", o.township, suggestions_for(o.township));
-      return false;
-    }
-    f.township = *t;
-  }
+  if (!set_years_and_township(o.year ? o.year : o.from_year, o.year ? o.year : o.to_year, o.township, f)) return false;
   if (!o.donor.empty()) {
     f.donor = text::to_simplified(o.donor);
     if (!report::donor_known(l.database(), f.donor)) {

@@ -23,6 +23,25 @@ std::string suggestions_for(const std::string& name) {
   return s.empty() ? "" : fmt::format(" (did you mean {}?)", s);
 }
 
+bool set_years_and_township(std::optional<int> from, std::optional<int> to, const std::string& township,
+                            ledger::LineFilter& f) {
+  f.from_year = from;
+  f.to_year = to;
+  if (from && to && *from > *to) {
+    fmt::print(stderr, "aidledger: --from {} is after --to {}\n", *from, *to);
+    return false;
+  }
+  if (!township.empty()) {
+    auto t = canonical_township(township);
+    if (!t) {
+      fmt::print(stderr, "aidledger: unknown township '{}'{}\n", township, suggestions_for(township));
+      return false;
+    }
+    f.township = *t;
+  }
+  return true;
+}
+
 void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_code) {
   auto* cmd = app.add_subcommand("report", "Write the ledger's reports: an Excel workbook (or CSV files) with totals and charts");
   cmd->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
@@ -42,20 +61,7 @@ int run_report(const ReportOptions& opt) {
   auto ledger = open_existing_ledger(db_path);
   if (!ledger) return kError;
   report::Filter filter;
-  filter.from_year = opt.from_year;
-  filter.to_year = opt.to_year;
-  if (filter.from_year && filter.to_year && *filter.from_year > *filter.to_year) {
-    fmt::print(stderr, "aidledger: --from {} is after --to {}\n", *filter.from_year, *filter.to_year);
-    return kError;
-  }
-  if (!opt.township.empty()) {
-    auto t = canonical_township(opt.township);
-    if (!t) {
-      fmt::print(stderr, "aidledger: unknown township '{}'{}\n", opt.township, suggestions_for(opt.township));
-      return kError;
-    }
-    filter.township = *t;
-  }
+  if (!set_years_and_township(opt.from_year, opt.to_year, opt.township, filter)) return kError;
   filter.donor = text::to_simplified(opt.donor);
   const std::string out = !opt.out.empty() ? opt.out : opt.format == "csv" ? "reports/aid_report" : "reports/aid_report.xlsx";
   if (opt.format == "xlsx") {

@@ -323,15 +323,9 @@ class SegmentReader {
   std::string_view slice(std::size_t a, std::size_t b) const { return seg_.substr(a, b > a ? b - a : 0); }
 
   void attach_value(AidReport& r, const Measure& m) {
-    if (r.allocations.size() == 1 || r.distribution != "each") {
-      std::int64_t share = m.value;
-      for (auto& a : r.allocations) {
-        a.amount_fen = r.distribution == "each" ? m.value : share;
-        share = 0;  // a joint value is recorded once
-      }
-    } else {
-      for (auto& a : r.allocations) a.amount_fen = m.value;
-    }
+    // Each recipient's goods have the value; a joint value is recorded once, on the first line.
+    const bool each = r.distribution == "each";
+    for (std::size_t i = 0; i < r.allocations.size(); ++i) r.allocations[i].amount_fen = each || i == 0 ? m.value : 0;
     r.approximate = r.approximate || m.approximate;
     r.measure.end = page(m.span.end);
   }
@@ -690,7 +684,6 @@ class SegmentReader {
     const Span scope{std::min(scope_begin, clause.begin), clause.end};
 
     // Kind: buying the county's products, goods, or money.
-    const std::string_view window_text = slice(window.begin, window.end);
     const bool valued_goods = ends_at(seg_, m.span.begin, "价值") || ends_at(seg_, m.span.begin, "总价值") ||
                               ends_at(seg_, m.span.begin, "折合");  // 捐赠米面油等生活物资,折合人民币8万元
     const std::size_t verb_end = verb ? window.begin + verb->first + verb->second.size() : window.begin;
@@ -1022,7 +1015,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   if (context_out) *context_out = ctx;
 
   std::vector<AidReport> reports;
-  DateResolver resolver(ctx.date && ctx.date->precision == Precision::day ? reference : reference);
+  DateResolver resolver(reference);
   if (ctx.date) resolver.set_last(*ctx.date);
   std::optional<DateRange> paragraph_last;
   bool previous_had_amount = false;

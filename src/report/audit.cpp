@@ -251,6 +251,7 @@ std::vector<Coverage> claims_coverage(SQLite::Database& db, const std::vector<st
         else claim.townships.insert(t.getColumn(0).getString());
       }
     }
+    out[i].townships = claim.townships;
     claims.push_back(std::move(claim));
   }
   if (claims.empty()) return out;

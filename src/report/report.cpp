@@ -482,26 +482,6 @@ void pledges_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
 }
 
 // ---- 7. 待核查 Review ----------------------------------------------------------------------
-std::set<std::string> townships_of(SQLite::Database& db, std::int64_t event) {
-  SQLite::Statement q(db, "SELECT township, covers FROM allocations WHERE event_id = ?");
-  q.bind(1, event);
-  std::set<std::string> out;
-  while (q.executeStep()) {
-    const std::string t = q.getColumn(0).getString(), covers = q.getColumn(1).getString();
-    if (t == "JOINT") {
-      std::size_t start = 0;
-      for (std::size_t at = covers.find("、"); ; at = covers.find("、", start)) {
-        out.insert(covers.substr(start, at == std::string::npos ? std::string::npos : at - start));
-        if (at == std::string::npos) break;
-        start = at + std::string("、").size();
-      }
-    } else {
-      out.insert(t);
-    }
-  }
-  return out;
-}
-
 void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
   Sheet s(sink, "待核查 Review", "review", {42, 8, 12, 30, 18, 16, 16, 16, 80, 30});
   s.row({Cell::str("待核查 Review — what needs a person")}, RowStyle::title);
@@ -551,7 +531,7 @@ void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
       for (std::int64_t id : cov.first_events) list += fmt::format("{}#{}", list.empty() ? "" : ", ", id);
       if (cov.events > static_cast<std::int64_t>(cov.first_events.size())) list += ", …";
       std::string towns;
-      for (const auto& t : townships_of(db, c.id)) towns += (towns.empty() ? "" : "、") + township_label(t);
+      for (const auto& t : cov.townships) towns += (towns.empty() ? "" : "、") + township_label(t);
       s.row({Cell::str("累计数 Cumulative claim"), Cell::integer(c.id), Cell::str(c.date), Cell::str(c.donor), Cell::str(towns),
              Cell::money(cov.claim_fen), Cell::money(cov.covered_fen), Cell::money(cov.gap()),
              Cell::str(fmt::format("claims {} ({}); the ledger's {} events it may cover sum to {}{}; gap {}. Not added into any total.",

@@ -9,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "aidledger/ledger/filter.hpp"
+
 namespace aidledger::cli {
 
 enum ExitCode : int { kOk = 0, kNothingFound = 1, kError = 2 };
@@ -62,6 +64,10 @@ int run_report(const ReportOptions& opt);
 std::optional<std::string> canonical_township(const std::string& name);
 /// " (did you mean A, B?)" for an unknown township, or empty.
 std::string suggestions_for(const std::string& name);
+/// Puts the year range and the township into `f`; prints the error and returns false when the
+/// range is reversed or the township unknown (with the closest names).
+bool set_years_and_township(std::optional<int> from, std::optional<int> to, const std::string& township,
+                            ledger::LineFilter& f);
 
 struct AuditOptions {
   std::string db, donor, township, kind, status, format = "table", check;

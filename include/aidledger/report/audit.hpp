@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,7 @@ std::vector<std::string> suggest_donors(SQLite::Database& db, const std::string&
 /// start of its period when it states one (2019年以来); an enterprise's claim covers only its own.
 struct Coverage {
   std::int64_t claim_fen = 0, covered_fen = 0, events = 0;
+  std::set<std::string> townships;         // the claim's own (JOINT lines expanded)
   std::vector<std::int64_t> first_events;  // at most 20, in date order
   std::int64_t gap() const { return claim_fen - covered_fen; }
 };
