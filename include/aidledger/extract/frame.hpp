@@ -1,0 +1,125 @@
+// The extractor's working model of one sentence (internal to src/extract/).
+//
+// A sentence is read once into typed tokens: lexicon words, amounts and quantities, dates and
+// places, all in sentence byte offsets. Clauses (split at ，：；) then fill frames: for each amount
+// the giver, recipients, distribution, status, scope and kind, each decided in its own file
+// (givers.cpp, recipients.cpp, frames.cpp) from the tokens, never from fixed character distances.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aidledger/extract/dates.hpp"
+#include "aidledger/extract/events.hpp"
+#include "aidledger/extract/lexicon.hpp"
+#include "aidledger/extract/numbers.hpp"
+#include "aidledger/extract/organisations.hpp"
+#include "aidledger/extract/places.hpp"
+
+namespace aidledger::extract::detail {
+
+struct DatedMention {
+  Span span;  // in the sentence text
+  DateRange date;
+  bool plan = false;
+  std::string written;
+};
+
+/// One sentence as typed tokens; every span is in `text`.
+struct SentenceTokens {
+  std::string_view text;
+  std::vector<LexToken> words;      // lexicon entries, not overlapping amounts, dates or places
+  std::vector<Measure> measures;    // money and goods
+  std::vector<PlaceMention> places;
+  std::vector<DatedMention> dates;
+  std::vector<Span> clauses;        // split at ，：；
+  std::vector<Span> segments;       // split at ；
+  std::vector<Span> quotes;         // inside “…”
+
+  std::size_t clause_of(std::size_t pos) const;
+  std::size_t segment_of(std::size_t pos) const;
+  bool quoted(std::size_t pos) const;
+  /// Lexicon words of category `c` inside [region.begin, region.end).
+  const LexToken* first(Cat c, Span region) const;
+  const LexToken* last(Cat c, Span region) const;
+  bool has(Cat c, Span region) const { return first(c, region) != nullptr; }
+  /// The word token starting exactly at `pos`, if any.
+  const LexToken* word_at(std::size_t pos) const;
+  /// The word token ending exactly at `pos`, if any.
+  const LexToken* word_before(std::size_t pos) const;
+  std::string_view slice(std::size_t a, std::size_t b) const { return text.substr(a, b > a ? b - a : 0); }
+  std::string_view slice(Span s) const { return slice(s.begin, s.end); }
+};
+
+SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const PlaceFinder& places);
+
+/// What an article remembers while it is read.
+struct ArticleMemory {
+  std::string last_organisation;          // canonical: what 该公司 / 其 refer to
+  std::string last_organisation_written;
+  std::string actor;                      // canonical organisation the article is about
+  std::vector<std::string> townships;     // townships the article names, in order
+};
+
+/// A giver: one organisation, or several listed together (甲公司、乙公司分别捐赠).
+struct Giver {
+  std::string canonical, written, basis;  // basis: subject | earlier clause | pronoun | passive | article actor | unknown
+  Span span;                              // in the sentence; empty when not written there
+  std::vector<std::string> members;       // canonical names when several are listed
+  std::vector<std::string> members_written;
+  std::int64_t unnamed_count = 0;         // 3家会员企业: givers counted, not named
+};
+
+/// The giver of the clause `ci`, written in it before `limit` (the verb or the amount).
+std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, std::size_t limit, const Directory& d,
+                                     const Gazetteer& g, const ArticleMemory& memory);
+/// The giver named after 收到/获得/由 before `limit` in clause `ci`.
+std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std::size_t limit, const Directory& d);
+/// Organisations named anywhere in the text (by their endings), in order, canonical.
+std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text, const Directory& d);
+
+struct Recipient {
+  std::string name;
+  std::string township;  // canonical, or empty when not known
+};
+
+/// Recipients of the gift whose amount is at `measure` and whose verb is at `verb` (or npos).
+std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame_begin, std::size_t verb, std::size_t measure,
+                                      const std::optional<Giver>& giver, const ArticleMemory& memory);
+/// Recipients sharing a township become one; several townships stay several.
+std::vector<Recipient> group_by_township(const std::vector<Recipient>& rs);
+
+/// One amount's frame: the clauses that say who gave it, how and to whom.
+struct Frame {
+  std::size_t measure = 0;        // index into SentenceTokens::measures
+  Span segment;                   // the ';' segment holding it
+  std::size_t frame_begin = 0;    // start of the first clause of the frame
+  const LexToken* trigger = nullptr;  // the giving, buying or selling word
+  bool consumption_setting = false;   // a 展销会 or 消费帮扶 setting: sales are aid
+};
+
+/// Pledged or disbursed, and whether it is a tranche of a pledge. Modals (将, 拟, 计划) govern
+/// their clause and the clauses after it; completion (已, 到位) and tranches (首期) in the amount's
+/// own clause say it was paid.
+Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche);
+
+/// A summary of many gifts (累计, 以来…共, a year's total over many projects), not one gift.
+bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year);
+
+/// Cash, goods or consumption aid.
+Kind kind_of(const SentenceTokens& s, const Frame& f);
+
+/// 分别/各/均/每 between the giver and the amount: each recipient (or giver) gets it.
+bool says_each(const SentenceTokens& s, std::size_t from, std::size_t measure_begin);
+/// 共/共计/合计 right before the amount: a total, never each.
+bool says_total(const SentenceTokens& s, std::size_t from, std::size_t measure_begin);
+
+/// Amounts listed together from measure `k` on (8万元、6万元和3万元): their indices.
+std::vector<std::size_t> amount_list(const SentenceTokens& s, std::size_t k);
+
+/// The goods named between `from` and `to` (an item), cleaned of particles; empty when none.
+std::string item_between(const SentenceTokens& s, std::size_t from, std::size_t to);
+std::string item_after(const SentenceTokens& s, std::size_t from, std::size_t clause_end);
+
+}  // namespace aidledger::extract::detail

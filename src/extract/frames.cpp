@@ -1,0 +1,201 @@
+// What a frame says about its amount: status, scope, kind, distribution markers and goods.
+// Each rule lives here once; the categories come from the lexicon.
+#include <algorithm>
+
+#include "aidledger/extract/frame.hpp"
+#include "aidledger/text/utf8.hpp"
+
+namespace aidledger::extract::detail {
+namespace {
+
+using text::code_point_at;
+using text::code_point_before;
+using text::next_code_point;
+using text::starts_at;
+
+// Strong words of a period's summary; 以来/截至/至今 only open a period (a total must follow).
+constexpr std::string_view kStrongCumulative[] = {"累计", "历年", "多年来", "近年来", "几年来", "年来", "先后", "据统计",
+                                                   "据不完全统计", "全年", "全年共"};
+
+bool strong_cumulative(std::string_view w) {
+  return std::find(std::begin(kStrongCumulative), std::end(kStrongCumulative), w) != std::end(kStrongCumulative);
+}
+
+std::string_view strip_leading(std::string_view s, std::initializer_list<std::string_view> words) {
+  for (bool again = true; again;) {
+    again = false;
+    s = text::trim(s);
+    for (std::string_view w : words)
+      if (starts_at(s, 0, w)) {
+        s.remove_prefix(w.size());
+        again = true;
+      }
+  }
+  return s;
+}
+std::string_view strip_trailing(std::string_view s, std::initializer_list<std::string_view> words) {
+  for (bool again = true; again;) {
+    again = false;
+    s = text::trim(s);
+    for (std::string_view w : words)
+      if (text::ends_at(s, s.size(), w)) {
+        s.remove_suffix(w.size());
+        again = true;
+      }
+  }
+  return s;
+}
+
+std::string clean_item(std::string_view s) {
+  if (const std::size_t de = s.rfind("的"); de != std::string_view::npos) s = s.substr(de + 3);
+  s = strip_leading(s, {"了", "共计", "合计", "总计", "共", "一批", "一些", "价值", "总价值", "各", "分别", "计", "包括", "等", "各类", "各种"});
+  s = strip_trailing(s, {"共计", "合计", "总计", "共", "计", "约", "价值", "各", "达", "近", "超过", "折合", "总价值", "等",
+                         "一批", "若干", "和", "及", "与", "以及", "分别", "共约", "总额", "金额"});
+  while (!s.empty() && !text::is_han(code_point_at(s, 0)) && code_point_at(s, 0) != U'“') {
+    std::size_t width = 0;
+    next_code_point(s, width);
+    s.remove_prefix(width);
+  }
+  while (!s.empty()) {
+    const char32_t last = code_point_before(s, s.size());
+    if (text::is_han(last) || last == U'”' || (last >= U'0' && last <= U'9') || (last >= U'A' && last <= U'z')) break;
+    s.remove_suffix(s.size() - text::previous_code_point_start(s, s.size()));
+  }
+  bool han = false;
+  for (std::size_t i = 0; i < s.size();) han = han || text::is_han(next_code_point(s, i));
+  return han ? std::string(s) : std::string();
+}
+
+}  // namespace
+
+Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
+  const Measure& m = s.measures[f.measure];
+  const Span own = s.clauses[s.clause_of(m.span.begin)];
+  const std::size_t trigger_clause_begin = f.trigger ? s.clauses[s.clause_of(f.trigger->span.begin)].begin : own.begin;
+  const Span gift{std::min({f.frame_begin, trigger_clause_begin, own.begin}), own.end};
+  tranche = s.has(Cat::tranche, own);
+  // Completion said in the amount's own clause after any modal: paid (首期200万元已拨付到位).
+  const LexToken* paid = s.last(Cat::paid, own);
+  const LexToken* modal = s.last(Cat::modal, gift);
+  if (paid && (!modal || modal->span.begin < paid->span.begin)) return Status::disbursed;
+  if (tranche && !s.has(Cat::modal, own)) return Status::disbursed;
+  if (modal) return Status::pledged;
+  // A modal or an agreement earlier in the segment governs the clauses after it.
+  const Span before{f.segment.begin, gift.begin};
+  const bool paid_verb = f.trigger && f.trigger->is(Cat::give_paid);
+  if (s.has(Cat::modal, before) && !paid_verb) return Status::pledged;
+  if ((s.has(Cat::agreement, gift) || s.has(Cat::agreement, before)) && !paid_verb) return Status::pledged;
+  return Status::disbursed;
+}
+
+bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year) {
+  const Measure& m = s.measures[f.measure];
+  const Span lead{0, m.span.begin};
+  const bool total = says_total(s, f.frame_begin, m.span.begin) || s.has(Cat::total, {f.frame_begin, m.span.begin});
+  for (const auto& w : s.words) {
+    if (w.span.end > m.span.begin || !w.is(Cat::cumulative)) continue;
+    if (strong_cumulative(s.slice(w.span))) return true;
+    if (total) return true;  // 以来 … 共 …
+  }
+  (void)lead;
+  if (s.has(Cat::occasion, {0, m.span.begin})) return false;
+  // A whole year's total over many projects: 2022年…共投入…实施项目12个.
+  if (total && date && date_is_whole_year) {
+    const std::string_view rest = s.text;
+    for (std::string_view many : {"个项目", "项目", "批次", "批", "次"}) {
+      for (std::size_t at = rest.find(many); at != std::string_view::npos; at = rest.find(many, at + 1)) {
+        const char32_t before = code_point_before(rest, at);
+        const char32_t after = code_point_at(rest, at + many.size());
+        const bool counted = (before >= U'0' && before <= U'9') || std::u32string_view(U"一二两三四五六七八九十百个").find(before) != std::u32string_view::npos ||
+                             (after >= U'0' && after <= U'9') || std::u32string_view(U"一二两三四五六七八九十").find(after) != std::u32string_view::npos;
+        if (counted) return true;
+      }
+    }
+  }
+  return false;
+}
+
+Kind kind_of(const SentenceTokens& s, const Frame& f) {
+  const Measure& m = s.measures[f.measure];
+  if (f.trigger && (f.trigger->is(Cat::buy) || f.trigger->is(Cat::sale) || f.trigger->is(Cat::consumption))) return Kind::consumption;
+  if (m.kind == MeasureKind::quantity) return Kind::in_kind;
+  const LexToken* before = s.word_before(m.span.begin);
+  if (before && before->is(Cat::value)) return Kind::in_kind;
+  // 价值 earlier in the clause with the goods named: 捐赠图书等物资,价值5万元.
+  const Span own = s.clauses[s.clause_of(m.span.begin)];
+  const std::size_t from = f.trigger && f.trigger->span.begin < m.span.begin ? f.trigger->span.end : own.begin;
+  if (f.trigger && f.trigger->is(Cat::cash)) return Kind::cash;  // 捐款, 善款
+  const Span region{std::min(from, own.begin), m.span.end};
+  if (s.has(Cat::value, {own.begin, m.span.begin})) return Kind::in_kind;
+  if (s.has(Cat::cash, region)) return Kind::cash;
+  // The noun right after the amount: 30万元帮扶资金, 2万元慰问金, 5万元的图书.
+  const std::size_t after_end = std::min(own.end, m.span.end + 15);
+  if (const LexToken* next = s.first(Cat::cash, {m.span.end, after_end}); next && next->span.begin <= m.span.end + 6) return Kind::cash;
+  if (s.has(Cat::goods, {from, own.end})) return Kind::in_kind;
+  if (f.trigger && f.trigger->span.begin < m.span.begin && !s.has(Cat::people, {from, m.span.begin})) {
+    const std::string item = item_between(s, f.trigger->span.end, m.span.begin);
+    if (!item.empty()) return Kind::in_kind;
+  }
+  return Kind::cash;
+}
+
+bool says_each(const SentenceTokens& s, std::size_t from, std::size_t measure_begin) {
+  const LexToken* w = s.last(Cat::each, {from, measure_begin});
+  if (!w) return false;
+  // 共 after 分别 (分别…共计): the total decides.
+  const LexToken* t = s.last(Cat::total, {from, measure_begin});
+  return !(t && t->span.begin > w->span.begin);
+}
+
+bool says_total(const SentenceTokens& s, std::size_t from, std::size_t measure_begin) {
+  const LexToken* t = s.last(Cat::total, {from, measure_begin});
+  if (!t) return false;
+  const LexToken* e = s.last(Cat::each, {from, measure_begin});
+  return !e || e->span.begin < t->span.begin;
+}
+
+std::vector<std::size_t> amount_list(const SentenceTokens& s, std::size_t k) {
+  std::vector<std::size_t> out{k};
+  for (std::size_t j = k + 1; j < s.measures.size(); ++j) {
+    const Measure& prev = s.measures[out.back()];
+    const Measure& next = s.measures[j];
+    if (next.kind != prev.kind || (next.kind == MeasureKind::quantity && next.unit != prev.unit)) break;
+    const std::string_view gap = s.slice(prev.span.end, next.span.begin);
+    if (gap != "、" && gap != "和" && gap != "及" && gap != "与" && gap != "," && gap != "以及") break;
+    out.push_back(j);
+  }
+  return out;
+}
+
+std::string item_between(const SentenceTokens& s, std::size_t from, std::size_t to) {
+  if (to <= from) return {};
+  // After any recipient named there (向木桐乡捐赠 / 为学校送去): the goods follow the last place or marker.
+  std::size_t cut = from;
+  for (const auto& p : s.places)
+    if (p.span.begin >= from && p.span.end <= to) cut = std::max(cut, p.span.end);
+  for (const auto& w : s.words)
+    if (w.span.begin >= from && w.span.end <= to &&
+        (w.is(Cat::to) || w.is(Cat::give) || w.is(Cat::give_paid) || w.is(Cat::each) || w.is(Cat::total) || w.is(Cat::people) ||
+         w.is(Cat::paid) || w.is(Cat::manner)))
+      cut = std::max(cut, w.span.end);
+  return clean_item(s.slice(cut, to));
+}
+
+std::string item_after(const SentenceTokens& s, std::size_t from, std::size_t clause_end) {
+  std::string_view rest = s.slice(from, clause_end);
+  if (starts_at(rest, 0, "的")) rest.remove_prefix(3);
+  std::size_t end = 0, chars = 0;
+  for (std::size_t i = 0; i < rest.size() && chars < 12;) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(rest, i);
+    if (!text::is_han(cp) && cp != U'“' && cp != U'”') break;
+    const LexToken* w = s.word_at(from + (rest.data() - s.text.data() - from) + at);
+    if (w && (w->is(Cat::to) || w->is(Cat::give) || w->is(Cat::give_paid))) break;
+    if (starts_at(rest, at, "和") || starts_at(rest, at, "及") || starts_at(rest, at, "与")) break;
+    end = i;
+    ++chars;
+  }
+  return clean_item(rest.substr(0, end));
+}
+
+}  // namespace aidledger::extract::detail

@@ -1,0 +1,261 @@
+// Who gave: the subject of the giving clause, read as whole organisation names.
+//
+// The subject runs from the clause's start (after openers, dates and manner words) to the first
+// word that ends a subject (a verb, a recipient marker, a modal, 分别 …). Descriptors before a
+// name (辖区企业, 爱心企业, 的) are dropped, 甲代表乙 gives 乙, lists (甲、乙和丙) give several
+// givers, pronouns (该公司, 其) the last organisation named, and 3家会员企业 a counted giver.
+#include <algorithm>
+
+#include "aidledger/extract/frame.hpp"
+#include "aidledger/text/utf8.hpp"
+
+namespace aidledger::extract::detail {
+namespace {
+
+using text::code_point_at;
+using text::next_code_point;
+using text::starts_at;
+
+constexpr CatSet kSubjectEnds = bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy) | bit(Cat::to) | bit(Cat::modal) |
+                                bit(Cat::agreement) | bit(Cat::paid) | bit(Cat::each) | bit(Cat::total) |
+                                bit(Cat::cumulative) | bit(Cat::manner) | bit(Cat::passive) | bit(Cat::arrive) |
+                                bit(Cat::tranche) | bit(Cat::value) | bit(Cat::per_unit) | bit(Cat::occasion) |
+                                bit(Cat::consumption);
+constexpr CatSet kOpeners = bit(Cat::connective) | bit(Cat::occasion) | bit(Cat::manner) | bit(Cat::cumulative) |
+                            bit(Cat::subsum);
+// Endings that also name places; an organisation with them is read only in subject position.
+constexpr std::string_view kPlaceLikeEndings[] = {"区", "县", "市", "村", "社区", "乡", "镇", "街道", "中心", "部", "委"};
+
+bool is_space_or_punct(char32_t cp) { return !text::is_han(cp) && !(cp < 0x80 && std::isalnum(static_cast<int>(cp))); }
+
+std::string_view trim_punct(std::string_view s) {
+  while (!s.empty()) {
+    std::size_t i = 0;
+    const char32_t cp = next_code_point(s, i);
+    if (!is_space_or_punct(cp) || cp == U'“' || cp == U'(') break;
+    s.remove_prefix(i);
+  }
+  while (!s.empty()) {
+    const std::size_t at = text::previous_code_point_start(s, s.size());
+    const char32_t cp = code_point_at(s, at);
+    if (!is_space_or_punct(cp) || cp == U'”' || cp == U')') break;
+    s.remove_suffix(s.size() - at);
+  }
+  return s;
+}
+
+bool all_han(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();)
+    if (!text::is_han(next_code_point(s, i))) return false;
+  return !s.empty();
+}
+
+// 3家会员企业, 两家企业, 5个单位: givers counted but not named.
+std::int64_t counted_givers(std::string_view item) {
+  std::size_t i = 0, digits_end = 0;
+  std::int64_t n = 0;
+  for (; i < item.size();) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(item, i);
+    if (cp >= U'0' && cp <= U'9') n = n * 10 + (cp - U'0');
+    else if (std::u32string_view(U"一二两三四五六七八九十").find(cp) != std::u32string_view::npos) {
+      static constexpr std::u32string_view digits = U"零一二三四五六七八九";
+      if (cp == U'两') n = n * 10 + 2;
+      else if (cp == U'十') n = n == 0 ? 10 : n * 10;
+      else n = n * 10 + static_cast<std::int64_t>(digits.find(cp));
+    } else {
+      digits_end = at;
+      break;
+    }
+  }
+  if (n <= 0 || digits_end == 0) return 0;
+  const std::string_view rest = item.substr(digits_end);
+  for (std::string_view counter : {"家", "个", "所"})
+    if (starts_at(rest, 0, counter)) return n;
+  return 0;
+}
+
+}  // namespace
+
+std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text, const Directory& d) {
+  std::vector<std::pair<Span, std::string>> out;
+  const Lexicon& lex = Lexicon::builtin();
+  const auto words = lex.scan(text);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    // The next end of an organisation name: a Han character where the name so far has an ending.
+    const std::size_t at = pos;
+    next_code_point(text, pos);
+    const std::string_view upto = text.substr(0, pos);
+    std::size_t begin = at;
+    // Walk left over the name to a boundary: punctuation, a word that is no part of a name, 16 characters.
+    for (int chars = 0; begin > 0 && chars < 16; ++chars) {
+      const std::size_t prev = text::previous_code_point_start(text, begin);
+      if (is_space_or_punct(code_point_at(text, prev))) break;
+      const bool boundary = std::any_of(words.begin(), words.end(), [&](const LexToken& w) {
+        return w.span.begin <= prev && prev < w.span.end && !w.is(Cat::cash) && !w.is(Cat::goods);
+      });
+      if (boundary) break;
+      begin = prev;
+    }
+    std::string_view name = upto.substr(begin);
+    if (!d.has_organisation_ending(name) || text::code_point_count(name) < 3) continue;
+    bool place_like = false;
+    for (std::string_view e : kPlaceLikeEndings) place_like = place_like || text::ends_at(name, name.size(), e);
+    if (place_like && !d.find_known(name)) continue;
+    // The longest name ending here is taken; a name ending further on replaces one inside it.
+    while (!out.empty() && out.back().first.begin >= begin) out.pop_back();
+    out.push_back({{begin, pos}, d.canonical(name)});
+  }
+  return out;
+}
+
+std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std::size_t limit, const Directory& d) {
+  const Span c = s.clauses[ci];
+  const LexToken* marker = s.last(Cat::passive, {c.begin, limit});
+  if (!marker) return std::nullopt;
+  std::size_t end = limit;
+  if (const LexToken* verb = s.first(Cat::give, {marker->span.end, limit})) end = verb->span.begin;
+  std::string_view name = trim_punct(s.slice(marker->span.end, end));
+  // 收到了来自郑州某公司捐赠的…: the giver after 来自, before 的/所.
+  for (std::string_view lead : {"了", "来自"})
+    if (starts_at(name, 0, lead)) name.remove_prefix(lead.size());
+  for (std::string_view tail : {"的", "所"})
+    if (text::ends_at(name, name.size(), tail)) name.remove_suffix(tail.size());
+  const auto known = d.find_known(name);
+  if (text::code_point_count(name) < 2 || !(d.has_organisation_ending(name) || (known && known->first.begin == 0)))
+    return std::nullopt;
+  Giver g;
+  g.canonical = d.canonical(name);
+  g.written = std::string(name);
+  g.basis = "passive";
+  const std::size_t at = static_cast<std::size_t>(name.data() - s.text.data());
+  g.span = {at, at + name.size()};
+  return g;
+}
+
+std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, std::size_t limit, const Directory& d,
+                                     const Gazetteer& gz, const ArticleMemory& memory) {
+  const Span c = s.clauses[ci];
+  limit = std::min(limit, c.end);
+  // Openers: punctuation, dates and words that are no giver.
+  std::size_t begin = c.begin;
+  for (bool again = true; again && begin < limit;) {
+    again = false;
+    std::size_t i = begin;
+    const char32_t cp = next_code_point(s.text, i);
+    if (is_space_or_punct(cp) && cp != U'“') {
+      begin = i;
+      again = true;
+      continue;
+    }
+    for (const auto& dm : s.dates)
+      if (dm.span.begin == begin) {
+        begin = dm.span.end;
+        again = true;
+      }
+    if (const LexToken* w = s.word_at(begin); w && (w->cats & kOpeners) && !(w->cats & bit(Cat::pronoun))) {
+      begin = w->span.end;
+      again = true;
+    }
+  }
+  // The subject ends at the first word that ends a subject, a date, an amount or a place that
+  // follows no organisation.
+  std::size_t end = limit;
+  for (const auto& w : s.words)
+    if (w.span.begin >= begin && w.span.begin < end && (w.cats & kSubjectEnds)) {
+      end = w.span.begin;
+      break;
+    }
+  for (const auto& dm : s.dates)
+    if (dm.span.begin > begin && dm.span.begin < end) end = dm.span.begin;
+  for (const auto& m : s.measures)
+    if (m.span.begin >= begin && m.span.begin < end) end = m.span.begin;
+  // 甲代表乙: 乙 gives.
+  if (const LexToken* rep = s.last(Cat::represent, {begin, end})) begin = rep->span.end;
+  std::string_view subject = trim_punct(s.slice(begin, end));
+  if (subject.empty()) return std::nullopt;
+  std::size_t offset = static_cast<std::size_t>(subject.data() - s.text.data());
+
+  // Items of a list: 甲、乙和丙.
+  std::vector<Span> items;
+  {
+    std::size_t start = offset;
+    const std::size_t stop = offset + subject.size();
+    for (std::size_t i = offset; i < stop;) {
+      const std::size_t at = i;
+      const char32_t cp = next_code_point(s.text, i);
+      bool sep = cp == U'、';
+      if ((cp == U'和' || cp == U'与' || cp == U'及' || cp == U'同') && at > start) {
+        // 和 joins two givers only after a whole name (中和集团 is one name).
+        const std::string_view left = trim_punct(s.slice(start, at));
+        const auto known = d.find_known(left);
+        sep = d.has_organisation_ending(left) || (known && known->first.begin == 0) || counted_givers(left) > 0 ||
+              (s.word_at(start) && s.word_at(start)->is(Cat::pronoun));
+      }
+      if (sep && !s.quoted(at)) {
+        items.push_back({start, at});
+        start = i;
+      }
+    }
+    items.push_back({start, stop});
+  }
+  Giver g;
+  g.basis = "subject";
+  for (Span item_span : items) {
+    std::string_view item = trim_punct(s.slice(item_span));
+    std::size_t item_at = static_cast<std::size_t>(item.data() - s.text.data());
+    // A descriptor before the name (辖区企业, 爱心企业, 高新区的): the name follows it.
+    if (const LexToken* desc = s.last(Cat::descriptor, {item_at, item_at + item.size()}); desc && desc->span.end < item_at + item.size()) {
+      const std::string_view after = s.slice(desc->span.end, item_at + item.size());
+      if (text::code_point_count(after) >= 2) {
+        item = after;
+        item_at = desc->span.end;
+      }
+    }
+    for (std::string_view tail : {"有关负责人", "相关负责人", "负责人", "一行", "等", "代表", "公益", "爱心"})
+      if (text::ends_at(item, item.size(), tail) && item.size() > tail.size() + 3) item.remove_suffix(tail.size());
+    if (item.empty()) continue;
+    if (const LexToken* p = s.word_at(item_at); p && p->is(Cat::pronoun) && p->span.end == item_at + item.size()) {
+      if (memory.last_organisation.empty()) continue;
+      g.members.push_back(memory.last_organisation);
+      g.members_written.push_back(std::string(item));
+      g.basis = "pronoun";
+      continue;
+    }
+    if (const auto n = counted_givers(item); n > 0) {
+      g.unnamed_count += n;
+      g.members_written.push_back(std::string(item));
+      continue;
+    }
+    const LexToken* whole = s.word_at(item_at);
+    if (whole && whole->span.end == item_at + item.size() && (whole->is(Cat::generic) || whole->is(Cat::descriptor) || whole->is(Cat::people)))
+      continue;
+    // A place of the county in subject position is where the gift went, not who gave it.
+    if (gz.township_of(item) || item == gz.county()) continue;
+    bool is_place = false;
+    for (const auto& p : s.places)
+      if (p.span.begin == item_at && p.span.end == item_at + item.size() && (!p.township.empty() || p.level == PlaceLevel::county ||
+                                                                             p.level == PlaceLevel::collective))
+        is_place = true;
+    if (is_place) continue;
+    const auto known = d.find_known(item);
+    const bool org = d.has_organisation_ending(item) || (known && known->first.begin == 0);
+    const std::size_t n = text::code_point_count(item);
+    const bool proper_name = n >= 2 && n <= 12 && all_han(item) && !s.has(Cat::people, {item_at, item_at + item.size()});
+    if (!org && !proper_name) continue;
+    g.members.push_back(d.canonical(item));
+    g.members_written.push_back(std::string(item));
+    if (g.span.empty()) g.span = {item_at, item_at + item.size()};
+    else g.span.end = item_at + item.size();
+  }
+  if (g.members.empty() && g.unnamed_count == 0) return std::nullopt;
+  if (!g.members.empty()) {
+    g.canonical = g.members.front();
+    g.written = g.members_written.front();
+  }
+  if (g.span.empty()) g.span = {offset, offset + subject.size()};
+  return g;
+}
+
+}  // namespace aidledger::extract::detail

@@ -1,0 +1,141 @@
+// To whom: the places a gift went to, read from where Chinese news names them.
+//
+// In order of preference: places after a recipient marker (向, 为, 给, 用于 …) in the gift's own
+// clauses; other places there; a purpose clause right after the amount (…30万元，用于X的…); an
+// earlier clause of the sentence (来到X，为师生送去…). 两乡镇/两个乡镇/两地 are the article's townships.
+#include <algorithm>
+
+#include "aidledger/extract/frame.hpp"
+#include "aidledger/text/utf8.hpp"
+
+namespace aidledger::extract::detail {
+namespace {
+
+using text::next_code_point;
+
+bool is_list_gap(std::string_view gap) {
+  return gap.empty() || gap == "、" || gap == "和" || gap == "及" || gap == "与" || gap == "以及" || gap == " ";
+}
+
+constexpr CatSet kMarkers = bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::arrive);
+
+// A place is marked when, looking left over a list of places, the word before it marks a recipient.
+bool marked(const SentenceTokens& s, std::size_t place_index, CatSet markers) {
+  std::size_t pos = s.places[place_index].span.begin;
+  for (std::size_t j = place_index; j-- > 0;) {
+    const Span prev = s.places[j].span;
+    if (prev.end > pos) continue;
+    if (!is_list_gap(s.slice(prev.end, pos))) break;
+    pos = prev.begin;
+  }
+  const LexToken* w = s.word_before(pos);
+  return w && (w->cats & markers);
+}
+
+std::vector<Recipient> expand_collective(const PlaceMention& p, const ArticleMemory& memory) {
+  std::vector<Recipient> out;
+  if (p.count > 0 && static_cast<int>(memory.townships.size()) == p.count) {
+    for (const auto& t : memory.townships) out.push_back({t, t});
+  } else {
+    out.push_back({p.name, ""});
+  }
+  return out;
+}
+
+// Places in [begin, end), joined where a village follows its township (木桐乡东坡村 is one).
+std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std::size_t end, const std::optional<Giver>& giver,
+                                 const ArticleMemory& memory, bool only_marked) {
+  std::vector<Recipient> out;
+  bool any_specific = false;
+  for (const auto& p : s.places)
+    if (p.span.begin >= begin && p.span.end <= end && p.level != PlaceLevel::county) any_specific = true;
+  std::size_t last_end = std::string::npos;
+  for (std::size_t i = 0; i < s.places.size(); ++i) {
+    const PlaceMention& p = s.places[i];
+    if (p.span.begin < begin || p.span.end > end || s.quoted(p.span.begin)) continue;
+    if (giver && !giver->span.empty() && giver->span.begin <= p.span.begin && p.span.begin < giver->span.end) continue;
+    if (p.level == PlaceLevel::county && any_specific) continue;
+    // 卢氏县徐家湾乡: the marker before the county marks the township after it.
+    if (only_marked && !marked(s, i, kMarkers)) {
+      const bool after_county = i > 0 && s.places[i - 1].level == PlaceLevel::county && s.places[i - 1].span.end == p.span.begin &&
+                                marked(s, i - 1, kMarkers);
+      const bool joined = !out.empty() && last_end == p.span.begin;
+      if (!after_county && !joined) continue;
+    }
+    if (p.level == PlaceLevel::collective) {
+      for (auto& r : expand_collective(p, memory)) out.push_back(std::move(r));
+      last_end = p.span.end;
+      continue;
+    }
+    if (!out.empty() && last_end == p.span.begin && out.back().name == out.back().township && out.back().township == p.township &&
+        p.level != PlaceLevel::township) {
+      out.back().name += p.name;  // 木桐乡东坡村: one recipient
+    } else {
+      out.push_back({p.name, p.township});
+    }
+    last_end = p.span.end;
+  }
+  // 两地 after a marker: the article's two townships.
+  for (const auto& w : s.words) {
+    if (w.span.begin < begin || w.span.end > end || s.slice(w.span) != "两地") continue;
+    const LexToken* before = s.word_before(w.span.begin);
+    if (before && before->is(Cat::to) && memory.townships.size() == 2)
+      for (const auto& t : memory.townships) out.push_back({t, t});
+  }
+  // Each name once (a name repeated, or inside a longer one, is the same).
+  std::vector<Recipient> distinct;
+  for (const auto& r : out) {
+    auto same = std::find_if(distinct.begin(), distinct.end(), [&](const Recipient& o) {
+      return o.name.find(r.name) != std::string::npos || r.name.find(o.name) != std::string::npos;
+    });
+    if (same == distinct.end()) distinct.push_back(r);
+    else if (r.name.size() > same->name.size()) *same = r;
+  }
+  return distinct;
+}
+
+}  // namespace
+
+std::vector<Recipient> group_by_township(const std::vector<Recipient>& rs) {
+  std::vector<Recipient> out;
+  for (const auto& r : rs) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const Recipient& o) { return !r.township.empty() && o.township == r.township; });
+    if (it == out.end()) {
+      if (std::none_of(out.begin(), out.end(), [&](const Recipient& o) { return o.name == r.name; })) out.push_back(r);
+      continue;
+    }
+    if (it->name == it->township) {
+      if (r.name != r.township) it->name += r.name;
+    } else if (r.name != r.township && it->name.find(r.name) == std::string::npos) {
+      it->name += "、" + r.name;
+    }
+  }
+  return out;
+}
+
+std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame_begin, std::size_t verb, std::size_t measure,
+                                      const std::optional<Giver>& giver, const ArticleMemory& memory) {
+  const std::size_t mc = s.clause_of(measure);
+  const std::size_t frame_end = s.clauses[mc].end;
+  // The gift's own clauses: marked places first, then any.
+  if (auto r = places_in(s, frame_begin, frame_end, giver, memory, true); !r.empty()) return r;
+  const std::size_t own_begin = verb != std::string::npos ? s.clauses[s.clause_of(verb)].begin : s.clauses[mc].begin;
+  if (auto r = places_in(s, std::max(own_begin, frame_begin), frame_end, giver, memory, false); !r.empty()) return r;
+  // A purpose clause right after the amount: …30万元，用于X的…; …全部交由X统一调配.
+  if (mc + 1 < s.clauses.size() && s.segment_of(s.clauses[mc + 1].begin) == s.segment_of(measure)) {
+    const Span next = s.clauses[mc + 1];
+    const LexToken* to = s.first(Cat::to, next);
+    const bool own_amount = std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) {
+      return m.span.begin >= next.begin && m.span.begin < next.end;
+    });
+    if (to && !own_amount && text::code_point_count(s.slice(next.begin, to->span.begin)) <= 4)
+      if (auto r = places_in(s, to->span.end, next.end, giver, memory, false); !r.empty()) return r;
+  }
+  // An earlier clause of the sentence: 来到X，为师生送去…
+  for (std::size_t c = s.clause_of(frame_begin); c-- > 0;) {
+    if (auto r = places_in(s, s.clauses[c].begin, s.clauses[c].end, giver, memory, true); !r.empty()) return r;
+  }
+  return {};
+}
+
+}  // namespace aidledger::extract::detail

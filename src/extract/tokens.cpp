@@ -1,0 +1,90 @@
+// A sentence read once into typed tokens (see frame.hpp).
+#include <algorithm>
+
+#include "aidledger/extract/frame.hpp"
+#include "aidledger/text/utf8.hpp"
+
+namespace aidledger::extract::detail {
+namespace {
+
+bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+std::vector<Span> split_at(std::string_view s, std::u32string_view stops) {
+  std::vector<Span> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    const char32_t cp = text::next_code_point(s, i);
+    if (stops.find(cp) != std::u32string_view::npos) {
+      out.push_back({start, at});
+      start = i;
+    }
+  }
+  out.push_back({start, s.size()});
+  return out;
+}
+
+std::size_t index_of(const std::vector<Span>& spans, std::size_t pos) {
+  // Spans are sorted and contiguous: the first one that ends after pos.
+  auto it = std::upper_bound(spans.begin(), spans.end(), pos, [](std::size_t p, const Span& s) { return p < s.end; });
+  if (it == spans.end()) return spans.empty() ? 0 : spans.size() - 1;
+  return static_cast<std::size_t>(it - spans.begin());
+}
+
+}  // namespace
+
+std::size_t SentenceTokens::clause_of(std::size_t pos) const { return index_of(clauses, pos); }
+std::size_t SentenceTokens::segment_of(std::size_t pos) const { return index_of(segments, pos); }
+
+bool SentenceTokens::quoted(std::size_t pos) const {
+  return std::any_of(quotes.begin(), quotes.end(), [&](const Span& q) { return q.begin <= pos && pos < q.end; });
+}
+
+const LexToken* SentenceTokens::first(Cat c, Span region) const {
+  for (const auto& w : words)
+    if (w.span.begin >= region.begin && w.span.end <= region.end && w.is(c)) return &w;
+  return nullptr;
+}
+
+const LexToken* SentenceTokens::last(Cat c, Span region) const {
+  for (auto it = words.rbegin(); it != words.rend(); ++it)
+    if (it->span.begin >= region.begin && it->span.end <= region.end && it->is(c)) return &*it;
+  return nullptr;
+}
+
+const LexToken* SentenceTokens::word_at(std::size_t pos) const {
+  auto it = std::lower_bound(words.begin(), words.end(), pos, [](const LexToken& w, std::size_t p) { return w.span.begin < p; });
+  return it != words.end() && it->span.begin == pos ? &*it : nullptr;
+}
+
+const LexToken* SentenceTokens::word_before(std::size_t pos) const {
+  for (const auto& w : words)
+    if (w.span.end == pos) return &w;
+  return nullptr;
+}
+
+SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const PlaceFinder& places) {
+  SentenceTokens s;
+  s.text = sentence;
+  s.measures = scan_measures(sentence);
+  s.places = places.find(sentence);
+  s.clauses = split_at(sentence, U",:;");
+  s.segments = split_at(sentence, U";");
+  for (std::size_t open = sentence.find("“"); open != std::string_view::npos; open = sentence.find("“", open + 1)) {
+    const std::size_t close = sentence.find("”", open);
+    if (close == std::string_view::npos) break;
+    s.quotes.push_back({open, close});
+  }
+  // Words inside an amount or a place name are part of it (向阳村 holds no 向).
+  for (const LexToken& w : lex.scan(sentence)) {
+    const bool covered =
+        std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) { return overlaps(m.span, w.span); }) ||
+        std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {
+          return p.level != PlaceLevel::collective && overlaps(p.span, w.span);
+        });
+    if (!covered) s.words.push_back(w);
+  }
+  return s;
+}
+
+}  // namespace aidledger::extract::detail
