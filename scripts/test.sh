@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
-ctest --test-dir build --output-on-failure
+ctest --test-dir build --output-on-failure --timeout 600

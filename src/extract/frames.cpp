@@ -61,9 +61,9 @@ std::string clean_item(std::string_view s) {
     if (text::is_han(last) || last == U'”' || (last >= U'0' && last <= U'9') || (last >= U'A' && last <= U'z')) break;
     s.remove_suffix(s.size() - text::previous_code_point_start(s, s.size()));
   }
-  bool han = false;
-  for (std::size_t i = 0; i < s.size();) han = han || text::is_han(next_code_point(s, i));
-  return han ? std::string(s) : std::string();
+  for (std::size_t i = 0; i < s.size();)
+    if (text::is_han(next_code_point(s, i))) return std::string(s);
+  return std::string();
 }
 
 }  // namespace
