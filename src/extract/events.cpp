@@ -138,6 +138,7 @@ class SentenceReader {
     ArticleMemory m = memory_;
     for (const auto& [span, name] : orgs_)
       if (span.end <= pos) {
+        m.organisations.emplace_back(std::string(s_.slice(span)), name);
         m.last_organisation = name;
         m.last_organisation_written = std::string(s_.slice(span));
       }
@@ -227,6 +228,7 @@ class SentenceReader {
         frame_begin = std::max(frame_begin, s_.clauses[s_.clause_of(prev.span.begin) + 1].begin);
     }
     f.frame_begin = frame_begin;
+    f.giver_named_in_clause = giver && giver->basis == "subject" && giver_clause == verb_clause;
 
     AidReport r;
     r.approximate = m.approximate;
@@ -546,9 +548,13 @@ class SentenceReader {
         if (!next) next = s_.word_at(s_.clauses[ci + 1].begin);
         if (next && next->is(Cat::value)) continue;  // valued in the next clause, read with its amount
         // Valued or counted later in the segment (捐赠医疗物资一批，价值5.2万元): read with that amount.
+        // (Only the next amount, and only when no giving word of its own comes first.)
         bool later_amount = false;
         for (const auto& m : s_.measures)
-          if (m.span.begin >= c.end && s_.segment_of(m.span.begin) == s_.segment_of(c.begin)) later_amount = true;
+          if (m.span.begin >= c.end && s_.segment_of(m.span.begin) == s_.segment_of(c.begin)) {
+            later_amount = !s_.has(Cat::give, {c.end, m.span.begin}) && !s_.has(Cat::give_paid, {c.end, m.span.begin});
+            break;
+          }
         if (later_amount) continue;
       }
       const LexToken* verb = nullptr;
@@ -682,6 +688,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     // Memory: the last organisation named (for 该公司/其 in later sentences).
     const auto orgs = detail::organisations_in(sentence.text, directory_);
+    for (const auto& [span, name] : orgs) memory.organisations.emplace_back(std::string(tokens.slice(span)), name);
     if (!orgs.empty()) {
       memory.last_organisation = orgs.back().second;
       memory.last_organisation_written = std::string(tokens.slice(orgs.back().first));

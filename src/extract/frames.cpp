@@ -84,7 +84,11 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   const Span before{f.segment.begin, gift.begin};
   const bool paid_verb = f.trigger && f.trigger->is(Cat::give_paid);
   if (s.has(Cat::modal, before) && !paid_verb) return Status::pledged;
-  if ((s.has(Cat::agreement, gift) || s.has(Cat::agreement, before)) && !paid_verb) return Status::pledged;
+  // An agreement names what was agreed: the gift in its own clause, or in later clauses that go
+  // on with the same giver (签订协议书，决定…捐赠150万元); a gift with a giver of its own is not
+  // part of it (签订协议、某公司捐赠图书).
+  if (s.has(Cat::agreement, gift) && !paid_verb) return Status::pledged;
+  if (s.has(Cat::agreement, before) && !paid_verb && !f.giver_named_in_clause) return Status::pledged;
   return Status::disbursed;
 }
 
@@ -139,8 +143,24 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
   return Kind::cash;
 }
 
+// 各 is "each" only before what is given (各捐赠, 各5万元, 各一台, 各价值); before a noun
+// (各园区企业, 各村) it means "the various".
+static bool each_before_gift(const SentenceTokens& s, const LexToken& w) {
+  if (s.slice(w.span) != "各") return true;
+  const std::size_t at = w.span.end;
+  if (const LexToken* next = s.word_at(at);
+      next && (next->cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy) | bit(Cat::value) | bit(Cat::modal) | bit(Cat::paid))))
+    return true;
+  for (const auto& m : s.measures)
+    if (m.span.begin == at) return true;
+  const char32_t next = code_point_at(s.text, at);
+  return (next >= U'0' && next <= U'9') || std::u32string_view(U"一两二三四五六七八九十百千万自有为向给").find(next) != std::u32string_view::npos;
+}
+
 bool says_each(const SentenceTokens& s, std::size_t from, std::size_t measure_begin) {
-  const LexToken* w = s.last(Cat::each, {from, measure_begin});
+  const LexToken* w = nullptr;
+  for (const auto& t : s.words)
+    if (t.span.begin >= from && t.span.end <= measure_begin && t.is(Cat::each) && each_before_gift(s, t)) w = &t;
   if (!w) return false;
   // 共 after 分别 (分别…共计): the total decides.
   const LexToken* t = s.last(Cat::total, {from, measure_begin});
@@ -150,7 +170,9 @@ bool says_each(const SentenceTokens& s, std::size_t from, std::size_t measure_be
 bool says_total(const SentenceTokens& s, std::size_t from, std::size_t measure_begin) {
   const LexToken* t = s.last(Cat::total, {from, measure_begin});
   if (!t) return false;
-  const LexToken* e = s.last(Cat::each, {from, measure_begin});
+  const LexToken* e = nullptr;
+  for (const auto& w : s.words)
+    if (w.span.begin >= from && w.span.end <= measure_begin && w.is(Cat::each) && each_before_gift(s, w)) e = &w;
   return !e || e->span.begin < t->span.begin;
 }
 

@@ -20,7 +20,7 @@ constexpr CatSet kSubjectEnds = bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::
                                 bit(Cat::agreement) | bit(Cat::paid) | bit(Cat::each) | bit(Cat::total) |
                                 bit(Cat::cumulative) | bit(Cat::manner) | bit(Cat::passive) | bit(Cat::arrive) |
                                 bit(Cat::tranche) | bit(Cat::value) | bit(Cat::per_unit) | bit(Cat::occasion) |
-                                bit(Cat::consumption);
+                                bit(Cat::consumption) | bit(Cat::act);
 constexpr CatSet kOpeners = bit(Cat::connective) | bit(Cat::occasion) | bit(Cat::manner) | bit(Cat::cumulative) |
                             bit(Cat::subsum);
 // Endings that also name places; an organisation with them is read only in subject position.
@@ -76,6 +76,12 @@ std::int64_t counted_givers(std::string_view item) {
 }
 
 }  // namespace
+
+std::optional<std::string> ArticleMemory::expand(std::string_view short_name) const {
+  for (auto it = organisations.rbegin(); it != organisations.rend(); ++it)
+    if (it->first.find(short_name) != std::string::npos) return it->second;
+  return std::nullopt;
+}
 
 std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text, const Directory& d) {
   std::vector<std::pair<Span, std::string>> out;
@@ -190,7 +196,8 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         // 和 joins two givers only after a whole name (中和集团 is one name).
         const std::string_view left = trim_punct(s.slice(start, at));
         const auto known = d.find_known(left);
-        sep = d.has_organisation_ending(left) || (known && known->first.begin == 0) || counted_givers(left) > 0 ||
+        sep = d.has_organisation_ending(left) || (known && known->first.begin == 0 && known->first.end == left.size()) ||
+              counted_givers(left) > 0 ||
               (s.word_at(start) && s.word_at(start)->is(Cat::pronoun));
       }
       if (sep && !s.quoted(at)) {
@@ -206,7 +213,8 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     std::string_view item = trim_punct(s.slice(item_span));
     std::size_t item_at = static_cast<std::size_t>(item.data() - s.text.data());
     // A descriptor before the name (辖区企业, 爱心企业, 高新区的): the name follows it.
-    if (const LexToken* desc = s.last(Cat::descriptor, {item_at, item_at + item.size()}); desc && desc->span.end < item_at + item.size()) {
+    if (const LexToken* desc = s.last(Cat::descriptor, {item_at, item_at + item.size()});
+        desc && desc->span.end < item_at + item.size() && !s.quoted(desc->span.begin)) {
       const std::string_view after = s.slice(desc->span.end, item_at + item.size());
       if (text::code_point_count(after) >= 2) {
         item = after;
@@ -242,9 +250,22 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     const auto known = d.find_known(item);
     const bool org = d.has_organisation_ending(item) || (known && known->first.begin == 0);
     const std::size_t n = text::code_point_count(item);
-    const bool proper_name = n >= 2 && n <= 12 && all_han(item) && !s.has(Cat::people, {item_at, item_at + item.size()});
-    if (!org && !proper_name) continue;
-    g.members.push_back(d.canonical(item));
+    // A bare name (天明) is a giver only as the short form of an organisation named before.
+    std::optional<std::string> expanded;
+    if (!org && n >= 2 && n <= 8 && all_han(item) && !s.has(Cat::people, {item_at, item_at + item.size()}))
+      expanded = memory.expand(item);
+    // A brand without an ending (可口可乐) right before the giving verb: a name, when no
+    // vocabulary word stands inside it.
+    bool brand = false;
+    if (!org && !expanded && n >= 2 && n <= 10 && all_han(item) && item_span.end == offset + subject.size()) {
+      const LexToken* next = s.word_at(end);
+      const bool inside = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
+        return w.span.begin < item_at + item.size() && w.span.end > item_at;
+      });
+      brand = !inside && next && (next->cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy) | bit(Cat::each) | bit(Cat::manner)));
+    }
+    if (!org && !expanded && !brand) continue;
+    g.members.push_back(expanded ? *expanded : d.canonical(item));
     g.members_written.push_back(std::string(item));
     if (g.span.empty()) g.span = {item_at, item_at + item.size()};
     else g.span.end = item_at + item.size();

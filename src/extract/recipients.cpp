@@ -118,7 +118,20 @@ std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame
   const std::size_t mc = s.clause_of(measure);
   const std::size_t frame_end = s.clauses[mc].end;
   // The gift's own clauses: marked places first, then any.
-  if (auto r = places_in(s, frame_begin, frame_end, giver, memory, true); !r.empty()) return r;
+  if (auto r = places_in(s, frame_begin, frame_end, giver, memory, true); !r.empty()) {
+    // A list marked in an earlier clause may go on at the start of the verb's clause
+    // (对甲村…项目，乙乡…项目分别捐赠).
+    if (verb != std::string::npos) {
+      const Span vc = s.clauses[s.clause_of(verb)];
+      std::size_t first = vc.begin;
+      for (std::size_t i = first; first < verb && !text::is_han(text::next_code_point(s.text, i));) first = i;
+      const bool opens = std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) { return p.span.begin == first; });
+      if (vc.begin > frame_begin && opens)
+        for (auto& more : places_in(s, vc.begin, verb, giver, memory, false))
+          if (std::none_of(r.begin(), r.end(), [&](const Recipient& o) { return o.name == more.name; })) r.push_back(std::move(more));
+    }
+    return r;
+  }
   const std::size_t own_begin = verb != std::string::npos ? s.clauses[s.clause_of(verb)].begin : s.clauses[mc].begin;
   if (auto r = places_in(s, std::max(own_begin, frame_begin), frame_end, giver, memory, false); !r.empty()) return r;
   // A purpose clause right after the amount: …30万元，用于X的…; …全部交由X统一调配.

@@ -60,6 +60,11 @@ struct ArticleMemory {
   std::string last_organisation_written;
   std::string actor;                      // canonical organisation the article is about
   std::vector<std::string> townships;     // townships the article names, in order
+  // Organisations named so far, as written and canonical: a short name (天明) stands for the
+  // one it is part of (河南天明实业有限公司).
+  std::vector<std::pair<std::string, std::string>> organisations;
+  /// The organisation named earlier whose written name contains `short_name`, canonical.
+  std::optional<std::string> expand(std::string_view short_name) const;
 };
 
 /// A giver: one organisation, or several listed together (甲公司、乙公司分别捐赠).
@@ -97,6 +102,7 @@ struct Frame {
   std::size_t frame_begin = 0;    // start of the first clause of the frame
   const LexToken* trigger = nullptr;  // the giving, buying or selling word
   bool consumption_setting = false;   // a 展销会 or 消费帮扶 setting: sales are aid
+  bool giver_named_in_clause = false; // the giver is the subject of the gift's own clause
 };
 
 /// Pledged or disbursed, and whether it is a tranche of a pledge. Modals (将, 拟, 计划) govern
