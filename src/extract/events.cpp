@@ -65,6 +65,8 @@ using detail::Recipient;
 using detail::SentenceTokens;
 using text::starts_at;
 
+// Verbs that give a thing named without an amount (某公司捐赠了数字校园平台).
+constexpr std::string_view kNamedGiftVerbs[] = {"捐赠", "赠送", "捐献", "捐建", "援建", "捐助"};
 constexpr CatSet kTriggers = bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy);
 
 std::vector<Allocation> allocate(const std::vector<Recipient>& recipients, bool each, std::optional<std::int64_t> amount,
@@ -166,6 +168,9 @@ class SentenceReader {
     const Span own = s_.clauses[own_clause];
     for (const auto& w : s_.words)
       if (w.span.begin >= m.span.end && w.span.end <= own.end && (w.cats & kTriggers)) return &w;
+    // …or completion said of it (首批资金100万元已拨付到位, 资金已到账).
+    for (const auto& w : s_.words)
+      if (w.span.begin >= m.span.end && w.span.end <= own.end && w.is(Cat::paid) && s_.slice(w.span) != "完成") return &w;
     return nullptr;
   }
 
@@ -495,18 +500,14 @@ class SentenceReader {
     return std::nullopt;
   }
 
+  bool is_label(const DatedMention& d) const { return starts_at(s_.text, d.span.end, "度"); }
+
   // The event's own date: in its frame, earlier in its segment, or carried by 同时/随后.
   void date_report(AidReport& r, Span window, std::size_t measure_begin) const {
     const DatedMention* best = nullptr;
     for (const auto& d : s_.dates) {
-      const bool label = starts_at(s_.text, d.span.end, "度");  // 2023年度帮扶资金: a fiscal-year label
-      if (d.plan || (label && best) || d.span.begin < window.begin || d.span.begin >= window.end) continue;
-      if (label) {
-        const bool precise_elsewhere = std::any_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& o) {
-          return !o.plan && &o != &d && o.span.begin >= window.begin && o.span.begin < window.end;
-        });
-        if (precise_elsewhere) continue;
-      }
+      // 2023年度帮扶资金: a fiscal-year label, the date only when nothing else dates the gift.
+      if (d.plan || is_label(d) || d.span.begin < window.begin || d.span.begin >= window.end) continue;
       if (d.span.begin < measure_begin || !best) best = &d;
     }
     if (best) {
@@ -520,15 +521,25 @@ class SentenceReader {
       return;
     }
     const std::size_t seg_begin = s_.segments[s_.segment_of(measure_begin)].begin;
-    for (const auto& d : s_.dates) {
-      const bool period_start = starts_at(s_.text, d.span.end, "以来") || starts_at(s_.text, d.span.end, "至今");
-      if (!d.plan && !period_start && d.span.begin >= seg_begin && d.span.end <= window.begin) best = &d;
-    }
+    for (const auto& d : s_.dates)
+      if (!d.plan && !is_label(d) && d.span.begin >= seg_begin && d.span.end <= window.begin) best = &d;
     if (best) {
       r.date = best->date;
       r.date_basis = fmt::format("stated earlier in the clause: {}", best->written);
+      // 2019年以来, …: the period from then to the report.
+      const std::size_t after = best->span.end;
+      if (starts_at(s_.text, after, "以来") || starts_at(s_.text, after, "至今")) {
+        if (article_date_ && article_date_->last > best->date.last) r.date->last = article_date_->last;
+        r.date_basis += s_.text.substr(after, 6);
+      }
       return;
     }
+    for (const auto& d : s_.dates)
+      if (!d.plan && is_label(d) && d.span.begin >= window.begin && d.span.begin < window.end) {
+        r.date = d.date;
+        r.date_basis = fmt::format("the year the funds are labelled with: {}", d.written);
+        return;
+      }
     for (std::string_view w : {"与此同时", "同时", "同期", "其间", "期间", "此间", "随后"}) {
       if ((starts_at(s_.text, 0, w) || starts_at(s_.text, seg_begin, w)) && paragraph_last_) {
         r.date = paragraph_last_;
@@ -560,8 +571,7 @@ class SentenceReader {
       const LexToken* verb = nullptr;
       for (const auto& w : s_.words)
         if (w.span.begin >= c.begin && w.span.end <= c.end && w.is(Cat::give) &&
-            (s_.slice(w.span) == "捐赠" || s_.slice(w.span) == "赠送" || s_.slice(w.span) == "捐献" || s_.slice(w.span) == "捐建" ||
-             s_.slice(w.span) == "援建" || s_.slice(w.span) == "捐助")) {
+            std::any_of(std::begin(kNamedGiftVerbs), std::end(kNamedGiftVerbs), [&](std::string_view v) { return starts_at(s_.slice(w.span), 0, v); })) {
           verb = &w;
           break;
         }

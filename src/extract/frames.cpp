@@ -74,6 +74,12 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   const std::size_t trigger_clause_begin = f.trigger ? s.clauses[s.clause_of(f.trigger->span.begin)].begin : own.begin;
   const Span gift{std::min({f.frame_begin, trigger_clause_begin, own.begin}), own.end};
   tranche = s.has(Cat::tranche, own);
+  // …or in the clause after it that has no amount of its own (捐赠60万元，这是协议的首批资金).
+  if (const std::size_t next = s.clause_of(m.span.begin) + 1; !tranche && next < s.clauses.size() && s.segment_of(s.clauses[next].begin) == s.segment_of(own.begin)) {
+    const Span nc = s.clauses[next];
+    const bool own_amount = std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= nc.begin && o.span.begin < nc.end; });
+    tranche = !own_amount && s.has(Cat::tranche, nc);
+  }
   // Completion said in the amount's own clause after any modal: paid (首期200万元已拨付到位).
   const LexToken* paid = s.last(Cat::paid, own);
   const LexToken* modal = s.last(Cat::modal, gift);
@@ -198,8 +204,11 @@ std::string item_between(const SentenceTokens& s, std::size_t from, std::size_t 
   for (const auto& w : s.words)
     if (w.span.begin >= from && w.span.end <= to &&
         (w.is(Cat::to) || w.is(Cat::give) || w.is(Cat::give_paid) || w.is(Cat::each) || w.is(Cat::total) || w.is(Cat::people) ||
-         w.is(Cat::paid) || w.is(Cat::manner)))
+         w.is(Cat::paid) || (w.is(Cat::manner) && s.slice(w.span) != "等")))
       cut = std::max(cut, w.span.end);
+  // After an amount listed before it (图书5000册、无人机20架): that amount's goods are its own.
+  for (const auto& m : s.measures)
+    if (m.span.end > cut && m.span.end <= to) cut = m.span.end;
   return clean_item(s.slice(cut, to));
 }
 

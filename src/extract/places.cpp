@@ -48,7 +48,7 @@ constexpr LocalSuffix kLocalSuffixes[] = {
 
 // Words that end a place name on its left.
 bool is_name_boundary(char32_t cp) {
-  static constexpr std::u32string_view stops = U"、和与及向为给对到在的了是把从由等各该其共还并也将已同赴来去往至捐赠送";
+  static constexpr std::u32string_view stops = U"、和与及向为给对到在的了是把从由等各该其共还并也将已同赴来去往至捐赠送元";
   return !text::is_han(cp) || stops.find(cp) != std::u32string_view::npos;
 }
 // Administrative endings: a place name starts after them (某某办事处东坡村 -> 东坡村).
@@ -275,6 +275,9 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
         if (is_name_boundary(cp) || is_admin_ending(cp)) break;
         begin = prev;
       }
+      // A verb inside is no part of the name (万元建设卫生室 -> no name; 新建东坡村卫生室 -> 东坡村卫生室).
+      for (std::string_view verb : {"建设", "新建", "援建", "修建", "捐建", "改造", "用于", "帮助", "支持"})
+        if (const std::size_t v = s.substr(begin, at - begin).rfind(verb); v != std::string_view::npos) begin += v + verb.size();
       const PlaceMention* short_form_before = nullptr;
       for (const auto& m : found) {
         if (m.level != PlaceLevel::township || m.span.end > at || m.span.end <= begin) continue;

@@ -213,7 +213,7 @@ TEST_CASE("a total, then its parts in a sentence opening with 其中; 由X拨付
   CHECK(rs[0].status == Status::disbursed);          // 承诺的…已全部拨付到位
   CHECK(rs[0].total_fen() == 200000000);             // 其中 120万 + 80万 are its parts, not more lines
   CHECK(rs[1].donor == "郑州高新区");                // 已由高新区拨付
-  CHECK(rs[1].donor_basis == "subject");
+  CHECK(rs[1].donor_basis == "passive");
   CHECK(rs[2].item == "电脑");
   CHECK(rs[3].item == "图书");
   CHECK(rs[3].total_quantity() == 5000);
