@@ -157,10 +157,13 @@ class SentenceReader {
     if (before && s_.clause_of(before->span.begin) != own_clause) {
       // …in an earlier clause only while no other amount has used it (捐赠物资一批，价值5万元),
       // or when this amount continues a list in its own clause.
+      // (An amount in the verb's own clause, before or after it, is the verb's object.)
+      const std::size_t verb_clause = s_.clause_of(before->span.begin);
       bool used_between = false;
-      for (std::size_t j = 0; j < k; ++j)
-        if (s_.measures[j].span.begin > before->span.end && s_.clause_of(s_.measures[j].span.begin) != own_clause)
-          used_between = true;
+      for (std::size_t j = 0; j < k; ++j) {
+        const std::size_t jc = s_.clause_of(s_.measures[j].span.begin);
+        if ((s_.measures[j].span.begin > before->span.end && jc != own_clause) || jc == verb_clause) used_between = true;
+      }
       if (used_between) before = nullptr;
     }
     if (before) return before;
@@ -317,7 +320,17 @@ class SentenceReader {
 
     const std::size_t givers = giver ? giver->members.size() : 0;
     const std::int64_t counted = giver ? giver->unnamed_count : 0;
-    const bool giver_each = each && (givers >= 2 || counted > 0) && (recipients.size() <= 1 || list.size() == givers);
+    // 甲、乙分别捐款5万元，用于两乡镇: 分别 right after several givers, before any recipient, is
+    // about the givers.
+    bool each_follows_givers = false;
+    if (each && giver && !giver->span.empty() && (givers >= 2 || counted > 0)) {
+      const LexToken* e = s_.first(Cat::each, {giver->span.end, m.span.begin});
+      each_follows_givers = e && !s_.has(Cat::to, {giver->span.end, e->span.begin}) &&
+                            std::none_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+                              return p.span.begin >= giver->span.end && p.span.end <= e->span.begin;
+                            });
+    }
+    const bool giver_each = each && (givers >= 2 || counted > 0) && (recipients.size() <= 1 || list.size() == givers || each_follows_givers);
     if (!each || giver_each) recipients = detail::group_by_township(recipients);
 
     date_report(r, {frame_begin, own.end}, m.span.begin);
@@ -541,7 +554,7 @@ class SentenceReader {
         return;
       }
     for (std::string_view w : {"与此同时", "同时", "同期", "其间", "期间", "此间", "随后"}) {
-      if ((starts_at(s_.text, 0, w) || starts_at(s_.text, seg_begin, w)) && paragraph_last_) {
+      if ((starts_at(s_.text, 0, w) || starts_at(s_.text, seg_begin, w)) && paragraph_last_ && paragraph_last_->precision != Precision::year) {
         r.date = paragraph_last_;
         r.date_basis = fmt::format("carried over by {} from the paragraph", w);
         return;
@@ -687,8 +700,11 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       previous_had_amount = false;
     }
     detail::SentenceTokens tokens = detail::tokenize(sentence.text, lex, places);
-    for (const auto& m : scan_dates(sentence.text))
+    for (const auto& m : scan_dates(sentence.text)) {
+      const bool in_title = std::any_of(tokens.titles.begin(), tokens.titles.end(), [&](const Span& t) { return t.begin <= m.span.begin && m.span.begin < t.end; });
+      if (in_title) continue;
       if (auto d = resolver.resolve(m)) tokens.dates.push_back({m.span, *d, m.plan, std::string(m.text_of(sentence.text))});
+    }
     const std::size_t before = reports.size();
     SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, ctx.date, consumption_article,
                           previous_had_amount);

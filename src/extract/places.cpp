@@ -190,7 +190,51 @@ std::optional<std::string> PlaceFinder::resolve_local(std::string_view name) con
   return std::nullopt;
 }
 
+namespace {
+
+// A township name right at `at`: two or three Han characters and 镇 or 乡; its end, or npos.
+std::size_t township_name_end(std::string_view s, std::size_t at) {
+  std::size_t i = at;
+  for (int chars = 0; chars < 4 && i < s.size(); ++chars) {
+    const std::size_t before = i;
+    const char32_t cp = next_code_point(s, i);
+    if (!text::is_han(cp)) return std::string_view::npos;
+    if (cp == U'镇' || cp == U'乡') return chars >= 2 ? i : std::string_view::npos;
+    // Numerals and words of quantity start no name (一乡一镇, 两镇, 各乡镇).
+    if (std::u32string_view(U"一二两三四五六七八九十几多各每全该本城").find(cp) != std::u32string_view::npos) return std::string_view::npos;
+    (void)before;
+  }
+  return std::string_view::npos;
+}
+
+bool speaks_of_pairing(std::string_view sentence) {
+  for (std::string_view w : {"结对", "帮扶", "对口", "协作", "捐赠", "援建", "捐建"})
+    if (sentence.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
 void PlaceFinder::learn(std::string_view page_text) {
+  // Townships of a county outside the gazetteer, from pairing sentences: X县Y镇(、Z乡…).
+  for (std::size_t start = 0; start < page_text.size();) {
+    std::size_t end = page_text.find("。", start);
+    end = end == std::string_view::npos ? page_text.size() : end + 3;
+    const std::string_view sentence = page_text.substr(start, end - start);
+    start = end;
+    if (!speaks_of_pairing(sentence)) continue;
+    for (std::size_t at = sentence.find("县"); at != std::string_view::npos; at = sentence.find("县", at + 3)) {
+      std::size_t pos = at + 3;
+      for (std::size_t t; (t = township_name_end(sentence, pos)) != std::string_view::npos;) {
+        const std::string name(sentence.substr(pos, t - pos));
+        if (!gazetteer_.township_of(name) && std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end())
+          learned_townships_.push_back(name);
+        if (starts_at(sentence, t, "、")) pos = t + 3;
+        else if (starts_at(sentence, t, "和") || starts_at(sentence, t, "及") || starts_at(sentence, t, "与")) pos = t + 3;
+        else break;
+      }
+    }
+  }
   for (const PlaceMention& m : find(page_text)) {
     if (m.level == PlaceLevel::village || m.level == PlaceLevel::school || m.level == PlaceLevel::clinic) {
       // What the text itself says (a township right before it, or a list it is in) holds for
@@ -201,6 +245,8 @@ void PlaceFinder::learn(std::string_view page_text) {
 }
 
 bool PlaceFinder::mentions_county(std::string_view text) const {
+  for (const auto& t : learned_townships_)
+    if (text.find(t) != std::string_view::npos) return true;
   for (const auto& e : gazetteer_.entries()) {
     if (e.level != "county" && e.level != "township") continue;
     if (text.find(e.name) != std::string_view::npos) return true;
@@ -230,6 +276,9 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       }
     }
   }
+  for (const auto& t : learned_townships_)
+    for (std::size_t at = s.find(t); at != std::string_view::npos; at = s.find(t, at + 1))
+      found.push_back({{at, at + t.size()}, t, t, PlaceLevel::township, 0});
   // Collective mentions: 两乡镇, 两个乡镇, 一乡一镇, 3个乡.
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;

@@ -75,6 +75,12 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
     if (close == std::string_view::npos) break;
     s.quotes.push_back({open, close});
   }
+  for (std::size_t open = sentence.find("《"); open != std::string_view::npos; open = sentence.find("《", open + 1)) {
+    const std::size_t close = sentence.find("》", open);
+    if (close == std::string_view::npos) break;
+    s.quotes.push_back({open, close});
+    s.titles.push_back({open, close});
+  }
   // Words inside an amount or a place name are part of it (向阳村 holds no 向).
   for (const LexToken& w : lex.scan(sentence)) {
     const bool covered =

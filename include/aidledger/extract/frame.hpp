@@ -35,7 +35,8 @@ struct SentenceTokens {
   std::vector<DatedMention> dates;
   std::vector<Span> clauses;        // split at ，：；
   std::vector<Span> segments;       // split at ；
-  std::vector<Span> quotes;         // inside “…”
+  std::vector<Span> quotes;         // inside “…” or 《…》
+  std::vector<Span> titles;         // inside 《…》: a document's name, whose dates date nothing
 
   std::size_t clause_of(std::size_t pos) const;
   std::size_t segment_of(std::size_t pos) const;

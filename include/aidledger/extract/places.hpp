@@ -69,6 +69,8 @@ class PlaceFinder {
   std::optional<std::string> resolve_local(std::string_view name) const;
   const Gazetteer& gazetteer_;
   std::map<std::string, std::string, std::less<>> learned_;  // village/school -> township
+  // Townships of other counties a page names in a pairing sentence (青川县木鱼镇、姚渡镇).
+  std::vector<std::string> learned_townships_;
 };
 
 }  // namespace aidledger::extract
