@@ -238,6 +238,11 @@ class SentenceReader {
     f.frame_begin = frame_begin;
     f.giver_named_in_clause = giver && giver->basis == "subject" && giver_clause == verb_clause;
 
+    // The paired county's own bodies giving (卢氏县民政局向全县…, 徐家湾乡干部群众向…捐款) is not
+    // pairing aid; nor is a clause whose subject is a place of the county (双龙湾镇向…购买).
+    if (giver && starts_with_local_place(giver->written)) return;
+    if (!giver && starts_with_local_place(subject_text(verb_clause, trigger->span.begin))) return;
+
     AidReport r;
     r.approximate = m.approximate;
     r.measure = {page(m.span.begin), page(m.span.end)};
@@ -412,6 +417,36 @@ class SentenceReader {
       }
     }
     reports.push_back(std::move(r));
+  }
+
+  bool starts_with_local_place(std::string_view name) const {
+    if (name.empty()) return false;
+    for (const auto& e : gazetteer_.entries()) {
+      if (e.level != "county" && e.level != "township") continue;
+      if (starts_at(name, 0, e.name)) return true;
+      if (e.level == "county")
+        for (const auto& f : e.short_forms)
+          if (starts_at(name, 0, f)) return true;
+    }
+    return false;
+  }
+
+  // What stands before `limit` in clause `ci`, after openers and dates.
+  std::string_view subject_text(std::size_t ci, std::size_t limit) const {
+    std::size_t begin = s_.clauses[ci].begin;
+    for (bool again = true; again;) {
+      again = false;
+      while (begin < limit && !text::is_han(text::code_point_at(s_.text, begin))) {
+        std::size_t i = begin;
+        text::next_code_point(s_.text, i);
+        begin = i;
+        again = true;
+      }
+      for (const auto& d : s_.dates)
+        if (d.span.begin == begin) begin = d.span.end, again = true;
+      if (const LexToken* w = s_.word_at(begin); w && w->is(Cat::connective)) begin = w->span.end, again = true;
+    }
+    return s_.slice(begin, std::max(begin, limit));
   }
 
   bool clause_has_amount(std::size_t c) const {

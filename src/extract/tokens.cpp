@@ -90,6 +90,21 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
         });
     if (!covered) s.words.push_back(w);
   }
+  // 将 before a noun phrase and its verb (将募集到的图书转交给…, 将水泵12台送往…) moves a thing:
+  // it is the 把 of written Chinese, not the future.
+  for (auto& w : s.words) {
+    if (!w.is(Cat::modal) || s.slice(w.span) != "将") continue;
+    const auto verb = std::find_if(s.words.begin(), s.words.end(), [&](const LexToken& v) {
+      return v.span.begin >= w.span.end && (v.cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy)));
+    });
+    const std::size_t until = verb == s.words.end() ? w.span.end : verb->span.begin;
+    const std::string_view between = s.slice(w.span.end, until);
+    const bool object = verb != s.words.end() && s.clause_of(verb->span.begin) == s.clause_of(w.span.begin) &&
+                        (between.find("的") != std::string_view::npos ||
+                         std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) { return m.span.begin >= w.span.end && m.span.end <= until; }) ||
+                         s.has(Cat::goods, {w.span.end, until}) || s.has(Cat::cash, {w.span.end, until}));
+    if (object) w.cats &= ~bit(Cat::modal);
+  }
   return s;
 }
 

@@ -5,7 +5,8 @@
 // followed by the sentence, one paragraph, published on ref_date (when not "-"). Expected lines are
 // joined by " ; ", each year|township|kind|status|donor_key|amount_yuan|quantity|unit|aggregate and
 // optionally |date; "-" means the sentence gives no line. donor_key is a substring of the donor;
-// "?" in year, township or donor_key accepts anything. Lines are matched as a multiset.
+// "?" in year, township or donor_key accepts anything. Lines are matched as a multiset. Amounts
+// print in fen.
 //
 // usage: aidledger_phrasing [--verbose] FILE.tsv...   exit 0 when every row passes, 1 otherwise
 #include <algorithm>
@@ -56,12 +57,15 @@ std::string yuan_to_fen(const std::string& yuan) {
   return std::to_string(std::stoll(whole) * 100 + std::stoll(frac));
 }
 
+// A line that gives an amount is matched on it; the count of the goods valued (电脑40台，价值16万元)
+// is compared only when the table gives one.
 bool matches(const Line& want, const Line& got) {
   auto any = [](const std::string& w, const std::string& g) { return w == "?" || w == g; };
+  const bool goods_match = (want.quantity == got.quantity && want.unit == got.unit) ||
+                           (!want.amount.empty() && want.quantity.empty() && want.unit.empty());
   return any(want.year, got.year) && any(want.township, got.township) && want.kind == got.kind && want.status == got.status &&
          (want.donor == "?" || got.donor.find(want.donor) != std::string::npos) && yuan_to_fen(want.amount) == got.amount &&
-         want.quantity == got.quantity && want.unit == got.unit && want.aggregate == got.aggregate &&
-         (want.date.empty() || want.date == got.date);
+         goods_match && want.aggregate == got.aggregate && (want.date.empty() || want.date == got.date);
 }
 
 std::vector<Line> lines_of(const std::string& ref, const std::string& context, const std::string& sentence) {
