@@ -339,10 +339,16 @@ class SentenceReader {
     if (!each || giver_each) recipients = detail::group_by_township(recipients);
 
     date_report(r, {frame_begin, own.end}, m.span.begin);
+    // A pledge is made when it is reported; the later year it names is when it is to be paid.
+    if (r.status == Status::pledged && r.date && article_date_ && r.date->first > article_date_->last) {
+      r.notes.push_back(fmt::format("to be paid {}", format_date(*r.date)));
+      r.date = article_date_;
+      r.date_basis = "pledged on the article's date";
+    }
     const bool whole_year = r.date && r.date->precision == Precision::year;
-    r.aggregate = detail::is_aggregate(s_, f, r.date, whole_year) ||
+    r.aggregate = detail::is_aggregate(s_, f, r.date, whole_year, r.kind) ||
                   (r.kind == Kind::consumption && !r.date && r.approximate);
-    if (r.aggregate && !detail::is_aggregate(s_, f, r.date, whole_year)) r.notes.push_back("summary figure without a date of its own");
+    if (r.aggregate && !detail::is_aggregate(s_, f, r.date, whole_year, r.kind)) r.notes.push_back("summary figure without a date of its own");
 
     if (list.size() >= 2) {
       for (std::size_t j : list) used[j] = true;

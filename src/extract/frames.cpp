@@ -98,7 +98,7 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   return Status::disbursed;
 }
 
-bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year) {
+bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year, Kind kind) {
   const Measure& m = s.measures[f.measure];
   const Span lead{0, m.span.begin};
   const bool total = says_total(s, f.frame_begin, m.span.begin) || s.has(Cat::total, {f.frame_begin, m.span.begin});
@@ -109,6 +109,10 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   }
   (void)lead;
   if (s.has(Cat::occasion, {0, m.span.begin})) return false;
+  // A period's total (今年1至9月…共, 2019年…共计, 今年上半年…共): many gifts summed, not one.
+  // A bare year with 共 is such a total for purchases (many buyers, many days), not for one gift.
+  if (total && date && date->is_range()) return true;
+  if (total && date && date->precision == Precision::year && kind == Kind::consumption) return true;
   // A whole year's total over many projects: 2022年…共投入…实施项目12个.
   if (total && date && date_is_whole_year) {
     const std::string_view rest = s.text;

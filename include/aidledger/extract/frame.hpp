@@ -112,7 +112,7 @@ struct Frame {
 Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche);
 
 /// A summary of many gifts (累计, 以来…共, a year's total over many projects), not one gift.
-bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year);
+bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year, Kind kind);
 
 /// Cash, goods or consumption aid.
 Kind kind_of(const SentenceTokens& s, const Frame& f);
