@@ -247,6 +247,14 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
                                                                              p.level == PlaceLevel::collective))
         is_place = true;
     if (is_place) continue;
+    // A name followed by its people or their doings (某公司负责人亲自带队, 某医院志愿者): the name.
+    if (!d.has_organisation_ending(item)) {
+      const auto inside = organisations_in(item, d);
+      if (!inside.empty() && inside.front().first.begin == 0 && inside.front().first.end < item.size() &&
+          d.has_organisation_ending(item.substr(0, inside.front().first.end))) {
+        item = item.substr(0, inside.front().first.end);
+      }
+    }
     const auto known = d.find_known(item);
     const bool org = d.has_organisation_ending(item) || (known && known->first.begin == 0);
     const std::size_t n = text::code_point_count(item);

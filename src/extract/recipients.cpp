@@ -133,7 +133,12 @@ std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame
     return r;
   }
   const std::size_t own_begin = verb != std::string::npos ? s.clauses[s.clause_of(verb)].begin : s.clauses[mc].begin;
-  if (auto r = places_in(s, std::max(own_begin, frame_begin), frame_end, giver, memory, false); !r.empty()) return r;
+  std::vector<Recipient> county_only;
+  if (auto r = places_in(s, std::max(own_begin, frame_begin), frame_end, giver, memory, false); !r.empty()) {
+    // Only the county (运抵卢氏后): a later clause may say which township.
+    if (std::any_of(r.begin(), r.end(), [](const Recipient& x) { return !x.township.empty(); })) return r;
+    county_only = r;
+  }
   // A purpose clause right after the amount: …30万元，用于X的…; …全部交由X统一调配.
   if (mc + 1 < s.clauses.size() && s.segment_of(s.clauses[mc + 1].begin) == s.segment_of(measure)) {
     const Span next = s.clauses[mc + 1];
@@ -144,6 +149,7 @@ std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame
     if (to && !own_amount && text::code_point_count(s.slice(next.begin, to->span.begin)) <= 4)
       if (auto r = places_in(s, to->span.end, next.end, giver, memory, false); !r.empty()) return r;
   }
+  if (!county_only.empty()) return county_only;
   // An earlier clause of the sentence: 来到X，为师生送去…
   for (std::size_t c = s.clause_of(frame_begin); c-- > 0;) {
     if (auto r = places_in(s, s.clauses[c].begin, s.clauses[c].end, giver, memory, true); !r.empty()) return r;
