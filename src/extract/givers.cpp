@@ -256,7 +256,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       }
     }
     const auto known = d.find_known(item);
-    const bool org = d.has_organisation_ending(item) || (known && known->first.begin == 0);
+    const std::string_view ending = d.organisation_ending(item);
+    bool place_like = false;
+    for (std::string_view e : kPlaceLikeEndings) place_like = place_like || ending == e;
+    const bool known_whole = known && known->first.begin == 0 && known->first.end == item.size();
+    const bool org = (d.has_organisation_ending(item) && (!place_like || known_whole || d.canonical(item) != std::string(item))) ||
+                     (known && known->first.begin == 0);
     const std::size_t n = text::code_point_count(item);
     // A bare name (天明) is a giver only as the short form of an organisation named before.
     std::optional<std::string> expanded;

@@ -86,6 +86,12 @@ std::string Directory::category(std::string_view name) const {
   return "other";
 }
 
+std::string_view Directory::organisation_ending(std::string_view name) const {
+  for (const auto& [ending, category] : categories_)
+    if (text::ends_at(name, name.size(), ending) && name.size() > ending.size()) return ending;
+  return {};
+}
+
 bool Directory::has_organisation_ending(std::string_view name) const {
   for (const auto& [ending, category] : categories_)
     if (text::ends_at(name, name.size(), ending) && name.size() > ending.size()) return true;

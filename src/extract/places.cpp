@@ -325,7 +325,8 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
         begin = prev;
       }
       // A verb inside is no part of the name (万元建设卫生室 -> no name; 新建东坡村卫生室 -> 东坡村卫生室).
-      for (std::string_view verb : {"建设", "新建", "援建", "修建", "捐建", "改造", "用于", "帮助", "支持"})
+      for (std::string_view verb : {"建设", "新建", "援建", "修建", "捐建", "改造", "用于", "帮助", "支持", "慰问", "走访", "看望", "走进",
+                                    "前往", "深入", "调研", "考察", "资助", "捐助", "帮扶"})
         if (const std::size_t v = s.substr(begin, at - begin).rfind(verb); v != std::string_view::npos) begin += v + verb.size();
       const PlaceMention* short_form_before = nullptr;
       for (const auto& m : found) {

@@ -28,6 +28,8 @@ class Directory {
   std::string category(std::string_view name) const;
   /// True when the name ends like an organisation (公司, 集团, 管委会, 工会 …).
   bool has_organisation_ending(std::string_view name) const;
+  /// The longest organisation ending `name` has (超市 for 某超市, 村 for 某村), empty when none.
+  std::string_view organisation_ending(std::string_view name) const;
   /// The first known alias occurring in text (the longest one at that place), with its span.
   std::optional<std::pair<Span, std::string>> find_known(std::string_view text) const;
   /// Every alias that maps to `canonical_name` (for queries).
