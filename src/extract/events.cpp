@@ -5,6 +5,7 @@
 #include "aidledger/extract/events.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -253,7 +254,7 @@ class SentenceReader {
       r.donor = giver->canonical;
       r.donor_as_written = giver->written;
       r.donor_basis = giver->basis;
-    } else if (previous && !previous->donor.empty() && !(giver && giver->unnamed_count > 0)) {
+    } else if (previous && !previous->donor.empty() && !(giver && giver->unnamed_count > 0) && !opens_with_date(segment)) {
       r.donor = previous->donor;
       r.donor_as_written = previous->donor_as_written;
       r.donor_basis = previous->donor_basis == "article actor" || previous->donor_basis == "unknown" ? previous->donor_basis : "earlier clause";
@@ -276,7 +277,7 @@ class SentenceReader {
     // Recipients.
     std::vector<Recipient> recipients =
         detail::recipients_for(s_, frame_begin, trigger->span.begin, m.span.begin, giver, memory_at(frame_begin));
-    if (recipients.empty() && previous) {
+    if (recipients.empty() && previous && !opens_with_date(segment)) {
       for (const auto& a : previous->allocations) {
         if (a.township == kJoint)
           for (const auto& t : a.covers) recipients.push_back({t, t});
@@ -340,7 +341,8 @@ class SentenceReader {
 
     date_report(r, {frame_begin, own.end}, m.span.begin);
     // A pledge is made when it is reported; the later year it names is when it is to be paid.
-    if (r.status == Status::pledged && r.date && article_date_ && r.date->first > article_date_->last) {
+    if (r.status == Status::pledged && r.date && article_date_ && r.date->first > article_date_->last &&
+        s_.has(Cat::modal, {segment.begin, own.end})) {
       r.notes.push_back(fmt::format("to be paid {}", format_date(*r.date)));
       r.date = article_date_;
       r.date_basis = "pledged on the article's date";
@@ -423,6 +425,18 @@ class SentenceReader {
       }
     }
     reports.push_back(std::move(r));
+  }
+
+  // A segment that opens with its own date is a new item of a chronology (…；2021年10月，向…捐赠):
+  // its elided subject is the article's, not the item's before.
+  bool opens_with_date(Span segment) const {
+    std::size_t at = segment.begin;
+    while (at < segment.end && !text::is_han(text::code_point_at(s_.text, at)) && !std::isdigit(static_cast<unsigned char>(s_.text[at]))) {
+      std::size_t i = at;
+      text::next_code_point(s_.text, i);
+      at = i;
+    }
+    return segment.begin > 0 && std::any_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& d) { return d.span.begin == at; });
   }
 
   bool starts_with_local_place(std::string_view name) const {
@@ -524,7 +538,12 @@ class SentenceReader {
     const std::size_t from = f.trigger->span.end <= m.span.begin ? std::max(f.trigger->span.end, own.begin) : own.begin;
     std::string item = detail::item_between(s_, from, m.span.begin);
     const std::string after = detail::item_after(s_, m.span.end, own.end);
-    if (item.empty() || (!after.empty() && f.measure > 0 && s_.measures[f.measure - 1].span.end > own.begin)) item = after.empty() ? item : after;
+    // Goods written after their count (10台医疗设备) when what stands before is where they went.
+    bool before_is_place = false;
+    for (std::string_view p : {"卫生院", "卫生室", "小学", "中学", "学校", "幼儿园", "敬老院", "村", "乡", "镇"})
+      before_is_place = before_is_place || text::ends_at(item, item.size(), p);
+    if (item.empty() || before_is_place || (!after.empty() && f.measure > 0 && s_.measures[f.measure - 1].span.end > own.begin))
+      item = after.empty() ? item : after;
     if (item.empty() && f.trigger->span.end <= m.span.begin) {
       const Span verb_clause = s_.clauses[s_.clause_of(f.trigger->span.begin)];
       item = detail::item_between(s_, f.trigger->span.end, verb_clause.end);
