@@ -99,7 +99,7 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
       const std::size_t prev = text::previous_code_point_start(text, begin);
       if (is_space_or_punct(code_point_at(text, prev))) break;
       const bool boundary = std::any_of(words.begin(), words.end(), [&](const LexToken& w) {
-        return w.span.begin <= prev && prev < w.span.end && !w.is(Cat::cash) && !w.is(Cat::goods);
+        return w.span.begin <= prev && prev < w.span.end && !w.is(Cat::cash) && !w.is(Cat::goods) && !w.is(Cat::region);
       });
       if (boundary) break;
       begin = prev;
@@ -273,9 +273,11 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     if (!org && !expanded && n >= 2 && n <= 10 && all_han(item) && item_span.end == offset + subject.size()) {
       const LexToken* next = s.word_at(end);
       const bool inside = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
-        return w.span.begin < item_at + item.size() && w.span.end > item_at;
+        return w.span.begin < item_at + item.size() && w.span.end > item_at && !(w.is(Cat::region) && w.span.begin == item_at);
       });
-      brand = !inside && next && (next->cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy) | bit(Cat::each) | bit(Cat::manner)));
+      const LexToken* first = s.word_at(item_at);
+      brand = !inside && first && first->is(Cat::region) && n >= 4 && next &&
+              (next->cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy) | bit(Cat::each) | bit(Cat::manner)));
     }
     if (!org && !expanded && !brand) continue;
     g.members.push_back(expanded ? *expanded : d.canonical(item));
