@@ -485,6 +485,23 @@ class SentenceReader {
     if (from > m.span.begin || s_.has(Cat::give, {from, m.span.begin}) || s_.has(Cat::give_paid, {from, m.span.begin})) return false;
     if (r.has_amount() && r.allocations.front().amount_fen.value_or(0) != 0) return false;
     std::vector<std::size_t> list = detail::amount_list(s_, k);
+    // 抽水泵12台、照明灯200盏，分别价值6万元、1.6万元: one value for each of the gifts just read.
+    if (list.size() >= 2 && reports.size() >= list.size()) {
+      const std::size_t first = reports.size() - list.size();
+      const bool counted_goods = std::all_of(reports.begin() + static_cast<std::ptrdiff_t>(first), reports.end(), [](const AidReport& g) {
+        return g.has_quantity() && !g.has_amount() && g.allocations.size() == 1;
+      });
+      if (counted_goods) {
+        for (std::size_t i = 0; i < list.size(); ++i) {
+          AidReport& g = reports[first + i];
+          g.allocations.front().amount_fen = s_.measures[list[i]].value;
+          g.approximate = g.approximate || s_.measures[list[i]].approximate;
+          g.kind = Kind::in_kind;
+          used[list[i]] = true;
+        }
+        return true;
+      }
+    }
     if (list.size() >= 2 && list.size() == r.allocations.size()) {
       for (std::size_t i = 0; i < list.size(); ++i) {
         r.allocations[i].amount_fen = s_.measures[list[i]].value;
@@ -744,6 +761,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   detail::ArticleMemory memory;
   memory.actor = ctx.actor;
   memory.townships = ctx.townships;
+  memory.paired = gazetteer_.paired();
   bool consumption_article = false;
   for (const auto& w : lex.scan(article.title)) consumption_article = consumption_article || w.is(Cat::consumption) || w.is(Cat::buy);
 

@@ -48,7 +48,7 @@ std::string_view strip_trailing(std::string_view s, std::initializer_list<std::s
 
 std::string clean_item(std::string_view s) {
   if (const std::size_t de = s.rfind("的"); de != std::string_view::npos) s = s.substr(de + 3);
-  s = strip_leading(s, {"了", "共计", "合计", "总计", "共", "一批", "一些", "价值", "总价值", "各", "分别", "计", "包括", "等", "各类", "各种"});
+  s = strip_leading(s, {"将", "了", "共计", "合计", "总计", "共", "一批", "一些", "价值", "总价值", "各", "分别", "计", "包括", "等", "各类", "各种"});
   s = strip_trailing(s, {"共计", "合计", "总计", "共", "计", "约", "价值", "各", "达", "近", "超过", "折合", "总价值", "等",
                          "一批", "若干", "和", "及", "与", "以及", "分别", "共约", "总额", "金额"});
   while (!s.empty() && !text::is_han(code_point_at(s, 0)) && code_point_at(s, 0) != U'“') {
@@ -111,7 +111,7 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   if (s.has(Cat::occasion, {0, m.span.begin})) return false;
   // A period's total (今年1至9月…共, 2019年…共计, 今年上半年…共): many gifts summed, not one.
   // A bare year with 共 is such a total for purchases (many buyers, many days), not for one gift.
-  if (total && date && date->is_range()) return true;
+  if (total && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31)) return true;
   if (total && date && date->precision == Precision::year && kind == Kind::consumption) return true;
   // A whole year's total over many projects: 2022年…共投入…实施项目12个.
   if (total && date && date_is_whole_year) {

@@ -179,6 +179,9 @@ std::vector<std::string> Gazetteer::suggest(std::string_view query, std::size_t 
 
 std::optional<std::string> PlaceFinder::resolve_local(std::string_view name) const {
   if (auto it = learned_.find(name); it != learned_.end()) return it->second;
+  // A school or clinic named after a village (东坪村小学) lies where the village does.
+  if (const std::size_t cun = name.rfind("村"); cun != std::string_view::npos && cun + 3 < name.size())
+    if (auto it = learned_.find(name.substr(0, cun + 3)); it != learned_.end()) return it->second;
   if (auto t = gazetteer_.township_of(name)) return t;
   // A village or school named after its township (木桐小学, 木桐村).
   for (const auto& e : gazetteer_.entries()) {

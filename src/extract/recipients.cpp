@@ -34,8 +34,14 @@ bool marked(const SentenceTokens& s, std::size_t place_index, CatSet markers) {
 
 std::vector<Recipient> expand_collective(const PlaceMention& p, const ArticleMemory& memory) {
   std::vector<Recipient> out;
+  const bool named_are_paired = std::all_of(memory.townships.begin(), memory.townships.end(), [&](const std::string& t) {
+    return std::find(memory.paired.begin(), memory.paired.end(), t) != memory.paired.end();
+  });
   if (p.count > 0 && static_cast<int>(memory.townships.size()) == p.count) {
     for (const auto& t : memory.townships) out.push_back({t, t});
+  } else if (p.count > 0 && static_cast<int>(memory.paired.size()) == p.count && named_are_paired) {
+    // 两乡镇 in an article that names fewer of them: the townships the gazetteer pairs.
+    for (const auto& t : memory.paired) out.push_back({t, t});
   } else {
     out.push_back({p.name, ""});
   }
