@@ -482,6 +482,9 @@ class SentenceReader {
     const std::size_t last_end = r.measure.end;
     std::size_t from = 0;
     while (from < sentence_.offsets.size() && sentence_.offsets[from] < last_end) ++from;
+    // (A verb in the gift's own clause is its verb: 将水泵12台送往某乡，价值6万元.)
+    if (from <= m.span.begin && from > 0 && s_.clause_of(from - 1) != s_.clause_of(m.span.begin))
+      from = std::min(m.span.begin, std::max(from, s_.clauses[s_.clause_of(from - 1)].end));
     if (from > m.span.begin || s_.has(Cat::give, {from, m.span.begin}) || s_.has(Cat::give_paid, {from, m.span.begin})) return false;
     if (r.has_amount() && r.allocations.front().amount_fen.value_or(0) != 0) return false;
     std::vector<std::size_t> list = detail::amount_list(s_, k);

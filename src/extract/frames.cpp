@@ -208,7 +208,7 @@ std::string item_between(const SentenceTokens& s, std::size_t from, std::size_t 
   for (const auto& w : s.words)
     if (w.span.begin >= from && w.span.end <= to &&
         (w.is(Cat::to) || w.is(Cat::give) || w.is(Cat::give_paid) || w.is(Cat::each) || w.is(Cat::people) || w.is(Cat::passive) ||
-         w.is(Cat::paid) || (w.is(Cat::manner) && s.slice(w.span) != "等")))
+         w.is(Cat::paid) || (w.is(Cat::manner) && s.slice(w.span) != "等") || s.slice(w.span) == "将"))
       cut = std::max(cut, w.span.end);
   // After an amount listed before it (图书5000册、无人机20架): that amount's goods are its own.
   for (const auto& m : s.measures)
