@@ -239,6 +239,17 @@ class SentenceReader {
     f.frame_begin = frame_begin;
     f.giver_named_in_clause = giver && giver->basis == "subject" && giver_clause == verb_clause;
 
+    // Gifts to the giver's own district (向辖区困难职工发放…) are not pairing aid.
+    if (const LexToken* to = s_.last(Cat::to, {frame_begin, m.span.begin}); to && starts_at(s_.text, to->span.end, "辖区")) return;
+    // An organisation receiving donations (慈善总会今年接收社会捐赠逾600万元) gives nothing here.
+    if (const LexToken* got = s_.last(Cat::passive, {own.begin, trigger->span.begin}); got && !giver && s_.slice(got->span) != "由") {
+      const std::string_view before = subject_text(s_.clause_of(got->span.begin), got->span.begin);
+      const bool place_first = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+        return p.span.begin == static_cast<std::size_t>(before.data() - s_.text.data());
+      });
+      if (!before.empty() && !place_first && directory_.has_organisation_ending(before)) return;
+      if (before.empty() && !place_first && !memory_.last_organisation.empty() && !s_.has(Cat::to, {frame_begin, m.span.begin})) return;
+    }
     // The paired county's own bodies giving (卢氏县民政局向全县…, 徐家湾乡干部群众向…捐款) is not
     // pairing aid; nor is a clause whose subject is a place of the county (双龙湾镇向…购买).
     if (giver && starts_with_local_place(giver->written)) return;
