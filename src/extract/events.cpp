@@ -195,6 +195,8 @@ class SentenceReader {
     const std::size_t check_from = std::max(trigger->span.end < m.span.begin ? trigger->span.end : own.begin, own.begin);
     if (s_.has(Cat::not_aid, {std::min(check_from, own.begin), m.span.begin})) return;
     if (trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;
+    // A forecast of sales (预计销售额将突破100万元) is no aid.
+    if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && s_.has(Cat::modal, {own.begin, own.end})) return;
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !consumption_article_ && !s_.has(Cat::consumption, {0, s_.text.size()}) &&
         !s_.has(Cat::buy, {0, s_.text.size()}))
       return;
@@ -605,6 +607,12 @@ class SentenceReader {
   }
 
   bool is_label(const DatedMention& d) const { return starts_at(s_.text, d.span.end, "度"); }
+  // 按照去年签订的协议, 2023年双方签订协议后: the date of the agreement, not of the gift.
+  bool dates_an_agreement(const DatedMention& d) const {
+    const std::size_t clause_end = s_.clauses[s_.clause_of(d.span.begin)].end;
+    const LexToken* a = s_.first(Cat::agreement, {d.span.end, clause_end});
+    return a && text::code_point_count(s_.slice(d.span.end, a->span.begin)) <= 4;
+  }
 
   // The event's own date: in its frame, earlier in its segment, or carried by 同时/随后.
   void date_report(AidReport& r, Span window, std::size_t measure_begin) const {
@@ -626,7 +634,7 @@ class SentenceReader {
     }
     const std::size_t seg_begin = s_.segments[s_.segment_of(measure_begin)].begin;
     for (const auto& d : s_.dates)
-      if (!d.plan && !is_label(d) && d.span.begin >= seg_begin && d.span.end <= window.begin) best = &d;
+      if (!d.plan && !is_label(d) && !dates_an_agreement(d) && d.span.begin >= seg_begin && d.span.end <= window.begin) best = &d;
     if (best) {
       r.date = best->date;
       r.date_basis = fmt::format("stated earlier in the clause: {}", best->written);
@@ -762,7 +770,9 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       }
       if (ctx.date) break;
     }
-    if (!ctx.date) ctx.date = fallback;
+    // A bare year or month somewhere in the lead is no dateline when the page's own publication
+    // day is known: 这是2023年双方签订协议后… does not date a page published in 2024.
+    if (!ctx.date && !(reference && reference->precision == Precision::day)) ctx.date = fallback;
   }
   for (const auto& p : places.find(article.span.of(page_text))) {
     if (p.township.empty() || p.level == PlaceLevel::collective) continue;
