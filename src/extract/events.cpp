@@ -633,8 +633,14 @@ class SentenceReader {
       return;
     }
     const std::size_t seg_begin = s_.segments[s_.segment_of(measure_begin)].begin;
-    for (const auto& d : s_.dates)
+    // (A period's start dates only a summary: 自2018年起结对帮扶…，日前又捐赠 is dated by the report.)
+    const bool summary = s_.has(Cat::cumulative, {seg_begin, window.end}) || s_.has(Cat::total, {seg_begin, window.end});
+    for (const auto& d : s_.dates) {
+      const bool period_start = starts_at(s_.text, d.span.end, "起") || starts_at(s_.text, d.span.end, "以来") ||
+                                starts_at(s_.text, d.span.end, "至今") || starts_at(s_.text, d.span.end, "结对");
+      if (period_start && !summary) continue;
       if (!d.plan && !is_label(d) && !dates_an_agreement(d) && d.span.begin >= seg_begin && d.span.end <= window.begin) best = &d;
+    }
     if (best) {
       r.date = best->date;
       r.date_basis = fmt::format("stated earlier in the clause: {}", best->written);
@@ -774,6 +780,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     // day is known: 这是2023年双方签订协议后… does not date a page published in 2024.
     if (!ctx.date && !(reference && reference->precision == Precision::day)) ctx.date = fallback;
   }
+  const std::optional<DateRange> article_date = ctx.date ? ctx.date : reference;
   for (const auto& p : places.find(article.span.of(page_text))) {
     if (p.township.empty() || p.level == PlaceLevel::collective) continue;
     if (std::find(ctx.townships.begin(), ctx.townships.end(), p.township) == ctx.townships.end()) ctx.townships.push_back(p.township);
@@ -808,7 +815,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       if (auto d = resolver.resolve(m)) tokens.dates.push_back({m.span, *d, m.plan, std::string(m.text_of(sentence.text))});
     }
     const std::size_t before = reports.size();
-    SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, ctx.date, consumption_article,
+    SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date, consumption_article,
                           previous_had_amount);
     for (auto& r : reader.read()) {
       r.article_seq = article.seq;

@@ -113,6 +113,9 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   // A bare year with 共 is such a total for purchases (many buyers, many days), not for one gift.
   if (total && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31)) return true;
   if (total && date && date->precision == Precision::year && kind == Kind::consumption) return true;
+  // …or for 各类/各项 funds: many kinds of gifts (去年…共投入各类帮扶资金180万元).
+  if (total && date && date->precision == Precision::year &&
+      (s.text.find("各类") != std::string_view::npos || s.text.find("各项") != std::string_view::npos)) return true;
   // A whole year's total over many projects: 2022年…共投入…实施项目12个.
   if (total && date && date_is_whole_year) {
     const std::string_view rest = s.text;
