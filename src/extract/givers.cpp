@@ -86,22 +86,23 @@ std::optional<std::string> ArticleMemory::expand(std::string_view short_name) co
 std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text, const Directory& d) {
   std::vector<std::pair<Span, std::string>> out;
   const Lexicon& lex = Lexicon::builtin();
-  const auto words = lex.scan(text);
+  // Bytes inside a vocabulary word that is no part of a name: a name never crosses them.
+  std::vector<bool> boundary(text.size(), false);
+  for (const LexToken& w : lex.scan(text))
+    if (!w.is(Cat::cash) && !w.is(Cat::goods) && !w.is(Cat::region))
+      for (std::size_t b = w.span.begin; b < w.span.end; ++b) boundary[b] = true;
   std::size_t pos = 0;
   while (pos < text.size()) {
     // The next end of an organisation name: a Han character where the name so far has an ending.
     const std::size_t at = pos;
     next_code_point(text, pos);
+    if (!d.may_end_organisation(text.substr(0, pos))) continue;
     const std::string_view upto = text.substr(0, pos);
     std::size_t begin = at;
     // Walk left over the name to a boundary: punctuation, a word that is no part of a name, 16 characters.
     for (int chars = 0; begin > 0 && chars < 16; ++chars) {
       const std::size_t prev = text::previous_code_point_start(text, begin);
-      if (is_space_or_punct(code_point_at(text, prev))) break;
-      const bool boundary = std::any_of(words.begin(), words.end(), [&](const LexToken& w) {
-        return w.span.begin <= prev && prev < w.span.end && !w.is(Cat::cash) && !w.is(Cat::goods) && !w.is(Cat::region);
-      });
-      if (boundary) break;
+      if (is_space_or_punct(code_point_at(text, prev)) || boundary[prev]) break;
       begin = prev;
     }
     std::string_view name = upto.substr(begin);

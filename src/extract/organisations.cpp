@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -54,6 +55,10 @@ Directory Directory::parse(std::string_view aliases_tsv, std::string_view catego
   auto longest_first = [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); };
   std::stable_sort(d.aliases_.begin(), d.aliases_.end(), longest_first);
   std::stable_sort(d.categories_.begin(), d.categories_.end(), longest_first);
+  for (const auto& [ending, category] : d.categories_) {
+    const std::string_view last = std::string_view(ending).substr(text::previous_code_point_start(ending, ending.size()));
+    if (d.ending_last_chars_.find(last) == std::string::npos) d.ending_last_chars_ += last;
+  }
   return d;
 }
 
@@ -64,7 +69,15 @@ const Directory& Directory::builtin() {
 }
 
 std::string Directory::canonical(std::string_view name) const {
-  const std::string simplified = text::to_simplified(text::trim(name));
+  // Transliteration is costly and names repeat: remember what each name became.
+  thread_local std::unordered_map<std::string, std::string> simplified_names;
+  const std::string key(text::trim(name));
+  auto cached = simplified_names.find(key);
+  if (cached == simplified_names.end()) {
+    if (simplified_names.size() > 100000) simplified_names.clear();
+    cached = simplified_names.emplace(key, text::to_simplified(key)).first;
+  }
+  const std::string& simplified = cached->second;
   for (const auto& [alias, canonical] : aliases_) {
     if (simplified == alias) return canonical;
   }
@@ -90,6 +103,12 @@ std::string_view Directory::organisation_ending(std::string_view name) const {
   for (const auto& [ending, category] : categories_)
     if (text::ends_at(name, name.size(), ending) && name.size() > ending.size()) return ending;
   return {};
+}
+
+bool Directory::may_end_organisation(std::string_view name) const {
+  if (name.empty()) return false;
+  const std::string_view last = name.substr(text::previous_code_point_start(name, name.size()));
+  return last.size() > 1 && ending_last_chars_.find(last) != std::string::npos;
 }
 
 bool Directory::has_organisation_ending(std::string_view name) const {

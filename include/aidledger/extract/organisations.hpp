@@ -28,6 +28,8 @@ class Directory {
   std::string category(std::string_view name) const;
   /// True when the name ends like an organisation (公司, 集团, 管委会, 工会 …).
   bool has_organisation_ending(std::string_view name) const;
+  /// A quick test before has_organisation_ending: the last character ends some ending.
+  bool may_end_organisation(std::string_view name) const;
   /// The longest organisation ending `name` has (超市 for 某超市, 村 for 某村), empty when none.
   std::string_view organisation_ending(std::string_view name) const;
   /// The first known alias occurring in text (the longest one at that place), with its span.
@@ -37,6 +39,7 @@ class Directory {
 
  private:
   std::vector<std::pair<std::string, std::string>> aliases_;     // alias -> canonical, longest alias first
+  std::string ending_last_chars_;  // the last UTF-8 character of every ending, concatenated
   std::vector<std::pair<std::string, std::string>> categories_;  // ending -> category, longest first
 };
 
