@@ -118,7 +118,7 @@ class SentenceReader {
                  bool consumption_article, bool follows_total)
       : s_(s), sentence_(sentence), memory_(memory), directory_(d), gazetteer_(g), paragraph_last_(paragraph_last),
         article_date_(article_date), consumption_article_(consumption_article), follows_total_(follows_total) {
-    orgs_ = detail::organisations_in(s.text, d);
+    orgs_ = s.organisations;
   }
 
   std::vector<AidReport> read() {
@@ -808,7 +808,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       paragraph_last.reset();
       previous_had_amount = false;
     }
-    detail::SentenceTokens tokens = detail::tokenize(sentence.text, lex, places);
+    detail::SentenceTokens tokens = detail::tokenize(sentence.text, lex, places, directory_);
     for (const auto& m : scan_dates(sentence.text)) {
       const bool in_title = std::any_of(tokens.titles.begin(), tokens.titles.end(), [&](const Span& t) { return t.begin <= m.span.begin && m.span.begin < t.end; });
       if (in_title) continue;
@@ -822,7 +822,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       reports.push_back(std::move(r));
     }
     // Memory: the last organisation named (for 该公司/其 in later sentences).
-    const auto orgs = detail::organisations_in(sentence.text, directory_);
+    const auto& orgs = tokens.organisations;
     for (const auto& [span, name] : orgs) memory.organisations.emplace_back(std::string(tokens.slice(span)), name);
     if (!orgs.empty()) {
       memory.last_organisation = orgs.back().second;

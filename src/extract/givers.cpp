@@ -83,12 +83,17 @@ std::optional<std::string> ArticleMemory::expand(std::string_view short_name) co
   return std::nullopt;
 }
 
-std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text, const Directory& d) {
+std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text, const Directory& d,
+                                                           const std::vector<LexToken>* words) {
   std::vector<std::pair<Span, std::string>> out;
-  const Lexicon& lex = Lexicon::builtin();
+  std::vector<LexToken> scanned;
+  if (!words) {
+    scanned = Lexicon::builtin().scan(text);
+    words = &scanned;
+  }
   // Bytes inside a vocabulary word that is no part of a name: a name never crosses them.
   std::vector<bool> boundary(text.size(), false);
-  for (const LexToken& w : lex.scan(text))
+  for (const LexToken& w : *words)
     if (!w.is(Cat::cash) && !w.is(Cat::goods) && !w.is(Cat::region))
       for (std::size_t b = w.span.begin; b < w.span.end; ++b) boundary[b] = true;
   std::size_t pos = 0;

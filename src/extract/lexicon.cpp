@@ -27,15 +27,11 @@ std::string_view to_string(Cat c) { return kNames[static_cast<std::size_t>(c)]; 
 void Lexicon::insert(std::string_view word, CatSet cats) {
   std::uint32_t node = 0;
   for (unsigned char ch : word) {
-    auto it = trie_[node].next.find(ch);
-    if (it == trie_[node].next.end()) {
+    if (trie_[node].next[ch] == 0) {
       trie_.push_back(Node{});
-      const auto created = static_cast<std::uint32_t>(trie_.size() - 1);
-      trie_[node].next.emplace(ch, created);
-      node = created;
-    } else {
-      node = it->second;
+      trie_[node].next[ch] = static_cast<std::uint32_t>(trie_.size() - 1);
     }
+    node = trie_[node].next[ch];
   }
   trie_[node].cats |= cats;
   words_[std::string(word)] |= cats;
@@ -86,9 +82,8 @@ std::vector<LexToken> Lexicon::scan(std::string_view text) const {
     std::size_t best_end = 0;
     CatSet best = 0;
     for (std::size_t i = at; i < text.size(); ++i) {
-      auto it = trie_[node].next.find(static_cast<unsigned char>(text[i]));
-      if (it == trie_[node].next.end()) break;
-      node = it->second;
+      node = trie_[node].next[static_cast<unsigned char>(text[i])];
+      if (node == 0) break;
       if (trie_[node].cats != 0) {
         best_end = i + 1;
         best = trie_[node].cats;

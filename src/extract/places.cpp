@@ -218,6 +218,21 @@ bool speaks_of_pairing(std::string_view sentence) {
 
 }  // namespace
 
+PlaceFinder::PlaceFinder(const Gazetteer& g) : gazetteer_(g) {
+  for (const auto& e : gazetteer_.entries()) {
+    if (e.level != "township" && e.level != "county") continue;
+    const PlaceLevel level = e.level == "county" ? PlaceLevel::county : PlaceLevel::township;
+    const std::string township = level == PlaceLevel::township ? e.name : std::string{};
+    index_name(e.name, township, level, false);
+    for (const auto& f : e.short_forms) index_name(f, township, level, true);
+  }
+}
+
+void PlaceFinder::index_name(std::string text, std::string township, PlaceLevel level, bool short_form) {
+  if (text.empty()) return;
+  names_by_first_byte_[static_cast<unsigned char>(text[0])].push_back({std::move(text), std::move(township), level, short_form});
+}
+
 void PlaceFinder::learn(std::string_view page_text) {
   // Townships of a county outside the gazetteer, from pairing sentences: X县Y镇(、Z乡…).
   for (std::size_t start = 0; start < page_text.size();) {
@@ -230,8 +245,10 @@ void PlaceFinder::learn(std::string_view page_text) {
       std::size_t pos = at + 3;
       for (std::size_t t; (t = township_name_end(sentence, pos)) != std::string_view::npos;) {
         const std::string name(sentence.substr(pos, t - pos));
-        if (!gazetteer_.township_of(name) && std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end())
+        if (!gazetteer_.township_of(name) && std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end()) {
           learned_townships_.push_back(name);
+          index_name(name, name, PlaceLevel::township, false);
+        }
         if (starts_at(sentence, t, "、")) pos = t + 3;
         else if (starts_at(sentence, t, "和") || starts_at(sentence, t, "及") || starts_at(sentence, t, "与")) pos = t + 3;
         else break;
@@ -262,26 +279,19 @@ bool PlaceFinder::mentions_county(std::string_view text) const {
 
 std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
   std::vector<PlaceMention> found;
-  // Townships and the county, by full name, then by short form.
-  for (const auto& e : gazetteer_.entries()) {
-    if (e.level != "township" && e.level != "county") continue;
-    const PlaceLevel level = e.level == "county" ? PlaceLevel::county : PlaceLevel::township;
-    const std::string township = level == PlaceLevel::township ? e.name : std::string{};
-    for (std::size_t at = s.find(e.name); at != std::string_view::npos; at = s.find(e.name, at + 1))
-      found.push_back({{at, at + e.name.size()}, e.name, township, level, 0});
-    for (const auto& f : e.short_forms) {
-      for (std::size_t at = s.find(f); at != std::string_view::npos; at = s.find(f, at + 1)) {
-        const std::size_t end = at + f.size();
+  // Townships and the county, by full name and by short form, in one pass.
+  for (std::size_t at = 0; at < s.size(); ++at) {
+    for (const Name& n : names_by_first_byte_[static_cast<unsigned char>(s[at])]) {
+      if (!starts_at(s, at, n.text)) continue;
+      const std::size_t end = at + n.text.size();
+      if (n.short_form) {
         const char32_t next = code_point_at(s, end);
         // The full name (or a wrong ending) follows; 卢氏乡村 is still the county.
-        if (level == PlaceLevel::county ? next == U'县' : (next == U'乡' || next == U'镇')) continue;
-        found.push_back({{at, end}, std::string(f), township, level, 0});
+        if (n.level == PlaceLevel::county ? next == U'县' : (next == U'乡' || next == U'镇')) continue;
       }
+      found.push_back({{at, end}, n.text, n.township, n.level, 0});
     }
   }
-  for (const auto& t : learned_townships_)
-    for (std::size_t at = s.find(t); at != std::string_view::npos; at = s.find(t, at + 1))
-      found.push_back({{at, at + t.size()}, t, t, PlaceLevel::township, 0});
   // Collective mentions: 两乡镇, 两个乡镇, 一乡一镇, 3个乡.
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;

@@ -63,7 +63,7 @@ const LexToken* SentenceTokens::word_before(std::size_t pos) const {
   return nullptr;
 }
 
-SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const PlaceFinder& places) {
+SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const PlaceFinder& places, const Directory& d) {
   SentenceTokens s;
   s.text = sentence;
   s.measures = scan_measures(sentence);
@@ -82,7 +82,9 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
     s.titles.push_back({open, close});
   }
   // Words inside an amount or a place name are part of it (向阳村 holds no 向).
-  for (const LexToken& w : lex.scan(sentence)) {
+  const std::vector<LexToken> scanned = lex.scan(sentence);
+  s.organisations = organisations_in(sentence, d, &scanned);
+  for (const LexToken& w : scanned) {
     const bool covered =
         std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) { return overlaps(m.span, w.span); }) ||
         std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {

@@ -37,6 +37,7 @@ struct SentenceTokens {
   std::vector<Span> segments;       // split at ；
   std::vector<Span> quotes;         // inside “…” or 《…》
   std::vector<Span> titles;         // inside 《…》: a document's name, whose dates date nothing
+  std::vector<std::pair<Span, std::string>> organisations;  // names by their endings, canonical
 
   std::size_t clause_of(std::size_t pos) const;
   std::size_t segment_of(std::size_t pos) const;
@@ -53,7 +54,7 @@ struct SentenceTokens {
   std::string_view slice(Span s) const { return slice(s.begin, s.end); }
 };
 
-SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const PlaceFinder& places);
+SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const PlaceFinder& places, const Directory& d);
 
 /// What an article remembers while it is read.
 struct ArticleMemory {
@@ -83,8 +84,10 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
                                      const Gazetteer& g, const ArticleMemory& memory);
 /// The giver named after 收到/获得/由 before `limit` in clause `ci`.
 std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std::size_t limit, const Directory& d);
-/// Organisations named anywhere in the text (by their endings), in order, canonical.
-std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text, const Directory& d);
+/// Organisations named anywhere in the text (by their endings), in order, canonical. `words` is
+/// the lexicon's scan of the text when the caller has it.
+std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text, const Directory& d,
+                                                           const std::vector<LexToken>* words = nullptr);
 
 struct Recipient {
   std::string name;

@@ -1,6 +1,7 @@
 // The extractor's phrase vocabulary (data/lexicon.tsv): each word with its categories, and a
 // matcher that reads a text once, left to right, taking the longest entry at each place.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -45,8 +46,10 @@ class Lexicon {
   std::size_t size() const { return words_.size(); }
 
  private:
+  // A byte trie with a full table per node: a few MB for the whole vocabulary, one array load per
+  // byte when scanning.
   struct Node {
-    std::unordered_map<unsigned char, std::uint32_t> next;
+    std::array<std::uint32_t, 256> next{};  // 0: no child (the root is never a child)
     CatSet cats = 0;
   };
   void insert(std::string_view word, CatSet cats);

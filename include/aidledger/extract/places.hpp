@@ -1,6 +1,7 @@
 // Places of the paired county: a gazetteer loaded from a data file, and a finder that reads
 // township, village, school and clinic names out of text and resolves them to their township.
 #pragma once
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -58,7 +59,7 @@ struct PlaceMention {
 /// ("木桐乡东坡村") are learned for the rest of the page.
 class PlaceFinder {
  public:
-  explicit PlaceFinder(const Gazetteer& g) : gazetteer_(g) {}
+  explicit PlaceFinder(const Gazetteer& g);
   /// Reads the whole page once to learn village -> township pairs.
   void learn(std::string_view page_text);
   std::vector<PlaceMention> find(std::string_view text) const;
@@ -71,6 +72,14 @@ class PlaceFinder {
   std::map<std::string, std::string, std::less<>> learned_;  // village/school -> township
   // Townships of other counties a page names in a pairing sentence (青川县木鱼镇、姚渡镇).
   std::vector<std::string> learned_townships_;
+  // Township and county names and short forms, by their first byte, for one pass over a text.
+  struct Name {
+    std::string text, township;
+    PlaceLevel level;
+    bool short_form;
+  };
+  std::array<std::vector<Name>, 256> names_by_first_byte_;
+  void index_name(std::string text, std::string township, PlaceLevel level, bool short_form);
 };
 
 }  // namespace aidledger::extract
