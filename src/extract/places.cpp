@@ -230,7 +230,9 @@ PlaceFinder::PlaceFinder(const Gazetteer& g) : gazetteer_(g) {
 
 void PlaceFinder::index_name(std::string text, std::string township, PlaceLevel level, bool short_form) {
   if (text.empty()) return;
-  names_by_first_byte_[static_cast<unsigned char>(text[0])].push_back({std::move(text), std::move(township), level, short_form});
+  std::size_t i = 0;
+  const char32_t first = next_code_point(text, i);
+  names_by_first_char_[first].push_back({std::move(text), std::move(township), level, short_form});
 }
 
 void PlaceFinder::learn(std::string_view page_text) {
@@ -280,8 +282,10 @@ bool PlaceFinder::mentions_county(std::string_view text) const {
 std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
   std::vector<PlaceMention> found;
   // Townships and the county, by full name and by short form, in one pass.
-  for (std::size_t at = 0; at < s.size(); ++at) {
-    for (const Name& n : names_by_first_byte_[static_cast<unsigned char>(s[at])]) {
+  for (std::size_t at = 0, next = 0; at < s.size(); at = next) {
+    const auto names = names_by_first_char_.find(next_code_point(s, next));
+    if (names == names_by_first_char_.end()) continue;
+    for (const Name& n : names->second) {
       if (!starts_at(s, at, n.text)) continue;
       const std::size_t end = at + n.text.size();
       if (n.short_form) {

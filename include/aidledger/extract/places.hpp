@@ -1,8 +1,8 @@
 // Places of the paired county: a gazetteer loaded from a data file, and a finder that reads
 // township, village, school and clinic names out of text and resolves them to their township.
 #pragma once
-#include <array>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,13 +72,13 @@ class PlaceFinder {
   std::map<std::string, std::string, std::less<>> learned_;  // village/school -> township
   // Townships of other counties a page names in a pairing sentence (青川县木鱼镇、姚渡镇).
   std::vector<std::string> learned_townships_;
-  // Township and county names and short forms, by their first byte, for one pass over a text.
+  // Township and county names and short forms, by their first character, for one pass over a text.
   struct Name {
     std::string text, township;
     PlaceLevel level;
     bool short_form;
   };
-  std::array<std::vector<Name>, 256> names_by_first_byte_;
+  std::unordered_map<char32_t, std::vector<Name>> names_by_first_char_;
   void index_name(std::string text, std::string township, PlaceLevel level, bool short_form);
 };
 
