@@ -398,6 +398,26 @@ class SentenceReader {
       }
       list.resize(1);
     }
+    // 甲、乙分别捐赠价值2万元的米面油和价值1.6万元的学习用品: as many amounts as givers in the
+    // clause, one each in order, never every amount from every giver.
+    if (giver_each && givers >= 2 && counted == 0) {
+      std::vector<std::size_t> in_clause;
+      for (std::size_t j = 0; j < s_.measures.size(); ++j)
+        if (s_.measures[j].kind == m.kind && s_.clause_of(s_.measures[j].span.begin) == mc && s_.measures[j].span.begin > giver->span.end)
+          in_clause.push_back(j);
+      if (in_clause.size() == givers) {
+        const std::size_t i = static_cast<std::size_t>(std::find(in_clause.begin(), in_clause.end(), k) - in_clause.begin());
+        if (i < givers) {
+          r.donor = giver->members[i];
+          r.donor_as_written = giver->members_written[i];
+          r.distribution = recipients.size() > 1 ? "joint" : "single";
+          r.allocations = allocate(recipients, false, amount, high, quantity);
+          r.notes.push_back("amounts paired with the givers in order");
+          reports.push_back(std::move(r));
+          return;
+        }
+      }
+    }
     if (giver_each) {
       if (givers >= 2 && counted == 0) {
         // 甲公司、乙公司分别捐赠5万元: each giver gave it.
@@ -421,6 +441,17 @@ class SentenceReader {
       r.distribution = recipients.size() > 1 ? "joint" : "single";
       r.allocations = allocate(recipients, false, amount, high, quantity);
     } else {
+      // 向某乡8个行政村各捐赠3万元: each of a counted set inside one recipient, in one line.
+      if (each && recipients.size() == 1) {
+        if (const auto n = counted_before_each(lead_from, m.span.begin)) {
+          if (amount) amount = times(*amount, *n);
+          if (high) high = times(*high, *n);
+          if (quantity) quantity = times(*quantity, *n);
+          if ((m.kind == MeasureKind::money && !amount) || (m.kind == MeasureKind::quantity && !quantity)) return;
+          r.notes.push_back(fmt::format("computed: {} x {}", *n, m.kind == MeasureKind::money ? format_fen(m.value) : std::to_string(m.value)));
+          r.distribution = "per_unit";
+        }
+      }
       if (r.distribution.empty()) r.distribution = each && recipients.size() > 1 ? "each" : recipients.size() > 1 ? "joint" : "single";
       r.allocations = allocate(recipients, each, amount, high, quantity);
     }
@@ -583,6 +614,16 @@ class SentenceReader {
     }
     if (item.empty() && previous && m.kind == MeasureKind::quantity && previous->unit == m.unit) item = previous->item;
     return item;
+  }
+
+  // The count right before 各 (8个行政村各, 5所学校各), when 各 is what distributes.
+  std::optional<std::int64_t> counted_before_each(std::size_t from, std::size_t measure_begin) const {
+    const LexToken* e = nullptr;
+    for (const auto& w : s_.words)
+      if (w.span.begin >= from && w.span.end <= measure_begin && w.is(Cat::each) && s_.slice(w.span) == "各") e = &w;
+    if (!e) return std::nullopt;
+    const std::size_t window = std::max(from, e->span.begin >= 24 ? e->span.begin - 24 : std::size_t{0});
+    return count_before(e->span.begin, window);
   }
 
   std::optional<std::int64_t> count_before(std::size_t pos, std::size_t from) const {

@@ -50,8 +50,21 @@ bool all_han(std::string_view s) {
   return !s.empty();
 }
 
-// 3家会员企业, 两家企业, 5个单位: givers counted but not named.
-std::int64_t counted_givers(std::string_view item) {
+// 3家会员企业, 两家企业, 5个单位: givers counted but not named. `prefix` gets what stands before
+// the count (郑州航空港区3家企业: 郑州航空港区).
+std::int64_t counted_givers(std::string_view item, std::string_view* prefix = nullptr) {
+  // The count may follow a name: start at the first numeral.
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < item.size();) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(item, i);
+    if ((cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十").find(cp) != std::u32string_view::npos) {
+      start = at;
+      break;
+    }
+  }
+  if (prefix) *prefix = item.substr(0, start);
+  item = item.substr(start);
   std::size_t i = 0, digits_end = 0;
   std::int64_t n = 0;
   for (; i < item.size();) {
@@ -237,9 +250,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       g.basis = "pronoun";
       continue;
     }
-    if (const auto n = counted_givers(item); n > 0) {
+    std::string_view counted_prefix;
+    if (const auto n = counted_givers(item, &counted_prefix); n > 0) {
       g.unnamed_count += n;
       g.members_written.push_back(std::string(item));
+      // 郑州航空港区3家企业: the companies of that district; the district names them.
+      if (g.canonical.empty() && !counted_prefix.empty() && d.find_known(counted_prefix)) g.canonical = d.canonical(counted_prefix);
       continue;
     }
     const LexToken* whole = s.word_at(item_at);

@@ -13,8 +13,24 @@ namespace {
 
 using text::next_code_point;
 
-bool is_list_gap(std::string_view gap) {
+bool is_separator(std::string_view gap) {
   return gap.empty() || gap == "、" || gap == "和" || gap == "及" || gap == "与" || gap == "以及" || gap == " ";
+}
+
+// Between two places of a list: a separator, or an institution of the first and a separator
+// (狮子坪乡敬老院、木桐乡敬老院).
+bool is_list_gap(std::string_view gap) {
+  if (is_separator(gap)) return true;
+  for (std::string_view sep : {"、", "和", "及", "与"}) {
+    if (!text::ends_at(gap, gap.size(), sep)) continue;
+    const std::string_view head = gap.substr(0, gap.size() - sep.size());
+    const std::size_t n = text::code_point_count(head);
+    if (n < 1 || n > 5) return false;
+    for (std::size_t i = 0; i < head.size();)
+      if (!text::is_han(next_code_point(head, i))) return false;
+    return true;
+  }
+  return false;
 }
 
 constexpr CatSet kMarkers = bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::arrive);
