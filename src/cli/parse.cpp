@@ -25,8 +25,10 @@ void setup_parse(CLI::App& app, std::shared_ptr<ParseOptions> opt, int& exit_cod
   parse->require_subcommand(1);
   auto* money = parse->add_subcommand("money", "Amounts of money and quantities of goods in TEXT, one per line");
   money->add_option("text", opt->words, "Text to read (Chinese prose; quote it)")->required();
-  money->footer("Prints 'money<TAB>500000.00<TAB>exact|approx' (a range as 20000.00..30000.00) or\n"
-                "'quantity<TAB>5000<TAB>册'. Exit 1 when the text holds none.");
+  money->footer("Prints 'money<TAB>500000.00<TAB>exact|approx' (a range as 20000.00..30000.00), with a\n"
+                "fourth column 'at-least' when the amount is a floor (十余万, 超过50万元), or\n"
+                "'quantity<TAB>5000<TAB>册'. Amounts too large for the ledger are refused.\n"
+                "Exit 1 when the text holds none.");
   money->callback([opt, &exit_code] { exit_code = run_parse_money(*opt); });
   auto* date = parse->add_subcommand("date", "The last date expression in TEXT, resolved against --ref");
   date->add_option("text", opt->words, "Text to read (quote it)")->required();
@@ -42,7 +44,7 @@ int run_parse_money(const ParseOptions& opt) {
     if (m.kind == extract::MeasureKind::money) {
       std::string value = extract::format_fen(m.value);
       if (m.high) value += ".." + extract::format_fen(*m.high);
-      fmt::print("money\t{}\t{}\n", value, m.approximate ? "approx" : "exact");
+      fmt::print("money\t{}\t{}{}\n", value, m.approximate ? "approx" : "exact", m.lower_bound ? "\tat-least" : "");
     } else {
       std::string value = std::to_string(m.value);
       if (m.high) value += ".." + std::to_string(*m.high);

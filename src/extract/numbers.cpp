@@ -1,6 +1,7 @@
 #include "aidledger/extract/numbers.hpp"
 
 #include <array>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -93,6 +94,33 @@ std::optional<int128> read_arabic(std::string_view s, std::size_t& pos) {
 
 }  // namespace
 
+namespace {
+
+// Checked int128 arithmetic: a numeral too large for int128 is refused, never wrapped.
+bool checked_mul(int128& a, int128 b) { return !__builtin_mul_overflow(a, b, &a); }
+bool checked_add(int128& a, int128 b) { return !__builtin_add_overflow(a, b, &a); }
+
+// Digits after 点 (一点五万, 零点八万), scaled by 10^8. Advances pos past them.
+std::optional<int128> read_chinese_fraction(std::string_view s, std::size_t& pos) {
+  int128 value = 0, place = kScale / 10;
+  std::size_t i = pos, count = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    const int d = chinese_digit(next_code_point(s, j));
+    if (d < 0) break;
+    if (place == 0) return std::nullopt;  // more than 8 decimals
+    value += d * place;
+    place /= 10;
+    ++count;
+    i = j;
+  }
+  if (count == 0) return std::nullopt;
+  pos = i;
+  return value;
+}
+
+}  // namespace
+
 std::optional<Numeral> parse_numeral(std::string_view run) {
   Numeral out;
   int128 yi_part = 0, wan_part = 0, section = 0;
@@ -100,10 +128,16 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
   bool has_number = false;
   bool last_was_digit = false;  // a Chinese digit, for rejecting digit-by-digit sequences
   bool any = false;
+  bool after_zero = false;      // 零 written since the last multiplier (一千零五: no 1万5 reading)
+  bool single_digit = false;    // the pending number is one digit without decimals (1万5, 两千五)
+  bool decimal = false;         // the pending number has a fraction (一点五)
+  std::int64_t last_multiplier = 0;
   std::int64_t smallest_in_section = 0;
   for (std::size_t i = 0; i < run.size();) {
     const std::size_t at = i;
+    const char32_t prev = code_point_before(run, at);
     const char32_t cp = next_code_point(run, i);
+    const bool at_start = at == 0;
     if (is_ascii_digit(cp)) {
       if (has_number) return std::nullopt;
       std::size_t p = at;
@@ -111,6 +145,8 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
       if (!v) return std::nullopt;
       number_value = *v;
       has_number = true;
+      single_digit = p - at == 1;
+      decimal = !single_digit && *v % kScale != 0;
       i = p;
       last_was_digit = false;
       any = true;
@@ -119,39 +155,73 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
     if (const int d = chinese_digit(cp); d >= 0) {
       if (d == 0) {
         if (last_was_digit) return std::nullopt;  // 一〇一, 二〇二一: digit sequences
-        continue;                                 // 一千零五: a placeholder zero
+        after_zero = true;                        // 一千零五: a placeholder zero
+        continue;
       }
       if (has_number) return std::nullopt;
       number_value = static_cast<int128>(d) * kScale;
       has_number = true;
       last_was_digit = true;
+      single_digit = true;
+      any = true;
+      continue;
+    }
+    if (cp == U'几' || cp == U'数') {
+      // A vague digit, read as its smallest value: the units digit after 十/百/千 (十几万) is at
+      // least 1; a leading digit (几十万, 数百万, 一万几千) is at least 2 (几 is "more than one").
+      if (has_number || (cp == U'数' && !at_start)) return std::nullopt;
+      const std::int64_t pm = chinese_multiplier(prev);
+      number_value = (pm >= 10 && pm <= 1000 ? 1 : 2) * kScale;
+      has_number = true;
+      single_digit = false;
+      out.approximate = true;
+      out.lower_bound = true;
+      last_was_digit = false;
+      any = true;
+      continue;
+    }
+    if (cp == U'点') {
+      // 一点五万, 零点八万, 十点五万: a decimal point written in Chinese.
+      if (decimal || (!has_number && prev != U'零' && prev != U'〇' && chinese_multiplier(prev) != 10))
+        return std::nullopt;
+      auto frac = read_chinese_fraction(run, i);
+      if (!frac) return std::nullopt;
+      number_value += *frac;
+      has_number = true;
+      decimal = true;
+      single_digit = false;
+      last_was_digit = false;
       any = true;
       continue;
     }
     const std::int64_t m = chinese_multiplier(cp);
     if (m == 10 || m == 100 || m == 1000) {
-      if (!has_number && m != 10) return std::nullopt;
+      // A bare 十 counts one ten; a bare 百/千 only opens the numeral (千元, 上百万, 逾千万).
+      if (!has_number && m != 10 && !at_start) return std::nullopt;
       if (smallest_in_section != 0 && m >= smallest_in_section) return std::nullopt;  // 百千
-      section += (has_number ? number_value : kScale) * m;
+      int128 term = has_number ? number_value : kScale;
+      if (!checked_mul(term, m) || !checked_add(section, term)) return std::nullopt;
       smallest_in_section = m;
       has_number = false;
       number_value = 0;
       out.trailing_multiplier = m;
-    } else if (m == 10'000) {
-      if (!has_number && section == 0) return std::nullopt;
-      if (wan_part != 0) return std::nullopt;
-      wan_part = (section + number_value) * m;
+    } else if (m == 10'000 || m == 100'000'000) {
+      int128 term = section + number_value;
+      if (!has_number && section == 0 && (m == 10'000 || wan_part == 0)) {
+        if (!at_start) return std::nullopt;
+        term = kScale;  // 万余元, 超亿元: a bare multiplier counts one
+      }
+      if (m == 10'000) {
+        if (wan_part != 0) return std::nullopt;
+        if (!checked_mul(term, m)) return std::nullopt;
+        wan_part = term;
+      } else {
+        if (yi_part != 0) return std::nullopt;
+        if (!checked_add(term, wan_part) || !checked_mul(term, m)) return std::nullopt;
+        yi_part = term;
+        wan_part = 0;
+      }
       section = 0;
-      smallest_in_section = 0;
-      has_number = false;
-      number_value = 0;
-      out.has_multiplier = true;
-      out.trailing_multiplier = m;
-    } else if (m == 100'000'000) {
-      if (!has_number && section == 0 && wan_part == 0) return std::nullopt;
-      if (yi_part != 0) return std::nullopt;
-      yi_part = (wan_part + section + number_value) * m;
-      wan_part = section = 0;
       smallest_in_section = 0;
       has_number = false;
       number_value = 0;
@@ -160,21 +230,43 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
     } else if (cp == U'多' || cp == U'余') {
       if (!any) return std::nullopt;
       out.approximate = true;
+      out.lower_bound = true;
+      last_was_digit = false;
+      continue;  // 2500多万: the multiplier after it still applies to the number
+    } else if (cp == U'来') {
+      if (!any) return std::nullopt;
+      out.approximate = true;  // 十来万: about ten, "usually a little under" (not a lower bound)
+      last_was_digit = false;
+      continue;
     } else {
       return std::nullopt;
     }
+    any = true;
+    last_multiplier = m;
+    after_zero = false;
+    decimal = false;
     last_was_digit = false;
   }
-  if (!any && section == 0) return std::nullopt;
-  if (has_number) out.trailing_multiplier = 1;
-  out.scaled = yi_part + wan_part + section + number_value;
+  if (!any) return std::nullopt;
+  if (has_number) {
+    out.trailing_multiplier = 1;
+    // 1万5 = 15,000, 2千5 = 2,500, 两万五 = 25,000: one digit after 百/千/万/亿 (no 零 between)
+    // counts in the next smaller place.
+    if (single_digit && !after_zero && last_multiplier >= 100) number_value *= last_multiplier / 10;
+  }
+  int128 total = yi_part;
+  if (!checked_add(total, wan_part) || !checked_add(total, section) || !checked_add(total, number_value))
+    return std::nullopt;
+  out.scaled = total;
   return out;
 }
 
 std::optional<std::int64_t> parse_integer(std::string_view run) {
   auto n = parse_numeral(run);
   if (!n || n->scaled % kScale != 0) return std::nullopt;
-  return static_cast<std::int64_t>(n->scaled / kScale);
+  const int128 v = n->scaled / kScale;
+  if (v > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
+  return static_cast<std::int64_t>(v);
 }
 
 const std::vector<std::string_view>& goods_units() {
@@ -202,43 +294,123 @@ namespace {
 struct Run {
   std::size_t begin = 0, end = 0;
   Numeral value;
+  std::optional<Numeral> high;  // 两三万: the upper end of a range written as neighbouring digits
+  bool bare = false;            // opens with 百/千/万/亿 (千元, 上百万, 万余元)
 };
 
-// The numeral run starting at pos (digits, Chinese numerals, 多/余 before a multiplier).
+// 一 and 两 pair as 一两; otherwise two neighbouring digits count up by one (两三, 五六, 八九).
+int pair_digit(char32_t cp) {
+  if (cp == U'两' || cp == U'二') return 2;
+  const int d = chinese_digit(cp);
+  return d >= 1 && d <= 9 ? d : -1;
+}
+
+// 两三万, 五六千, 二三十万, 十一二万: two neighbouring digits written together are a range. The
+// numeral is read once with each digit; anything else (a third digit, 一二三) is no range.
+std::optional<std::pair<Numeral, Numeral>> parse_digit_pair(std::string_view run) {
+  std::vector<std::size_t> starts;
+  std::vector<char32_t> cps;
+  for (std::size_t i = 0; i < run.size();) {
+    starts.push_back(i);
+    cps.push_back(next_code_point(run, i));
+  }
+  starts.push_back(run.size());
+  auto is_digit_cp = [&](std::size_t k) { return k < cps.size() && (chinese_digit(cps[k]) >= 0 || is_ascii_digit(cps[k])); };
+  for (std::size_t k = 0; k + 1 < cps.size(); ++k) {
+    const int a = pair_digit(cps[k]), b = pair_digit(cps[k + 1]);
+    if (a < 0 || b != a + 1) continue;
+    if ((k > 0 && is_digit_cp(k - 1)) || is_digit_cp(k + 2)) return std::nullopt;
+    const std::string low = std::string(run.substr(0, starts[k + 1])) + std::string(run.substr(starts[k + 2]));
+    const std::string high = std::string(run.substr(0, starts[k])) + std::string(run.substr(starts[k + 1]));
+    auto lo = parse_numeral(low), hi = parse_numeral(high);
+    if (!lo || !hi || lo->scaled >= hi->scaled) return std::nullopt;
+    return std::make_pair(*lo, *hi);
+  }
+  return std::nullopt;
+}
+
+// Where a numeral run may start: a numeral character, or 几/数 before a multiplier (几十万).
+bool starts_run(std::string_view s, std::size_t pos) {
+  const char32_t cp = code_point_at(s, pos);
+  if (is_numeral_char(cp)) return true;
+  std::size_t j = pos;
+  next_code_point(s, j);
+  return (cp == U'几' || cp == U'数') && chinese_multiplier(code_point_at(s, j)) > 0;
+}
+
+// The numeral run starting at pos (digits, Chinese numerals, 多/余/来 before a multiplier, 几/数,
+// 点 between Chinese digits).
 std::optional<Run> read_run(std::string_view s, std::size_t pos) {
   std::size_t i = pos;
   while (i < s.size()) {
     std::size_t j = i;
     const char32_t cp = next_code_point(s, j);
+    const char32_t next = code_point_at(s, j);
+    const char32_t prev = i > pos ? code_point_before(s, i) : 0;
     if (is_numeral_char(cp)) {
       i = j;
-    } else if ((cp == U'.' || cp == U',') && i > pos && is_ascii_digit(code_point_before(s, i)) &&
-               is_ascii_digit(code_point_at(s, j))) {
+    } else if ((cp == U'.' || cp == U',') && i > pos && is_ascii_digit(prev) && is_ascii_digit(next)) {
       i = j;
-    } else if ((cp == U'多' || cp == U'余') && i > pos && chinese_multiplier(code_point_at(s, j)) >= 10'000) {
-      i = j;  // 2500多万元
+    } else if ((cp == U'多' || cp == U'余' || cp == U'来') && i > pos && chinese_multiplier(next) >= 10'000) {
+      i = j;  // 2500多万元, 十余万, 十来万
+    } else if (cp == U'几' && (chinese_multiplier(next) > 0 || (i > pos && chinese_multiplier(prev) >= 10))) {
+      i = j;  // 几十万, 十几万, 十几元
+    } else if (cp == U'数' && i == pos && chinese_multiplier(next) > 0) {
+      i = j;  // 数十万
+    } else if (cp == U'点' && i > pos && (chinese_digit(prev) >= 0 || chinese_multiplier(prev) == 10) &&
+               chinese_digit(next) >= 0) {
+      i = j;  // 一点五万, 零点八万
     } else {
       break;
     }
   }
   if (i == pos) return std::nullopt;
-  auto v = parse_numeral(s.substr(pos, i - pos));
-  if (!v) return std::nullopt;
-  return Run{pos, i, *v};
+  const std::string_view text = s.substr(pos, i - pos);
+  Run r{pos, i, {}, std::nullopt, chinese_multiplier(code_point_at(s, pos)) >= 100};
+  if (auto v = parse_numeral(text)) {
+    r.value = *v;
+    return r;
+  }
+  if (auto pair = parse_digit_pair(text)) {
+    r.value = pair->first;
+    r.high = pair->second;
+    return r;
+  }
+  return std::nullopt;
 }
 
 bool is_range_separator(char32_t cp) {
   return cp == U'至' || cp == U'到' || cp == U'~' || cp == U'-' || cp == U'—' || cp == U'–' || cp == U'〜';
 }
 
+struct Marker {
+  std::string_view word;
+  bool lower_bound;  // "more than": the value is a floor
+};
+
 // Approximate markers written before a number.
-std::size_t approx_prefix_length(std::string_view s, std::size_t pos) {
-  for (std::string_view w : {"不少于", "不低于", "至少", "大约", "将近", "接近", "超过", "不到", "不足", "约", "近", "逾", "超"})
-    if (text::ends_at(s, pos, w)) return w.size();
-  return 0;
+std::optional<Marker> approx_prefix(std::string_view s, std::size_t pos) {
+  static constexpr Marker kPrefixes[] = {
+      {"不少于", true}, {"不低于", true}, {"至少", true}, {"大约", false}, {"将近", false}, {"接近", false},
+      {"超过", true},   {"不到", false},  {"不足", false}, {"约", false},   {"近", false},   {"逾", true},
+      {"超", true}};
+  for (const Marker& m : kPrefixes)
+    if (text::ends_at(s, pos, m.word)) return m;
+  return std::nullopt;
 }
 
-// Approximate markers written after the number or its unit.
+// 上百万, 上千元, 破亿: markers that only go with a bare multiplier. Not 以上/之上/加上 ….
+std::optional<Marker> bare_prefix(std::string_view s, std::size_t pos) {
+  for (std::string_view w : {"上", "破"}) {
+    if (!text::ends_at(s, pos, w)) continue;
+    const char32_t before = code_point_before(s, pos - w.size());
+    if (std::u32string_view(U"以之加向会线网马晚早").find(before) != std::u32string_view::npos) return std::nullopt;
+    return Marker{w, true};
+  }
+  return std::nullopt;
+}
+
+// Currency words after the number.
 std::size_t currency_length(std::string_view s, std::size_t pos) {
   for (std::string_view w : {"元人民币", "块钱", "元", "圆"})
     if (starts_at(s, pos, w)) return w.size();
@@ -267,10 +439,49 @@ std::size_t unit_length(std::string_view s, std::size_t pos, std::string& unit) 
   return 0;
 }
 
-std::int64_t to_fen(int128 scaled) {
-  // scaled is yuan * 10^8; one fen is 10^6. Round half up (sub-fen amounts do not occur in
-  // practice; this keeps 0.005 from silently vanishing).
-  return static_cast<std::int64_t>((scaled + 500'000) / 1'000'000);
+// 八角, 六分, 零五分 after 元: tenths and hundredths of a yuan (scaled by 10^8). One digit each.
+std::size_t jiao_fen_length(std::string_view s, std::size_t pos, int128& extra) {
+  std::size_t i = pos;
+  auto small = [&](std::initializer_list<std::string_view> units, int128 per) {
+    std::size_t j = i;
+    const char32_t cp = next_code_point(s, j);
+    const int d = is_ascii_digit(cp) ? static_cast<int>(cp - U'0') : chinese_digit(cp);
+    if (d < 0 || is_ascii_digit(code_point_at(s, j))) return;
+    for (std::string_view u : units) {
+      if (starts_at(s, j, u)) {
+        extra += d * per;
+        i = j + u.size();
+        return;
+      }
+    }
+  };
+  small({"角", "毛"}, kScale / 10);
+  if (i == pos && starts_at(s, i, "零")) {  // 三元零五分
+    const std::size_t zero = i;
+    i += std::string_view("零").size();
+    const std::size_t before = i;
+    small({"分"}, kScale / 100);
+    if (i == before) i = zero;
+  } else {
+    small({"分"}, kScale / 100);
+  }
+  return i - pos;
+}
+
+// yuan * 10^8 -> fen, or nothing when it does not fit in int64. One fen is 10^6; round half up
+// (sub-fen amounts do not occur in practice; this keeps 0.005 from silently vanishing).
+std::optional<std::int64_t> to_fen(int128 scaled) {
+  if (scaled < 0) return std::nullopt;
+  const int128 fen = (scaled + 500'000) / 1'000'000;
+  if (fen > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
+  return static_cast<std::int64_t>(fen);
+}
+
+std::optional<std::int64_t> to_count(int128 scaled) {
+  if (scaled < 0 || scaled % kScale != 0) return std::nullopt;
+  const int128 n = scaled / kScale;
+  if (n > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
+  return static_cast<std::int64_t>(n);
 }
 
 }  // namespace
@@ -278,12 +489,11 @@ std::int64_t to_fen(int128 scaled) {
 std::vector<Measure> scan_measures(std::string_view s) {
   std::vector<Measure> out;
   for (std::size_t i = 0; i < s.size();) {
-    const char32_t cp = code_point_at(s, i);
-    if (!is_numeral_char(cp)) {
+    if (!starts_run(s, i)) {
       next_code_point(s, i);
       continue;
     }
-    // Inside a longer word of numeral characters that failed to parse (十四五), or right after
+    // Inside a longer word of numeral characters that failed to parse (一〇一), or right after
     // an ASCII letter (a model number such as A100): not an amount.
     auto run = read_run(s, i);
     if (!run) {
@@ -301,52 +511,86 @@ std::vector<Measure> scan_measures(std::string_view s) {
 
     Measure m;
     m.approximate = run->value.approximate;
+    m.lower_bound = run->value.lower_bound;
     std::size_t begin = run->begin, pos = run->end;
     bool yen = false;
     if (text::ends_at(s, begin, "¥")) { begin -= std::string_view("¥").size(); yen = true; }
     else if (text::ends_at(s, begin, "人民币")) { begin -= std::string_view("人民币").size(); yen = true; }
-    if (const std::size_t a = approx_prefix_length(s, begin); a > 0) { begin -= a; m.approximate = true; }
+    // A bare multiplier (千元, 万余元) is an amount only with a marker or a currency written.
+    bool marked = false;
+    if (auto a = approx_prefix(s, begin)) {
+      begin -= a->word.size();
+      m.approximate = marked = true;
+      m.lower_bound = m.lower_bound || a->lower_bound;
+    } else if (auto b = run->bare ? bare_prefix(s, begin) : std::nullopt) {
+      begin -= b->word.size();
+      m.approximate = m.lower_bound = marked = true;
+    }
 
     int128 low = run->value.scaled;
     std::optional<int128> high;
+    if (run->high) high = run->high->scaled;
     // A range: 2-3万元, 2万至3万元 (the unit after the second end).
     auto try_range = [&](std::size_t at) -> std::size_t {
       std::size_t j = at;
-      if (j >= s.size() || !is_range_separator(next_code_point(s, j))) return 0;
+      if (high || j >= s.size() || !is_range_separator(next_code_point(s, j))) return 0;
       auto second = read_run(s, j);
-      if (!second) return 0;
+      if (!second || second->high) return 0;
       high = second->value.scaled;
-      if (!run->value.has_multiplier && second->value.has_multiplier) low *= second->value.trailing_multiplier;
+      if (!run->value.has_multiplier && second->value.has_multiplier) {
+        if (__builtin_mul_overflow(low, second->value.trailing_multiplier, &low)) low = -1;  // refused below
+      }
       return second->end - at;
     };
 
     pos += try_range(pos);
-    // 5000多册, 60余万元: 多/余 between the number and its unit.
-    if (starts_at(s, pos, "多") || starts_at(s, pos, "余")) {
+    // 万把元, 千把块钱: about that much.
+    bool about = false;
+    if (starts_at(s, pos, "把") && run->value.trailing_multiplier >= 100 && !run->high) {
+      const std::size_t a = std::string_view("把").size();
+      if (currency_length(s, pos + a) > 0 || starts_at(s, pos + a, "块")) {
+        pos += a;
+        m.approximate = marked = about = true;
+      }
+    }
+    // 5000多册, 60余万元, 十来元: 多/余/来 between the number and its unit.
+    if (!about && (starts_at(s, pos, "多") || starts_at(s, pos, "余") || starts_at(s, pos, "来"))) {
       std::string ignored;
       const std::size_t a = std::string_view("多").size();
       if (currency_length(s, pos + a) > 0 || unit_length(s, pos + a, ignored) > 0) {
+        if (!starts_at(s, pos, "来")) m.lower_bound = true;
         pos += a;
-        m.approximate = true;
+        m.approximate = marked = true;
       }
     }
     std::string unit;
-    if (const std::size_t c = currency_length(s, pos); c > 0) {
+    int128 extra = 0;
+    if (std::size_t c = about && starts_at(s, pos, "块") && !starts_at(s, pos, "块钱") ? std::string_view("块").size()
+                                                                                     : currency_length(s, pos);
+        c > 0) {
+      const bool yuan = starts_at(s, pos, "元") && !starts_at(s, pos, "元人民币");
       pos += c;
       m.kind = MeasureKind::money;
       // A range whose first end carries its own unit: 20000元到30000元.
       std::size_t j = pos;
       if (!high && j < s.size() && is_range_separator(next_code_point(s, j))) {
-        if (auto second = read_run(s, j); second && currency_length(s, second->end) > 0) {
+        if (auto second = read_run(s, j); second && !second->high && currency_length(s, second->end) > 0) {
           high = second->value.scaled;
           pos = second->end + currency_length(s, second->end);
         }
       }
-    } else if (const std::size_t u = unit_length(s, pos, unit); u > 0 && !yen) {
+      // 三十五元八角, 五元零五分.
+      if (yuan && !high) pos += jiao_fen_length(s, pos, extra);
+      // 万元户, 亿元村, 千万元级: a label, not an amount.
+      if (run->bare && !marked && std::u32string_view(U"户村级").find(code_point_at(s, pos)) != std::u32string_view::npos) {
+        i = pos;
+        continue;
+      }
+    } else if (const std::size_t u = unit_length(s, pos, unit); u > 0 && !yen && (!run->bare || marked)) {
       pos += u;
       m.kind = MeasureKind::quantity;
       m.unit = unit;
-    } else if (yen || (run->value.has_multiplier && !text::is_han(code_point_at(s, pos)))) {
+    } else if (yen || (run->value.has_multiplier && (!run->bare || marked) && !text::is_han(code_point_at(s, pos)))) {
       m.kind = MeasureKind::money;  // ¥500, or 一百五十万 standing alone: the currency is implied
       m.currency_explicit = yen;
     } else {
@@ -357,18 +601,39 @@ std::vector<Measure> scan_measures(std::string_view s) {
       if (starts_at(s, pos, w)) {
         pos += w.size();
         m.approximate = true;
+        if (w == "以上") m.lower_bound = true;
       }
     }
 
+    // Checked conversion: an amount that does not fit in int64 fen (or a count in int64) is
+    // refused, not wrapped.
+    bool fits = true;
     if (m.kind == MeasureKind::money) {
-      m.value = to_fen(low);
-      if (high) m.high = to_fen(*high);
+      int128 total = low;
+      const auto v = __builtin_add_overflow(low, extra, &total) ? std::nullopt : to_fen(total);
+      const auto h = high ? to_fen(*high) : std::optional<std::int64_t>{0};
+      fits = v && h;
+      if (fits) {
+        m.value = *v;
+        if (high) m.high = *h;
+      }
     } else {
-      if (low % kScale != 0 || (high && *high % kScale != 0)) { i = pos; continue; }
-      m.value = static_cast<std::int64_t>(low / kScale);
-      if (high) m.high = static_cast<std::int64_t>(*high / kScale);
+      const auto v = to_count(low);
+      const auto h = high ? to_count(*high) : std::optional<std::int64_t>{0};
+      fits = v && h;
+      if (fits) {
+        m.value = *v;
+        if (high) m.high = *h;
+      }
     }
-    if (m.high) m.approximate = true;
+    if (!fits) {
+      i = pos;
+      continue;
+    }
+    if (m.high) {
+      m.approximate = true;
+      m.lower_bound = false;  // a range states both ends
+    }
     m.span = {begin, pos};
     out.push_back(std::move(m));
     i = pos;

@@ -126,3 +126,143 @@ TEST_CASE("amounts for people") {
   CHECK(format_yuan(5) == "¥0.05");
   CHECK(format_yuan(-54176200) == "-¥541,762.00");
 }
+
+TEST_CASE("a leading 十 before 万 (十万元) is ten, not nothing") {
+  CHECK(fen("十万元") == 10000000);
+  CHECK(fen("捐款十万元") == 10000000);
+  CHECK(parse_integer("十万") == 100000);
+  CHECK(parse_integer("十亿") == 1000000000);
+}
+
+TEST_CASE("amount: decimals written 点") {
+  CHECK(fen("一点五万元") == 1500000);
+  CHECK(fen("零点八万元") == 800000);
+  CHECK(fen("十点五万元") == 10500000);
+  CHECK(fen("二点三五亿元") == 23500000000);
+  CHECK(fen("一点五千万元") == 1500000000);
+  CHECK(fen("捐款一点五万") == 1500000);       // 万 alone: implied money
+  CHECK(one("一点五万元").approximate == false);
+  CHECK(parse_numeral("三点一四")->scaled == 314'000'000);
+  CHECK_FALSE(parse_numeral("三点").has_value());
+  CHECK_FALSE(parse_numeral("点五").has_value());
+  CHECK_FALSE(parse_numeral("一点五点六").has_value());
+}
+
+TEST_CASE("amount: one digit after a multiplier counts in the next place (1万5, 2千5)") {
+  CHECK(fen("1万5元") == 1500000);
+  CHECK(fen("2千5元") == 250000);
+  CHECK(fen("两万五千元") == 2500000);
+  CHECK(fen("两万五") == 2500000);
+  CHECK(fen("1亿2") == 12000000000);
+  CHECK(fen("10万5") == 10500000);
+  CHECK(parse_integer("一百五") == 150);
+  CHECK(parse_integer("三千二百五") == 3250);
+  // Not when 零 stands between, nor after 十, nor for a longer number.
+  CHECK(parse_integer("一千零五") == 1005);
+  CHECK(parse_integer("1万零5") == 10005);
+  CHECK(parse_integer("十五") == 15);
+  CHECK(parse_integer("1万5000") == 15000);
+  CHECK(parse_integer("1万50") == 10050);
+}
+
+TEST_CASE("amount: 角 and 分 after 元") {
+  CHECK(fen("三十五元八角") == 3580);
+  CHECK(fen("35元8角") == 3580);
+  CHECK(fen("五元八角六分") == 586);
+  CHECK(fen("五元零五分") == 505);
+  CHECK(fen("12元3毛") == 1230);
+  CHECK(one("三十五元八角").span.of(aidledger::text::normalise("三十五元八角")) == "三十五元八角");
+  // 八角 alone is star anise, 5分 alone is a score: not money.
+  CHECK(scan_measures("八角").empty());
+  CHECK(scan_measures("得了5分").empty());
+  // After a range the ends carry no 角.
+  const Measure r = one("20000元到30000元");
+  CHECK(r.high == 3000000);
+}
+
+TEST_CASE("amount: a bare multiplier counts one (拾万, 千元, 万余元)") {
+  CHECK(fen("拾万元") == 10000000);
+  CHECK(fen("拾万") == 10000000);
+  CHECK(fen("每人千元") == 100000);
+  CHECK(fen("每户万元") == 1000000);
+  CHECK(one("千元以上").lower_bound);
+  // 万元户, 亿元村: labels, not amounts; 千万不要 and 万达 are words.
+  for (const char* text : {"万元户", "亿元村", "千万元级企业", "千万不要", "万达集团", "百分之五十", "千里", "万人"})
+    CHECK_MESSAGE(scan_measures(aidledger::text::normalise(text)).empty(), text);
+  CHECK_FALSE(parse_integer("百千").has_value());
+  CHECK_FALSE(parse_integer("亿万").has_value());
+  CHECK(parse_integer("1万亿") == 1000000000000);
+}
+
+TEST_CASE("amount: vague amounts are approximate lower bounds") {
+  struct Case { const char* text; std::int64_t fen; bool lower; };
+  for (const Case& c : {Case{"十余万元", 10000000, true},  Case{"十几万元", 11000000, true},
+                        Case{"二十几万元", 21000000, true}, Case{"数十万元", 20000000, true},
+                        Case{"几十万元", 20000000, true},  Case{"数百万元", 200000000, true},
+                        Case{"几万元", 2000000, true},     Case{"上百万元", 100000000, true},
+                        Case{"上千元", 100000, true},      Case{"万余元", 1000000, true},
+                        Case{"逾千万元", 1000000000, true}, Case{"超亿元", 10000000000, true},
+                        Case{"破亿元", 10000000000, true},  Case{"超过50万元", 50000000, true},
+                        Case{"50多万元", 50000000, true},  Case{"50万元以上", 50000000, true},
+                        Case{"至少3万元", 3000000, true},
+                        // 来 and 把 mean "about", a little under as often as over: no floor.
+                        Case{"十来万元", 10000000, false}, Case{"万把元", 1000000, false},
+                        Case{"万把块钱", 1000000, false},  Case{"约50万元", 50000000, false},
+                        Case{"近50万元", 50000000, false}, Case{"50万元左右", 50000000, false}}) {
+    const Measure m = one(c.text);
+    CHECK_MESSAGE(m.kind == MeasureKind::money, c.text);
+    CHECK_MESSAGE(m.value == c.fen, c.text);
+    CHECK_MESSAGE(m.approximate, c.text);
+    CHECK_MESSAGE(m.lower_bound == c.lower, c.text);
+  }
+  CHECK_FALSE(one("50万元").lower_bound);
+  CHECK(one("捐款上百万").value == 100000000);       // implied money with its marker
+  CHECK(one("上千台电脑").value == 1000);             // goods too
+  CHECK(one("十几个").value == 11);
+  // 以上/之上 before a bare multiplier are not 上百万.
+  CHECK(scan_measures("以上千万不要").empty());
+}
+
+TEST_CASE("amount: ranges written as two neighbouring Chinese digits") {
+  struct Case { const char* text; std::int64_t low, high; };
+  for (const Case& c : {Case{"两三万元", 2000000, 3000000}, Case{"五六万元", 5000000, 6000000},
+                        Case{"二三十万元", 20000000, 30000000}, Case{"七八千元", 700000, 800000},
+                        Case{"一两万元", 1000000, 2000000}, Case{"十一二万元", 11000000, 12000000},
+                        Case{"三四百元", 30000, 40000}, Case{"捐了五六万", 5000000, 6000000}}) {
+    const Measure m = one(c.text);
+    CHECK_MESSAGE(m.kind == MeasureKind::money, c.text);
+    CHECK_MESSAGE(m.value == c.low, c.text);
+    CHECK_MESSAGE(m.high == c.high, c.text);
+    CHECK_MESSAGE(m.approximate, c.text);
+    CHECK_FALSE_MESSAGE(m.lower_bound, c.text);
+  }
+  const Measure q = one("七八十台");
+  CHECK(q.kind == MeasureKind::quantity);
+  CHECK(q.value == 70);
+  CHECK(q.high == 80);
+  // Digit sequences and plan names are no ranges.
+  for (const char* text : {"一二三四", "二〇二三年", "十四五规划", "两三万人", "五六十岁", "三四个乡镇"})
+    CHECK_MESSAGE(scan_measures(aidledger::text::normalise(text)).empty(), text);
+}
+
+TEST_CASE("amount: arithmetic is checked, an amount past int64 fen is refused") {
+  // int64 holds 92,233,720,368,547,758.07 yuan in fen.
+  CHECK(fen("900000000亿元") == 900000000LL * 100000000LL * 100LL);
+  CHECK(scan_measures("1000000000亿元").empty());                 // 10^17 yuan = 10^19 fen
+  CHECK(scan_measures("99999999999999999999亿元").empty());
+  CHECK(scan_measures("99999999999999999999999999万亿元").empty());  // past int128 too
+  CHECK(scan_measures("100000000000000000000元").empty());
+  CHECK(scan_measures("1000000000亿-2000000000亿元").empty());
+  CHECK_FALSE(parse_integer("100000000000亿").has_value());       // 10^19 > int64
+  CHECK(parse_integer("10000000000亿") == 1000000000000000000LL);
+  CHECK_FALSE(parse_numeral("9999999999999999999999亿亿").has_value());
+  CHECK(scan_measures("1000000000000000000000台").empty());
+}
+
+TEST_CASE("numbers that are not money stay out with the new forms") {
+  for (const char* text : {"2023年", "2023年1至9月", "一点五亩", "十几万亩", "两三万亩", "30%", "5.5%", "3万人次",
+                           "十几万人次", "数十万人", "下午三点", "三点五十分", "一点点", "几乎", "数据显示", "百分之三十",
+                           "十余人", "万余人", "上百人", "数百户"}) {
+    CHECK_MESSAGE(scan_measures(aidledger::text::normalise(text)).empty(), text);
+  }
+}

@@ -4,6 +4,16 @@
 // is 56,700.00 yuan with no float error. Handles Arabic and Chinese numerals, 万/亿/千 and mixed
 // forms (1万5千元, 1亿2000万元), thousands separators, financial capitals (壹佰万元), ¥ and 人民币,
 // approximate markers (约 多 余 近 超过 左右 …) and ranges (2万至3万元, 2-3万元).
+//
+// Also: decimals written 点 (一点五万, 零点八万); one digit after a multiplier counting in the next
+// place down (1万5 = 15,000, 2千5 = 2,500, 两万五); 角 and 分 after 元 (三十五元八角 = 3,580 fen);
+// a bare leading multiplier (拾万, 千元, 万余元, 超亿元); ranges written as two neighbouring
+// Chinese digits (两三万, 五六万, 二三十万, 七八千, 一两万 → low..high, approximate); vague amounts
+// (十余万 十几万 数十万 几十万 上百万 万余 逾千万 超亿 → the smallest reading, approximate and
+// flagged lower_bound; 十来万 万把元 → approximate only, since 来 and 把 also cover "a little
+// under"). 几/数 read as their smallest value: 1 as a units digit (十几万 ≥ 110,000), 2 as a
+// leading digit (几十万, 数十万 ≥ 200,000). Arithmetic is checked: an amount whose fen would not
+// fit in int64 is refused (not returned), never wrapped.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -26,6 +36,7 @@ __extension__ typedef __int128 int128;
 struct Numeral {
   int128 scaled = 0;       // value * 10^8
   bool approximate = false;  // 2500多万: the 多 inside
+  bool lower_bound = false;  // the value is a floor: 多/余/几/数 inside (十余万, 十几万, 数十万)
   bool has_multiplier = false;   // ends in 万 or 亿 (a range start may borrow it)
   std::int64_t trailing_multiplier = 1;
 };
@@ -42,6 +53,9 @@ struct Measure {
   std::int64_t value = 0;               // fen for money, count for goods
   std::optional<std::int64_t> high;     // upper end of a range
   bool approximate = false;
+  /// `value` is a floor, not an estimate: 十余万, 50多万元, 超过/逾/超/上百万/至少 …, 以上, 几/数.
+  /// Always comes with approximate. Not set for 约/近/左右/来/把 (either side) nor for ranges.
+  bool lower_bound = false;
   bool currency_explicit = true;        // 元 or ¥ written (150万 alone is implied money)
   std::string unit;                     // goods unit (册, 台, 台(套) …); empty for money
 };
