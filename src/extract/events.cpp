@@ -162,6 +162,7 @@ class SentenceReader {
       const std::size_t verb_clause = s_.clause_of(before->span.begin);
       bool used_between = false;
       for (std::size_t j = 0; j < k; ++j) {
+        if (before->is(Cat::buy) && s_.measures[j].kind == MeasureKind::quantity) continue;  // the goods bought
         const std::size_t jc = s_.clause_of(s_.measures[j].span.begin);
         if ((s_.measures[j].span.begin > before->span.end && jc != own_clause) || jc == verb_clause) used_between = true;
       }
@@ -191,9 +192,16 @@ class SentenceReader {
 
     const LexToken* trigger = find_trigger(k, segment.begin);
     if (!trigger) return;
+    // 购买土蜂蜜800斤，金额4.8万元: what was bought is counted, the money is the aid.
+    if (m.kind == MeasureKind::quantity && trigger->is(Cat::buy) && trigger->span.begin < m.span.begin &&
+        std::any_of(s_.measures.begin() + static_cast<std::ptrdiff_t>(k) + 1, s_.measures.end(), [&](const Measure& later) {
+          return later.kind == MeasureKind::money && s_.segment_of(later.span.begin) == s_.segment_of(m.span.begin);
+        }))
+      return;
     // Not aid: revenue, investment, output … said of this amount.
+    // (Between the verb and the amount only: 河南双汇投资发展股份有限公司捐赠… names no investment.)
     const std::size_t check_from = std::max(trigger->span.end < m.span.begin ? trigger->span.end : own.begin, own.begin);
-    if (s_.has(Cat::not_aid, {std::min(check_from, own.begin), m.span.begin})) return;
+    if (s_.has(Cat::not_aid, {check_from, m.span.begin})) return;
     if (trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;
     // A forecast of sales (预计销售额将突破100万元) is no aid.
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && s_.has(Cat::modal, {own.begin, own.end})) return;

@@ -134,7 +134,12 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
 
 Kind kind_of(const SentenceTokens& s, const Frame& f) {
   const Measure& m = s.measures[f.measure];
-  if (f.trigger && (f.trigger->is(Cat::buy) || f.trigger->is(Cat::sale) || f.trigger->is(Cat::consumption))) return Kind::consumption;
+  if (f.trigger && (f.trigger->is(Cat::buy) || f.trigger->is(Cat::sale) || f.trigger->is(Cat::consumption))) {
+    // Bought to be given (采购的20台净水设备已交付某乡): a gift of goods.
+    const Span own = s.clauses[s.clause_of(m.span.begin)];
+    const bool given_after = f.trigger->span.end <= m.span.begin && (s.has(Cat::give, {m.span.end, own.end}) || s.has(Cat::give_paid, {m.span.end, own.end}));
+    return given_after ? Kind::in_kind : Kind::consumption;
+  }
   if (m.kind == MeasureKind::quantity) return Kind::in_kind;
   const LexToken* before = s.word_before(m.span.begin);
   if (before && before->is(Cat::value)) return Kind::in_kind;
@@ -145,6 +150,10 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
   const Span region{std::min(from, own.begin), m.span.end};
   if (s.has(Cat::value, {own.begin, m.span.begin})) return Kind::in_kind;
   if (s.has(Cat::cash, region)) return Kind::cash;
+  // 两三万元的课桌椅: the amount is the value of the goods named after 的.
+  if (starts_at(s.text, m.span.end, "的") && !s.has(Cat::cash, {m.span.end, std::min(own.end, m.span.end + 18)}) &&
+      !item_after(s, m.span.end, own.end).empty())
+    return Kind::in_kind;
   // The noun right after the amount: 30万元帮扶资金, 2万元慰问金, 5万元的图书.
   const std::size_t after_end = std::min(own.end, m.span.end + 15);
   if (const LexToken* next = s.first(Cat::cash, {m.span.end, after_end}); next && next->span.begin <= m.span.end + 6) return Kind::cash;

@@ -96,8 +96,11 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   // it is the 把 of written Chinese, not the future.
   for (auto& w : s.words) {
     if (!w.is(Cat::modal) || s.slice(w.span) != "将") continue;
+    // (A verb followed by 的/到的/所得 describes the thing: 将募集到的读物转交给…)
     const auto verb = std::find_if(s.words.begin(), s.words.end(), [&](const LexToken& v) {
-      return v.span.begin >= w.span.end && (v.cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy)));
+      const bool modifier = text::starts_at(sentence, v.span.end, "的") || text::starts_at(sentence, v.span.end, "到的") ||
+                            text::starts_at(sentence, v.span.end, "所得");
+      return v.span.begin >= w.span.end && !modifier && (v.cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy)));
     });
     const std::size_t until = verb == s.words.end() ? w.span.end : verb->span.begin;
     const std::string_view between = s.slice(w.span.end, until);
