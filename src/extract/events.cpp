@@ -796,6 +796,18 @@ std::string article_actor(std::string_view page_text, const text::Article& a, co
   const auto in_title = detail::organisations_in(a.title, d);
   if (!in_title.empty()) return in_title.front().second;
   if (auto b = d.find_known(a.span.of(page_text))) return b->second;
+  // A district the directory does not know, named in the title (湖州市吴兴区情系青川): X市Y区 or Y区.
+  const std::string_view title = a.title;
+  for (std::size_t at = title.find("区"); at != std::string_view::npos; at = title.find("区", at + 3)) {
+    std::size_t begin = at;
+    for (int chars = 0; begin > 0 && chars < 6; ++chars) {
+      const std::size_t prev = text::previous_code_point_start(title, begin);
+      if (!text::is_han(text::code_point_at(title, prev))) break;
+      begin = prev;
+    }
+    const std::size_t n = text::code_point_count(title.substr(begin, at - begin));
+    if (n >= 2) return d.canonical(title.substr(begin, at + 3 - begin));
+  }
   return {};
 }
 
