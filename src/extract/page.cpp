@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "aidledger/text/utf8.hpp"
+
 namespace aidledger::extract {
 
 std::string file_stem(std::string_view path) {
@@ -35,6 +37,27 @@ std::optional<DateRange> date_in_file_name(std::string_view path) {
   return std::nullopt;
 }
 
+std::optional<DateRange> date_in_header(std::string_view text) {
+  // The masthead: one of the first lines is a full date, alone or with the weekday or the page
+  // number (2023年6月16日　星期五　第3版).
+  std::size_t start = 0;
+  for (int line = 0; line < 6 && start < text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view l = text.substr(start, end - start);
+    start = end + 1;
+    const bool masthead = l.find("星期") != std::string_view::npos || l.find("版") != std::string_view::npos || text::code_point_count(l) <= 16;
+    if (!masthead) continue;
+    for (const auto& m : scan_dates(l)) {
+      if (m.relative != Relative::none || m.from.year == 0 || m.from.month == 0 || m.from.day == 0 || m.to) continue;
+      const date::year_month_day ymd{date::year{m.from.year}, date::month{static_cast<unsigned>(m.from.month)},
+                                     date::day{static_cast<unsigned>(m.from.day)}};
+      if (ymd.ok()) return DateRange::day(ymd);
+    }
+  }
+  return std::nullopt;
+}
+
 PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const Directory& directory,
                             const PageOptions& options) {
   PageExtraction out;
@@ -46,6 +69,9 @@ PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const D
   } else if (auto named = date_in_file_name(page.path)) {
     out.reference = named;
     out.reference_basis = "file name";
+  } else if (auto header = date_in_header(page.text)) {
+    out.reference = header;
+    out.reference_basis = "page header";
   } else if (auto y = infer_page_year(page.text)) {
     out.reference = DateRange::year(date::year{*y});
     out.reference_basis = "inferred from the years the page mentions";

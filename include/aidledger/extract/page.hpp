@@ -39,6 +39,9 @@ struct PageOptions {
 PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const Directory& directory,
                             const PageOptions& options = {});
 
+/// A publication date in the page's masthead (a first line such as 2023年6月16日 星期五 第3版).
+std::optional<DateRange> date_in_header(std::string_view text);
+
 /// A publication date written in the file name (2021-10-25_x.txt, 20211025.txt), if any.
 std::optional<DateRange> date_in_file_name(std::string_view path);
 
