@@ -33,7 +33,9 @@ void setup_parse(CLI::App& app, std::shared_ptr<ParseOptions> opt, int& exit_cod
   auto* date = parse->add_subcommand("date", "The last date expression in TEXT, resolved against --ref");
   date->add_option("text", opt->words, "Text to read (quote it)")->required();
   date->add_option("--ref", opt->ref, "Reference (publication) date, YYYY-MM-DD")->required();
-  date->footer("Prints 2021-10-24, 2021-05, 2021 or a range 2021-10-24..2021-10-25. Exit 1 when there is none.");
+  date->footer("Prints 2021-10-24, 2021-05, 2021 or a range 2021-10-24..2021-10-25. A five-year-plan\n"
+               "period (十四五) dates nothing: it is printed as '2021..2025<TAB>five-year plan' only when\n"
+               "the text has no other date. Exit 1 when there is none.");
   date->callback([opt, &exit_code] { exit_code = run_parse_date(*opt); });
 }
 
@@ -62,10 +64,19 @@ int run_parse_date(const ParseOptions& opt) {
   }
   const std::string text = text::normalise(joined(opt.words));
   extract::DateResolver resolver(*ref);
-  std::optional<extract::DateRange> last;
-  // A target (锚定2025年, 到2025年) is a plan, not a date something happened on.
-  for (const auto& m : extract::scan_dates(text))
-    if (auto d = resolver.resolve(m); d && !m.plan) last = d;
+  std::optional<extract::DateRange> last, plan_period;
+  // A target (锚定2025年, 到2025年) is a plan, not a date something happened on; so is a
+  // five-year-plan period (十四五), shown only when the text has no date of its own.
+  for (const auto& m : extract::scan_dates(text)) {
+    auto d = resolver.resolve(m);
+    if (!d) continue;
+    if (!m.plan) last = d;
+    else if (m.five_year_plan) plan_period = d;
+  }
+  if (!last && plan_period) {
+    fmt::print("{}\tfive-year plan\n", extract::format_date(*plan_period));
+    return kOk;
+  }
   if (!last) return kNothingFound;
   fmt::print("{}\n", extract::format_date(*last));
   return kOk;

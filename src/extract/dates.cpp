@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/text/utf8.hpp"
+
+namespace aidledger::data {
+std::string_view holidays();
+}
 
 namespace aidledger::extract {
 namespace {
@@ -114,15 +119,55 @@ constexpr std::array kRelatives = {
     Relword{"年初", Relative::this_year, Period::year_start},
     Relword{"年底", Relative::this_year, Period::year_end},
     Relword{"年末", Relative::this_year, Period::year_end},
+    Relword{"昨天", Relative::yesterday, Period::none},
+    Relword{"昨日", Relative::yesterday, Period::none},
+    Relword{"前天", Relative::day_before_yesterday, Period::none},
+    Relword{"今天", Relative::today, Period::none},
+    Relword{"次年", Relative::following_year, Period::none},
+    Relword{"翌年", Relative::following_year, Period::none},
+    Relword{"第二年", Relative::following_year, Period::none},
 };
 
-// Period written after a month ("5月上旬") or a year ("2021年底").
+bool is_year_relative(Relative r) {
+  return r == Relative::this_year || r == Relative::last_year || r == Relative::next_year ||
+         r == Relative::year_before_last || r == Relative::same_year || r == Relative::following_year;
+}
+bool is_month_relative(Relative r) {
+  return r == Relative::this_month || r == Relative::last_month || r == Relative::same_month;
+}
+
+// Words that make a relative word something else: 提前天数, 三天前天气, 每次年度.
+bool relword_blocked(std::string_view s, std::size_t pos, const Relword& r) {
+  const char32_t before = code_point_before(s, pos);
+  const char32_t after = code_point_at(s, pos + r.word.size());
+  if (r.rel == Relative::day_before_yesterday)
+    return std::u32string_view(U"提之以目眼日天").find(before) != std::u32string_view::npos ||
+           std::u32string_view(U"数气").find(after) != std::u32string_view::npos;
+  if (r.rel == Relative::following_year) return after == U'度' || before == U'每' || before == U'历';
+  return false;
+}
+
+// Period written after a month ("5月上旬", "5月中", "月底") or a year ("2021年底"). 初 and 中 start
+// many words (5月初步完成, 5月中国…): they count only when no such word goes on.
 std::size_t read_month_period(std::string_view s, std::size_t pos, Period& p) {
   struct P { std::string_view w; Period p; };
   for (const P& x : {P{"上旬", Period::first_ten_days}, P{"中旬", Period::middle_ten_days},
                      P{"下旬", Period::last_ten_days}, P{"初", Period::month_start},
-                     P{"底", Period::month_end}, P{"末", Period::month_end}})
-    if (starts_at(s, pos, x.w)) { p = x.p; return x.w.size(); }
+                     P{"中", Period::month_middle}, P{"底", Period::month_end}, P{"末", Period::month_end}}) {
+    if (!starts_at(s, pos, x.w)) continue;
+    const std::size_t after = pos + x.w.size();
+    const char32_t next = code_point_at(s, after);
+    if (x.p == Period::month_start && std::u32string_view(U"步心衷级中次始见具稿创期").find(next) != std::u32string_view::npos)
+      return 0;
+    if (x.p == Period::month_middle && text::is_han(next)) {
+      bool ok = false;
+      for (std::string_view w : {"起", "以来", "前后", "左右", "开始", "期间", "时", "至", "到", "前", "后"})
+        ok = ok || starts_at(s, after, w);
+      if (!ok) return 0;
+    }
+    p = x.p;
+    return x.w.size();
+  }
   return 0;
 }
 std::size_t read_year_period(std::string_view s, std::size_t pos, Period& p) {
@@ -143,12 +188,135 @@ bool is_range_sep(std::string_view s, std::size_t pos, std::size_t& len) {
   return false;
 }
 
-// Reads one date expression at pos with its written parts; no range, no relative words.
-std::optional<std::pair<DatePart, std::size_t>> read_point(std::string_view s, std::size_t pos, Period& period,
-                                                            bool allow_bare_day) {
+// 春节, 国庆节, 中秋 … at pos, with 期间/假期 after it (the holiday week). Returns the length read.
+std::size_t read_holiday(std::string_view s, std::size_t pos, Holiday& h, bool& holiday_break) {
+  struct W { std::string_view w; Holiday h; };
+  static constexpr W kWords[] = {{"国庆节", Holiday::national_day}, {"国庆", Holiday::national_day},
+                                 {"春节", Holiday::spring_festival}, {"除夕", Holiday::new_years_eve},
+                                 {"元旦", Holiday::new_year},        {"清明节", Holiday::qingming},
+                                 {"清明", Holiday::qingming},        {"中秋节", Holiday::mid_autumn},
+                                 {"中秋", Holiday::mid_autumn}};
+  for (const W& w : kWords) {
+    if (!starts_at(s, pos, w.w)) continue;
+    std::size_t end = pos + w.w.size();
+    // 清明 is also "clean government" (政治清明): bare 清明 counts after a year (今年清明), where
+    // no word runs into it, or before a holiday word (清明前后, 清明期间).
+    if (w.w == "清明" && !ends_at(s, pos, "年") && text::is_han(code_point_before(s, pos))) {
+      bool ok = false;
+      for (std::string_view x : {"前", "后", "期间", "假期", "小长假", "时节", "祭", "当天", "节"}) ok = ok || starts_at(s, end, x);
+      if (!ok) return 0;
+    }
+    h = w.h;
+    holiday_break = false;
+    for (std::string_view x : {"小长假", "黄金周", "长假", "假期", "期间"}) {
+      if (starts_at(s, end, x)) {
+        holiday_break = true;
+        end += x.size();
+        break;
+      }
+    }
+    return end - pos;
+  }
+  return 0;
+}
+
+// 十四五, 第十四个五年规划: the number of a five-year plan (11-15) and the length read.
+std::size_t read_five_year_plan(std::string_view s, std::size_t pos, int& number) {
+  static constexpr std::string_view kDigits[] = {"一", "二", "三", "四", "五"};
+  for (int n = 1; n <= 5; ++n) {
+    const std::string short_form = fmt::format("十{}五", kDigits[n - 1]);
+    const std::string long_form = fmt::format("第十{}个五年", kDigits[n - 1]);
+    std::size_t len = 0;
+    if (starts_at(s, pos, long_form)) {
+      len = long_form.size();
+    } else if (starts_at(s, pos, short_form)) {
+      // Not 十四五岁 (fourteen or fifteen years old) or 十四五个人.
+      const char32_t after = code_point_at(s, pos + short_form.size());
+      if (std::u32string_view(U"岁个人年天元万亿名户家所台位次").find(after) != std::u32string_view::npos) continue;
+      const char32_t before = code_point_before(s, pos);
+      if (is_digit(before) || chinese_small_digit(before) >= 0 || before == U'十' || before == U'第') continue;
+      len = short_form.size();
+    } else {
+      continue;
+    }
+    number = 10 + n;
+    return len;
+  }
+  return 0;
+}
+
+// A range with its unit written once: 1至9月, 24—25日, 24-25日 (a < b, both valid).
+struct Elided {
+  int a = 0, b = 0;
+  std::size_t end = 0;
+};
+std::optional<Elided> read_elided(std::string_view s, std::size_t pos, bool months) {
+  auto first = read_number(s, pos);
+  if (!first || first->digits > 2) return std::nullopt;
+  std::size_t sep = 0;
+  if (!is_range_sep(s, first->end, sep)) return std::nullopt;
+  auto second = read_number(s, first->end + sep);
+  if (!second || second->digits > 2 || second->chinese != first->chinese) return std::nullopt;
+  std::size_t end = second->end;
+  if (months) {
+    if (!starts_at(s, end, "月") || !valid_month(first->value) || !valid_month(second->value)) return std::nullopt;
+    end += std::string_view("月").size();
+  } else {
+    if (!(starts_at(s, end, "日") || starts_at(s, end, "号")) || !valid_day(first->value) || !valid_day(second->value))
+      return std::nullopt;
+    end += std::string_view("日").size();
+  }
+  if (first->value >= second->value) return std::nullopt;
+  return Elided{first->value, second->value, end};
+}
+
+// One date expression at pos with its written parts; a range only where the unit is written once.
+struct Point {
+  DatePart d;
+  std::optional<DatePart> to;
+  std::size_t end = 0;
+  Period period = Period::none;
+  Holiday holiday = Holiday::none;
+  bool holiday_break = false;
+};
+
+// After a month (5月 / 今年5月): a day, a day range written once (24—25日) or a period (上旬, 初).
+std::size_t read_after_month(std::string_view s, std::size_t i, Point& pt) {
+  auto dd = read_number(s, i);
+  if (dd && (starts_at(s, dd->end, "日") || starts_at(s, dd->end, "号")) && valid_day(dd->value)) {
+    pt.d.day = dd->value;
+    return dd->end + 3;
+  }
+  if (auto e = read_elided(s, i, false)) {
+    pt.d.day = e->a;
+    pt.to = DatePart{pt.d.year, pt.d.month, e->b};
+    return e->end;
+  }
+  if (std::size_t n = read_month_period(s, i, pt.period); n > 0) return i + n;
+  return i;
+}
+
+// After a year (2021年 / 今年): a period, a holiday, a month range written once, or a month.
+std::size_t read_after_year(std::string_view s, std::size_t i, Point& pt) {
+  if (std::size_t n = read_year_period(s, i, pt.period); n > 0) return i + n;
+  if (std::size_t n = read_holiday(s, i, pt.holiday, pt.holiday_break); n > 0) return i + n;
+  if (auto e = read_elided(s, i, true)) {
+    pt.d.month = e->a;
+    pt.to = DatePart{pt.d.year, e->b, 0};
+    return e->end;
+  }
+  auto m = read_number(s, i);
+  if (m && starts_at(s, m->end, "月") && valid_month(m->value)) {
+    pt.d.month = m->value;
+    return read_after_month(s, m->end + std::string_view("月").size(), pt);
+  }
+  return i;
+}
+
+std::optional<Point> read_point(std::string_view s, std::size_t pos, bool allow_bare_day) {
   auto first = read_number(s, pos);
   if (!first) return std::nullopt;
-  DatePart d;
+  Point pt;
   std::size_t i = first->end;
   const bool four = (first->digits == 4) && valid_year(first->value);
   // 2021.6.5 / 2021-06-05 / 2021/6/5 (and 2021.6)
@@ -156,58 +324,55 @@ std::optional<std::pair<DatePart, std::size_t>> read_point(std::string_view s, s
     const char sep = s[i];
     auto m = read_number(s, i + 1);
     if (m && !m->chinese && m->digits <= 2 && valid_month(m->value)) {
-      d.year = first->value;
-      d.month = m->value;
+      pt.d.year = first->value;
+      pt.d.month = m->value;
       i = m->end;
       if (i < s.size() && s[i] == sep) {
         auto dd = read_number(s, i + 1);
         if (dd && !dd->chinese && dd->digits <= 2 && valid_day(dd->value)) {
-          d.day = dd->value;
+          pt.d.day = dd->value;
           i = dd->end;
         }
       }
       // Not part of a longer number such as 2021.6.5.7 or 2.23亿
       if (i < s.size() && (is_digit(static_cast<unsigned char>(s[i])) || s[i] == '.' || starts_at(s, i, "万") || starts_at(s, i, "亿")))
         return std::nullopt;
-      return std::make_pair(d, i);
+      pt.end = i;
+      return pt;
     }
     return std::nullopt;
   }
   if (starts_at(s, i, "年")) {
     if (!four) return std::nullopt;  // 30年: a duration
-    d.year = first->value;
-    i += std::string_view("年").size();
-    if (std::size_t n = read_year_period(s, i, period); n > 0) return std::make_pair(d, i + n);
-    auto m = read_number(s, i);
-    if (m && starts_at(s, m->end, "月") && valid_month(m->value)) {
-      d.month = m->value;
-      i = m->end + std::string_view("月").size();
-      auto dd = read_number(s, i);
-      if (dd && (starts_at(s, dd->end, "日") || starts_at(s, dd->end, "号")) && valid_day(dd->value)) {
-        d.day = dd->value;
-        i = dd->end + 3;
-      } else if (std::size_t n = read_month_period(s, i, period); n > 0) {
-        i += n;
-      }
-    }
-    return std::make_pair(d, i);
+    pt.d.year = first->value;
+    pt.end = read_after_year(s, i + std::string_view("年").size(), pt);
+    return pt;
   }
   if (starts_at(s, i, "月") && first->digits <= 2 && valid_month(first->value)) {
     // 个月 is a duration; "月" must directly follow the number.
-    d.month = first->value;
-    i += std::string_view("月").size();
-    auto dd = read_number(s, i);
-    if (dd && (starts_at(s, dd->end, "日") || starts_at(s, dd->end, "号")) && valid_day(dd->value)) {
-      d.day = dd->value;
-      i = dd->end + 3;
-    } else if (std::size_t n = read_month_period(s, i, period); n > 0) {
-      i += n;
-    }
-    return std::make_pair(d, i);
+    pt.d.month = first->value;
+    pt.end = read_after_month(s, i + std::string_view("月").size(), pt);
+    return pt;
   }
   if (allow_bare_day && (starts_at(s, i, "日") || starts_at(s, i, "号")) && first->digits <= 2 && valid_day(first->value)) {
-    d.day = first->value;
-    return std::make_pair(d, i + 3);
+    pt.d.day = first->value;
+    pt.end = i + 3;
+    return pt;
+  }
+  // 1至9月, and (where a bare day may stand) 24—25日.
+  if (auto e = read_elided(s, pos, true)) {
+    pt.d.month = e->a;
+    pt.to = DatePart{0, e->b, 0};
+    pt.end = e->end;
+    return pt;
+  }
+  if (allow_bare_day) {
+    if (auto e = read_elided(s, pos, false)) {
+      pt.d.day = e->a;
+      pt.to = DatePart{0, 0, e->b};
+      pt.end = e->end;
+      return pt;
+    }
   }
   return std::nullopt;
 }
@@ -246,6 +411,7 @@ DateRange apply_period(DateRange r, Period p) {
     case Period::middle_ten_days: return days(11, 20);
     case Period::last_ten_days: return days(21, 0);
     case Period::month_start: return days(1, 5);
+    case Period::month_middle: return days(11, 20);
     case Period::month_end: return days(25, 0);
     case Period::year_start: return months(1, 2);
     case Period::year_end: return months(11, 12);
@@ -341,71 +507,152 @@ std::optional<DateRange> parse_iso_range(std::string_view s, Precision p) {
   return DateRange{*a, *b, p};
 }
 
+namespace {
+
+// 以来 or 至今 right after a mention (“十四五”以来: past a closing quote): the period runs on to
+// the reference.
+bool since_after(std::string_view s, std::size_t end) {
+  for (std::string_view quote : {"”", "\"", "」"})
+    if (starts_at(s, end, quote)) {
+      end += quote.size();
+      break;
+    }
+  return starts_at(s, end, "以来") || starts_at(s, end, "至今");
+}
+
+// A holiday's plan words: only the explicit ones (春节前 is before the holiday, not a deadline).
+bool holiday_plan(std::string_view s, std::size_t begin) {
+  for (std::string_view w : {"锚定", "力争", "争取", "预计", "计划", "目标"})
+    if (ends_at(s, begin, w)) return true;
+  return false;
+}
+
+// Characters that make a following 月初/月中/月底 part of another word: 岁月中, 每月初, 正月初,
+// 蜜月, 数月 ….
+constexpr std::u32string_view kNotBeforeBareMonth = U"岁个年日明风蜜满正腊每数半隔逐按闰元跨整多两一二三四五六七八九十0123456789";
+
+}  // namespace
+
 std::vector<DateMention> scan_dates(std::string_view s) {
   std::vector<DateMention> out;
   for (std::size_t i = 0; i < s.size();) {
     // Relative words first (they contain 年/月 and must not be read as numbers).
     bool matched = false;
     for (const Relword& r : kRelatives) {
-      if (starts_at(s, i, r.word)) {
-        DateMention m;
-        m.span = {i, i + r.word.size()};
-        m.relative = r.rel;
-        m.period = r.period;
-        std::size_t end = m.span.end;
-        if (r.rel == Relative::this_year || r.rel == Relative::last_year || r.rel == Relative::next_year ||
-            r.rel == Relative::year_before_last || r.rel == Relative::same_year) {
-          if (r.period == Period::none) {
-            Period p = Period::none;
-            // 去年底, 今年上半年, 去年年底
-            const std::size_t skip = starts_at(s, end, "年初") || starts_at(s, end, "年底") || starts_at(s, end, "年末") ? 3 : 0;
-            if (std::size_t n = read_year_period(s, end + skip, p); n > 0) {
-              m.period = p;
-              end += skip + n;
-            } else if (auto mm = read_number(s, end); mm && starts_at(s, mm->end, "月") && valid_month(mm->value)) {
-              // 去年5月, 今年10月24日
-              m.from.month = mm->value;
-              end = mm->end + 3;
-              if (auto dd = read_number(s, end); dd && (starts_at(s, dd->end, "日") || starts_at(s, dd->end, "号")) && valid_day(dd->value)) {
-                m.from.day = dd->value;
-                end = dd->end + 3;
-              }
-            }
+      if (!starts_at(s, i, r.word) || relword_blocked(s, i, r)) continue;
+      DateMention m;
+      m.span = {i, i + r.word.size()};
+      m.relative = r.rel;
+      m.period = r.period;
+      std::size_t end = m.span.end;
+      if (is_year_relative(r.rel) && r.period == Period::none) {
+        Period p = Period::none;
+        // 去年底, 今年上半年, 去年年底
+        const std::size_t skip = starts_at(s, end, "年初") || starts_at(s, end, "年底") || starts_at(s, end, "年末") ? 3 : 0;
+        if (std::size_t n = read_year_period(s, end + skip, p); n > 0) {
+          m.period = p;
+          end += skip + n;
+        } else {
+          // 去年5月, 今年10月24日, 今年1至9月, 去年春节, 次年3月上旬
+          Point pt;
+          const std::size_t e = read_after_year(s, end, pt);
+          if (e > end) {
+            m.from.month = pt.d.month;
+            m.from.day = pt.d.day;
+            m.to = pt.to;
+            m.period = pt.period;
+            m.holiday = pt.holiday;
+            m.holiday_break = pt.holiday_break;
+            end = e;
           }
         }
-        m.span.end = end;
-        m.plan = looks_like_plan(s, m);  // 年底前: a deadline ahead
-        out.push_back(m);
-        i = end;
-        matched = true;
-        break;
+      } else if (is_month_relative(r.rel)) {
+        // 本月初, 上月底, 当月中旬
+        Period p = Period::none;
+        if (std::size_t n = read_month_period(s, end, p); n > 0) {
+          m.period = p;
+          end += n;
+        }
       }
+      m.span.end = end;
+      m.since = since_after(s, end);
+      m.plan = m.holiday != Holiday::none ? holiday_plan(s, m.span.begin) : looks_like_plan(s, m);  // 年底前: a deadline ahead
+      out.push_back(m);
+      i = end;
+      matched = true;
+      break;
     }
     if (matched) continue;
 
+    // A holiday standing alone: 春节期间, 国庆节, 中秋.
+    {
+      DateMention m;
+      if (const std::size_t n = read_holiday(s, i, m.holiday, m.holiday_break); n > 0) {
+        m.span = {i, i + n};
+        m.since = since_after(s, m.span.end);
+        m.plan = holiday_plan(s, i);
+        out.push_back(m);
+        i += n;
+        continue;
+      }
+    }
+    // 月初, 月中, 月底 without a month: the month of the last date (or the reference).
+    if (starts_at(s, i, "月") && kNotBeforeBareMonth.find(code_point_before(s, i)) == std::u32string_view::npos) {
+      Period p = Period::none;
+      const std::size_t at = i + std::string_view("月").size();
+      if (std::size_t n = read_month_period(s, at, p);
+          n > 0 && (p == Period::month_start || p == Period::month_middle || p == Period::month_end)) {
+        DateMention m;
+        m.span = {i, at + n};
+        m.relative = Relative::same_month;
+        m.period = p;
+        m.since = since_after(s, m.span.end);
+        m.plan = looks_like_plan(s, m);
+        out.push_back(m);
+        i = m.span.end;
+        continue;
+      }
+    }
+
     const char32_t cp = code_point_at(s, i);
-    const bool can_start = is_digit(cp) || chinese_small_digit(cp) >= 0 || cp == U'十';
+    const bool can_start = is_digit(cp) || chinese_small_digit(cp) >= 0 || cp == U'十' || cp == U'第';
     const char32_t before = code_point_before(s, i);
     if (!can_start || is_digit(before) || before == U'.' || chinese_small_digit(before) >= 0 || before == U'十') {
       next_code_point(s, i);
       continue;
     }
-    Period period = Period::none;
-    auto point = read_point(s, i, period, true);
+    // A five-year plan: 十四五 = 2021..2025. A plan period, never an event's date.
+    if (int n = 0; const std::size_t len = read_five_year_plan(s, i, n)) {
+      DateMention m;
+      m.span = {i, i + len};
+      const int start = 1966 + 5 * (n - 3);  // the third plan began in 1966 (1963-65 had none)
+      m.from.year = start;
+      m.to = DatePart{start + 4, 0, 0};
+      m.five_year_plan = true;
+      m.plan = true;
+      m.since = since_after(s, m.span.end);  // “十四五”以来: 2021 to the reference
+      out.push_back(m);
+      i += len;
+      continue;
+    }
+    auto point = read_point(s, i, true);
     if (!point) {
       next_code_point(s, i);
       continue;
     }
     DateMention m;
-    m.from = point->first;
-    m.period = period;
-    std::size_t end = point->second;
+    m.from = point->d;
+    m.to = point->to;
+    m.period = point->period;
+    m.holiday = point->holiday;
+    m.holiday_break = point->holiday_break;
+    std::size_t end = point->end;
     // A written range: 10月24日~25日, 2021年3月至5月, 2019年至2021年, 10月30日至11月2日.
     std::size_t sep = 0;
-    if (m.period == Period::none && is_range_sep(s, end, sep)) {
-      Period p2 = Period::none;
-      if (auto second = read_point(s, end + sep, p2, m.from.day != 0); second && p2 == Period::none) {
-        DatePart to = second->first;
+    if (!m.to && m.period == Period::none && m.holiday == Holiday::none && is_range_sep(s, end, sep)) {
+      if (auto second = read_point(s, end + sep, m.from.day != 0);
+          second && second->period == Period::none && !second->to && second->holiday == Holiday::none) {
+        DatePart to = second->d;
         // Both ends have the same shape; the second may leave out its leading parts.
         const bool days_match = (m.from.day != 0) == (to.day != 0);
         const bool months_match = m.from.day != 0 || (m.from.month != 0) == (to.month != 0);
@@ -413,16 +660,82 @@ std::vector<DateMention> scan_dates(std::string_view s) {
         const bool shape_ok = days_match && months_match && years_ok;
         if (shape_ok) {
           m.to = fill(to, m.from);
-          end = second->second;
+          end = second->end;
         }
       }
+    } else if (m.to) {
+      m.to = fill(*m.to, m.from);
     }
     m.span = {i, end};
-    m.plan = looks_like_plan(s, m);
+    m.since = since_after(s, end);
+    m.plan = m.holiday != Holiday::none ? holiday_plan(s, i) : looks_like_plan(s, m);
     out.push_back(m);
     i = end;
   }
   return out;
+}
+
+namespace {
+
+// The holiday data (data/holidays.tsv), read once.
+struct HolidayYear {
+  int year = 0;
+  year_month_day spring_festival{}, qingming{}, mid_autumn{};
+};
+
+const std::vector<HolidayYear>& holiday_table() {
+  static const std::vector<HolidayYear> table = [] {
+    std::vector<HolidayYear> rows;
+    const std::string_view text = data::holidays();
+    for (std::size_t pos = 0; pos < text.size();) {
+      std::size_t eol = text.find('\n', pos);
+      if (eol == std::string_view::npos) eol = text.size();
+      const std::string_view line = text.substr(pos, eol - pos);
+      pos = eol + 1;
+      if (line.empty() || line[0] == '#') continue;
+      int y = 0, m[3] = {}, d[3] = {};
+      auto num = [](std::string_view t, int& out) {
+        return std::from_chars(t.data(), t.data() + t.size(), out).ec == std::errc{};
+      };
+      // year<TAB>MM-DD<TAB>MM-DD<TAB>MM-DD
+      if (line.size() < 4 + 3 * 6 || !num(line.substr(0, 4), y))
+        throw std::runtime_error(fmt::format("data/holidays.tsv: cannot read line '{}'", line));
+      for (int k = 0; k < 3; ++k) {
+        const std::size_t at = 5 + static_cast<std::size_t>(k) * 6;
+        if (!num(line.substr(at, 2), m[k]) || !num(line.substr(at + 3, 2), d[k]))
+          throw std::runtime_error(fmt::format("data/holidays.tsv: cannot read line '{}'", line));
+      }
+      auto ymd = [&](int k) { return year_month_day{year{y}, month{static_cast<unsigned>(m[k])}, day{static_cast<unsigned>(d[k])}}; };
+      HolidayYear row{y, ymd(0), ymd(1), ymd(2)};
+      if (!row.spring_festival.ok() || !row.qingming.ok() || !row.mid_autumn.ok())
+        throw std::runtime_error(fmt::format("data/holidays.tsv: not a date in line '{}'", line));
+      rows.push_back(row);
+    }
+    return rows;
+  }();
+  return table;
+}
+
+}  // namespace
+
+std::optional<date::year_month_day> holiday_date(Holiday h, int y) {
+  switch (h) {
+    case Holiday::none: return std::nullopt;
+    case Holiday::new_year: return year{y} / January / 1;
+    case Holiday::national_day: return year{y} / October / 1;
+    default: break;
+  }
+  for (const HolidayYear& row : holiday_table()) {
+    if (row.year != y) continue;
+    switch (h) {
+      case Holiday::spring_festival: return row.spring_festival;
+      case Holiday::new_years_eve: return year_month_day{sys_days{row.spring_festival} - days{1}};
+      case Holiday::qingming: return row.qingming;
+      case Holiday::mid_autumn: return row.mid_autumn;
+      default: return std::nullopt;
+    }
+  }
+  return std::nullopt;
 }
 
 void DateResolver::set_last(const DateRange& d) {
@@ -430,22 +743,57 @@ void DateResolver::set_last(const DateRange& d) {
   if (d.precision == Precision::day) last_day_ = d;
 }
 
+namespace {
+
+// The day or week of a holiday in year y: 春节期间 is 除夕 to 初六, 国庆假期 1-7 October; the
+// other holidays' breaks vary by year and resolve to the day itself.
+std::optional<DateRange> holiday_in(const DateMention& m, int y) {
+  const auto d = holiday_date(m.holiday, y);
+  if (!d) return std::nullopt;
+  if (m.holiday_break && m.holiday == Holiday::spring_festival)
+    return DateRange{year_month_day{sys_days{*d} - days{1}}, year_month_day{sys_days{*d} + days{6}}, Precision::day};
+  if (m.holiday_break && m.holiday == Holiday::national_day)
+    return DateRange{*d, year{y} / October / 7, Precision::day};
+  return DateRange::day(*d);
+}
+
+}  // namespace
+
 std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) const {
   const auto ref_year = [&]() -> std::optional<year> {
     if (reference_) return reference_->first.year();
     return std::nullopt;
   };
   auto with_period = [&](DateRange r) { return apply_period(r, m.period); };
+  // A month named by a word (本月初, 上月底, 月中) keeps month precision; only the ten-day periods
+  // (本月上旬) narrow it, as they do after a numbered month.
+  auto month_period = [&](DateRange r) {
+    const bool ten_days = m.period == Period::first_ten_days || m.period == Period::middle_ten_days ||
+                          m.period == Period::last_ten_days;
+    return ten_days ? with_period(r) : r;
+  };
   auto year_based = [&](std::optional<year> y) -> std::optional<DateRange> {
     if (!y) return std::nullopt;
+    if (m.holiday != Holiday::none) return holiday_in(m, static_cast<int>(*y));
     if (m.from.month != 0) {
       const month mo{static_cast<unsigned>(m.from.month)};
+      DateRange r;
       if (m.from.day != 0) {
         year_month_day d{*y, mo, day{static_cast<unsigned>(m.from.day)}};
         if (!d.ok()) return std::nullopt;
-        return DateRange::day(d);
+        r = DateRange::day(d);
+      } else {
+        r = with_period(DateRange::month(*y, mo));
       }
-      return DateRange::month(*y, mo);
+      // 今年1至9月, 去年10月24—25日: the end written once.
+      if (m.to && m.to->month != 0) {
+        const month to_month{static_cast<unsigned>(m.to->month)};
+        const year_month_day end = m.to->day != 0 ? year_month_day{*y, to_month, day{static_cast<unsigned>(m.to->day)}}
+                                                  : last_day_of(*y, to_month);
+        if (!end.ok() || sys_days{end} < sys_days{r.first}) return std::nullopt;
+        r.last = end;
+      }
+      return r;
     }
     return with_period(DateRange::year(*y));
   };
@@ -464,6 +812,14 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
       }
       return r;
     }
+    case Relative::today:
+    case Relative::yesterday:
+    case Relative::day_before_yesterday: {
+      // Counted from the publication day, not from the last date the text mentioned.
+      if (!reference_ || reference_->precision != Precision::day) return std::nullopt;
+      const int back = m.relative == Relative::today ? 0 : m.relative == Relative::yesterday ? 1 : 2;
+      return DateRange::day(year_month_day{sys_days{reference_->first} - days{back}});
+    }
     case Relative::this_year: return year_based(ref_year());
     case Relative::last_year: if (auto y = ref_year()) return year_based(*y - years{1}); return std::nullopt;
     case Relative::year_before_last: if (auto y = ref_year()) return year_based(*y - years{2}); return std::nullopt;
@@ -472,17 +828,22 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
       if (last_) return year_based(last_->first.year());
       return year_based(ref_year());
     }
+    case Relative::following_year: {
+      if (last_) return year_based(last_->first.year() + years{1});
+      if (auto y = ref_year()) return year_based(*y + years{1});
+      return std::nullopt;
+    }
     case Relative::same_month: {
       std::optional<DateRange> anchor = last_ && last_->precision != Precision::year ? last_ : reference_;
       if (!anchor || anchor->precision == Precision::year) return std::nullopt;
-      return DateRange::month(anchor->first.year(), anchor->first.month());
+      return month_period(DateRange::month(anchor->first.year(), anchor->first.month()));
     }
     case Relative::this_month:
     case Relative::last_month: {
       if (!reference_ || reference_->precision == Precision::year) return std::nullopt;
       year_month ym{reference_->first.year(), reference_->first.month()};
       if (m.relative == Relative::last_month) ym -= months{1};
-      return DateRange::month(ym.year(), ym.month());
+      return month_period(DateRange::month(ym.year(), ym.month()));
     }
     case Relative::none: break;
   }
@@ -493,6 +854,24 @@ std::optional<DateRange> DateResolver::resolve(const DateMention& m) {
   std::optional<DateRange> result;
   if (m.relative != Relative::none) {
     result = resolve_relative(m);
+  } else if (m.holiday != Holiday::none) {
+    // The year written (2021年春节), or else counted from the last date mentioned (a year only:
+    // that year) or the reference: the latest occurrence at most 60 days after it. Visits and
+    // gifts "before 春节" are reported in the weeks before it, so 春节 in a January report is the
+    // coming one; in an October report it is the one past.
+    if (m.from.year != 0) {
+      result = holiday_in(m, m.from.year);
+    } else {
+      const std::optional<DateRange> anchor = last_ ? last_ : reference_;
+      if (anchor && anchor->precision == Precision::year) {
+        result = holiday_in(m, static_cast<int>(anchor->first.year()));
+      } else if (anchor) {
+        const int y0 = static_cast<int>(anchor->first.year());
+        const sys_days horizon = sys_days{anchor->first} + days{60};
+        for (int y = y0 - 1; y <= y0 + 1; ++y)
+          if (auto r = holiday_in(m, y); r && sys_days{r->first} <= horizon) result = r;
+      }
+    }
   } else {
     // Fill what was not written from the reference. News reports the past: a date without its
     // year (or month) that would fall more than a week after the reference belongs to the
@@ -543,12 +922,30 @@ std::optional<DateRange> DateResolver::resolve(const DateMention& m) {
       if (to.year == 0) to.year = from->year;
       if (to.month == 0 && to.day != 0) to.month = from->month;
       auto end = to_range(to);
+      // An end before the start in the same year runs over a year end (12月28日至1月3日) or,
+      // written with days only, a month end (28日至3日).
+      if (end && sys_days{end->last} < sys_days{result->first} && to.year == from->year) {
+        if (to.month != 0 && to.month != from->month) {
+          to.year += 1;
+        } else if (to.day != 0) {
+          const year_month ym = year_month{year{to.year}, month{static_cast<unsigned>(to.month)}} + months{1};
+          to.year = static_cast<int>(ym.year());
+          to.month = static_cast<int>(static_cast<unsigned>(ym.month()));
+        }
+        end = to_range(to);
+      }
       if (!end || sys_days{end->last} < sys_days{result->first}) return std::nullopt;
       result->last = end->last;
     }
     if (result) result = apply_period(*result, m.period);
   }
-  if (result) set_last(*result);
+  // 今年以来, 2021年以来, 5月至今: from the start of the mention to the reference (its last
+  // day), at the precision written: 今年以来 is 2024-01-01..2024-10-25 as a year ("2024"),
+  // 2021年以来 "2021..2024", 5月以来 "2024-05..2024-10".
+  if (result && m.since && reference_ && sys_days{reference_->last} >= sys_days{result->first})
+    result->last = reference_->last;
+  // A five-year plan is no date the text is at: relative words after it count from the date before.
+  if (result && !m.five_year_plan) set_last(*result);
   return result;
 }
 

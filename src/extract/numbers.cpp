@@ -167,11 +167,11 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
       continue;
     }
     if (cp == U'几' || cp == U'数') {
-      // A vague digit, read as its smallest value: the units digit after 十/百/千 (十几万) is at
-      // least 1; a leading digit (几十万, 数百万, 一万几千) is at least 2 (几 is "more than one").
+      // A vague digit, read as the round number it rounds up from (a floor that always holds):
+      // nothing as the last digit (十几万 ≥ 十万), one as a leading digit (几十万 ≥ 十万, 数百万 ≥ 百万).
       if (has_number || (cp == U'数' && !at_start)) return std::nullopt;
       const std::int64_t pm = chinese_multiplier(prev);
-      number_value = (pm >= 10 && pm <= 1000 ? 1 : 2) * kScale;
+      number_value = (pm >= 10 && pm <= 1000 ? 0 : 1) * kScale;
       has_number = true;
       single_digit = false;
       out.approximate = true;
@@ -468,6 +468,23 @@ std::size_t jiao_fen_length(std::string_view s, std::size_t pos, int128& extra) 
   return i - pos;
 }
 
+// 1万5, 2千5, 两万五: one digit after 千/万/亿, the spoken form of an amount (一百五 is as often
+// a weight or a count).
+bool colloquial(std::string_view s, const Run& r) {
+  if (r.high || r.end - r.begin < 2) return false;
+  const std::size_t last = text::previous_code_point_start(s, r.end);
+  const char32_t d = code_point_at(s, last);
+  if (!(is_ascii_digit(d) || chinese_digit(d) > 0)) return false;
+  if (is_ascii_digit(d) && last > r.begin && is_ascii_digit(code_point_before(s, last))) return false;
+  return chinese_multiplier(code_point_before(s, last)) >= 1000;
+}
+
+// Forms that are money without a currency word when nothing (or 的) follows: 一百五十万 (a
+// multiplier of 万 or 亿; a bare one only with its marker: 上百万), 1万5 and 2千5.
+bool implied_money_form(std::string_view s, const Run& r, bool marked) {
+  return (r.value.has_multiplier && (!r.bare || marked)) || colloquial(s, r);
+}
+
 // yuan * 10^8 -> fen, or nothing when it does not fit in int64. One fen is 10^6; round half up
 // (sub-fen amounts do not occur in practice; this keeps 0.005 from silently vanishing).
 std::optional<std::int64_t> to_fen(int128 scaled) {
@@ -590,8 +607,11 @@ std::vector<Measure> scan_measures(std::string_view s) {
       pos += u;
       m.kind = MeasureKind::quantity;
       m.unit = unit;
-    } else if (yen || (run->value.has_multiplier && (!run->bare || marked) && !text::is_han(code_point_at(s, pos)))) {
-      m.kind = MeasureKind::money;  // ¥500, or 一百五十万 standing alone: the currency is implied
+    } else if (yen || (implied_money_form(s, *run, marked) &&
+                       (!text::is_han(code_point_at(s, pos)) ||
+                        (starts_at(s, pos, "的") && (colloquial(s, *run) || text::ends_at(s, begin, "价值")))))) {
+      // ¥500, 一百五十万 standing alone, 1万5 or 价值2千5 before 的: the currency is implied.
+      m.kind = MeasureKind::money;
       m.currency_explicit = yen;
     } else {
       i = run->end;

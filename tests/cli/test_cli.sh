@@ -56,6 +56,14 @@ check "parse money quantity" 0 0 "quantity	5000	册" "$tmp/out"
 [ ! -s "$tmp/out" ]; check "parse money: prints nothing" 0 $?
 "$bin" parse date "10月24日~25日" --ref 2021-10-30 >"$tmp/out" 2>&1; check "parse date" 0 $? "^2021-10-24..2021-10-25$" "$tmp/out"
 "$bin" parse date "当天" --ref 2021-13-40 >"$tmp/out" 2>&1; check "parse date: bad ref" 2 $? "not a date" "$tmp/out"
+"$bin" parse money "捐款十余万元,另有三十五元八角" >"$tmp/out" 2>&1; check "parse money: a floor" 0 $? "^money	100000.00	approx	at-least$" "$tmp/out"
+check "parse money: jiao" 0 0 "^money	35.80	exact$" "$tmp/out"
+"$bin" parse money "两三万元" >"$tmp/out" 2>&1; check "parse money: digit range" 0 $? "^money	20000.00..30000.00	approx$" "$tmp/out"
+"$bin" parse money "9999999999亿元" >"$tmp/out" 2>&1; check "parse money: too large is refused" 1 $?
+"$bin" parse date "12月28日至1月3日" --ref 2021-12-30 >"$tmp/out" 2>&1; check "parse date: across a year end" 0 $? "^2021-12-28..2022-01-03$" "$tmp/out"
+"$bin" parse date "春节期间" --ref 2024-01-20 >"$tmp/out" 2>&1; check "parse date: holiday week" 0 $? "^2024-02-09..2024-02-16$" "$tmp/out"
+"$bin" parse date "“十四五”期间" --ref 2024-10-25 >"$tmp/out" 2>&1; check "parse date: five-year plan" 0 $? "^2021..2025	five-year plan$" "$tmp/out"
+"$bin" parse date "十四五期间,2023年3月" --ref 2024-10-25 >"$tmp/out" 2>&1; check "parse date: a plan dates nothing" 0 $? "^2023-03$" "$tmp/out"
 
 # A manifest dates a page that names no year; a bad manifest line is named with its line.
 printf 'file,published\nno_year_tranche_hengjian.txt,2023-03-10\n' >"$tmp/manifest.csv"

@@ -4,6 +4,13 @@
 #include "aidledger/extract/dates.hpp"
 #include "aidledger/text/decode.hpp"
 
+#include <memory>
+#include <tuple>
+
+#include <unicode/calendar.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+
 using namespace aidledger::extract;
 
 namespace {
@@ -97,4 +104,278 @@ TEST_CASE("precision names and ISO round trip") {
   CHECK(format_date_start(*r) == "2021-10-24");
   CHECK(r->first.ok());
   CHECK_FALSE(parse_iso_range("2021-02-30", Precision::day).has_value());
+}
+
+namespace {
+// The single mention in text (after normalisation).
+DateMention only_mention(const std::string& text) {
+  const auto ms = scan_dates(aidledger::text::normalise(text));
+  REQUIRE_MESSAGE(ms.size() == 1, text);
+  return ms.front();
+}
+// Every mention resolved in order; the formatted dates, plans included.
+std::vector<std::string> all_dates(const std::string& text, std::optional<DateRange> ref) {
+  DateResolver r(ref);
+  std::vector<std::string> out;
+  for (const auto& m : scan_dates(aidledger::text::normalise(text))) {
+    auto d = r.resolve(m);
+    out.push_back(d ? format_date(*d) : "-");
+  }
+  return out;
+}
+using Dates = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("date: 昨天, 前天 and 今天 count from the reference day") {
+  const auto ref = day(2024, 3, 1);
+  CHECK(last_date("昨天", ref) == "2024-02-29");
+  CHECK(last_date("昨日", ref) == "2024-02-29");
+  CHECK(last_date("前天", ref) == "2024-02-28");
+  CHECK(last_date("今天", ref) == "2024-03-01");
+  // Not from the last date the text mentioned (that is 前一天/次日).
+  CHECK(last_date("2023年5月3日签约,昨天捐赠", ref) == "2024-02-29");
+  CHECK(last_date("2023年5月3日签约,前一天", ref) == "2023-05-02");
+  CHECK(only_mention("昨天").relative == Relative::yesterday);
+  // A year-only reference has no yesterday.
+  CHECK(last_date("昨天", DateRange::year(date::year{2024})).empty());
+  // 提前天数, 三天前天气: not 前天.
+  CHECK(scan_dates("提前天数").empty());
+  CHECK(scan_dates("三天前天气晴朗").empty());
+}
+
+TEST_CASE("date: 次年 and 翌年 are the year after the last date mentioned") {
+  const auto ref = day(2024, 10, 25);
+  CHECK(last_date("2019年5月签约,次年", ref) == "2020");
+  CHECK(last_date("2019年5月签约,翌年", ref) == "2020");
+  CHECK(last_date("2019年5月签约,第二年", ref) == "2020");
+  CHECK(last_date("2019年5月签约,次年3月", ref) == "2020-03");
+  CHECK(last_date("2019年5月签约,次年3月上旬", ref) == "2020-03-01..2020-03-10");
+  CHECK(last_date("2021年12月开工,翌年年底", ref) == "2022-11..2022-12");
+  CHECK(last_date("次年", ref) == "2025");  // nothing before: the reference's year
+  CHECK(only_mention("次年").relative == Relative::following_year);
+  CHECK(scan_dates("次年度").empty());
+}
+
+TEST_CASE("date: 月初, 月中 and 月底 without a day: day ranges after a month number, else the month") {
+  const auto ref = day(2022, 6, 20);
+  // With a month: 初 1-5, 中 11-20, 底/末 25-last (as 上旬/中旬/下旬), precision day.
+  CHECK(last_date("5月初", ref) == "2022-05-01..2022-05-05");
+  CHECK(last_date("5月中", ref) == "2022-05-11..2022-05-20");
+  CHECK(last_date("5月中,", ref) == "2022-05-11..2022-05-20");
+  CHECK(last_date("5月中起", ref) == "2022-05-11..2022-05-20");
+  CHECK(last_date("5月底", ref) == "2022-05-25..2022-05-31");
+  CHECK(last_date("2月末", day(2023, 3, 5)) == "2023-02-25..2023-02-28");
+  CHECK(last_date("2021年5月中", ref) == "2021-05-11..2021-05-20");
+  CHECK(last_date("今年3月底", ref) == "2022-03-25..2022-03-31");
+  CHECK(last_date("去年12月底", ref) == "2021-12-25..2021-12-31");  // as 2021年12月底
+  // Without a month number: month precision, the month of the last date mentioned or the
+  // reference's; the period stays on the mention.
+  CHECK(last_date("月初", ref) == "2022-06");
+  CHECK(last_date("月中", ref) == "2022-06");
+  CHECK(last_date("月底", ref) == "2022-06");
+  CHECK(last_date("2021年2月3日启动,月底", ref) == "2021-02");
+  CHECK(last_date("本月初", ref) == "2022-06");
+  CHECK(last_date("上月底", ref) == "2022-05");
+  CHECK(last_date("当月中", ref) == "2022-06");
+  CHECK(only_mention("月底").period == Period::month_end);
+  CHECK(only_mention("本月初").period == Period::month_start);
+  CHECK(only_mention("月中").relative == Relative::same_month);
+  // The ten-day periods narrow a month named by a word too.
+  CHECK(last_date("本月上旬", ref) == "2022-06-01..2022-06-10");
+  CHECK(last_date("上月下旬", ref) == "2022-05-21..2022-05-31");
+  CHECK(DateRange{day(2022, 6, 11).first, day(2022, 6, 20).first, Precision::day}.is_range());
+  // Words that only look like it: 岁月中, 每月初, 正月初, 5月初步, 5月中国.
+  for (const char* text : {"岁月中", "每月初", "正月初一", "蜜月中"})
+    CHECK_MESSAGE(scan_dates(aidledger::text::normalise(text)).empty(), text);
+  CHECK(last_date("5月初步完成", ref) == "2022-05");
+  CHECK(last_date("5月中国移动", ref) == "2022-05");
+}
+
+TEST_CASE("date: 以来 and 至今 run on to the reference, at the precision written") {
+  const auto ref = day(2024, 10, 25);
+  // 今年以来: 1 January to the reference day; written as a year, so printed as the year.
+  {
+    DateResolver r(ref);
+    const auto d = r.resolve(only_mention("今年以来"));
+    REQUIRE(d);
+    CHECK(d->first == day(2024, 1, 1).first);
+    CHECK(d->last == day(2024, 10, 25).first);
+    CHECK(d->precision == Precision::year);
+    CHECK(format_date(*d) == "2024");
+  }
+  {
+    DateResolver r(ref);
+    const auto d = r.resolve(only_mention("2021年以来"));
+    REQUIRE(d);
+    CHECK(d->first == day(2021, 1, 1).first);
+    CHECK(d->last == day(2024, 10, 25).first);
+  }
+  CHECK(last_date("去年以来", ref) == "2023..2024");
+  CHECK(last_date("2021年以来", ref) == "2021..2024");
+  CHECK(last_date("5月以来", ref) == "2024-05..2024-10");
+  CHECK(last_date("2023年5月至今", ref) == "2023-05..2024-10");
+  CHECK(last_date("10月3日以来", ref) == "2024-10-03..2024-10-25");
+  CHECK(last_date("今年上半年以来", ref) == "2024-01..2024-10");
+  const auto m = only_mention("今年以来");
+  CHECK(m.since);
+  CHECK(m.text_of("今年以来") == "今年");  // 以来 stays outside the span
+  // With only a year for reference, the range ends with that year.
+  CHECK(last_date("2021年以来", DateRange::year(date::year{2024})) == "2021..2024");
+  CHECK_FALSE(only_mention("今年").since);
+  // A start after the reference is left as written.
+  CHECK(last_date("2026年以来", ref) == "2026");
+}
+
+TEST_CASE("date: month ranges written once: 今年1至9月, 1-9月") {
+  const auto ref = day(2023, 10, 20);
+  CHECK(last_date("今年1至9月", ref) == "2023-01..2023-09");
+  CHECK(last_date("今年1-9月", ref) == "2023-01..2023-09");
+  CHECK(last_date("去年1至6月", ref) == "2022-01..2022-06");
+  CHECK(last_date("2022年1至9月", ref) == "2022-01..2022-09");
+  CHECK(last_date("2022年1—9月", ref) == "2022-01..2022-09");
+  CHECK(last_date("1至9月", ref) == "2023-01..2023-09");
+  CHECK(last_date("一至九月", ref) == "2023-01..2023-09");
+  const auto m = only_mention("今年1至9月");
+  CHECK(m.relative == Relative::this_year);
+  CHECK(m.from.month == 1);
+  REQUIRE(m.to);
+  CHECK(m.to->month == 9);
+  CHECK(infer_page_year("2022年1至9月") == 2022);
+}
+
+TEST_CASE("date: day ranges written once: 24—25日, 24-25日, 24至25日") {
+  const auto ref = day(2021, 10, 30);
+  for (const char* text : {"10月24—25日", "10月24-25日", "10月24至25日", "10月24~25日", "10月24日至25日", "10月24日—25日"})
+    CHECK_MESSAGE(last_date(text, ref) == "2021-10-24..2021-10-25", text);
+  CHECK(last_date("24—25日", ref) == "2021-10-24..2021-10-25");
+  CHECK(last_date("24至25日", ref) == "2021-10-24..2021-10-25");
+  CHECK(last_date("2020年10月24-25日", ref) == "2020-10-24..2020-10-25");
+  CHECK(last_date("去年10月24至25日", ref) == "2020-10-24..2020-10-25");
+  CHECK(last_date("10月24-25号", ref) == "2021-10-24..2021-10-25");
+  // Not a range without 日 or 月.
+  CHECK(scan_dates("3-5人").empty());
+  CHECK(only_mention("10月24-25日").to->day == 25);
+}
+
+TEST_CASE("date: ranges across a year end or a month end") {
+  // Dec 28 of the reference's year to Jan 3 of the next.
+  CHECK(last_date("12月28日至1月3日", day(2021, 12, 30)) == "2021-12-28..2022-01-03");
+  // Reported in January: the start is last year's (more than a week ahead otherwise).
+  CHECK(last_date("12月28日至1月3日", day(2022, 1, 5)) == "2021-12-28..2022-01-03");
+  CHECK(last_date("2021年12月28日至1月3日", day(2022, 3, 1)) == "2021-12-28..2022-01-03");
+  CHECK(last_date("11月至2月", day(2022, 3, 1)) == "2021-11..2022-02");
+  CHECK(last_date("10月28日至3日", day(2021, 11, 10)) == "2021-10-28..2021-11-03");
+}
+
+TEST_CASE("date: holidays") {
+  CHECK(holiday_date(Holiday::spring_festival, 2024) == date::year{2024} / 2 / 10);
+  CHECK(holiday_date(Holiday::spring_festival, 2027) == date::year{2027} / 2 / 6);
+  CHECK(holiday_date(Holiday::new_years_eve, 2024) == date::year{2024} / 2 / 9);
+  CHECK(holiday_date(Holiday::mid_autumn, 2025) == date::year{2025} / 10 / 6);
+  CHECK(holiday_date(Holiday::qingming, 2024) == date::year{2024} / 4 / 4);
+  CHECK(holiday_date(Holiday::qingming, 2026) == date::year{2026} / 4 / 5);
+  CHECK(holiday_date(Holiday::national_day, 1999) == date::year{1999} / 10 / 1);
+  CHECK(holiday_date(Holiday::new_year, 2040) == date::year{2040} / 1 / 1);
+  CHECK_FALSE(holiday_date(Holiday::spring_festival, 2014).has_value());  // outside the table
+  CHECK_FALSE(holiday_date(Holiday::mid_autumn, 2036).has_value());
+
+  const auto ref = day(2024, 10, 25);
+  CHECK(last_date("元旦", ref) == "2024-01-01");
+  CHECK(last_date("春节", ref) == "2024-02-10");
+  CHECK(last_date("除夕", ref) == "2024-02-09");
+  CHECK(last_date("清明", ref) == "2024-04-04");
+  CHECK(last_date("清明节", ref) == "2024-04-04");
+  CHECK(last_date("国庆节", ref) == "2024-10-01");
+  CHECK(last_date("中秋", ref) == "2024-09-17");
+  CHECK(last_date("中秋节", ref) == "2024-09-17");
+  CHECK(last_date("2021年春节", ref) == "2021-02-12");
+  CHECK(last_date("2021年中秋节", ref) == "2021-09-21");
+  CHECK(last_date("去年春节", ref) == "2023-01-22");
+  CHECK(last_date("今年国庆", ref) == "2024-10-01");
+  CHECK(last_date("2019年5月签约,次年春节", ref) == "2020-01-25");
+  // The week: 春节期间 runs from 除夕 to 初六, 国庆假期 from 1 to 7 October.
+  CHECK(last_date("春节期间", ref) == "2024-02-09..2024-02-16");
+  CHECK(last_date("国庆假期", ref) == "2024-10-01..2024-10-07");
+  CHECK(last_date("国庆节期间", ref) == "2024-10-01..2024-10-07");
+  CHECK(last_date("中秋期间", ref) == "2024-09-17");
+  // Without a year: the latest occurrence at most 60 days after the reference, so a January
+  // report's 春节 is the coming one and an October report's the past one.
+  CHECK(last_date("春节前夕,走访慰问", day(2024, 1, 20)) == "2024-02-10");
+  CHECK(last_date("元旦", day(2023, 12, 20)) == "2024-01-01");
+  CHECK(last_date("国庆节", day(2024, 9, 20)) == "2024-10-01");
+  CHECK(last_date("春节", day(2024, 1, 2)) == "2024-02-10");
+  CHECK(last_date("春节", day(2024, 11, 20)) == "2024-02-10");
+  CHECK(last_date("春节", day(2024, 12, 5)) == "2025-01-29");
+  // ... counted from the last date mentioned when there is one; a bare year is that year.
+  CHECK(last_date("2019年12月,春节前夕", ref) == "2020-01-25");
+  CHECK(last_date("2019年,国庆节", ref) == "2019-10-01");
+  // Outside the table there is no guess.
+  CHECK(last_date("2040年春节", ref).empty());
+  CHECK(last_date("2040年国庆节", ref) == "2040-10-01");
+  // 春节前 is before the holiday, not a plan; 政治清明 is no holiday.
+  CHECK_FALSE(only_mention("春节前").plan);
+  CHECK(only_mention("春节期间").holiday_break);
+  CHECK(only_mention("2021年春节").holiday == Holiday::spring_festival);
+  CHECK(scan_dates("政治清明").empty());
+  CHECK(last_date("清明前后", ref) == "2024-04-04");
+}
+
+TEST_CASE("date: the holiday table agrees with the Chinese calendar and the solar terms") {
+  // ICU's Chinese calendar for 正月初一 and 八月十五. Its astronomy is a few minutes off where
+  // the new moon falls right at Beijing midnight: 2027 (6 Feb 23:56) and 2030 (3 Feb 00:07);
+  // there the table keeps the observatories' dates.
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone("Asia/Shanghai"));
+  std::unique_ptr<icu::Calendar> chinese(icu::Calendar::createInstance(*zone, icu::Locale("zh_CN@calendar=chinese"), err));
+  REQUIRE(U_SUCCESS(err));
+  auto lunar = [&](date::year_month_day d) {
+    std::unique_ptr<icu::Calendar> greg(icu::Calendar::createInstance(*zone, icu::Locale("en_US@calendar=gregorian"), err));
+    greg->clear();
+    greg->set(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())) - 1,
+              static_cast<int>(static_cast<unsigned>(d.day())), 12, 0, 0);
+    chinese->setTime(greg->getTime(err), err);
+    return std::tuple{chinese->get(UCAL_MONTH, err) + 1, chinese->get(UCAL_DATE, err), chinese->get(UCAL_IS_LEAP_MONTH, err)};
+  };
+  for (int y = 2015; y <= 2035; ++y) {
+    const auto sf = holiday_date(Holiday::spring_festival, y);
+    const auto ma = holiday_date(Holiday::mid_autumn, y);
+    const auto qm = holiday_date(Holiday::qingming, y);
+    REQUIRE(sf);
+    REQUIRE(ma);
+    REQUIRE(qm);
+    const auto first_of_first = std::make_tuple(1, 1, 0), fifteenth_of_eighth = std::make_tuple(8, 15, 0);
+    if (y != 2027 && y != 2030) CHECK_MESSAGE(lunar(*sf) == first_of_first, y);
+    CHECK_MESSAGE(lunar(*ma) == fifteenth_of_eighth, y);
+    // 清明 in this century: floor(Y*0.2422 + 4.81) - floor(Y/4) April, Y = year % 100.
+    const int yy = y % 100;
+    const int qd = static_cast<int>(yy * 0.2422 + 4.81) - yy / 4;
+    CHECK_MESSAGE(*qm == date::year{y} / 4 / static_cast<unsigned>(qd), y);
+  }
+  REQUIRE(U_SUCCESS(err));
+  CHECK(holiday_date(Holiday::spring_festival, 2030) == date::year{2030} / 2 / 3);
+}
+
+TEST_CASE("date: five-year-plan periods are marked and date nothing") {
+  const auto ref = day(2024, 10, 25);
+  struct Case { const char* text; const char* range; };
+  for (const Case& c : {Case{"十三五", "2016..2020"}, Case{"十四五", "2021..2025"}, Case{"十五五", "2026..2030"},
+                        Case{"十二五", "2011..2015"}, Case{"十一五", "2006..2010"}, Case{"“十四五”期间", "2021..2025"},
+                        Case{"第十四个五年规划", "2021..2025"}}) {
+    const auto m = only_mention(c.text);
+    CHECK_MESSAGE(m.five_year_plan, c.text);
+    CHECK_MESSAGE(m.plan, c.text);
+    CHECK_MESSAGE(all_dates(c.text, ref) == Dates{c.range}, c.text);
+    CHECK_MESSAGE(last_date(c.text, ref).empty(), c.text);  // a plan: parse date skips it
+  }
+  // “十四五”以来: from 2021 to the reference, still a plan period.
+  CHECK(all_dates("“十四五”以来", ref) == Dates{"2021..2024"});
+  CHECK(only_mention("“十四五”以来").since);
+  // It neither sets the page year nor becomes the last date for relative words after it.
+  CHECK(infer_page_year("2022年,“十四五”规划") == 2022);
+  CHECK(all_dates("2022年5月,十四五期间,当年", ref) == Dates{"2022-05", "2021..2025", "2022"});
+  // 十四五岁 (fourteen or fifteen years old) is no plan; ordinary dates are not plans.
+  CHECK(scan_dates("十四五岁的孩子").empty());
+  CHECK_FALSE(only_mention("2021年").five_year_plan);
+  // The money scanner leaves it alone too.
+  CHECK(last_date("十四五期间,2023年3月捐赠", ref) == "2023-03");
 }

@@ -165,6 +165,17 @@ TEST_CASE("amount: one digit after a multiplier counts in the next place (1万5,
   CHECK(parse_integer("1万50") == 10050);
 }
 
+TEST_CASE("amount: the spoken 1万5 and 2千5, and 价值…, are money before 的") {
+  CHECK(fen("送去价值2千5的体育用品") == 250000);
+  CHECK(fen("捐了3万5的道路修缮款") == 3500000);
+  CHECK(fen("捐赠现金1万5，用于添置") == 1500000);
+  CHECK(fen("价值3万的物资") == 3000000);
+  CHECK(one("价值3万的物资").currency_explicit == false);
+  // Not a weight (一百五), nor 万 before 的 in other words.
+  for (const char* text : {"体重一百五的", "3万的人口", "两千的人", "2千5人"})
+    CHECK_MESSAGE(scan_measures(aidledger::text::normalise(text)).empty(), text);
+}
+
 TEST_CASE("amount: 角 and 分 after 元") {
   CHECK(fen("三十五元八角") == 3580);
   CHECK(fen("35元8角") == 3580);
@@ -196,10 +207,12 @@ TEST_CASE("amount: a bare multiplier counts one (拾万, 千元, 万余元)") {
 
 TEST_CASE("amount: vague amounts are approximate lower bounds") {
   struct Case { const char* text; std::int64_t fen; bool lower; };
-  for (const Case& c : {Case{"十余万元", 10000000, true},  Case{"十几万元", 11000000, true},
-                        Case{"二十几万元", 21000000, true}, Case{"数十万元", 20000000, true},
-                        Case{"几十万元", 20000000, true},  Case{"数百万元", 200000000, true},
-                        Case{"几万元", 2000000, true},     Case{"上百万元", 100000000, true},
+  // 几/数 count as the round number they round up from: 十几万 ≥ 十万, 几十万 ≥ 十万.
+  for (const Case& c : {Case{"十余万元", 10000000, true},  Case{"十几万元", 10000000, true},
+                        Case{"二十几万元", 20000000, true}, Case{"数十万元", 10000000, true},
+                        Case{"几十万元", 10000000, true},  Case{"数百万元", 100000000, true},
+                        Case{"几万元", 1000000, true},     Case{"一万几千元", 1100000, true},
+                        Case{"10余万元", 10000000, true},  Case{"上百万元", 100000000, true},
                         Case{"上千元", 100000, true},      Case{"万余元", 1000000, true},
                         Case{"逾千万元", 1000000000, true}, Case{"超亿元", 10000000000, true},
                         Case{"破亿元", 10000000000, true},  Case{"超过50万元", 50000000, true},
@@ -218,7 +231,7 @@ TEST_CASE("amount: vague amounts are approximate lower bounds") {
   CHECK_FALSE(one("50万元").lower_bound);
   CHECK(one("捐款上百万").value == 100000000);       // implied money with its marker
   CHECK(one("上千台电脑").value == 1000);             // goods too
-  CHECK(one("十几个").value == 11);
+  CHECK(one("十几个").value == 10);
   // 以上/之上 before a bare multiplier are not 上百万.
   CHECK(scan_measures("以上千万不要").empty());
 }

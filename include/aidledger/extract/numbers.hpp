@@ -11,9 +11,11 @@
 // Chinese digits (两三万, 五六万, 二三十万, 七八千, 一两万 → low..high, approximate); vague amounts
 // (十余万 十几万 数十万 几十万 上百万 万余 逾千万 超亿 → the smallest reading, approximate and
 // flagged lower_bound; 十来万 万把元 → approximate only, since 来 and 把 also cover "a little
-// under"). 几/数 read as their smallest value: 1 as a units digit (十几万 ≥ 110,000), 2 as a
-// leading digit (几十万, 数十万 ≥ 200,000). Arithmetic is checked: an amount whose fen would not
-// fit in int64 is refused (not returned), never wrapped.
+// under"). 几/数 read as the round number they round up from: nothing as the last digit
+// (十几万 ≥ 100,000), one as a leading digit (几十万, 数十万 ≥ 100,000; 数百万 ≥ 1,000,000).
+// The spoken 1万5 and 2千5 are money before 的 too (价值2千5的体育用品, 捐了3万5的…款).
+// Arithmetic is checked: an amount whose fen would not fit in int64 is refused (not returned),
+// never wrapped.
 #pragma once
 #include <cstdint>
 #include <optional>
