@@ -189,6 +189,10 @@ bool is_range_sep(std::string_view s, std::size_t pos, std::size_t& len) {
 }
 
 // 春节, 国庆节, 中秋 … at pos, with 期间/假期 after it (the holiday week). Returns the length read.
+// A holiday is a date only where it says when: before a time word (当天, 期间, 上午 …), a comma
+// or full stop, or at the end. 春节慰问, 中秋走访 (a kind of visit), a title such as 情暖中秋, and
+// 春节前夕 / 中秋节前 / 之际 (some day before it: the date written beside it says which), a list
+// (中秋、国庆“双节”) and the holiday as a thing (过上…祥和的春节, 喜迎国庆) are not.
 std::size_t read_holiday(std::string_view s, std::size_t pos, Holiday& h, bool& holiday_break) {
   struct W { std::string_view w; Holiday h; };
   static constexpr W kWords[] = {{"国庆节", Holiday::national_day}, {"国庆", Holiday::national_day},
@@ -196,25 +200,32 @@ std::size_t read_holiday(std::string_view s, std::size_t pos, Holiday& h, bool& 
                                  {"元旦", Holiday::new_year},        {"清明节", Holiday::qingming},
                                  {"清明", Holiday::qingming},        {"中秋节", Holiday::mid_autumn},
                                  {"中秋", Holiday::mid_autumn}};
+  static constexpr std::string_view kBreaks[] = {"小长假", "黄金周", "长假", "假期", "期间"};
+  static constexpr std::string_view kTimeWords[] = {"当天", "当日", "那天", "这天", "上午", "下午", "晚上", "早上",
+                                                    "一早", "凌晨", "前后", "之夜", "夜"};
   for (const W& w : kWords) {
     if (!starts_at(s, pos, w.w)) continue;
     std::size_t end = pos + w.w.size();
-    // 清明 is also "clean government" (政治清明): bare 清明 counts after a year (今年清明), where
-    // no word runs into it, or before a holiday word (清明前后, 清明期间).
-    if (w.w == "清明" && !ends_at(s, pos, "年") && text::is_han(code_point_before(s, pos))) {
-      bool ok = false;
-      for (std::string_view x : {"前", "后", "期间", "假期", "小长假", "时节", "祭", "当天", "节"}) ok = ok || starts_at(s, end, x);
-      if (!ok) return 0;
-    }
-    h = w.h;
-    holiday_break = false;
-    for (std::string_view x : {"小长假", "黄金周", "长假", "假期", "期间"}) {
+    bool is_break = false;
+    for (std::string_view x : kBreaks) {
       if (starts_at(s, end, x)) {
-        holiday_break = true;
+        is_break = true;
         end += x.size();
         break;
       }
     }
+    bool timed = is_break;
+    for (std::string_view x : kTimeWords) timed = timed || starts_at(s, end, x);
+    const char32_t next = code_point_at(s, end);
+    // Not 、: 中秋、国庆“双节”来临之际 lists the holidays a date is near.
+    const bool punctuated = end == s.size() || std::u32string_view(U",，。;；:：)）").find(next) != std::u32string_view::npos;
+    // 祥和的春节, 过春节, 喜迎国庆, 欢度中秋: the holiday as a thing, not a time.
+    if (std::u32string_view(U"的过迎度庆贺").find(code_point_before(s, pos)) != std::u32string_view::npos) return 0;
+    // 清明 is also "clean government" (政治清明): standing after a word it needs a time word.
+    if (w.w == "清明" && !ends_at(s, pos, "年") && text::is_han(code_point_before(s, pos)) && !timed) return 0;
+    if (!timed && !punctuated) return 0;
+    h = w.h;
+    holiday_break = is_break;
     return end - pos;
   }
   return 0;

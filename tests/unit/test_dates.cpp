@@ -300,20 +300,29 @@ TEST_CASE("date: holidays") {
   CHECK(last_date("中秋期间", ref) == "2024-09-17");
   // Without a year: the latest occurrence at most 60 days after the reference, so a January
   // report's 春节 is the coming one and an October report's the past one.
-  CHECK(last_date("春节前夕,走访慰问", day(2024, 1, 20)) == "2024-02-10");
+  CHECK(last_date("春节当天,走访慰问", day(2024, 1, 20)) == "2024-02-10");
+  CHECK(last_date("春节期间,走访慰问", day(2024, 1, 20)) == "2024-02-09..2024-02-16");
   CHECK(last_date("元旦", day(2023, 12, 20)) == "2024-01-01");
   CHECK(last_date("国庆节", day(2024, 9, 20)) == "2024-10-01");
   CHECK(last_date("春节", day(2024, 1, 2)) == "2024-02-10");
   CHECK(last_date("春节", day(2024, 11, 20)) == "2024-02-10");
   CHECK(last_date("春节", day(2024, 12, 5)) == "2025-01-29");
   // ... counted from the last date mentioned when there is one; a bare year is that year.
-  CHECK(last_date("2019年12月,春节前夕", ref) == "2020-01-25");
+  CHECK(last_date("2019年12月,春节当天", ref) == "2020-01-25");
   CHECK(last_date("2019年,国庆节", ref) == "2019-10-01");
   // Outside the table there is no guess.
   CHECK(last_date("2040年春节", ref).empty());
   CHECK(last_date("2040年国庆节", ref) == "2040-10-01");
-  // 春节前 is before the holiday, not a plan; 政治清明 is no holiday.
-  CHECK_FALSE(only_mention("春节前").plan);
+  // A holiday dates only where it says when: not 春节慰问 or 中秋走访 (kinds of visit), not a
+  // title (情暖中秋), not 春节前夕/中秋节前/之际 (some day before it: the date beside it says which).
+  for (const char* text : {"开展春节慰问", "中秋走访慰问活动", "情暖中秋\n", "春节前夕", "中秋节前,", "国庆来临之际", "政治清明。",
+                           "中秋、国庆“双节”来临之际", "过上一个温暖祥和的春节。", "喜迎国庆,", "欢度春节。"})
+    CHECK_MESSAGE(scan_dates(aidledger::text::normalise(text)).empty(), text);
+  CHECK(last_date("9月12日,中秋节前夕,走访慰问", day(2019, 9, 20)) == "2019-09-12");
+  CHECK(last_date("去年春节前夕", ref) == "2023");
+  CHECK(last_date("元旦当天,送去礼包", ref) == "2024-01-01");
+  CHECK(last_date("中秋节晚上", ref) == "2024-09-17");
+  CHECK_FALSE(only_mention("春节期间").plan);
   CHECK(only_mention("春节期间").holiday_break);
   CHECK(only_mention("2021年春节").holiday == Holiday::spring_festival);
   CHECK(scan_dates("政治清明").empty());
