@@ -369,6 +369,10 @@ class SentenceReader {
       r.date_basis = "pledged on the article's date";
     }
     const bool whole_year = r.date && r.date->precision == Precision::year;
+    if (auto period = plan_period(m.span.begin); period && !r.date && s_.has(Cat::cumulative, {0, m.span.begin})) {
+      r.date = period;
+      r.date_basis = "the five-year plan's period";
+    }
     r.aggregate = detail::is_aggregate(s_, f, r.date, whole_year, r.kind) ||
                   (r.kind == Kind::consumption && !r.date && r.approximate);
     if (r.aggregate && !detail::is_aggregate(s_, f, r.date, whole_year, r.kind)) r.notes.push_back("summary figure without a date of its own");
@@ -663,6 +667,22 @@ class SentenceReader {
     return a && text::code_point_count(s_.slice(d.span.end, a->span.begin)) <= 4;
   }
 
+  // “十三五”期间, “十四五”以来: the period of a summary made over it.
+  std::optional<DateRange> plan_period(std::size_t measure_begin) const {
+    for (const auto& d : s_.dates) {
+      if (!d.five_year_plan || d.span.end > measure_begin) continue;
+      std::size_t after = d.span.end;
+      if (starts_at(s_.text, after, "”")) after += 3;
+      if (starts_at(s_.text, after, "期间")) return d.date;
+      if (starts_at(s_.text, after, "以来") || starts_at(s_.text, after, "至今")) {
+        DateRange r = d.date;
+        if (article_date_) r.last = article_date_->last;
+        return r;
+      }
+    }
+    return std::nullopt;
+  }
+
   // The event's own date: in its frame, earlier in its segment, or carried by 同时/随后.
   void date_report(AidReport& r, Span window, std::size_t measure_begin) const {
     const DatedMention* best = nullptr;
@@ -873,7 +893,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     for (const auto& m : scan_dates(sentence.text)) {
       const bool in_title = std::any_of(tokens.titles.begin(), tokens.titles.end(), [&](const Span& t) { return t.begin <= m.span.begin && m.span.begin < t.end; });
       if (in_title) continue;
-      if (auto d = resolver.resolve(m)) tokens.dates.push_back({m.span, *d, m.plan, std::string(m.text_of(sentence.text))});
+      if (auto d = resolver.resolve(m)) tokens.dates.push_back({m.span, *d, m.plan, m.five_year_plan, std::string(m.text_of(sentence.text))});
     }
     const std::size_t before = reports.size();
     SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date, consumption_article,

@@ -106,6 +106,8 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     if (w.span.end > m.span.begin || !w.is(Cat::cumulative)) continue;
     if (strong_cumulative(s.slice(w.span))) return true;
     if (total) return true;  // 以来 … 共 …
+    // 今年以来…送去…各类物资: many kinds of gifts since then.
+    if (s.slice(w.span) == "以来" && (s.text.find("各类") != std::string_view::npos || s.text.find("各项") != std::string_view::npos)) return true;
   }
   (void)lead;
   if (s.has(Cat::occasion, {0, m.span.begin})) return false;

@@ -40,7 +40,7 @@ std::string trim(std::string s) {
 }
 
 struct Line {
-  std::string year, township, kind, status, donor, amount, quantity, unit, aggregate, date;
+  std::string year, township, kind, status, donor, amount, quantity, unit, aggregate, date, date_range;
   std::string show() const {
     std::string s = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}", year, township, kind, status, donor, amount, quantity, unit, aggregate);
     if (!date.empty()) s += "|" + date;
@@ -57,6 +57,14 @@ std::string yuan_to_fen(const std::string& yuan) {
   return std::to_string(std::stoll(whole) * 100 + std::stoll(frac));
 }
 
+// A date given as a range is compared whole; a single date at the precision the table writes
+// (2020-03 accepts any reading inside March 2020).
+bool date_match(const std::string& want, const Line& got) {
+  if (want.empty()) return true;
+  if (want.find("..") != std::string::npos) return want == got.date_range;
+  return got.date.compare(0, want.size(), want) == 0 && (got.date.size() == want.size() || got.date[want.size()] == '-');
+}
+
 // A line that gives an amount is matched on it; the count of the goods valued (电脑40台，价值16万元)
 // is compared only when the table gives one.
 bool matches(const Line& want, const Line& got) {
@@ -65,7 +73,7 @@ bool matches(const Line& want, const Line& got) {
                            (!want.amount.empty() && want.quantity.empty() && want.unit.empty());
   return any(want.year, got.year) && any(want.township, got.township) && want.kind == got.kind && want.status == got.status &&
          (want.donor == "?" || got.donor.find(want.donor) != std::string::npos) && yuan_to_fen(want.amount) == got.amount &&
-         goods_match && want.aggregate == got.aggregate && (want.date.empty() || want.date == got.date);
+         goods_match && want.aggregate == got.aggregate && date_match(want.date, got);
 }
 
 std::vector<Line> lines_of(const std::string& ref, const std::string& context, const std::string& sentence) {
@@ -96,6 +104,7 @@ std::vector<Line> lines_of(const std::string& ref, const std::string& context, c
       l.unit = a.quantity ? r.unit : "";
       l.aggregate = r.aggregate ? "1" : "0";
       l.date = r.date ? extract::format_date_start(*r.date) : "";
+      l.date_range = r.date ? extract::format_date(*r.date) : "";
       if (l.amount.empty() && l.quantity.empty()) continue;  // a named gift without amount is not scored here
       out.push_back(l);
     }

@@ -23,6 +23,7 @@ struct DatedMention {
   Span span;  // in the sentence text
   DateRange date;
   bool plan = false;
+  bool five_year_plan = false;  // 十三五, 十四五: a period, which dates only a summary over it
   std::string written;
 };
 
