@@ -544,6 +544,32 @@ class SentenceReader {
     if (from > m.span.begin || s_.has(Cat::give, {from, m.span.begin}) || s_.has(Cat::give_paid, {from, m.span.begin})) return false;
     if (r.has_amount() && r.allocations.front().amount_fen.value_or(0) != 0) return false;
     std::vector<std::size_t> list = detail::amount_list(s_, k);
+    // 羽绒服300件、棉鞋300双，共计价值9万元: one value for all the goods just listed; one gift.
+    if (list.size() == 1 && reports.size() >= 2 && s_.has(Cat::total, {from, m.span.begin})) {
+      std::size_t first = reports.size();
+      while (first > 0 && reports[first - 1].has_quantity() && !reports[first - 1].has_amount() &&
+             reports[first - 1].sentence.begin == r.sentence.begin && reports[first - 1].allocations.size() == 1)
+        --first;
+      if (reports.size() - first >= 2) {
+        AidReport& gift = reports[first];
+        std::string goods;
+        for (std::size_t i = first; i < reports.size(); ++i) {
+          if (!goods.empty()) goods += "、";
+          goods += reports[i].item + std::to_string(*reports[i].allocations.front().quantity) + reports[i].unit;
+        }
+        gift.item = goods;
+        gift.unit.clear();
+        gift.allocations.front().quantity.reset();
+        gift.allocations.front().amount_fen = m.value;
+        gift.approximate = gift.approximate || m.approximate;
+        gift.kind = Kind::in_kind;
+        gift.measure.end = page(m.span.end);
+        gift.notes.push_back("one value for the goods listed before it");
+        reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(first) + 1, reports.end());
+        used[k] = true;
+        return true;
+      }
+    }
     // 抽水泵12台、照明灯200盏，分别价值6万元、1.6万元: one value for each of the gifts just read.
     if (list.size() >= 2 && reports.size() >= list.size()) {
       const std::size_t first = reports.size() - list.size();
@@ -689,6 +715,10 @@ class SentenceReader {
     for (const auto& d : s_.dates) {
       // 2023年度帮扶资金: a fiscal-year label, the date only when nothing else dates the gift.
       if (d.plan || is_label(d) || d.span.begin < window.begin || d.span.begin >= window.end) continue;
+      // 自2018年起结对帮扶…，日前又捐赠: the start of the pairing dates no gift of it.
+      if ((starts_at(s_.text, d.span.end, "起") || starts_at(s_.text, d.span.end, "结对")) && d.span.end < measure_begin &&
+          !s_.has(Cat::cumulative, {window.begin, measure_begin}) && !s_.has(Cat::total, {window.begin, measure_begin}))
+        continue;
       if (d.span.begin < measure_begin || !best) best = &d;
     }
     if (best) {
