@@ -53,9 +53,13 @@ std::vector<Recipient> expand_collective(const PlaceMention& p, const ArticleMem
   const bool named_are_paired = std::all_of(memory.townships.begin(), memory.townships.end(), [&](const std::string& t) {
     return std::find(memory.paired.begin(), memory.paired.end(), t) != memory.paired.end();
   });
+  // (An article that names the pair and other townships too: 两乡镇 is still the pair.)
+  const bool names_all_paired = !memory.paired.empty() && std::all_of(memory.paired.begin(), memory.paired.end(), [&](const std::string& t) {
+    return std::find(memory.townships.begin(), memory.townships.end(), t) != memory.townships.end();
+  });
   if (p.count > 0 && static_cast<int>(memory.townships.size()) == p.count) {
     for (const auto& t : memory.townships) out.push_back({t, t});
-  } else if (p.count > 0 && static_cast<int>(memory.paired.size()) == p.count && named_are_paired) {
+  } else if (p.count > 0 && static_cast<int>(memory.paired.size()) == p.count && (named_are_paired || names_all_paired)) {
     // 两乡镇 in an article that names fewer of them: the townships the gazetteer pairs.
     for (const auto& t : memory.paired) out.push_back({t, t});
   } else {
