@@ -104,6 +104,9 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   const bool total = says_total(s, f.frame_begin, m.span.begin) || s.has(Cat::total, {f.frame_begin, m.span.begin});
   for (const auto& w : s.words) {
     if (w.span.end > m.span.begin || !w.is(Cat::cumulative)) continue;
+    // 据统计，为期两天的展销会…: a count of one occasion, not a summary.
+    const bool statistics = s.slice(w.span) == "据统计" || s.slice(w.span) == "据不完全统计";
+    if (statistics && (s.has(Cat::consumption, {w.span.end, m.span.begin}) || s.has(Cat::occasion, {w.span.end, m.span.begin}))) continue;
     if (strong_cumulative(s.slice(w.span))) return true;
     if (total) return true;  // 以来 … 共 …
     // 今年以来…送去…各类物资: many kinds of gifts since then.
