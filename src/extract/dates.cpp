@@ -544,9 +544,27 @@ constexpr std::u32string_view kNotBeforeBareMonth = U"岁个年日明风蜜满�
 
 }  // namespace
 
+// Characters a date expression can start with: the first of every relative word and holiday,
+// 月 (月初, 月底), numerals and 第. Any other character is passed over at once.
+bool may_start_date(char32_t cp) {
+  static const std::u32string starts = [] {
+    std::u32string out = U"月国春除元清中第十";
+    for (const Relword& r : kRelatives) {
+      std::size_t i = 0;
+      out += next_code_point(r.word, i);
+    }
+    return out;
+  }();
+  return is_digit(cp) || chinese_small_digit(cp) >= 0 || starts.find(cp) != std::u32string::npos;
+}
+
 std::vector<DateMention> scan_dates(std::string_view s) {
   std::vector<DateMention> out;
   for (std::size_t i = 0; i < s.size();) {
+    if (std::size_t next = i; !may_start_date(next_code_point(s, next))) {
+      i = next;
+      continue;
+    }
     // Relative words first (they contain 年/月 and must not be read as numbers).
     bool matched = false;
     for (const Relword& r : kRelatives) {
