@@ -547,15 +547,17 @@ constexpr std::u32string_view kNotBeforeBareMonth = U"岁个年日明风蜜满�
 // Characters a date expression can start with: the first of every relative word and holiday,
 // 月 (月初, 月底), numerals and 第. Any other character is passed over at once.
 bool may_start_date(char32_t cp) {
-  static const std::u32string starts = [] {
-    std::u32string out = U"月国春除元清中第十";
+  // One bit per character of the Basic Multilingual Plane, set once.
+  static const std::vector<bool> starts = [] {
+    std::vector<bool> out(0x10000, false);
+    for (char32_t c : std::u32string_view(U"月国春除元清中第十零〇一二两三四五六七八九0123456789")) out[c] = true;
     for (const Relword& r : kRelatives) {
       std::size_t i = 0;
-      out += next_code_point(r.word, i);
+      out[next_code_point(r.word, i) & 0xFFFF] = true;
     }
     return out;
   }();
-  return is_digit(cp) || chinese_small_digit(cp) >= 0 || starts.find(cp) != std::u32string::npos;
+  return cp < 0x10000 ? starts[cp] : false;
 }
 
 std::vector<DateMention> scan_dates(std::string_view s) {

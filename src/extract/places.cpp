@@ -232,6 +232,7 @@ void PlaceFinder::index_name(std::string text, std::string township, PlaceLevel 
   if (text.empty()) return;
   std::size_t i = 0;
   const char32_t first = next_code_point(text, i);
+  if (first < 0x10000) first_chars_[first] = true;
   names_by_first_char_[first].push_back({std::move(text), std::move(township), level, short_form});
 }
 
@@ -283,7 +284,9 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
   std::vector<PlaceMention> found;
   // Townships and the county, by full name and by short form, in one pass.
   for (std::size_t at = 0, next = 0; at < s.size(); at = next) {
-    const auto names = names_by_first_char_.find(next_code_point(s, next));
+    const char32_t first = next_code_point(s, next);
+    if (first >= 0x10000 || !first_chars_[first]) continue;
+    const auto names = names_by_first_char_.find(first);
     if (names == names_by_first_char_.end()) continue;
     for (const Name& n : names->second) {
       if (!starts_at(s, at, n.text)) continue;
@@ -380,18 +383,18 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
     const std::string_view gap = s.substr(prev.span.end, cur.span.begin - prev.span.end);
     if (gap == "、" || gap == "和" || gap == "及" || gap == "与") cur.township = prev.township;
   }
-  // Drop mentions inside a longer one (木桐 inside 木桐村, 乡 inside 两乡镇).
+  // Drop mentions inside a longer one (木桐 inside 木桐村, 乡 inside 两乡镇): by start, longest
+  // first, a mention is inside when one before it reaches as far.
+  std::stable_sort(found.begin(), found.end(), [](const PlaceMention& a, const PlaceMention& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.size() > b.span.size();
+  });
   std::vector<PlaceMention> out;
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    bool inside = false;
-    for (std::size_t j = 0; j < found.size() && !inside; ++j) {
-      if (i == j) continue;
-      const Span a = found[i].span, b = found[j].span;
-      inside = b.begin <= a.begin && a.end <= b.end && (b.size() > a.size() || (b.size() == a.size() && j < i));
-    }
-    if (!inside) out.push_back(found[i]);
+  std::size_t reach = 0;
+  for (auto& m : found) {
+    if (!out.empty() && m.span.end <= reach) continue;
+    reach = std::max(reach, m.span.end);
+    out.push_back(std::move(m));
   }
-  std::sort(out.begin(), out.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
   return out;
 }
 

@@ -79,6 +79,7 @@ class PlaceFinder {
     bool short_form;
   };
   std::unordered_map<char32_t, std::vector<Name>> names_by_first_char_;
+  std::vector<bool> first_chars_ = std::vector<bool>(0x10000, false);  // a quick test before the map
   void index_name(std::string text, std::string township, PlaceLevel level, bool short_form);
 };
 
