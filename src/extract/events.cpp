@@ -374,7 +374,8 @@ class SentenceReader {
       r.date_basis = "the five-year plan's period";
     }
     r.aggregate = detail::is_aggregate(s_, f, r.date, whole_year, r.kind) ||
-                  (r.kind == Kind::consumption && !r.date && r.approximate);
+                  (r.kind == Kind::consumption && !r.date && r.approximate && !s_.has(Cat::occasion, {0, s_.text.size()}) &&
+                   !s_.has(Cat::consumption, {0, m.span.begin}));
     if (r.aggregate && !detail::is_aggregate(s_, f, r.date, whole_year, r.kind)) r.notes.push_back("summary figure without a date of its own");
 
     if (list.size() >= 2) {
