@@ -90,6 +90,31 @@ std::int64_t counted_givers(std::string_view item, std::string_view* prefix = nu
 
 }  // namespace
 
+std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) const {
+  // 该公司 is the last company named, 该会 the last association, 该区 the last district; 其 and
+  // 该单位 the last organisation of any kind.
+  static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
+      {"公司", "公司集团企业厂"}, {"企业", "公司集团企业厂"}, {"集团", "公司集团"}, {"会", "会"},
+      {"医院", "医院"},            {"区", "区"},               {"学校", "学校小学中学"}};
+  std::string_view noun;
+  for (const auto& [suffix, endings] : kKinds)
+    if (text::ends_at(pronoun, pronoun.size(), suffix)) {
+      noun = endings;
+      break;
+    }
+  if (noun.empty()) return last_organisation.empty() ? std::nullopt : std::optional<std::string>(last_organisation);
+  for (auto it = organisations.rbegin(); it != organisations.rend(); ++it) {
+    const std::string& written = it->first;
+    for (std::size_t i = 0; i < noun.size();) {
+      const std::size_t at = i;
+      text::next_code_point(noun, i);
+      // The last character of the name is one of the kind's endings (公司, 集团 … end in 司, 团).
+      if (text::ends_at(written, written.size(), noun.substr(at, i - at))) return it->second;
+    }
+  }
+  return last_organisation.empty() ? std::nullopt : std::optional<std::string>(last_organisation);
+}
+
 std::optional<std::string> ArticleMemory::expand(std::string_view short_name) const {
   for (auto it = organisations.rbegin(); it != organisations.rend(); ++it)
     if (it->first.find(short_name) != std::string::npos) return it->second;
@@ -244,8 +269,9 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       if (text::ends_at(item, item.size(), tail) && item.size() > tail.size() + 3) item.remove_suffix(tail.size());
     if (item.empty()) continue;
     if (const LexToken* p = s.word_at(item_at); p && p->is(Cat::pronoun) && p->span.end == item_at + item.size()) {
-      if (memory.last_organisation.empty()) continue;
-      g.members.push_back(memory.last_organisation);
+      const std::optional<std::string> referent = memory.referent(item);
+      if (!referent) continue;
+      g.members.push_back(*referent);
       g.members_written.push_back(std::string(item));
       g.basis = "pronoun";
       continue;

@@ -67,6 +67,8 @@ struct ArticleMemory {
   // Organisations named so far, as written and canonical: a short name (天明) stands for the
   // one it is part of (河南天明实业有限公司).
   std::vector<std::pair<std::string, std::string>> organisations;
+  /// What a pronoun (该公司, 该会, 其) refers to: the last organisation of its kind, canonical.
+  std::optional<std::string> referent(std::string_view pronoun) const;
   /// The organisation named earlier whose written name contains `short_name`, canonical.
   std::optional<std::string> expand(std::string_view short_name) const;
 };
