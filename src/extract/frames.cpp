@@ -95,6 +95,14 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   // part of it (签订协议、某公司捐赠图书).
   if (s.has(Cat::agreement, gift) && !paid_verb) return Status::pledged;
   if (s.has(Cat::agreement, before) && !paid_verb && !f.giver_named_in_clause) return Status::pledged;
+  // 协议约定，…向两镇捐赠3000万元: a clause that opens the segment with the agreement frames all of it.
+  {
+    const Span opener = s.clauses[s.clause_of(f.segment.begin)];
+    const bool frames_all = opener.end <= m.span.begin && s.has(Cat::agreement, opener) &&
+                            !s.has(Cat::give, opener) && !s.has(Cat::give_paid, opener) &&
+                            std::none_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= opener.begin && o.span.begin < opener.end; });
+    if (frames_all && !paid_verb && !s.has(Cat::paid, own)) return Status::pledged;
+  }
   return Status::disbursed;
 }
 
