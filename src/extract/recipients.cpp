@@ -168,7 +168,13 @@ std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame
   // A purpose clause right after the amount: …30万元，用于X的…; …全部交由X统一调配.
   if (mc + 1 < s.clauses.size() && s.segment_of(s.clauses[mc + 1].begin) == s.segment_of(measure)) {
     const Span next = s.clauses[mc + 1];
-    const LexToken* to = s.first(Cat::to, next);
+    // (用于X, 交由X, 送往X, 运抵X: a marker or a verb of delivery.)
+    const LexToken* to = nullptr;
+    for (const auto& w : s.words)
+      if (w.span.begin >= next.begin && w.span.end <= next.end && (w.cats & kMarkers)) {
+        to = &w;
+        break;
+      }
     const bool own_amount = std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) {
       return m.span.begin >= next.begin && m.span.begin < next.end;
     });
