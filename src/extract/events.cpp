@@ -310,7 +310,9 @@ class SentenceReader {
       for (const auto& t : memory_.townships) recipients.push_back({t, t});
 
     // Distribution.
-    const std::size_t lead_from = giver && !giver->span.empty() && giver->span.end <= m.span.begin ? giver->span.end : frame_begin;
+    // (With the recipient first — 两镇卫生院均收到某公司捐赠的… — 均 stands before the giver.)
+    const bool passive = giver && giver->basis == "passive";
+    const std::size_t lead_from = giver && !passive && !giver->span.empty() && giver->span.end <= m.span.begin ? giver->span.end : frame_begin;
     const bool each = detail::says_each(s_, lead_from, m.span.begin) && !detail::says_total(s_, lead_from, m.span.begin);
     std::vector<std::size_t> list = detail::amount_list(s_, k);
     if (!each || list.size() < 2) list.resize(1);
