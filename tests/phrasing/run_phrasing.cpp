@@ -8,7 +8,10 @@
 // "?" in year, township or donor_key accepts anything. Lines are matched as a multiset. Amounts
 // print in fen.
 //
-// usage: aidledger_phrasing [--verbose] FILE.tsv...   exit 0 when every row passes, 1 otherwise
+// usage: aidledger_phrasing [--verbose] [--known KNOWN.txt] FILE.tsv...
+// KNOWN.txt lists rows that are known to fail today, one "file.tsv:LINE  why" per line. They are
+// reported, not counted against the run; a listed row that passes is an error (take it off the
+// list), so the list can only shrink. Exit 0 when every other row passes, 1 otherwise.
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -122,13 +125,25 @@ Line parse_line(const std::string& s) {
 
 }  // namespace
 
+std::string base_name(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 int main(int argc, char** argv) {
   bool verbose = false;
-  int rows = 0, passed = 0;
+  int rows = 0, passed = 0, known_failing = 0, known_passing = 0;
+  std::vector<std::string> known;  // "file.tsv:LINE"
   for (int i = 1; i < argc; ++i) {
     const std::string path = argv[i];
     if (path == "--verbose") {
       verbose = true;
+      continue;
+    }
+    if (path == "--known" && i + 1 < argc) {
+      std::ifstream k(argv[++i]);
+      for (std::string line; std::getline(k, line);)
+        if (!line.empty() && line[0] != '#') known.push_back(line.substr(0, line.find_first_of(" \t")));
       continue;
     }
     std::ifstream in(path);
@@ -160,16 +175,25 @@ int main(int argc, char** argv) {
       }
       ok = ok && std::all_of(taken.begin(), taken.end(), [](bool t) { return t; });
       ++rows, ++file_rows;
+      const bool listed = std::find(known.begin(), known.end(), base_name(path) + ":" + std::to_string(line_no)) != known.end();
       if (ok) {
         ++passed, ++file_passed;
+        if (listed) {
+          ++known_passing;
+          std::cout << path << ":" << line_no << ": passes now; take it off the known failures\n";
+        }
         continue;
       }
-      std::cout << path << ":" << line_no << ": " << cols[2] << "\n";
+      if (listed) {
+        ++known_failing;
+        if (!verbose) continue;
+      }
+      std::cout << path << ":" << line_no << (listed ? " (known): " : ": ") << cols[2] << "\n";
       for (const auto& w : want) std::cout << "    want " << w.show() << "\n";
       for (const auto& g : got) std::cout << "    got  " << g.show() << "\n";
     }
     if (verbose || file_passed != file_rows) std::cout << fmt::format("{}: {}/{} rows pass\n", path, file_passed, file_rows);
   }
-  std::cout << fmt::format("phrasing table: {}/{} rows pass\n", passed, rows);
-  return passed == rows ? 0 : 1;
+  std::cout << fmt::format("phrasing table: {}/{} rows pass; {} known failures listed\n", passed, rows, known_failing);
+  return passed + known_failing == rows && known_passing == 0 ? 0 : 1;
 }
