@@ -263,7 +263,8 @@ class SentenceReader {
     // The paired county's own bodies giving (卢氏县民政局向全县…, 徐家湾乡干部群众向…捐款) is not
     // pairing aid; nor is a clause whose subject is a place of the county (双龙湾镇向…购买).
     if (giver && starts_with_local_place(giver->written)) return;
-    if (!giver && starts_with_local_place(subject_text(verb_clause, trigger->span.begin))) return;
+    // (Not for sales: 甲镇展区的销售额 is what the township sold, the aid it received.)
+    if (!giver && !trigger->is(Cat::sale) && starts_with_local_place(subject_text(verb_clause, trigger->span.begin))) return;
 
     AidReport r;
     r.approximate = m.approximate;
@@ -313,7 +314,18 @@ class SentenceReader {
     // (With the recipient first — 两镇卫生院均收到某公司捐赠的… — 均 stands before the giver.)
     const bool passive = giver && giver->basis == "passive";
     const std::size_t lead_from = giver && !passive && !giver->span.empty() && giver->span.end <= m.span.begin ? giver->span.end : frame_begin;
-    const bool each = detail::says_each(s_, lead_from, m.span.begin) && !detail::says_total(s_, lead_from, m.span.begin);
+    // 出资50万元、30万元，分别用于甲乡和乙乡: 分别 opening the next clause pairs the amounts listed.
+    bool each_after = false;
+    if (mc + 1 < s_.clauses.size() && s_.segment_of(s_.clauses[mc + 1].begin) == s_.segment_of(m.span.begin)) {
+      std::size_t at = s_.clauses[mc + 1].begin;
+      while (at < s_.text.size() && !text::is_han(text::code_point_at(s_.text, at))) {
+        std::size_t i = at;
+        text::next_code_point(s_.text, i);
+        at = i;
+      }
+      each_after = starts_at(s_.text, at, "分别") && detail::amount_list(s_, k).size() >= 2;
+    }
+    const bool each = each_after || (detail::says_each(s_, lead_from, m.span.begin) && !detail::says_total(s_, lead_from, m.span.begin));
     std::vector<std::size_t> list = detail::amount_list(s_, k);
     if (!each || list.size() < 2) list.resize(1);
     std::optional<std::int64_t> amount, high, quantity;
