@@ -391,6 +391,10 @@ class SentenceReader {
                   (r.kind == Kind::consumption && !r.date && r.approximate && !s_.has(Cat::occasion, {0, s_.text.size()}) &&
                    !s_.has(Cat::consumption, {0, m.span.begin}));
     if (r.aggregate && !detail::is_aggregate(s_, f, r.date, whole_year, r.kind)) r.notes.push_back("summary figure without a date of its own");
+    // A plan to give over a period (计划全年采购50万元) is one pledge, not a summary of gifts.
+    if (r.aggregate && r.status == Status::pledged &&
+        (!s_.has(Cat::cumulative, {0, m.span.begin}) || s_.has(Cat::modal, {f.frame_begin, m.span.begin})))
+      r.aggregate = false;
 
     if (list.size() >= 2) {
       for (std::size_t j : list) used[j] = true;
