@@ -283,8 +283,8 @@ bool PlaceFinder::mentions_county(std::string_view text) const {
 std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
   std::vector<PlaceMention> found;
   // Townships and the county, by full name and by short form, in one pass.
-  for (std::size_t at = 0, next = 0; at < s.size(); at = next) {
-    const char32_t first = next_code_point(s, next);
+  for (std::size_t at = 0, after = 0; at < s.size(); at = after) {
+    const char32_t first = next_code_point(s, after);
     if (first >= 0x10000 || !first_chars_[first]) continue;
     const auto names = names_by_first_char_.find(first);
     if (names == names_by_first_char_.end()) continue;
