@@ -25,11 +25,14 @@ std::string_view strip_leading(std::string_view s, std::initializer_list<std::st
   for (bool again = true; again;) {
     again = false;
     s = text::trim(s);
+    // The longest word first: 各类 goes whole, not as 各 leaving 类.
+    std::string_view best;
     for (std::string_view w : words)
-      if (starts_at(s, 0, w)) {
-        s.remove_prefix(w.size());
-        again = true;
-      }
+      if (starts_at(s, 0, w) && w.size() > best.size()) best = w;
+    if (!best.empty()) {
+      s.remove_prefix(best.size());
+      again = true;
+    }
   }
   return s;
 }
