@@ -347,7 +347,9 @@ class SentenceReader {
         }
       }
       if (!used_total) {
-        if (auto count = count_before(per->span.begin, frame_begin)) {
+        auto count = count_before(per->span.begin, frame_begin);
+        if (!count) count = count_before(per->span.begin, segment.begin);  // 为100户…，每户发放…
+        if (count) {
           auto product = times(m.value, *count);
           if (!product) return;
           (m.kind == MeasureKind::money ? amount : quantity) = product;

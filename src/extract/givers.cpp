@@ -278,6 +278,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     }
     std::string_view counted_prefix;
     if (const auto n = counted_givers(item, &counted_prefix); n > 0) {
+      // 甲、乙、丙三家企业: the count restates the names listed, it adds no givers.
+      if (d.has_organisation_ending(counted_prefix) && static_cast<std::int64_t>(g.members.size()) + 1 == n) {
+        g.members.push_back(d.canonical(counted_prefix));
+        g.members_written.push_back(std::string(counted_prefix));
+        continue;
+      }
       g.unnamed_count += n;
       g.members_written.push_back(std::string(item));
       // 郑州航空港区3家企业: the companies of that district; the district names them.
