@@ -772,6 +772,17 @@ class SentenceReader {
       }
       return;
     }
+    // 据统计，2022年，…；…: a date that opens the sentence, before any amount, dates its later
+    // segments too.
+    if (seg_begin > 0 && !s_.measures.empty()) {
+      for (const auto& d : s_.dates) {
+        if (d.span.begin >= seg_begin || d.span.end > s_.measures.front().span.begin) break;
+        if (d.plan || is_label(d) || dates_an_agreement(d) || s_.clause_of(d.span.begin) > 1) continue;
+        r.date = d.date;
+        r.date_basis = fmt::format("stated at the start of the sentence: {}", d.written);
+        return;
+      }
+    }
     for (const auto& d : s_.dates)
       if (!d.plan && is_label(d) && d.span.begin >= window.begin && d.span.begin < window.end) {
         r.date = d.date;
