@@ -101,6 +101,20 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
     }
     last_end = p.span.end;
   }
+  // 为该镇…, 向该乡…: the township named last. A place right after it (该镇桃园村) lies there.
+  if (!memory.last_township.empty()) {
+    for (std::string_view pro : {"该镇", "该乡"}) {
+      for (std::size_t at = s.text.find(pro, begin); at != std::string_view::npos && at + pro.size() <= end; at = s.text.find(pro, at + 1)) {
+        const LexToken* before = s.word_before(at);
+        if (!before || !(before->cats & kMarkers)) continue;
+        bool placed = false;
+        for (auto& r : out)
+          if (r.township.empty()) r.township = memory.last_township, placed = true;
+        if (!placed && std::none_of(out.begin(), out.end(), [&](const Recipient& r) { return r.township == memory.last_township; }))
+          out.push_back({memory.last_township, memory.last_township});
+      }
+    }
+  }
   // 两地 after a marker: the article's two townships.
   for (const auto& w : s.words) {
     if (w.span.begin < begin || w.span.end > end || s.slice(w.span) != "两地") continue;
