@@ -711,7 +711,10 @@ class SentenceReader {
   bool dates_an_agreement(const DatedMention& d) const {
     const std::size_t clause_end = s_.clauses[s_.clause_of(d.span.begin)].end;
     const LexToken* a = s_.first(Cat::agreement, {d.span.end, clause_end});
-    return a && text::code_point_count(s_.slice(d.span.end, a->span.begin)) <= 4;
+    if (a && text::code_point_count(s_.slice(d.span.end, a->span.begin)) <= 4) return true;
+    // 兑现去年的承诺: the date of the promise.
+    const std::size_t promise = s_.text.find("承诺", d.span.end);
+    return promise != std::string_view::npos && promise < clause_end && text::code_point_count(s_.slice(d.span.end, promise)) <= 2;
   }
 
   // “十三五”期间, “十四五”以来: the period of a summary made over it.
@@ -736,6 +739,7 @@ class SentenceReader {
     for (const auto& d : s_.dates) {
       // 2023年度帮扶资金: a fiscal-year label, the date only when nothing else dates the gift.
       if (d.plan || is_label(d) || d.span.begin < window.begin || d.span.begin >= window.end) continue;
+      if (d.span.end <= measure_begin && dates_an_agreement(d)) continue;
       // 自2018年起结对帮扶…，日前又捐赠: the start of the pairing dates no gift of it.
       if ((starts_at(s_.text, d.span.end, "起") || starts_at(s_.text, d.span.end, "结对")) && d.span.end < measure_begin &&
           !s_.has(Cat::cumulative, {window.begin, measure_begin}) && !s_.has(Cat::total, {window.begin, measure_begin}))
