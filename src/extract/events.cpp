@@ -309,6 +309,9 @@ class SentenceReader {
     }
     if (recipients.empty())
       for (const auto& t : memory_.townships) recipients.push_back({t, t});
+    // An article that names no township at all, about the district's own pairing: the pair.
+    if (recipients.empty() && memory_.townships.empty())
+      for (const auto& t : memory_.paired) recipients.push_back({t, t});
 
     // Distribution.
     // (With the recipient first — 两镇卫生院均收到某公司捐赠的… — 均 stands before the giver.)

@@ -14,7 +14,8 @@ using text::next_code_point;
 using text::starts_at;
 
 // Strong words of a period's summary; 以来/截至/至今 only open a period (a total must follow).
-constexpr std::string_view kStrongCumulative[] = {"累计", "历年", "多年来", "近年来", "几年来", "年来", "先后", "据统计",
+// (据统计 alone is no summary: 据统计，送往两乡镇的慰问品分别价值… counts one gift. With 共 it is.)
+constexpr std::string_view kStrongCumulative[] = {"累计", "历年", "多年来", "近年来", "几年来", "年来", "先后",
                                                    "据不完全统计", "全年", "全年共"};
 
 bool strong_cumulative(std::string_view w) {
@@ -118,6 +119,8 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     // 据统计，为期两天的展销会…: a count of one occasion, not a summary.
     const bool statistics = s.slice(w.span) == "据统计" || s.slice(w.span) == "据不完全统计";
     if (statistics && (s.has(Cat::consumption, {w.span.end, m.span.begin}) || s.has(Cat::occasion, {w.span.end, m.span.begin}))) continue;
+    // 据统计，2022年，…: the statistics of a year or a period are a summary.
+    if (statistics && date && (date_is_whole_year || date->precision == Precision::year || date->is_range())) return true;
     if (strong_cumulative(s.slice(w.span))) return true;
     if (total) return true;  // 以来 … 共 …
     // 今年以来…送去…各类物资: many kinds of gifts since then.
