@@ -980,8 +980,13 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     for (const auto& d : tokens.dates)
       if (!d.plan) paragraph_last = d.date;
-    for (const auto& p : tokens.places)
+    for (const auto& p : tokens.places) {
       if (p.level == PlaceLevel::township) memory.last_township = p.township;
+      if ((p.level == PlaceLevel::school || p.level == PlaceLevel::clinic) && !p.township.empty()) {
+        memory.last_institution = p.name;
+        memory.last_institution_township = p.township;
+      }
+    }
     previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(before), reports.end(),
                                       [](const AidReport& r) { return r.has_amount(); });
   }

@@ -115,6 +115,17 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
       }
     }
   }
+  // 向该校, 为该院: the school or clinic named last, in this sentence or before it.
+  for (std::string_view pro : {"该校", "该院"}) {
+    for (std::size_t at = s.text.find(pro, begin); at != std::string_view::npos && at + pro.size() <= end; at = s.text.find(pro, at + 1)) {
+      const LexToken* before = s.word_before(at);
+      if (!before || !(before->cats & kMarkers)) continue;
+      Recipient r{memory.last_institution, memory.last_institution_township};
+      for (const auto& p : s.places)
+        if (p.span.end <= at && (p.level == PlaceLevel::school || p.level == PlaceLevel::clinic)) r = {p.name, p.township};
+      if (!r.name.empty()) out.push_back(r);
+    }
+  }
   // 两地 after a marker: the article's two townships.
   for (const auto& w : s.words) {
     if (w.span.begin < begin || w.span.end > end || s.slice(w.span) != "两地") continue;
