@@ -981,7 +981,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     for (const auto& d : tokens.dates)
       if (!d.plan) paragraph_last = d.date;
     for (const auto& p : tokens.places) {
-      if (p.level == PlaceLevel::township) memory.last_township = p.township;
+      if (p.level != PlaceLevel::collective && !p.township.empty()) memory.last_township = p.township;
       if ((p.level == PlaceLevel::school || p.level == PlaceLevel::clinic) && !p.township.empty()) {
         memory.last_institution = p.name;
         memory.last_institution_township = p.township;

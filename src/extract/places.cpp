@@ -348,6 +348,7 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       for (std::string_view verb : {"建设", "新建", "援建", "修建", "捐建", "改造", "用于", "帮助", "支持", "慰问", "走访", "看望", "走进",
                                     "前往", "深入", "调研", "考察", "资助", "捐助", "帮扶"})
         if (const std::size_t v = s.substr(begin, at - begin).rfind(verb); v != std::string_view::npos) begin += v + verb.size();
+      std::string township_of_name;  // when the name is the township's own (徐家湾乡中心小学)
       const PlaceMention* short_form_before = nullptr;
       for (const auto& m : found) {
         if (m.level != PlaceLevel::township || m.span.end > at || m.span.end <= begin) continue;
@@ -356,14 +357,24 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       }
       const std::string_view name_part = s.substr(begin, at - begin);
       if (name_part.empty() || text::code_point_count(name_part) < 2 || is_generic_name(name_part)) {
-        // 木桐村, 木桐小学: named after the township's short form.
-        if (!short_form_before || !name_part.empty()) continue;
-        begin = short_form_before->span.begin;
+        // 木桐村, 木桐小学: named after the township's short form; 徐家湾乡中心小学: the township's own.
+        const PlaceMention* own_township = nullptr;
+        for (const auto& m : found)
+          if (m.level == PlaceLevel::township && m.span.end == at && m.name == m.township && suffix.level != PlaceLevel::village)
+            own_township = &m;
+        if (name_part.empty() && own_township) {
+          begin = own_township->span.begin;
+          township_of_name = own_township->township;
+        } else {
+          if (!short_form_before || !name_part.empty()) continue;
+          begin = short_form_before->span.begin;
+        }
       }
       PlaceMention pm;
       pm.span = {begin, end};
       pm.name = std::string(s.substr(begin, end - begin));
       pm.level = suffix.level;
+      pm.township = township_of_name;
       // The township: the one written right before it, one learned on the page, or the one it is named after.
       for (const auto& m : found)
         if (m.level == PlaceLevel::township && m.span.end == begin) pm.township = m.township;

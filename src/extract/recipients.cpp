@@ -101,18 +101,21 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
     }
     last_end = p.span.end;
   }
-  // 为该镇…, 向该乡…: the township named last. A place right after it (该镇桃园村) lies there.
-  if (!memory.last_township.empty()) {
-    for (std::string_view pro : {"该镇", "该乡"}) {
-      for (std::size_t at = s.text.find(pro, begin); at != std::string_view::npos && at + pro.size() <= end; at = s.text.find(pro, at + 1)) {
-        const LexToken* before = s.word_before(at);
-        if (!before || !(before->cats & kMarkers)) continue;
-        bool placed = false;
-        for (auto& r : out)
-          if (r.township.empty()) r.township = memory.last_township, placed = true;
-        if (!placed && std::none_of(out.begin(), out.end(), [&](const Recipient& r) { return r.township == memory.last_township; }))
-          out.push_back({memory.last_township, memory.last_township});
-      }
+  // 为该镇…, 向该乡…: the township named last, in this sentence or before it. A place right after
+  // it (该镇桃园村) lies there.
+  for (std::string_view pro : {"该镇", "该乡"}) {
+    for (std::size_t at = s.text.find(pro, begin); at != std::string_view::npos && at + pro.size() <= end; at = s.text.find(pro, at + 1)) {
+      const LexToken* before = s.word_before(at);
+      if (!before || !(before->cats & kMarkers)) continue;
+      std::string last = memory.last_township;
+      for (const auto& p : s.places)
+        if (p.span.end <= at && !p.township.empty() && p.level != PlaceLevel::collective) last = p.township;
+      if (last.empty()) continue;
+      bool placed = false;
+      for (auto& r : out)
+        if (r.township.empty()) r.township = last, placed = true;
+      if (!placed && std::none_of(out.begin(), out.end(), [&](const Recipient& r) { return r.township == last; }))
+        out.push_back({last, last});
     }
   }
   // 向该校, 为该院: the school or clinic named last, in this sentence or before it.
