@@ -885,6 +885,10 @@ std::string article_actor(std::string_view page_text, const text::Article& a, co
   const auto in_title = detail::organisations_in(a.title, d);
   if (!in_title.empty()) return in_title.front().second;
   if (auto b = d.find_known(a.span.of(page_text))) return b->second;
+  // The first organisation the lead names (本报讯 …，区总工会一行来到…).
+  const std::string_view body = a.span.of(page_text);
+  const std::size_t lead_end = std::min(body.size(), body.find("。") == std::string_view::npos ? body.size() : body.find("。") + 3);
+  if (const auto in_lead = detail::organisations_in(body.substr(0, lead_end), d); !in_lead.empty()) return in_lead.front().second;
   // A district the directory does not know, named in the title (湖州市吴兴区情系青川): X市Y区 or Y区.
   const std::string_view title = a.title;
   for (std::size_t at = title.find("区"); at != std::string_view::npos; at = title.find("区", at + 3)) {
