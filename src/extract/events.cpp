@@ -161,9 +161,13 @@ class SentenceReader {
       // (An amount in the verb's own clause, before or after it, is the verb's object.)
       const std::size_t verb_clause = s_.clause_of(before->span.begin);
       bool used_between = false;
+      // (A list of gifts goes on across 、 and 以及: 捐助洗衣机6台、电视6台，以及慰问金1.5万元.)
+      std::size_t list_from = own_clause;
+      while (list_from > verb_clause && continues_list(s_.clauses[list_from].begin)) --list_from;
       for (std::size_t j = 0; j < k; ++j) {
         if (before->is(Cat::buy) && s_.measures[j].kind == MeasureKind::quantity) continue;  // the goods bought
         const std::size_t jc = s_.clause_of(s_.measures[j].span.begin);
+        if (jc >= list_from && jc <= own_clause) continue;
         if ((s_.measures[j].span.begin > before->span.end && jc != own_clause) || jc == verb_clause) used_between = true;
       }
       if (used_between) before = nullptr;
@@ -210,9 +214,14 @@ class SentenceReader {
       return;
     if (m.kind == MeasureKind::money && !m.currency_explicit && !s_.has(Cat::cash, own) && !s_.has(Cat::value, own)) return;
     // 其中 …: the parts of a total already read.
+    // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),
+    // nor when the part is a tranche paid (其中首批资金100万元已划拨).
     if (const LexToken* sub = s_.first(Cat::subsum, {segment.begin, m.span.begin}); sub && (k > 0 || follows_total_)) {
-      split_total(k, used, reports);
-      return;
+      const bool tranche = s_.has(Cat::tranche, {sub->span.end, own.end}) || s_.has(Cat::paid, {sub->span.end, own.end});
+      if ((!reports.empty() || follows_total_) && !tranche) {
+        split_total(k, used, reports);
+        return;
+      }
     }
 
     Frame f;
@@ -517,6 +526,19 @@ class SentenceReader {
       at = i;
     }
     return segment.begin > 0 && std::any_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& d) { return d.span.begin == at; });
+  }
+
+  // A clause that goes on with a list of gifts: it opens with 以及, 及, 和, 还有.
+  bool continues_list(std::size_t clause_begin) const {
+    std::size_t at = clause_begin;
+    while (at < s_.text.size() && !text::is_han(text::code_point_at(s_.text, at))) {
+      std::size_t i = at;
+      text::next_code_point(s_.text, i);
+      at = i;
+    }
+    for (std::string_view w : {"以及", "及", "和", "还有", "另有"})
+      if (starts_at(s_.text, at, w)) return true;
+    return false;
   }
 
   bool starts_with_local_place(std::string_view name) const {
