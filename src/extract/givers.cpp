@@ -150,8 +150,10 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     }
     std::string_view name = upto.substr(begin);
     if (!d.has_organisation_ending(name) || text::code_point_count(name) < 3) continue;
+    // (By the longest ending: 区团工委 ends in 团工委, an organisation, not in 委 alone.)
+    const std::string_view ending = d.organisation_ending(name);
     bool place_like = false;
-    for (std::string_view e : kPlaceLikeEndings) place_like = place_like || text::ends_at(name, name.size(), e);
+    for (std::string_view e : kPlaceLikeEndings) place_like = place_like || ending == e;
     if (place_like && !d.find_known(name)) continue;
     // The longest name ending here is taken; a name ending further on replaces one inside it.
     while (!out.empty() && out.back().first.begin >= begin) out.pop_back();

@@ -104,8 +104,13 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
     });
     const std::size_t until = verb == s.words.end() ? w.span.end : verb->span.begin;
     const std::string_view between = s.slice(w.span.end, until);
+    // 将智慧黑板送到某校: a thing named between 将 and a verb of delivery is being moved.
+    bool delivered = false;
+    if (verb != s.words.end() && text::code_point_count(between) >= 2)
+      for (std::string_view v : {"送到", "送往", "送去", "送达", "运往", "运抵", "交给", "转交", "交付", "捐给"})
+        delivered = delivered || text::starts_at(sentence, verb->span.begin, v);
     const bool object = verb != s.words.end() && s.clause_of(verb->span.begin) == s.clause_of(w.span.begin) &&
-                        (between.find("的") != std::string_view::npos ||
+                        (delivered || between.find("的") != std::string_view::npos ||
                          std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) { return m.span.begin >= w.span.end && m.span.end <= until; }) ||
                          s.has(Cat::goods, {w.span.end, until}) || s.has(Cat::cash, {w.span.end, until}));
     if (object) w.cats &= ~bit(Cat::modal);
