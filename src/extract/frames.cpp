@@ -132,6 +132,10 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   // A bare year with 共 is such a total for purchases (many buyers, many days), not for one gift.
   if (total && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31)) return true;
   if (total && date && date->precision == Precision::year && kind == Kind::consumption) return true;
+  // …and a year's consumption-aid figure (2021年，…组织消费帮扶金额达1,035万元).
+  if (date && date->precision == Precision::year && kind == Kind::consumption && f.trigger && f.trigger->is(Cat::buy) &&
+      s.slice(f.trigger->span).find("金额") != std::string_view::npos)
+    return true;
   // …or for 各类/各项 funds: many kinds of gifts (去年…共投入各类帮扶资金180万元).
   if (total && date && date->precision == Precision::year &&
       (s.text.find("各类") != std::string_view::npos || s.text.find("各项") != std::string_view::npos)) return true;
