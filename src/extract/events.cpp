@@ -441,7 +441,21 @@ class SentenceReader {
         }
         return;
       }
-      list.resize(1);
+      // 分别 before amounts that match neither the recipients nor the givers: never copy one amount
+      // onto every recipient; each amount is one line for the recipients together.
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const Measure& mi = s_.measures[list[i]];
+        AidReport ri = r;
+        ri.measure = {page(mi.span.begin), page(mi.span.end)};
+        ri.distribution = recipients.size() > 1 ? "joint" : "single";
+        ri.allocations = allocate(detail::group_by_township(recipients), false,
+                                  mi.kind == MeasureKind::money ? std::optional<std::int64_t>(mi.value) : std::nullopt, mi.high,
+                                  mi.kind == MeasureKind::quantity ? std::optional<std::int64_t>(mi.value) : std::nullopt);
+        ri.approximate = ri.approximate || mi.approximate;
+        ri.notes.push_back("分别 with amounts that match neither the recipients nor the givers");
+        reports.push_back(std::move(ri));
+      }
+      return;
     }
     // 甲、乙分别捐赠价值2万元的米面油和价值1.6万元的学习用品: as many amounts as givers in the
     // clause, one each in order, never every amount from every giver.

@@ -168,18 +168,37 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
   if (!marker) return std::nullopt;
   std::size_t end = limit;
   if (const LexToken* verb = s.first(Cat::give, {marker->span.end, limit})) end = verb->span.begin;
+  // (分别 before the verb belongs to the givers: 由甲、乙、丙分别筹集的….)
+  if (const LexToken* each = s.first(Cat::each, {marker->span.end, end})) end = each->span.begin;
   std::string_view name = trim_punct(s.slice(marker->span.end, end));
   // 收到了来自郑州某公司捐赠的…: the giver after 来自, before 的/所.
   for (std::string_view lead : {"了", "来自"})
     if (starts_at(name, 0, lead)) name.remove_prefix(lead.size());
   for (std::string_view tail : {"的", "所"})
     if (text::ends_at(name, name.size(), tail)) name.remove_suffix(tail.size());
-  const auto known = d.find_known(name);
-  if (text::code_point_count(name) < 2 || !(d.has_organisation_ending(name) || (known && known->first.begin == 0)))
-    return std::nullopt;
+  auto is_name = [&](std::string_view n) {
+    const auto known = d.find_known(n);
+    return text::code_point_count(n) >= 2 && (d.has_organisation_ending(n) || (known && known->first.begin == 0));
+  };
+  // Several givers listed: 由区总工会、区团工委、区妇联….
+  std::vector<std::string_view> parts;
+  for (std::size_t from = 0;;) {
+    const std::size_t sep = name.find("、", from);
+    parts.push_back(name.substr(from, sep == std::string_view::npos ? std::string_view::npos : sep - from));
+    if (sep == std::string_view::npos) break;
+    from = sep + std::string_view("、").size();
+  }
+  if (!std::all_of(parts.begin(), parts.end(), is_name)) {
+    if (!is_name(name)) return std::nullopt;
+    parts = {name};
+  }
   Giver g;
-  g.canonical = d.canonical(name);
-  g.written = std::string(name);
+  for (std::string_view p : parts) {
+    g.members.push_back(d.canonical(p));
+    g.members_written.emplace_back(p);
+  }
+  g.canonical = g.members.front();
+  g.written = g.members_written.front();
   g.basis = "passive";
   const std::size_t at = static_cast<std::size_t>(name.data() - s.text.data());
   g.span = {at, at + name.size()};
