@@ -106,7 +106,7 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
   for (std::string_view pro : {"该镇", "该乡"}) {
     for (std::size_t at = s.text.find(pro, begin); at != std::string_view::npos && at + pro.size() <= end; at = s.text.find(pro, at + 1)) {
       const LexToken* before = s.word_before(at);
-      if (!before || !(before->cats & kMarkers)) continue;
+      if (!before || !(before->cats & (kMarkers | bit(Cat::buy)))) continue;  // (采购该镇…: bought from it)
       std::string last = memory.last_township;
       for (const auto& p : s.places)
         if (p.span.end <= at && !p.township.empty() && p.level != PlaceLevel::collective) last = p.township;
