@@ -318,6 +318,24 @@ class SentenceReader {
     }
     if (recipients.empty())
       for (const auto& t : memory_.townships) recipients.push_back({t, t});
+    // 采购甲乡香菇8.6万元、乙镇木耳5.4万元: places and amounts taking turns in a clause pair up —
+    // each amount goes to the places between the amount before it and itself.
+    if (recipients.size() >= 2) {
+      std::size_t from = own.begin;
+      for (std::size_t j = 0; j < k; ++j)
+        if (s_.clause_of(s_.measures[j].span.begin) == mc) from = std::max(from, s_.measures[j].span.end);
+      std::vector<Recipient> between;
+      for (const auto& p : s_.places)
+        if (p.span.begin >= from && p.span.end <= m.span.begin && !p.township.empty() && p.level != PlaceLevel::collective &&
+            p.level != PlaceLevel::county)
+          between.push_back({p.name, p.township});
+      const bool another_after = std::any_of(s_.measures.begin() + static_cast<std::ptrdiff_t>(k) + 1, s_.measures.end(), [&](const Measure& o) {
+        return s_.clause_of(o.span.begin) == mc && std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+                 return p.span.begin > m.span.end && p.span.end <= o.span.begin && !p.township.empty();
+               });
+      });
+      if (!between.empty() && between.size() < recipients.size() && (from > own.begin || another_after)) recipients = between;
+    }
     // An article that names no township at all, about the district's own pairing: the pair.
     if (recipients.empty() && memory_.townships.empty())
       for (const auto& t : memory_.paired) recipients.push_back({t, t});
