@@ -103,6 +103,12 @@ std::vector<Allocation> allocate(const std::vector<Recipient>& recipients, bool 
   return out;
 }
 
+// One measure's amount or quantity for the recipients (an amount range keeps its upper end).
+std::vector<Allocation> allocate_measure(const std::vector<Recipient>& recipients, bool each, const Measure& m) {
+  return allocate(recipients, each, m.kind == MeasureKind::money ? std::optional<std::int64_t>(m.value) : std::nullopt, m.high,
+                  m.kind == MeasureKind::quantity ? std::optional<std::int64_t>(m.value) : std::nullopt);
+}
+
 // Multiplies checked: a count times a per-unit amount that would overflow is no amount.
 std::optional<std::int64_t> times(std::int64_t a, std::int64_t b) {
   std::int64_t r = 0;
@@ -347,12 +353,7 @@ class SentenceReader {
     // 出资50万元、30万元，分别用于甲乡和乙乡: 分别 opening the next clause pairs the amounts listed.
     bool each_after = false;
     if (mc + 1 < s_.clauses.size() && s_.segment_of(s_.clauses[mc + 1].begin) == s_.segment_of(m.span.begin)) {
-      std::size_t at = s_.clauses[mc + 1].begin;
-      while (at < s_.text.size() && !text::is_han(text::code_point_at(s_.text, at))) {
-        std::size_t i = at;
-        text::next_code_point(s_.text, i);
-        at = i;
-      }
+      const std::size_t at = s_.han_from(s_.clauses[mc + 1].begin, s_.text.size());
       each_after = starts_at(s_.text, at, "分别") && detail::amount_list(s_, k).size() >= 2;
     }
     const bool each = each_after || (detail::says_each(s_, lead_from, m.span.begin) && !detail::says_total(s_, lead_from, m.span.begin));
@@ -361,6 +362,14 @@ class SentenceReader {
     std::optional<std::int64_t> amount, high, quantity;
     (m.kind == MeasureKind::money ? amount : quantity) = m.value;
     if (m.kind == MeasureKind::money) high = m.high;
+    const std::string written_value = m.kind == MeasureKind::money ? format_fen(m.value) : std::to_string(m.value);
+    // The amount (or count) times n, checked: false when the product would overflow.
+    auto multiply = [&](std::int64_t n) {
+      if (amount) amount = times(*amount, n);
+      if (high) high = times(*high, n);
+      if (quantity) quantity = times(*quantity, n);
+      return !((m.kind == MeasureKind::money && !amount) || (m.kind == MeasureKind::quantity && !quantity));
+    };
 
     // Per unit: 每人1000元 with the count before it, or a stated total after it.
     if (const LexToken* per = s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
@@ -372,7 +381,7 @@ class SentenceReader {
           (m.kind == MeasureKind::money ? amount : quantity) = s_.measures[j].value;
           used[j] = true;
           used_total = true;
-          r.notes.push_back(fmt::format("per-unit amount {} with a stated total", m.kind == MeasureKind::money ? format_fen(m.value) : std::to_string(m.value)));
+          r.notes.push_back(fmt::format("per-unit amount {} with a stated total", written_value));
           break;
         }
       }
@@ -384,7 +393,7 @@ class SentenceReader {
           if (!product) return;
           (m.kind == MeasureKind::money ? amount : quantity) = product;
           if (high) high = times(*high, *count);
-          r.notes.push_back(fmt::format("computed: {} x {}", *count, m.kind == MeasureKind::money ? format_fen(m.value) : std::to_string(m.value)));
+          r.notes.push_back(fmt::format("computed: {} x {}", *count, written_value));
         } else {
           r.notes.push_back("per-unit amount; the number of recipients is not stated");
         }
@@ -419,10 +428,10 @@ class SentenceReader {
       r.date = period;
       r.date_basis = "the five-year plan's period";
     }
-    r.aggregate = detail::is_aggregate(s_, f, r.date, whole_year, r.kind) ||
-                  (r.kind == Kind::consumption && !r.date && r.approximate && !s_.has(Cat::occasion, {0, s_.text.size()}) &&
-                   !s_.has(Cat::consumption, {0, m.span.begin}));
-    if (r.aggregate && !detail::is_aggregate(s_, f, r.date, whole_year, r.kind)) r.notes.push_back("summary figure without a date of its own");
+    const bool summary = detail::is_aggregate(s_, f, r.date, whole_year, r.kind);
+    r.aggregate = summary || (r.kind == Kind::consumption && !r.date && r.approximate && !s_.has(Cat::occasion, {0, s_.text.size()}) &&
+                              !s_.has(Cat::consumption, {0, m.span.begin}));
+    if (r.aggregate && !summary) r.notes.push_back("summary figure without a date of its own");
     // A plan to give over a period (计划全年采购50万元) is one pledge, not a summary of gifts.
     if (r.aggregate && r.status == Status::pledged &&
         (!s_.has(Cat::cumulative, {0, m.span.begin}) || s_.has(Cat::modal, {f.frame_begin, m.span.begin})))
@@ -436,8 +445,7 @@ class SentenceReader {
         r.measure.end = page(s_.measures[list.back()].span.end);
         for (std::size_t i = 0; i < list.size(); ++i) {
           const Measure& mi = s_.measures[list[i]];
-          auto a = allocate({recipients[i]}, false, mi.kind == MeasureKind::money ? std::optional<std::int64_t>(mi.value) : std::nullopt,
-                            mi.high, mi.kind == MeasureKind::quantity ? std::optional<std::int64_t>(mi.value) : std::nullopt);
+          auto a = allocate_measure({recipients[i]}, false, mi);
           r.allocations.insert(r.allocations.end(), a.begin(), a.end());
           r.approximate = r.approximate || mi.approximate;
         }
@@ -453,8 +461,7 @@ class SentenceReader {
           ri.donor_as_written = giver->members_written[i];
           ri.measure = {page(mi.span.begin), page(mi.span.end)};
           ri.distribution = recipients.size() > 1 ? "joint" : "single";
-          ri.allocations = allocate(recipients, false, mi.kind == MeasureKind::money ? std::optional<std::int64_t>(mi.value) : std::nullopt,
-                                    mi.high, mi.kind == MeasureKind::quantity ? std::optional<std::int64_t>(mi.value) : std::nullopt);
+          ri.allocations = allocate_measure(recipients, false, mi);
           reports.push_back(std::move(ri));
         }
         return;
@@ -466,9 +473,7 @@ class SentenceReader {
         AidReport ri = r;
         ri.measure = {page(mi.span.begin), page(mi.span.end)};
         ri.distribution = recipients.size() > 1 ? "joint" : "single";
-        ri.allocations = allocate(detail::group_by_township(recipients), false,
-                                  mi.kind == MeasureKind::money ? std::optional<std::int64_t>(mi.value) : std::nullopt, mi.high,
-                                  mi.kind == MeasureKind::quantity ? std::optional<std::int64_t>(mi.value) : std::nullopt);
+        ri.allocations = allocate_measure(detail::group_by_township(recipients), false, mi);
         ri.approximate = ri.approximate || mi.approximate;
         ri.notes.push_back("分别 with amounts that match neither the recipients nor the givers");
         reports.push_back(std::move(ri));
@@ -510,22 +515,16 @@ class SentenceReader {
       }
       // 3家会员企业分别捐赠1000元: the count times the amount, in one line.
       const std::int64_t n = counted + static_cast<std::int64_t>(givers);
-      if (amount) amount = times(*amount, n);
-      if (high) high = times(*high, n);
-      if (quantity) quantity = times(*quantity, n);
-      if ((m.kind == MeasureKind::money && !amount) || (m.kind == MeasureKind::quantity && !quantity)) return;
-      r.notes.push_back(fmt::format("computed: {} givers x {}", n, m.kind == MeasureKind::money ? format_fen(m.value) : std::to_string(m.value)));
+      if (!multiply(n)) return;
+      r.notes.push_back(fmt::format("computed: {} givers x {}", n, written_value));
       r.distribution = recipients.size() > 1 ? "joint" : "single";
       r.allocations = allocate(recipients, false, amount, high, quantity);
     } else {
       // 向某乡8个行政村各捐赠3万元: each of a counted set inside one recipient, in one line.
       if (each && recipients.size() == 1) {
         if (const auto n = counted_before_each(lead_from, m.span.begin)) {
-          if (amount) amount = times(*amount, *n);
-          if (high) high = times(*high, *n);
-          if (quantity) quantity = times(*quantity, *n);
-          if ((m.kind == MeasureKind::money && !amount) || (m.kind == MeasureKind::quantity && !quantity)) return;
-          r.notes.push_back(fmt::format("computed: {} x {}", *n, m.kind == MeasureKind::money ? format_fen(m.value) : std::to_string(m.value)));
+          if (!multiply(*n)) return;
+          r.notes.push_back(fmt::format("computed: {} x {}", *n, written_value));
           r.distribution = "per_unit";
         }
       }
@@ -562,12 +561,7 @@ class SentenceReader {
 
   // A clause that goes on with a list of gifts: it opens with 以及, 及, 和, 还有.
   bool continues_list(std::size_t clause_begin) const {
-    std::size_t at = clause_begin;
-    while (at < s_.text.size() && !text::is_han(text::code_point_at(s_.text, at))) {
-      std::size_t i = at;
-      text::next_code_point(s_.text, i);
-      at = i;
-    }
+    const std::size_t at = s_.han_from(clause_begin, s_.text.size());
     for (std::string_view w : {"以及", "及", "和", "还有", "另有"})
       if (starts_at(s_.text, at, w)) return true;
     return false;
@@ -590,12 +584,7 @@ class SentenceReader {
     std::size_t begin = s_.clauses[ci].begin;
     for (bool again = true; again;) {
       again = false;
-      while (begin < limit && !text::is_han(text::code_point_at(s_.text, begin))) {
-        std::size_t i = begin;
-        text::next_code_point(s_.text, i);
-        begin = i;
-        again = true;
-      }
+      if (const std::size_t han = s_.han_from(begin, limit); han != begin) begin = han, again = true;
       for (const auto& d : s_.dates)
         if (d.span.begin == begin) begin = d.span.end, again = true;
       if (const LexToken* w = s_.word_at(begin); w && w->is(Cat::connective)) begin = w->span.end, again = true;
@@ -941,7 +930,8 @@ std::string article_actor(std::string_view page_text, const text::Article& a, co
   if (auto b = d.find_known(a.span.of(page_text))) return b->second;
   // The first organisation the lead names (本报讯 …，区总工会一行来到…).
   const std::string_view body = a.span.of(page_text);
-  const std::size_t lead_end = std::min(body.size(), body.find("。") == std::string_view::npos ? body.size() : body.find("。") + 3);
+  const std::size_t stop = body.find("。");
+  const std::size_t lead_end = stop == std::string_view::npos ? body.size() : stop + std::string_view("。").size();
   if (const auto in_lead = detail::organisations_in(body.substr(0, lead_end), d); !in_lead.empty()) return in_lead.front().second;
   // A district the directory does not know, named in the title (湖州市吴兴区情系青川): X市Y区 or Y区.
   const std::string_view title = a.title;

@@ -70,6 +70,11 @@ std::string clean_item(std::string_view s) {
   return std::string();
 }
 
+// 各类, 各项: many kinds of gifts, the mark of a summary.
+bool names_many_kinds(const SentenceTokens& s) {
+  return s.text.find("各类") != std::string_view::npos || s.text.find("各项") != std::string_view::npos;
+}
+
 }  // namespace
 
 Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
@@ -124,7 +129,7 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     if (strong_cumulative(s.slice(w.span))) return true;
     if (total) return true;  // 以来 … 共 …
     // 今年以来…送去…各类物资: many kinds of gifts since then.
-    if (s.slice(w.span) == "以来" && (s.text.find("各类") != std::string_view::npos || s.text.find("各项") != std::string_view::npos)) return true;
+    if (s.slice(w.span) == "以来" && names_many_kinds(s)) return true;
   }
   (void)lead;
   if (s.has(Cat::occasion, {0, m.span.begin})) return false;
@@ -138,7 +143,7 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     return true;
   // …or for 各类/各项 funds: many kinds of gifts (去年…共投入各类帮扶资金180万元).
   if (total && date && date->precision == Precision::year &&
-      (s.text.find("各类") != std::string_view::npos || s.text.find("各项") != std::string_view::npos)) return true;
+      names_many_kinds(s)) return true;
   // A whole year's total over many projects: 2022年…共投入…实施项目12个.
   if (total && date && date_is_whole_year) {
     const std::string_view rest = s.text;
@@ -202,10 +207,16 @@ static bool each_before_gift(const SentenceTokens& s, const LexToken& w) {
   return (next >= U'0' && next <= U'9') || std::u32string_view(U"一两二三四五六七八九十百千万自有为向给").find(next) != std::u32string_view::npos;
 }
 
+// The last word in [from, measure_begin) that distributes (分别, 均, 各 before a gift).
+static const LexToken* last_each(const SentenceTokens& s, std::size_t from, std::size_t measure_begin) {
+  const LexToken* e = nullptr;
+  for (const auto& w : s.words)
+    if (w.span.begin >= from && w.span.end <= measure_begin && w.is(Cat::each) && each_before_gift(s, w)) e = &w;
+  return e;
+}
+
 bool says_each(const SentenceTokens& s, std::size_t from, std::size_t measure_begin) {
-  const LexToken* w = nullptr;
-  for (const auto& t : s.words)
-    if (t.span.begin >= from && t.span.end <= measure_begin && t.is(Cat::each) && each_before_gift(s, t)) w = &t;
+  const LexToken* w = last_each(s, from, measure_begin);
   if (!w) return false;
   // 共 after 分别 (分别…共计): the total decides.
   const LexToken* t = s.last(Cat::total, {from, measure_begin});
@@ -215,9 +226,7 @@ bool says_each(const SentenceTokens& s, std::size_t from, std::size_t measure_be
 bool says_total(const SentenceTokens& s, std::size_t from, std::size_t measure_begin) {
   const LexToken* t = s.last(Cat::total, {from, measure_begin});
   if (!t) return false;
-  const LexToken* e = nullptr;
-  for (const auto& w : s.words)
-    if (w.span.begin >= from && w.span.end <= measure_begin && w.is(Cat::each) && each_before_gift(s, w)) e = &w;
+  const LexToken* e = last_each(s, from, measure_begin);
   return !e || e->span.begin < t->span.begin;
 }
 

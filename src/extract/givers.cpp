@@ -26,6 +26,13 @@ constexpr CatSet kOpeners = bit(Cat::connective) | bit(Cat::occasion) | bit(Cat:
 // Endings that also name places; an organisation with them is read only in subject position.
 constexpr std::string_view kPlaceLikeEndings[] = {"区", "县", "市", "村", "社区", "乡", "镇", "街道", "中心", "部", "委"};
 
+// The name's longest organisation ending is one a place has too (某村, 某区; but 区团工委 ends in
+// 团工委, and 某超市 in 超市).
+bool ends_like_a_place(std::string_view name, const Directory& d) {
+  const std::string_view ending = d.organisation_ending(name);
+  return std::find(std::begin(kPlaceLikeEndings), std::end(kPlaceLikeEndings), ending) != std::end(kPlaceLikeEndings);
+}
+
 bool is_space_or_punct(char32_t cp) { return !text::is_han(cp) && !(cp < 0x80 && std::isalnum(static_cast<int>(cp))); }
 
 std::string_view trim_punct(std::string_view s) {
@@ -150,11 +157,7 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     }
     std::string_view name = upto.substr(begin);
     if (!d.has_organisation_ending(name) || text::code_point_count(name) < 3) continue;
-    // (By the longest ending: 区团工委 ends in 团工委, an organisation, not in 委 alone.)
-    const std::string_view ending = d.organisation_ending(name);
-    bool place_like = false;
-    for (std::string_view e : kPlaceLikeEndings) place_like = place_like || ending == e;
-    if (place_like && !d.find_known(name)) continue;
+    if (ends_like_a_place(name, d) && !d.find_known(name)) continue;
     // The longest name ending here is taken; a name ending further on replaces one inside it.
     while (!out.empty() && out.back().first.begin >= begin) out.pop_back();
     out.push_back({{begin, pos}, d.canonical(name)});
@@ -331,9 +334,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       }
     }
     const auto known = d.find_known(item);
-    const std::string_view ending = d.organisation_ending(item);
-    bool place_like = false;
-    for (std::string_view e : kPlaceLikeEndings) place_like = place_like || ending == e;
+    const bool place_like = ends_like_a_place(item, d);
     const bool known_whole = known && known->first.begin == 0 && known->first.end == item.size();
     const bool org = (d.has_organisation_ending(item) && (!place_like || known_whole || d.canonical(item) != std::string(item))) ||
                      (known && known->first.begin == 0);

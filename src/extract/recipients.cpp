@@ -177,8 +177,7 @@ std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame
     // (对甲村…项目，乙乡…项目分别捐赠).
     if (verb != std::string::npos) {
       const Span vc = s.clauses[s.clause_of(verb)];
-      std::size_t first = vc.begin;
-      for (std::size_t i = first; first < verb && !text::is_han(text::next_code_point(s.text, i));) first = i;
+      const std::size_t first = s.han_from(vc.begin, verb);
       const bool opens = std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) { return p.span.begin == first; });
       if (vc.begin > frame_begin && opens)
         for (auto& more : places_in(s, vc.begin, verb, giver, memory, false))

@@ -36,6 +36,16 @@ std::size_t index_of(const std::vector<Span>& spans, std::size_t pos) {
 std::size_t SentenceTokens::clause_of(std::size_t pos) const { return index_of(clauses, pos); }
 std::size_t SentenceTokens::segment_of(std::size_t pos) const { return index_of(segments, pos); }
 
+std::size_t SentenceTokens::han_from(std::size_t pos, std::size_t limit) const {
+  limit = std::min(limit, text.size());
+  while (pos < limit) {
+    std::size_t next = pos;
+    if (text::is_han(text::next_code_point(text, next))) break;
+    pos = next;
+  }
+  return std::min(pos, limit);
+}
+
 bool SentenceTokens::quoted(std::size_t pos) const {
   return std::any_of(quotes.begin(), quotes.end(), [&](const Span& q) { return q.begin <= pos && pos < q.end; });
 }

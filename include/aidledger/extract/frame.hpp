@@ -43,6 +43,8 @@ struct SentenceTokens {
   std::size_t clause_of(std::size_t pos) const;
   std::size_t segment_of(std::size_t pos) const;
   bool quoted(std::size_t pos) const;
+  /// The first Han character at or after `pos` (past punctuation and spaces), or `limit`.
+  std::size_t han_from(std::size_t pos, std::size_t limit) const;
   /// Lexicon words of category `c` inside [region.begin, region.end).
   const LexToken* first(Cat c, Span region) const;
   const LexToken* last(Cat c, Span region) const;
