@@ -197,7 +197,7 @@ class SentenceReader {
 
     // 价值10万元 after goods just counted: the value of that gift.
     const LexToken* value_word = s_.word_before(m.span.begin);
-    if (!value_word && m.span.begin >= 6) value_word = s_.word_before(m.span.begin - 3);  // 价值约, 分别价值
+    if (!value_word && m.span.begin >= 6) value_word = s_.word_before(m.span.begin - 3);  // 分别价值, 价值达
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && attach_value(k, used, reports)) return;
 
     const LexToken* trigger = find_trigger(k, segment.begin);
@@ -247,6 +247,11 @@ class SentenceReader {
         // An earlier clause that holds an amount of its own belongs to that amount.
         if (c < first_clause && clause_has_amount(c) && !reports.empty()) break;
         giver = detail::giver_in_clause(s_, c, limit, directory_, gazetteer_, memory_at(s_.clauses[c].begin));
+        // (The county's sellers at a fair, 卢氏县某镇的合作社, are not who bought: look further back.)
+        if (giver && trigger->is(Cat::sale) && !trigger->is(Cat::buy) && starts_with_local_place(giver->written)) {
+          giver.reset();
+          continue;
+        }
         if (giver) {
           giver_clause = c;
           if (c != first_clause) giver->basis = "earlier clause";
@@ -536,7 +541,10 @@ class SentenceReader {
         s_.measures[k + 1].kind == MeasureKind::quantity && s_.clause_of(s_.measures[k + 1].span.begin) == mc) {
       const Measure& q = s_.measures[k + 1];
       const std::string_view goods = s_.slice(m.span.end, q.span.begin);
-      if (starts_at(goods, 0, "的") && !s_.has(Cat::give, {m.span.end, q.span.begin})) {
+      // (Also without 的 when only a short name of goods stands between: 价值28万元冷库一座.)
+      const bool goods_named = starts_at(goods, 0, "的") ||
+                               (text::code_point_count(goods) <= 8 && text::all_han(goods));
+      if (goods_named && !s_.has(Cat::give, {m.span.end, q.span.begin})) {
         for (auto& a : r.allocations) a.quantity = q.value;
         r.unit = q.unit;
         if (std::string item = detail::item_between(s_, m.span.end, q.span.begin); !item.empty()) r.item = item;

@@ -51,12 +51,6 @@ std::string_view trim_punct(std::string_view s) {
   return s;
 }
 
-bool all_han(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();)
-    if (!text::is_han(next_code_point(s, i))) return false;
-  return !s.empty();
-}
-
 // 3家会员企业, 两家企业, 5个单位: givers counted but not named. `prefix` gets what stands before
 // the count (郑州航空港区3家企业: 郑州航空港区).
 std::int64_t counted_givers(std::string_view item, std::string_view* prefix = nullptr) {
@@ -136,10 +130,11 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     scanned = Lexicon::builtin().scan(text);
     words = &scanned;
   }
-  // Bytes inside a vocabulary word that is no part of a name: a name never crosses them.
+  // Bytes inside a vocabulary word that is no part of a name: a name never crosses them. (Money,
+  // goods, regions and figures do stand inside names: 某某投资控股集团, 郑州某某科技公司.)
   std::vector<bool> boundary(text.size(), false);
   for (const LexToken& w : *words)
-    if (!w.is(Cat::cash) && !w.is(Cat::goods) && !w.is(Cat::region))
+    if (!w.is(Cat::cash) && !w.is(Cat::goods) && !w.is(Cat::region) && !w.is(Cat::not_aid))
       for (std::size_t b = w.span.begin; b < w.span.end; ++b) boundary[b] = true;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -284,7 +279,13 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     if (const LexToken* desc = s.last(Cat::descriptor, {item_at, item_at + item.size()});
         desc && desc->span.end < item_at + item.size() && !s.quoted(desc->span.begin)) {
       const std::string_view after = s.slice(desc->span.end, item_at + item.size());
-      if (text::code_point_count(after) >= 2) {
+      const std::string_view before = s.slice(item_at, desc->span.begin);
+      // 某协会的志愿者们: the name stands before 的 and its people after it.
+      const bool people_of_a_name = d.has_organisation_ending(before) && !d.has_organisation_ending(after) &&
+                                    !d.find_known(after) && organisations_in(after, d).empty();
+      if (people_of_a_name) {
+        item = before;
+      } else if (text::code_point_count(after) >= 2) {
         item = after;
         item_at = desc->span.end;
       }
@@ -341,12 +342,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     const std::size_t n = text::code_point_count(item);
     // A bare name (天明) is a giver only as the short form of an organisation named before.
     std::optional<std::string> expanded;
-    if (!org && n >= 2 && n <= 8 && all_han(item) && !s.has(Cat::people, {item_at, item_at + item.size()}))
+    if (!org && n >= 2 && n <= 8 && text::all_han(item) && !s.has(Cat::people, {item_at, item_at + item.size()}))
       expanded = memory.expand(item);
     // A brand without an ending (可口可乐) right before the giving verb: a name, when no
     // vocabulary word stands inside it.
     bool brand = false;
-    if (!org && !expanded && n >= 2 && n <= 10 && all_han(item) && item_span.end == offset + subject.size()) {
+    if (!org && !expanded && n >= 2 && n <= 10 && text::all_han(item) && item_span.end == offset + subject.size()) {
       const LexToken* next = s.word_at(end);
       const bool inside = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
         return w.span.begin < item_at + item.size() && w.span.end > item_at && !(w.is(Cat::region) && w.span.begin == item_at);

@@ -244,19 +244,29 @@ void PlaceFinder::learn(std::string_view page_text) {
     const std::string_view sentence = page_text.substr(start, end - start);
     start = end;
     if (!speaks_of_pairing(sentence)) continue;
+    auto learn_township = [&](const std::string& name) {
+      if (!gazetteer_.township_of(name) && std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end()) {
+        learned_townships_.push_back(name);
+        index_name(name, name, PlaceLevel::township, false);
+      }
+    };
+    bool county_named = false;
     for (std::size_t at = sentence.find("县"); at != std::string_view::npos; at = sentence.find("县", at + 3)) {
       std::size_t pos = at + 3;
       for (std::size_t t; (t = township_name_end(sentence, pos)) != std::string_view::npos;) {
-        const std::string name(sentence.substr(pos, t - pos));
-        if (!gazetteer_.township_of(name) && std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end()) {
-          learned_townships_.push_back(name);
-          index_name(name, name, PlaceLevel::township, false);
-        }
+        learn_township(std::string(sentence.substr(pos, t - pos)));
+        county_named = true;
         if (starts_at(sentence, t, "、")) pos = t + 3;
         else if (starts_at(sentence, t, "和") || starts_at(sentence, t, "及") || starts_at(sentence, t, "与")) pos = t + 3;
         else break;
       }
     }
+    // …向嵩县车村镇捐赠…；向白河镇捐赠…: more townships of that county given to in the sentence.
+    if (county_named)
+      for (std::string_view marker : {"向", "为", "给"})
+        for (std::size_t at = sentence.find(marker); at != std::string_view::npos; at = sentence.find(marker, at + marker.size()))
+          if (const std::size_t t = township_name_end(sentence, at + marker.size()); t != std::string_view::npos)
+            learn_township(std::string(sentence.substr(at + marker.size(), t - at - marker.size())));
   }
   for (const PlaceMention& m : find(page_text)) {
     if (m.level == PlaceLevel::village || m.level == PlaceLevel::school || m.level == PlaceLevel::clinic) {
@@ -316,6 +326,12 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
     if (n == 0) continue;
     std::size_t j = i;
     if (starts_at(s, j, "个")) j += 3;
+    // 两个结对乡镇, 两个帮扶村: the pairing may stand between the count and the noun.
+    for (std::string_view pairing : {"结对帮扶", "对口帮扶", "结对", "帮扶"})
+      if (starts_at(s, j, pairing)) {
+        j += pairing.size();
+        break;
+      }
     for (std::string_view w : {"乡镇", "乡", "镇"}) {
       if (starts_at(s, j, w) && !starts_at(s, j + w.size(), "村") && !starts_at(s, j + w.size(), "长") && !starts_at(s, j + w.size(), "党")) {
         found.push_back({{at, j + w.size()}, std::string(s.substr(at, j + w.size() - at)), "", PlaceLevel::collective, n});
@@ -343,6 +359,13 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
         const char32_t cp = code_point_at(s, prev);
         if (is_name_boundary(cp) || is_admin_ending(cp)) break;
         begin = prev;
+      }
+      // 为镇上西沟村小学: 镇上 and 乡里 say "in the township"; the name starts after them.
+      if (begin > 0 && begin < at && (starts_at(s, begin, "上") || starts_at(s, begin, "里"))) {
+        const std::size_t admin = previous_code_point_start(s, begin);
+        const char32_t a = code_point_at(s, admin);
+        if ((a == U'镇' || a == U'乡') && (admin == 0 || is_name_boundary(code_point_at(s, previous_code_point_start(s, admin)))))
+          begin += std::string_view("上").size();
       }
       // A verb inside is no part of the name (万元建设卫生室 -> no name; 新建东坡村卫生室 -> 东坡村卫生室).
       for (std::string_view verb : {"建设", "新建", "援建", "修建", "捐建", "改造", "用于", "帮助", "支持", "慰问", "走访", "看望", "走进",

@@ -86,7 +86,11 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
       const bool after_county = i > 0 && s.places[i - 1].level == PlaceLevel::county && s.places[i - 1].span.end == p.span.begin &&
                                 marked(s, i - 1, kMarkers);
       const bool joined = !out.empty() && last_end == p.span.begin;
-      if (!after_county && !joined) continue;
+      // 为该镇桃园村, 为镇上西沟村小学: the marker before 该镇 marks the place after it.
+      const LexToken* here = s.word_before(p.span.begin);
+      const bool after_here = here && here->is(Cat::here) && here->span.end == p.span.begin && s.word_before(here->span.begin) &&
+                              (s.word_before(here->span.begin)->cats & kMarkers);
+      if (!after_county && !joined && !after_here) continue;
     }
     if (p.level == PlaceLevel::collective) {
       for (auto& r : expand_collective(p, memory)) out.push_back(std::move(r));
@@ -101,31 +105,27 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
     }
     last_end = p.span.end;
   }
-  // 为该镇…, 向该乡…: the township named last, in this sentence or before it. A place right after
-  // it (该镇桃园村) lies there.
-  for (std::string_view pro : {"该镇", "该乡"}) {
-    for (std::size_t at = s.text.find(pro, begin); at != std::string_view::npos && at + pro.size() <= end; at = s.text.find(pro, at + 1)) {
-      const LexToken* before = s.word_before(at);
+  // 为该镇…, 向该乡…, 为镇上某村小学…: the township named last, in this sentence or before it. A
+  // place right after it (该镇桃园村) lies there. 向该校, 为该院: the school or clinic named last.
+  for (const LexToken& w : s.words) {
+    if (w.span.begin < begin || w.span.end > end || !(w.cats & (bit(Cat::here) | bit(Cat::here_institution)))) continue;
+    const LexToken* before = s.word_before(w.span.begin);
+    if (w.is(Cat::here)) {
       if (!before || !(before->cats & (kMarkers | bit(Cat::buy)))) continue;  // (采购该镇…: bought from it)
       std::string last = memory.last_township;
       for (const auto& p : s.places)
-        if (p.span.end <= at && !p.township.empty() && p.level != PlaceLevel::collective) last = p.township;
+        if (p.span.end <= w.span.begin && !p.township.empty() && p.level != PlaceLevel::collective) last = p.township;
       if (last.empty()) continue;
       bool placed = false;
       for (auto& r : out)
         if (r.township.empty()) r.township = last, placed = true;
       if (!placed && std::none_of(out.begin(), out.end(), [&](const Recipient& r) { return r.township == last; }))
         out.push_back({last, last});
-    }
-  }
-  // 向该校, 为该院: the school or clinic named last, in this sentence or before it.
-  for (std::string_view pro : {"该校", "该院"}) {
-    for (std::size_t at = s.text.find(pro, begin); at != std::string_view::npos && at + pro.size() <= end; at = s.text.find(pro, at + 1)) {
-      const LexToken* before = s.word_before(at);
+    } else {
       if (!before || !(before->cats & kMarkers)) continue;
       Recipient r{memory.last_institution, memory.last_institution_township};
       for (const auto& p : s.places)
-        if (p.span.end <= at && (p.level == PlaceLevel::school || p.level == PlaceLevel::clinic)) r = {p.name, p.township};
+        if (p.span.end <= w.span.begin && (p.level == PlaceLevel::school || p.level == PlaceLevel::clinic)) r = {p.name, p.township};
       if (!r.name.empty()) out.push_back(r);
     }
   }
