@@ -429,7 +429,8 @@ class SentenceReader {
       r.date_basis = "pledged on the article's date";
     }
     const bool whole_year = r.date && r.date->precision == Precision::year;
-    if (auto period = plan_period(m.span.begin); period && !r.date && s_.has(Cat::cumulative, {0, m.span.begin})) {
+    if (auto period = plan_period(m.span.begin);
+        period && !r.date && (s_.has(Cat::cumulative, {0, m.span.begin}) || s_.has(Cat::total, {0, m.span.begin}))) {
       r.date = period;
       r.date_basis = "the five-year plan's period";
     }
@@ -798,6 +799,11 @@ class SentenceReader {
       if ((starts_at(s_.text, d.span.end, "起") || starts_at(s_.text, d.span.end, "结对")) && d.span.end < measure_begin &&
           !s_.has(Cat::cumulative, {window.begin, measure_begin}) && !s_.has(Cat::total, {window.begin, measure_begin}))
         continue;
+      // …余款8万元已于1月12日拨付: the day it was paid, over a date that names the pledge before it.
+      if (d.span.begin > measure_begin && text::ends_at(s_.text, d.span.begin, "于")) {
+        best = &d;
+        break;
+      }
       if (d.span.begin < measure_begin || !best) best = &d;
     }
     if (best) {
@@ -935,12 +941,15 @@ std::string article_actor(std::string_view page_text, const text::Article& a, co
   if (auto t = d.find_known(a.title)) return t->second;
   const auto in_title = detail::organisations_in(a.title, d);
   if (!in_title.empty()) return in_title.front().second;
-  if (auto b = d.find_known(a.span.of(page_text))) return b->second;
-  // The first organisation the lead names (本报讯 …，区总工会一行来到…).
+  // The first organisation the lead names (本报讯 …，区总工会一行来到…), when no known name stands
+  // before it; a known name inside it (高新区 in 高新区总工会) is part of it.
   const std::string_view body = a.span.of(page_text);
   const std::size_t stop = body.find("。");
   const std::size_t lead_end = stop == std::string_view::npos ? body.size() : stop + std::string_view("。").size();
-  if (const auto in_lead = detail::organisations_in(body.substr(0, lead_end), d); !in_lead.empty()) return in_lead.front().second;
+  const auto in_lead = detail::organisations_in(body.substr(0, lead_end), d);
+  const auto known = d.find_known(body);
+  if (!in_lead.empty() && (!known || known->first.begin >= in_lead.front().first.begin)) return in_lead.front().second;
+  if (known) return known->second;
   // A district the directory does not know, named in the title (湖州市吴兴区情系青川): X市Y区 or Y区.
   const std::string_view title = a.title;
   for (std::size_t at = title.find("区"); at != std::string_view::npos; at = title.find("区", at + 3)) {

@@ -146,6 +146,9 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   }
   (void)lead;
   if (s.has(Cat::occasion, {0, m.span.begin})) return false;
+  // “十四五”期间…共投入…: a five-year plan's total.
+  if (total && std::any_of(s.dates.begin(), s.dates.end(), [&](const DatedMention& d) { return d.five_year_plan && d.span.end <= m.span.begin; }))
+    return true;
   // A period's total (今年1至9月…共, 2019年…共计, 今年上半年…共): many gifts summed, not one.
   // A bare year with 共 is such a total for purchases (many buyers, many days), not for one gift.
   if (total && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31)) return true;
@@ -259,8 +262,9 @@ std::string item_between(const SentenceTokens& s, std::size_t from, std::size_t 
   // After an amount listed before it (图书5000册、无人机20架): that amount's goods are its own.
   for (const auto& m : s.measures)
     if (m.span.end > cut && m.span.end <= to) cut = m.span.end;
-  // Words of buying, scope and totals at either end are no goods (累计消费帮扶…, 图书共…).
-  constexpr CatSet kNoGoods = bit(Cat::buy) | bit(Cat::consumption) | bit(Cat::cumulative) | bit(Cat::summary) | bit(Cat::total);
+  // Words of buying, scope, totals and rates at either end are no goods (累计消费帮扶…, 图书共…, 每生每年…).
+  constexpr CatSet kNoGoods = bit(Cat::buy) | bit(Cat::consumption) | bit(Cat::cumulative) | bit(Cat::summary) | bit(Cat::total) |
+                              bit(Cat::per_unit);
   for (bool again = true; again && cut < to;) {
     const LexToken* w = s.word_at(cut);
     again = w && (w->cats & kNoGoods) && w->span.end <= to;

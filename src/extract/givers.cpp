@@ -152,7 +152,13 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     }
     std::string_view name = upto.substr(begin);
     if (!d.has_organisation_ending(name) || text::code_point_count(name) < 3) continue;
-    if (ends_like_a_place(name, d) && !d.find_known(name)) continue;
+    if (ends_like_a_place(name, d)) {
+      // A place-like name is a name only as a known one, from where that starts (记者从高新区获悉: 高新区).
+      const auto known = d.find_known(name);
+      if (!known) continue;
+      begin += known->first.begin;
+      name = upto.substr(begin);
+    }
     // The longest name ending here is taken; a name ending further on replaces one inside it.
     while (!out.empty() && out.back().first.begin >= begin) out.pop_back();
     out.push_back({{begin, pos}, d.canonical(name)});
