@@ -422,6 +422,14 @@ class SentenceReader {
 
     date_report(r, {frame_begin, own.end}, m.span.begin);
     // A pledge is made when it is reported; the later year it names is when it is to be paid.
+    // (So is a pledge for a plan year when the date came from before: 展望2026年，…计划为…安排….)
+    const bool plan_year_stated = std::any_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& d) {
+      return d.plan && d.date.precision == Precision::year && d.span.end <= m.span.begin && d.span.begin >= segment.begin;
+    });
+    if (r.status == Status::pledged && article_date_ && plan_year_stated && (!r.date || r.date_basis.rfind("stated", 0) != 0)) {
+      r.date = article_date_;
+      r.date_basis = "pledged on the article's date";
+    }
     if (r.status == Status::pledged && r.date && article_date_ && r.date->first > article_date_->last &&
         s_.has(Cat::modal, {segment.begin, own.end})) {
       r.notes.push_back(fmt::format("to be paid {}", format_date(*r.date)));

@@ -125,6 +125,22 @@ bool counts_projects(const SentenceTokens& s) {
   return false;
 }
 
+// The cumulative word `w` stands in an earlier clause than the amount and a number that is no
+// money follows it there (累计服务群众1200余人次): it sums that number, not the amount.
+bool counts_in_own_clause(const SentenceTokens& s, const LexToken& w, const Measure& m) {
+  const std::size_t c = s.clause_of(w.span.begin);
+  if (c == s.clause_of(m.span.begin)) return false;
+  // (A sum of money there is a summary as this one is: 累计消费帮扶55万元；…销售帮扶13万元.)
+  for (const Measure& other : s.measures)
+    if (other.kind == MeasureKind::money && other.span.begin >= w.span.end && other.span.end <= s.clauses[c].end) return false;
+  const std::string_view rest = s.slice(w.span.end, s.clauses[c].end);
+  for (std::size_t i = 0; i < rest.size();) {
+    const char32_t cp = next_code_point(rest, i);
+    if ((cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十百千万").find(cp) != std::u32string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year, Kind kind) {
@@ -132,7 +148,9 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   const Span lead{0, m.span.begin};
   const bool total = says_total(s, f.frame_begin, m.span.begin) || s.has(Cat::total, {f.frame_begin, m.span.begin});
   for (const auto& w : s.words) {
-    if (w.span.end > m.span.begin || !w.is(Cat::cumulative)) continue;
+    if (w.span.end > m.span.begin || !(w.cats & (bit(Cat::cumulative) | bit(Cat::summary)))) continue;
+    // 累计服务群众1200余人次，并捐赠…: a summary of another count, in a clause of its own.
+    if (counts_in_own_clause(s, w, m)) continue;
     // 据统计，为期两天的展销会…: a count of one occasion, not a summary.
     const bool statistics = s.slice(w.span) == "据统计" || s.slice(w.span) == "据不完全统计";
     if (statistics && (s.has(Cat::consumption, {w.span.end, m.span.begin}) || s.has(Cat::occasion, {w.span.end, m.span.begin}))) continue;

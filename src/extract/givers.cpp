@@ -282,13 +282,22 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     std::string_view item = trim_punct(s.slice(item_span));
     std::size_t item_at = static_cast<std::size_t>(item.data() - s.text.data());
     // A descriptor before the name (辖区企业, 爱心企业, 高新区的): the name follows it.
-    if (const LexToken* desc = s.last(Cat::descriptor, {item_at, item_at + item.size()});
+    if (const LexToken* desc = s.last(bit(Cat::descriptor) | bit(Cat::person_title), {item_at, item_at + item.size()});
         desc && desc->span.end < item_at + item.size() && !s.quoted(desc->span.begin)) {
       const std::string_view after = s.slice(desc->span.end, item_at + item.size());
       const std::string_view before = s.slice(item_at, desc->span.begin);
       // 某协会的志愿者们: the name stands before 的 and its people after it.
       const bool people_of_a_name = d.has_organisation_ending(before) && !d.has_organisation_ending(after) &&
                                     !d.find_known(after) && organisations_in(after, d).empty();
+      // 爱心人士张国庆: a person named after a title gives in his own name.
+      const std::size_t name_chars = text::code_point_count(after);
+      if (desc->is(Cat::person_title) && name_chars >= 2 && name_chars <= 3 && text::all_han(after)) {
+        g.members.emplace_back(after);
+        g.members_written.emplace_back(after);
+        g.basis = "person";
+        if (g.span.empty()) g.span = {desc->span.end, item_at + item.size()};
+        continue;
+      }
       if (people_of_a_name) {
         item = before;
       } else if (text::code_point_count(after) >= 2) {

@@ -62,6 +62,12 @@ const LexToken* SentenceTokens::last(Cat c, Span region) const {
   return nullptr;
 }
 
+const LexToken* SentenceTokens::last(CatSet cats, Span region) const {
+  for (auto it = words.rbegin(); it != words.rend(); ++it)
+    if (it->span.begin >= region.begin && it->span.end <= region.end && (it->cats & cats)) return &*it;
+  return nullptr;
+}
+
 const LexToken* SentenceTokens::word_at(std::size_t pos) const {
   auto it = std::lower_bound(words.begin(), words.end(), pos, [](const LexToken& w, std::size_t p) { return w.span.begin < p; });
   return it != words.end() && it->span.begin == pos ? &*it : nullptr;

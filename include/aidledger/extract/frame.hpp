@@ -48,6 +48,8 @@ struct SentenceTokens {
   /// Lexicon words of category `c` inside [region.begin, region.end).
   const LexToken* first(Cat c, Span region) const;
   const LexToken* last(Cat c, Span region) const;
+  /// The last word in `region` with any of `cats`.
+  const LexToken* last(CatSet cats, Span region) const;
   bool has(Cat c, Span region) const { return first(c, region) != nullptr; }
   /// The word token starting exactly at `pos`, if any.
   const LexToken* word_at(std::size_t pos) const;
