@@ -1,4 +1,5 @@
 // aidledger extract FILE: what the extractor reads in one page, without a database.
+#include <unordered_map>
 #include <fstream>
 #include <sstream>
 
@@ -66,6 +67,9 @@ int run_extract(const ExtractOptions& opt) {
   const auto result = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
                                             extract::Directory::builtin(), po);
   const auto& page = result.page;
+  // Each article's reports, found once (a page of thousands of articles stays linear).
+  std::unordered_map<int, std::vector<const extract::AidReport*>> reports_of;
+  for (const auto& r : result.reports) reports_of[r.article_seq].push_back(&r);
 
   if (opt.format == "json") {
     nlohmann::json j;
@@ -77,8 +81,8 @@ int run_extract(const ExtractOptions& opt) {
     for (const auto& a : result.articles) {
       nlohmann::json ja{{"id", a.id}, {"title", a.title}, {"line", a.line}, {"relevant", a.relevant},
                         {"date", a.date ? extract::format_date(*a.date) : ""}, {"bytes", {a.file_begin, a.file_end}}};
-      for (const auto& r : result.reports) {
-        if (r.article_seq != a.seq) continue;
+      for (const extract::AidReport* report : reports_of[a.seq]) {
+        const extract::AidReport& r = *report;
         nlohmann::json jr{{"kind", extract::to_string(r.kind)}, {"status", extract::to_string(r.status)},
                           {"donor", r.donor}, {"donor_basis", r.donor_basis}, {"item", r.item}, {"unit", r.unit},
                           {"approximate", r.approximate}, {"aggregate", r.aggregate}, {"tranche", r.tranche},
@@ -112,8 +116,8 @@ int run_extract(const ExtractOptions& opt) {
     fmt::print("\narticle {} (line {}, bytes {}-{}){}\n  title: {}\n  date: {} ({})\n", a.id, a.line, a.file_begin,
                a.file_end, a.relevant ? "" : " [not about the paired county]", a.title.empty() ? "(none)" : a.title,
                a.date ? extract::format_date(*a.date) : "unknown", a.date_basis);
-    for (const auto& r : result.reports) {
-      if (r.article_seq != a.seq) continue;
+    for (const extract::AidReport* report : reports_of[a.seq]) {
+      const extract::AidReport& r = *report;
       fmt::print("  [{}] {} {}{}{} by {} ({})\n", ++n, extract::to_string(r.status), extract::to_string(r.kind),
                  r.aggregate ? " AGGREGATE" : "", r.tranche ? " tranche" : "", r.donor.empty() ? "?" : r.donor,
                  r.donor_basis);

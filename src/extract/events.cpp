@@ -147,7 +147,7 @@ class SentenceReader {
     ArticleMemory m = memory_;
     for (const auto& [span, name] : orgs_)
       if (span.end <= pos) {
-        m.organisations.emplace_back(std::string(s_.slice(span)), name);
+        m.remember(std::string(s_.slice(span)), name);
         m.last_organisation = name;
         m.last_organisation_written = std::string(s_.slice(span));
       }
@@ -1046,7 +1046,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     // Memory: the last organisation named (for 该公司/其 in later sentences).
     const auto& orgs = tokens.organisations;
-    for (const auto& [span, name] : orgs) memory.organisations.emplace_back(std::string(tokens.slice(span)), name);
+    for (const auto& [span, name] : orgs) memory.remember(std::string(tokens.slice(span)), name);
     if (!orgs.empty()) {
       memory.last_organisation = orgs.back().second;
       memory.last_organisation_written = std::string(tokens.slice(orgs.back().first));

@@ -91,6 +91,14 @@ std::int64_t counted_givers(std::string_view item, std::string_view* prefix = nu
 
 }  // namespace
 
+void ArticleMemory::remember(std::string written, std::string canonical) {
+  organisations.erase(std::remove_if(organisations.begin(), organisations.end(),
+                                     [&](const auto& o) { return o.first == written && o.second == canonical; }),
+                      organisations.end());
+  if (organisations.size() >= kRemembered) organisations.erase(organisations.begin());
+  organisations.emplace_back(std::move(written), std::move(canonical));
+}
+
 std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) const {
   // 该公司 is the last company named, 该会 the last association, 该区 the last district; 其 and
   // 该单位 the last organisation of any kind.

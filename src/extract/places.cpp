@@ -1,6 +1,7 @@
 #include "aidledger/extract/places.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -340,17 +341,18 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       }
     }
   }
-  // Villages, schools and clinics by their endings.
+  // Villages, schools and clinics by their endings. Lookups go through indexes, not over every
+  // mention found, so that a long page is read in linear time.
+  std::unordered_map<std::size_t, std::size_t> township_ending_at;  // end offset -> index in found
+  for (std::size_t i = 0; i < found.size(); ++i)
+    if (found[i].level == PlaceLevel::township) township_ending_at.emplace(found[i].span.end, i);
+  std::vector<bool> inside_local(s.size() + 1, false);  // (begin, end] of each local mention
   for (const LocalSuffix& suffix : kLocalSuffixes) {
     for (std::size_t at = s.find(suffix.word); at != std::string_view::npos; at = s.find(suffix.word, at + 1)) {
       const std::size_t end = at + suffix.word.size();
       if (suffix.level == PlaceLevel::village && suffix.word == "村" && village_word_continues(s, end)) continue;
       // Skip when a longer suffix already covers this one (中心小学 / 小学).
-      bool covered = false;
-      for (const auto& m : found)
-        if (m.span.begin < end && end <= m.span.end && m.level != PlaceLevel::township && m.level != PlaceLevel::county &&
-            m.level != PlaceLevel::collective) covered = true;
-      if (covered) continue;
+      if (inside_local[end]) continue;
       // Walk left over the name: it ends at punctuation, a function word, an administrative
       // ending (某某办事处东坡村 -> 东坡村) or a township written right before (木桐乡东坡村).
       std::size_t begin = at;
@@ -373,8 +375,10 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
         if (const std::size_t v = s.substr(begin, at - begin).rfind(verb); v != std::string_view::npos) begin += v + verb.size();
       std::string township_of_name;  // when the name is the township's own (徐家湾乡中心小学)
       const PlaceMention* short_form_before = nullptr;
-      for (const auto& m : found) {
-        if (m.level != PlaceLevel::township || m.span.end > at || m.span.end <= begin) continue;
+      for (std::size_t e = begin + 1; e <= at; ++e) {
+        const auto t = township_ending_at.find(e);
+        if (t == township_ending_at.end()) continue;
+        const PlaceMention& m = found[t->second];
         begin = m.span.end;
         if (m.span.end == at && m.name != m.township) short_form_before = &m;
       }
@@ -382,9 +386,10 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       if (name_part.empty() || text::code_point_count(name_part) < 2 || is_generic_name(name_part)) {
         // 木桐村, 木桐小学: named after the township's short form; 徐家湾乡中心小学: the township's own.
         const PlaceMention* own_township = nullptr;
-        for (const auto& m : found)
-          if (m.level == PlaceLevel::township && m.span.end == at && m.name == m.township && suffix.level != PlaceLevel::village)
-            own_township = &m;
+        if (const auto t = township_ending_at.find(at); t != township_ending_at.end()) {
+          const PlaceMention& m = found[t->second];
+          if (m.name == m.township && suffix.level != PlaceLevel::village) own_township = &m;
+        }
         if (name_part.empty() && own_township) {
           begin = own_township->span.begin;
           township_of_name = own_township->township;
@@ -399,10 +404,10 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       pm.level = suffix.level;
       pm.township = township_of_name;
       // The township: the one written right before it, one learned on the page, or the one it is named after.
-      for (const auto& m : found)
-        if (m.level == PlaceLevel::township && m.span.end == begin) pm.township = m.township;
+      if (const auto t = township_ending_at.find(begin); t != township_ending_at.end()) pm.township = found[t->second].township;
       if (pm.township.empty())
         if (auto t = resolve_local(pm.name)) pm.township = *t;
+      for (std::size_t b = begin + 1; b <= end; ++b) inside_local[b] = true;
       found.push_back(std::move(pm));
     }
   }

@@ -73,6 +73,10 @@ struct ArticleMemory {
   // Organisations named so far, as written and canonical: a short name (天明) stands for the
   // one it is part of (河南天明实业有限公司).
   std::vector<std::pair<std::string, std::string>> organisations;
+  /// Remembers an organisation as the latest named. Each name is kept once and only the last
+  /// kRemembered are kept, so that memory (copied per clause) stays small on any length of article.
+  void remember(std::string written, std::string canonical);
+  static constexpr std::size_t kRemembered = 32;
   /// What a pronoun (该公司, 该会, 其) refers to: the last organisation of its kind, canonical.
   std::optional<std::string> referent(std::string_view pronoun) const;
   /// The organisation named earlier whose written name contains `short_name`, canonical.
