@@ -145,6 +145,8 @@ class SentenceReader {
   // The organisation 该公司/其 refers to at `pos`: the last one named before it.
   ArticleMemory memory_at(std::size_t pos) const {
     ArticleMemory m = memory_;
+    for (const auto& p : s_.places)
+      if (p.span.end <= pos && !p.township.empty() && p.level != PlaceLevel::collective) m.saw_township(p.township);
     for (const auto& [span, name] : orgs_)
       if (span.end <= pos) {
         m.remember(std::string(s_.slice(span)), name);
@@ -317,8 +319,10 @@ class SentenceReader {
     if (r.kind != Kind::cash) r.item = item_for(f, previous);
 
     // Recipients.
+    ArticleMemory recipient_memory = memory_at(frame_begin);
+    recipient_memory.giver = r.donor;
     std::vector<Recipient> recipients =
-        detail::recipients_for(s_, frame_begin, trigger->span.begin, m.span.begin, giver, memory_at(frame_begin));
+        detail::recipients_for(s_, frame_begin, trigger->span.begin, m.span.begin, giver, recipient_memory);
     if (recipients.empty() && previous && !opens_with_date(segment)) {
       for (const auto& a : previous->allocations) {
         if (a.township == kJoint)
@@ -327,7 +331,9 @@ class SentenceReader {
           recipients.push_back({a.recipient, a.township});
       }
     }
-    if (recipients.empty())
+    // No place read for the gift: the article's townships, when it names no more than a pair
+    // (a page of several pairings leaves the recipient unknown rather than guessing a joint line).
+    if (recipients.empty() && memory_.townships.size() <= 2)
       for (const auto& t : memory_.townships) recipients.push_back({t, t});
     // 采购甲乡香菇8.6万元、乙镇木耳5.4万元: places and amounts taking turns in a clause pair up —
     // each amount goes to the places between the amount before it and itself.
@@ -1016,6 +1022,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   memory.actor = ctx.actor;
   memory.townships = ctx.townships;
   memory.paired = gazetteer_.paired();
+  memory.pairing_donor = gazetteer_.pairing_donor();
   bool consumption_article = false;
   for (const auto& w : lex.scan(article.title)) consumption_article = consumption_article || w.is(Cat::consumption) || w.is(Cat::buy);
 
@@ -1054,7 +1061,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     for (const auto& d : tokens.dates)
       if (!d.plan) paragraph_last = d.date;
     for (const auto& p : tokens.places) {
-      if (p.level != PlaceLevel::collective && !p.township.empty()) memory.last_township = p.township;
+      if (p.level != PlaceLevel::collective && !p.township.empty()) {
+        memory.last_township = p.township;
+        memory.saw_township(p.township);
+      }
       if ((p.level == PlaceLevel::school || p.level == PlaceLevel::clinic) && !p.township.empty()) {
         memory.last_institution = p.name;
         memory.last_institution_township = p.township;

@@ -99,6 +99,11 @@ void ArticleMemory::remember(std::string written, std::string canonical) {
   organisations.emplace_back(std::move(written), std::move(canonical));
 }
 
+void ArticleMemory::saw_township(const std::string& township) {
+  recent_townships.erase(std::remove(recent_townships.begin(), recent_townships.end(), township), recent_townships.end());
+  recent_townships.push_back(township);
+}
+
 std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) const {
   // 该公司 is the last company named, 该会 the last association, 该区 the last district; 其 and
   // 该单位 the last organisation of any kind.

@@ -104,6 +104,10 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source) {
       g.paired_.push_back(text::to_simplified(cols[1]));
       continue;
     }
+    if (cols.size() >= 2 && cols[0] == "donor") {
+      g.pairing_donor_ = text::to_simplified(cols[1]);
+      continue;
+    }
     if (cols.size() < 3)
       throw std::runtime_error(fmt::format("{}:{}: expected level, name, parent and short forms separated by tabs", source, line_no));
     GazetteerEntry e;

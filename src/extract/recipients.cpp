@@ -48,8 +48,30 @@ bool marked(const SentenceTokens& s, std::size_t place_index, CatSet markers) {
   return w && (w->cats & markers);
 }
 
+// 两乡镇 of the pairing district's own gift (or one of its departments', 区总工会): its paired townships.
+bool gift_of_pairing_district(const ArticleMemory& memory) {
+  if (memory.pairing_donor.empty() || memory.giver.empty()) return false;
+  if (text::starts_at(memory.giver, 0, memory.pairing_donor)) return true;
+  return text::starts_at(memory.giver, 0, "区") && text::starts_at(memory.actor, 0, memory.pairing_donor);
+}
+
 std::vector<Recipient> expand_collective(const PlaceMention& p, const ArticleMemory& memory) {
   std::vector<Recipient> out;
+  const auto is_paired = [&](const std::string& t) { return std::find(memory.paired.begin(), memory.paired.end(), t) != memory.paired.end(); };
+  if (p.count > 0 && static_cast<int>(memory.paired.size()) == p.count && gift_of_pairing_district(memory)) {
+    for (const auto& t : memory.paired) out.push_back({t, t});
+    return out;
+  }
+  // Another district's gift to 两镇 right after its own townships were named (郑东新区…官道口镇、
+  // 朱阳关镇…；将向两镇分别投入…): the townships named last.
+  if (p.count > 0 && !memory.giver.empty() && static_cast<int>(memory.recent_townships.size()) >= p.count &&
+      static_cast<int>(memory.townships.size()) != p.count) {
+    const auto first = memory.recent_townships.end() - p.count;
+    if (std::none_of(first, memory.recent_townships.end(), is_paired)) {
+      for (auto it = first; it != memory.recent_townships.end(); ++it) out.push_back({*it, *it});
+      return out;
+    }
+  }
   const bool named_are_paired = std::all_of(memory.townships.begin(), memory.townships.end(), [&](const std::string& t) {
     return std::find(memory.paired.begin(), memory.paired.end(), t) != memory.paired.end();
   });
@@ -205,7 +227,23 @@ std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame
     const bool own_amount = std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) {
       return m.span.begin >= next.begin && m.span.begin < next.end;
     });
-    if (to && !own_amount && text::code_point_count(s.slice(next.begin, to->span.begin)) <= 4)
+    // (Dates and words of completion or manner before the marker do not count: 已于7月26日全部转交X.)
+    std::size_t lead_chars = 0;
+    if (to) {
+      for (std::size_t i = next.begin; i < to->span.begin;) {
+        if (const auto d = std::find_if(s.dates.begin(), s.dates.end(), [&](const DatedMention& dm) { return dm.span.begin == i; }); d != s.dates.end()) {
+          i = d->span.end;
+          continue;
+        }
+        if (const LexToken* w = s.word_at(i); w && (w->cats & (bit(Cat::paid) | bit(Cat::manner) | bit(Cat::connective)))) {
+          i = w->span.end;
+          continue;
+        }
+        next_code_point(s.text, i);
+        ++lead_chars;
+      }
+    }
+    if (to && !own_amount && lead_chars <= 4)
       if (auto r = places_in(s, to->span.end, next.end, giver, memory, false); !r.empty()) return r;
   }
   if (!county_only.empty()) return county_only;

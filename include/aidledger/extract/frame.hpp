@@ -69,6 +69,11 @@ struct ArticleMemory {
   std::vector<std::string> townships;     // townships the article names, in order
   std::vector<std::string> paired;        // the gazetteer's paired townships (两乡镇 when the article names fewer)
   std::string last_township;              // the township named last: what 该镇/该乡 refer to
+  std::vector<std::string> recent_townships;  // townships named so far, the most recent last (each once)
+  std::string pairing_donor;              // the district the paired townships are paired with
+  std::string giver;                      // canonical giver of the gift being read (for 两乡镇)
+  /// Notes a township as the one named last.
+  void saw_township(const std::string& township);
   std::string last_institution, last_institution_township;  // the school or clinic named last: 该校/该院
   // Organisations named so far, as written and canonical: a short name (天明) stands for the
   // one it is part of (河南天明实业有限公司).
