@@ -202,6 +202,16 @@ class SentenceReader {
     if (!value_word && m.span.begin >= 6) value_word = s_.word_before(m.span.begin - 3);  // 分别价值, 价值达
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && attach_value(k, used, reports)) return;
 
+    // 其中 …: the parts of a total already read.
+    // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),
+    // nor when the part is a tranche paid (其中首批资金100万元已划拨).
+    if (const LexToken* sub = s_.first(Cat::subsum, {segment.begin, m.span.begin}); sub && (k > 0 || follows_total_)) {
+      const bool tranche = s_.has(Cat::tranche, {sub->span.end, own.end}) || s_.has(Cat::paid, {sub->span.end, own.end});
+      if ((!reports.empty() || follows_total_) && !tranche) {
+        split_total(k, used, reports);
+        return;
+      }
+    }
     const LexToken* trigger = find_trigger(k, segment.begin);
     if (!trigger) return;
     // 购买土蜂蜜800斤，金额4.8万元: what was bought is counted, the money is the aid.
@@ -221,16 +231,6 @@ class SentenceReader {
         !s_.has(Cat::buy, {0, s_.text.size()}))
       return;
     if (m.kind == MeasureKind::money && !m.currency_explicit && !s_.has(Cat::cash, own) && !s_.has(Cat::value, own)) return;
-    // 其中 …: the parts of a total already read.
-    // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),
-    // nor when the part is a tranche paid (其中首批资金100万元已划拨).
-    if (const LexToken* sub = s_.first(Cat::subsum, {segment.begin, m.span.begin}); sub && (k > 0 || follows_total_)) {
-      const bool tranche = s_.has(Cat::tranche, {sub->span.end, own.end}) || s_.has(Cat::paid, {sub->span.end, own.end});
-      if ((!reports.empty() || follows_total_) && !tranche) {
-        split_total(k, used, reports);
-        return;
-      }
-    }
 
     Frame f;
     f.measure = k;
