@@ -278,6 +278,12 @@ void PlaceFinder::learn(std::string_view page_text) {
       // What the text itself says (a township right before it, or a list it is in) holds for
       // the rest of the page.
       if (!m.township.empty() && !learned_.count(m.name)) learned_.emplace(m.name, m.township);
+      // 双龙湾镇河口村小学 teaches that 河口村 lies in 双龙湾镇 too.
+      if (!m.township.empty() && m.level != PlaceLevel::village)
+        if (const std::size_t cun = m.name.find("村"); cun != std::string::npos && cun > 0) {
+          const std::string village = m.name.substr(0, cun + std::string_view("村").size());
+          if (!learned_.count(village)) learned_.emplace(village, m.township);
+        }
     }
   }
 }
