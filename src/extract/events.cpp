@@ -285,6 +285,25 @@ class SentenceReader {
     // The paired county's own bodies giving (卢氏县民政局向全县…, 徐家湾乡干部群众向…捐款) is not
     // pairing aid; nor is a clause whose subject is a place of the county (双龙湾镇向…购买).
     if (giver && starts_with_local_place(giver->written)) return;
+    // A district spending in its own area (全区已投入灾后重建资金3.6亿元) names no recipient: no aid.
+    if (s_.has(Cat::own_area, {frame_begin, m.span.begin}) && !s_.has(Cat::to, {frame_begin, own.end}) &&
+        std::none_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+          return p.span.begin >= frame_begin && p.span.end <= own.end && (!p.township.empty() || p.level == PlaceLevel::collective);
+        }))
+      return;
+    // Money or goods sent to a district (…送往高新区受灾群众安置点): aid for the district, not from it.
+    for (const auto& w : s_.words) {
+      if (w.span.begin < frame_begin || w.span.end > own.end || !(w.cats & (bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid))))
+        continue;
+      const std::string_view rest = s_.slice(w.span.end, own.end);
+      const auto known = directory_.find_known(rest);
+      if (!known || known->first.begin != 0 || !text::ends_at(known->second, known->second.size(), "区")) continue;
+      const std::size_t after = w.span.end + known->first.end;
+      const bool county_place_after = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+        return p.span.begin >= after && p.span.end <= own.end && !p.township.empty();
+      });
+      if (!county_place_after) return;
+    }
     // (Not for sales: 甲镇展区的销售额 is what the township sold, the aid it received.)
     if (!giver && !trigger->is(Cat::sale) && starts_with_local_place(subject_text(verb_clause, trigger->span.begin))) return;
 

@@ -190,6 +190,10 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
       names_many_kinds(s)) return true;
   // A whole year's total over many projects: 2022年…共投入…实施项目12个.
   if (total && date && date_is_whole_year && counts_projects(s)) return true;
+  // …and its consumption aid in the same summary (2023年，…共投入…，组织开展消费帮扶168万元).
+  if (kind == Kind::consumption && date && date_is_whole_year && (s.has(Cat::total, {0, m.span.begin}) || counts_projects(s)) &&
+      !s.has(Cat::occasion, {0, s.text.size()}))
+    return true;
   return false;
 }
 
