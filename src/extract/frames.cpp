@@ -85,16 +85,6 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   // Completion said in the amount's own clause after any modal: paid (首期200万元已拨付到位).
   const LexToken* paid = s.last(Cat::paid, own);
   const LexToken* modal = s.last(Cat::modal, gift);
-  // 将第二期帮扶资金150万元拨付至某乡: 将 before the gift and its verb after it marks the object
-  // (the 把 construction), not the future.
-  if (modal && s.slice(modal->span) == "将" && modal->span.end <= m.span.begin && s.clause_of(modal->span.begin) == s.clause_of(m.span.begin) &&
-      (s.has(Cat::give, {m.span.end, own.end}) || s.has(Cat::give_paid, {m.span.end, own.end})) &&
-      std::none_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
-        // (a verb of giving between 将 and the amount makes it the future: 将投入50万元)
-        return w.span.begin >= modal->span.end && w.span.end <= m.span.begin && (w.cats & (bit(Cat::give) | bit(Cat::give_paid))) &&
-               !w.is(Cat::cash);
-      }))
-    modal = nullptr;
   if (paid && (!modal || modal->span.begin < paid->span.begin)) return Status::disbursed;
   if (tranche && !modal) return Status::disbursed;
   if (modal) return Status::pledged;
