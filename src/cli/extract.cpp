@@ -35,6 +35,8 @@ void setup_extract(CLI::App& app, std::shared_ptr<ExtractOptions> opt, int& exit
   auto* cmd = app.add_subcommand("extract", "Show the articles and aid events aidledger reads in one page (no database)");
   cmd->add_option("file", opt->file, "Page file (plain text, any common Chinese encoding)")->required();
   cmd->add_option("--encoding", opt->encoding, "Force the page's encoding (e.g. GB18030); default: detect");
+  cmd->add_option("--max-page-size", opt->max_page_size, "Refuse a page larger than this (default 64MiB)")
+      ->transform(CLI::AsSizeValue(false));
   cmd->add_option("--published", opt->publication, "Publication date of the page, YYYY-MM-DD (default: inferred)");
   cmd->add_flag("--all", opt->all_articles, "Also list articles that are not about the paired county");
   cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
@@ -43,7 +45,7 @@ void setup_extract(CLI::App& app, std::shared_ptr<ExtractOptions> opt, int& exit
 
 int run_extract(const ExtractOptions& opt) {
   std::string bytes, error;
-  if (!read_file(opt.file, bytes, error)) {
+  if (!read_file(opt.file, bytes, error, opt.max_page_size)) {
     fmt::print(stderr, "aidledger: {}\n", error);
     return kError;
   }

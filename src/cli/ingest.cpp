@@ -40,6 +40,12 @@ bool load_manifest(const std::string& path, std::map<std::string, extract::DateR
       ok = false;
       continue;
     }
+    if (!ledger::year_in_range(static_cast<int>(d->first.year()))) {
+      fmt::print(stderr, "{}:{}: the date {} is outside the years {} to {}: a typing error?\n", path, line_no, when,
+                 ledger::kFirstYear, ledger::kLastYear);
+      ok = false;
+      continue;
+    }
     out[file] = *d;
   }
   return ok;
@@ -83,8 +89,14 @@ void setup_ingest(CLI::App& app, std::shared_ptr<IngestOptions> opt, int& exit_c
   cmd->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
   cmd->add_option("--manifest", opt->manifest, "CSV of FILE,YYYY-MM-DD publication dates (otherwise inferred from each page)");
   cmd->add_option("--encoding", opt->encoding, "Force the pages' encoding (e.g. GB18030); default: detect per file");
+  cmd->add_option("--max-page-size", opt->max_page_size, "Refuse a page larger than this (default 64MiB)")
+      ->transform(CLI::AsSizeValue(false));
+  cmd->add_option("--wait", opt->wait_seconds, "Seconds to wait for another program (another ingest) holding the ledger (default 60)")
+      ->check(CLI::Range(0.0, 86400.0));
   cmd->add_flag("-q,--quiet", opt->quiet, "Print only problems");
-  cmd->footer("Ingest is idempotent: unchanged files are skipped, changed files replace their earlier reports.\n"
+  cmd->footer("Ingest is idempotent: unchanged files are skipped, changed files (or other --encoding) replace their earlier reports.\n"
+              "Two ingests into one ledger take turns. Folders are walked recursively; a symlink loop, an unreadable\n"
+              "entry, a FIFO or a device is reported and skipped, and the rest is read.\n"
               "The corrections file is applied at the end of every ingest; see README for its lines.\n"
               "Exit 0 when every file was read, 1 when no page was found, 2 when any file had an error.");
   cmd->callback([opt, &exit_code] { exit_code = run_ingest(*opt); });
@@ -95,11 +107,11 @@ int run_ingest(const IngestOptions& opt) {
   std::map<std::string, extract::DateRange> manifest;
   if (!opt.manifest.empty() && !load_manifest(opt.manifest, manifest)) return kError;
 
-  std::vector<std::string> missing;
-  const std::vector<std::string> files = collect_pages(opt.paths, missing);
+  std::vector<std::string> problems;
+  const std::vector<std::string> files = collect_pages(opt.paths, problems);
   bool errors = false;
-  for (const auto& m : missing) {
-    fmt::print(stderr, "aidledger: {}: no such file or folder\n", m);
+  for (const auto& p : problems) {
+    fmt::print(stderr, "aidledger: {}\n", p);
     errors = true;
   }
   if (files.empty() && !opt.paths.empty()) {
@@ -107,61 +119,75 @@ int run_ingest(const IngestOptions& opt) {
     return errors ? kError : kNothingFound;
   }
 
-  ledger::Ledger ledger(db_path);
-  ledger::IngestStats stats;
-  for (const auto& file : files) {
-    std::string bytes, error;
-    if (!read_file(file, bytes, error)) {
-      fmt::print(stderr, "aidledger: {}\n", error);
-      ++stats.pages_failed;
-      errors = true;
-      continue;
+  // How the pages are read: a page read with other options is read again, not "unchanged".
+  const std::string read_options = opt.encoding.empty() ? "" : "encoding=" + opt.encoding;
+  try {
+    const int wait_ms = static_cast<int>(opt.wait_seconds * 1000);
+    ledger::Ledger ledger(db_path, ledger::Access::read_write, wait_ms);
+    ledger::IngestStats stats;
+    for (const auto& file : files) {
+      std::string bytes, error;
+      if (!read_file(file, bytes, error, opt.max_page_size)) {
+        fmt::print(stderr, "aidledger: {}{}\n", error,
+                   error.find("over the size limit") != std::string::npos ? " (--max-page-size sets the limit)" : "");
+        ++stats.pages_failed;
+        errors = true;
+        continue;
+      }
+      const std::string sha = text::sha256_hex(bytes);
+      // A first look, to skip reading what is already there; store() decides again inside its write
+      // transaction, where another ingest cannot slip in between.
+      const auto state = ledger.page_state(file, sha, read_options);
+      if (state == ledger::PageState::unchanged) {
+        ++stats.pages_unchanged;
+        continue;
+      }
+      if (state == ledger::PageState::duplicate) {
+        // The same bytes under another path (a copy, or the folder named another way): one page.
+        ++stats.pages_duplicate;
+        continue;
+      }
+      auto decoded = text::decode_page(file, bytes, opt.encoding);
+      if (!decoded.page) {
+        fmt::print(stderr, "{}: byte {}: {}; file skipped\n", file, decoded.failure->byte_offset, decoded.failure->message);
+        ++stats.pages_failed;
+        errors = true;
+        continue;
+      }
+      for (std::size_t at : decoded.page->replaced_bytes)
+        fmt::print(stderr, "{}: byte {}: warning: not valid UTF-8; read as U+FFFD\n", file, at);
+      extract::PageOptions po;
+      po.id_prefix = ledger.article_prefix(file, sha);
+      for (const auto& key : {file, extract::file_stem(file), file.substr(file.find_last_of('/') + 1)})
+        if (auto it = manifest.find(key); it != manifest.end()) po.publication = it->second;
+      try {
+        const auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
+                                              extract::Directory::builtin(), po);
+        ledger.ingest(px, stats, read_options);
+        if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
+          fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);
+      } catch (const std::exception& e) {
+        if (ledger::is_database_wide(e)) throw;  // locked, read-only, full ...: every page would fail the same way
+        // The page's transaction was rolled back: nothing half-written stays in the ledger.
+        fmt::print(stderr, "{}: error: {}; file skipped\n", file, e.what());
+        ++stats.pages_failed;
+        errors = true;
+      }
     }
-    const std::string sha = text::sha256_hex(bytes);
-    const auto state = ledger.page_state(file, sha);
-    if (state == ledger::PageState::unchanged) {
-      ++stats.pages_unchanged;
-      continue;
+    if (!opt.quiet && !files.empty()) {
+      fmt::print("{}: {} pages read ({} new, {} replaced, {} unchanged, {} failed{}); {} articles, {} about the paired county; "
+                 "{} aid reports -> {} new events, {} reports merged into existing events\n",
+                 db_path, files.size(), stats.pages_added, stats.pages_replaced, stats.pages_unchanged, stats.pages_failed,
+                 stats.pages_duplicate ? fmt::format(", {} already in the ledger under another path", stats.pages_duplicate) : "",
+                 stats.articles, stats.relevant_articles, stats.reports, stats.events_created, stats.reports_merged);
     }
-    if (state == ledger::PageState::duplicate) {
-      // The same bytes under another path (a copy, or the folder named another way): one page.
-      ++stats.pages_duplicate;
-      continue;
-    }
-    auto decoded = text::decode_page(file, bytes, opt.encoding);
-    if (!decoded.page) {
-      fmt::print(stderr, "{}: byte {}: {}; file skipped\n", file, decoded.failure->byte_offset, decoded.failure->message);
-      ++stats.pages_failed;
-      errors = true;
-      continue;
-    }
-    for (std::size_t at : decoded.page->replaced_bytes)
-      fmt::print(stderr, "{}: byte {}: warning: not valid UTF-8; read as U+FFFD\n", file, at);
-    extract::PageOptions po;
-    po.id_prefix = ledger.article_prefix(file, sha);
-    for (const auto& key : {file, extract::file_stem(file), file.substr(file.find_last_of('/') + 1)})
-      if (auto it = manifest.find(key); it != manifest.end()) po.publication = it->second;
-    try {
-      const auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
-                                            extract::Directory::builtin(), po);
-      ledger.ingest(px, stats);
-      if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
-        fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);
-    } catch (const std::exception& e) {
-      // The page's transaction was rolled back: nothing half-written stays in the ledger.
-      fmt::print(stderr, "{}: error: {}; file skipped\n", file, e.what());
-      ++stats.pages_failed;
-      errors = true;
-    }
+    if (!apply_corrections(ledger, db_path, opt)) errors = true;
+  } catch (const std::exception& e) {
+    if (!ledger::is_database_wide(e)) throw;
+    // Pages stored before the problem stay in the ledger (each was one finished transaction).
+    fmt::print(stderr, "aidledger: {}\n", ledger::describe_database_error(db_path, e, static_cast<int>(opt.wait_seconds * 1000)));
+    return kError;
   }
-  if (!opt.quiet && !files.empty()) {
-    fmt::print("{}: {} pages read ({} new, {} replaced, {} unchanged, {} failed{}); {} articles, {} about the paired county; "
-               "{} aid reports -> {} new events, {} reports merged into existing events\n",
-               db_path, files.size(), stats.pages_added, stats.pages_replaced, stats.pages_unchanged, stats.pages_failed,
-               stats.pages_duplicate ? fmt::format(", {} already in the ledger under another path", stats.pages_duplicate) : "",
-               stats.articles, stats.relevant_articles, stats.reports, stats.events_created, stats.reports_merged);
-  }
-  if (!apply_corrections(ledger, db_path, opt)) errors = true;
   return errors ? kError : kOk;
 }
 
