@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
@@ -348,12 +349,28 @@ struct Ledger::Impl {
         return;
       }
       refuse_unusable(db_path, inspect(db), access);
-      if (db_path != ":memory:") db.exec("PRAGMA journal_mode = WAL");
+      if (db_path != ":memory:") use_wal();
       migrate(db);
     } catch (const SQLite::Exception& e) {
       rethrow(db_path, e, busy_timeout_ms);
     }
   }
+  // WAL: readers never wait for a writer. Switching a new ledger to it takes an exclusive lock, and
+  // SQLite answers "database is locked" at once, without waiting, while another aidledger opening
+  // the same new ledger holds it: so wait here, up to the busy timeout. Then it is WAL already.
+  void use_wal() {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+      try {
+        if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") db.exec("PRAGMA journal_mode = WAL");
+        return;
+      } catch (const SQLite::Exception& e) {
+        if (primary_code(e) != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+    }
+  }
+
   ~Impl() {
     if (access == Access::read_only) db.tryExec("COMMIT");  // ends the read snapshot; never throws
   }
