@@ -9,6 +9,7 @@
 #include "aidledger/cli/io.hpp"
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/extract/page.hpp"
+#include "aidledger/ledger/ledger.hpp"
 
 namespace aidledger::cli {
 namespace {
@@ -61,6 +62,11 @@ int run_extract(const ExtractOptions& opt) {
     auto d = extract::parse_iso_range(opt.publication, extract::Precision::day);
     if (!d || opt.publication.size() != 10) {
       fmt::print(stderr, "aidledger: --published '{}' is not a date of the form YYYY-MM-DD\n", opt.publication);
+      return kError;
+    }
+    if (!ledger::year_in_range(static_cast<int>(d->first.year()))) {
+      fmt::print(stderr, "aidledger: --published {} is outside the years {} to {}\n", opt.publication, ledger::kFirstYear,
+                 ledger::kLastYear);
       return kError;
     }
     po.publication = d;

@@ -130,16 +130,18 @@ bool read_file(const std::string& path, std::string& out, std::string& error, st
     error = fmt::format("{}: {}; not read", path, not_a_file(st.st_mode));
     return false;
   }
-  std::string bytes;
-  bytes.resize(static_cast<std::size_t>(st.st_size));
+  // The size stat gave, read in place; then whatever more there is (a file still growing, or one whose
+  // size the system does not know), in small pieces up to the limit.
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
   std::size_t have = 0;
-  for (;;) {
-    if (have == bytes.size()) {
-      if (bytes.size() > max_bytes) return too_big(bytes.size());  // it grew while being read
-      bytes.resize(std::max<std::size_t>(bytes.size() * 2, 4096));
+  auto read_some = [&](char* into, std::size_t room) -> ssize_t {
+    for (;;) {
+      const ssize_t n = ::read(fd, into, room);
+      if (n >= 0 || errno != EINTR) return n;
     }
-    const ssize_t n = ::read(fd, bytes.data() + have, bytes.size() - have);
-    if (n < 0 && errno == EINTR) continue;
+  };
+  while (have < bytes.size()) {
+    const ssize_t n = read_some(bytes.data() + have, bytes.size() - have);
     if (n < 0) {
       error = fmt::format("{}: read error: {}", path, std::strerror(errno));
       return false;
@@ -147,8 +149,18 @@ bool read_file(const std::string& path, std::string& out, std::string& error, st
     if (n == 0) break;
     have += static_cast<std::size_t>(n);
   }
-  if (have > max_bytes) return too_big(have);
   bytes.resize(have);
+  char piece[1 << 16];
+  for (;;) {
+    const ssize_t n = read_some(piece, sizeof piece);
+    if (n < 0) {
+      error = fmt::format("{}: read error: {}", path, std::strerror(errno));
+      return false;
+    }
+    if (n == 0) break;
+    if (bytes.size() + static_cast<std::size_t>(n) > max_bytes) return too_big(bytes.size() + static_cast<std::size_t>(n));
+    bytes.append(piece, static_cast<std::size_t>(n));
+  }
   out = std::move(bytes);
   return true;
 }

@@ -747,19 +747,23 @@ struct Ledger::Impl {
     }
   }
 
-  // These bytes under this path read with these options: unchanged; the same bytes under another
-  // path: duplicate (one page); else changed (path known) or absent.
+  // These bytes under this path read with these options: unchanged; other bytes or options under a
+  // known path: changed; a new path with bytes stored under another path: duplicate (one page).
   PageState page_state(const std::string& path, const std::string& sha256, const std::string& read_options) {
     SQLite::Statement q(db, "SELECT sha256, read_options FROM pages WHERE path = ?");
     q.bind(1, path);
-    const bool known_path = q.executeStep();
-    if (known_path && q.getColumn(0).getString() == sha256 && q.getColumn(1).getString() == read_options)
-      return PageState::unchanged;
+    if (q.executeStep()) {
+      const bool same = q.getColumn(0).getString() == sha256 && q.getColumn(1).getString() == read_options;
+      return same ? PageState::unchanged : PageState::changed;
+    }
+    return stored_elsewhere(path, sha256) ? PageState::duplicate : PageState::absent;
+  }
+
+  bool stored_elsewhere(const std::string& path, const std::string& sha256) {
     SQLite::Statement same(db, "SELECT 1 FROM pages WHERE sha256 = ? AND path != ? LIMIT 1");
     same.bind(1, sha256);
     same.bind(2, path);
-    if (same.executeStep()) return PageState::duplicate;
-    return known_path ? PageState::changed : PageState::absent;
+    return same.executeStep();
   }
 
   std::string article_prefix(const std::string& path, const std::string& sha256) {
@@ -803,14 +807,14 @@ struct Ledger::Impl {
     // A changed file replaces its old mentions; events they alone supported go with them.
     auto removed = remove_page(page.path);
     std::set<std::int64_t> touched = removed.value_or(std::set<std::int64_t>{});
-    if (state == PageState::duplicate) {
+    if (state == PageState::duplicate || (removed && stored_elsewhere(page.path, page.sha256))) {
       // The same bytes are in the ledger under another path: one page. What this path held before
       // (other bytes) is gone from the disk, so it leaves the ledger.
       for (std::int64_t e : touched) recompute_event(e);
       if (removed) link_tranches();
       tx.commit();
       ++stats.pages_duplicate;
-      return state;
+      return PageState::duplicate;
     }
     const std::string prefix = article_prefix(page.path, page.sha256);
     std::map<int, std::string> article_ids;

@@ -141,6 +141,10 @@ printf 'trad_tanghe_utf8.txt,0000-10-24\n' >"$tmp/manifest0.csv"
 "$bin" ingest --db "$tmp/m0.db" --manifest "$tmp/manifest0.csv" "$src/tests/pages/trad_tanghe_utf8.txt" >"$tmp/out" 2>&1
 check "manifest year 0000" 2 $? "manifest0.csv:1: the date 0000-10-24 is outside the years 1949 to 2100" "$tmp/out"
 [ ! -e "$tmp/m0.db" ]; check "a bad manifest stops before the ledger is touched" 0 $?
+"$bin" extract "$src/tests/pages/trad_tanghe_utf8.txt" --published 0000-10-24 >"$tmp/out" 2>&1
+check "extract --published 0000" 2 $? "published 0000-10-24 is outside the years 1949 to 2100" "$tmp/out"
+"$bin" parse date "10月24日" --ref 0000-10-30 >"$tmp/out" 2>&1; check "parse date --ref 0000" 2 $? "ref 0000-10-30 is outside the years" "$tmp/out"
+! grep -q -- "-001-" "$tmp/out"; check "no year -001 printed" 0 $?
 
 # --- Databases (issue 8).
 python3 -c "

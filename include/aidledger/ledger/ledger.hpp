@@ -55,8 +55,9 @@ struct IngestStats {
   int reports = 0, events_created = 0, reports_merged = 0;
 };
 
-/// absent: new; unchanged: this path with these bytes; changed: this path, other bytes;
-/// duplicate: these bytes are already in the ledger under another path (the same page).
+/// absent: new; unchanged: this path with these bytes (read with the same options); changed: this
+/// path, other bytes or options; duplicate: a new path whose bytes are already in the ledger under
+/// another path (the same page).
 enum class PageState { absent, unchanged, changed, duplicate };
 
 /// One exported allocation line (the export format others depend on).
