@@ -102,7 +102,8 @@ void setup_ingest(CLI::App& app, std::shared_ptr<IngestOptions> opt, int& exit_c
   cmd->callback([opt, &exit_code] { exit_code = run_ingest(*opt); });
 }
 
-int run_ingest(const IngestOptions& opt) {
+// (A function-try-block: a problem of the database as a whole stops the ingest with its message.)
+int run_ingest(const IngestOptions& opt) try {
   const std::string db_path = opt.db.empty() ? default_database_path() : opt.db;
   std::map<std::string, extract::DateRange> manifest;
   if (!opt.manifest.empty() && !load_manifest(opt.manifest, manifest)) return kError;
@@ -119,76 +120,74 @@ int run_ingest(const IngestOptions& opt) {
     return errors ? kError : kNothingFound;
   }
 
+  ledger::Ledger ledger(db_path, ledger::Access::read_write, static_cast<int>(opt.wait_seconds * 1000));
+  ledger::IngestStats stats;
   // How the pages are read: a page read with other options is read again, not "unchanged".
   const std::string read_options = opt.encoding.empty() ? "" : "encoding=" + opt.encoding;
-  try {
-    const int wait_ms = static_cast<int>(opt.wait_seconds * 1000);
-    ledger::Ledger ledger(db_path, ledger::Access::read_write, wait_ms);
-    ledger::IngestStats stats;
-    for (const auto& file : files) {
-      std::string bytes, error;
-      if (!read_file(file, bytes, error, opt.max_page_size)) {
-        fmt::print(stderr, "aidledger: {}{}\n", error,
-                   error.find("over the size limit") != std::string::npos ? " (--max-page-size sets the limit)" : "");
-        ++stats.pages_failed;
-        errors = true;
-        continue;
-      }
-      const std::string sha = text::sha256_hex(bytes);
-      // A first look, to skip reading what is already there; store() decides again inside its write
-      // transaction, where another ingest cannot slip in between.
-      const auto state = ledger.page_state(file, sha, read_options);
-      if (state == ledger::PageState::unchanged) {
-        ++stats.pages_unchanged;
-        continue;
-      }
-      if (state == ledger::PageState::duplicate) {
-        // The same bytes under another path (a copy, or the folder named another way): one page.
-        ++stats.pages_duplicate;
-        continue;
-      }
-      auto decoded = text::decode_page(file, bytes, opt.encoding);
-      if (!decoded.page) {
-        fmt::print(stderr, "{}: byte {}: {}; file skipped\n", file, decoded.failure->byte_offset, decoded.failure->message);
-        ++stats.pages_failed;
-        errors = true;
-        continue;
-      }
-      for (std::size_t at : decoded.page->replaced_bytes)
-        fmt::print(stderr, "{}: byte {}: warning: not valid UTF-8; read as U+FFFD\n", file, at);
-      extract::PageOptions po;
-      po.id_prefix = ledger.article_prefix(file, sha);
-      for (const auto& key : {file, extract::file_stem(file), file.substr(file.find_last_of('/') + 1)})
-        if (auto it = manifest.find(key); it != manifest.end()) po.publication = it->second;
-      try {
-        const auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
-                                              extract::Directory::builtin(), po);
-        ledger.ingest(px, stats, read_options);
-        if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
-          fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);
-      } catch (const std::exception& e) {
-        if (ledger::is_database_wide(e)) throw;  // locked, read-only, full ...: every page would fail the same way
-        // The page's transaction was rolled back: nothing half-written stays in the ledger.
-        fmt::print(stderr, "{}: error: {}; file skipped\n", file, e.what());
-        ++stats.pages_failed;
-        errors = true;
-      }
+  for (const auto& file : files) {
+    std::string bytes, error;
+    if (!read_file(file, bytes, error, opt.max_page_size)) {
+      fmt::print(stderr, "aidledger: {}{}\n", error,
+                 error.find("over the size limit") != std::string::npos ? " (--max-page-size sets the limit)" : "");
+      ++stats.pages_failed;
+      errors = true;
+      continue;
     }
-    if (!opt.quiet && !files.empty()) {
-      fmt::print("{}: {} pages read ({} new, {} replaced, {} unchanged, {} failed{}); {} articles, {} about the paired county; "
-                 "{} aid reports -> {} new events, {} reports merged into existing events\n",
-                 db_path, files.size(), stats.pages_added, stats.pages_replaced, stats.pages_unchanged, stats.pages_failed,
-                 stats.pages_duplicate ? fmt::format(", {} already in the ledger under another path", stats.pages_duplicate) : "",
-                 stats.articles, stats.relevant_articles, stats.reports, stats.events_created, stats.reports_merged);
+    const std::string sha = text::sha256_hex(bytes);
+    // A first look, to skip reading what is already there; ledger.ingest decides again inside its
+    // write transaction, where another ingest cannot slip in between.
+    const auto state = ledger.page_state(file, sha, read_options);
+    if (state == ledger::PageState::unchanged) {
+      ++stats.pages_unchanged;
+      continue;
     }
-    if (!apply_corrections(ledger, db_path, opt)) errors = true;
-  } catch (const std::exception& e) {
-    if (!ledger::is_database_wide(e)) throw;
-    // Pages stored before the problem stay in the ledger (each was one finished transaction).
-    fmt::print(stderr, "aidledger: {}\n", ledger::describe_database_error(db_path, e, static_cast<int>(opt.wait_seconds * 1000)));
-    return kError;
+    if (state == ledger::PageState::duplicate) {
+      // The same bytes under another path (a copy, or the folder named another way): one page.
+      ++stats.pages_duplicate;
+      continue;
+    }
+    auto decoded = text::decode_page(file, bytes, opt.encoding);
+    if (!decoded.page) {
+      fmt::print(stderr, "{}: byte {}: {}; file skipped\n", file, decoded.failure->byte_offset, decoded.failure->message);
+      ++stats.pages_failed;
+      errors = true;
+      continue;
+    }
+    for (std::size_t at : decoded.page->replaced_bytes)
+      fmt::print(stderr, "{}: byte {}: warning: not valid UTF-8; read as U+FFFD\n", file, at);
+    extract::PageOptions po;
+    po.id_prefix = ledger.article_prefix(file, sha);
+    for (const auto& key : {file, extract::file_stem(file), file.substr(file.find_last_of('/') + 1)})
+      if (auto it = manifest.find(key); it != manifest.end()) po.publication = it->second;
+    try {
+      const auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
+                                            extract::Directory::builtin(), po);
+      ledger.ingest(px, stats, read_options);
+      if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
+        fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);
+    } catch (const std::exception& e) {
+      if (ledger::is_database_wide(e)) throw;  // locked, read-only, full ...: every page would fail the same way
+      // The page's transaction was rolled back: nothing half-written stays in the ledger.
+      fmt::print(stderr, "{}: error: {}; file skipped\n", file, e.what());
+      ++stats.pages_failed;
+      errors = true;
+    }
   }
+  if (!opt.quiet && !files.empty()) {
+    fmt::print("{}: {} pages read ({} new, {} replaced, {} unchanged, {} failed{}); {} articles, {} about the paired county; "
+               "{} aid reports -> {} new events, {} reports merged into existing events\n",
+               db_path, files.size(), stats.pages_added, stats.pages_replaced, stats.pages_unchanged, stats.pages_failed,
+               stats.pages_duplicate ? fmt::format(", {} already in the ledger under another path", stats.pages_duplicate) : "",
+               stats.articles, stats.relevant_articles, stats.reports, stats.events_created, stats.reports_merged);
+  }
+  if (!apply_corrections(ledger, db_path, opt)) errors = true;
   return errors ? kError : kOk;
+} catch (const std::exception& e) {
+  if (!ledger::is_database_wide(e)) throw;
+  // Pages stored before the problem stay in the ledger (each was one finished transaction).
+  const std::string db_path = opt.db.empty() ? default_database_path() : opt.db;
+  fmt::print(stderr, "aidledger: {}\n", ledger::describe_database_error(db_path, e, static_cast<int>(opt.wait_seconds * 1000)));
+  return kError;
 }
 
 }  // namespace aidledger::cli

@@ -282,7 +282,7 @@ std::string describe_database_error(const std::string& path, const std::exceptio
       return fmt::format("{}: cannot write the ledger: the disk is full ({}); nothing of the unfinished change was kept", path,
                          se->what());
     case SQLITE_IOERR:
-      return fmt::format("{}: input/output error on the database ({}: {})", path, se->what(), std::strerror(errno));
+      return fmt::format("{}: input/output error on the database ({}); is the disk failing or gone?", path, se->what());
     case SQLITE_CONSTRAINT:
       return fmt::format("{}: the ledger refused a change that would break its consistency ({}); nothing of that change was "
                          "kept. This is a fault in aidledger: please report it with the command and the pages", path, se->what());
@@ -793,103 +793,6 @@ struct Ledger::Impl {
     del.exec();
     return touched;
   }
-
-  PageState store_page(const extract::PageExtraction& px, IngestStats& stats, const std::string& read_options) {
-    // Everything is decided inside one write transaction: two aidledgers ingesting the same file
-    // (under one path or two) at once store it once, and article ids are unique.
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const text::Page& page = px.page;
-    const PageState state = page_state(page.path, page.sha256, read_options);
-    if (state == PageState::unchanged) {
-      ++stats.pages_unchanged;
-      return state;
-    }
-    // A changed file replaces its old mentions; events they alone supported go with them.
-    auto removed = remove_page(page.path);
-    std::set<std::int64_t> touched = removed.value_or(std::set<std::int64_t>{});
-    if (state == PageState::duplicate || (removed && stored_elsewhere(page.path, page.sha256))) {
-      // The same bytes are in the ledger under another path: one page. What this path held before
-      // (other bytes) is gone from the disk, so it leaves the ledger.
-      for (std::int64_t e : touched) recompute_event(e);
-      if (removed) link_tranches();
-      tx.commit();
-      ++stats.pages_duplicate;
-      return PageState::duplicate;
-    }
-    const std::string prefix = article_prefix(page.path, page.sha256);
-    std::map<int, std::string> article_ids;
-    for (const auto& a : px.articles) article_ids[a.seq] = fmt::format("{}#{}", prefix, a.seq);
-
-  SQLite::Statement ins_page(db, "INSERT INTO pages (path, sha256, bytes, encoding, script, reference_date, "
-                                   "reference_basis, read_options, ingested_at) VALUES (?,?,?,?,?,?,?,?,datetime('now'))");
-    ins_page.bind(1, page.path);
-    ins_page.bind(2, page.sha256);
-    ins_page.bind(3, static_cast<std::int64_t>(page.file_size));
-    ins_page.bind(4, page.encoding);
-    ins_page.bind(5, page.script);
-    if (px.reference) ins_page.bind(6, extract::format_date(*px.reference));
-    else ins_page.bind(6);
-    ins_page.bind(7, px.reference_basis);
-    ins_page.bind(8, read_options);
-    ins_page.exec();
-    const std::int64_t page_id = db.getLastInsertRowid();
-
-    SQLite::Statement ins_article(db, "INSERT INTO articles (id, page_id, seq, title, sha256, byte_start, byte_end, line, "
-                                      "published_first, published_last, published_text, published_precision, "
-                                      "published_basis, relevant) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    std::map<int, const extract::ArticleRecord*> by_seq;
-    for (const auto& a : px.articles) {
-      by_seq[a.seq] = &a;
-      int i = 0;
-      ins_article.bind(++i, article_ids.at(a.seq));
-      ins_article.bind(++i, page_id);
-      ins_article.bind(++i, a.seq);
-      ins_article.bind(++i, a.title);
-      ins_article.bind(++i, a.sha256);
-      ins_article.bind(++i, static_cast<std::int64_t>(a.file_begin));
-      ins_article.bind(++i, static_cast<std::int64_t>(a.file_end));
-      ins_article.bind(++i, a.line);
-      if (a.date) {
-        ins_article.bind(++i, iso_day(a.date->first));
-        ins_article.bind(++i, iso_day(a.date->last));
-        ins_article.bind(++i, extract::format_date_start(*a.date));
-        ins_article.bind(++i, std::string(extract::to_string(a.date->precision)));
-      } else {
-        for (int k = 0; k < 4; ++k) ins_article.bind(++i);
-      }
-      ins_article.bind(++i, a.date_basis);
-      ins_article.bind(++i, a.relevant ? 1 : 0);
-      ins_article.exec();
-      ins_article.reset();
-      ++stats.articles;
-      if (a.relevant) ++stats.relevant_articles;
-    }
-
-    for (const AidReport& r : px.reports) {
-      const extract::ArticleRecord& art = *by_seq.at(r.article_seq);
-      const Reading x = reading_of_report(r, art);
-      std::int64_t event;
-      std::string reason = "first report";
-      if (auto match = find_match(x)) {
-        event = match->first;
-        reason = match->second;
-        ++stats.reports_merged;
-      } else {
-        event = create_event(x);
-        ++stats.events_created;
-      }
-      insert_mention(event, r, x, article_ids.at(r.article_seq), page, reason);
-      recompute_event(event);
-      touched.erase(event);
-      ++stats.reports;
-    }
-    for (std::int64_t e : touched) recompute_event(e);
-    link_tranches();
-    tx.commit();
-    if (removed) ++stats.pages_replaced;
-    else ++stats.pages_added;
-    return state;
-  }
 };
 
 Ledger::Ledger(const std::string& path, Access access, int busy_timeout_ms) try
@@ -918,12 +821,106 @@ std::string Ledger::article_prefix(const std::string& path, const std::string& s
   }
 }
 
-PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, const std::string& read_options) {
-  try {
-    return impl_->store_page(px, stats, read_options);
-  } catch (const SQLite::Exception& e) {
-    rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+// (A function-try-block: a SQLite error leaves as one that names the database.)
+PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, const std::string& read_options) try {
+  auto& db = impl_->db;
+  // Everything is decided inside one write transaction: two aidledgers ingesting the same file
+  // (under one path or two) at once store it once, and article ids are unique.
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  const text::Page& page = px.page;
+  const PageState state = impl_->page_state(page.path, page.sha256, read_options);
+  if (state == PageState::unchanged) {
+    ++stats.pages_unchanged;
+    return state;
   }
+
+  // A changed file replaces its old mentions; events they alone supported go with them.
+  const auto removed = impl_->remove_page(page.path);
+  std::set<std::int64_t> touched = removed.value_or(std::set<std::int64_t>{});
+  if (state == PageState::duplicate || (removed && impl_->stored_elsewhere(page.path, page.sha256))) {
+    // The same bytes are in the ledger under another path: one page. What this path held before
+    // (other bytes) is gone from the disk, so it leaves the ledger.
+    for (std::int64_t e : touched) impl_->recompute_event(e);
+    if (removed) impl_->link_tranches();
+    tx.commit();
+    ++stats.pages_duplicate;
+    return PageState::duplicate;
+  }
+  const std::string prefix = impl_->article_prefix(page.path, page.sha256);
+  std::map<int, std::string> article_ids;
+  for (const auto& a : px.articles) article_ids[a.seq] = fmt::format("{}#{}", prefix, a.seq);
+
+  SQLite::Statement ins_page(db, "INSERT INTO pages (path, sha256, bytes, encoding, script, reference_date, "
+                                 "reference_basis, read_options, ingested_at) VALUES (?,?,?,?,?,?,?,?,datetime('now'))");
+  ins_page.bind(1, page.path);
+  ins_page.bind(2, page.sha256);
+  ins_page.bind(3, static_cast<std::int64_t>(page.file_size));
+  ins_page.bind(4, page.encoding);
+  ins_page.bind(5, page.script);
+  if (px.reference) ins_page.bind(6, extract::format_date(*px.reference));
+  else ins_page.bind(6);
+  ins_page.bind(7, px.reference_basis);
+  ins_page.bind(8, read_options);
+  ins_page.exec();
+  const std::int64_t page_id = db.getLastInsertRowid();
+
+  SQLite::Statement ins_article(db, "INSERT INTO articles (id, page_id, seq, title, sha256, byte_start, byte_end, line, "
+                                    "published_first, published_last, published_text, published_precision, "
+                                    "published_basis, relevant) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  std::map<int, const extract::ArticleRecord*> by_seq;
+  for (const auto& a : px.articles) {
+    by_seq[a.seq] = &a;
+    int i = 0;
+    ins_article.bind(++i, article_ids.at(a.seq));
+    ins_article.bind(++i, page_id);
+    ins_article.bind(++i, a.seq);
+    ins_article.bind(++i, a.title);
+    ins_article.bind(++i, a.sha256);
+    ins_article.bind(++i, static_cast<std::int64_t>(a.file_begin));
+    ins_article.bind(++i, static_cast<std::int64_t>(a.file_end));
+    ins_article.bind(++i, a.line);
+    if (a.date) {
+      ins_article.bind(++i, iso_day(a.date->first));
+      ins_article.bind(++i, iso_day(a.date->last));
+      ins_article.bind(++i, extract::format_date_start(*a.date));
+      ins_article.bind(++i, std::string(extract::to_string(a.date->precision)));
+    } else {
+      for (int k = 0; k < 4; ++k) ins_article.bind(++i);
+    }
+    ins_article.bind(++i, a.date_basis);
+    ins_article.bind(++i, a.relevant ? 1 : 0);
+    ins_article.exec();
+    ins_article.reset();
+    ++stats.articles;
+    if (a.relevant) ++stats.relevant_articles;
+  }
+
+  for (const AidReport& r : px.reports) {
+    const extract::ArticleRecord& art = *by_seq.at(r.article_seq);
+    const Reading x = impl_->reading_of_report(r, art);
+    std::int64_t event;
+    std::string reason = "first report";
+    if (auto match = impl_->find_match(x)) {
+      event = match->first;
+      reason = match->second;
+      ++stats.reports_merged;
+    } else {
+      event = impl_->create_event(x);
+      ++stats.events_created;
+    }
+    impl_->insert_mention(event, r, x, article_ids.at(r.article_seq), page, reason);
+    impl_->recompute_event(event);
+    touched.erase(event);
+    ++stats.reports;
+  }
+  for (std::int64_t e : touched) impl_->recompute_event(e);
+  impl_->link_tranches();
+  tx.commit();
+  if (removed) ++stats.pages_replaced;
+  else ++stats.pages_added;
+  return state;
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
 }
 
 namespace {
@@ -1057,7 +1054,7 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
                    std::get<0>(*d), std::get<1>(*d), value, std::get<2>(*d), fmt::format("set by correction {} ({})", where, c.reason), e);
           } else if (key == "donor") {
             // donor= with no name says the donor is not known (the article's actor was wrong).
-            const std::string canonical = extract::Directory::builtin().canonical(text::to_simplified(value));
+            const std::string canonical = extract::Directory::builtin().canonical(value);
             SQLite::Statement st(db, "UPDATE events SET donor_id = ? WHERE id = ?");
             bind_optional(st, 1, impl_->organisation_id(canonical));
             st.bind(2, e);

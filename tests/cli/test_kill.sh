@@ -2,11 +2,11 @@
 # kill -9 at random moments of an ingest: after each kill the ledger is sound (PRAGMA integrity_check
 # ok, foreign_key_check empty), and ingesting to the end gives the export of a clean ingest, line for
 # line. An ingest that finishes before its kill starts the next round on a new ledger.
-# In the suite: 20 kills on a corpus of 120 pages (10 to 20 s). Longer runs by hand, e.g.
+# In the suite: 20 kills on a corpus of 75 pages (5 to 15 s). Longer runs by hand, e.g.
 #   tests/cli/test_kill.sh build/aidledger . 200 60
 # usage: test_kill.sh AIDLEDGER_BINARY SOURCE_DIR [KILLS] [COPIES_OF_EACH_PAGE]
 set -uo pipefail
-bin=$1 src=$2 kills=${3:-20} copies=${4:-8}
+bin=$1 src=$2 kills=${3:-20} copies=${4:-5}
 here=$(dirname "$0")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
