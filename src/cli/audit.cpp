@@ -66,23 +66,23 @@ void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_cod
   add_filter_options(query, *opt, true);
   query->add_option("--format", opt->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
   query->footer("Exit 1 when nothing matches; 2 on an error (an unknown township or donor is named with the closest names).");
-  query->callback([opt, &exit_code] { exit_code = run_query(*opt); });
+  query->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_query(*opt); }); });
 
   auto* donors = app.add_subcommand("donors", "Each donor with disbursed, pledged and in-kind totals and the years active");
   add_filter_options(donors, *opt, false);
-  donors->callback([opt, &exit_code] { exit_code = run_summaries(*opt, true); });
+  donors->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_summaries(*opt, true); }); });
   auto* townships = app.add_subcommand("townships", "Each township with disbursed, pledged and in-kind totals and the years active");
   add_filter_options(townships, *opt, false);
-  townships->callback([opt, &exit_code] { exit_code = run_summaries(*opt, false); });
+  townships->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_summaries(*opt, false); }); });
 
   auto* timeline = app.add_subcommand("timeline", "The chronological audit trail: every event with its sources and evidence");
   add_filter_options(timeline, *opt, false);
-  timeline->callback([opt, &exit_code] { exit_code = run_timeline(*opt); });
+  timeline->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_timeline(*opt); }); });
 
   auto* explain = app.add_subcommand("explain", "Everything about one event: each report, why they were merged, the date, flags, corrections");
   explain->add_option("event", opt->event_id, "Event id (the first column of export, query and the Ledger sheet)")->required();
   explain->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
-  explain->callback([opt, &exit_code] { exit_code = run_explain(*opt); });
+  explain->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_explain(*opt); }); });
 
   auto* check = app.add_subcommand("check", "Named audit checks; findings as FILE:LINE: check: message");
   check->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
@@ -90,7 +90,7 @@ void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_cod
   std::string names;
   for (const auto& c : report::checks()) names += fmt::format("\n  {:<24} {:<8} {}", c.name, report::to_string(c.level), c.description);
   check->footer("Checks:" + names + "\nExit 1 when an error-level check finds something, 0 otherwise, 2 on an error.");
-  check->callback([opt, &exit_code] { exit_code = run_check(*opt); });
+  check->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_check(*opt); }); });
 }
 
 int run_query(const AuditOptions& o) {

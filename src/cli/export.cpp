@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "aidledger/cli/commands.hpp"
+#include "aidledger/cli/io.hpp"
 #include "aidledger/ledger/ledger.hpp"
 
 namespace aidledger::cli {
@@ -16,7 +17,7 @@ void setup_export(CLI::App& app, std::shared_ptr<ExportOptions> opt, int& exit_c
   cmd->add_option("-o,--out", opt->out, "Write to FILE instead of standard output");
   cmd->footer("Columns: event_id,date,date_precision,year,kind,status,donor,recipient,township,amount_yuan,\n"
               "approximate,quantity,unit,item,aggregate,sources. Exit 1 when the ledger is empty.");
-  cmd->callback([opt, &exit_code] { exit_code = run_export(*opt); });
+  cmd->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_export(*opt); }); });
 }
 
 int run_export(const ExportOptions& opt) {
@@ -27,10 +28,9 @@ int run_export(const ExportOptions& opt) {
   if (opt.out.empty()) {
     fmt::print("{}", body);
   } else {
-    std::ofstream out(opt.out, std::ios::binary);
-    out << body;
-    if (!out) {
-      fmt::print(stderr, "aidledger: {}: cannot write\n", opt.out);
+    std::string error;
+    if (!write_file(opt.out, body, error)) {
+      fmt::print(stderr, "aidledger: {}\n", error);
       return kError;
     }
   }

@@ -10,6 +10,7 @@
 #include "aidledger/cli/io.hpp"
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/extract/page.hpp"
+#include "aidledger/ledger/ledger.hpp"
 
 namespace aidledger::cli {
 namespace {
@@ -36,6 +37,8 @@ void setup_extract(CLI::App& app, std::shared_ptr<ExtractOptions> opt, int& exit
   auto* cmd = app.add_subcommand("extract", "Show the articles and aid events aidledger reads in one page (no database)");
   cmd->add_option("file", opt->file, "Page file (plain text, any common Chinese encoding)")->required();
   cmd->add_option("--encoding", opt->encoding, "Force the page's encoding (e.g. GB18030); default: detect");
+  cmd->add_option("--max-page-size", opt->max_page_size, "Refuse a page larger than this (default 64MiB)")
+      ->transform(CLI::AsSizeValue(false));
   cmd->add_option("--published", opt->publication, "Publication date of the page, YYYY-MM-DD (default: inferred)");
   cmd->add_flag("--all", opt->all_articles, "Also list articles that are not about the paired county");
   cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
@@ -44,7 +47,7 @@ void setup_extract(CLI::App& app, std::shared_ptr<ExtractOptions> opt, int& exit
 
 int run_extract(const ExtractOptions& opt) {
   std::string bytes, error;
-  if (!read_file(opt.file, bytes, error)) {
+  if (!read_file(opt.file, bytes, error, opt.max_page_size)) {
     fmt::print(stderr, "aidledger: {}\n", error);
     return kError;
   }
@@ -60,6 +63,11 @@ int run_extract(const ExtractOptions& opt) {
     auto d = extract::parse_iso_range(opt.publication, extract::Precision::day);
     if (!d || opt.publication.size() != 10) {
       fmt::print(stderr, "aidledger: --published '{}' is not a date of the form YYYY-MM-DD\n", opt.publication);
+      return kError;
+    }
+    if (!ledger::year_in_range(static_cast<int>(d->first.year()))) {
+      fmt::print(stderr, "aidledger: --published {} is outside the years {} to {}\n", opt.publication, ledger::kFirstYear,
+                 ledger::kLastYear);
       return kError;
     }
     po.publication = d;

@@ -53,7 +53,7 @@ void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_c
   cmd->add_option("--donor", opt->donor, "Only donors whose name or an alias contains this text");
   cmd->footer("Sheets: 概览 Summary, 年度汇总 Yearly totals, 捐赠方 Donors, 台账 Ledger, 时间线 Timeline,\n"
               "承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. Exit 1 when no line matches the filters.");
-  cmd->callback([opt, &exit_code] { exit_code = run_report(*opt); });
+  cmd->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_report(*opt); }); });
 }
 
 int run_report(const ReportOptions& opt) {
