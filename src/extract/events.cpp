@@ -207,11 +207,14 @@ class SentenceReader {
     // nor when the part is a tranche paid (其中首批资金100万元已划拨).
     if (const LexToken* sub = s_.first(Cat::subsum, {segment.begin, m.span.begin}); sub && (k > 0 || follows_total_)) {
       const bool tranche = s_.has(Cat::tranche, {sub->span.end, own.end}) || s_.has(Cat::paid, {sub->span.end, own.end});
-      if ((!reports.empty() || follows_total_) && !tranche) {
-        split_total(k, used, reports);
-        return;
-      }
+      // The total stands in the sentence before: its parts are not read again (no double count).
+      if (reports.empty() && follows_total_ && !tranche) return;
+      // (其中60名孩子每人…: a part of the people, not of the money; read it as a gift.)
+      if (!reports.empty() && !tranche && split_total(k, used, reports)) return;
     }
+    // …200万元拨付到位，甲乡、乙镇分别到账120万元、80万元: the places and amounts that follow split
+    // the total just read, in order.
+    if (split_by_list(k, used, reports)) return;
     const LexToken* trigger = find_trigger(k, segment.begin);
     if (!trigger) return;
     // 购买土蜂蜜800斤，金额4.8万元: what was bought is counted, the money is the aid.
@@ -356,7 +359,8 @@ class SentenceReader {
       for (const auto& t : memory_.townships) recipients.push_back({t, t});
     // 采购甲乡香菇8.6万元、乙镇木耳5.4万元: places and amounts taking turns in a clause pair up —
     // each amount goes to the places between the amount before it and itself.
-    if (recipients.size() >= 2) {
+    // (Also when only the first place was read as marked: 转交甲乡9.62万元、乙镇9万元.)
+    if (!recipients.empty()) {
       std::size_t from = own.begin;
       for (std::size_t j = 0; j < k; ++j)
         if (s_.clause_of(s_.measures[j].span.begin) == mc) from = std::max(from, s_.measures[j].span.end);
@@ -370,7 +374,11 @@ class SentenceReader {
                  return p.span.begin > m.span.end && p.span.end <= o.span.begin && !p.township.empty();
                });
       });
-      if (!between.empty() && between.size() < recipients.size() && (from > own.begin || another_after)) recipients = between;
+      if (!between.empty() && (from > own.begin || another_after) &&
+          (between.size() < recipients.size() ||
+           (recipients.size() == 1 && from > own.begin &&
+            std::none_of(between.begin(), between.end(), [&](const Recipient& b) { return b.name == recipients.front().name; }))))
+        recipients = between;
     }
     // An article that names no township at all, about the district's own pairing: the pair.
     if (recipients.empty() && memory_.townships.empty())
@@ -713,22 +721,81 @@ class SentenceReader {
     return true;
   }
 
-  // 共捐赠100万元，其中徐家湾乡60万元、双龙湾镇40万元: the parts replace a joint line when they add up.
-  void split_total(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
-    if (reports.empty()) return;
+  bool split_by_list(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
+    if (reports.empty() || k == 0) return false;
     AidReport& total = reports.back();
-    if (total.allocations.size() != 1 || !total.allocations.front().amount_fen) return;
+    if (total.allocations.size() != 1 || !total.allocations.front().amount_fen || total.aggregate) return false;
+    const std::size_t mc = s_.clause_of(s_.measures[k].span.begin);
+    if (s_.clause_of(s_.measures[k - 1].span.begin) >= mc) return false;  // the total stands in an earlier clause
+    const Span c = s_.clauses[mc];
+    // The clause opens with the places, then 分别 before the amounts.
+    std::vector<const PlaceMention*> places;
+    for (const auto& p : s_.places)
+      if (p.span.begin >= c.begin && p.span.end <= s_.measures[k].span.begin && !p.township.empty() && p.level != PlaceLevel::collective)
+        places.push_back(&p);
+    if (places.size() < 2 || places.front()->span.begin != s_.han_from(c.begin, c.end)) return false;
+    const LexToken* each = s_.first(Cat::each, {places.back()->span.end, s_.measures[k].span.begin});
+    if (!each || s_.slice(each->span) != "分别") return false;
+    const std::vector<std::size_t> list = detail::amount_list(s_, k);
+    if (list.size() != places.size()) return false;
+    std::int64_t sum = 0;
+    for (std::size_t j : list) {
+      if (s_.measures[j].kind != MeasureKind::money) return false;
+      sum += s_.measures[j].value;
+    }
+    if (sum != *total.allocations.front().amount_fen) return false;
+    std::vector<Allocation> parts;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      Allocation a;
+      a.recipient = places[i]->name;
+      a.township = places[i]->township;
+      a.amount_fen = s_.measures[list[i]].value;
+      parts.push_back(a);
+      used[list[i]] = true;
+    }
+    total.allocations = parts;
+    total.distribution = "each";
+    total.notes.push_back("total split by the places and amounts that follow it (分别)");
+    return true;
+  }
+
+  // 共捐赠100万元，其中徐家湾乡60万元、双龙湾镇40万元: the parts replace a joint line when they add up.
+  // Returns whether the amounts from `k` on were read as the parts of the total before them.
+  bool split_total(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
+    if (reports.empty()) return false;
+    AidReport& total = reports.back();
+    if (total.allocations.size() != 1 || !total.allocations.front().amount_fen) return false;
     const Span segment = s_.segments[s_.segment_of(s_.measures[k].span.begin)];
     std::vector<Allocation> parts;
     std::int64_t sum = 0;
+    std::vector<std::size_t> taken;  // marked used only when the split holds
+    const LexToken* sub = s_.first(Cat::subsum, {segment.begin, s_.measures[k].span.begin});
+    const std::size_t parts_from = sub ? sub->span.end : segment.begin;
     for (std::size_t j = k; j < s_.measures.size(); ++j) {
       const Measure& mj = s_.measures[j];
       if (mj.span.begin >= segment.end || mj.kind != MeasureKind::money) break;
-      used[j] = true;
+      taken.push_back(j);
       const PlaceMention* place = nullptr;
+      std::vector<const PlaceMention*> between;
       for (const auto& p : s_.places)
-        if (p.span.end <= mj.span.begin && (j == k || p.span.begin >= s_.measures[j - 1].span.end)) place = &p;
-      if (!place || place->township.empty()) return;
+        if (p.span.end <= mj.span.begin && (j == k || p.span.begin >= s_.measures[j - 1].span.end) && p.span.begin >= segment.begin) {
+          place = &p;
+          between.push_back(&p);
+        }
+      if (!place || place->township.empty()) return false;
+      // 其中甲乡、乙镇各300万元: each place listed before 各 gets the amount.
+      if (between.size() >= 2 && detail::says_each(s_, between.front()->span.end, mj.span.begin)) {
+        for (const PlaceMention* p : between) {
+          if (p->township.empty() || p->span.begin < parts_from) continue;
+          Allocation a;
+          a.recipient = p->name;
+          a.township = p->township;
+          a.amount_fen = mj.value;
+          parts.push_back(a);
+          sum += mj.value;
+        }
+        continue;
+      }
       Allocation a;
       a.recipient = place->name;
       a.township = place->township;
@@ -740,7 +807,10 @@ class SentenceReader {
       total.allocations = parts;
       total.distribution = "each";
       total.notes.push_back("total split by the parts that follow it (其中)");
+      for (std::size_t t : taken) used[t] = true;
+      return true;
     }
+    return false;
   }
 
   std::string item_for(const Frame& f, const AidReport* previous) const {
@@ -974,14 +1044,15 @@ std::string article_actor(std::string_view page_text, const text::Article& a, co
   if (auto t = d.find_known(a.title)) return t->second;
   const auto in_title = detail::organisations_in(a.title, d);
   if (!in_title.empty()) return in_title.front().second;
-  // The first organisation the lead names (本报讯 …，区总工会一行来到…), when no known name stands
-  // before it; a known name inside it (高新区 in 高新区总工会) is part of it.
+  // The first organisation the lead names (本报讯 …，区总工会一行来到…) when the page names no
+  // known organisation, or only inside that one (高新区 in 高新区总工会); else the known one.
   const std::string_view body = a.span.of(page_text);
   const std::size_t stop = body.find("。");
   const std::size_t lead_end = stop == std::string_view::npos ? body.size() : stop + std::string_view("。").size();
   const auto in_lead = detail::organisations_in(body.substr(0, lead_end), d);
   const auto known = d.find_known(body);
-  if (!in_lead.empty() && (!known || known->first.begin >= in_lead.front().first.begin)) return in_lead.front().second;
+  if (!in_lead.empty() && (!known || (known->first.begin >= in_lead.front().first.begin && known->first.end <= in_lead.front().first.end)))
+    return in_lead.front().second;
   if (known) return known->second;
   // A district the directory does not know, named in the title (湖州市吴兴区情系青川): X市Y区 or Y区.
   const std::string_view title = a.title;
