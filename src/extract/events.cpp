@@ -210,7 +210,8 @@ class SentenceReader {
       // The total stands in the sentence before: its parts are not read again (no double count).
       if (reports.empty() && follows_total_ && !tranche) return;
       // (其中60名孩子每人…: a part of the people, not of the money; read it as a gift.)
-      if (!reports.empty() && !tranche && split_total(k, used, reports)) return;
+      const bool part_of_people = s_.has(Cat::per_unit, {sub->span.end, m.span.begin});
+      if (!reports.empty() && !tranche && (split_total(k, used, reports) || !part_of_people)) return;
     }
     // …200万元拨付到位，甲乡、乙镇分别到账120万元、80万元: the places and amounts that follow split
     // the total just read, in order.
