@@ -482,7 +482,8 @@ class SentenceReader {
     if (r.aggregate && !summary) r.notes.push_back("summary figure without a date of its own");
     // A plan to give over a period (计划全年采购50万元) is one pledge, not a summary of gifts.
     if (r.aggregate && r.status == Status::pledged &&
-        (!s_.has(Cat::cumulative, {0, m.span.begin}) || s_.has(Cat::modal, {f.frame_begin, m.span.begin})))
+        (!s_.has(Cat::cumulative, {0, m.span.begin}) || s_.has(Cat::modal, {f.frame_begin, m.span.begin}) ||
+         s_.has(Cat::agreement, {f.frame_begin, m.span.begin})))
       r.aggregate = false;
 
     if (list.size() >= 2) {
