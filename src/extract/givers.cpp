@@ -188,7 +188,12 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
   const LexToken* marker = s.last(Cat::passive, {c.begin, limit});
   if (!marker) return std::nullopt;
   std::size_t end = limit;
-  if (const LexToken* verb = s.first(Cat::give, {marker->span.end, limit})) end = verb->span.begin;
+  // (收到区教育局发放的…: the verb may be one that says the money changed hands.)
+  for (const auto& w : s.words)
+    if (w.span.begin >= marker->span.end && w.span.end <= limit && (w.cats & (bit(Cat::give) | bit(Cat::give_paid)))) {
+      end = w.span.begin;
+      break;
+    }
   // (分别 before the verb belongs to the givers: 由甲、乙、丙分别筹集的….)
   if (const LexToken* each = s.first(Cat::each, {marker->span.end, end})) end = each->span.begin;
   std::string_view name = trim_punct(s.slice(marker->span.end, end));
@@ -277,7 +282,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     for (std::size_t i = offset; i < stop;) {
       const std::size_t at = i;
       const char32_t cp = next_code_point(s.text, i);
-      bool sep = cp == U'、';
+      bool sep = cp == U'、' || cp == U'—';  // (甲公司——该公司…: a dash ends a name)
       if ((cp == U'和' || cp == U'与' || cp == U'及' || cp == U'同') && at > start) {
         // 和 joins two givers only after a whole name (中和集团 is one name).
         const std::string_view left = trim_punct(s.slice(start, at));
