@@ -59,6 +59,18 @@ void add_filter_options(CLI::App* cmd, AuditOptions& o, bool kinds) {
   }
 }
 
+// A total past int64 (a ledger holding amounts past the ceiling of one line) is an error that
+// names the ledger, never a wrong number.
+template <class Run>
+int naming_ledger(const AuditOptions& o, Run run) {
+  try {
+    return run();
+  } catch (const std::overflow_error& e) {
+    fmt::print(stderr, "aidledger: error: {}: {}\n", o.db.empty() ? default_database_path() : o.db, e.what());
+    return kError;
+  }
+}
+
 }  // namespace
 
 void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_code) {
@@ -66,23 +78,23 @@ void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_cod
   add_filter_options(query, *opt, true);
   query->add_option("--format", opt->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
   query->footer("Exit 1 when nothing matches; 2 on an error (an unknown township or donor is named with the closest names).");
-  query->callback([opt, &exit_code] { exit_code = run_query(*opt); });
+  query->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_query(*opt); }); });
 
   auto* donors = app.add_subcommand("donors", "Each donor with disbursed, pledged and in-kind totals and the years active");
   add_filter_options(donors, *opt, false);
-  donors->callback([opt, &exit_code] { exit_code = run_summaries(*opt, true); });
+  donors->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_summaries(*opt, true); }); });
   auto* townships = app.add_subcommand("townships", "Each township with disbursed, pledged and in-kind totals and the years active");
   add_filter_options(townships, *opt, false);
-  townships->callback([opt, &exit_code] { exit_code = run_summaries(*opt, false); });
+  townships->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_summaries(*opt, false); }); });
 
   auto* timeline = app.add_subcommand("timeline", "The chronological audit trail: every event with its sources and evidence");
   add_filter_options(timeline, *opt, false);
-  timeline->callback([opt, &exit_code] { exit_code = run_timeline(*opt); });
+  timeline->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_timeline(*opt); }); });
 
   auto* explain = app.add_subcommand("explain", "Everything about one event: each report, why they were merged, the date, flags, corrections");
   explain->add_option("event", opt->event_id, "Event id (the first column of export, query and the Ledger sheet)")->required();
   explain->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
-  explain->callback([opt, &exit_code] { exit_code = run_explain(*opt); });
+  explain->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_explain(*opt); }); });
 
   auto* check = app.add_subcommand("check", "Named audit checks; findings as FILE:LINE: check: message");
   check->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
@@ -102,15 +114,16 @@ int run_query(const AuditOptions& o) {
   std::int64_t disbursed = 0, pledged = 0, claims = 0, shared = 0;
   std::map<std::string, std::int64_t> goods;
   for (const auto& x : lines) {
+    using extract::add_checked;
     if (x.aggregate) {
-      claims += x.amount_fen.value_or(0);
+      add_checked(claims, x.amount_fen.value_or(0), "the cumulative claims");
     } else if (x.status == "pledged") {
-      pledged += x.amount_fen.value_or(0);
+      add_checked(pledged, x.amount_fen.value_or(0), "the pledged total");
     } else if (x.amount_fen) {
-      disbursed += *x.amount_fen;
-      if (x.township == "JOINT" && !f.township.empty() && f.township != "JOINT") shared += *x.amount_fen;
+      add_checked(disbursed, *x.amount_fen, "the disbursed total");
+      if (x.township == "JOINT" && !f.township.empty() && f.township != "JOINT") add_checked(shared, *x.amount_fen, "the JOINT total");
     } else if (x.quantity) {
-      goods[x.unit] += *x.quantity;
+      add_checked(goods[x.unit], *x.quantity, fmt::format("the quantity in {}", x.unit));
     }
   }
   if (o.format == "csv") {
@@ -174,7 +187,7 @@ void print_event(const report::EventDetail& d, bool full) {
   bool any_fen = false;
   for (const auto& x : d.lines)
     if (x.amount_fen) {
-      fen += *x.amount_fen;
+      extract::add_checked(fen, *x.amount_fen, fmt::format("the total of event {}", d.id));
       any_fen = true;
     }
   fmt::print("{}  event {}  {} {}  {}{}{}\n", d.date.empty() ? "(no date)" : d.date, d.id, d.status, d.kind,

@@ -66,6 +66,7 @@ int run_extract(const ExtractOptions& opt) {
   const auto result = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
                                             extract::Directory::builtin(), po);
   const auto& page = result.page;
+  for (const auto& x : result.refused) fmt::print(stderr, "{}\n", extract::refusal_warning(result, x));
 
   if (opt.format == "json") {
     nlohmann::json j;

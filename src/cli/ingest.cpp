@@ -145,6 +145,7 @@ int run_ingest(const IngestOptions& opt) {
       const auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
                                             extract::Directory::builtin(), po);
       ledger.ingest(px, stats);
+      for (const auto& x : px.refused) fmt::print(stderr, "{}\n", extract::refusal_warning(px, x));
       if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
         fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);
     } catch (const std::exception& e) {

@@ -60,6 +60,27 @@ check "parse money quantity" 0 0 "quantity	5000	册" "$tmp/out"
 check "parse money: jiao" 0 0 "^money	35.80	exact$" "$tmp/out"
 "$bin" parse money "两三万元" >"$tmp/out" 2>&1; check "parse money: digit range" 0 $? "^money	20000.00..30000.00	approx$" "$tmp/out"
 "$bin" parse money "9999999999亿元" >"$tmp/out" 2>&1; check "parse money: too large is refused" 1 $?
+# Issue 8: amounts that wrapped or lost digits are refused with the reason.
+"$bin" parse money "9223372036854775807元,92233720368亿元,1.234567890万元,1.2345678901万元,共5万元" >"$tmp/out" 2>&1
+check "parse money: an amount is still read beside refused ones" 0 $? "^money	50000.00	exact$" "$tmp/out"
+check "parse money: past int64 is refused, not -1.00" 0 0 "^refused	9223372036854775807元	more than 10^12 yuan, the ceiling of one ledger line$" "$tmp/out"
+check "parse money: 亿 past int64 is refused" 0 0 "^refused	92233720368亿元	more than 10^12 yuan" "$tmp/out"
+check "parse money: sub-fen is refused" 0 0 "^refused	1.234567890万元	not a whole number of fen$" "$tmp/out"
+check "parse money: inexact is refused" 0 0 "^refused	1.2345678901万元	written with more decimal places than can be read exactly$" "$tmp/out"
+[ "$(wc -l <"$tmp/out")" -eq 5 ]; check "parse money: nothing else read" 0 $?
+mkdir -p "$tmp/huge"
+printf '捐赠\n\n本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。\n同日,郑州某某科技有限公司向徐家湾乡捐款5万元。\n郑州某某集团为双龙湾镇200户困难群众每户发放慰问金60000000000元。\n' >"$tmp/huge/h.txt"
+"$bin" ingest --db "$tmp/huge.db" "$tmp/huge/h.txt" >"$tmp/out" 2>&1; check "ingest: a refused amount is a warning" 0 $? \
+  "h.txt:3: warning: amount 9223372036854775807元 refused (more than 10^12 yuan, the ceiling of one ledger line); no ledger line is made of it: 本报讯" "$tmp/out"
+check "ingest: a refused product names both factors" 0 0 "h.txt:5: warning: amount 60000000000元 refused (200 × 60000000000.00 yuan is more than" "$tmp/out"
+"$bin" export --db "$tmp/huge.db" >"$tmp/huge.csv" 2>&1
+[ "$(wc -l <"$tmp/huge.csv")" -eq 2 ]; check "ingest: only the good amount is a line" 0 $?
+check "ingest: the good amount" 0 0 ",50000.00," "$tmp/huge.csv"
+printf 'set %s amount=99999999999999999 reason="typo"\n' "$("$bin" explain --db "$tmp/huge.db" 1 | grep -o 'ref h#1@[0-9]*' | head -1 | cut -c5-)" >"$tmp/huge.corrections"
+"$bin" ingest --db "$tmp/huge.db" >"$tmp/out" 2>&1
+check "corrections: an amount past the ceiling is an error naming the file and line" 2 $? \
+  "huge.corrections:1: error: amount '99999999999999999' refused: more than 10^12 yuan" "$tmp/out"
+"$bin" query --db "$tmp/huge.db" >"$tmp/out" 2>&1; check "corrections: the total is unchanged" 0 $? "disbursed ¥50,000.00;" "$tmp/out"
 "$bin" parse date "12月28日至1月3日" --ref 2021-12-30 >"$tmp/out" 2>&1; check "parse date: across a year end" 0 $? "^2021-12-28..2022-01-03$" "$tmp/out"
 "$bin" parse date "春节期间" --ref 2024-01-20 >"$tmp/out" 2>&1; check "parse date: holiday week" 0 $? "^2024-02-09..2024-02-16$" "$tmp/out"
 "$bin" parse date "“十四五”期间" --ref 2024-10-25 >"$tmp/out" 2>&1; check "parse date: five-year plan" 0 $? "^2021..2025	five-year plan$" "$tmp/out"

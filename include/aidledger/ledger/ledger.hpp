@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aidledger/extract/page.hpp"
@@ -76,6 +77,11 @@ class Ledger {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// SQLite's SUM() of integers stops with "integer overflow" rather than wrap. Call it in a catch
+/// block around a statement with SUM(): when `e` is that error it throws std::overflow_error saying
+/// what was summed (`what`) and why; otherwise it returns and the caller rethrows.
+void throw_if_sum_overflow(const std::exception& e, std::string_view what);
 
 /// CSV with the fixed header
 /// event_id,date,date_precision,year,kind,status,donor,recipient,township,amount_yuan,approximate,
