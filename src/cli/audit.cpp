@@ -24,7 +24,7 @@ bool make_filter(ledger::Ledger& l, const AuditOptions& o, ledger::LineFilter& f
     if (!report::donor_known(l.database(), f.donor)) {
       std::string s;
       for (const auto& n : report::suggest_donors(l.database(), f.donor)) s += (s.empty() ? "" : ", ") + n;
-      fmt::print(stderr, "aidledger: no donor matches '{}'{}\n", o.donor, s.empty() ? "" : fmt::format(" (did you mean {}?)", s));
+      print_safe(stderr, "aidledger: no donor matches '{}'{}\n", o.donor, s.empty() ? "" : fmt::format(" (did you mean {}?)", s));
       return false;
     }
   }
@@ -77,6 +77,7 @@ void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_cod
   auto* query = app.add_subcommand("query", "Ledger lines by donor, township, year, kind or status, with totals");
   add_filter_options(query, *opt, true);
   query->add_option("--format", opt->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+  query->add_flag("--no-neutralise", opt->no_neutralise, "CSV: write text cells as they are, even when they begin with = + - @ TAB or CR");
   query->footer("Exit 1 when nothing matches; 2 on an error (an unknown township or donor is named with the closest names).");
   query->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_query(*opt); }); });
 
@@ -127,7 +128,7 @@ int run_query(const AuditOptions& o) {
     }
   }
   if (o.format == "csv") {
-    fmt::print("{}", ledger::to_csv(lines));
+    fmt::print("{}", ledger::to_csv(lines, !o.no_neutralise));
   } else if (o.format == "json") {
     nlohmann::ordered_json j;
     j["lines"] = nlohmann::ordered_json::parse(ledger::to_json(lines));
@@ -152,7 +153,7 @@ int run_query(const AuditOptions& o) {
                         flags.empty() ? "" : flags.substr(0, flags.find_last_not_of(' ') + 1), sources});
     }
     fmt::print("{}", t.render());
-    fmt::print("total: {} lines; disbursed {}{}; pledged {}; goods without a value {}; cumulative claims {} (not in totals)\n",
+    print_safe("total: {} lines; disbursed {}{}; pledged {}; goods without a value {}; cumulative claims {} (not in totals)\n",
                lines.size(), yuan(disbursed), shared ? fmt::format(" (of which {} in JOINT lines shared with other townships)", yuan(shared)) : "",
                yuan(pledged), goods.empty() ? "none" : goods_text(goods), yuan(claims));
   }
@@ -190,45 +191,45 @@ void print_event(const report::EventDetail& d, bool full) {
       extract::add_checked(fen, *x.amount_fen, fmt::format("the total of event {}", d.id));
       any_fen = true;
     }
-  fmt::print("{}  event {}  {} {}  {}{}{}\n", d.date.empty() ? "(no date)" : d.date, d.id, d.status, d.kind,
+  print_safe("{}  event {}  {} {}  {}{}{}\n", d.date.empty() ? "(no date)" : d.date, d.id, d.status, d.kind,
              d.donor.empty() ? "(donor unknown)" : d.donor, any_fen ? "  " + yuan(fen) : "", d.excluded ? "  [excluded by a correction]" : "");
-  fmt::print("    date: {} ({})\n", d.precision, d.date_basis);
+  print_safe("    date: {} ({})\n", d.precision, d.date_basis);
   for (const auto& x : d.lines) {
     std::string what = x.amount_fen ? yuan(*x.amount_fen) : "";
     if (x.quantity) what += (what.empty() ? "" : " ") + std::to_string(*x.quantity) + d.unit;
-    fmt::print("    -> {}{} {}{}\n", township_name(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
+    print_safe("    -> {}{} {}{}\n", township_name(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
                x.recipient.empty() || x.recipient == x.township || x.recipient == x.covers ? "" : x.recipient + " ",
                what.empty() ? "(no amount)" : what);
   }
   if (full) {
-    fmt::print("    item: {}{}\n", d.item.empty() ? "—" : d.item, d.unit.empty() ? "" : fmt::format(" (unit {})", d.unit));
-    fmt::print("    flags: approximate {}, aggregate {}, tranche {}{}; distribution {}\n", d.approximate ? "yes" : "no",
+    print_safe("    item: {}{}\n", d.item.empty() ? "—" : d.item, d.unit.empty() ? "" : fmt::format(" (unit {})", d.unit));
+    print_safe("    flags: approximate {}, aggregate {}, tranche {}{}; distribution {}\n", d.approximate ? "yes" : "no",
                d.aggregate ? "yes (never in totals)" : "no", d.tranche ? "yes" : "no",
                d.pledge_id ? fmt::format(" (paid against pledge {})", *d.pledge_id) : "", d.distribution);
     if (!d.tranches.empty()) {
       std::string ids;
       for (auto id : d.tranches) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
-      fmt::print("    tranches paid against this pledge: {}\n", ids);
+      print_safe("    tranches paid against this pledge: {}\n", ids);
     }
-    if (!d.donor_category.empty()) fmt::print("    donor category: {}\n", d.donor_category);
+    if (!d.donor_category.empty()) print_safe("    donor category: {}\n", d.donor_category);
   }
   int n = 0;
   for (const auto& r : d.reports) {
     ++n;
-    fmt::print("    report {}: {}:{} ({}, bytes {}-{}, amount at {}-{}; ref {}@{})\n", n, r.file, r.line, r.article_id, r.byte_start,
+    print_safe("    report {}: {}:{} ({}, bytes {}-{}, amount at {}-{}; ref {}@{})\n", n, r.file, r.line, r.article_id, r.byte_start,
                r.byte_end, r.measure_start, r.measure_end, r.article_id, r.measure_start);
-    if (full) fmt::print("      article: {} ({})\n", r.article_title.empty() ? "(no title)" : r.article_title, r.article_date);
-    fmt::print("      evidence: {}\n", r.sentence);
+    if (full) print_safe("      article: {} ({})\n", r.article_title.empty() ? "(no title)" : r.article_title, r.article_date);
+    print_safe("      evidence: {}\n", r.sentence);
     if (full) {
-      fmt::print("      reads: {}\n", r.reading);
-      fmt::print("      donor from: {}; date from: {}\n", r.donor_basis, r.date_basis);
-      if (!r.notes.empty()) fmt::print("      notes: {}\n", r.notes);
+      print_safe("      reads: {}\n", r.reading);
+      print_safe("      donor from: {}; date from: {}\n", r.donor_basis, r.date_basis);
+      if (!r.notes.empty()) print_safe("      notes: {}\n", r.notes);
     }
-    fmt::print("      merged: {}\n", r.merge_reason);
+    print_safe("      merged: {}\n", r.merge_reason);
   }
   if (full || !d.corrections.empty()) {
-    if (d.corrections.empty()) fmt::print("    corrections: none\n");
-    for (const auto& c : d.corrections) fmt::print("    correction: {}\n", c);
+    if (d.corrections.empty()) print_safe("    corrections: none\n");
+    for (const auto& c : d.corrections) print_safe("    correction: {}\n", c);
   }
 }
 
@@ -278,8 +279,8 @@ int run_check(const AuditOptions& o) {
   const auto findings = report::run_checks(l->database(), o.check);
   int errors = 0, warnings = 0, infos = 0;
   for (const auto& f : findings) {
-    fmt::print("{}:{}: {}: {}: {}\n", f.file, f.line, f.check, report::to_string(f.level), f.message);
-    for (const auto& e : f.evidence) fmt::print("    {}\n", e);
+    print_safe("{}:{}: {}: {}: {}\n", f.file, f.line, f.check, report::to_string(f.level), f.message);
+    for (const auto& e : f.evidence) print_safe("    {}\n", e);
     (f.level == report::Level::error ? errors : f.level == report::Level::warning ? warnings : infos)++;
   }
   fmt::print("{} errors, {} warnings, {} notes\n", errors, warnings, infos);

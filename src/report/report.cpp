@@ -165,7 +165,9 @@ class Sheet {
   Sheet(SheetSink& sink, const std::string& name, const std::string& stem, const std::vector<double>& widths) : sink_(sink) {
     sink_.begin_sheet(name, stem, widths);
   }
-  ~Sheet() { sink_.end_sheet(); }
+  ~Sheet() { sink_.end_sheet(); }  // noexcept: a write error surfaces from row() or finish()
+  Sheet(const Sheet&) = delete;
+  Sheet& operator=(const Sheet&) = delete;
   int row(const std::vector<Cell>& cells, RowStyle style = RowStyle::normal) {
     sink_.row(cells, style);
     return row_++;
@@ -388,7 +390,7 @@ void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
            q.getColumn(8).isNull() ? Cell::none() : Cell::money(q.getColumn(8).getInt64()),
            q.getColumn(9).isNull() ? Cell::none() : Cell::integer(q.getColumn(9).getInt64()), Cell::str(q.getColumn(10).getString()),
            Cell::str(q.getColumn(11).getString()), Cell::integer(q.getColumn(12).getInt()), Cell::integer(q.getColumn(13).getInt()),
-           Cell::str(q.getColumn(14).getString())});
+           Cell::str(q.getColumn(14).getString()).hinted(fmt::format("all: aidledger explain {}", q.getColumn(0).getInt64()))});
   }
   s.sink().freeze_and_filter(header, s.next() - 1, 14);
 }
@@ -414,14 +416,15 @@ void timeline_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
       "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id", event_filter()));
   bind_filter(q, f);
   while (q.executeStep()) {
+    const std::string full = fmt::format("full text: aidledger explain {}", q.getColumn(0).getInt64());
     s.row({Cell::str(q.getColumn(1).getString()), Cell::str(q.getColumn(2).getString()), Cell::integer(q.getColumn(0).getInt64()),
            Cell::str(q.getColumn(3).getString()), Cell::str(status_label(q.getColumn(4).getString())),
            Cell::str(kind_label(q.getColumn(5).getString())),
            q.getColumn(6).isNull() ? Cell::none() : Cell::money(q.getColumn(6).getInt64()),
            q.getColumn(7).isNull() ? Cell::none() : Cell::str(fmt::format("{}{}", q.getColumn(7).getInt64(), q.getColumn(8).getString())),
-           Cell::str(q.getColumn(9).getString()), Cell::str(fmt::format("{} (line {})", q.getColumn(10).getString(), q.getColumn(13).getInt())),
+           Cell::str(q.getColumn(9).getString()).hinted(full), Cell::str(fmt::format("{} (line {})", q.getColumn(10).getString(), q.getColumn(13).getInt())),
            Cell::str(q.getColumn(11).getString()), Cell::str(q.getColumn(12).getString()),
-           Cell::str(q.getColumn(14).isNull() ? "" : q.getColumn(14).getString())});
+           Cell::str(q.getColumn(14).isNull() ? "" : q.getColumn(14).getString()).hinted(full)});
   }
   s.sink().freeze_and_filter(header, s.next() - 1, 12);
 }

@@ -110,5 +110,20 @@ check "unknown township" 2 $? "unknown township '徐家弯' (did you mean 徐家
 check "donor text is a bound value, not SQL: nothing matches" 1 $? "0 ledger lines reported" "$tmp/out"
 "$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --from 2024 --to 2019 >"$tmp/out" 2>&1; check "from after to" 2 $? "is after" "$tmp/out"
 
+# Control characters from pages never reach the terminal raw (issue 8): ESC, BEL, backspace and
+# bidirectional overrides in a page are printed as visible escapes by every command that shows page text.
+mkdir -p "$tmp/esc"
+printf '捐赠\n\n本报讯 2024年3月5日,郑州\033[2J\033]0;pwned\007某某\010\010有限公司向卢氏县徐家湾乡捐赠5万元\342\200\256\033[31m。\n' >"$tmp/esc/esc.txt"
+"$bin" ingest -q --db "$tmp/esc.db" "$tmp/esc/esc.txt" >"$tmp/out" 2>&1; check "ingest a page with control characters" 0 $?
+for cmd in "explain 1 --db $tmp/esc.db" "timeline --db $tmp/esc.db" "query --db $tmp/esc.db" "donors --db $tmp/esc.db" \
+           "townships --db $tmp/esc.db" "check --db $tmp/esc.db" "extract $tmp/esc/esc.txt"; do
+  # shellcheck disable=SC2086
+  "$bin" $cmd >"$tmp/out" 2>&1
+  case $cmd in townships*|check*) ;; *) grep -q "有限公司" "$tmp/out"; check "${cmd%% *}: shows the page's text" 0 $? ;; esac
+  ! grep -q -P '[\x00-\x08\x0b-\x1f\x7f]|\xe2\x80[\xaa-\xae]' "$tmp/out"; check "${cmd%% *}: no raw control character" 0 $?
+done
+"$bin" explain 1 --db "$tmp/esc.db" >"$tmp/out" 2>&1
+check "explain shows control characters as escapes" 0 $? 'evidence: 本报讯 2024年3月5日,郑州\\x1b\[2J\\x1b\]0;pwned\\x07某某\\x08\\x08有限公司向卢氏县徐家湾乡捐赠5万元\\u202e\\x1b\[31m。$' "$tmp/out"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

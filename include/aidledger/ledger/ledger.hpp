@@ -85,8 +85,9 @@ void throw_if_sum_overflow(const std::exception& e, std::string_view what);
 
 /// CSV with the fixed header
 /// event_id,date,date_precision,year,kind,status,donor,recipient,township,amount_yuan,approximate,
-/// quantity,unit,item,aggregate,sources
-std::string to_csv(const std::vector<ExportLine>& lines);
+/// quantity,unit,item,aggregate,sources. Text cells that begin like a formula (= + - @ TAB CR) get
+/// a single quote in front unless `neutralise` is false (text/csv.hpp); numbers never change.
+std::string to_csv(const std::vector<ExportLine>& lines, bool neutralise = true);
 /// The same lines as a JSON array of objects with those keys.
 std::string to_json(const std::vector<ExportLine>& lines);
 
