@@ -19,7 +19,7 @@ using text::starts_at;
 constexpr int128 kScale = 100'000'000;  // 10^8
 constexpr int128 kScalePerFen = 1'000'000;  // one fen is 10^6 of the scaled value
 
-// Why a numeral was not read. `malformed` is not a number at all (一〇一, 2021.6.5); the others
+// Why a numeral was not read: `none` when it is no number at all (一〇一, 2021.6.5); the others
 // are numbers that cannot be read exactly, which scan_measures refuses with a reason.
 enum class Problem { none, too_large, inexact };
 
@@ -141,10 +141,6 @@ std::optional<int128> read_chinese_fraction(std::string_view s, std::size_t& pos
   pos = i;
   return value;
 }
-
-}  // namespace
-
-namespace {
 
 // parse_numeral, saying in `problem` why a number could not be read exactly.
 std::optional<Numeral> parse_numeral_checked(std::string_view run, Problem& problem) {

@@ -706,7 +706,7 @@ std::optional<std::tuple<std::string, std::string, std::string>> parse_date_fiel
 }
 
 // An amount in a correction that is refused (past the ceiling of one ledger line, not exact).
-struct RefusedAmount : std::invalid_argument {
+struct RefusedCorrectionAmount : std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
@@ -718,7 +718,7 @@ std::int64_t parse_amount_field(const std::string& v) {
   if (!text.empty() && text.find_first_not_of("0123456789.,") == std::string::npos) text += "元";
   std::vector<extract::RefusedMeasure> refused;
   const auto ms = extract::scan_measures(text, &refused);
-  if (!refused.empty()) throw RefusedAmount(fmt::format("amount '{}' refused: {}", v, refused.front().reason));
+  if (!refused.empty()) throw RefusedCorrectionAmount(fmt::format("amount '{}' refused: {}", v, refused.front().reason));
   if (ms.size() != 1 || ms[0].kind != extract::MeasureKind::money || ms[0].span.size() != text.size())
     throw std::invalid_argument(fmt::format("amount '{}' is not an amount of money", v));
   return ms[0].value;
@@ -964,7 +964,7 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
         al.exec();
         message = fmt::format("event {} added", *event);
       }
-    } catch (const RefusedAmount& e) {
+    } catch (const RefusedCorrectionAmount& e) {
       status = "invalid";
       refused = true;
       message = e.what();

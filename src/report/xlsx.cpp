@@ -46,7 +46,7 @@ namespace {
 
 class XlsxSink final : public SheetSink {
  public:
-  explicit XlsxSink(const std::string& path) : out_(path, OutputFile::Mode::by_name), path_(path) {
+  explicit XlsxSink(const std::string& path) : out_(path, OutputFile::Mode::by_name) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     options.use_zip64 = LXW_TRUE;
@@ -130,8 +130,9 @@ class XlsxSink final : public SheetSink {
         case Cell::Kind::text: {
           lxw_format* f = style == RowStyle::title ? title_ : style == RowStyle::note ? note_ : style == RowStyle::section ? section_
                         : style == RowStyle::header ? header_ : total ? total_text_ : (c.text.size() > 60 ? wrap_ : text_);
-          check(worksheet_write_string(ws_, r, col, fit_excel_cell(c.text, c.full_text_hint).c_str(), f),
-                fmt::format("{}!{}", name_, cell_ref(row_, static_cast<int>(i))));
+          // (UTF-8 takes at least as many bytes as UTF-16 takes units: a short text needs no count.)
+          const std::string& fitted = c.text.size() <= kExcelCellLimit ? c.text : (long_text_ = fit_excel_cell(c.text, c.full_text_hint));
+          check(worksheet_write_string(ws_, r, col, fitted.c_str(), f), fmt::format("{}!{}", name_, cell_ref(row_, static_cast<int>(i))));
           break;
         }
         case Cell::Kind::integer:
@@ -218,7 +219,7 @@ class XlsxSink final : public SheetSink {
  private:
   OutputFile out_;
   std::vector<std::pair<lxw_worksheet*, std::string>> sheets_;
-  std::string path_, name_;
+  std::string name_, long_text_;
   lxw_workbook* wb_ = nullptr;
   lxw_worksheet* ws_ = nullptr;
   int row_ = 0;
