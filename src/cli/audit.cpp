@@ -59,16 +59,19 @@ void add_filter_options(CLI::App* cmd, AuditOptions& o, bool kinds) {
   }
 }
 
-// A total past int64 (a ledger holding amounts past the ceiling of one line) is an error that
-// names the ledger, never a wrong number.
+// Runs a reading command: an error of the database is printed with its path and the reason
+// (with_database), and a total past int64 (a ledger holding amounts past the ceiling of one line)
+// is an error that names the ledger, never a wrong number.
 template <class Run>
 int naming_ledger(const AuditOptions& o, Run run) {
-  try {
-    return run();
-  } catch (const std::overflow_error& e) {
-    fmt::print(stderr, "aidledger: error: {}: {}\n", o.db.empty() ? default_database_path() : o.db, e.what());
-    return kError;
-  }
+  return with_database(o.db, [&]() -> int {
+    try {
+      return run();
+    } catch (const std::overflow_error& e) {
+      fmt::print(stderr, "aidledger: error: {}: {}\n", o.db.empty() ? default_database_path() : o.db, e.what());
+      return kError;
+    }
+  });
 }
 
 }  // namespace
@@ -103,7 +106,7 @@ void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_cod
   std::string names;
   for (const auto& c : report::checks()) names += fmt::format("\n  {:<24} {:<8} {}", c.name, report::to_string(c.level), c.description);
   check->footer("Checks:" + names + "\nExit 1 when an error-level check finds something, 0 otherwise, 2 on an error.");
-  check->callback([opt, &exit_code] { exit_code = run_check(*opt); });
+  check->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_check(*opt); }); });
 }
 
 int run_query(const AuditOptions& o) {

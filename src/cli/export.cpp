@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "aidledger/cli/commands.hpp"
+#include "aidledger/cli/io.hpp"
 #include "aidledger/ledger/ledger.hpp"
-#include "aidledger/report/output.hpp"
 
 namespace aidledger::cli {
 
@@ -29,7 +29,7 @@ void setup_export(CLI::App& app, std::shared_ptr<ExportOptions> opt, int& exit_c
               "approximate,quantity,unit,item,aggregate,sources. Text cells that begin with = + - @ TAB or CR get a\n"
               "single quote in front, so a spreadsheet does not run them as formulas; numbers are never changed.\n"
               "Exit 1 when the ledger is empty.");
-  cmd->callback([opt, &exit_code] { exit_code = run_export(*opt); });
+  cmd->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_export(*opt); }); });
 }
 
 int run_export(const ExportOptions& opt) {
@@ -41,12 +41,9 @@ int run_export(const ExportOptions& opt) {
     if (!write_standard_output(body)) return kError;
   } else {
     // Written beside the target and renamed only when complete: an error leaves the old file.
-    try {
-      report::OutputFile out(opt.out);
-      out.write(body);
-      out.commit();
-    } catch (const std::runtime_error& e) {
-      fmt::print(stderr, "aidledger: error: {}\n", e.what());
+    std::string error;
+    if (!write_file(opt.out, body, error)) {
+      fmt::print(stderr, "aidledger: error: {}\n", error);
       return kError;
     }
   }

@@ -1,4 +1,5 @@
 // aidledger extract FILE: what the extractor reads in one page, without a database.
+#include <unordered_map>
 #include <fstream>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "aidledger/cli/table.hpp"
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/extract/page.hpp"
+#include "aidledger/ledger/ledger.hpp"
 
 namespace aidledger::cli {
 namespace {
@@ -36,6 +38,8 @@ void setup_extract(CLI::App& app, std::shared_ptr<ExtractOptions> opt, int& exit
   auto* cmd = app.add_subcommand("extract", "Show the articles and aid events aidledger reads in one page (no database)");
   cmd->add_option("file", opt->file, "Page file (plain text, any common Chinese encoding)")->required();
   cmd->add_option("--encoding", opt->encoding, "Force the page's encoding (e.g. GB18030); default: detect");
+  cmd->add_option("--max-page-size", opt->max_page_size, "Refuse a page larger than this (default 64MiB)")
+      ->transform(CLI::AsSizeValue(false));
   cmd->add_option("--published", opt->publication, "Publication date of the page, YYYY-MM-DD (default: inferred)");
   cmd->add_flag("--all", opt->all_articles, "Also list articles that are not about the paired county");
   cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
@@ -44,7 +48,7 @@ void setup_extract(CLI::App& app, std::shared_ptr<ExtractOptions> opt, int& exit
 
 int run_extract(const ExtractOptions& opt) {
   std::string bytes, error;
-  if (!read_file(opt.file, bytes, error)) {
+  if (!read_file(opt.file, bytes, error, opt.max_page_size)) {
     fmt::print(stderr, "aidledger: {}\n", error);
     return kError;
   }
@@ -62,12 +66,20 @@ int run_extract(const ExtractOptions& opt) {
       fmt::print(stderr, "aidledger: --published '{}' is not a date of the form YYYY-MM-DD\n", opt.publication);
       return kError;
     }
+    if (!ledger::year_in_range(static_cast<int>(d->first.year()))) {
+      fmt::print(stderr, "aidledger: --published {} is outside the years {} to {}\n", opt.publication, ledger::kFirstYear,
+                 ledger::kLastYear);
+      return kError;
+    }
     po.publication = d;
   }
   const auto result = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
                                             extract::Directory::builtin(), po);
   const auto& page = result.page;
   for (const auto& x : result.refused) print_safe(stderr, "{}\n", extract::refusal_warning(result, x));
+  // Each article's reports, found once (a page of thousands of articles stays linear).
+  std::unordered_map<int, std::vector<const extract::AidReport*>> reports_of;
+  for (const auto& r : result.reports) reports_of[r.article_seq].push_back(&r);
 
   if (opt.format == "json") {
     nlohmann::json j;
@@ -79,8 +91,8 @@ int run_extract(const ExtractOptions& opt) {
     for (const auto& a : result.articles) {
       nlohmann::json ja{{"id", a.id}, {"title", a.title}, {"line", a.line}, {"relevant", a.relevant},
                         {"date", a.date ? extract::format_date(*a.date) : ""}, {"bytes", {a.file_begin, a.file_end}}};
-      for (const auto& r : result.reports) {
-        if (r.article_seq != a.seq) continue;
+      for (const extract::AidReport* report : reports_of[a.seq]) {
+        const extract::AidReport& r = *report;
         nlohmann::json jr{{"kind", extract::to_string(r.kind)}, {"status", extract::to_string(r.status)},
                           {"donor", r.donor}, {"donor_basis", r.donor_basis}, {"item", r.item}, {"unit", r.unit},
                           {"approximate", r.approximate}, {"aggregate", r.aggregate}, {"tranche", r.tranche},
@@ -114,8 +126,8 @@ int run_extract(const ExtractOptions& opt) {
     print_safe("\narticle {} (line {}, bytes {}-{}){}\n  title: {}\n  date: {} ({})\n", a.id, a.line, a.file_begin,
                a.file_end, a.relevant ? "" : " [not about the paired county]", a.title.empty() ? "(none)" : a.title,
                a.date ? extract::format_date(*a.date) : "unknown", a.date_basis);
-    for (const auto& r : result.reports) {
-      if (r.article_seq != a.seq) continue;
+    for (const extract::AidReport* report : reports_of[a.seq]) {
+      const extract::AidReport& r = *report;
       print_safe("  [{}] {} {}{}{} by {} ({})\n", ++n, extract::to_string(r.status), extract::to_string(r.kind),
                  r.aggregate ? " AGGREGATE" : "", r.tranche ? " tranche" : "", r.donor.empty() ? "?" : r.donor,
                  r.donor_basis);

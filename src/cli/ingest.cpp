@@ -41,6 +41,12 @@ bool load_manifest(const std::string& path, std::map<std::string, extract::DateR
       ok = false;
       continue;
     }
+    if (!ledger::year_in_range(static_cast<int>(d->first.year()))) {
+      fmt::print(stderr, "{}:{}: the date {} is outside the years {} to {}: a typing error?\n", path, line_no, when,
+                 ledger::kFirstYear, ledger::kLastYear);
+      ok = false;
+      continue;
+    }
     out[file] = *d;
   }
   return ok;
@@ -84,23 +90,30 @@ void setup_ingest(CLI::App& app, std::shared_ptr<IngestOptions> opt, int& exit_c
   cmd->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
   cmd->add_option("--manifest", opt->manifest, "CSV of FILE,YYYY-MM-DD publication dates (otherwise inferred from each page)");
   cmd->add_option("--encoding", opt->encoding, "Force the pages' encoding (e.g. GB18030); default: detect per file");
+  cmd->add_option("--max-page-size", opt->max_page_size, "Refuse a page larger than this (default 64MiB)")
+      ->transform(CLI::AsSizeValue(false));
+  cmd->add_option("--wait", opt->wait_seconds, "Seconds to wait for another program (another ingest) holding the ledger (default 60)")
+      ->check(CLI::Range(0.0, 86400.0));
   cmd->add_flag("-q,--quiet", opt->quiet, "Print only problems");
-  cmd->footer("Ingest is idempotent: unchanged files are skipped, changed files replace their earlier reports.\n"
+  cmd->footer("Ingest is idempotent: unchanged files are skipped, changed files (or other --encoding) replace their earlier reports.\n"
+              "Two ingests into one ledger take turns. Folders are walked recursively; a symlink loop, an unreadable\n"
+              "entry, a FIFO or a device is reported and skipped, and the rest is read.\n"
               "The corrections file is applied at the end of every ingest; see README for its lines.\n"
               "Exit 0 when every file was read, 1 when no page was found, 2 when any file had an error.");
   cmd->callback([opt, &exit_code] { exit_code = run_ingest(*opt); });
 }
 
-int run_ingest(const IngestOptions& opt) {
+// (A function-try-block: a problem of the database as a whole stops the ingest with its message.)
+int run_ingest(const IngestOptions& opt) try {
   const std::string db_path = opt.db.empty() ? default_database_path() : opt.db;
   std::map<std::string, extract::DateRange> manifest;
   if (!opt.manifest.empty() && !load_manifest(opt.manifest, manifest)) return kError;
 
-  std::vector<std::string> missing;
-  const std::vector<std::string> files = collect_pages(opt.paths, missing);
+  std::vector<std::string> problems;
+  const std::vector<std::string> files = collect_pages(opt.paths, problems);
   bool errors = false;
-  for (const auto& m : missing) {
-    fmt::print(stderr, "aidledger: {}: no such file or folder\n", m);
+  for (const auto& p : problems) {
+    fmt::print(stderr, "aidledger: {}\n", p);
     errors = true;
   }
   if (files.empty() && !opt.paths.empty()) {
@@ -108,18 +121,23 @@ int run_ingest(const IngestOptions& opt) {
     return errors ? kError : kNothingFound;
   }
 
-  ledger::Ledger ledger(db_path);
+  ledger::Ledger ledger(db_path, ledger::Access::read_write, static_cast<int>(opt.wait_seconds * 1000));
   ledger::IngestStats stats;
+  // How the pages are read: a page read with other options is read again, not "unchanged".
+  const std::string read_options = opt.encoding.empty() ? "" : "encoding=" + opt.encoding;
   for (const auto& file : files) {
     std::string bytes, error;
-    if (!read_file(file, bytes, error)) {
-      fmt::print(stderr, "aidledger: {}\n", error);
+    if (!read_file(file, bytes, error, opt.max_page_size)) {
+      fmt::print(stderr, "aidledger: {}{}\n", error,
+                 error.find("over the size limit") != std::string::npos ? " (--max-page-size sets the limit)" : "");
       ++stats.pages_failed;
       errors = true;
       continue;
     }
     const std::string sha = text::sha256_hex(bytes);
-    const auto state = ledger.page_state(file, sha);
+    // A first look, to skip reading what is already there; ledger.ingest decides again inside its
+    // write transaction, where another ingest cannot slip in between.
+    const auto state = ledger.page_state(file, sha, read_options);
     if (state == ledger::PageState::unchanged) {
       ++stats.pages_unchanged;
       continue;
@@ -145,11 +163,12 @@ int run_ingest(const IngestOptions& opt) {
     try {
       const auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
                                             extract::Directory::builtin(), po);
-      ledger.ingest(px, stats);
+      ledger.ingest(px, stats, read_options);
       for (const auto& x : px.refused) print_safe(stderr, "{}\n", extract::refusal_warning(px, x));
       if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
         fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);
     } catch (const std::exception& e) {
+      if (ledger::is_database_wide(e)) throw;  // locked, read-only, full ...: every page would fail the same way
       // The page's transaction was rolled back: nothing half-written stays in the ledger.
       fmt::print(stderr, "{}: error: {}; file skipped\n", file, e.what());
       ++stats.pages_failed;
@@ -165,6 +184,12 @@ int run_ingest(const IngestOptions& opt) {
   }
   if (!apply_corrections(ledger, db_path, opt)) errors = true;
   return errors ? kError : kOk;
+} catch (const std::exception& e) {
+  if (!ledger::is_database_wide(e)) throw;
+  // Pages stored before the problem stay in the ledger (each was one finished transaction).
+  const std::string db_path = opt.db.empty() ? default_database_path() : opt.db;
+  fmt::print(stderr, "aidledger: {}\n", ledger::describe_database_error(db_path, e, static_cast<int>(opt.wait_seconds * 1000)));
+  return kError;
 }
 
 }  // namespace aidledger::cli

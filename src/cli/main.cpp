@@ -4,6 +4,7 @@
 #include <exception>
 #include <filesystem>
 
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
 #include "aidledger/cli/commands.hpp"
@@ -22,7 +23,22 @@ std::unique_ptr<ledger::Ledger> open_existing_ledger(const std::string& db) {
     fmt::print(stderr, "aidledger: {}: no ledger here; run 'aidledger ingest --db {} PAGES...' first\n", path, path);
     return nullptr;
   }
-  return std::make_unique<ledger::Ledger>(path);
+  try {
+    return std::make_unique<ledger::Ledger>(path, ledger::Access::read_only);
+  } catch (const ledger::DatabaseError& e) {
+    fmt::print(stderr, "aidledger: {}\n", e.what());
+    return nullptr;
+  }
+}
+
+int with_database(const std::string& db, const std::function<int()>& run) {
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    if (!ledger::is_database_wide(e) && !dynamic_cast<const SQLite::Exception*>(&e)) throw;
+    fmt::print(stderr, "aidledger: {}\n", ledger::describe_database_error(db.empty() ? default_database_path() : db, e));
+    return kError;
+  }
 }
 
 namespace {

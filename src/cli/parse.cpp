@@ -4,6 +4,7 @@
 #include "aidledger/cli/commands.hpp"
 #include "aidledger/extract/dates.hpp"
 #include "aidledger/extract/numbers.hpp"
+#include "aidledger/ledger/ledger.hpp"
 #include "aidledger/text/decode.hpp"
 
 namespace aidledger::cli {
@@ -70,6 +71,10 @@ int run_parse_date(const ParseOptions& opt) {
   auto ref = extract::parse_iso_range(opt.ref, extract::Precision::day);
   if (!ref || opt.ref.size() != 10) {
     fmt::print(stderr, "aidledger: --ref '{}' is not a date of the form YYYY-MM-DD\n", opt.ref);
+    return kError;
+  }
+  if (!ledger::year_in_range(static_cast<int>(ref->first.year()))) {
+    fmt::print(stderr, "aidledger: --ref {} is outside the years {} to {}\n", opt.ref, ledger::kFirstYear, ledger::kLastYear);
     return kError;
   }
   const std::string text = text::normalise(joined(opt.words));

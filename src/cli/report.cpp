@@ -57,7 +57,7 @@ void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_c
               "承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. The workbook (or each CSV file) is written beside\n"
               "its target and put in place only when complete. CSV text cells that begin with = + - @ TAB or CR\n"
               "get a single quote in front. Exit 1 when no line matches the filters.");
-  cmd->callback([opt, &exit_code] { exit_code = run_report(*opt); });
+  cmd->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_report(*opt); }); });
 }
 
 int run_report(const ReportOptions& opt) {

@@ -150,9 +150,11 @@ class SentenceReader {
   // The organisation 该公司/其 refers to at `pos`: the last one named before it.
   ArticleMemory memory_at(std::size_t pos) const {
     ArticleMemory m = memory_;
+    for (const auto& p : s_.places)
+      if (p.span.end <= pos && !p.township.empty() && p.level != PlaceLevel::collective) m.saw_township(p.township);
     for (const auto& [span, name] : orgs_)
       if (span.end <= pos) {
-        m.organisations.emplace_back(std::string(s_.slice(span)), name);
+        m.remember(std::string(s_.slice(span)), name);
         m.last_organisation = name;
         m.last_organisation_written = std::string(s_.slice(span));
       }
@@ -202,9 +204,23 @@ class SentenceReader {
 
     // 价值10万元 after goods just counted: the value of that gift.
     const LexToken* value_word = s_.word_before(m.span.begin);
-    if (!value_word && m.span.begin >= 6) value_word = s_.word_before(m.span.begin - 3);  // 价值约, 分别价值
+    if (!value_word && m.span.begin >= 6) value_word = s_.word_before(m.span.begin - 3);  // 分别价值, 价值达
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && attach_value(k, used, reports)) return;
 
+    // 其中 …: the parts of a total already read.
+    // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),
+    // nor when the part is a tranche paid (其中首批资金100万元已划拨).
+    if (const LexToken* sub = s_.first(Cat::subsum, {segment.begin, m.span.begin}); sub && (k > 0 || follows_total_)) {
+      const bool tranche = s_.has(Cat::tranche, {sub->span.end, own.end}) || s_.has(Cat::paid, {sub->span.end, own.end});
+      // The total stands in the sentence before: its parts are not read again (no double count).
+      if (reports.empty() && follows_total_ && !tranche) return;
+      // (其中60名孩子每人…: a part of the people, not of the money; read it as a gift.)
+      const bool part_of_people = s_.has(Cat::per_unit, {sub->span.end, m.span.begin});
+      if (!reports.empty() && !tranche && (split_total(k, used, reports) || !part_of_people)) return;
+    }
+    // …200万元拨付到位，甲乡、乙镇分别到账120万元、80万元: the places and amounts that follow split
+    // the total just read, in order.
+    if (split_by_list(k, used, reports)) return;
     const LexToken* trigger = find_trigger(k, segment.begin);
     if (!trigger) return;
     // 购买土蜂蜜800斤，金额4.8万元: what was bought is counted, the money is the aid.
@@ -224,16 +240,6 @@ class SentenceReader {
         !s_.has(Cat::buy, {0, s_.text.size()}))
       return;
     if (m.kind == MeasureKind::money && !m.currency_explicit && !s_.has(Cat::cash, own) && !s_.has(Cat::value, own)) return;
-    // 其中 …: the parts of a total already read.
-    // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),
-    // nor when the part is a tranche paid (其中首批资金100万元已划拨).
-    if (const LexToken* sub = s_.first(Cat::subsum, {segment.begin, m.span.begin}); sub && (k > 0 || follows_total_)) {
-      const bool tranche = s_.has(Cat::tranche, {sub->span.end, own.end}) || s_.has(Cat::paid, {sub->span.end, own.end});
-      if ((!reports.empty() || follows_total_) && !tranche) {
-        split_total(k, used, reports);
-        return;
-      }
-    }
 
     Frame f;
     f.measure = k;
@@ -252,6 +258,11 @@ class SentenceReader {
         // An earlier clause that holds an amount of its own belongs to that amount.
         if (c < first_clause && clause_has_amount(c) && !reports.empty()) break;
         giver = detail::giver_in_clause(s_, c, limit, directory_, gazetteer_, memory_at(s_.clauses[c].begin));
+        // (The county's sellers at a fair, 卢氏县某镇的合作社, are not who bought: look further back.)
+        if (giver && trigger->is(Cat::sale) && !trigger->is(Cat::buy) && starts_with_local_place(giver->written)) {
+          giver.reset();
+          continue;
+        }
         if (giver) {
           giver_clause = c;
           if (c != first_clause) giver->basis = "earlier clause";
@@ -283,6 +294,25 @@ class SentenceReader {
     // The paired county's own bodies giving (卢氏县民政局向全县…, 徐家湾乡干部群众向…捐款) is not
     // pairing aid; nor is a clause whose subject is a place of the county (双龙湾镇向…购买).
     if (giver && starts_with_local_place(giver->written)) return;
+    // A district spending in its own area (全区已投入灾后重建资金3.6亿元) names no recipient: no aid.
+    if (s_.has(Cat::own_area, {frame_begin, m.span.begin}) && !s_.has(Cat::to, {frame_begin, own.end}) &&
+        std::none_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+          return p.span.begin >= frame_begin && p.span.end <= own.end && (!p.township.empty() || p.level == PlaceLevel::collective);
+        }))
+      return;
+    // Money or goods sent to a district (…送往高新区受灾群众安置点): aid for the district, not from it.
+    for (const auto& w : s_.words) {
+      if (w.span.begin < frame_begin || w.span.end > own.end || !(w.cats & (bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid))))
+        continue;
+      const std::string_view rest = s_.slice(w.span.end, own.end);
+      const auto known = directory_.find_known(rest);
+      if (!known || known->first.begin != 0 || !text::ends_at(known->second, known->second.size(), "区")) continue;
+      const std::size_t after = w.span.end + known->first.end;
+      const bool county_place_after = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+        return p.span.begin >= after && p.span.end <= own.end && !p.township.empty();
+      });
+      if (!county_place_after) return;
+    }
     // (Not for sales: 甲镇展区的销售额 is what the township sold, the aid it received.)
     if (!giver && !trigger->is(Cat::sale) && starts_with_local_place(subject_text(verb_clause, trigger->span.begin))) return;
 
@@ -317,8 +347,10 @@ class SentenceReader {
     if (r.kind != Kind::cash) r.item = item_for(f, previous);
 
     // Recipients.
+    ArticleMemory recipient_memory = memory_at(frame_begin);
+    recipient_memory.giver = r.donor;
     std::vector<Recipient> recipients =
-        detail::recipients_for(s_, frame_begin, trigger->span.begin, m.span.begin, giver, memory_at(frame_begin));
+        detail::recipients_for(s_, frame_begin, trigger->span.begin, m.span.begin, giver, recipient_memory);
     if (recipients.empty() && previous && !opens_with_date(segment)) {
       for (const auto& a : previous->allocations) {
         if (a.township == kJoint)
@@ -327,11 +359,14 @@ class SentenceReader {
           recipients.push_back({a.recipient, a.township});
       }
     }
-    if (recipients.empty())
+    // No place read for the gift: the article's townships, when it names no more than a pair
+    // (a page of several pairings leaves the recipient unknown rather than guessing a joint line).
+    if (recipients.empty() && memory_.townships.size() <= 2)
       for (const auto& t : memory_.townships) recipients.push_back({t, t});
     // 采购甲乡香菇8.6万元、乙镇木耳5.4万元: places and amounts taking turns in a clause pair up —
     // each amount goes to the places between the amount before it and itself.
-    if (recipients.size() >= 2) {
+    // (Also when only the first place was read as marked: 转交甲乡9.62万元、乙镇9万元.)
+    if (!recipients.empty()) {
       std::size_t from = own.begin;
       for (std::size_t j = 0; j < k; ++j)
         if (s_.clause_of(s_.measures[j].span.begin) == mc) from = std::max(from, s_.measures[j].span.end);
@@ -345,7 +380,11 @@ class SentenceReader {
                  return p.span.begin > m.span.end && p.span.end <= o.span.begin && !p.township.empty();
                });
       });
-      if (!between.empty() && between.size() < recipients.size() && (from > own.begin || another_after)) recipients = between;
+      if (!between.empty() && (from > own.begin || another_after) &&
+          (between.size() < recipients.size() ||
+           (recipients.size() == 1 && from > own.begin &&
+            std::none_of(between.begin(), between.end(), [&](const Recipient& b) { return b.name == recipients.front().name; }))))
+        recipients = between;
     }
     // An article that names no township at all, about the district's own pairing: the pair.
     if (recipients.empty() && memory_.townships.empty())
@@ -426,6 +465,14 @@ class SentenceReader {
 
     date_report(r, {frame_begin, own.end}, m.span.begin);
     // A pledge is made when it is reported; the later year it names is when it is to be paid.
+    // (So is a pledge for a plan year when the date came from before: 展望2026年，…计划为…安排….)
+    const bool plan_year_stated = std::any_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& d) {
+      return d.plan && d.date.precision == Precision::year && d.span.end <= m.span.begin && d.span.begin >= segment.begin;
+    });
+    if (r.status == Status::pledged && article_date_ && plan_year_stated && (!r.date || r.date_basis.rfind("stated", 0) != 0)) {
+      r.date = article_date_;
+      r.date_basis = "pledged on the article's date";
+    }
     if (r.status == Status::pledged && r.date && article_date_ && r.date->first > article_date_->last &&
         s_.has(Cat::modal, {segment.begin, own.end})) {
       r.notes.push_back(fmt::format("to be paid {}", format_date(*r.date)));
@@ -433,7 +480,8 @@ class SentenceReader {
       r.date_basis = "pledged on the article's date";
     }
     const bool whole_year = r.date && r.date->precision == Precision::year;
-    if (auto period = plan_period(m.span.begin); period && !r.date && s_.has(Cat::cumulative, {0, m.span.begin})) {
+    if (auto period = plan_period(m.span.begin);
+        period && !r.date && (s_.has(Cat::cumulative, {0, m.span.begin}) || s_.has(Cat::total, {0, m.span.begin}))) {
       r.date = period;
       r.date_basis = "the five-year plan's period";
     }
@@ -443,7 +491,8 @@ class SentenceReader {
     if (r.aggregate && !summary) r.notes.push_back("summary figure without a date of its own");
     // A plan to give over a period (计划全年采购50万元) is one pledge, not a summary of gifts.
     if (r.aggregate && r.status == Status::pledged &&
-        (!s_.has(Cat::cumulative, {0, m.span.begin}) || s_.has(Cat::modal, {f.frame_begin, m.span.begin})))
+        (!s_.has(Cat::cumulative, {0, m.span.begin}) || s_.has(Cat::modal, {f.frame_begin, m.span.begin}) ||
+         s_.has(Cat::agreement, {f.frame_begin, m.span.begin})))
       r.aggregate = false;
 
     if (list.size() >= 2) {
@@ -545,7 +594,10 @@ class SentenceReader {
         s_.measures[k + 1].kind == MeasureKind::quantity && s_.clause_of(s_.measures[k + 1].span.begin) == mc) {
       const Measure& q = s_.measures[k + 1];
       const std::string_view goods = s_.slice(m.span.end, q.span.begin);
-      if (starts_at(goods, 0, "的") && !s_.has(Cat::give, {m.span.end, q.span.begin})) {
+      // (Also without 的 when only a short name of goods stands between: 价值28万元冷库一座.)
+      const bool goods_named = starts_at(goods, 0, "的") ||
+                               (text::code_point_count(goods) <= 8 && text::all_han(goods));
+      if (goods_named && !s_.has(Cat::give, {m.span.end, q.span.begin})) {
         for (auto& a : r.allocations) a.quantity = q.value;
         r.unit = q.unit;
         if (std::string item = detail::item_between(s_, m.span.end, q.span.begin); !item.empty()) r.item = item;
@@ -686,22 +738,81 @@ class SentenceReader {
     return true;
   }
 
-  // 共捐赠100万元，其中徐家湾乡60万元、双龙湾镇40万元: the parts replace a joint line when they add up.
-  void split_total(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
-    if (reports.empty()) return;
+  bool split_by_list(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
+    if (reports.empty() || k == 0) return false;
     AidReport& total = reports.back();
-    if (total.allocations.size() != 1 || !total.allocations.front().amount_fen) return;
+    if (total.allocations.size() != 1 || !total.allocations.front().amount_fen || total.aggregate) return false;
+    const std::size_t mc = s_.clause_of(s_.measures[k].span.begin);
+    if (s_.clause_of(s_.measures[k - 1].span.begin) >= mc) return false;  // the total stands in an earlier clause
+    const Span c = s_.clauses[mc];
+    // The clause opens with the places, then 分别 before the amounts.
+    std::vector<const PlaceMention*> places;
+    for (const auto& p : s_.places)
+      if (p.span.begin >= c.begin && p.span.end <= s_.measures[k].span.begin && !p.township.empty() && p.level != PlaceLevel::collective)
+        places.push_back(&p);
+    if (places.size() < 2 || places.front()->span.begin != s_.han_from(c.begin, c.end)) return false;
+    const LexToken* each = s_.first(Cat::each, {places.back()->span.end, s_.measures[k].span.begin});
+    if (!each || s_.slice(each->span) != "分别") return false;
+    const std::vector<std::size_t> list = detail::amount_list(s_, k);
+    if (list.size() != places.size()) return false;
+    std::int64_t sum = 0;
+    for (std::size_t j : list) {
+      if (s_.measures[j].kind != MeasureKind::money) return false;
+      sum += s_.measures[j].value;
+    }
+    if (sum != *total.allocations.front().amount_fen) return false;
+    std::vector<Allocation> parts;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      Allocation a;
+      a.recipient = places[i]->name;
+      a.township = places[i]->township;
+      a.amount_fen = s_.measures[list[i]].value;
+      parts.push_back(a);
+      used[list[i]] = true;
+    }
+    total.allocations = parts;
+    total.distribution = "each";
+    total.notes.push_back("total split by the places and amounts that follow it (分别)");
+    return true;
+  }
+
+  // 共捐赠100万元，其中徐家湾乡60万元、双龙湾镇40万元: the parts replace a joint line when they add up.
+  // Returns whether the amounts from `k` on were read as the parts of the total before them.
+  bool split_total(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
+    if (reports.empty()) return false;
+    AidReport& total = reports.back();
+    if (total.allocations.size() != 1 || !total.allocations.front().amount_fen) return false;
     const Span segment = s_.segments[s_.segment_of(s_.measures[k].span.begin)];
     std::vector<Allocation> parts;
     std::int64_t sum = 0;
+    std::vector<std::size_t> taken;  // marked used only when the split holds
+    const LexToken* sub = s_.first(Cat::subsum, {segment.begin, s_.measures[k].span.begin});
+    const std::size_t parts_from = sub ? sub->span.end : segment.begin;
     for (std::size_t j = k; j < s_.measures.size(); ++j) {
       const Measure& mj = s_.measures[j];
       if (mj.span.begin >= segment.end || mj.kind != MeasureKind::money) break;
-      used[j] = true;
+      taken.push_back(j);
       const PlaceMention* place = nullptr;
+      std::vector<const PlaceMention*> between;
       for (const auto& p : s_.places)
-        if (p.span.end <= mj.span.begin && (j == k || p.span.begin >= s_.measures[j - 1].span.end)) place = &p;
-      if (!place || place->township.empty()) return;
+        if (p.span.end <= mj.span.begin && (j == k || p.span.begin >= s_.measures[j - 1].span.end) && p.span.begin >= segment.begin) {
+          place = &p;
+          between.push_back(&p);
+        }
+      if (!place || place->township.empty()) return false;
+      // 其中甲乡、乙镇各300万元: each place listed before 各 gets the amount.
+      if (between.size() >= 2 && detail::says_each(s_, between.front()->span.end, mj.span.begin)) {
+        for (const PlaceMention* p : between) {
+          if (p->township.empty() || p->span.begin < parts_from) continue;
+          Allocation a;
+          a.recipient = p->name;
+          a.township = p->township;
+          a.amount_fen = mj.value;
+          parts.push_back(a);
+          sum += mj.value;
+        }
+        continue;
+      }
       Allocation a;
       a.recipient = place->name;
       a.township = place->township;
@@ -713,7 +824,10 @@ class SentenceReader {
       total.allocations = parts;
       total.distribution = "each";
       total.notes.push_back("total split by the parts that follow it (其中)");
+      for (std::size_t t : taken) used[t] = true;
+      return true;
     }
+    return false;
   }
 
   std::string item_for(const Frame& f, const AidReport* previous) const {
@@ -805,6 +919,11 @@ class SentenceReader {
       if ((starts_at(s_.text, d.span.end, "起") || starts_at(s_.text, d.span.end, "结对")) && d.span.end < measure_begin &&
           !s_.has(Cat::cumulative, {window.begin, measure_begin}) && !s_.has(Cat::total, {window.begin, measure_begin}))
         continue;
+      // …余款8万元已于1月12日拨付: the day it was paid, over a date that names the pledge before it.
+      if (d.span.begin > measure_begin && text::ends_at(s_.text, d.span.begin, "于")) {
+        best = &d;
+        break;
+      }
       if (d.span.begin < measure_begin || !best) best = &d;
     }
     if (best) {
@@ -942,12 +1061,16 @@ std::string article_actor(std::string_view page_text, const text::Article& a, co
   if (auto t = d.find_known(a.title)) return t->second;
   const auto in_title = detail::organisations_in(a.title, d);
   if (!in_title.empty()) return in_title.front().second;
-  if (auto b = d.find_known(a.span.of(page_text))) return b->second;
-  // The first organisation the lead names (本报讯 …，区总工会一行来到…).
+  // The first organisation the lead names (本报讯 …，区总工会一行来到…) when the page names no
+  // known organisation, or only inside that one (高新区 in 高新区总工会); else the known one.
   const std::string_view body = a.span.of(page_text);
   const std::size_t stop = body.find("。");
   const std::size_t lead_end = stop == std::string_view::npos ? body.size() : stop + std::string_view("。").size();
-  if (const auto in_lead = detail::organisations_in(body.substr(0, lead_end), d); !in_lead.empty()) return in_lead.front().second;
+  const auto in_lead = detail::organisations_in(body.substr(0, lead_end), d);
+  const auto known = d.find_known(body);
+  if (!in_lead.empty() && (!known || (known->first.begin >= in_lead.front().first.begin && known->first.end <= in_lead.front().first.end)))
+    return in_lead.front().second;
+  if (known) return known->second;
   // A district the directory does not know, named in the title (湖州市吴兴区情系青川): X市Y区 or Y区.
   const std::string_view title = a.title;
   for (std::size_t at = title.find("区"); at != std::string_view::npos; at = title.find("区", at + 3)) {
@@ -1006,6 +1129,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   memory.actor = ctx.actor;
   memory.townships = ctx.townships;
   memory.paired = gazetteer_.paired();
+  memory.pairing_donor = gazetteer_.pairing_donor();
   bool consumption_article = false;
   for (const auto& w : lex.scan(article.title)) consumption_article = consumption_article || w.is(Cat::consumption) || w.is(Cat::buy);
 
@@ -1045,7 +1169,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     // Memory: the last organisation named (for 该公司/其 in later sentences).
     const auto& orgs = tokens.organisations;
-    for (const auto& [span, name] : orgs) memory.organisations.emplace_back(std::string(tokens.slice(span)), name);
+    for (const auto& [span, name] : orgs) memory.remember(std::string(tokens.slice(span)), name);
     if (!orgs.empty()) {
       memory.last_organisation = orgs.back().second;
       memory.last_organisation_written = std::string(tokens.slice(orgs.back().first));
@@ -1053,7 +1177,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     for (const auto& d : tokens.dates)
       if (!d.plan) paragraph_last = d.date;
     for (const auto& p : tokens.places) {
-      if (p.level != PlaceLevel::collective && !p.township.empty()) memory.last_township = p.township;
+      if (p.level != PlaceLevel::collective && !p.township.empty()) {
+        memory.last_township = p.township;
+        memory.saw_township(p.township);
+      }
       if ((p.level == PlaceLevel::school || p.level == PlaceLevel::clinic) && !p.township.empty()) {
         memory.last_institution = p.name;
         memory.last_institution_township = p.township;

@@ -15,13 +15,6 @@ using text::starts_at;
 
 // Strong words of a period's summary; 以来/截至/至今 only open a period (a total must follow).
 // (据统计 alone is no summary: 据统计，送往两乡镇的慰问品分别价值… counts one gift. With 共 it is.)
-constexpr std::string_view kStrongCumulative[] = {"累计", "历年", "多年来", "近年来", "几年来", "年来", "先后",
-                                                   "据不完全统计", "全年", "全年共"};
-
-bool strong_cumulative(std::string_view w) {
-  return std::find(std::begin(kStrongCumulative), std::end(kStrongCumulative), w) != std::end(kStrongCumulative);
-}
-
 std::string_view strip_leading(std::string_view s, std::initializer_list<std::string_view> words) {
   for (bool again = true; again;) {
     again = false;
@@ -93,7 +86,7 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   const LexToken* paid = s.last(Cat::paid, own);
   const LexToken* modal = s.last(Cat::modal, gift);
   if (paid && (!modal || modal->span.begin < paid->span.begin)) return Status::disbursed;
-  if (tranche && !s.has(Cat::modal, own)) return Status::disbursed;
+  if (tranche && !modal) return Status::disbursed;
   if (modal) return Status::pledged;
   // A modal or an agreement earlier in the segment governs the clauses after it.
   const Span before{f.segment.begin, gift.begin};
@@ -115,24 +108,65 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   return Status::disbursed;
 }
 
+namespace {
+
+// The sentence counts projects or batches (实施项目12个, 3批次): many gifts, not one.
+bool counts_projects(const SentenceTokens& s) {
+  const std::string_view rest = s.text;
+  for (std::string_view many : {"个项目", "项目", "批次", "批", "次"}) {
+    for (std::size_t at = rest.find(many); at != std::string_view::npos; at = rest.find(many, at + 1)) {
+      const char32_t before = code_point_before(rest, at);
+      const char32_t after = code_point_at(rest, at + many.size());
+      const bool counted = (before >= U'0' && before <= U'9') || std::u32string_view(U"一二两三四五六七八九十百个").find(before) != std::u32string_view::npos ||
+                           (after >= U'0' && after <= U'9') || std::u32string_view(U"一二两三四五六七八九十").find(after) != std::u32string_view::npos;
+      if (counted) return true;
+    }
+  }
+  return false;
+}
+
+// The cumulative word `w` stands in an earlier clause than the amount and a number that is no
+// money follows it there (累计服务群众1200余人次): it sums that number, not the amount.
+bool counts_in_own_clause(const SentenceTokens& s, const LexToken& w, const Measure& m) {
+  const std::size_t c = s.clause_of(w.span.begin);
+  if (c == s.clause_of(m.span.begin)) return false;
+  // (A sum of money there is a summary as this one is: 累计消费帮扶55万元；…销售帮扶13万元.)
+  for (const Measure& other : s.measures)
+    if (other.kind == MeasureKind::money && other.span.begin >= w.span.end && other.span.end <= s.clauses[c].end) return false;
+  const std::string_view rest = s.slice(w.span.end, s.clauses[c].end);
+  for (std::size_t i = 0; i < rest.size();) {
+    const char32_t cp = next_code_point(rest, i);
+    if ((cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十百千万").find(cp) != std::u32string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year, Kind kind) {
   const Measure& m = s.measures[f.measure];
   const Span lead{0, m.span.begin};
   const bool total = says_total(s, f.frame_begin, m.span.begin) || s.has(Cat::total, {f.frame_begin, m.span.begin});
   for (const auto& w : s.words) {
-    if (w.span.end > m.span.begin || !w.is(Cat::cumulative)) continue;
+    if (w.span.end > m.span.begin || !(w.cats & (bit(Cat::cumulative) | bit(Cat::summary)))) continue;
+    // 累计服务群众1200余人次，并捐赠…: a summary of another count, in a clause of its own.
+    if (counts_in_own_clause(s, w, m)) continue;
     // 据统计，为期两天的展销会…: a count of one occasion, not a summary.
     const bool statistics = s.slice(w.span) == "据统计" || s.slice(w.span) == "据不完全统计";
     if (statistics && (s.has(Cat::consumption, {w.span.end, m.span.begin}) || s.has(Cat::occasion, {w.span.end, m.span.begin}))) continue;
     // 据统计，2022年，…: the statistics of a year or a period are a summary.
     if (statistics && date && (date_is_whole_year || date->precision == Precision::year || date->is_range())) return true;
-    if (strong_cumulative(s.slice(w.span))) return true;
+    if (w.is(Cat::summary)) return true;
     if (total) return true;  // 以来 … 共 …
     // 今年以来…送去…各类物资: many kinds of gifts since then.
-    if (s.slice(w.span) == "以来" && names_many_kinds(s)) return true;
+    // 2022年以来…投入…实施项目12个: many projects since then.
+    if (s.slice(w.span) == "以来" && (names_many_kinds(s) || counts_projects(s))) return true;
   }
   (void)lead;
   if (s.has(Cat::occasion, {0, m.span.begin})) return false;
+  // “十四五”期间…共投入…: a five-year plan's total.
+  if (total && std::any_of(s.dates.begin(), s.dates.end(), [&](const DatedMention& d) { return d.five_year_plan && d.span.end <= m.span.begin; }))
+    return true;
   // A period's total (今年1至9月…共, 2019年…共计, 今年上半年…共): many gifts summed, not one.
   // A bare year with 共 is such a total for purchases (many buyers, many days), not for one gift.
   if (total && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31)) return true;
@@ -145,18 +179,11 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   if (total && date && date->precision == Precision::year &&
       names_many_kinds(s)) return true;
   // A whole year's total over many projects: 2022年…共投入…实施项目12个.
-  if (total && date && date_is_whole_year) {
-    const std::string_view rest = s.text;
-    for (std::string_view many : {"个项目", "项目", "批次", "批", "次"}) {
-      for (std::size_t at = rest.find(many); at != std::string_view::npos; at = rest.find(many, at + 1)) {
-        const char32_t before = code_point_before(rest, at);
-        const char32_t after = code_point_at(rest, at + many.size());
-        const bool counted = (before >= U'0' && before <= U'9') || std::u32string_view(U"一二两三四五六七八九十百个").find(before) != std::u32string_view::npos ||
-                             (after >= U'0' && after <= U'9') || std::u32string_view(U"一二两三四五六七八九十").find(after) != std::u32string_view::npos;
-        if (counted) return true;
-      }
-    }
-  }
+  if (total && date && date_is_whole_year && counts_projects(s)) return true;
+  // …and its consumption aid in the same summary (2023年，…共投入…，组织开展消费帮扶168万元).
+  if (kind == Kind::consumption && date && date_is_whole_year && (s.has(Cat::total, {0, m.span.begin}) || counts_projects(s)) &&
+      !s.has(Cat::occasion, {0, s.text.size()}))
+    return true;
   return false;
 }
 
@@ -257,6 +284,19 @@ std::string item_between(const SentenceTokens& s, std::size_t from, std::size_t 
   // After an amount listed before it (图书5000册、无人机20架): that amount's goods are its own.
   for (const auto& m : s.measures)
     if (m.span.end > cut && m.span.end <= to) cut = m.span.end;
+  // Words of buying, scope, totals and rates at either end are no goods (累计消费帮扶…, 图书共…, 每生每年…).
+  constexpr CatSet kNoGoods = bit(Cat::buy) | bit(Cat::consumption) | bit(Cat::cumulative) | bit(Cat::summary) | bit(Cat::total) |
+                              bit(Cat::per_unit) | bit(Cat::tranche) | bit(Cat::paid);
+  for (bool again = true; again && cut < to;) {
+    const LexToken* w = s.word_at(cut);
+    again = w && (w->cats & kNoGoods) && w->span.end <= to;
+    if (again) cut = w->span.end;
+  }
+  for (bool again = true; again && cut < to;) {
+    const LexToken* w = s.word_before(to);
+    again = w && (w->cats & kNoGoods) && w->span.begin >= cut;
+    if (again) to = w->span.begin;
+  }
   return clean_item(s.slice(cut, to));
 }
 

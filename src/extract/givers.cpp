@@ -51,12 +51,6 @@ std::string_view trim_punct(std::string_view s) {
   return s;
 }
 
-bool all_han(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();)
-    if (!text::is_han(next_code_point(s, i))) return false;
-  return !s.empty();
-}
-
 // 3家会员企业, 两家企业, 5个单位: givers counted but not named. `prefix` gets what stands before
 // the count (郑州航空港区3家企业: 郑州航空港区).
 std::int64_t counted_givers(std::string_view item, std::string_view* prefix = nullptr) {
@@ -97,6 +91,19 @@ std::int64_t counted_givers(std::string_view item, std::string_view* prefix = nu
 
 }  // namespace
 
+void ArticleMemory::remember(std::string written, std::string canonical) {
+  organisations.erase(std::remove_if(organisations.begin(), organisations.end(),
+                                     [&](const auto& o) { return o.first == written && o.second == canonical; }),
+                      organisations.end());
+  if (organisations.size() >= kRemembered) organisations.erase(organisations.begin());
+  organisations.emplace_back(std::move(written), std::move(canonical));
+}
+
+void ArticleMemory::saw_township(const std::string& township) {
+  recent_townships.erase(std::remove(recent_townships.begin(), recent_townships.end(), township), recent_townships.end());
+  recent_townships.push_back(township);
+}
+
 std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) const {
   // 该公司 is the last company named, 该会 the last association, 该区 the last district; 其 and
   // 该单位 the last organisation of any kind.
@@ -136,10 +143,11 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     scanned = Lexicon::builtin().scan(text);
     words = &scanned;
   }
-  // Bytes inside a vocabulary word that is no part of a name: a name never crosses them.
+  // Bytes inside a vocabulary word that is no part of a name: a name never crosses them. (Money,
+  // goods, regions and figures do stand inside names: 某某投资控股集团, 郑州某某科技公司.)
   std::vector<bool> boundary(text.size(), false);
   for (const LexToken& w : *words)
-    if (!w.is(Cat::cash) && !w.is(Cat::goods) && !w.is(Cat::region))
+    if (!w.is(Cat::cash) && !w.is(Cat::goods) && !w.is(Cat::region) && !w.is(Cat::not_aid))
       for (std::size_t b = w.span.begin; b < w.span.end; ++b) boundary[b] = true;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -157,7 +165,17 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     }
     std::string_view name = upto.substr(begin);
     if (!d.has_organisation_ending(name) || text::code_point_count(name) < 3) continue;
-    if (ends_like_a_place(name, d) && !d.find_known(name)) continue;
+    // 是郑州经开区的一家医药流通企业: a counted noun describes an organisation, it names none.
+    if (std::u32string_view(U"一两几这该每").find(code_point_at(name, 0)) != std::u32string_view::npos &&
+        std::u32string_view(U"家个所").find(code_point_at(name, std::string_view("一").size())) != std::u32string_view::npos)
+      continue;
+    if (ends_like_a_place(name, d)) {
+      // A place-like name is a name only as a known one, from where that starts (记者从高新区获悉: 高新区).
+      const auto known = d.find_known(name);
+      if (!known) continue;
+      begin += known->first.begin;
+      name = upto.substr(begin);
+    }
     // The longest name ending here is taken; a name ending further on replaces one inside it.
     while (!out.empty() && out.back().first.begin >= begin) out.pop_back();
     out.push_back({{begin, pos}, d.canonical(name)});
@@ -281,10 +299,25 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     std::string_view item = trim_punct(s.slice(item_span));
     std::size_t item_at = static_cast<std::size_t>(item.data() - s.text.data());
     // A descriptor before the name (辖区企业, 爱心企业, 高新区的): the name follows it.
-    if (const LexToken* desc = s.last(Cat::descriptor, {item_at, item_at + item.size()});
+    if (const LexToken* desc = s.last(bit(Cat::descriptor) | bit(Cat::person_title), {item_at, item_at + item.size()});
         desc && desc->span.end < item_at + item.size() && !s.quoted(desc->span.begin)) {
       const std::string_view after = s.slice(desc->span.end, item_at + item.size());
-      if (text::code_point_count(after) >= 2) {
+      const std::string_view before = s.slice(item_at, desc->span.begin);
+      // 某协会的志愿者们: the name stands before 的 and its people after it.
+      const bool people_of_a_name = d.has_organisation_ending(before) && !d.has_organisation_ending(after) &&
+                                    !d.find_known(after) && organisations_in(after, d).empty();
+      // 爱心人士张国庆: a person named after a title gives in his own name.
+      const std::size_t name_chars = text::code_point_count(after);
+      if (desc->is(Cat::person_title) && name_chars >= 2 && name_chars <= 3 && text::all_han(after)) {
+        g.members.emplace_back(after);
+        g.members_written.emplace_back(after);
+        g.basis = "person";
+        if (g.span.empty()) g.span = {desc->span.end, item_at + item.size()};
+        continue;
+      }
+      if (people_of_a_name) {
+        item = before;
+      } else if (text::code_point_count(after) >= 2) {
         item = after;
         item_at = desc->span.end;
       }
@@ -341,12 +374,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     const std::size_t n = text::code_point_count(item);
     // A bare name (天明) is a giver only as the short form of an organisation named before.
     std::optional<std::string> expanded;
-    if (!org && n >= 2 && n <= 8 && all_han(item) && !s.has(Cat::people, {item_at, item_at + item.size()}))
+    if (!org && n >= 2 && n <= 8 && text::all_han(item) && !s.has(Cat::people, {item_at, item_at + item.size()}))
       expanded = memory.expand(item);
     // A brand without an ending (可口可乐) right before the giving verb: a name, when no
     // vocabulary word stands inside it.
     bool brand = false;
-    if (!org && !expanded && n >= 2 && n <= 10 && all_han(item) && item_span.end == offset + subject.size()) {
+    if (!org && !expanded && n >= 2 && n <= 10 && text::all_han(item) && item_span.end == offset + subject.size()) {
       const LexToken* next = s.word_at(end);
       const bool inside = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
         return w.span.begin < item_at + item.size() && w.span.end > item_at && !(w.is(Cat::region) && w.span.begin == item_at);

@@ -1,6 +1,7 @@
 #include "aidledger/extract/places.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -101,6 +102,10 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source) {
     auto cols = split(line, '\t');
     if (cols.size() >= 2 && cols[0] == "paired") {
       g.paired_.push_back(text::to_simplified(cols[1]));
+      continue;
+    }
+    if (cols.size() >= 2 && cols[0] == "donor") {
+      g.pairing_donor_ = text::to_simplified(cols[1]);
       continue;
     }
     if (cols.size() < 3)
@@ -244,25 +249,41 @@ void PlaceFinder::learn(std::string_view page_text) {
     const std::string_view sentence = page_text.substr(start, end - start);
     start = end;
     if (!speaks_of_pairing(sentence)) continue;
+    auto learn_township = [&](const std::string& name) {
+      if (!gazetteer_.township_of(name) && std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end()) {
+        learned_townships_.push_back(name);
+        index_name(name, name, PlaceLevel::township, false);
+      }
+    };
+    bool county_named = false;
     for (std::size_t at = sentence.find("县"); at != std::string_view::npos; at = sentence.find("县", at + 3)) {
       std::size_t pos = at + 3;
       for (std::size_t t; (t = township_name_end(sentence, pos)) != std::string_view::npos;) {
-        const std::string name(sentence.substr(pos, t - pos));
-        if (!gazetteer_.township_of(name) && std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end()) {
-          learned_townships_.push_back(name);
-          index_name(name, name, PlaceLevel::township, false);
-        }
+        learn_township(std::string(sentence.substr(pos, t - pos)));
+        county_named = true;
         if (starts_at(sentence, t, "、")) pos = t + 3;
         else if (starts_at(sentence, t, "和") || starts_at(sentence, t, "及") || starts_at(sentence, t, "与")) pos = t + 3;
         else break;
       }
     }
+    // …向嵩县车村镇捐赠…；向白河镇捐赠…: more townships of that county given to in the sentence.
+    if (county_named)
+      for (std::string_view marker : {"向", "为", "给"})
+        for (std::size_t at = sentence.find(marker); at != std::string_view::npos; at = sentence.find(marker, at + marker.size()))
+          if (const std::size_t t = township_name_end(sentence, at + marker.size()); t != std::string_view::npos)
+            learn_township(std::string(sentence.substr(at + marker.size(), t - at - marker.size())));
   }
   for (const PlaceMention& m : find(page_text)) {
     if (m.level == PlaceLevel::village || m.level == PlaceLevel::school || m.level == PlaceLevel::clinic) {
       // What the text itself says (a township right before it, or a list it is in) holds for
       // the rest of the page.
       if (!m.township.empty() && !learned_.count(m.name)) learned_.emplace(m.name, m.township);
+      // 双龙湾镇河口村小学 teaches that 河口村 lies in 双龙湾镇 too.
+      if (!m.township.empty() && m.level != PlaceLevel::village)
+        if (const std::size_t cun = m.name.find("村"); cun != std::string::npos && cun > 0) {
+          const std::string village = m.name.substr(0, cun + std::string_view("村").size());
+          if (!learned_.count(village)) learned_.emplace(village, m.township);
+        }
     }
   }
 }
@@ -316,6 +337,12 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
     if (n == 0) continue;
     std::size_t j = i;
     if (starts_at(s, j, "个")) j += 3;
+    // 两个结对乡镇, 两个帮扶村: the pairing may stand between the count and the noun.
+    for (std::string_view pairing : {"结对帮扶", "对口帮扶", "结对", "帮扶"})
+      if (starts_at(s, j, pairing)) {
+        j += pairing.size();
+        break;
+      }
     for (std::string_view w : {"乡镇", "乡", "镇"}) {
       if (starts_at(s, j, w) && !starts_at(s, j + w.size(), "村") && !starts_at(s, j + w.size(), "长") && !starts_at(s, j + w.size(), "党")) {
         found.push_back({{at, j + w.size()}, std::string(s.substr(at, j + w.size() - at)), "", PlaceLevel::collective, n});
@@ -324,17 +351,18 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       }
     }
   }
-  // Villages, schools and clinics by their endings.
+  // Villages, schools and clinics by their endings. Lookups go through indexes, not over every
+  // mention found, so that a long page is read in linear time.
+  std::unordered_map<std::size_t, std::size_t> township_ending_at;  // end offset -> index in found
+  for (std::size_t i = 0; i < found.size(); ++i)
+    if (found[i].level == PlaceLevel::township) township_ending_at.emplace(found[i].span.end, i);
+  std::vector<bool> inside_local(s.size() + 1, false);  // (begin, end] of each local mention
   for (const LocalSuffix& suffix : kLocalSuffixes) {
     for (std::size_t at = s.find(suffix.word); at != std::string_view::npos; at = s.find(suffix.word, at + 1)) {
       const std::size_t end = at + suffix.word.size();
       if (suffix.level == PlaceLevel::village && suffix.word == "村" && village_word_continues(s, end)) continue;
       // Skip when a longer suffix already covers this one (中心小学 / 小学).
-      bool covered = false;
-      for (const auto& m : found)
-        if (m.span.begin < end && end <= m.span.end && m.level != PlaceLevel::township && m.level != PlaceLevel::county &&
-            m.level != PlaceLevel::collective) covered = true;
-      if (covered) continue;
+      if (inside_local[end]) continue;
       // Walk left over the name: it ends at punctuation, a function word, an administrative
       // ending (某某办事处东坡村 -> 东坡村) or a township written right before (木桐乡东坡村).
       std::size_t begin = at;
@@ -344,14 +372,23 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
         if (is_name_boundary(cp) || is_admin_ending(cp)) break;
         begin = prev;
       }
+      // 为镇上西沟村小学: 镇上 and 乡里 say "in the township"; the name starts after them.
+      if (begin > 0 && begin < at && (starts_at(s, begin, "上") || starts_at(s, begin, "里"))) {
+        const std::size_t admin = previous_code_point_start(s, begin);
+        const char32_t a = code_point_at(s, admin);
+        if ((a == U'镇' || a == U'乡') && (admin == 0 || is_name_boundary(code_point_at(s, previous_code_point_start(s, admin)))))
+          begin += std::string_view("上").size();
+      }
       // A verb inside is no part of the name (万元建设卫生室 -> no name; 新建东坡村卫生室 -> 东坡村卫生室).
       for (std::string_view verb : {"建设", "新建", "援建", "修建", "捐建", "改造", "用于", "帮助", "支持", "慰问", "走访", "看望", "走进",
                                     "前往", "深入", "调研", "考察", "资助", "捐助", "帮扶"})
         if (const std::size_t v = s.substr(begin, at - begin).rfind(verb); v != std::string_view::npos) begin += v + verb.size();
       std::string township_of_name;  // when the name is the township's own (徐家湾乡中心小学)
       const PlaceMention* short_form_before = nullptr;
-      for (const auto& m : found) {
-        if (m.level != PlaceLevel::township || m.span.end > at || m.span.end <= begin) continue;
+      for (std::size_t e = begin + 1; e <= at; ++e) {
+        const auto t = township_ending_at.find(e);
+        if (t == township_ending_at.end()) continue;
+        const PlaceMention& m = found[t->second];
         begin = m.span.end;
         if (m.span.end == at && m.name != m.township) short_form_before = &m;
       }
@@ -359,9 +396,10 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       if (name_part.empty() || text::code_point_count(name_part) < 2 || is_generic_name(name_part)) {
         // 木桐村, 木桐小学: named after the township's short form; 徐家湾乡中心小学: the township's own.
         const PlaceMention* own_township = nullptr;
-        for (const auto& m : found)
-          if (m.level == PlaceLevel::township && m.span.end == at && m.name == m.township && suffix.level != PlaceLevel::village)
-            own_township = &m;
+        if (const auto t = township_ending_at.find(at); t != township_ending_at.end()) {
+          const PlaceMention& m = found[t->second];
+          if (m.name == m.township && suffix.level != PlaceLevel::village) own_township = &m;
+        }
         if (name_part.empty() && own_township) {
           begin = own_township->span.begin;
           township_of_name = own_township->township;
@@ -376,10 +414,10 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       pm.level = suffix.level;
       pm.township = township_of_name;
       // The township: the one written right before it, one learned on the page, or the one it is named after.
-      for (const auto& m : found)
-        if (m.level == PlaceLevel::township && m.span.end == begin) pm.township = m.township;
+      if (const auto t = township_ending_at.find(begin); t != township_ending_at.end()) pm.township = found[t->second].township;
       if (pm.township.empty())
         if (auto t = resolve_local(pm.name)) pm.township = *t;
+      for (std::size_t b = begin + 1; b <= end; ++b) inside_local[b] = true;
       found.push_back(std::move(pm));
     }
   }

@@ -48,8 +48,30 @@ bool marked(const SentenceTokens& s, std::size_t place_index, CatSet markers) {
   return w && (w->cats & markers);
 }
 
+// 两乡镇 of the pairing district's own gift (or one of its departments', 区总工会): its paired townships.
+bool gift_of_pairing_district(const ArticleMemory& memory) {
+  if (memory.pairing_donor.empty() || memory.giver.empty()) return false;
+  if (text::starts_at(memory.giver, 0, memory.pairing_donor)) return true;
+  return text::starts_at(memory.giver, 0, "区") && text::starts_at(memory.actor, 0, memory.pairing_donor);
+}
+
 std::vector<Recipient> expand_collective(const PlaceMention& p, const ArticleMemory& memory) {
   std::vector<Recipient> out;
+  const auto is_paired = [&](const std::string& t) { return std::find(memory.paired.begin(), memory.paired.end(), t) != memory.paired.end(); };
+  if (p.count > 0 && static_cast<int>(memory.paired.size()) == p.count && gift_of_pairing_district(memory)) {
+    for (const auto& t : memory.paired) out.push_back({t, t});
+    return out;
+  }
+  // Another district's gift to 两镇 right after its own townships were named (郑东新区…官道口镇、
+  // 朱阳关镇…；将向两镇分别投入…): the townships named last.
+  if (p.count > 0 && !memory.giver.empty() && static_cast<int>(memory.recent_townships.size()) >= p.count &&
+      static_cast<int>(memory.townships.size()) != p.count) {
+    const auto first = memory.recent_townships.end() - p.count;
+    if (std::none_of(first, memory.recent_townships.end(), is_paired)) {
+      for (auto it = first; it != memory.recent_townships.end(); ++it) out.push_back({*it, *it});
+      return out;
+    }
+  }
   const bool named_are_paired = std::all_of(memory.townships.begin(), memory.townships.end(), [&](const std::string& t) {
     return std::find(memory.paired.begin(), memory.paired.end(), t) != memory.paired.end();
   });
@@ -86,7 +108,11 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
       const bool after_county = i > 0 && s.places[i - 1].level == PlaceLevel::county && s.places[i - 1].span.end == p.span.begin &&
                                 marked(s, i - 1, kMarkers);
       const bool joined = !out.empty() && last_end == p.span.begin;
-      if (!after_county && !joined) continue;
+      // 为该镇桃园村, 为镇上西沟村小学: the marker before 该镇 marks the place after it.
+      const LexToken* here = s.word_before(p.span.begin);
+      const bool after_here = here && here->is(Cat::here) && here->span.end == p.span.begin && s.word_before(here->span.begin) &&
+                              (s.word_before(here->span.begin)->cats & kMarkers);
+      if (!after_county && !joined && !after_here) continue;
     }
     if (p.level == PlaceLevel::collective) {
       for (auto& r : expand_collective(p, memory)) out.push_back(std::move(r));
@@ -101,31 +127,27 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
     }
     last_end = p.span.end;
   }
-  // 为该镇…, 向该乡…: the township named last, in this sentence or before it. A place right after
-  // it (该镇桃园村) lies there.
-  for (std::string_view pro : {"该镇", "该乡"}) {
-    for (std::size_t at = s.text.find(pro, begin); at != std::string_view::npos && at + pro.size() <= end; at = s.text.find(pro, at + 1)) {
-      const LexToken* before = s.word_before(at);
+  // 为该镇…, 向该乡…, 为镇上某村小学…: the township named last, in this sentence or before it. A
+  // place right after it (该镇桃园村) lies there. 向该校, 为该院: the school or clinic named last.
+  for (const LexToken& w : s.words) {
+    if (w.span.begin < begin || w.span.end > end || !(w.cats & (bit(Cat::here) | bit(Cat::here_institution)))) continue;
+    const LexToken* before = s.word_before(w.span.begin);
+    if (w.is(Cat::here)) {
       if (!before || !(before->cats & (kMarkers | bit(Cat::buy)))) continue;  // (采购该镇…: bought from it)
       std::string last = memory.last_township;
       for (const auto& p : s.places)
-        if (p.span.end <= at && !p.township.empty() && p.level != PlaceLevel::collective) last = p.township;
+        if (p.span.end <= w.span.begin && !p.township.empty() && p.level != PlaceLevel::collective) last = p.township;
       if (last.empty()) continue;
       bool placed = false;
       for (auto& r : out)
         if (r.township.empty()) r.township = last, placed = true;
       if (!placed && std::none_of(out.begin(), out.end(), [&](const Recipient& r) { return r.township == last; }))
         out.push_back({last, last});
-    }
-  }
-  // 向该校, 为该院: the school or clinic named last, in this sentence or before it.
-  for (std::string_view pro : {"该校", "该院"}) {
-    for (std::size_t at = s.text.find(pro, begin); at != std::string_view::npos && at + pro.size() <= end; at = s.text.find(pro, at + 1)) {
-      const LexToken* before = s.word_before(at);
+    } else {
       if (!before || !(before->cats & kMarkers)) continue;
       Recipient r{memory.last_institution, memory.last_institution_township};
       for (const auto& p : s.places)
-        if (p.span.end <= at && (p.level == PlaceLevel::school || p.level == PlaceLevel::clinic)) r = {p.name, p.township};
+        if (p.span.end <= w.span.begin && (p.level == PlaceLevel::school || p.level == PlaceLevel::clinic)) r = {p.name, p.township};
       if (!r.name.empty()) out.push_back(r);
     }
   }
@@ -205,7 +227,23 @@ std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame
     const bool own_amount = std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) {
       return m.span.begin >= next.begin && m.span.begin < next.end;
     });
-    if (to && !own_amount && text::code_point_count(s.slice(next.begin, to->span.begin)) <= 4)
+    // (Dates and words of completion or manner before the marker do not count: 已于7月26日全部转交X.)
+    std::size_t lead_chars = 0;
+    if (to) {
+      for (std::size_t i = next.begin; i < to->span.begin;) {
+        if (const auto d = std::find_if(s.dates.begin(), s.dates.end(), [&](const DatedMention& dm) { return dm.span.begin == i; }); d != s.dates.end()) {
+          i = d->span.end;
+          continue;
+        }
+        if (const LexToken* w = s.word_at(i); w && (w->cats & (bit(Cat::paid) | bit(Cat::manner) | bit(Cat::connective)))) {
+          i = w->span.end;
+          continue;
+        }
+        next_code_point(s.text, i);
+        ++lead_chars;
+      }
+    }
+    if (to && !own_amount && lead_chars <= 4)
       if (auto r = places_in(s, to->span.end, next.end, giver, memory, false); !r.empty()) return r;
   }
   if (!county_only.empty()) return county_only;

@@ -1,5 +1,6 @@
 // A sentence read once into typed tokens (see frame.hpp).
 #include <algorithm>
+#include <cctype>
 
 #include "aidledger/extract/frame.hpp"
 #include "aidledger/text/utf8.hpp"
@@ -15,7 +16,10 @@ std::vector<Span> split_at(std::string_view s, std::u32string_view stops) {
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;
     const char32_t cp = text::next_code_point(s, i);
-    if (stops.find(cp) != std::u32string_view::npos) {
+    // (A comma between digits groups thousands, 1,500,000元: no clause ends there.)
+    const bool thousands = cp == U',' && at > 0 && std::isdigit(static_cast<unsigned char>(s[at - 1])) && i < s.size() &&
+                           std::isdigit(static_cast<unsigned char>(s[i]));
+    if (stops.find(cp) != std::u32string_view::npos && !thousands) {
       out.push_back({start, at});
       start = i;
     }
@@ -59,6 +63,12 @@ const LexToken* SentenceTokens::first(Cat c, Span region) const {
 const LexToken* SentenceTokens::last(Cat c, Span region) const {
   for (auto it = words.rbegin(); it != words.rend(); ++it)
     if (it->span.begin >= region.begin && it->span.end <= region.end && it->is(c)) return &*it;
+  return nullptr;
+}
+
+const LexToken* SentenceTokens::last(CatSet cats, Span region) const {
+  for (auto it = words.rbegin(); it != words.rend(); ++it)
+    if (it->span.begin >= region.begin && it->span.end <= region.end && (it->cats & cats)) return &*it;
   return nullptr;
 }
 
@@ -106,11 +116,16 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   // it is the 把 of written Chinese, not the future.
   for (auto& w : s.words) {
     if (!w.is(Cat::modal) || s.slice(w.span) != "将") continue;
+    // (将向某乡…注入, 将于年底前…, 将在…: a marker or a time right after 将 makes it the future.)
+    if (const LexToken* next = s.word_at(w.span.end); next && next->is(Cat::to)) continue;
+    if (text::starts_at(sentence, w.span.end, "于") || text::starts_at(sentence, w.span.end, "在")) continue;
     // (A verb followed by 的/到的/所得 describes the thing: 将募集到的读物转交给…)
     const auto verb = std::find_if(s.words.begin(), s.words.end(), [&](const LexToken& v) {
       const bool modifier = text::starts_at(sentence, v.span.end, "的") || text::starts_at(sentence, v.span.end, "到的") ||
                             text::starts_at(sentence, v.span.end, "所得");
-      return v.span.begin >= w.span.end && !modifier && (v.cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy)));
+      // (帮扶资金 is a noun of giving and money: part of the thing moved, not its verb.)
+      return v.span.begin >= w.span.end && !modifier && (v.cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy))) &&
+             !v.is(Cat::cash);
     });
     const std::size_t until = verb == s.words.end() ? w.span.end : verb->span.begin;
     const std::string_view between = s.slice(w.span.end, until);

@@ -1,15 +1,22 @@
 #include "aidledger/ledger/ledger.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
+#include <cstring>
+#include <filesystem>
 #include <limits>
 #include <stdexcept>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/text/decode.hpp"
@@ -210,17 +217,207 @@ std::optional<std::string> same_event(const Reading& report, const Reading& even
                      report.status, report.kind, report.item, event.item, sim, place_why, date_why);
 }
 
+// Opening a database: refuse what is not a ledger, before anything is written to it.
+
+// file: URI of a path, for opening with URI parameters.
+std::string file_uri(const std::string& path, const char* parameters) {
+  std::string out = "file:";
+  for (const unsigned char c : path) {
+    if (std::isalnum(c) || std::strchr("/-._~", c)) out += static_cast<char>(c);
+    else out += fmt::format("%{:02X}", c);
+  }
+  return out + "?" + parameters;
+}
+
+std::string folder_of(const std::string& path) {
+  const auto parent = std::filesystem::path(path).parent_path();
+  return parent.empty() ? std::string(".") : parent.string();
+}
+
+// Why SQLite could not write the database: the file, its folder, or the disk.
+std::string readonly_reason(const std::string& path, int extended) {
+  if (extended == SQLITE_READONLY_DBMOVED) return "the ledger file was moved or deleted while aidledger had it open";
+  if (::access(path.c_str(), W_OK) != 0 && errno == EACCES) return "the file is read-only (its permissions do not allow writing)";
+  if (::access(path.c_str(), W_OK) != 0 && errno == EROFS) return "it is on a read-only file system";
+  if (::access(folder_of(path).c_str(), W_OK) != 0)
+    return fmt::format("its folder {} is read-only, and SQLite must write the files {}-wal and {}-shm beside the ledger",
+                       folder_of(path), path, path);
+  if (extended == SQLITE_READONLY_CANTLOCK || extended == SQLITE_READONLY_RECOVERY)
+    return fmt::format("its lock file {}-shm is read-only", path);
+  return "the file or its folder is read-only";
+}
+
+// Why SQLite could not open (or create) the database file.
+std::string cantopen_reason(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const std::string folder = folder_of(path);
+  if (!fs::exists(folder, ec)) return fmt::format("its folder {} does not exist", folder);
+  if (!fs::is_directory(folder, ec)) return fmt::format("{} is not a folder", folder);
+  if (fs::is_directory(path, ec)) return "it is a folder, not a file";
+  if (fs::exists(path, ec)) {
+    if (::access(path.c_str(), R_OK) != 0) return fmt::format("cannot read it: {}", std::strerror(errno));
+    return "SQLite cannot open it (unable to open database file)";
+  }
+  if (::access(folder.c_str(), W_OK) != 0) return fmt::format("cannot create it in {}: {}", folder, std::strerror(errno));
+  return "SQLite cannot create it (unable to open database file)";
+}
+
+int primary_code(const SQLite::Exception& e) { return e.getErrorCode() & 0xff; }
+
+bool database_wide(int code) {
+  switch (code) {
+    case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_READONLY: case SQLITE_CANTOPEN: case SQLITE_NOTADB:
+    case SQLITE_CORRUPT: case SQLITE_FULL: case SQLITE_IOERR: case SQLITE_PERM: case SQLITE_NOMEM: case SQLITE_PROTOCOL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string describe_database_error(const std::string& path, const std::exception& e, int busy_timeout_ms) {
+  const auto* se = dynamic_cast<const SQLite::Exception*>(&e);
+  if (!se) return e.what();
+  switch (primary_code(*se)) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return fmt::format("{}: the ledger is locked by another program (another aidledger ingest?) and stayed locked for {} s; "
+                         "try again when it has finished ({})", path, fmt::format("{:g}", busy_timeout_ms / 1000.0), se->what());
+    case SQLITE_READONLY:
+      return fmt::format("{}: cannot write the ledger: {} ({})", path, readonly_reason(path, se->getExtendedErrorCode()), se->what());
+    case SQLITE_CANTOPEN:
+      return fmt::format("{}: cannot open the database: {}", path, cantopen_reason(path));
+    case SQLITE_NOTADB:
+      return fmt::format("{}: not an aidledger ledger: not a SQLite database at all (some other kind of file); it was left as it was",
+                         path);
+    case SQLITE_CORRUPT:
+      return fmt::format("{}: the database file is damaged ({}); restore a copy, or delete it and ingest the pages again", path,
+                         se->what());
+    case SQLITE_FULL:
+      return fmt::format("{}: cannot write the ledger: the disk is full ({}); nothing of the unfinished change was kept", path,
+                         se->what());
+    case SQLITE_IOERR:
+      return fmt::format("{}: input/output error on the database ({}); is the disk failing or gone?", path, se->what());
+    case SQLITE_CONSTRAINT:
+      return fmt::format("{}: the ledger refused a change that would break its consistency ({}); nothing of that change was "
+                         "kept. This is a fault in aidledger: please report it with the command and the pages", path, se->what());
+    default:
+      return fmt::format("{}: {}", path, se->what());
+  }
+}
+
+bool is_database_wide(const std::exception& e) {
+  if (dynamic_cast<const DatabaseError*>(&e)) return true;
+  const auto* se = dynamic_cast<const SQLite::Exception*>(&e);
+  return se && database_wide(primary_code(*se));
+}
+
+namespace {
+
+// A SQLite exception as the user reads it: DatabaseError when the database as a whole is the
+// problem, else a runtime_error naming the database.
+[[noreturn]] void rethrow(const std::string& path, const SQLite::Exception& e, int busy_timeout_ms) {
+  if (database_wide(primary_code(e))) throw DatabaseError(describe_database_error(path, e, busy_timeout_ms));
+  throw std::runtime_error(describe_database_error(path, e, busy_timeout_ms));
+}
+
+SQLite::Database open_database(const std::string& path, Access access, int busy_timeout_ms) {
+  // The busy timeout is set as the connection opens, before anything else (the WAL switch, the
+  // migration), so two aidledgers opening one new ledger wait for each other instead of failing.
+  if (access == Access::read_write) return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms);
+  return SQLite::Database(path, SQLite::OPEN_READONLY, busy_timeout_ms);
+}
+
+// Refuses a database aidledger must not use, before anything is written to it.
+void refuse_unusable(const std::string& path, const LedgerShape& shape, Access access) {
+  if (shape.empty()) {
+    if (access == Access::read_only)
+      throw DatabaseError(fmt::format("{}: an empty database, not an aidledger ledger; make one with 'aidledger ingest --db {} "
+                                      "PAGES...'", path, path));
+    return;
+  }
+  if (!shape.ledger) {
+    std::string some;
+    for (std::size_t i = 0; i < shape.objects.size() && i < 4; ++i) some += (i ? ", " : "") + shape.objects[i];
+    if (shape.objects.size() > 4) some += ", …";
+    throw DatabaseError(fmt::format("{}: not an aidledger ledger: a SQLite database of another program (it holds {}); it was "
+                                    "left as it was. Give the path of a ledger, or of a new file, with --db", path,
+                                    some.empty() ? fmt::format("user_version {}", shape.version) : some));
+  }
+  if (shape.version > kSchemaVersion)
+    throw DatabaseError(fmt::format("{}: made by a newer aidledger (schema {}; this one knows schema {} and older); use a newer "
+                                    "aidledger", path, shape.version, kSchemaVersion));
+  if (access == Access::read_only && shape.version < kOldestReadableSchema)
+    throw DatabaseError(fmt::format("{}: a ledger of schema {}, older than this aidledger reads (schema {} to {}); upgrade it "
+                                    "once with 'aidledger ingest --db {}'", path, shape.version, kOldestReadableSchema,
+                                    kSchemaVersion, path));
+}
+
 }  // namespace
 
 struct Ledger::Impl {
-  explicit Impl(const std::string& path)
-      : db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
-    db.exec("PRAGMA foreign_keys = ON");
-    if (path != ":memory:") db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA busy_timeout = 5000");
-    migrate(db);
+  Impl(const std::string& p, Access a, int busy_ms) : db_path(p), access(a), busy_timeout_ms(busy_ms), db(open_database(p, a, busy_ms)) {
+    try {
+      db.exec("PRAGMA foreign_keys = ON");
+      if (access == Access::read_only) {
+        begin_snapshot();
+        return;
+      }
+      refuse_unusable(db_path, inspect(db), access);
+      if (db_path != ":memory:") use_wal();
+      migrate(db);
+    } catch (const SQLite::Exception& e) {
+      rethrow(db_path, e, busy_timeout_ms);
+    }
+  }
+  // WAL: readers never wait for a writer. Switching a new ledger to it takes an exclusive lock, and
+  // SQLite answers "database is locked" at once, without waiting, while another aidledger opening
+  // the same new ledger holds it: so wait here, up to the busy timeout. Then it is WAL already.
+  void use_wal() {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+      try {
+        if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") db.exec("PRAGMA journal_mode = WAL");
+        return;
+      } catch (const SQLite::Exception& e) {
+        if (primary_code(e) != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+    }
   }
 
+  ~Impl() {
+    if (access == Access::read_only) db.tryExec("COMMIT");  // ends the read snapshot; never throws
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  // One read transaction for the connection's life: every query of a command sees one snapshot,
+  // whatever an ingest commits meanwhile.
+  void begin_snapshot() {
+    LedgerShape shape;
+    try {
+      db.exec("BEGIN");
+      shape = inspect(db);
+    } catch (const SQLite::Exception& e) {
+      // A WAL ledger in a folder this user cannot write: SQLite cannot make its -shm file. With no
+      // -wal file there is nothing uncommitted, and the file can be read as it is (immutable).
+      const int code = primary_code(e);
+      std::error_code ec;
+      if ((code != SQLITE_READONLY && code != SQLITE_CANTOPEN) || std::filesystem::exists(db_path + "-wal", ec)) throw;
+      db = SQLite::Database(file_uri(db_path, "mode=ro&immutable=1"), SQLite::OPEN_READONLY | SQLite::OPEN_URI, busy_timeout_ms);
+      db.exec("PRAGMA foreign_keys = ON");
+      db.exec("BEGIN");
+      shape = inspect(db);
+    }
+    refuse_unusable(db_path, shape, access);
+  }
+
+  std::string db_path;
+  Access access;
+  int busy_timeout_ms;
   SQLite::Database db;
 
   std::optional<std::int64_t> organisation_id(const std::string& name) {
@@ -363,7 +560,7 @@ struct Ledger::Impl {
     return db.getLastInsertRowid();
   }
 
-  std::int64_t insert_mention(std::int64_t event, const AidReport& r, const Reading& x, const extract::ArticleRecord& art,
+  std::int64_t insert_mention(std::int64_t event, const AidReport& r, const Reading& x, const std::string& article_id,
                               const text::Page& page, const std::string& merge_reason) {
     SQLite::Statement ins(db,
         "INSERT INTO mentions (event_id, article_id, byte_start, byte_end, measure_start, measure_end, line, sentence, "
@@ -372,7 +569,7 @@ struct Ledger::Impl {
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 0;
     ins.bind(++i, event);
-    ins.bind(++i, art.id);
+    ins.bind(++i, article_id);
     ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.sentence.begin)));
     ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.sentence.end)));
     ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.measure.begin)));
@@ -387,7 +584,7 @@ struct Ledger::Impl {
     bind_text_or_null(ins, ++i, x.date_last);
     ins.bind(++i, x.date_text);
     ins.bind(++i, x.precision);
-    ins.bind(++i, r.date ? r.date_basis : std::string("reported: date of ") + art.id);
+    ins.bind(++i, r.date ? r.date_basis : std::string("reported: date of ") + article_id);
     ins.bind(++i, x.kind);
     ins.bind(++i, x.status);
     ins.bind(++i, r.approximate ? 1 : 0);
@@ -572,61 +769,112 @@ struct Ledger::Impl {
       }
     }
   }
+
+  // These bytes under this path read with these options: unchanged; other bytes or options under a
+  // known path: changed; a new path with bytes stored under another path: duplicate (one page).
+  PageState page_state(const std::string& path, const std::string& sha256, const std::string& read_options) {
+    SQLite::Statement q(db, "SELECT sha256, read_options FROM pages WHERE path = ?");
+    q.bind(1, path);
+    if (q.executeStep()) {
+      const bool same = q.getColumn(0).getString() == sha256 && q.getColumn(1).getString() == read_options;
+      return same ? PageState::unchanged : PageState::changed;
+    }
+    return stored_elsewhere(path, sha256) ? PageState::duplicate : PageState::absent;
+  }
+
+  bool stored_elsewhere(const std::string& path, const std::string& sha256) {
+    SQLite::Statement same(db, "SELECT 1 FROM pages WHERE sha256 = ? AND path != ? LIMIT 1");
+    same.bind(1, sha256);
+    same.bind(2, path);
+    return same.executeStep();
+  }
+
+  std::string article_prefix(const std::string& path, const std::string& sha256) {
+    const std::string stem = extract::file_stem(path);
+    SQLite::Statement q(db, "SELECT 1 FROM articles a JOIN pages p ON p.id = a.page_id "
+                            "WHERE a.id >= ? AND a.id < ? AND p.path != ? LIMIT 1");
+    q.bind(1, stem + "#");
+    q.bind(2, stem + "$");  // '$' sorts right after '#'
+    q.bind(3, path);
+    if (!q.executeStep()) return stem;
+    return fmt::format("{}~{}", stem, sha256.substr(0, 8));
+  }
+
+  // Removes the page stored at `path` (its articles and reports go with it); returns the events
+  // its reports were part of, to be recomputed, or nothing when no page is stored there.
+  std::optional<std::set<std::int64_t>> remove_page(const std::string& path) {
+    SQLite::Statement old(db, "SELECT id FROM pages WHERE path = ?");
+    old.bind(1, path);
+    if (!old.executeStep()) return std::nullopt;
+    const std::int64_t page_id = old.getColumn(0).getInt64();
+    std::set<std::int64_t> touched;
+    SQLite::Statement ev(db, "SELECT DISTINCT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.page_id = ?");
+    ev.bind(1, page_id);
+    while (ev.executeStep()) touched.insert(ev.getColumn(0).getInt64());
+    SQLite::Statement del(db, "DELETE FROM pages WHERE id = ?");
+    del.bind(1, page_id);
+    del.exec();
+    return touched;
+  }
 };
 
-Ledger::Ledger(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+Ledger::Ledger(const std::string& path, Access access, int busy_timeout_ms) try
+    : impl_(std::make_unique<Impl>(path, access, busy_timeout_ms)) {
+} catch (const SQLite::Exception& e) {
+  rethrow(path, e, busy_timeout_ms);  // the file could not even be opened
+}
 Ledger::~Ledger() = default;
+const std::string& Ledger::path() const { return impl_->db_path; }
 SQLite::Database& Ledger::database() { return impl_->db; }
 const SQLite::Database& Ledger::database() const { return impl_->db; }
 
-PageState Ledger::page_state(const std::string& path, const std::string& sha256) const {
-  SQLite::Statement q(impl_->db, "SELECT sha256 FROM pages WHERE path = ?");
-  q.bind(1, path);
-  if (q.executeStep() && q.getColumn(0).getString() == sha256) return PageState::unchanged;
-  const bool known_path = q.hasRow();
-  SQLite::Statement same(impl_->db, "SELECT 1 FROM pages WHERE sha256 = ? AND path != ? LIMIT 1");
-  same.bind(1, sha256);
-  same.bind(2, path);
-  if (same.executeStep()) return PageState::duplicate;
-  return known_path ? PageState::changed : PageState::absent;
+PageState Ledger::page_state(const std::string& path, const std::string& sha256, const std::string& read_options) const {
+  try {
+    return impl_->page_state(path, sha256, read_options);
+  } catch (const SQLite::Exception& e) {
+    rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+  }
 }
 
 std::string Ledger::article_prefix(const std::string& path, const std::string& sha256) const {
-  const std::string stem = extract::file_stem(path);
-  SQLite::Statement q(impl_->db, "SELECT 1 FROM articles a JOIN pages p ON p.id = a.page_id "
-                                 "WHERE a.id >= ? AND a.id < ? AND p.path != ? LIMIT 1");
-  q.bind(1, stem + "#");
-  q.bind(2, stem + "$");  // '$' sorts right after '#'
-  q.bind(3, path);
-  if (!q.executeStep()) return stem;
-  return fmt::format("{}~{}", stem, sha256.substr(0, 8));
+  try {
+    return impl_->article_prefix(path, sha256);
+  } catch (const SQLite::Exception& e) {
+    rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+  }
 }
 
-void Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats) {
+// (A function-try-block: a SQLite error leaves as one that names the database.)
+PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, const std::string& read_options) try {
   auto& db = impl_->db;
+  // Everything is decided inside one write transaction: two aidledgers ingesting the same file
+  // (under one path or two) at once store it once, and article ids are unique.
   SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   const text::Page& page = px.page;
-
-  // A changed file replaces its old mentions; events they alone supported go with them.
-  std::set<std::int64_t> touched;
-  bool replaced = false;
-  {
-    SQLite::Statement old(db, "SELECT id FROM pages WHERE path = ?");
-    old.bind(1, page.path);
-    if (old.executeStep()) {
-      const std::int64_t page_id = old.getColumn(0).getInt64();
-      SQLite::Statement ev(db, "SELECT DISTINCT m.event_id FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.page_id = ?");
-      ev.bind(1, page_id);
-      while (ev.executeStep()) touched.insert(ev.getColumn(0).getInt64());
-      SQLite::Statement del(db, "DELETE FROM pages WHERE id = ?");
-      del.bind(1, page_id);
-      del.exec();
-      replaced = true;
-    }
+  const PageState state = impl_->page_state(page.path, page.sha256, read_options);
+  if (state == PageState::unchanged) {
+    ++stats.pages_unchanged;
+    return state;
   }
 
+  // A changed file replaces its old mentions; events they alone supported go with them.
+  const auto removed = impl_->remove_page(page.path);
+  std::set<std::int64_t> touched = removed.value_or(std::set<std::int64_t>{});
+  if (state == PageState::duplicate || (removed && impl_->stored_elsewhere(page.path, page.sha256))) {
+    // The same bytes are in the ledger under another path: one page. What this path held before
+    // (other bytes) is gone from the disk, so it leaves the ledger.
+    for (std::int64_t e : touched) impl_->recompute_event(e);
+    if (removed) impl_->link_tranches();
+    tx.commit();
+    ++stats.pages_duplicate;
+    return PageState::duplicate;
+  }
+  const std::string prefix = impl_->article_prefix(page.path, page.sha256);
+  std::map<int, std::string> article_ids;
+  for (const auto& a : px.articles) article_ids[a.seq] = fmt::format("{}#{}", prefix, a.seq);
+
   SQLite::Statement ins_page(db, "INSERT INTO pages (path, sha256, bytes, encoding, script, reference_date, "
-                                 "reference_basis, ingested_at) VALUES (?,?,?,?,?,?,?,datetime('now'))");
+                                 "reference_basis, read_options, ingested_at) VALUES (?,?,?,?,?,?,?,?,datetime('now'))");
   ins_page.bind(1, page.path);
   ins_page.bind(2, page.sha256);
   ins_page.bind(3, static_cast<std::int64_t>(page.file_size));
@@ -635,6 +883,7 @@ void Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats) {
   if (px.reference) ins_page.bind(6, extract::format_date(*px.reference));
   else ins_page.bind(6);
   ins_page.bind(7, px.reference_basis);
+  ins_page.bind(8, read_options);
   ins_page.exec();
   const std::int64_t page_id = db.getLastInsertRowid();
 
@@ -645,7 +894,7 @@ void Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats) {
   for (const auto& a : px.articles) {
     by_seq[a.seq] = &a;
     int i = 0;
-    ins_article.bind(++i, a.id);
+    ins_article.bind(++i, article_ids.at(a.seq));
     ins_article.bind(++i, page_id);
     ins_article.bind(++i, a.seq);
     ins_article.bind(++i, a.title);
@@ -682,7 +931,7 @@ void Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats) {
       event = impl_->create_event(x);
       ++stats.events_created;
     }
-    impl_->insert_mention(event, r, x, art, page, reason);
+    impl_->insert_mention(event, r, x, article_ids.at(r.article_seq), page, reason);
     impl_->recompute_event(event);
     touched.erase(event);
     ++stats.reports;
@@ -690,8 +939,11 @@ void Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats) {
   for (std::int64_t e : touched) impl_->recompute_event(e);
   impl_->link_tranches();
   tx.commit();
-  if (replaced) ++stats.pages_replaced;
+  if (removed) ++stats.pages_replaced;
   else ++stats.pages_added;
+  return state;
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
 }
 
 namespace {
@@ -702,6 +954,8 @@ std::optional<std::tuple<std::string, std::string, std::string>> parse_date_fiel
   if (p == Precision::unknown) return std::nullopt;
   auto r = extract::parse_iso_range(v, p);
   if (!r) return std::nullopt;
+  if (!year_in_range(static_cast<int>(r->first.year())))
+    throw std::invalid_argument(fmt::format("date '{}' is outside the years {} to {}", v, kFirstYear, kLastYear));
   return std::make_tuple(iso_day(r->first), iso_day(r->last), std::string(extract::to_string(p)));
 }
 
@@ -735,7 +989,8 @@ std::int64_t parse_quantity_field(const std::string& v) {
 
 }  // namespace
 
-CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& corrections) {
+// (A function-try-block: a SQLite error leaves as one that names the database.)
+CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& corrections) try {
   auto& db = impl_->db;
   SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   CorrectionStats stats;
@@ -848,8 +1103,12 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
             update("UPDATE events SET date_first = ?, date_last = ?, date_text = ?, date_precision = ?, date_basis = ? WHERE id = ?",
                    std::get<0>(*d), std::get<1>(*d), value, std::get<2>(*d), fmt::format("set by correction {} ({})", where, c.reason), e);
           } else if (key == "donor") {
+            // donor= with no name says the donor is not known (the article's actor was wrong).
             const std::string canonical = extract::Directory::builtin().canonical(value);
-            update("UPDATE events SET donor_id = ? WHERE id = ?", *impl_->organisation_id(canonical), e);
+            SQLite::Statement st(db, "UPDATE events SET donor_id = ? WHERE id = ?");
+            bind_optional(st, 1, impl_->organisation_id(canonical));
+            st.bind(2, e);
+            st.exec();
           } else if (key == "kind" || key == "status") {
             const bool ok = key == "kind" ? extract::kind_from_string(value).has_value() : extract::status_from_string(value).has_value();
             if (!ok) throw std::invalid_argument(fmt::format("{} '{}' is not one of {}", key, value, key == "kind" ? "cash, in_kind, consumption" : "pledged, disbursed"));
@@ -968,13 +1227,19 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
       status = "invalid";
       refused = true;
       message = e.what();
-    } catch (const std::invalid_argument& e) {
+    } catch (const std::logic_error& e) {  // invalid_argument, and out_of_range from a number too long
       if (status == "applied") status = "invalid";
       message = e.what();
     } catch (const std::overflow_error& e) {  // a total of the event's lines past int64
       status = "invalid";
       refused = true;
       message = e.what();
+    } catch (const SQLite::Exception& e) {
+      // A line the ledger cannot take (a constraint) is this line's problem, not every ingest's:
+      // the line is undone (its savepoint) and the other lines still apply.
+      if (primary_code(e) != SQLITE_CONSTRAINT) throw;
+      status = "invalid";
+      message = fmt::format("the ledger cannot take this change ({})", e.what());
     }
     if (status != "applied") db.exec("ROLLBACK TO correction_line");
     db.exec("RELEASE correction_line");
@@ -998,11 +1263,13 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
   impl_->link_tranches();
   tx.commit();
   return stats;
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
 }
 
 std::vector<ExportLine> Ledger::export_lines() const { return lines(LineFilter{}); }
 
-std::vector<ExportLine> Ledger::lines(const LineFilter& filter) const {
+std::vector<ExportLine> Ledger::lines(const LineFilter& filter) const try {
   auto& db = impl_->db;
   SQLite::Statement q(db, fmt::format(
       "SELECT e.id, e.date_text, e.date_precision, e.kind, e.status, COALESCE(o.name, ''), a.recipient, a.township, "
@@ -1033,6 +1300,8 @@ std::vector<ExportLine> Ledger::lines(const LineFilter& filter) const {
     out.push_back(std::move(l));
   }
   return out;
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
 }
 
 }  // namespace aidledger::ledger

@@ -165,6 +165,12 @@ CREATE TABLE corrections (
 CREATE INDEX corrections_event ON corrections (event_id);
 )sql";
 
+// Version 4: the options a page was read with (a forced --encoding; empty = detected), so that a
+// page read under a wrong encoding is read again when the options change.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE pages ADD COLUMN read_options TEXT NOT NULL DEFAULT '';
+)sql";
+
 void seed_places(SQLite::Database& db) {
   const auto& g = extract::Gazetteer::builtin();
   SQLite::Statement ins(db, "INSERT OR IGNORE INTO places (name, level, parent_id) VALUES (?, ?, "
@@ -180,29 +186,39 @@ void seed_places(SQLite::Database& db) {
 
 }  // namespace
 
+LedgerShape inspect(SQLite::Database& db) {
+  LedgerShape shape;
+  shape.version = db.execAndGet("PRAGMA user_version").getInt();
+  SQLite::Statement q(db, "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type DESC, name");
+  int ours = 0;
+  while (q.executeStep()) {
+    const std::string name = q.getColumn(0).getString();
+    shape.objects.push_back(name);
+    for (const char* t : {"pages", "articles", "events", "allocations", "mentions"})
+      if (name == t) ++ours;
+  }
+  shape.ledger = shape.version >= 1 && ours == 5;
+  return shape;
+}
+
 void migrate(SQLite::Database& db) {
+  if (db.execAndGet("PRAGMA user_version").getInt() == kSchemaVersion) return;
+  // One write transaction, the version read again inside it: two aidledgers creating the same new
+  // ledger take turns, and the second finds the tables made (never "table pages already exists").
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   const int version = db.execAndGet("PRAGMA user_version").getInt();
   if (version > kSchemaVersion)
-    throw std::runtime_error(fmt::format("{}: made by a newer aidledger (schema {} > {})", db.getFilename(), version, kSchemaVersion));
+    throw DatabaseError(fmt::format("{}: made by a newer aidledger (schema {}; this one knows schema {} and older); use a newer "
+                                    "aidledger", db.getFilename(), version, kSchemaVersion));
   if (version < 1) {
-    SQLite::Transaction tx(db);
     db.exec(kVersion1);
     seed_places(db);
-    db.exec("PRAGMA user_version = 1");
-    tx.commit();
   }
-  if (version < 2) {
-    SQLite::Transaction tx(db);
-    db.exec(kVersion2);
-    db.exec("PRAGMA user_version = 2");
-    tx.commit();
-  }
-  if (version < 3) {
-    SQLite::Transaction tx(db);
-    db.exec(kVersion3);
-    db.exec("PRAGMA user_version = 3");
-    tx.commit();
-  }
+  if (version < 2) db.exec(kVersion2);
+  if (version < 3) db.exec(kVersion3);
+  if (version < 4) db.exec(kVersion4);
+  db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+  tx.commit();
 }
 
 }  // namespace aidledger::ledger

@@ -53,7 +53,10 @@ OutputFile::OutputFile(std::string target, Mode mode) : target_(std::move(target
   std::vector<char> buf(templ.begin(), templ.end());
   buf.push_back('\0');
   const int fd = ::mkstemp(buf.data());
-  if (fd < 0) fail_errno(fmt::format("cannot create a temporary file in {}", dir.string()));
+  if (fd < 0) {
+    const std::string reason = std::strerror(errno);
+    fail(fmt::format("{} (cannot create a temporary file in {})", reason, dir.string()));
+  }
   path_.assign(buf.data());
   ::fchmod(fd, file_mode);  // as the target has it (mkstemp makes 0600)
   if (mode_ == Mode::by_name) {

@@ -63,6 +63,10 @@ std::string yuan(std::int64_t fen) { return extract::format_yuan(fen); }
 struct Totals {
   std::map<std::string, std::int64_t> disbursed_by_kind;
   std::int64_t disbursed = 0, pledged = 0, cumulative_claims = 0;
+  // In a report for one township: JOINT lines it shares with other townships. They belong to no
+  // single township's total, so they stay out of its headline and donor totals.
+  std::int64_t shared_disbursed = 0, shared_pledged = 0;
+  std::set<std::string> shared_with;
   std::map<std::string, std::int64_t> goods_by_unit;                      // quantities without a value
   std::map<int, std::map<std::string, std::int64_t>> year_kind;           // disbursed
   std::map<int, std::map<std::string, std::int64_t>> year_township;       // disbursed
@@ -84,7 +88,7 @@ Totals gather(SQLite::Database& db, const Filter& f) {
   Totals t;
   SQLite::Statement q(db, fmt::format(
       "SELECT e.kind, e.status, e.aggregate, e.date_text, COALESCE(o.name, ''), COALESCE(o.category, 'other'), "
-      "a.township, a.amount_fen, a.quantity, e.unit, COALESCE(e.date_first, ''), COALESCE(e.date_last, '') "
+      "a.township, a.amount_fen, a.quantity, e.unit, COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), COALESCE(a.covers, '') "
       "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "
       "WHERE {}", kLineFilter));
   bind_filter(q, f);
@@ -116,6 +120,19 @@ Totals gather(SQLite::Database& db, const Filter& f) {
     if (!last.empty() && last > t.last_key) {
       t.last_key = last;
       t.last_date = date;
+    }
+    if (!f.township.empty() && f.township != "JOINT" && township == "JOINT") {
+      (pledged ? t.shared_pledged : t.shared_disbursed) += fen;
+      (pledged ? t.year_township_pledged : t.year_township)[year][township] += fen;
+      const std::string covers = q.getColumn(12).getString();
+      for (std::size_t from = 0; from <= covers.size();) {
+        const std::size_t sep = covers.find("、", from);
+        const std::string other = covers.substr(from, sep == std::string::npos ? std::string::npos : sep - from);
+        if (!other.empty() && other != f.township) t.shared_with.insert(other);
+        if (sep == std::string::npos) break;
+        from = sep + std::string_view("、").size();
+      }
+      continue;
     }
     auto& d = t.donors[donor];
     d.category = q.getColumn(5).getString();
@@ -194,6 +211,15 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
   }
   s.row({Cell::str("承诺 Pledged"), Cell::money(t.pledged)});
   s.row({Cell::str("累计数（不计入合计） Cumulative claims (not in totals)"), Cell::money(t.cumulative_claims)});
+  if (!f.township.empty() && f.township != "JOINT") {
+    std::string with;
+    for (const auto& o : t.shared_with) with += (with.empty() ? "" : "、") + o;
+    s.row({Cell::str(fmt::format("与{}合并的款项（不计入本乡镇合计） Shared with {} (JOINT, not in this township's totals)",
+                                 with.empty() ? "其他乡镇" : with, with.empty() ? "other townships" : with))},
+          RowStyle::section);
+    s.row({Cell::str("    已拨付 Disbursed"), Cell::money(t.shared_disbursed)});
+    s.row({Cell::str("    承诺 Pledged"), Cell::money(t.shared_pledged)});
+  }
   s.row({});
   s.row({Cell::str("未计价实物 In-kind goods without a value")}, RowStyle::section);
   if (t.goods_by_unit.empty()) s.row({Cell::str("无 none")});

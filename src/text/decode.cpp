@@ -278,6 +278,11 @@ DecodeResult decode_page(std::string path, std::string_view bytes, std::string_v
     if (!is_valid_utf8(bytes.substr(3), bad)) return fail("not valid UTF-8 (after a UTF-8 byte-order mark)", bad + 3);
     try_convert("UTF-8", 3);
     page.encoding = "UTF-8-BOM";
+  } else if (bytes.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4) || bytes.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)) {
+    // UTF-32 with its byte-order mark (checked before UTF-16, whose mark FF FE it starts with).
+    const char* name = bytes[0] == '\xFF' ? "UTF-32LE" : "UTF-32BE";
+    if (auto bad = try_convert(name, 4)) return fail(fmt::format("not valid {} text", name), *bad);
+    page.encoding = name;
   } else if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
     const bool le = bytes[0] == '\xFF';
     if (auto bad = try_convert(le ? "UTF-16LE" : "UTF-16BE", 2))

@@ -95,6 +95,12 @@ bool is_han(char32_t cp) {
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_IDEOGRAPHIC) || cp == U'〇';
 }
 
+bool all_han(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();)
+    if (!is_han(next_code_point(s, i))) return false;
+  return !s.empty();
+}
+
 std::size_t code_point_count(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size();) {

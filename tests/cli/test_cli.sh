@@ -125,5 +125,141 @@ done
 "$bin" explain 1 --db "$tmp/esc.db" >"$tmp/out" 2>&1
 check "explain shows control characters as escapes" 0 $? 'evidence: 本报讯 2024年3月5日,郑州\\x1b\[2J\\x1b\]0;pwned\\x07某某\\x08\\x08有限公司向卢氏县徐家湾乡捐赠5万元\\u202e\\x1b\[31m。$' "$tmp/out"
 
+# --- Folders and files (issue 8): each bad entry is named with its reason and skipped, the rest read.
+mkdir -p "$tmp/walk/sub"
+cp "$src/tests/pages/trad_tanghe_utf8.txt" "$tmp/walk/"
+cp "$src/tests/pages/gb18030_guanpo_pledge.txt" "$tmp/walk/sub/"
+ln -s self "$tmp/walk/self"          # a link to itself
+ln -s .. "$tmp/walk/sub/up"          # a link back to a folder it is in
+ln -s nowhere "$tmp/walk/dangling"
+ln -s /dev/zero "$tmp/walk/zero"
+mkfifo "$tmp/walk/fifo"
+"$bin" ingest --db "$tmp/walk.db" "$tmp/walk" >"$tmp/out" 2>&1
+check "folder: bad entries make exit 2" 2 $? "walk/self: a symlink loop" "$tmp/out"
+check "folder: a loop back to a parent folder" 2 2 "walk/sub/up: a symlink loop (it leads back to a folder it is in); skipped" "$tmp/out"
+check "folder: a FIFO is refused by name" 2 2 "walk/fifo: is a FIFO (named pipe), not a file; skipped" "$tmp/out"
+check "folder: a device is refused by name" 2 2 "walk/zero: is a character device, not a file; skipped" "$tmp/out"
+check "folder: a broken link" 2 2 "walk/dangling: a broken symlink (to nowhere, which does not exist); skipped" "$tmp/out"
+check "folder: the rest is read" 2 2 "2 pages read (2 new" "$tmp/out"
+"$bin" ingest --db "$tmp/walk.db" "$tmp/walk/self/x.txt" >"$tmp/out" 2>&1
+check "a path through a loop is called a loop" 2 $? "walk/self/x.txt: a symlink loop" "$tmp/out"
+timeout 20 "$bin" ingest --db "$tmp/walk.db" "$tmp/walk/fifo" >"$tmp/out" 2>&1
+check "a FIFO named on the command line: refused, no hang" 2 $? "walk/fifo: is a FIFO (named pipe), not a file" "$tmp/out"
+timeout 20 "$bin" extract /dev/zero >"$tmp/out" 2>&1
+check "/dev/zero is refused without reading" 2 $? "/dev/zero: is a character device, not a file; not read" "$tmp/out"
+timeout 20 "$bin" extract "$tmp/walk/fifo" >"$tmp/out" 2>&1
+check "extract: a FIFO is refused" 2 $? "is a FIFO (named pipe), not a file; not read" "$tmp/out"
+python3 -c "import sys; open(sys.argv[1], 'w').write('卢氏县徐家湾乡。\n' * 60000)" "$tmp/big.txt"
+"$bin" ingest --db "$tmp/big.db" --max-page-size 1MiB "$tmp/big.txt" >"$tmp/out" 2>&1
+check "a page over --max-page-size is refused with its size" 2 $? "big.txt: 1.4 MiB (1500000 bytes) is over the size limit of 1.0 MiB (1048576 bytes); not read (--max-page-size sets the limit)" "$tmp/out"
+"$bin" ingest -q --db "$tmp/big.db" "$tmp/big.txt" >"$tmp/out" 2>&1; check "the same page under the default limit is read" 0 $?
+
+# UTF-32 with a byte-order mark is read (little- and big-endian).
+python3 - "$src/tests/pages/trad_tanghe_utf8.txt" "$tmp/u32" <<'PY'
+import os, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+os.makedirs(sys.argv[2], exist_ok=True)
+open(f"{sys.argv[2]}/le.txt", "wb").write(b"\xff\xfe\x00\x00" + text.encode("utf-32-le"))
+open(f"{sys.argv[2]}/be.txt", "wb").write(b"\x00\x00\xfe\xff" + text.encode("utf-32-be"))
+PY
+"$bin" extract "$tmp/u32/le.txt" >"$tmp/out" 2>&1; check "UTF-32LE with BOM" 0 $? "le.txt: UTF-32LE, Hant script" "$tmp/out"
+check "UTF-32LE: the events are read" 0 0 "50000.00" "$tmp/out"
+"$bin" extract "$tmp/u32/be.txt" >"$tmp/out" 2>&1; check "UTF-32BE with BOM" 0 $? "be.txt: UTF-32BE, Hant script" "$tmp/out"
+
+# A page stored under a wrong --encoding (0 reports) is read again without it, not "unchanged".
+"$bin" ingest --db "$tmp/enc.db" --encoding ISO-8859-1 "$src/tests/pages/trad_tanghe_utf8.txt" >"$tmp/out" 2>&1
+check "a wrong --encoding gives no reports" 0 $? "0 aid reports" "$tmp/out"
+"$bin" ingest --db "$tmp/enc.db" "$src/tests/pages/trad_tanghe_utf8.txt" >"$tmp/out" 2>&1
+check "read again with the encoding detected" 0 $? "(0 new, 1 replaced, 0 unchanged, 0 failed); 1 articles, 1 about the paired county; 3 aid reports" "$tmp/out"
+
+# A manifest date outside 1949–2100 is refused with the file and line, never printed as -001-….
+printf 'trad_tanghe_utf8.txt,0000-10-24\n' >"$tmp/manifest0.csv"
+"$bin" ingest --db "$tmp/m0.db" --manifest "$tmp/manifest0.csv" "$src/tests/pages/trad_tanghe_utf8.txt" >"$tmp/out" 2>&1
+check "manifest year 0000" 2 $? "manifest0.csv:1: the date 0000-10-24 is outside the years 1949 to 2100" "$tmp/out"
+[ ! -e "$tmp/m0.db" ]; check "a bad manifest stops before the ledger is touched" 0 $?
+"$bin" extract "$src/tests/pages/trad_tanghe_utf8.txt" --published 0000-10-24 >"$tmp/out" 2>&1
+check "extract --published 0000" 2 $? "published 0000-10-24 is outside the years 1949 to 2100" "$tmp/out"
+"$bin" parse date "10月24日" --ref 0000-10-30 >"$tmp/out" 2>&1; check "parse date --ref 0000" 2 $? "ref 0000-10-30 is outside the years" "$tmp/out"
+! grep -q -- "-001-" "$tmp/out"; check "no year -001 printed" 0 $?
+
+# --- Databases (issue 8).
+python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1]); db.execute('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)')
+db.execute(\"INSERT INTO customers (name) VALUES ('x')\"); db.commit()" "$tmp/foreign.db"
+sum_before=$(sha256sum <"$tmp/foreign.db")
+for cmd in query export donors townships timeline check "explain 1" "report --out $tmp/foreign.xlsx" ingest; do
+  # shellcheck disable=SC2086
+  "$bin" $cmd --db "$tmp/foreign.db" >"$tmp/out" 2>&1
+  check "another program's database: $cmd refuses it" 2 $? "foreign.db: not an aidledger ledger: a SQLite database of another program (it holds customers); it was left as it was" "$tmp/out"
+done
+[ "$(sha256sum <"$tmp/foreign.db")" = "$sum_before" ]; check "another program's database: its bytes are unchanged" 0 $?
+[ ! -e "$tmp/foreign.db-wal" ] && [ ! -e "$tmp/foreign.xlsx" ]; check "another program's database: nothing made beside it" 0 $?
+printf 'hello\n' >"$tmp/text.db"
+"$bin" query --db "$tmp/text.db" >"$tmp/out" 2>&1; check "a file that is no database" 2 $? "text.db: not an aidledger ledger: not a SQLite database at all" "$tmp/out"
+
+cp "$tmp/l.db" "$tmp/ro.db"; chmod 444 "$tmp/ro.db"
+"$bin" export --db "$tmp/ro.db" >"$tmp/ro.csv" 2>&1; check "export reads a read-only ledger" 0 $?
+cmp -s "$tmp/a.csv" "$tmp/ro.csv"; check "read-only ledger: the same export" 0 $?
+"$bin" query --db "$tmp/ro.db" >"$tmp/out" 2>&1; check "query reads a read-only ledger" 0 $? "total: 22 lines" "$tmp/out"
+
+cp "$tmp/l.db" "$tmp/newer.db"
+python3 -c "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('PRAGMA user_version = 99'); db.commit()" "$tmp/newer.db"
+"$bin" query --db "$tmp/newer.db" >"$tmp/out" 2>&1; check "a newer schema is refused" 2 $? "newer.db: made by a newer aidledger (schema 99" "$tmp/out"
+"$bin" ingest --db "$tmp/newer.db" >"$tmp/out" 2>&1; check "a newer schema is refused by ingest" 2 $? "made by a newer aidledger" "$tmp/out"
+
+# set donor= (no name) marks the donor unknown; later ingests keep working (no FOREIGN KEY failure).
+"$bin" ingest -q --db "$tmp/d.db" "$src/sample_data/000_8606990f79117e30.txt" >/dev/null 2>&1
+ref=$("$bin" explain --db "$tmp/d.db" 1 | grep -o 'ref [^)]*' | head -1 | cut -d' ' -f2)
+printf 'set %s donor= reason="the giver is not known"\n' "$ref" >"$tmp/d.corrections"
+"$bin" ingest --db "$tmp/d.db" >"$tmp/out" 2>&1; check "set donor= is applied" 0 $? "1 corrections applied, 0 unmatched" "$tmp/out"
+"$bin" ingest --db "$tmp/d.db" "$src/sample_data" >"$tmp/out" 2>&1; check "ingest after set donor=" 0 $? "1 corrections applied" "$tmp/out"
+"$bin" explain --db "$tmp/d.db" 1 >"$tmp/out" 2>&1; check "the donor is unknown" 0 $? "(donor unknown)" "$tmp/out"
+
+# --- Messages name their subject and the reason.
+"$bin" ingest --db "$tmp/nodir/x.db" "$src/sample_data" >"$tmp/out" 2>&1
+check "a database that cannot be opened" 2 $? "nodir/x.db: cannot open the database: its folder $tmp/nodir does not exist" "$tmp/out"
+"$bin" export --db "$tmp/l.db" --out "$tmp/nodir/x.csv" >"$tmp/out" 2>&1
+check "cannot write: with the reason" 2 $? "nodir/x.csv: cannot write: No such file or directory" "$tmp/out"
+if [ -w /dev/full ]; then
+  "$bin" export --db "$tmp/l.db" --out /dev/full >"$tmp/out" 2>&1
+  check "cannot write: a full disk" 2 $? "/dev/full: cannot write: No space left on device" "$tmp/out"
+fi
+cp "$tmp/l.db" "$tmp/locked.db"
+python3 -c "
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None); db.execute('BEGIN IMMEDIATE')
+open(sys.argv[2], 'w').close(); time.sleep(5)" "$tmp/locked.db" "$tmp/locked.flag" &
+holder=$!
+for _ in $(seq 1 100); do [ -e "$tmp/locked.flag" ] && break; sleep 0.05; done
+"$bin" ingest --db "$tmp/locked.db" --wait 0.5 "$src/tests/pages" >"$tmp/out" 2>&1
+check "a locked ledger: named, and said so" 2 $? "locked.db: the ledger is locked by another program (another aidledger ingest?) and stayed locked for 0.5 s" "$tmp/out"
+"$bin" export --db "$tmp/locked.db" >/dev/null 2>"$tmp/out"; check "a locked ledger can still be read" 0 $?
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+
+# Permissions: run as an unprivileged user (root reads and writes anything).
+as_user() { if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; else "$@"; fi; }
+chmod 755 "$tmp"
+if as_user "$bin" --version >/dev/null 2>&1; then
+  mkdir -p "$tmp/locked_folder/inner" "$tmp/rodir" "$tmp/rwdir"
+  cp "$src/tests/pages/trad_tanghe_utf8.txt" "$tmp/locked_folder/"
+  cp "$src/tests/pages/gb18030_guanpo_pledge.txt" "$tmp/locked_folder/inner/"
+  chmod 000 "$tmp/locked_folder/inner"
+  chmod 777 "$tmp/rwdir"
+  as_user "$bin" ingest --db "$tmp/rwdir/p.db" "$tmp/locked_folder" >"$tmp/out" 2>&1
+  check "an unreadable folder is named and skipped, exit 2" 2 $? "locked_folder/inner: cannot read the folder: Permission denied; skipped" "$tmp/out"
+  check "the rest of the folder is read" 2 2 "1 pages read (1 new" "$tmp/out"
+  chmod 755 "$tmp/locked_folder/inner"
+  cp "$tmp/l.db" "$tmp/rodir/l.db"; chmod 444 "$tmp/rodir/l.db"; chmod 555 "$tmp/rodir"
+  as_user "$bin" export --db "$tmp/rodir/l.db" >"$tmp/ro2.csv" 2>"$tmp/out"
+  check "a read-only ledger in a read-only folder is read" 0 $?
+  cmp -s "$tmp/a.csv" "$tmp/ro2.csv"; check "…with the same export" 0 $?
+  as_user "$bin" ingest --db "$tmp/rodir/l.db" "$src/tests/pages" >"$tmp/out" 2>&1
+  check "ingest into a read-only ledger: named, and why" 2 $? "rodir/l.db: cannot write the ledger: the file is read-only" "$tmp/out"
+  chmod 755 "$tmp/rodir"
+else
+  echo "skipped: the permission cases (cannot run as an unprivileged user here)"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

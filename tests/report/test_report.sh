@@ -13,3 +13,21 @@ if [ "$mode" = recalc ]; then
 else
   python3 "$src/tests/report/check_workbook.py" "$tmp/report.xlsx" "$tmp/export.csv"
 fi
+if [ "$mode" != recalc ]; then
+  # A township's report: its own lines in the headline, the JOINT lines it shares apart, so that
+  # the two townships' headlines and the shared amount never add up to more than the ledger.
+  "$bin" report --db "$tmp/l.db" --format csv --out "$tmp/all" >/dev/null
+  total=$(grep -h "^已拨付合计" "$tmp"/all/*ummary*.csv | cut -d, -f2)
+  sum=0
+  for t in 徐家湾乡 双龙湾镇; do
+    "$bin" report --db "$tmp/l.db" --format csv --township "$t" --out "$tmp/$t" >/dev/null
+    own=$(grep -h "^已拨付合计" "$tmp/$t"/*ummary*.csv | cut -d, -f2)
+    shared=$(grep -h -A1 "Shared with" "$tmp/$t"/*ummary*.csv | grep "已拨付 Disbursed" | cut -d, -f2)
+    [ "$own" = "2000000.00" ] || { echo "FAIL $t: headline $own, expected 2000000.00 (its own lines only)"; exit 1; }
+    [ "$shared" = "686700.00" ] || { echo "FAIL $t: shared $shared, expected 686700.00"; exit 1; }
+    sum=$(python3 -c "print(round($sum + $own, 2))")
+  done
+  python3 -c "import sys; sys.exit(0 if $sum + $shared <= $total else 1)" ||
+    { echo "FAIL townships' headlines plus shared ($sum + $shared) exceed the ledger's total ($total)"; exit 1; }
+  echo "township reports: 2000000.00 each, 686700.00 shared, within the ledger's $total"
+fi

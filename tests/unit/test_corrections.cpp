@@ -151,3 +151,33 @@ TEST_CASE("a correction with an amount past the ceiling, inexact, or a count pas
   CHECK(ok.applied == 1);
   CHECK(total(l) == before - 50'000'000 + 100'000'000'000'000LL);
 }
+
+TEST_CASE("set donor= with no name marks the donor unknown, and later ingests still work") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", kPage), st);
+  const auto corrections = ledger::parse_corrections("set " + ref(l, "300册") + " donor= reason=\"not the company\"\n", "c.txt");
+  CHECK(l.apply_corrections(corrections).applied == 1);
+  for (const auto& x : l.export_lines())
+    if (x.quantity == 300) CHECK(x.donor.empty());
+  // It used to leave a dangling donor id: every later application failed (FOREIGN KEY constraint failed).
+  l.ingest(page("b.txt", "帮扶\n\n本报讯 2022年5月1日,某某集团向潘河乡捐赠5万元。\n"), st);
+  CHECK(l.apply_corrections(corrections).applied == 1);
+  CHECK(l.database().execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt() == 0);
+}
+
+TEST_CASE("a correction line the ledger cannot take is not understood; the other lines still apply") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", kPage), st);
+  const std::string books = ref(l, "300册");
+  const auto stats = l.apply_corrections(ledger::parse_corrections(
+      "set " + books + " quantity=99999999999999999999999 reason=\"too long\"\n"
+      "set " + books + " date=0000-10-24 reason=\"a typing error\"\n"
+      "set " + books + " quantity=320 reason=\"count on delivery\"\n",
+      "c.txt"));
+  CHECK(stats.applied == 1);
+  CHECK(stats.invalid == 2);
+  REQUIRE(stats.problems.size() == 2);
+  CHECK(stats.problems[1] == "c.txt:2: not understood: date '0000-10-24' is outside the years 1949 to 2100");
+}

@@ -154,7 +154,7 @@ TEST_CASE("a version-1 ledger is migrated to the current schema and keeps its da
     // Make it look like a ledger written by schema version 1.
     l.database().exec("DROP INDEX events_pledge; DROP INDEX events_date; DROP INDEX events_coverage; DROP INDEX events_donor; "
                       "DROP TABLE corrections; ALTER TABLE events DROP COLUMN excluded; ALTER TABLE events DROP COLUMN origin; "
-                      "ALTER TABLE allocations DROP COLUMN excluded; PRAGMA user_version = 1");
+                      "ALTER TABLE allocations DROP COLUMN excluded; ALTER TABLE pages DROP COLUMN read_options; PRAGMA user_version = 1");
   }
   {
     ledger::Ledger l(path.string());

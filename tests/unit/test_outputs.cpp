@@ -78,7 +78,7 @@ TEST_CASE("an output file replaces its target only when committed") {
 TEST_CASE("an output file's errors name the target and the reason") {
   Scratch s;
   CHECK_THROWS_WITH_AS(report::OutputFile((s.dir / "no" / "such" / "out.csv").string()),
-                       doctest::Contains("out.csv: cannot create a temporary file in"), std::runtime_error);
+                       doctest::Contains("out.csv: cannot write: No such file or directory (cannot create a temporary file in"), std::runtime_error);
   CHECK_THROWS_WITH_AS(report::OutputFile(s.dir.string()), doctest::Contains(": cannot write: is a folder"), std::runtime_error);
   // A device is written in place; a full one says so when the bytes are flushed.
   report::OutputFile full("/dev/full");

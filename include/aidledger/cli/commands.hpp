@@ -1,8 +1,9 @@
 // Subcommands of the aidledger CLI. Each has an options struct, a setup_x that registers it with
 // CLI11, and a run_x that returns the process exit code (0 ok, 1 nothing found, 2 error).
 #pragma once
-#include <memory>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,9 +28,14 @@ class Ledger;
 
 namespace aidledger::cli {
 
-/// Opens the ledger a command reads (`db`, or the default). When there is none it says so, naming
-/// the path and how to make one, and returns nullptr: the command exits 2.
+/// Opens the ledger a command reads (`db`, or the default) read-only, as one snapshot. When there is
+/// none, or the file is not a ledger this aidledger can read, it says so, naming the path and the
+/// reason, and returns nullptr: the command exits 2. Nothing is written to the file.
 std::unique_ptr<ledger::Ledger> open_existing_ledger(const std::string& db);
+
+/// Runs a command that reads the ledger `db`; an error of the database while it runs is printed
+/// with the database's path and the reason, and the command exits 2.
+int with_database(const std::string& db, const std::function<int()>& run);
 
 struct IngestOptions {
   std::string db;
@@ -37,6 +43,8 @@ struct IngestOptions {
   std::string manifest;
   std::string encoding;
   std::string corrections;
+  std::uint64_t max_page_size = 64ull << 20;  // --max-page-size
+  double wait_seconds = 60;                   // --wait: for another program holding the ledger
   bool quiet = false;
 };
 void setup_ingest(CLI::App& app, std::shared_ptr<IngestOptions> opt, int& exit_code);
@@ -92,6 +100,7 @@ int run_check(const AuditOptions& opt);
 struct ExtractOptions {
   std::string file;
   std::string encoding;
+  std::uint64_t max_page_size = 64ull << 20;  // --max-page-size
   std::string publication;  // YYYY-MM-DD
   bool all_articles = false;
   std::string format = "text";

@@ -49,6 +49,8 @@ struct SentenceTokens {
   /// Lexicon words of category `c` inside [region.begin, region.end).
   const LexToken* first(Cat c, Span region) const;
   const LexToken* last(Cat c, Span region) const;
+  /// The last word in `region` with any of `cats`.
+  const LexToken* last(CatSet cats, Span region) const;
   bool has(Cat c, Span region) const { return first(c, region) != nullptr; }
   /// The word token starting exactly at `pos`, if any.
   const LexToken* word_at(std::size_t pos) const;
@@ -68,10 +70,19 @@ struct ArticleMemory {
   std::vector<std::string> townships;     // townships the article names, in order
   std::vector<std::string> paired;        // the gazetteer's paired townships (两乡镇 when the article names fewer)
   std::string last_township;              // the township named last: what 该镇/该乡 refer to
+  std::vector<std::string> recent_townships;  // townships named so far, the most recent last (each once)
+  std::string pairing_donor;              // the district the paired townships are paired with
+  std::string giver;                      // canonical giver of the gift being read (for 两乡镇)
+  /// Notes a township as the one named last.
+  void saw_township(const std::string& township);
   std::string last_institution, last_institution_township;  // the school or clinic named last: 该校/该院
   // Organisations named so far, as written and canonical: a short name (天明) stands for the
   // one it is part of (河南天明实业有限公司).
   std::vector<std::pair<std::string, std::string>> organisations;
+  /// Remembers an organisation as the latest named. Each name is kept once and only the last
+  /// kRemembered are kept, so that memory (copied per clause) stays small on any length of article.
+  void remember(std::string written, std::string canonical);
+  static constexpr std::size_t kRemembered = 32;
   /// What a pronoun (该公司, 该会, 其) refers to: the last organisation of its kind, canonical.
   std::optional<std::string> referent(std::string_view pronoun) const;
   /// The organisation named earlier whose written name contains `short_name`, canonical.

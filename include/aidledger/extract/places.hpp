@@ -33,6 +33,8 @@ class Gazetteer {
   /// Townships in report order: the paired ones first (data file lines "paired<TAB>name").
   std::vector<std::string> report_order() const;
   const std::vector<std::string>& paired() const { return paired_; }
+  /// The district the paired townships are paired with, canonical (data file line "donor<TAB>name").
+  const std::string& pairing_donor() const { return pairing_donor_; }
   std::string county() const;
   /// Canonical township for a township name, a short form, or a listed village/school.
   std::optional<std::string> township_of(std::string_view name) const;
@@ -42,6 +44,7 @@ class Gazetteer {
  private:
   std::vector<GazetteerEntry> entries_;
   std::vector<std::string> paired_;
+  std::string pairing_donor_;
 };
 
 enum class PlaceLevel { county, township, village, school, clinic, collective };

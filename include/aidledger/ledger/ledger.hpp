@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,35 @@ class Database;
 
 namespace aidledger::ledger {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
+/// The oldest schema the reading commands accept as it is (older ledgers are upgraded by ingest).
+inline constexpr int kOldestReadableSchema = 3;
+/// Dates aidledger accepts from a manifest or a correction: the years of the People's Republic up
+/// to 2100. A year 0000 is a typing error, never a date to print as -001-10-24.
+inline constexpr int kFirstYear = 1949, kLastYear = 2100;
+inline constexpr bool year_in_range(int y) { return y >= kFirstYear && y <= kLastYear; }
+/// How long a command waits for another program holding the ledger (two ingests take turns).
+inline constexpr int kBusyTimeoutMs = 60000;
+
+/// A problem with the database itself, not with one page: it cannot be opened, is locked, is
+/// read-only, is full or damaged, is not an aidledger ledger, or has a schema this aidledger cannot
+/// use. The message names the database path and says why in a user's words. Ingest stops on it.
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// "PATH: reason" for an exception thrown by SQLite while working on the database at `path`, in a
+/// user's words (locked, read-only, full, not a database ...); other exceptions keep their text.
+/// `busy_timeout_ms` is how long the command waited for a lock.
+std::string describe_database_error(const std::string& path, const std::exception& e, int busy_timeout_ms = kBusyTimeoutMs);
+/// Whether `e` is a problem with the database as a whole (see DatabaseError) rather than a page.
+bool is_database_wide(const std::exception& e);
+
+/// How a command opens the ledger. read_only never writes to the file: it refuses a file that is
+/// not an aidledger ledger (or too old or too new), works on a read-only file, and holds one read
+/// transaction while open, so every query of a command sees the same snapshot.
+enum class Access { read_write, read_only };
 
 struct IngestStats {
   int pages_added = 0, pages_unchanged = 0, pages_replaced = 0, pages_failed = 0, pages_duplicate = 0;
@@ -27,8 +56,9 @@ struct IngestStats {
   int reports = 0, events_created = 0, reports_merged = 0;
 };
 
-/// absent: new; unchanged: this path with these bytes; changed: this path, other bytes;
-/// duplicate: these bytes are already in the ledger under another path (the same page).
+/// absent: new; unchanged: this path with these bytes (read with the same options); changed: this
+/// path, other bytes or options; duplicate: a new path whose bytes are already in the ledger under
+/// another path (the same page).
 enum class PageState { absent, unchanged, changed, duplicate };
 
 /// One exported allocation line (the export format others depend on).
@@ -47,19 +77,28 @@ struct ExportLine {
 
 class Ledger {
  public:
-  /// Opens (creating if needed) and migrates the database at `path` (":memory:" for tests).
-  explicit Ledger(const std::string& path);
+  /// Opens (creating if needed) and migrates the database at `path` (":memory:" for tests); with
+  /// Access::read_only opens an existing ledger without writing to it. A file that is not an
+  /// aidledger ledger is refused untouched. Throws DatabaseError.
+  /// `busy_timeout_ms`: how long to wait for another program holding the ledger.
+  explicit Ledger(const std::string& path, Access access = Access::read_write, int busy_timeout_ms = kBusyTimeoutMs);
   ~Ledger();
   Ledger(const Ledger&) = delete;
   Ledger& operator=(const Ledger&) = delete;
 
-  /// Whether the page at `path` is already in the ledger with these bytes.
-  PageState page_state(const std::string& path, const std::string& sha256) const;
+  const std::string& path() const;
+
+  /// Whether the page at `path` is already in the ledger with these bytes, read with the same
+  /// options (`read_options`: how it was decoded, e.g. a forced encoding; empty = detected).
+  PageState page_state(const std::string& path, const std::string& sha256, const std::string& read_options = {}) const;
   /// Article-id prefix for a page: its file stem, made unique when another file has the same stem.
   std::string article_prefix(const std::string& path, const std::string& sha256) const;
 
-  /// Stores one extracted page in one transaction (all or nothing).
-  void ingest(const extract::PageExtraction& page, IngestStats& stats);
+  /// Stores one extracted page in one transaction (all or nothing). The page's state is decided
+  /// inside that write transaction: a page another ingest stored meanwhile (these bytes under this
+  /// path, or under another path) is skipped and counted, and the state found is returned. Article
+  /// ids are given inside it too (the file stem, made unique), whatever prefix the extraction used.
+  PageState ingest(const extract::PageExtraction& page, IngestStats& stats, const std::string& read_options = {});
 
   /// Applies the user's corrections (all of them, in one transaction): first undoes what the
   /// previous application did, then applies each line and records what it did. Called at the

@@ -1,7 +1,7 @@
 // Bytes -> checked, normalised UTF-8 text that remembers where every byte came from.
 //
 // A page goes through two steps:
-//   decode     any common Chinese encoding (UTF-8 with or without BOM, UTF-16 with BOM,
+//   decode     any common Chinese encoding (UTF-8 with or without BOM, UTF-16 or UTF-32 with BOM,
 //              GB18030/GBK, Big5) -> UTF-8 in the original script (`original`);
 //   normalise  per character: NFKC (full-width digits and punctuation -> ASCII), Traditional ->
 //              Simplified when the page is written in Traditional script, CR LF -> LF (`text`).
@@ -25,7 +25,7 @@ struct Page {
   std::string path;
   std::string sha256;         // of the file's bytes, as `sha256sum` prints it
   std::size_t file_size = 0;
-  std::string encoding;       // UTF-8, UTF-8-BOM, UTF-16LE, UTF-16BE, GB18030, Big5
+  std::string encoding;       // UTF-8, UTF-8-BOM, UTF-16LE, UTF-16BE, UTF-32LE, UTF-32BE, GB18030, Big5
   std::string script;         // Hans or Hant
   std::size_t converted_characters = 0;  // characters changed by Traditional -> Simplified
   std::vector<std::size_t> replaced_bytes;  // file offsets of invalid UTF-8 read as U+FFFD

@@ -22,6 +22,8 @@ char32_t code_point_at(std::string_view s, std::size_t pos);
 void append_utf8(std::string& out, char32_t cp);
 
 bool is_han(char32_t cp);
+/// Every code point of a non-empty `s` is a Han character.
+bool all_han(std::string_view s);
 
 /// Number of code points in s.
 std::size_t code_point_count(std::string_view s);
