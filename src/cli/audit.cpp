@@ -24,7 +24,7 @@ bool make_filter(ledger::Ledger& l, const AuditOptions& o, ledger::LineFilter& f
     if (!report::donor_known(l.database(), f.donor)) {
       std::string s;
       for (const auto& n : report::suggest_donors(l.database(), f.donor)) s += (s.empty() ? "" : ", ") + n;
-      fmt::print(stderr, "aidledger: no donor matches '{}'{}\n", o.donor, s.empty() ? "" : fmt::format(" (did you mean {}?)", s));
+      print_safe(stderr, "aidledger: no donor matches '{}'{}\n", o.donor, s.empty() ? "" : fmt::format(" (did you mean {}?)", s));
       return false;
     }
   }
@@ -59,30 +59,46 @@ void add_filter_options(CLI::App* cmd, AuditOptions& o, bool kinds) {
   }
 }
 
+// Runs a reading command: an error of the database is printed with its path and the reason
+// (with_database), and a total past int64 (a ledger holding amounts past the ceiling of one line)
+// is an error that names the ledger, never a wrong number.
+template <class Run>
+int naming_ledger(const AuditOptions& o, Run run) {
+  return with_database(o.db, [&]() -> int {
+    try {
+      return run();
+    } catch (const std::overflow_error& e) {
+      fmt::print(stderr, "aidledger: error: {}: {}\n", o.db.empty() ? default_database_path() : o.db, e.what());
+      return kError;
+    }
+  });
+}
+
 }  // namespace
 
 void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_code) {
   auto* query = app.add_subcommand("query", "Ledger lines by donor, township, year, kind or status, with totals");
   add_filter_options(query, *opt, true);
   query->add_option("--format", opt->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+  query->add_flag("--no-neutralise", opt->no_neutralise, "CSV: write text cells as they are, even when they begin with = + - @ TAB or CR");
   query->footer("Exit 1 when nothing matches; 2 on an error (an unknown township or donor is named with the closest names).");
-  query->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_query(*opt); }); });
+  query->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_query(*opt); }); });
 
   auto* donors = app.add_subcommand("donors", "Each donor with disbursed, pledged and in-kind totals and the years active");
   add_filter_options(donors, *opt, false);
-  donors->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_summaries(*opt, true); }); });
+  donors->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_summaries(*opt, true); }); });
   auto* townships = app.add_subcommand("townships", "Each township with disbursed, pledged and in-kind totals and the years active");
   add_filter_options(townships, *opt, false);
-  townships->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_summaries(*opt, false); }); });
+  townships->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_summaries(*opt, false); }); });
 
   auto* timeline = app.add_subcommand("timeline", "The chronological audit trail: every event with its sources and evidence");
   add_filter_options(timeline, *opt, false);
-  timeline->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_timeline(*opt); }); });
+  timeline->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_timeline(*opt); }); });
 
   auto* explain = app.add_subcommand("explain", "Everything about one event: each report, why they were merged, the date, flags, corrections");
   explain->add_option("event", opt->event_id, "Event id (the first column of export, query and the Ledger sheet)")->required();
   explain->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
-  explain->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_explain(*opt); }); });
+  explain->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_explain(*opt); }); });
 
   auto* check = app.add_subcommand("check", "Named audit checks; findings as FILE:LINE: check: message");
   check->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
@@ -102,19 +118,20 @@ int run_query(const AuditOptions& o) {
   std::int64_t disbursed = 0, pledged = 0, claims = 0, shared = 0;
   std::map<std::string, std::int64_t> goods;
   for (const auto& x : lines) {
+    using extract::add_checked;
     if (x.aggregate) {
-      claims += x.amount_fen.value_or(0);
+      add_checked(claims, x.amount_fen.value_or(0), "the cumulative claims");
     } else if (x.status == "pledged") {
-      pledged += x.amount_fen.value_or(0);
+      add_checked(pledged, x.amount_fen.value_or(0), "the pledged total");
     } else if (x.amount_fen) {
-      disbursed += *x.amount_fen;
-      if (x.township == "JOINT" && !f.township.empty() && f.township != "JOINT") shared += *x.amount_fen;
+      add_checked(disbursed, *x.amount_fen, "the disbursed total");
+      if (x.township == "JOINT" && !f.township.empty() && f.township != "JOINT") add_checked(shared, *x.amount_fen, "the JOINT total");
     } else if (x.quantity) {
-      goods[x.unit] += *x.quantity;
+      add_checked(goods[x.unit], *x.quantity, fmt::format("the quantity in {}", x.unit));
     }
   }
   if (o.format == "csv") {
-    fmt::print("{}", ledger::to_csv(lines));
+    fmt::print("{}", ledger::to_csv(lines, !o.no_neutralise));
   } else if (o.format == "json") {
     nlohmann::ordered_json j;
     j["lines"] = nlohmann::ordered_json::parse(ledger::to_json(lines));
@@ -139,7 +156,7 @@ int run_query(const AuditOptions& o) {
                         flags.empty() ? "" : flags.substr(0, flags.find_last_not_of(' ') + 1), sources});
     }
     fmt::print("{}", t.render());
-    fmt::print("total: {} lines; disbursed {}{}; pledged {}; goods without a value {}; cumulative claims {} (not in totals)\n",
+    print_safe("total: {} lines; disbursed {}{}; pledged {}; goods without a value {}; cumulative claims {} (not in totals)\n",
                lines.size(), yuan(disbursed), shared ? fmt::format(" (of which {} in JOINT lines shared with other townships)", yuan(shared)) : "",
                yuan(pledged), goods.empty() ? "none" : goods_text(goods), yuan(claims));
   }
@@ -174,48 +191,48 @@ void print_event(const report::EventDetail& d, bool full) {
   bool any_fen = false;
   for (const auto& x : d.lines)
     if (x.amount_fen) {
-      fen += *x.amount_fen;
+      extract::add_checked(fen, *x.amount_fen, fmt::format("the total of event {}", d.id));
       any_fen = true;
     }
-  fmt::print("{}  event {}  {} {}  {}{}{}\n", d.date.empty() ? "(no date)" : d.date, d.id, d.status, d.kind,
+  print_safe("{}  event {}  {} {}  {}{}{}\n", d.date.empty() ? "(no date)" : d.date, d.id, d.status, d.kind,
              d.donor.empty() ? "(donor unknown)" : d.donor, any_fen ? "  " + yuan(fen) : "", d.excluded ? "  [excluded by a correction]" : "");
-  fmt::print("    date: {} ({})\n", d.precision, d.date_basis);
+  print_safe("    date: {} ({})\n", d.precision, d.date_basis);
   for (const auto& x : d.lines) {
     std::string what = x.amount_fen ? yuan(*x.amount_fen) : "";
     if (x.quantity) what += (what.empty() ? "" : " ") + std::to_string(*x.quantity) + d.unit;
-    fmt::print("    -> {}{} {}{}\n", township_name(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
+    print_safe("    -> {}{} {}{}\n", township_name(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
                x.recipient.empty() || x.recipient == x.township || x.recipient == x.covers ? "" : x.recipient + " ",
                what.empty() ? "(no amount)" : what);
   }
   if (full) {
-    fmt::print("    item: {}{}\n", d.item.empty() ? "—" : d.item, d.unit.empty() ? "" : fmt::format(" (unit {})", d.unit));
-    fmt::print("    flags: approximate {}, aggregate {}, tranche {}{}; distribution {}\n", d.approximate ? "yes" : "no",
+    print_safe("    item: {}{}\n", d.item.empty() ? "—" : d.item, d.unit.empty() ? "" : fmt::format(" (unit {})", d.unit));
+    print_safe("    flags: approximate {}, aggregate {}, tranche {}{}; distribution {}\n", d.approximate ? "yes" : "no",
                d.aggregate ? "yes (never in totals)" : "no", d.tranche ? "yes" : "no",
                d.pledge_id ? fmt::format(" (paid against pledge {})", *d.pledge_id) : "", d.distribution);
     if (!d.tranches.empty()) {
       std::string ids;
       for (auto id : d.tranches) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
-      fmt::print("    tranches paid against this pledge: {}\n", ids);
+      print_safe("    tranches paid against this pledge: {}\n", ids);
     }
-    if (!d.donor_category.empty()) fmt::print("    donor category: {}\n", d.donor_category);
+    if (!d.donor_category.empty()) print_safe("    donor category: {}\n", d.donor_category);
   }
   int n = 0;
   for (const auto& r : d.reports) {
     ++n;
-    fmt::print("    report {}: {}:{} ({}, bytes {}-{}, amount at {}-{}; ref {}@{})\n", n, r.file, r.line, r.article_id, r.byte_start,
+    print_safe("    report {}: {}:{} ({}, bytes {}-{}, amount at {}-{}; ref {}@{})\n", n, r.file, r.line, r.article_id, r.byte_start,
                r.byte_end, r.measure_start, r.measure_end, r.article_id, r.measure_start);
-    if (full) fmt::print("      article: {} ({})\n", r.article_title.empty() ? "(no title)" : r.article_title, r.article_date);
-    fmt::print("      evidence: {}\n", r.sentence);
+    if (full) print_safe("      article: {} ({})\n", r.article_title.empty() ? "(no title)" : r.article_title, r.article_date);
+    print_safe("      evidence: {}\n", r.sentence);
     if (full) {
-      fmt::print("      reads: {}\n", r.reading);
-      fmt::print("      donor from: {}; date from: {}\n", r.donor_basis, r.date_basis);
-      if (!r.notes.empty()) fmt::print("      notes: {}\n", r.notes);
+      print_safe("      reads: {}\n", r.reading);
+      print_safe("      donor from: {}; date from: {}\n", r.donor_basis, r.date_basis);
+      if (!r.notes.empty()) print_safe("      notes: {}\n", r.notes);
     }
-    fmt::print("      merged: {}\n", r.merge_reason);
+    print_safe("      merged: {}\n", r.merge_reason);
   }
   if (full || !d.corrections.empty()) {
-    if (d.corrections.empty()) fmt::print("    corrections: none\n");
-    for (const auto& c : d.corrections) fmt::print("    correction: {}\n", c);
+    if (d.corrections.empty()) print_safe("    corrections: none\n");
+    for (const auto& c : d.corrections) print_safe("    correction: {}\n", c);
   }
 }
 
@@ -265,8 +282,8 @@ int run_check(const AuditOptions& o) {
   const auto findings = report::run_checks(l->database(), o.check);
   int errors = 0, warnings = 0, infos = 0;
   for (const auto& f : findings) {
-    fmt::print("{}:{}: {}: {}: {}\n", f.file, f.line, f.check, report::to_string(f.level), f.message);
-    for (const auto& e : f.evidence) fmt::print("    {}\n", e);
+    print_safe("{}:{}: {}: {}: {}\n", f.file, f.line, f.check, report::to_string(f.level), f.message);
+    for (const auto& e : f.evidence) print_safe("    {}\n", e);
     (f.level == report::Level::error ? errors : f.level == report::Level::warning ? warnings : infos)++;
   }
   fmt::print("{} errors, {} warnings, {} notes\n", errors, warnings, infos);

@@ -6,6 +6,7 @@
 
 #include "aidledger/cli/commands.hpp"
 #include "aidledger/cli/io.hpp"
+#include "aidledger/cli/table.hpp"
 #include "aidledger/ledger/ledger.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -163,6 +164,7 @@ int run_ingest(const IngestOptions& opt) try {
       const auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
                                             extract::Directory::builtin(), po);
       ledger.ingest(px, stats, read_options);
+      for (const auto& x : px.refused) print_safe(stderr, "{}\n", extract::refusal_warning(px, x));
       if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
         fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);
     } catch (const std::exception& e) {

@@ -51,8 +51,12 @@ void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_c
   cmd->add_option("--to", opt->to_year, "Last year to include");
   cmd->add_option("--township", opt->township, "Only lines for this township (any script, short form, or JOINT)");
   cmd->add_option("--donor", opt->donor, "Only donors whose name or an alias contains this text");
+  cmd->add_flag("--no-neutralise", opt->no_neutralise,
+                "CSV: write text cells as they are, even when they begin with = + - @ TAB or CR (for machines)");
   cmd->footer("Sheets: 概览 Summary, 年度汇总 Yearly totals, 捐赠方 Donors, 台账 Ledger, 时间线 Timeline,\n"
-              "承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. Exit 1 when no line matches the filters.");
+              "承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. The workbook (or each CSV file) is written beside\n"
+              "its target and put in place only when complete. CSV text cells that begin with = + - @ TAB or CR\n"
+              "get a single quote in front. Exit 1 when no line matches the filters.");
   cmd->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_report(*opt); }); });
 }
 
@@ -69,7 +73,7 @@ int run_report(const ReportOptions& opt) {
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   }
-  auto sink = opt.format == "csv" ? report::make_csv_sink(out) : report::make_xlsx_sink(out);
+  auto sink = opt.format == "csv" ? report::make_csv_sink(out, !opt.no_neutralise) : report::make_xlsx_sink(out);
   const std::int64_t lines = report::write_report(ledger->database(), filter, {"aidledger 0.1.0", db_path}, *sink);
   fmt::print("{}: {} ledger lines reported\n", out, lines);
   return lines == 0 ? kNothingFound : kOk;

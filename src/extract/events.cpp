@@ -37,12 +37,12 @@ std::optional<Status> status_from_string(std::string_view s) {
 
 std::int64_t AidReport::total_fen() const {
   std::int64_t t = 0;
-  for (const auto& a : allocations) t += a.amount_fen.value_or(0);
+  for (const auto& a : allocations) add_checked(t, a.amount_fen.value_or(0), "the total of a report's lines");
   return t;
 }
 std::int64_t AidReport::total_quantity() const {
   std::int64_t t = 0;
-  for (const auto& a : allocations) t += a.quantity.value_or(0);
+  for (const auto& a : allocations) add_checked(t, a.quantity.value_or(0), "the quantity of a report's lines");
   return t;
 }
 bool AidReport::has_amount() const {
@@ -110,9 +110,11 @@ std::vector<Allocation> allocate_measure(const std::vector<Recipient>& recipient
 }
 
 // Multiplies checked: a count times a per-unit amount that would overflow is no amount.
-std::optional<std::int64_t> times(std::int64_t a, std::int64_t b) {
-  std::int64_t r = 0;
-  if (__builtin_mul_overflow(a, b, &r)) return std::nullopt;
+std::optional<std::int64_t> times(std::int64_t a, std::int64_t b) { return checked_product(a, b); }
+// …and an amount of money past the ceiling of one ledger line is none either.
+std::optional<std::int64_t> times_money(std::int64_t fen, std::int64_t n) {
+  auto r = checked_product(fen, n);
+  if (r && !within_line_ceiling(*r)) return std::nullopt;
   return r;
 }
 
@@ -126,6 +128,9 @@ class SentenceReader {
         article_date_(article_date), consumption_article_(consumption_article), follows_total_(follows_total) {
     orgs_ = s.organisations;
   }
+
+  /// Products (每户N元×M户) refused by read(): past the ceiling of one ledger line.
+  std::vector<RefusedMeasure> refused;
 
   std::vector<AidReport> read() {
     std::vector<AidReport> reports;
@@ -402,12 +407,16 @@ class SentenceReader {
     (m.kind == MeasureKind::money ? amount : quantity) = m.value;
     if (m.kind == MeasureKind::money) high = m.high;
     const std::string written_value = m.kind == MeasureKind::money ? format_fen(m.value) : std::to_string(m.value);
-    // The amount (or count) times n, checked: false when the product would overflow.
+    // The amount (or count) times n, checked: false (and the product refused, with the reason)
+    // when it would overflow or pass the ceiling of one ledger line.
     auto multiply = [&](std::int64_t n) {
-      if (amount) amount = times(*amount, n);
-      if (high) high = times(*high, n);
+      const bool had_high = high.has_value();
+      if (amount) amount = times_money(*amount, n);
+      if (high) high = times_money(*high, n);
       if (quantity) quantity = times(*quantity, n);
-      return !((m.kind == MeasureKind::money && !amount) || (m.kind == MeasureKind::quantity && !quantity));
+      const bool ok = m.kind == MeasureKind::money ? amount && high.has_value() == had_high : quantity.has_value();
+      if (!ok) refuse_product(m, n, written_value);
+      return ok;
     };
 
     // Per unit: 每人1000元 with the count before it, or a stated total after it.
@@ -428,10 +437,10 @@ class SentenceReader {
         auto count = count_before(per->span.begin, frame_begin);
         if (!count) count = count_before(per->span.begin, segment.begin);  // 为100户…，每户发放…
         if (count) {
-          auto product = times(m.value, *count);
-          if (!product) return;
+          auto product = m.kind == MeasureKind::money ? times_money(m.value, *count) : times(m.value, *count);
+          if (high) high = times_money(*high, *count);
+          if (!product || (m.high && !high)) return refuse_product(m, *count, written_value);
           (m.kind == MeasureKind::money ? amount : quantity) = product;
-          if (high) high = times(*high, *count);
           r.notes.push_back(fmt::format("computed: {} x {}", *count, written_value));
         } else {
           r.notes.push_back("per-unit amount; the number of recipients is not stated");
@@ -597,6 +606,12 @@ class SentenceReader {
       }
     }
     reports.push_back(std::move(r));
+  }
+
+  void refuse_product(const Measure& m, std::int64_t n, const std::string& written_value) {
+    refused.push_back({m.kind, m.span,
+                       m.kind == MeasureKind::money ? fmt::format("{} × {} yuan is more than {}", n, written_value, kMaxLineText)
+                                                    : fmt::format("{} × {} is a count too large for the ledger", n, written_value)});
   }
 
   // A segment that opens with its own date is a new item of a chronology (…；2021年10月，向…捐赠):
@@ -1119,6 +1134,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   for (const auto& w : lex.scan(article.title)) consumption_article = consumption_article || w.is(Cat::consumption) || w.is(Cat::buy);
 
   std::vector<AidReport> reports;
+  std::vector<RefusedAmount> refused_amounts;
   DateResolver resolver(reference);
   if (ctx.date) resolver.set_last(*ctx.date);
   std::optional<DateRange> paragraph_last;
@@ -1139,7 +1155,15 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     const std::size_t before = reports.size();
     SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date, consumption_article,
                           previous_had_amount);
-    for (auto& r : reader.read()) {
+    std::vector<AidReport> read = reader.read();
+    // An amount refused in the sentence: reported with the reason; no report stands in for it
+    // without an amount.
+    std::vector<RefusedMeasure> refused = tokens.refused;
+    refused.insert(refused.end(), reader.refused.begin(), reader.refused.end());
+    for (const auto& x : refused)
+      refused_amounts.push_back({{sentence.page_offset(x.span.begin), sentence.page_offset(x.span.end)}, sentence.span, sentence.text, x.reason});
+    for (auto& r : read) {
+      if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;
       r.article_seq = article.seq;
       reports.push_back(std::move(r));
     }
@@ -1165,6 +1189,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(before), reports.end(),
                                       [](const AidReport& r) { return r.has_amount(); });
   }
+  if (context_out) context_out->refused = std::move(refused_amounts);
   return reports;
 }
 

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <limits>
+#include <stdexcept>
 #include <map>
 #include <set>
 #include <thread>
@@ -21,6 +24,14 @@
 #include "schema.hpp"
 
 namespace aidledger::ledger {
+
+void throw_if_sum_overflow(const std::exception& e, std::string_view what) {
+  if (std::string_view(e.what()) != "integer overflow") return;
+  throw std::overflow_error(fmt::format("{}: the sum leaves the range of a 64-bit integer (SQLite: integer overflow); "
+                                        "the ledger holds amounts past {}",
+                                        what, extract::kMaxLineText));
+}
+
 namespace {
 
 using extract::AidReport;
@@ -79,13 +90,19 @@ struct Reading {
   std::optional<std::int64_t> total_fen() const {
     std::optional<std::int64_t> t;
     for (const auto& a : allocations)
-      if (a.amount_fen) t = t.value_or(0) + *a.amount_fen;
+      if (a.amount_fen) {
+        t = t.value_or(0);
+        extract::add_checked(*t, *a.amount_fen, "the total of an event's lines");
+      }
     return t;
   }
   std::optional<std::int64_t> total_quantity() const {
     std::optional<std::int64_t> t;
     for (const auto& a : allocations)
-      if (a.quantity) t = t.value_or(0) + *a.quantity;
+      if (a.quantity) {
+        t = t.value_or(0);
+        extract::add_checked(*t, *a.quantity, "the quantity of an event's lines");
+      }
     return t;
   }
   // Townships the lines are for (a JOINT line counts for each township it covers).
@@ -676,8 +693,14 @@ struct Ledger::Impl {
     const auto lines = load_allocations("mention_allocations", "mention_id", detailed->id);
     std::optional<std::int64_t> total_fen, total_qty;
     for (const auto& a : lines) {
-      if (a.amount_fen) total_fen = total_fen.value_or(0) + *a.amount_fen;
-      if (a.quantity) total_qty = total_qty.value_or(0) + *a.quantity;
+      if (a.amount_fen) {
+        total_fen = total_fen.value_or(0);
+        extract::add_checked(*total_fen, *a.amount_fen, fmt::format("the total of event {}", id));
+      }
+      if (a.quantity) {
+        total_qty = total_qty.value_or(0);
+        extract::add_checked(*total_qty, *a.quantity, fmt::format("the quantity of event {}", id));
+      }
     }
     SQLite::Statement up(db, "UPDATE events SET donor_id = ?, date_first = ?, date_last = ?, date_text = ?, "
                              "date_precision = ?, date_basis = ?, approximate = ?, tranche = ?, item = ?, unit = ?, "
@@ -936,13 +959,32 @@ std::optional<std::tuple<std::string, std::string, std::string>> parse_date_fiel
   return std::make_tuple(iso_day(r->first), iso_day(r->last), std::string(extract::to_string(p)));
 }
 
-// "1500000.00" or "150万" -> fen.
-std::optional<std::int64_t> parse_amount_field(const std::string& v) {
+// An amount in a correction that is refused (past the ceiling of one ledger line, not exact).
+struct RefusedCorrectionAmount : std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+};
+
+// "1500000.00" or "150万" -> fen, read as the extractor reads amounts (and refused as it
+// refuses them: past the ceiling of one ledger line, or not exact). Throws std::invalid_argument
+// with the reason.
+std::int64_t parse_amount_field(const std::string& v) {
   std::string text = v;
-  if (text.find_first_not_of("0123456789.,") == std::string::npos) text += "元";
-  const auto ms = extract::scan_measures(text);
-  if (ms.size() != 1 || ms[0].kind != extract::MeasureKind::money) return std::nullopt;
+  if (!text.empty() && text.find_first_not_of("0123456789.,") == std::string::npos) text += "元";
+  std::vector<extract::RefusedMeasure> refused;
+  const auto ms = extract::scan_measures(text, &refused);
+  if (!refused.empty()) throw RefusedCorrectionAmount(fmt::format("amount '{}' refused: {}", v, refused.front().reason));
+  if (ms.size() != 1 || ms[0].kind != extract::MeasureKind::money || ms[0].span.size() != text.size())
+    throw std::invalid_argument(fmt::format("amount '{}' is not an amount of money", v));
   return ms[0].value;
+}
+
+// "120" -> a count of goods (digits only, within int64).
+std::int64_t parse_quantity_field(const std::string& v) {
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || v[0] == '-' || v[0] == '+' || ec != std::errc() || end != v.data() + v.size())
+    throw std::invalid_argument(fmt::format("quantity '{}' is not a whole number from 0 to {}", v, std::numeric_limits<std::int64_t>::max()));
+  return n;
 }
 
 }  // namespace
@@ -999,14 +1041,22 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
     st.exec();
   };
   auto set_totals = [&](std::int64_t e) {
-    update("UPDATE events SET total_fen = (SELECT SUM(amount_fen) FROM allocations WHERE event_id = ?1 AND excluded = 0), "
-           "total_quantity = (SELECT SUM(quantity) FROM allocations WHERE event_id = ?1 AND excluded = 0) WHERE id = ?1", e);
+    try {
+      update("UPDATE events SET total_fen = (SELECT SUM(amount_fen) FROM allocations WHERE event_id = ?1 AND excluded = 0), "
+             "total_quantity = (SELECT SUM(quantity) FROM allocations WHERE event_id = ?1 AND excluded = 0) WHERE id = ?1", e);
+    } catch (const std::exception& x) {
+      throw_if_sum_overflow(x, fmt::format("the total of event {}", e));
+      throw;
+    }
   };
 
   for (const Correction& c : corrections) {
     std::string status = "applied", message;
     std::optional<std::int64_t> event;
     const std::string where = fmt::format("{}:{}", c.file, c.line);
+    bool refused = false;
+    // A line either applies whole or changes nothing (a later field may fail after an earlier one).
+    db.exec("SAVEPOINT correction_line");
     try {
       if (!c.error.empty()) throw std::invalid_argument(c.error);
       std::vector<std::int64_t> events;
@@ -1069,11 +1119,9 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
             if (value != "0" && value != "1") throw std::invalid_argument(fmt::format("{} must be 0 or 1", key));
             update(fmt::format("UPDATE events SET {} = ? WHERE id = ?", key), std::stoi(value), e);
           } else if (key == "amount") {
-            auto fen = parse_amount_field(value);
-            if (!fen) throw std::invalid_argument(fmt::format("amount '{}' is not an amount of money", value));
-            update("UPDATE allocations SET amount_fen = ? WHERE id = ?", *fen, need_line(e));
+            update("UPDATE allocations SET amount_fen = ? WHERE id = ?", parse_amount_field(value), need_line(e));
           } else if (key == "quantity") {
-            update("UPDATE allocations SET quantity = ? WHERE id = ?", static_cast<std::int64_t>(std::stoll(value)), need_line(e));
+            update("UPDATE allocations SET quantity = ? WHERE id = ?", parse_quantity_field(value), need_line(e));
           } else if (key == "township") {
             const std::string t = text::to_simplified(value);
             if (t != "JOINT" && !t.empty() && !extract::Gazetteer::builtin().township_of(t))
@@ -1136,11 +1184,8 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
         const std::string st = get("status").empty() ? "disbursed" : get("status");
         if (!extract::kind_from_string(kind) || !extract::status_from_string(st)) throw std::invalid_argument("kind or status not known");
         std::optional<std::int64_t> fen, qty;
-        if (!get("amount").empty()) {
-          fen = parse_amount_field(get("amount"));
-          if (!fen) throw std::invalid_argument(fmt::format("amount '{}' is not an amount of money", get("amount")));
-        }
-        if (!get("quantity").empty()) qty = std::stoll(get("quantity"));
+        if (!get("amount").empty()) fen = parse_amount_field(get("amount"));
+        if (!get("quantity").empty()) qty = parse_quantity_field(get("quantity"));
         if (!fen && !qty) throw std::invalid_argument("add needs amount= or quantity=");
         const std::string t = text::to_simplified(get("township"));
         std::string township = t;
@@ -1178,20 +1223,31 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
         al.exec();
         message = fmt::format("event {} added", *event);
       }
+    } catch (const RefusedCorrectionAmount& e) {
+      status = "invalid";
+      refused = true;
+      message = e.what();
     } catch (const std::logic_error& e) {  // invalid_argument, and out_of_range from a number too long
       if (status == "applied") status = "invalid";
       message = e.what();
+    } catch (const std::overflow_error& e) {  // a total of the event's lines past int64
+      status = "invalid";
+      refused = true;
+      message = e.what();
     } catch (const SQLite::Exception& e) {
       // A line the ledger cannot take (a constraint) is this line's problem, not every ingest's:
-      // the statement was undone and the other lines still apply.
+      // the line is undone (its savepoint) and the other lines still apply.
       if (primary_code(e) != SQLITE_CONSTRAINT) throw;
       status = "invalid";
       message = fmt::format("the ledger cannot take this change ({})", e.what());
     }
+    if (status != "applied") db.exec("ROLLBACK TO correction_line");
+    db.exec("RELEASE correction_line");
     if (status == "applied") ++stats.applied;
     else if (status == "unmatched") ++stats.unmatched;
     else ++stats.invalid;
-    if (status != "applied") stats.problems.push_back(fmt::format("{}: {}: {}", where, status == "unmatched" ? "unmatched" : "not understood", message));
+    if (status != "applied")
+      stats.problems.push_back(fmt::format("{}: {}: {}", where, status == "unmatched" ? "unmatched" : refused ? "error" : "not understood", message));
     record.bind(1, c.file);
     record.bind(2, c.line);
     record.bind(3, c.action);

@@ -1,12 +1,14 @@
 #include "aidledger/report/audit.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include "aidledger/extract/numbers.hpp"
+#include "aidledger/ledger/ledger.hpp"
 #include "aidledger/text/utf8.hpp"
 
 namespace aidledger::report {
@@ -45,19 +47,19 @@ std::vector<Summary> summaries(SQLite::Database& db, const ledger::LineFilter& f
     const auto fen = opt_int(q.getColumn(5));
     const auto qty = opt_int(q.getColumn(6));
     if (q.getColumn(3).getString() == "pledged") {
-      s.pledged_fen += fen.value_or(0);
+      extract::add_checked(s.pledged_fen, fen.value_or(0), fmt::format("the pledged total of {}", key));
     } else if (fen) {
-      s.disbursed_fen += *fen;
-      if (q.getColumn(2).getString() == "in_kind") s.in_kind_fen += *fen;
+      extract::add_checked(s.disbursed_fen, *fen, fmt::format("the disbursed total of {}", key));
+      if (q.getColumn(2).getString() == "in_kind") extract::add_checked(s.in_kind_fen, *fen, fmt::format("the in-kind total of {}", key));
     } else if (qty) {
-      s.goods[q.getColumn(7).getString()] += *qty;
+      extract::add_checked(s.goods[q.getColumn(7).getString()], *qty, fmt::format("a quantity of goods of {}", key));
     }
   }
   std::vector<Summary> v;
   for (auto& [k, s] : out) v.push_back(std::move(s));
-  std::stable_sort(v.begin(), v.end(), [](const Summary& a, const Summary& b) {
-    return a.disbursed_fen + a.pledged_fen > b.disbursed_fen + b.pledged_fen;
-  });
+  // (Both totals are checked sums; their sum for sorting saturates rather than wraps.)
+  auto both = [](const Summary& s) { return extract::checked_sum(s.disbursed_fen, s.pledged_fen).value_or(std::numeric_limits<std::int64_t>::max()); };
+  std::stable_sort(v.begin(), v.end(), [&](const Summary& a, const Summary& b) { return both(a) > both(b); });
   return v;
 }
 
@@ -273,7 +275,7 @@ std::vector<Coverage> claims_coverage(SQLite::Database& db, const std::vector<st
       const bool overlap = township.empty() || c.townships.count(township) > 0 ||
                            std::any_of(covers.begin(), covers.end(), [&](const std::string& t) { return c.townships.count(t) > 0; });
       if (!overlap) continue;
-      out[i].covered_fen += lines.getColumn(7).getInt64();
+      extract::add_checked(out[i].covered_fen, lines.getColumn(7).getInt64(), fmt::format("the events covered by the claim of event {}", claim_events[i]));
       if (c.last_event != event) {
         ++out[i].events;
         if (out[i].first_events.size() < 20) out[i].first_events.push_back(event);
@@ -337,9 +339,7 @@ std::vector<std::int64_t> ids(SQLite::Database& db, const std::string& sql) {
   return out;
 }
 
-}  // namespace
-
-std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
+std::vector<Finding> run_all_checks(SQLite::Database& db, const std::string& only) {
   std::vector<Finding> out;
   auto wanted = [&](const std::string& name) { return only.empty() || only == name; };
   const std::string live = "e.excluded = 0";
@@ -409,6 +409,19 @@ std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
+  try {
+    return run_all_checks(db, only);
+  } catch (const std::overflow_error& e) {  // a total past int64 (add_checked)
+    throw std::overflow_error(fmt::format("{}: {}", db.getFilename(), e.what()));
+  } catch (const std::exception& e) {
+    ledger::throw_if_sum_overflow(e, fmt::format("{}: a sum of the checks", db.getFilename()));  // SQL SUM() past int64
+    throw;
+  }
 }
 
 }  // namespace aidledger::report

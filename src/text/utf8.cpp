@@ -1,8 +1,38 @@
 #include "aidledger/text/utf8.hpp"
 
+#include <cstdint>
+
 #include <unicode/uchar.h>
 
+#include <fmt/format.h>
+
 namespace aidledger::text {
+
+std::string terminal_safe(std::string_view s, bool keep_layout) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (keep_layout && (c == '\n' || c == '\t')) out += static_cast<char>(c);
+      else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02x}", c);
+      else out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    const char32_t cp = next_code_point(s, j);
+    if (cp == 0xFFFD && s.substr(i, 3) != "\xEF\xBF\xBD") {
+      out += fmt::format("\\x{:02x}", c);  // not UTF-8
+    } else if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(cp));
+    } else {
+      out.append(s.substr(i, j - i));
+    }
+    i = j;
+  }
+  return out;
+}
 
 char32_t next_code_point(std::string_view s, std::size_t& pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };

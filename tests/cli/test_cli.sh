@@ -60,6 +60,27 @@ check "parse money quantity" 0 0 "quantity	5000	册" "$tmp/out"
 check "parse money: jiao" 0 0 "^money	35.80	exact$" "$tmp/out"
 "$bin" parse money "两三万元" >"$tmp/out" 2>&1; check "parse money: digit range" 0 $? "^money	20000.00..30000.00	approx$" "$tmp/out"
 "$bin" parse money "9999999999亿元" >"$tmp/out" 2>&1; check "parse money: too large is refused" 1 $?
+# Issue 8: amounts that wrapped or lost digits are refused with the reason.
+"$bin" parse money "9223372036854775807元,92233720368亿元,1.234567890万元,1.2345678901万元,共5万元" >"$tmp/out" 2>&1
+check "parse money: an amount is still read beside refused ones" 0 $? "^money	50000.00	exact$" "$tmp/out"
+check "parse money: past int64 is refused, not -1.00" 0 0 "^refused	9223372036854775807元	more than 10^12 yuan, the ceiling of one ledger line$" "$tmp/out"
+check "parse money: 亿 past int64 is refused" 0 0 "^refused	92233720368亿元	more than 10^12 yuan" "$tmp/out"
+check "parse money: sub-fen is refused" 0 0 "^refused	1.234567890万元	not a whole number of fen$" "$tmp/out"
+check "parse money: inexact is refused" 0 0 "^refused	1.2345678901万元	written with more decimal places than can be read exactly$" "$tmp/out"
+[ "$(wc -l <"$tmp/out")" -eq 5 ]; check "parse money: nothing else read" 0 $?
+mkdir -p "$tmp/huge"
+printf '捐赠\n\n本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。\n同日,郑州某某科技有限公司向徐家湾乡捐款5万元。\n郑州某某集团为双龙湾镇200户困难群众每户发放慰问金60000000000元。\n' >"$tmp/huge/h.txt"
+"$bin" ingest --db "$tmp/huge.db" "$tmp/huge/h.txt" >"$tmp/out" 2>&1; check "ingest: a refused amount is a warning" 0 $? \
+  "h.txt:3: warning: amount 9223372036854775807元 refused (more than 10^12 yuan, the ceiling of one ledger line); no ledger line is made of it: 本报讯" "$tmp/out"
+check "ingest: a refused product names both factors" 0 0 "h.txt:5: warning: amount 60000000000元 refused (200 × 60000000000.00 yuan is more than" "$tmp/out"
+"$bin" export --db "$tmp/huge.db" >"$tmp/huge.csv" 2>&1
+[ "$(wc -l <"$tmp/huge.csv")" -eq 2 ]; check "ingest: only the good amount is a line" 0 $?
+check "ingest: the good amount" 0 0 ",50000.00," "$tmp/huge.csv"
+printf 'set %s amount=99999999999999999 reason="typo"\n' "$("$bin" explain --db "$tmp/huge.db" 1 | grep -o 'ref h#1@[0-9]*' | head -1 | cut -c5-)" >"$tmp/huge.corrections"
+"$bin" ingest --db "$tmp/huge.db" >"$tmp/out" 2>&1
+check "corrections: an amount past the ceiling is an error naming the file and line" 2 $? \
+  "huge.corrections:1: error: amount '99999999999999999' refused: more than 10^12 yuan" "$tmp/out"
+"$bin" query --db "$tmp/huge.db" >"$tmp/out" 2>&1; check "corrections: the total is unchanged" 0 $? "disbursed ¥50,000.00;" "$tmp/out"
 "$bin" parse date "12月28日至1月3日" --ref 2021-12-30 >"$tmp/out" 2>&1; check "parse date: across a year end" 0 $? "^2021-12-28..2022-01-03$" "$tmp/out"
 "$bin" parse date "春节期间" --ref 2024-01-20 >"$tmp/out" 2>&1; check "parse date: holiday week" 0 $? "^2024-02-09..2024-02-16$" "$tmp/out"
 "$bin" parse date "“十四五”期间" --ref 2024-10-25 >"$tmp/out" 2>&1; check "parse date: five-year plan" 0 $? "^2021..2025	five-year plan$" "$tmp/out"
@@ -88,6 +109,21 @@ check "unknown township" 2 $? "unknown township '徐家弯' (did you mean 徐家
 "$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --donor "' OR 1=1 --" >"$tmp/out" 2>&1
 check "donor text is a bound value, not SQL: nothing matches" 1 $? "0 ledger lines reported" "$tmp/out"
 "$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --from 2024 --to 2019 >"$tmp/out" 2>&1; check "from after to" 2 $? "is after" "$tmp/out"
+
+# Control characters from pages never reach the terminal raw (issue 8): ESC, BEL, backspace and
+# bidirectional overrides in a page are printed as visible escapes by every command that shows page text.
+mkdir -p "$tmp/esc"
+printf '捐赠\n\n本报讯 2024年3月5日,郑州\033[2J\033]0;pwned\007某某\010\010有限公司向卢氏县徐家湾乡捐赠5万元\342\200\256\033[31m。\n' >"$tmp/esc/esc.txt"
+"$bin" ingest -q --db "$tmp/esc.db" "$tmp/esc/esc.txt" >"$tmp/out" 2>&1; check "ingest a page with control characters" 0 $?
+for cmd in "explain 1 --db $tmp/esc.db" "timeline --db $tmp/esc.db" "query --db $tmp/esc.db" "donors --db $tmp/esc.db" \
+           "townships --db $tmp/esc.db" "check --db $tmp/esc.db" "extract $tmp/esc/esc.txt"; do
+  # shellcheck disable=SC2086
+  "$bin" $cmd >"$tmp/out" 2>&1
+  case $cmd in townships*|check*) ;; *) grep -q "有限公司" "$tmp/out"; check "${cmd%% *}: shows the page's text" 0 $? ;; esac
+  ! grep -q -P '[\x00-\x08\x0b-\x1f\x7f]|\xe2\x80[\xaa-\xae]' "$tmp/out"; check "${cmd%% *}: no raw control character" 0 $?
+done
+"$bin" explain 1 --db "$tmp/esc.db" >"$tmp/out" 2>&1
+check "explain shows control characters as escapes" 0 $? 'evidence: 本报讯 2024年3月5日,郑州\\x1b\[2J\\x1b\]0;pwned\\x07某某\\x08\\x08有限公司向卢氏县徐家湾乡捐赠5万元\\u202e\\x1b\[31m。$' "$tmp/out"
 
 # --- Folders and files (issue 8): each bad entry is named with its reason and skipped, the rest read.
 mkdir -p "$tmp/walk/sub"

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -53,7 +54,12 @@ struct ExportOptions {
   std::string db;
   std::string format = "csv";
   std::string out;
+  bool no_neutralise = false;
 };
+
+/// Writes bytes to standard output; on an error (a full disk, a closed pipe) prints it naming
+/// standard output and returns false.
+bool write_standard_output(std::string_view bytes);
 void setup_export(CLI::App& app, std::shared_ptr<ExportOptions> opt, int& exit_code);
 int run_export(const ExportOptions& opt);
 
@@ -64,6 +70,7 @@ struct ReportOptions {
   std::optional<int> from_year, to_year;
   std::string township;
   std::string donor;
+  bool no_neutralise = false;
 };
 void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_code);
 int run_report(const ReportOptions& opt);
@@ -79,6 +86,7 @@ bool set_years_and_township(std::optional<int> from, std::optional<int> to, cons
 
 struct AuditOptions {
   std::string db, donor, township, kind, status, format = "table", check;
+  bool no_neutralise = false;
   std::optional<int> year, from_year, to_year;
   std::int64_t event_id = 0;
 };

@@ -17,8 +17,10 @@ std::string size_text(std::uint64_t bytes);
 /// read, and a file over `max_bytes` with its size before it is read.
 bool read_file(const std::string& path, std::string& out, std::string& error, std::uint64_t max_bytes = kDefaultMaxPageSize);
 
-/// Writes `bytes` to the file at `path`; on failure returns false with "PATH: cannot write: reason"
-/// (the system's reason, e.g. No space left on device) in error.
+/// Writes `bytes` to the file at `path` whole or not at all (report::OutputFile: a temporary file
+/// beside it, renamed over it only when complete and synced; a device or FIFO is written in place).
+/// On failure returns false with "PATH: cannot write: reason" (the system's reason, e.g. No space
+/// left on device) in error, and an old file at `path` is left as it was.
 bool write_file(const std::string& path, const std::string& bytes, std::string& error);
 
 /// Expands files and folders (recursively, following links to folders) into a sorted list of page

@@ -32,6 +32,7 @@ struct SentenceTokens {
   std::string_view text;
   std::vector<LexToken> words;      // lexicon entries, not overlapping amounts, dates or places
   std::vector<Measure> measures;    // money and goods
+  std::vector<RefusedMeasure> refused;  // amounts written but refused (past the ceiling, not exact)
   std::vector<PlaceMention> places;
   std::vector<DatedMention> dates;
   std::vector<Span> clauses;        // split at ，：；

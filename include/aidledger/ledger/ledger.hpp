@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aidledger/extract/page.hpp"
@@ -116,10 +117,16 @@ class Ledger {
   std::unique_ptr<Impl> impl_;
 };
 
+/// SQLite's SUM() of integers stops with "integer overflow" rather than wrap. Call it in a catch
+/// block around a statement with SUM(): when `e` is that error it throws std::overflow_error saying
+/// what was summed (`what`) and why; otherwise it returns and the caller rethrows.
+void throw_if_sum_overflow(const std::exception& e, std::string_view what);
+
 /// CSV with the fixed header
 /// event_id,date,date_precision,year,kind,status,donor,recipient,township,amount_yuan,approximate,
-/// quantity,unit,item,aggregate,sources
-std::string to_csv(const std::vector<ExportLine>& lines);
+/// quantity,unit,item,aggregate,sources. Text cells that begin like a formula (= + - @ TAB CR) get
+/// a single quote in front unless `neutralise` is false (text/csv.hpp); numbers never change.
+std::string to_csv(const std::vector<ExportLine>& lines, bool neutralise = true);
 /// The same lines as a JSON array of objects with those keys.
 std::string to_json(const std::vector<ExportLine>& lines);
 

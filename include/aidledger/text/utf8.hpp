@@ -41,6 +41,13 @@ inline bool ends_at(std::string_view s, std::size_t pos, std::string_view word) 
   return pos >= word.size() && pos <= s.size() && s.substr(pos - word.size(), word.size()) == word;
 }
 
+/// Text from pages or the ledger made safe for a terminal: control characters that could move the
+/// cursor, erase or recolour what was printed before (ESC, backspace, CR and the other C0 controls,
+/// DEL, the C1 controls U+0080–U+009F) and the bidirectional overrides (U+202A–U+202E,
+/// U+2066–U+2069) are written as visible escapes (\x1b, \u202e); a byte that is not UTF-8 as
+/// \xff. Newline and tab stay when `keep_layout` (free text); in a table cell they are escaped too.
+std::string terminal_safe(std::string_view s, bool keep_layout = true);
+
 /// Removes ASCII white space, U+3000 and newlines from both ends.
 std::string_view trim(std::string_view s);
 
