@@ -665,11 +665,16 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
       if (high || j >= s.size() || !is_range_separator(next_code_point(s, j))) return 0;
       auto second = read_run(s, j);
       if (!second || second->high) return 0;
-      range_problem = second->problem;
-      high = second->value.scaled;
+      int128 first = low;
+      bool overflow = false;
       if (!run->value.has_multiplier && second->value.has_multiplier) {
-        if (__builtin_mul_overflow(low, second->value.trailing_multiplier, &low)) range_overflow = true;  // refused below
+        if (__builtin_mul_overflow(low, second->value.trailing_multiplier, &first)) overflow = true;  // refused below
       }
+      if (!overflow && second->value.scaled < first) return 0;  // 2万至3: no range that runs downwards
+      range_problem = second->problem;
+      range_overflow = overflow;
+      if (!overflow) low = first;
+      high = second->value.scaled;
       return second->end - at;
     };
 
@@ -704,7 +709,8 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
       // A range whose first end carries its own unit: 20000元到30000元.
       std::size_t j = pos;
       if (!high && j < s.size() && is_range_separator(next_code_point(s, j))) {
-        if (auto second = read_run(s, j); second && !second->high && currency_length(s, second->end) > 0) {
+        if (auto second = read_run(s, j); second && !second->high && currency_length(s, second->end) > 0 &&
+                                          second->value.scaled >= low) {
           range_problem = second->problem;
           high = second->value.scaled;
           pos = second->end + currency_length(s, second->end);

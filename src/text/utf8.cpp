@@ -51,6 +51,12 @@ char32_t next_code_point(std::string_view s, std::size_t& pos) {
     }
     cp = (cp << 6) | (b & 0x3F);
   }
+  // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8 (ICU refuses them too).
+  const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+  if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+    ++pos;
+    return 0xFFFD;
+  }
   pos += len;
   return cp;
 }
