@@ -203,8 +203,7 @@ class SentenceReader {
     const Span segment = s_.segments[s_.segment_of(m.span.begin)];
 
     // 价值10万元 after goods just counted: the value of that gift.
-    const LexToken* value_word = s_.word_before(m.span.begin);
-    if (!value_word && m.span.begin >= 6) value_word = s_.word_before(m.span.begin - 3);  // 分别价值, 价值达
+    const LexToken* value_word = value_word_before(m.span.begin);
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && attach_value(k, used, reports)) return;
 
     // 其中 …: the parts of a total already read.
@@ -420,6 +419,7 @@ class SentenceReader {
     };
 
     // Per unit: 每人1000元 with the count before it, or a stated total after it.
+    std::vector<Allocation> split_by_counts;
     if (const LexToken* per = s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
       r.distribution = "per_unit";
       bool used_total = false;
@@ -433,6 +433,21 @@ class SentenceReader {
           break;
         }
       }
+      // 为甲乡120户、乙镇80户…每户送去500元: each place's count times the amount.
+      if (!used_total) {
+        const auto counted = counts_by_place(frame_begin, per->span.begin);
+        for (const auto& [place, n] : counted) {
+          const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
+          if (!product) return refuse_product(m, n, written_value);
+          Allocation a;
+          a.recipient = place.name;
+          a.township = place.township;
+          (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
+          split_by_counts.push_back(std::move(a));
+          r.notes.push_back(fmt::format("computed: {} {} x {}", place.name, n, written_value));
+        }
+        if (!split_by_counts.empty()) used_total = true;
+      }
       if (!used_total) {
         auto count = count_before(per->span.begin, frame_begin);
         if (!count) count = count_before(per->span.begin, segment.begin);  // 为100户…，每户发放…
@@ -440,6 +455,9 @@ class SentenceReader {
           auto product = m.kind == MeasureKind::money ? times_money(m.value, *count) : times(m.value, *count);
           if (high) high = times_money(*high, *count);
           if (!product || (m.high && !high)) return refuse_product(m, *count, written_value);
+          // 捐赠助学金10万元，资助50名学生，每人2000元: the gifts just read, told per head; no new money.
+          const bool new_giver = giver && !giver->span.empty() && k > 0 && giver->span.begin > s_.measures[k - 1].span.end;
+          if (m.kind == MeasureKind::money && !new_giver && restates_gifts_before(k, *product, reports)) return;
           (m.kind == MeasureKind::money ? amount : quantity) = product;
           r.notes.push_back(fmt::format("computed: {} x {}", *count, written_value));
         } else {
@@ -518,8 +536,12 @@ class SentenceReader {
           ri.donor = giver->members[i];
           ri.donor_as_written = giver->members_written[i];
           ri.measure = {page(mi.span.begin), page(mi.span.end)};
-          ri.distribution = recipients.size() > 1 ? "joint" : "single";
-          ri.allocations = allocate_measure(recipients, false, mi);
+          // 甲、乙分别向A乡、B镇捐赠10万元、8万元: givers, places and amounts pair in order.
+          // (Only places written out one by one: 分别向两乡镇捐赠5万元、3万元 is each giver's joint gift.)
+          const bool paired = recipients.size() == list.size() && named_places(giver->span.end, s_.measures[list.front()].span.begin) == list.size();
+          ri.distribution = paired || recipients.size() <= 1 ? "single" : "joint";
+          ri.allocations = allocate_measure(paired ? std::vector<Recipient>{recipients[i]} : recipients, false, mi);
+          if (paired) ri.notes.push_back("givers, places and amounts paired in order (分别)");
           reports.push_back(std::move(ri));
         }
         return;
@@ -588,6 +610,10 @@ class SentenceReader {
       }
       if (r.distribution.empty()) r.distribution = each && recipients.size() > 1 ? "each" : recipients.size() > 1 ? "joint" : "single";
       r.allocations = allocate(recipients, each, amount, high, quantity);
+    }
+    if (!split_by_counts.empty()) {
+      r.allocations = std::move(split_by_counts);
+      r.distribution = "per_unit";
     }
     // 价值8万元的办公电脑20台: the goods counted right after their value are the same gift.
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && k + 1 < s_.measures.size() &&
@@ -659,6 +685,25 @@ class SentenceReader {
     return s_.slice(begin, std::max(begin, limit));
   }
 
+  // The 价值 an amount is the value of: right before it, or across a word of total or degree
+  // (价值共计9.6万元, 价值达, 价值约).
+  const LexToken* value_word_before(std::size_t pos) const {
+    for (int step = 0; step < 3; ++step) {
+      const LexToken* w = s_.word_before(pos);
+      if (w && w->is(Cat::value)) return w;
+      if (w && (w->is(Cat::total) || w->is(Cat::each))) {
+        pos = w->span.begin;
+        continue;
+      }
+      if (!w && pos >= 3 && std::u32string_view(U"达约近逾超计为").find(text::code_point_before(s_.text, pos)) != std::u32string_view::npos) {
+        pos = text::previous_code_point_start(s_.text, pos);
+        continue;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
   bool clause_has_amount(std::size_t c) const {
     return std::any_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& m) { return s_.clause_of(m.span.begin) == c; });
   }
@@ -678,6 +723,29 @@ class SentenceReader {
     if (from > m.span.begin || s_.has(Cat::give, {from, m.span.begin}) || s_.has(Cat::give_paid, {from, m.span.begin})) return false;
     if (r.has_amount() && r.allocations.front().amount_fen.value_or(0) != 0) return false;
     std::vector<std::size_t> list = detail::amount_list(s_, k);
+    // 礼包150份，每份价值100元: the value of one unit, times the units given.
+    if (list.size() == 1 && r.has_quantity() && s_.has(Cat::per_unit, {from, m.span.begin})) {
+      const std::string written_value = format_fen(m.value);
+      for (auto& a : r.allocations) {
+        if (!a.quantity) continue;
+        const auto product = times_money(m.value, *a.quantity);
+        const auto high = m.high ? times_money(*m.high, *a.quantity) : std::nullopt;
+        if (!product || (m.high && !high)) {
+          refuse_product(m, *a.quantity, written_value);
+          reports.pop_back();
+          used[k] = true;
+          return true;
+        }
+        a.amount_fen = product;
+        if (high) a.amount_high_fen = high;
+        r.notes.push_back(fmt::format("computed: {} x {} (value of one unit)", *a.quantity, written_value));
+      }
+      r.approximate = r.approximate || m.approximate;
+      r.kind = Kind::in_kind;
+      r.measure.end = page(m.span.end);
+      used[k] = true;
+      return true;
+    }
     // 羽绒服300件、棉鞋300双，共计价值9万元: one value for all the goods just listed; one gift.
     if (list.size() == 1 && reports.size() >= 2 && s_.has(Cat::total, {from, m.span.begin})) {
       std::size_t first = reports.size();
@@ -858,6 +926,52 @@ class SentenceReader {
     if (!e) return std::nullopt;
     const std::size_t window = std::max(from, e->span.begin >= 24 ? e->span.begin - 24 : std::size_t{0});
     return count_before(e->span.begin, window);
+  }
+
+  // Townships and villages written out by name in [from, to) (not 两乡镇).
+  std::size_t named_places(std::size_t from, std::size_t to) const {
+    return static_cast<std::size_t>(std::count_if(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin >= from && p.span.end <= to && !p.township.empty() && p.level != PlaceLevel::collective && p.level != PlaceLevel::county;
+    }));
+  }
+
+  // The amount `k` (its product `total`) sums the money of the gifts already read in this sentence:
+  // the same money described again.
+  bool restates_gifts_before(std::size_t k, std::int64_t total, const std::vector<AidReport>& reports) const {
+    if (reports.empty() || k == 0) return false;
+    std::int64_t sum = 0;
+    for (const auto& r : reports) {
+      if (r.sentence.begin != sentence_.span.begin) continue;
+      for (const auto& a : r.allocations) sum += a.amount_fen.value_or(0);
+    }
+    return sum == total;
+  }
+
+  // 甲乡120户、乙镇80户: two or more townships each followed by its count, in [from, to).
+  std::vector<std::pair<Recipient, std::int64_t>> counts_by_place(std::size_t from, std::size_t to) const {
+    std::vector<std::pair<Recipient, std::int64_t>> out;
+    for (const auto& p : s_.places) {
+      if (p.span.begin < from || p.span.end > to || p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county)
+        continue;
+      std::size_t e = p.span.end;
+      while (e < to) {
+        const char32_t cp = text::code_point_at(s_.text, e);
+        if (!(cp >= U'0' && cp <= U'9') && std::u32string_view(U"一二两三四五六七八九十百千").find(cp) == std::u32string_view::npos) break;
+        std::size_t next = e;
+        text::next_code_point(s_.text, next);
+        e = next;
+      }
+      if (e == p.span.end) continue;
+      bool unit = false;
+      for (std::string_view u : {"名", "人", "户", "所", "个", "位", "家", "村", "校"}) unit = unit || starts_at(s_.text, e, u);
+      if (!unit) continue;
+      if (auto n = parse_integer(s_.slice(p.span.end, e)); n && *n > 0) out.push_back({{p.name, p.township}, *n});
+    }
+    if (out.size() < 2) return {};
+    for (std::size_t i = 1; i < out.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (out[i].first.township == out[j].first.township) return {};
+    return out;
   }
 
   std::optional<std::int64_t> count_before(std::size_t pos, std::size_t from) const {
