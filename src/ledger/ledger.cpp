@@ -15,6 +15,7 @@
 #include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <date/date.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -156,9 +157,25 @@ std::string describe_lines(const Reading& r) {
   return join(parts, " + ");
 }
 
+// Two reports that state no date of the gift are one event only when reported within this many days.
+constexpr int kMaxDaysBetweenUndatedReports = 180;
+
+std::optional<date::sys_days> parse_iso_day(const std::string& s) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (std::from_chars(s.data(), s.data() + 4, y).ec != std::errc() || std::from_chars(s.data() + 5, s.data() + 7, m).ec != std::errc() ||
+      std::from_chars(s.data() + 8, s.data() + 10, d).ec != std::errc())
+    return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return date::sys_days(ymd);
+}
+
 // Dates are compatible when the explicit ones overlap, and an event happened no later than any
 // report of it.
 bool dates_compatible(const Reading& a, const Reading& b, std::string& why) {
+  const bool counted = a.total_fen() || a.total_quantity() || b.total_fen() || b.total_quantity();
   const bool a_own = a.precision != "reported" && !a.date_first.empty();
   const bool b_own = b.precision != "reported" && !b.date_first.empty();
   if (a_own && b_own) {
@@ -177,6 +194,15 @@ bool dates_compatible(const Reading& a, const Reading& b, std::string& why) {
       return true;
     }
     return false;
+  }
+  // Neither states its date: the dates of the two reports bound when each happened. Reports of an
+  // amount a season or more apart are two gifts (the same 慰问金 each Spring Festival), not one
+  // restated. (A gift named without any amount — 捐赠智慧教育平台 — is retold in summaries for years.)
+  if (const auto a_day = parse_iso_day(a.date_first), b_day = parse_iso_day(b.date_first); counted && a_day && b_day) {
+    const auto apart = date::abs(*a_day - *b_day).count();
+    if (apart > kMaxDaysBetweenUndatedReports) return false;
+    why = fmt::format("neither report states the date; reported {} days apart", apart);
+    return true;
   }
   why = "neither report states the date";
   return true;

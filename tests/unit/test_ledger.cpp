@@ -64,6 +64,25 @@ TEST_CASE("a total for both townships and the per-township amounts of the same e
   CHECK(why.find("3000000.00") != std::string::npos);
 }
 
+TEST_CASE("the same undated gift reported a year apart is two events; reported weeks apart, one") {
+  // Each Spring Festival the district sends the same 慰问金: neither report states the day of the gift.
+  auto festival = [](const std::string& headline) {
+    return headline + "\n\n本报讯 高新区管委会为徐家湾乡、双龙湾镇困难群众送去慰问金各5万元。\n";
+  };
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("2023-01-18_gxsb_01.txt", festival("新春慰问")), st);
+  l.ingest(page("2024-02-06_gxsb_01.txt", festival("情暖山乡")), st);
+  CHECK(st.reports_merged == 0);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+  // The same report retold three weeks later is one event, and says why.
+  l.ingest(page("2024-02-27_gxsb_02.txt", festival("回访")), st);
+  CHECK(st.reports_merged == 1);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+  const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE article_id LIKE '2024-02-27%'").getString();
+  CHECK(why.find("reported 21 days apart") != std::string::npos);
+}
+
 TEST_CASE("the same file again changes nothing; a changed file replaces its reports") {
   ledger::Ledger l(":memory:");
   ledger::IngestStats st;

@@ -85,6 +85,9 @@ struct ArticleMemory {
   static constexpr std::size_t kRemembered = 32;
   /// What a pronoun (该公司, 该会, 其) refers to: the last organisation of its kind, canonical.
   std::optional<std::string> referent(std::string_view pronoun) const;
+  /// What 两会 / 两家企业 refer to: the last `n` organisations of that kind, canonical, in the order
+  /// named; empty when fewer were named.
+  std::vector<std::string> referents(std::string_view phrase, std::size_t n) const;
   /// The organisation named earlier whose written name contains `short_name`, canonical.
   std::optional<std::string> expand(std::string_view short_name) const;
 };
