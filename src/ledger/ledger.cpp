@@ -157,8 +157,9 @@ std::string describe_lines(const Reading& r) {
   return join(parts, " + ");
 }
 
-// Two reports that state no date of the gift are one event only when reported within this many days.
-constexpr int kMaxDaysBetweenUndatedReports = 180;
+// Two reports that state no date of the gift are one event only when reported within this many days
+// (a restatement half a year later is common; the same gift each year is about 365 days apart).
+constexpr int kMaxDaysBetweenUndatedReports = 300;
 
 std::optional<date::sys_days> parse_iso_day(const std::string& s) {
   int y = 0;
