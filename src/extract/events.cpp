@@ -141,6 +141,7 @@ class SentenceReader {
       read_measure(k, used, reports);
     }
     read_unquantified_gifts(reports);
+    for (auto& r : reports) r.donor = of_own_district(std::move(r.donor));
     return reports;
   }
 
@@ -193,6 +194,15 @@ class SentenceReader {
     // …or completion said of it (首批资金100万元已拨付到位, 资金已到账).
     for (const auto& w : s_.words)
       if (w.span.begin >= m.span.end && w.span.end <= own.end && w.is(Cat::paid) && s_.slice(w.span) != "完成") return &w;
+    // …or receiving said of the paired places before it (两乡镇均获得助学资金3万元), of money or goods.
+    // (Not of the district: 高新区获得省级奖励资金20万元 is a prize it won.)
+    for (const auto& w : s_.words)
+      if (w.span.begin >= own.begin && w.span.end <= m.span.begin && w.is(Cat::passive) && s_.slice(w.span) != "由" &&
+          s_.last(bit(Cat::cash) | bit(Cat::goods) | bit(Cat::value), {w.span.end, own.end}) &&
+          std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+            return p.span.begin >= own.begin && p.span.end <= w.span.begin && (!p.township.empty() || p.level == PlaceLevel::collective);
+          }))
+        return &w;
     return nullptr;
   }
 
@@ -638,6 +648,14 @@ class SentenceReader {
     refused.push_back({m.kind, m.span,
                        m.kind == MeasureKind::money ? fmt::format("{} × {} yuan is more than {}", n, written_value, kMaxLineText)
                                                     : fmt::format("{} × {} is a count too large for the ledger", n, written_value)});
+  }
+
+  // 区卫健委, 区妇联: 区 is the paper's own district, the one the townships are paired with.
+  std::string of_own_district(std::string donor) const {
+    const std::string& district = gazetteer_.pairing_donor();
+    if (district.empty() || !starts_at(donor, 0, "区") || text::code_point_count(donor) < 3 || !text::ends_at(district, district.size(), "区"))
+      return donor;
+    return district + donor.substr(std::string_view("区").size());
   }
 
   // A segment that opens with its own date is a new item of a chronology (…；2021年10月，向…捐赠):
