@@ -352,6 +352,7 @@ class SentenceReader {
 
     r.kind = detail::kind_of(s_, f);
     r.status = detail::status_of(s_, f, r.tranche);
+    if (r.tranche) r.tranche_number = detail::tranche_number(s_, f);
     if (m.kind == MeasureKind::quantity) r.unit = m.unit;
     if (r.kind != Kind::cash) r.item = item_for(f, previous);
 
@@ -1279,6 +1280,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       previous_had_amount = false;
     }
     detail::SentenceTokens tokens = detail::tokenize(sentence.text, lex, places, directory_);
+    resolver.new_sentence();
     for (const auto& m : scan_dates(sentence.text)) {
       const bool in_title = std::any_of(tokens.titles.begin(), tokens.titles.end(), [&](const Span& t) { return t.begin <= m.span.begin && m.span.begin < t.end; });
       if (in_title) continue;

@@ -87,6 +87,7 @@ struct Reading {
   std::string date_first, date_last, date_text, precision;  // precision 'reported' = date of the report
   std::vector<extract::Allocation> allocations;
   std::int64_t article_order = 0;
+  int tranche_number = 0;  // 首期 1, 第二期 2 …; 0 when not numbered
 
   std::optional<std::int64_t> total_fen() const {
     std::optional<std::int64_t> t;
@@ -214,6 +215,8 @@ std::optional<std::string> same_event(const Reading& report, const Reading& even
   if (report.status != event.status || report.aggregate != event.aggregate) return std::nullopt;
   if (report.kind != event.kind) return std::nullopt;
   if (report.donor_id != event.donor_id) return std::nullopt;
+  // 首期 and 第二期 of one pledge are two payments, however alike.
+  if (report.tranche_number != 0 && event.tranche_number != 0 && report.tranche_number != event.tranche_number) return std::nullopt;
   std::string date_why;
   if (!dates_compatible(report, event, date_why)) return std::nullopt;
   const std::string donor = report.donor_name.empty() ? "unknown donor" : report.donor_name;
@@ -496,6 +499,7 @@ struct Ledger::Impl {
     x.unit = r.unit;
     x.aggregate = r.aggregate;
     x.allocations = r.allocations;
+    x.tranche_number = r.tranche_number;
     if (r.date) {
       x.date_first = iso_day(r.date->first);
       x.date_last = iso_day(r.date->last);
@@ -532,7 +536,8 @@ struct Ledger::Impl {
 
   Reading reading_of_event(std::int64_t id) {
     SQLite::Statement q(db, "SELECT e.donor_id, COALESCE(o.name, ''), e.kind, e.status, e.item, e.unit, e.aggregate, "
-                            "COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), e.date_text, e.date_precision "
+                            "COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), e.date_text, e.date_precision, "
+                            "(SELECT COALESCE(MAX(m.tranche_number), 0) FROM mentions m WHERE m.event_id = e.id) "
                             "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
     q.bind(1, id);
     Reading x;
@@ -548,6 +553,7 @@ struct Ledger::Impl {
     x.date_last = q.getColumn(8).getString();
     x.date_text = q.getColumn(9).getString();
     x.precision = q.getColumn(10).getString();
+    x.tranche_number = q.getColumn(11).getInt();
     x.allocations = load_allocations("allocations", "event_id", id);
     return x;
   }
@@ -592,8 +598,8 @@ struct Ledger::Impl {
     SQLite::Statement ins(db,
         "INSERT INTO mentions (event_id, article_id, byte_start, byte_end, measure_start, measure_end, line, sentence, "
         "sentence_original, donor_id, donor_as_written, donor_basis, date_first, date_last, date_text, date_precision, "
-        "date_basis, kind, status, approximate, aggregate, tranche, item, unit, distribution, notes, merge_reason) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "date_basis, kind, status, approximate, aggregate, tranche, item, unit, distribution, notes, merge_reason, tranche_number) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 0;
     ins.bind(++i, event);
     ins.bind(++i, article_id);
@@ -622,6 +628,7 @@ struct Ledger::Impl {
     ins.bind(++i, r.distribution);
     ins.bind(++i, join(r.notes, "; "));
     ins.bind(++i, merge_reason);
+    ins.bind(++i, r.tranche_number);
     ins.exec();
     const std::int64_t id = db.getLastInsertRowid();
     SQLite::Statement al(db, "INSERT INTO mention_allocations (mention_id, recipient, township, covers, amount_fen, "

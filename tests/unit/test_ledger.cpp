@@ -83,6 +83,24 @@ TEST_CASE("the same undated gift reported a year apart is two events; reported w
   CHECK(why.find("reported 21 days apart") != std::string::npos);
 }
 
+TEST_CASE("the first and the second tranche of one pledge are two events, however alike") {
+  const std::string first = "首期到位\n\n本报讯 3月10日,高新区管委会向徐家湾乡、双龙湾镇拨付首期帮扶资金200万元。\n";
+  const std::string second = "第二期到位\n\n本报讯 3月12日,高新区管委会向徐家湾乡、双龙湾镇拨付第二期帮扶资金200万元。\n";
+  const std::string first_again = "回顾\n\n本报讯 去年3月,高新区管委会向徐家湾乡、双龙湾镇拨付首期帮扶资金200万元。\n";
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("2023-03-11_gxsb_01.txt", first), st);
+  l.ingest(page("2023-03-13_gxsb_01.txt", second), st);
+  CHECK(st.reports_merged == 0);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+  CHECK(count(l, "SELECT COUNT(*) FROM mentions WHERE tranche_number = 2") == 1);
+  // The first tranche retold a year later is the first tranche again.
+  l.ingest(page("2024-05-06_gxsb_02.txt", first_again), st);
+  CHECK(st.reports_merged == 1);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+  CHECK(count(l, "SELECT COUNT(*) FROM mentions WHERE tranche_number = 1") == 2);
+}
+
 TEST_CASE("the same file again changes nothing; a changed file replaces its reports") {
   ledger::Ledger l(":memory:");
   ledger::IngestStats st;
@@ -173,7 +191,8 @@ TEST_CASE("a version-1 ledger is migrated to the current schema and keeps its da
     // Make it look like a ledger written by schema version 1.
     l.database().exec("DROP INDEX events_pledge; DROP INDEX events_date; DROP INDEX events_coverage; DROP INDEX events_donor; "
                       "DROP TABLE corrections; ALTER TABLE events DROP COLUMN excluded; ALTER TABLE events DROP COLUMN origin; "
-                      "ALTER TABLE allocations DROP COLUMN excluded; ALTER TABLE pages DROP COLUMN read_options; PRAGMA user_version = 1");
+                      "ALTER TABLE allocations DROP COLUMN excluded; ALTER TABLE pages DROP COLUMN read_options; "
+                      "ALTER TABLE mentions DROP COLUMN tranche_number; PRAGMA user_version = 1");
   }
   {
     ledger::Ledger l(path.string());

@@ -49,6 +49,7 @@ struct AidReport {
   Kind kind = Kind::cash;
   Status status = Status::disbursed;
   bool tranche = false;       // 首批/首期: paid against an earlier pledge
+  int tranche_number = 0;     // 1 for 首期/第一批, 2 for 第二期 …; 0 when not a tranche or not numbered
   bool approximate = false;
   bool aggregate = false;     // 累计 … : a summary figure, never added into totals
   std::string item;

@@ -136,6 +136,8 @@ struct Frame {
 /// their clause and the clauses after it; completion (已, 到位) and tranches (首期) in the amount's
 /// own clause say it was paid.
 Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche);
+/// The number a tranche word of the amount's clause gives it (首期 1, 第二批 2), or 0.
+int tranche_number(const SentenceTokens& s, const Frame& f);
 
 /// A summary of many gifts (累计, 以来…共, a year's total over many projects), not one gift.
 bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year, Kind kind);
