@@ -132,6 +132,16 @@ class SentenceReader {
   /// Products (每户N元×M户) refused by read(): past the ceiling of one ledger line.
   std::vector<RefusedMeasure> refused;
 
+ private:
+  // The report whose goods were counted per unit (68户每户一台 → 68台), with that count.
+  struct CountedUnits {
+    std::size_t report, clause;
+    std::int64_t count;
+  };
+  std::optional<CountedUnits> counted_units_;
+
+ public:
+
   std::vector<AidReport> read() {
     std::vector<AidReport> reports;
     std::vector<bool> used(s_.measures.size(), false);
@@ -431,6 +441,7 @@ class SentenceReader {
 
     // Per unit: 每人1000元 with the count before it, or a stated total after it.
     std::vector<Allocation> split_by_counts;
+    std::optional<std::int64_t> units_counted;  // 68户每户一台: the 68 the goods were counted by
     if (const LexToken* per = s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
       r.distribution = "per_unit";
       bool used_total = false;
@@ -470,6 +481,7 @@ class SentenceReader {
           const bool new_giver = giver && !giver->span.empty() && k > 0 && giver->span.begin > s_.measures[k - 1].span.end;
           if (m.kind == MeasureKind::money && !new_giver && restates_gifts_before(k, *product, reports)) return;
           (m.kind == MeasureKind::money ? amount : quantity) = product;
+          if (m.kind == MeasureKind::quantity) units_counted = *count;
           r.notes.push_back(fmt::format("computed: {} x {}", *count, written_value));
         } else {
           r.notes.push_back("per-unit amount; the number of recipients is not stated");
@@ -643,6 +655,7 @@ class SentenceReader {
       }
     }
     reports.push_back(std::move(r));
+    if (units_counted) counted_units_ = CountedUnits{reports.size() - 1, mc, *units_counted};
   }
 
   void refuse_product(const Measure& m, std::int64_t n, const std::string& written_value) {
@@ -742,6 +755,26 @@ class SentenceReader {
     if (from > m.span.begin || s_.has(Cat::give, {from, m.span.begin}) || s_.has(Cat::give_paid, {from, m.span.begin})) return false;
     if (r.has_amount() && r.allocations.front().amount_fen.value_or(0) != 0) return false;
     std::vector<std::size_t> list = detail::amount_list(s_, k);
+    // 68户每户送去一台价值260元的电暖器: the value of what each got, times the count.
+    if (list.size() == 1 && counted_units_ && counted_units_->report == reports.size() - 1 && r.allocations.size() == 1 &&
+        r.has_quantity() && counted_units_->clause == s_.clause_of(m.span.begin)) {
+      const std::int64_t n = counted_units_->count;
+      const auto product = times_money(m.value, n);
+      if (!product) {
+        refuse_product(m, n, format_fen(m.value));
+        reports.pop_back();
+        used[k] = true;
+        return true;
+      }
+      r.allocations.front().amount_fen = product;
+      if (m.high) r.allocations.front().amount_high_fen = times_money(*m.high, n);
+      r.notes.push_back(fmt::format("computed: {} x {} (the value each got)", n, format_fen(m.value)));
+      r.approximate = r.approximate || m.approximate;
+      r.kind = Kind::in_kind;
+      r.measure.end = page(m.span.end);
+      used[k] = true;
+      return true;
+    }
     // 礼包150份，每份价值100元: the value of one unit, times the units given.
     if (list.size() == 1 && r.has_quantity() && s_.has(Cat::per_unit, {from, m.span.begin})) {
       const std::string written_value = format_fen(m.value);
@@ -839,7 +872,26 @@ class SentenceReader {
         places.push_back(&p);
     if (places.size() < 2 || places.front()->span.begin != s_.han_from(c.begin, c.end)) return false;
     const LexToken* each = s_.first(Cat::each, {places.back()->span.end, s_.measures[k].span.begin});
-    if (!each || s_.slice(each->span) != "分别") return false;
+    if (!each) return false;
+    // 200万元已拨付，甲乡、乙镇各100万元: one amount for each place, adding up to the total.
+    if (s_.slice(each->span) != "分别") {
+      const Measure& mk = s_.measures[k];
+      const auto whole = checked_product(mk.value, static_cast<std::int64_t>(places.size()));
+      if (mk.kind != MeasureKind::money || !whole || *whole != *total.allocations.front().amount_fen) return false;
+      std::vector<Allocation> parts;
+      for (const PlaceMention* p : places) {
+        Allocation a;
+        a.recipient = p->name;
+        a.township = p->township;
+        a.amount_fen = mk.value;
+        parts.push_back(a);
+      }
+      used[k] = true;
+      total.allocations = parts;
+      total.distribution = "each";
+      total.notes.push_back("total split equally by the places that follow it (各)");
+      return true;
+    }
     const std::vector<std::size_t> list = detail::amount_list(s_, k);
     if (list.size() != places.size()) return false;
     std::int64_t sum = 0;
@@ -875,9 +927,19 @@ class SentenceReader {
     std::vector<std::size_t> taken;  // marked used only when the split holds
     const LexToken* sub = s_.first(Cat::subsum, {segment.begin, s_.measures[k].span.begin});
     const std::size_t parts_from = sub ? sub->span.end : segment.begin;
+    std::size_t parts_end = segment.end;
     for (std::size_t j = k; j < s_.measures.size(); ++j) {
       const Measure& mj = s_.measures[j];
-      if (mj.span.begin >= segment.end || mj.kind != MeasureKind::money) break;
+      // (The parts go on past ；when the next part opens with its place: 其中甲乡120万元，用于…；乙镇80万元.)
+      if (mj.span.begin >= parts_end && mj.kind == MeasureKind::money) {
+        const Span next = s_.segments[s_.segment_of(mj.span.begin)];
+        const std::size_t opens = s_.han_from(next.begin, next.end);
+        const bool place_first = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+          return p.span.begin == opens && p.span.end == mj.span.begin && !p.township.empty();
+        });
+        if (place_first && s_.segment_of(mj.span.begin) == s_.segment_of(parts_end - 1) + 1) parts_end = next.end;
+      }
+      if (mj.span.begin >= parts_end || mj.kind != MeasureKind::money) break;
       taken.push_back(j);
       const PlaceMention* place = nullptr;
       std::vector<const PlaceMention*> between;
