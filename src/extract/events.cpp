@@ -190,6 +190,7 @@ class SentenceReader {
       while (list_from > verb_clause && continues_list(s_.clauses[list_from].begin)) --list_from;
       for (std::size_t j = 0; j < k; ++j) {
         if (before->is(Cat::buy) && s_.measures[j].kind == MeasureKind::quantity) continue;  // the goods bought
+        if (is_unit_price(j)) continue;  // 以每斤35.8元的价格: a price, not an amount given
         const std::size_t jc = s_.clause_of(s_.measures[j].span.begin);
         if (jc >= list_from && jc <= own_clause) continue;
         if ((s_.measures[j].span.begin > before->span.end && jc != own_clause) || jc == verb_clause) used_between = true;
@@ -208,7 +209,7 @@ class SentenceReader {
     // (Not of the district: 高新区获得省级奖励资金20万元 is a prize it won.)
     for (const auto& w : s_.words)
       if (w.span.begin >= own.begin && w.span.end <= m.span.begin && w.is(Cat::passive) && s_.slice(w.span) != "由" &&
-          s_.last(bit(Cat::cash) | bit(Cat::goods) | bit(Cat::value), {w.span.end, own.end}) &&
+          (m.kind == MeasureKind::quantity || s_.last(bit(Cat::cash) | bit(Cat::goods) | bit(Cat::value), {w.span.end, own.end})) &&
           std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
             return p.span.begin >= own.begin && p.span.end <= w.span.begin && (!p.township.empty() || p.level == PlaceLevel::collective);
           }))
@@ -271,6 +272,10 @@ class SentenceReader {
     // Giver: passive (收到X捐赠的), the subject of the verb's clause, an earlier clause, the gift before, the actor.
     std::optional<Giver> giver = detail::passive_giver(s_, verb_clause, trigger->span.begin, directory_);
     std::size_t giver_clause = verb_clause;
+    // 两卫生院均获赠一台…，每台价值18万元，由某公司捐赠: received, and the giver named last.
+    if (!giver && trigger->is(Cat::passive))
+      for (std::size_t c = mc + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c)
+        if ((giver = detail::passive_giver(s_, c, s_.clauses[c].end, directory_))) break;
     if (!giver) {
       for (std::size_t c = first_clause + 1; c-- > s_.clause_of(segment.begin);) {
         const std::size_t limit = c == first_clause ? std::min(trigger->span.begin, m.span.begin) : s_.clauses[c].end;
@@ -1007,6 +1012,19 @@ class SentenceReader {
     if (!e) return std::nullopt;
     const std::size_t window = std::max(from, e->span.begin >= 24 ? e->span.begin - 24 : std::size_t{0});
     return count_before(e->span.begin, window);
+  }
+
+  // 每斤35.8元, 35.8元/斤, 以…元的价格: a price per unit of goods, not an amount given.
+  bool is_unit_price(std::size_t j) const {
+    const Measure& m = s_.measures[j];
+    if (m.kind != MeasureKind::money) return false;
+    for (std::string_view after : {"的价格", "的单价", "的收购价", "/斤", "/公斤", "每斤", "一斤"})
+      if (starts_at(s_.text, m.span.end, after)) return true;
+    const std::size_t from = m.span.begin >= 9 ? m.span.begin - 9 : 0;
+    const std::string_view before = s_.slice(from, m.span.begin);
+    for (std::string_view per : {"每斤", "每公斤", "每吨", "每箱", "每盒", "单价", "价格为", "售价"})
+      if (before.find(per) != std::string_view::npos) return true;
+    return false;
   }
 
   // Townships and villages written out by name in [from, to) (not 两乡镇).
