@@ -182,6 +182,23 @@ bool write_file(const std::string& path, const std::string& bytes, std::string& 
   }
 }
 
+std::string recorded_path(const std::string& given) {
+  std::error_code ec;
+  const auto absolute = std::filesystem::absolute(given, ec);
+  return ec ? given : absolute.lexically_normal().string();
+}
+
+std::string shown_path(const std::string& recorded) {
+  const std::filesystem::path p(recorded);
+  if (!p.is_absolute()) return recorded;
+  std::error_code ec;
+  const auto here = std::filesystem::current_path(ec);
+  if (ec) return recorded;
+  const auto relative = p.lexically_relative(here);
+  if (relative.empty() || *relative.begin() == "..") return recorded;
+  return relative.string();
+}
+
 std::vector<std::string> collect_pages(const std::vector<std::string>& paths, std::vector<std::string>& problems) {
   std::vector<std::string> files;
   for (const auto& p : paths) {

@@ -4,10 +4,13 @@
 #include <fmt/format.h>
 
 #include "aidledger/cli/commands.hpp"
+#include "aidledger/cli/table.hpp"
 #include "aidledger/extract/places.hpp"
 #include "aidledger/ledger/ledger.hpp"
+#include "aidledger/report/audit.hpp"
 #include "aidledger/report/report.hpp"
 #include "aidledger/text/decode.hpp"
+#include "aidledger/text/words.hpp"
 
 namespace aidledger::cli {
 
@@ -17,14 +20,19 @@ std::optional<std::string> canonical_township(const std::string& name) {
   return extract::Gazetteer::builtin().township_of(simplified);
 }
 
-std::string suggestions_for(const std::string& name) {
+namespace {
+
+// " (did you mean A, B, C?)", or where to find the names when none is close.
+std::string did_you_mean(const std::vector<std::string>& names, std::string_view listing) {
   std::string s;
-  for (const auto& t : extract::Gazetteer::builtin().suggest(name)) s += (s.empty() ? "" : ", ") + t;
-  return s.empty() ? "" : fmt::format(" (did you mean {}?)", s);
+  for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+  return s.empty() ? fmt::format(" (no name is close; '{}' lists them)", listing) : fmt::format(" (did you mean {}?)", s);
 }
 
-bool set_years_and_township(std::optional<int> from, std::optional<int> to, const std::string& township,
-                            ledger::LineFilter& f) {
+}  // namespace
+
+bool set_filter(ledger::Ledger& ledger, std::optional<int> from, std::optional<int> to, const std::string& township,
+                const std::string& donor, ledger::LineFilter& f) {
   f.from_year = from;
   f.to_year = to;
   if (from && to && *from > *to) {
@@ -34,10 +42,19 @@ bool set_years_and_township(std::optional<int> from, std::optional<int> to, cons
   if (!township.empty()) {
     auto t = canonical_township(township);
     if (!t) {
-      fmt::print(stderr, "aidledger: unknown township '{}'{}\n", township, suggestions_for(township));
+      print_safe(stderr, "aidledger: unknown township '{}'{}\n", township,
+                 did_you_mean(extract::Gazetteer::builtin().suggest(township, 3), "aidledger townships"));
       return false;
     }
     f.township = *t;
+  }
+  if (!donor.empty()) {
+    f.donor = text::to_simplified(donor);
+    if (!report::donor_known(ledger.database(), f.donor)) {
+      print_safe(stderr, "aidledger: unknown donor '{}': no donor's name or alias contains it{}\n", donor,
+                 did_you_mean(report::suggest_donors(ledger.database(), f.donor, 3), "aidledger donors"));
+      return false;
+    }
   }
   return true;
 }
@@ -65,8 +82,8 @@ int run_report(const ReportOptions& opt) {
   auto ledger = open_existing_ledger(db_path);
   if (!ledger) return kError;
   report::Filter filter;
-  if (!set_years_and_township(opt.from_year, opt.to_year, opt.township, filter)) return kError;
-  filter.donor = text::to_simplified(opt.donor);
+  // An unknown township or donor is refused before anything is written (no empty workbook).
+  if (!set_filter(*ledger, opt.from_year, opt.to_year, opt.township, opt.donor, filter)) return kError;
   const std::string out = !opt.out.empty() ? opt.out : opt.format == "csv" ? "reports/aid_report" : "reports/aid_report.xlsx";
   if (opt.format == "xlsx") {
     const auto parent = std::filesystem::path(out).parent_path();
@@ -75,7 +92,7 @@ int run_report(const ReportOptions& opt) {
   }
   auto sink = opt.format == "csv" ? report::make_csv_sink(out, !opt.no_neutralise) : report::make_xlsx_sink(out);
   const std::int64_t lines = report::write_report(ledger->database(), filter, {"aidledger 0.1.0", db_path}, *sink);
-  fmt::print("{}: {} ledger lines reported\n", out, lines);
+  fmt::print("{}: {} reported\n", out, text::count_of(lines, "ledger line"));
   return lines == 0 ? kNothingFound : kOk;
 }
 
