@@ -203,7 +203,7 @@ int run_query(const AuditOptions& o) {
   const std::size_t width = output_width(o.width);
   Table t;
   t.columns = {{"event", true}, {"date"}, {"donor", false, 8}, {"recipient", false, 6, 2}, {"township", false, 8},
-               {"kind", false, 7}, {"status"}, {"amount", true}};
+               {"kind"}, {"status"}, {"amount", true}};
   if (!o.sources) t.columns.push_back({"sources", true, 0, 1});
   for (const auto& x : lines) {
     std::string amount = x.amount_fen ? (x.approximate ? "≈" : "") + yuan(*x.amount_fen) : "";
@@ -236,9 +236,24 @@ int run_summaries(const AuditOptions& o, bool donors) {
   const auto rows = donors ? report::donor_summaries(l->database(), f, o.by_year) : report::township_summaries(l->database(), f, o.by_year);
   const int rc = rows.empty() ? kNothingFound : kOk;
   const std::string what = donors ? "donor" : "township";
-  const auto total = report::total_of(rows, "total");
-  const auto per_year = o.by_year ? report::totals_by_year(rows, "total") : std::vector<report::Summary>{};
-  auto name_of = [&](const report::Summary& s) { return donors ? (s.name.empty() ? "(unknown)" : s.name) : township_name(s.name); };
+  // For one township, the JOINT lines it shares with others belong to no single township's total:
+  // the townships view keeps their row apart and totals the township's own lines; the donors view
+  // says how much of its totals is shared.
+  const bool one_township = !f.township.empty() && f.township != "JOINT";
+  std::vector<report::Summary> counted;
+  for (const auto& s : rows)
+    if (donors || !one_township || s.name != "JOINT") counted.push_back(s);
+  const std::string total_label = !donors && one_township ? "total (own lines)" : "total";
+  const auto total = report::total_of(counted, total_label);
+  const auto per_year = o.by_year ? report::totals_by_year(counted, total_label) : std::vector<report::Summary>{};
+  std::int64_t shared = 0;
+  if (donors && one_township)
+    for (const auto& s : report::township_summaries(l->database(), f))
+      if (s.name == "JOINT") shared = s.disbursed_fen;
+  auto name_of = [&](const report::Summary& s) {
+    if (donors) return s.name.empty() ? std::string("(unknown)") : s.name;
+    return one_township && s.name == "JOINT" ? std::string("JOINT (shared)") : township_name(s.name);
+  };
 
   if (o.format == "csv") {
     CsvRow header(false);
@@ -284,6 +299,10 @@ int run_summaries(const AuditOptions& o, bool donors) {
       j["totals_by_year"] = years;
     }
     j["total"] = object(total, true);
+    if (one_township) {
+      if (donors) j["total"]["disbursed_in_shared_joint_lines_yuan"] = extract::format_fen(shared);
+      else j["total"]["own_lines_only"] = true;
+    }
     return emit(j.dump(2) + "\n", rc);
   }
 
@@ -308,9 +327,12 @@ int run_summaries(const AuditOptions& o, bool donors) {
     t.rows.push_back(row_of(o.by_year && !first_of_name ? "" : name_of(s), o.by_year && !first_of_name ? "" : s.category, s,
                             s.year ? std::to_string(s.year) : "(no date)"));
   }
-  for (const auto& s : per_year) t.totals.push_back(row_of("total", "", s, s.year ? std::to_string(s.year) : "(no date)"));
-  t.totals.push_back(row_of("total", "", total, years_text(total.first_year, total.last_year)));
-  return emit(t.render(output_width(o.width)), rc);
+  for (const auto& s : per_year) t.totals.push_back(row_of(total_label, "", s, s.year ? std::to_string(s.year) : "(no date)"));
+  t.totals.push_back(row_of(total_label, "", total, years_text(total.first_year, total.last_year)));
+  const std::size_t width = output_width(o.width);
+  std::string out = t.render(width);
+  if (shared) out += wrapped(fmt::format("(of the disbursed total, {} is in JOINT lines shared with other townships)", yuan(shared)), width, 1);
+  return emit(out, rc);
 }
 
 namespace {

@@ -150,6 +150,14 @@ std::string cut_to_width(std::string_view s, std::size_t width) {
   return std::string(s.substr(0, end)) + "\u2026";
 }
 
+namespace {
+// Punctuation that may not begin a line.
+bool closing_punctuation(char32_t c) {
+  static constexpr std::u32string_view marks = U"，。、；：？！）」』”’》〉】,.;:?!)]}%";
+  return marks.find(c) != std::u32string_view::npos;
+}
+}  // namespace
+
 std::vector<std::string> wrap_to_width(std::string_view s, std::size_t width) {
   std::vector<std::string> lines;
   width = std::max<std::size_t>(width, 1);
@@ -181,6 +189,11 @@ std::vector<std::string> wrap_to_width(std::string_view s, std::size_t width) {
     } else if (split_run && run > 0 && run_used >= width / 2) {
       cut = run;
       resume = run;
+    } else if (cut < s.size() && closing_punctuation(code_point_at(s, cut)) && cut > 0) {
+      // A line does not begin with a comma or a closing bracket (Chinese typesetting): the
+      // character before it moves down with it.
+      const std::size_t before = previous_code_point_start(s, cut);
+      if (before > 0) cut = resume = before;
     }
     std::string_view line = s.substr(0, cut);
     while (!line.empty() && line.back() == ' ') line.remove_suffix(1);

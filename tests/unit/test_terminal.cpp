@@ -63,6 +63,8 @@ TEST_CASE("text wraps by display width: at spaces in English, between characters
   CHECK(text::wrap_to_width("郑州高新区向徐家湾乡捐赠", 8) == V{"郑州高新", "区向徐家", "湾乡捐赠"});
   // 5000 would straddle the end of the first line: it moves whole to the next.
   CHECK(text::wrap_to_width("公益类图书5000册", 12) == V{"公益类图书", "5000册"});
+  // A line does not begin with a comma: the character before it moves down too.
+  CHECK(text::wrap_to_width("捐赠现金共2万元,捐赠图书", 15) == V{"捐赠现金共2万", "元,捐赠图书"});
   CHECK(text::wrap_to_width("", 10) == V{""});
   CHECK(text::wrap_to_width("郑", 1) == V{"郑"});  // at least one character a line
 }
