@@ -63,7 +63,8 @@ void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_c
   auto* cmd = app.add_subcommand("report", "Write the ledger's reports: an Excel workbook (or CSV files) with totals and charts");
   cmd->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
   cmd->add_option("-o,--out", opt->out, "Workbook path (default reports/aid_report.xlsx), or folder for --format csv (default reports/aid_report)");
-  cmd->add_option("--format", opt->format, "xlsx or csv")->check(CLI::IsMember({"xlsx", "csv"}));
+  cmd->add_option("--format", opt->format, "xlsx, or csv (files for people: each begins with the UTF-8 byte-order mark, for Excel)")
+      ->check(CLI::IsMember({"xlsx", "csv"}));
   cmd->add_option("--from", opt->from_year, "First year to include");
   cmd->add_option("--to", opt->to_year, "Last year to include");
   cmd->add_option("--township", opt->township, "Only lines for this township (any script, short form, or JOINT)");
@@ -73,7 +74,8 @@ void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_c
   cmd->footer("Sheets: 概览 Summary, 年度汇总 Yearly totals, 捐赠方 Donors, 台账 Ledger, 时间线 Timeline,\n"
               "承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. The workbook (or each CSV file) is written beside\n"
               "its target and put in place only when complete. CSV text cells that begin with = + - @ TAB or CR\n"
-              "get a single quote in front. Exit 1 when no line matches the filters.");
+              "get a single quote in front. Exit 1 when no line matches the filters; 2 on an error (an unknown township\n"
+              "or donor is refused with up to three close names, and nothing is written).");
   cmd->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_report(*opt); }); });
 }
 
