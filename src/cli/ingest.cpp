@@ -10,7 +10,6 @@
 #include "aidledger/ledger/ledger.hpp"
 #include "aidledger/text/words.hpp"
 
-
 namespace aidledger::cli {
 namespace {
 

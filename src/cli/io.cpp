@@ -101,7 +101,7 @@ class Walker {
 std::string size_text(std::uint64_t bytes) {
   if (bytes >= (1ull << 20)) return fmt::format("{:.1f} MiB ({} bytes)", static_cast<double>(bytes) / (1 << 20), bytes);
   if (bytes >= (1ull << 10)) return fmt::format("{:.1f} KiB ({} bytes)", static_cast<double>(bytes) / (1 << 10), bytes);
-  return fmt::format("{} bytes", bytes);
+  return fmt::format("{} byte{}", bytes, bytes == 1 ? "" : "s");
 }
 
 bool read_file(const std::string& path, std::string& out, std::string& error, std::uint64_t max_bytes) {
