@@ -9,6 +9,7 @@
 #include "aidledger/cli/commands.hpp"
 #include "aidledger/cli/io.hpp"
 #include "aidledger/cli/table.hpp"
+#include "aidledger/text/words.hpp"
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/extract/page.hpp"
 #include "aidledger/ledger/ledger.hpp"
@@ -117,8 +118,8 @@ int run_extract(const ExtractOptions& opt) {
 
   std::size_t relevant = 0;
   for (const auto& a : result.articles) relevant += a.relevant ? 1 : 0;
-  print_safe("{}: {}, {} script, {} articles ({} about the paired county); reference date {} ({})\n", page.path,
-             page.encoding, page.script, result.articles.size(), relevant,
+  print_safe("{}: {}, {} script, {} ({} about the paired county); reference date {} ({})\n", page.path,
+             page.encoding, page.script, text::count_of(static_cast<std::int64_t>(result.articles.size()), "article"), relevant,
              result.reference ? extract::format_date(*result.reference) : "unknown", result.reference_basis);
   int n = 0;
   for (const auto& a : result.articles) {

@@ -101,7 +101,7 @@ class Walker {
 std::string size_text(std::uint64_t bytes) {
   if (bytes >= (1ull << 20)) return fmt::format("{:.1f} MiB ({} bytes)", static_cast<double>(bytes) / (1 << 20), bytes);
   if (bytes >= (1ull << 10)) return fmt::format("{:.1f} KiB ({} bytes)", static_cast<double>(bytes) / (1 << 10), bytes);
-  return fmt::format("{} bytes", bytes);
+  return fmt::format("{} byte{}", bytes, bytes == 1 ? "" : "s");
 }
 
 bool read_file(const std::string& path, std::string& out, std::string& error, std::uint64_t max_bytes) {
@@ -180,6 +180,23 @@ bool write_file(const std::string& path, const std::string& bytes, std::string& 
     error = e.what();
     return false;
   }
+}
+
+std::string recorded_path(const std::string& given) {
+  std::error_code ec;
+  const auto absolute = std::filesystem::absolute(given, ec);
+  return ec ? given : absolute.lexically_normal().string();
+}
+
+std::string shown_path(const std::string& recorded) {
+  const std::filesystem::path p(recorded);
+  if (!p.is_absolute()) return recorded;
+  std::error_code ec;
+  const auto here = std::filesystem::current_path(ec);
+  if (ec) return recorded;
+  const auto relative = p.lexically_relative(here);
+  if (relative.empty() || *relative.begin() == "..") return recorded;
+  return relative.string();
 }
 
 std::vector<std::string> collect_pages(const std::vector<std::string>& paths, std::vector<std::string>& problems) {

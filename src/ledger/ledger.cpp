@@ -1301,6 +1301,47 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
   rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
 }
 
+int Ledger::anchor_relative_paths(const std::string& base) try {
+  auto& db = impl_->db;
+  // Most ledgers have none: no write lock is taken for them.
+  if (!SQLite::Statement(db, "SELECT 1 FROM pages WHERE substr(path, 1, 1) != '/' LIMIT 1").executeStep()) return 0;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  std::vector<std::pair<std::int64_t, std::string>> relative;
+  {
+    SQLite::Statement q(db, "SELECT id, path FROM pages WHERE substr(path, 1, 1) != '/' ORDER BY id");
+    while (q.executeStep()) relative.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  }
+  int anchored = 0;
+  for (const auto& [id, path] : relative) {
+    std::error_code ec;
+    const std::string absolute = (std::filesystem::path(base) / path).lexically_normal().string();
+    if (!std::filesystem::is_regular_file(absolute, ec)) continue;
+    SQLite::Statement taken(db, "SELECT 1 FROM pages WHERE path = ?");
+    taken.bind(1, absolute);
+    if (taken.executeStep()) continue;  // recorded under both forms: leave the old one as it was
+    SQLite::Statement up(db, "UPDATE pages SET path = ? WHERE id = ?");
+    up.bind(1, absolute);
+    up.bind(2, id);
+    anchored += up.exec();
+  }
+  tx.commit();
+  return anchored;
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+}
+
+std::int64_t Ledger::corrections_recorded() const try {
+  return impl_->db.execAndGet("SELECT COUNT(*) FROM corrections").getInt64();
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+}
+
+std::int64_t Ledger::last_event_id() const try {
+  return impl_->db.execAndGet("SELECT COALESCE(MAX(id), 0) FROM events").getInt64();
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+}
+
 std::vector<ExportLine> Ledger::export_lines() const { return lines(LineFilter{}); }
 
 std::vector<ExportLine> Ledger::lines(const LineFilter& filter) const try {

@@ -2,6 +2,9 @@
 // values they compute). Each file is written to a temporary file beside it, and all of them are
 // renamed into place only when every sheet is complete: an error leaves the folder as it was.
 // Text cells that a spreadsheet would run as a formula are neutralised (see text/csv.hpp).
+// These files are for people: each begins with the UTF-8 byte-order mark, without which Excel on
+// Windows reads them in the system's code page and shows the Chinese garbled. (The machine export,
+// ledger::to_csv, has none.)
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -18,6 +21,8 @@ namespace aidledger::report {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 class CsvSink final : public SheetSink {
  public:
@@ -40,6 +45,7 @@ class CsvSink final : public SheetSink {
 
   void begin_sheet(const std::string&, const std::string& stem, const std::vector<double>&) override {
     current_ = std::make_unique<OutputFile>((fs::path(dir_) / (stem + ".csv")).string());
+    current_->write(kUtf8Bom);
   }
   void row(const std::vector<Cell>& cells, RowStyle) override {
     line_.clear();

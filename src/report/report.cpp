@@ -17,6 +17,7 @@
 #include "aidledger/ledger/filter.hpp"
 #include "aidledger/ledger/ledger.hpp"
 #include "aidledger/report/audit.hpp"
+#include "aidledger/text/words.hpp"
 
 namespace aidledger::report {
 
@@ -565,8 +566,9 @@ void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
       for (const auto& t : cov.townships) towns += (towns.empty() ? "" : "、") + township_label(t);
       s.row({Cell::str("累计数 Cumulative claim"), Cell::integer(c.id), Cell::str(c.date), Cell::str(c.donor), Cell::str(towns),
              Cell::money(cov.claim_fen), Cell::money(cov.covered_fen), Cell::money(cov.gap()),
-             Cell::str(fmt::format("claims {} ({}); the ledger's {} events it may cover sum to {}{}; gap {}. Not added into any total.",
-                                   yuan(cov.claim_fen), kind_label(c.kind), cov.events, yuan(cov.covered_fen),
+             Cell::str(fmt::format("claims {} ({}); the ledger's {} it may cover {} to {}{}; gap {}. Not added into any total.",
+                                   yuan(cov.claim_fen), kind_label(c.kind), text::count_of(cov.events, "event"),
+                                   cov.events == 1 ? "comes" : "sum", yuan(cov.covered_fen),
                                    list.empty() ? "" : " (" + list + ")", yuan(cov.gap()))),
              Cell::str(c.source)});
     }

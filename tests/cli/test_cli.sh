@@ -2,7 +2,7 @@
 # The command line as a user meets it: messages, exit codes (0 ok, 1 nothing found, 2 error),
 # idempotent re-ingest, bad input next to good input. usage: test_cli.sh AIDLEDGER_BINARY SOURCE_DIR
 set -uo pipefail
-bin=$1 src=$2
+bin=$(realpath "$1") src=$(realpath "$2")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
@@ -107,7 +107,8 @@ check "filtered totals" 0 0 "^2024,500000.00,0.00,150000.00,0.00,650000.00$" "$t
 "$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --township 徐家弯 >"$tmp/out" 2>&1
 check "unknown township" 2 $? "unknown township '徐家弯' (did you mean 徐家湾乡" "$tmp/out"
 "$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --donor "' OR 1=1 --" >"$tmp/out" 2>&1
-check "donor text is a bound value, not SQL: nothing matches" 1 $? "0 ledger lines reported" "$tmp/out"
+check "donor text is a bound value, not SQL: no donor matches, refused" 2 $? "unknown donor '' OR 1=1 --': no donor's name or alias contains it" "$tmp/out"
+[ ! -e "$tmp/x.xlsx" ]; check "a refused donor writes no workbook" 0 $?
 "$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --from 2024 --to 2019 >"$tmp/out" 2>&1; check "from after to" 2 $? "is after" "$tmp/out"
 
 # Control characters from pages never reach the terminal raw (issue 8): ESC, BEL, backspace and
@@ -115,7 +116,7 @@ check "donor text is a bound value, not SQL: nothing matches" 1 $? "0 ledger lin
 mkdir -p "$tmp/esc"
 printf '捐赠\n\n本报讯 2024年3月5日,郑州\033[2J\033]0;pwned\007某某\010\010有限公司向卢氏县徐家湾乡捐赠5万元\342\200\256\033[31m。\n' >"$tmp/esc/esc.txt"
 "$bin" ingest -q --db "$tmp/esc.db" "$tmp/esc/esc.txt" >"$tmp/out" 2>&1; check "ingest a page with control characters" 0 $?
-for cmd in "explain 1 --db $tmp/esc.db" "timeline --db $tmp/esc.db" "query --db $tmp/esc.db" "donors --db $tmp/esc.db" \
+for cmd in "explain 1 --db $tmp/esc.db" "timeline --db $tmp/esc.db" "query --db $tmp/esc.db --width 200" "donors --db $tmp/esc.db" \
            "townships --db $tmp/esc.db" "check --db $tmp/esc.db" "extract $tmp/esc/esc.txt"; do
   # shellcheck disable=SC2086
   "$bin" $cmd >"$tmp/out" 2>&1
@@ -170,7 +171,7 @@ check "UTF-32LE: the events are read" 0 0 "50000.00" "$tmp/out"
 "$bin" ingest --db "$tmp/enc.db" --encoding ISO-8859-1 "$src/tests/pages/trad_tanghe_utf8.txt" >"$tmp/out" 2>&1
 check "a wrong --encoding gives no reports" 0 $? "0 aid reports" "$tmp/out"
 "$bin" ingest --db "$tmp/enc.db" "$src/tests/pages/trad_tanghe_utf8.txt" >"$tmp/out" 2>&1
-check "read again with the encoding detected" 0 $? "(0 new, 1 replaced, 0 unchanged, 0 failed); 1 articles, 1 about the paired county; 3 aid reports" "$tmp/out"
+check "read again with the encoding detected" 0 $? "(0 new, 1 replaced, 0 unchanged, 0 failed); 1 article, 1 about the paired county; 3 aid reports" "$tmp/out"
 
 # A manifest date outside 1949–2100 is refused with the file and line, never printed as -001-….
 printf 'trad_tanghe_utf8.txt,0000-10-24\n' >"$tmp/manifest0.csv"
@@ -212,8 +213,8 @@ python3 -c "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('
 "$bin" ingest -q --db "$tmp/d.db" "$src/sample_data/000_8606990f79117e30.txt" >/dev/null 2>&1
 ref=$("$bin" explain --db "$tmp/d.db" 1 | grep -o 'ref [^)]*' | head -1 | cut -d' ' -f2)
 printf 'set %s donor= reason="the giver is not known"\n' "$ref" >"$tmp/d.corrections"
-"$bin" ingest --db "$tmp/d.db" >"$tmp/out" 2>&1; check "set donor= is applied" 0 $? "1 corrections applied, 0 unmatched" "$tmp/out"
-"$bin" ingest --db "$tmp/d.db" "$src/sample_data" >"$tmp/out" 2>&1; check "ingest after set donor=" 0 $? "1 corrections applied" "$tmp/out"
+"$bin" ingest --db "$tmp/d.db" >"$tmp/out" 2>&1; check "set donor= is applied" 0 $? "d.corrections: 1 correction read: 1 matched and applied, 0 unmatched" "$tmp/out"
+"$bin" ingest --db "$tmp/d.db" "$src/sample_data" >"$tmp/out" 2>&1; check "ingest after set donor=" 0 $? "1 matched and applied" "$tmp/out"
 "$bin" explain --db "$tmp/d.db" 1 >"$tmp/out" 2>&1; check "the donor is unknown" 0 $? "(donor unknown)" "$tmp/out"
 
 # --- Messages name their subject and the reason.
@@ -248,7 +249,7 @@ if as_user "$bin" --version >/dev/null 2>&1; then
   chmod 777 "$tmp/rwdir"
   as_user "$bin" ingest --db "$tmp/rwdir/p.db" "$tmp/locked_folder" >"$tmp/out" 2>&1
   check "an unreadable folder is named and skipped, exit 2" 2 $? "locked_folder/inner: cannot read the folder: Permission denied; skipped" "$tmp/out"
-  check "the rest of the folder is read" 2 2 "1 pages read (1 new" "$tmp/out"
+  check "the rest of the folder is read" 2 2 "1 page read (1 new" "$tmp/out"
   chmod 755 "$tmp/locked_folder/inner"
   cp "$tmp/l.db" "$tmp/rodir/l.db"; chmod 444 "$tmp/rodir/l.db"; chmod 555 "$tmp/rodir"
   as_user "$bin" export --db "$tmp/rodir/l.db" >"$tmp/ro2.csv" 2>"$tmp/out"
@@ -259,6 +260,39 @@ if as_user "$bin" --version >/dev/null 2>&1; then
   chmod 755 "$tmp/rodir"
 else
   echo "skipped: the permission cases (cannot run as an unprivileged user here)"
+fi
+
+# Pages are recorded with absolute paths, so findings name files that open from where check runs
+# (issue 10). A ledger of an older aidledger holds paths relative to where it was ingested; the next
+# ingest from there anchors them (the pages are then unchanged, not new).
+mkdir -p "$tmp/legacy" && cp -r "$src/sample_data" "$tmp/legacy/pages"
+real=$(cd "$tmp" && pwd -P)
+(cd "$tmp/legacy" && "$bin" ingest -q --db legacy.db pages) >/dev/null 2>&1
+(cd "$tmp" && "$bin" check --db legacy/legacy.db --check unresolved-place) >"$tmp/out" 2>&1
+check "check names a page relative to where it runs" 0 $? "^legacy/pages/000_8606990f79117e30.txt:53: unresolved-place" "$tmp/out"
+mkdir -p "$tmp/other"
+(cd "$tmp/other" && "$bin" check --db "$tmp/legacy/legacy.db" --check unresolved-place) >"$tmp/out" 2>&1
+check "…and in full from a folder it is not under" 0 $? "^$real/legacy/pages/000_8606990f79117e30.txt:53: unresolved-place" "$tmp/out"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE pages SET path = substr(path, length(?) + 1)\", (sys.argv[2],)); c.commit()" \
+  "$tmp/legacy/legacy.db" "$real/legacy/"
+(cd "$tmp" && "$bin" check --db legacy/legacy.db --check unresolved-place) >"$tmp/out" 2>&1
+check "an older ledger's relative path is shown as recorded" 0 $? "^pages/000_8606990f79117e30.txt:53: unresolved-place" "$tmp/out"
+(cd "$tmp/legacy" && "$bin" ingest --db legacy.db pages) >"$tmp/out" 2>&1
+check "ingest from where the relative paths resolve: the pages are unchanged" 0 $? "5 pages read (0 new, 0 replaced, 5 unchanged, 0 failed)" "$tmp/out"
+(cd "$tmp" && "$bin" check --db legacy/legacy.db --check unresolved-place) >"$tmp/out" 2>&1
+check "…and anchored: named from anywhere" 0 $? "^legacy/pages/000_8606990f79117e30.txt:53: unresolved-place" "$tmp/out"
+
+# The table's width comes from the terminal (TIOCGWINSZ) when standard output is one.
+if command -v script >/dev/null 2>&1; then
+  script -qc "stty cols 90 rows 40; '$bin' query --db '$tmp/l.db'" /dev/null >"$tmp/out" 2>&1
+  check "a terminal 90 columns wide: the table fits it" 0 $? "hidden at width 90: " "$tmp/out"
+  python3 - "$tmp/out" <<'PY'
+import sys, unicodedata
+for line in open(sys.argv[1], encoding="utf-8").read().replace("\r", "").splitlines():
+    w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    assert w <= 90, (w, line)
+PY
+  check "…every line at most 90 columns" 0 $?
 fi
 
 echo "$passed passed, $failed failed"

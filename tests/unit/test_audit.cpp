@@ -54,7 +54,7 @@ TEST_CASE("a cumulative claim is set beside the events it may cover, with the ga
   l.ingest(page("b.txt", "回顾\n\n本报讯 2022年12月1日,高新区累计采购官坡镇农产品10万元。\n"), st);
   const auto f = findings(l, "cumulative-claim");
   REQUIRE(f.size() == 1);
-  CHECK(f[0].message == "event 2 claims ¥100,000.00; the 1 events it may cover sum to ¥30,000.00: gap ¥70,000.00");
+  CHECK(f[0].message == "event 2 claims ¥100,000.00; the 1 event it may cover comes to ¥30,000.00: gap ¥70,000.00");
   // Not in any total.
   const auto towns = report::township_summaries(l.database(), {});
   REQUIRE(towns.size() == 1);

@@ -23,6 +23,15 @@ bool read_file(const std::string& path, std::string& out, std::string& error, st
 /// left on device) in error, and an old file at `path` is left as it was.
 bool write_file(const std::string& path, const std::string& bytes, std::string& error);
 
+/// The path a ledger records for a file given on the command line: absolute and lexically normal
+/// (./a/../b.txt -> /cwd/b.txt), so it names the file from wherever a later command runs.
+std::string recorded_path(const std::string& given);
+
+/// How a command shows a path the ledger recorded: relative to the folder it runs in when the file
+/// is under it (sample_data/x.txt), else as recorded (absolute, or relative as an older aidledger
+/// recorded it).
+std::string shown_path(const std::string& recorded);
+
 /// Expands files and folders (recursively, following links to folders) into a sorted list of page
 /// files. Hidden files and folders are skipped. Each path that cannot be used is reported in
 /// `problems` as "PATH: reason; skipped" (no such file or folder, a symlink loop, a folder that

@@ -105,6 +105,18 @@ class Ledger {
   /// end of every ingest, so a correction survives re-ingest.
   CorrectionStats apply_corrections(const std::vector<Correction>& corrections);
 
+  /// Pages recorded by an older aidledger under a path relative to where that ingest ran: each one
+  /// whose file exists relative to `base` (an absolute folder, where this ingest runs) is recorded
+  /// under that absolute path from now on, so a later ingest of the file from anywhere finds it and
+  /// findings name a file that can be opened. Pages that do not resolve keep their path. Returns
+  /// how many were anchored. One write transaction.
+  int anchor_relative_paths(const std::string& base);
+
+  /// How many corrections the last application recorded (applied or not).
+  std::int64_t corrections_recorded() const;
+  /// The highest event id, 0 for an empty ledger.
+  std::int64_t last_event_id() const;
+
   std::vector<ExportLine> export_lines() const;
   /// The lines a filter keeps, in the export's order.
   std::vector<ExportLine> lines(const LineFilter& filter) const;

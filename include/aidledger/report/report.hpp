@@ -76,7 +76,8 @@ class SheetSink {
 /// The workbook at `path`, written to a temporary file beside it and renamed into place by finish().
 std::unique_ptr<SheetSink> make_xlsx_sink(const std::string& path);
 /// One CSV file per sheet in `directory`, all renamed into place by finish(); text cells that look
-/// like formulas are neutralised unless `neutralise` is false (text/csv.hpp).
+/// like formulas are neutralised unless `neutralise` is false (text/csv.hpp). Each file begins
+/// with the UTF-8 byte-order mark, so Excel reads its Chinese as UTF-8.
 std::unique_ptr<SheetSink> make_csv_sink(const std::string& directory, bool neutralise = true);
 
 /// Excel's limit for the text of one cell, in UTF-16 code units.

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aidledger::text {
 
@@ -28,8 +29,23 @@ bool all_han(std::string_view s);
 /// Number of code points in s.
 std::size_t code_point_count(std::string_view s);
 
-/// Display width in a terminal: East Asian wide and full-width characters count 2.
+/// Columns one code point takes in a terminal, from ICU's East Asian Width property: wide and
+/// full-width characters (Han, kana, full-width forms) 2, combining marks and format characters 0,
+/// everything else 1.
+std::size_t code_point_width(char32_t cp);
+
+/// Display width in a terminal: the sum of code_point_width over s.
 std::size_t display_width(std::string_view s);
+
+/// `s` when it fits in `width` display columns; otherwise its longest prefix that fits with "…"
+/// after it (the result may be one column narrower when a wide character would straddle the end).
+/// A width of 0 gives "".
+std::string cut_to_width(std::string_view s, std::size_t width);
+
+/// `s` broken into lines of at most `width` display columns (at least one character a line):
+/// at the last space when there is one in the line's second half, else between characters (Chinese
+/// has no spaces). The spaces at a break are dropped. "" gives one empty line.
+std::vector<std::string> wrap_to_width(std::string_view s, std::size_t width);
 
 /// True when s[pos..] starts with word.
 inline bool starts_at(std::string_view s, std::size_t pos, std::string_view word) {
