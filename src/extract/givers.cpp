@@ -209,8 +209,13 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
       continue;
     if (ends_like_a_place(name, d)) {
       // A place-like name is a name only as a known one, from where that starts (记者从高新区获悉: 高新区).
+      // (郑州市郑东新区 goes on from a known name; 郑州高新区与卢氏县 is two parties, not one name.)
       const auto known = d.find_known(name);
       if (!known) continue;
+      const std::string_view rest = name.substr(known->first.end);
+      bool two_parties = false;
+      for (std::string_view joiner : {"与", "和", "同", "及", "、"}) two_parties = two_parties || rest.find(joiner) != std::string_view::npos;
+      if (two_parties) continue;
       begin += known->first.begin;
       name = upto.substr(begin);
     }
