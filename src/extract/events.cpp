@@ -219,6 +219,14 @@ class SentenceReader {
             return p.span.begin >= own.begin && p.span.end <= w.span.begin && (!p.township.empty() || p.level == PlaceLevel::collective);
           }))
         return &w;
+    // …or a later clause of its segment naming who gave it (…，价值共计18.6万元，由某公司捐赠).
+    if (m.kind == MeasureKind::money)
+      for (std::size_t c = own_clause + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c) {
+        const LexToken* by = s_.word_at(s_.han_from(s_.clauses[c].begin, s_.clauses[c].end));
+        if (!by || s_.slice(by->span) != "由") continue;
+        for (const auto& w : s_.words)
+          if (w.span.begin >= by->span.end && w.span.end <= s_.clauses[c].end && (w.cats & kTriggers) && !w.is(Cat::buy)) return &w;
+      }
     return nullptr;
   }
 
@@ -295,9 +303,19 @@ class SentenceReader {
       if (giver) giver_clause = mc;
     }
     // 两卫生院均获赠一台…，每台价值18万元，由某公司捐赠: received, and the giver named last.
-    if (!giver && trigger->is(Cat::passive))
-      for (std::size_t c = mc + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c)
-        if ((giver = detail::passive_giver(s_, c, s_.clauses[c].end, directory_))) break;
+    // (Also after goods listed with their value: …，价值共计3.2万元，由某公司捐赠 — that names who gave
+    // them, whoever brought them.)
+    if (!giver || giver->basis != "passive")
+      for (std::size_t c = mc + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c) {
+        const std::size_t opens = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
+        const LexToken* by = s_.word_at(opens);
+        if (!by || s_.slice(by->span) != "由") continue;
+        if (!s_.has(Cat::give, s_.clauses[c]) && !s_.has(Cat::give_paid, s_.clauses[c])) continue;
+        if (auto named_last = detail::passive_giver(s_, c, s_.clauses[c].end, directory_)) {
+          giver = named_last;
+          break;
+        }
+      }
     if (!giver) {
       for (std::size_t c = first_clause + 1; c-- > s_.clause_of(segment.begin);) {
         const std::size_t limit = c == first_clause ? std::min(trigger->span.begin, m.span.begin) : s_.clauses[c].end;
@@ -405,6 +423,18 @@ class SentenceReader {
         else if (!a.recipient.empty() || !a.township.empty())
           recipients.push_back({a.recipient, a.township});
       }
+    }
+    // 这批设备…: the goods the sentence before brought somewhere went there.
+    if (recipients.empty() && !memory_.last_township.empty()) {
+      const std::size_t opens = s_.han_from(0, s_.text.size());
+      for (std::string_view these : {"这批", "该批", "此批", "上述"})
+        if (starts_at(s_.text, opens, these)) {
+          if (!memory_.last_institution.empty() && memory_.last_institution_township == memory_.last_township)
+            recipients.push_back({memory_.last_institution, memory_.last_township});
+          else
+            recipients.push_back({memory_.last_township, memory_.last_township});
+          break;
+        }
     }
     // No place read for the gift: the article's townships, when it names no more than a pair
     // (a page of several pairings leaves the recipient unknown rather than guessing a joint line).
