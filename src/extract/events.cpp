@@ -210,6 +210,14 @@ class SentenceReader {
     // …or completion said of it (首批资金100万元已拨付到位, 资金已到账).
     for (const auto& w : s_.words)
       if (w.span.begin >= m.span.end && w.span.end <= own.end && w.is(Cat::paid) && s_.slice(w.span) != "完成") return &w;
+    // …or, for a tranche, paying said in the next clause (首期资金均为100万元，已于签约当天拨付到位).
+    if (s_.has(Cat::tranche, own) && own_clause + 1 < s_.clauses.size() &&
+        s_.segment_of(s_.clauses[own_clause + 1].begin) == s_.segment_of(m.span.begin) && !clause_has_amount(own_clause + 1)) {
+      const Span next = s_.clauses[own_clause + 1];
+      for (const auto& w : s_.words)
+        if (w.span.begin >= next.begin && w.span.end <= next.end && ((w.cats & kTriggers) || w.is(Cat::paid)) && s_.slice(w.span) != "完成")
+          return &w;
+    }
     // …or receiving said of the paired places before it (两乡镇均获得助学资金3万元), of money or goods.
     // (Not of the district: 高新区获得省级奖励资金20万元 is a prize it won.)
     for (const auto& w : s_.words)
@@ -496,10 +504,22 @@ class SentenceReader {
       return ok;
     };
 
+    // 采购苹果1000箱，每箱35.8元 (or 以每斤35.8元的价格采购香菇2400斤): the price times what was bought,
+    // when no amount paid is written.
+    const bool priced = m.kind == MeasureKind::money && trigger->is(Cat::buy) && is_unit_price(k);
+    if (priced) {
+      const auto bought = priced_quantity(k);
+      if (!bought) return;
+      const auto product = times_money(m.value, bought->value);
+      if (!product) return refuse_product(m, bought->value, written_value);
+      amount = product;
+      if (high) high = times_money(*high, bought->value);
+      r.notes.push_back(fmt::format("computed: {}{} x {} (the price of one)", bought->value, bought->unit, written_value));
+    }
     // Per unit: 每人1000元 with the count before it, or a stated total after it.
     std::vector<Allocation> split_by_counts;
     std::optional<std::int64_t> units_counted;  // 68户每户一台: the 68 the goods were counted by
-    if (const LexToken* per = s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
+    if (const LexToken* per = priced ? nullptr : s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
       r.distribution = "per_unit";
       bool used_total = false;
       for (std::size_t j = k + 1; j < s_.measures.size(); ++j) {
@@ -1118,6 +1138,25 @@ class SentenceReader {
       ++parts;
     }
     return parts >= 2;
+  }
+
+  // The goods a price is of (每箱35.8元 … 1000箱), in its segment: a quantity of the price's unit,
+  // when the segment states no other money.
+  std::optional<Measure> priced_quantity(std::size_t j) const {
+    const Measure& price = s_.measures[j];
+    const std::size_t seg = s_.segment_of(price.span.begin);
+    std::optional<Measure> found;
+    for (std::size_t i = 0; i < s_.measures.size(); ++i) {
+      const Measure& o = s_.measures[i];
+      if (i == j || s_.segment_of(o.span.begin) != seg) continue;
+      if (o.kind == MeasureKind::money) return std::nullopt;  // 货款85920元: the amount paid is written
+      if (o.unit.empty()) continue;
+      const std::string per = "每" + o.unit;
+      const std::size_t from = price.span.begin >= 12 ? price.span.begin - 12 : 0;
+      if (s_.slice(from, price.span.begin).find(per) != std::string_view::npos || starts_at(s_.text, price.span.end, "/" + o.unit))
+        found = o;
+    }
+    return found;
   }
 
   // Townships and villages written out by name in [from, to) (not 两乡镇).
