@@ -156,6 +156,7 @@ class SentenceReader {
       read_measure(k, used, reports);
     }
     read_unquantified_gifts(reports);
+    if (is_correction_notice()) apply_correction(reports);
     for (auto& r : reports) r.donor = of_own_district(std::move(r.donor));
     return reports;
   }
@@ -763,6 +764,48 @@ class SentenceReader {
     refused.push_back({m.kind, m.span,
                        m.kind == MeasureKind::money ? fmt::format("{} × {} yuan is more than {}", n, written_value, kMaxLineText)
                                                     : fmt::format("{} × {} is a count too large for the ledger", n, written_value)});
+  }
+
+  // 更正：本报…“…捐赠助学金8万元”有误，应为“6.8万元”: a notice correcting an earlier report.
+  bool is_correction_notice() const {
+    if (s_.text.find("应为") == std::string_view::npos) return false;
+    for (std::string_view w : {"更正", "有误", "勘误", "订正", "应为“", "应为\""})
+      if (s_.text.find(w) != std::string_view::npos) return true;
+    return false;
+  }
+
+  // The gift the notice quotes, with the amount it says is right; nothing else of the sentence (the
+  // quoted words are no new gift). A notice that cannot be read so gives nothing.
+  void apply_correction(std::vector<AidReport>& reports) const {
+    const std::size_t says = s_.text.rfind("应为");
+    const Measure* wrong = nullptr;
+    const Measure* right = nullptr;
+    for (const auto& m : s_.measures) {
+      if (m.kind != MeasureKind::money) continue;
+      if (m.span.end <= says) wrong = &m;
+      else if (!right) right = &m;
+    }
+    std::vector<AidReport> corrected;
+    for (auto& r : reports) {
+      if (!wrong || !right || !corrected.empty()) break;
+      bool changed = false;
+      const std::int64_t as_printed = r.total_fen();
+      for (auto& a : r.allocations)
+        if (a.amount_fen == wrong->value) {
+          a.amount_fen = right->value;
+          a.amount_high_fen = right->high;
+          changed = true;
+        }
+      if (!changed) continue;
+      r.corrects_fen = as_printed;
+      r.approximate = right->approximate;
+      // The date the notice names is the date of the corrected article, not of the gift.
+      r.date.reset();
+      r.date_basis.clear();
+      r.notes.push_back(fmt::format("correction notice: {} corrected to {}", format_fen(wrong->value), format_fen(right->value)));
+      corrected.push_back(std::move(r));
+    }
+    reports = std::move(corrected);
   }
 
   // 区卫健委, 区妇联: 区 is the paper's own district, the one the townships are paired with.

@@ -345,6 +345,8 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
   g.basis = "subject";
   for (Span item_span : items) {
     std::string_view item = trim_punct(s.slice(item_span));
+    // (“某公司向…捐赠…” quoted: the open quote is no part of the name.)
+    if (starts_at(item, 0, "“") && item.find("”") == std::string_view::npos) item = trim_punct(item.substr(std::string_view("“").size()));
     std::size_t item_at = static_cast<std::size_t>(item.data() - s.text.data());
     // 某集团董事长赵国强个人出资, 张明本人捐赠: the person gives in his own name.
     bool in_own_name = false;

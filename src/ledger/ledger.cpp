@@ -88,6 +88,7 @@ struct Reading {
   std::vector<extract::Allocation> allocations;
   std::int64_t article_order = 0;
   int tranche_number = 0;  // 首期 1, 第二期 2 …; 0 when not numbered
+  std::optional<std::int64_t> corrects_fen;  // a correction notice: the amount printed before
 
   std::optional<std::int64_t> total_fen() const {
     std::optional<std::int64_t> t;
@@ -500,6 +501,7 @@ struct Ledger::Impl {
     x.aggregate = r.aggregate;
     x.allocations = r.allocations;
     x.tranche_number = r.tranche_number;
+    x.corrects_fen = r.corrects_fen;
     if (r.date) {
       x.date_first = iso_day(r.date->first);
       x.date_last = iso_day(r.date->last);
@@ -560,6 +562,43 @@ struct Ledger::Impl {
 
   // Finds an existing event the report restates, with the reason.
   std::optional<std::pair<std::int64_t, std::string>> find_match(const Reading& r) {
+    // A correction notice is the event it corrects: the report as first printed.
+    if (r.corrects_fen && r.total_fen()) {
+      Reading printed = r;
+      printed.corrects_fen.reset();
+      printed.allocations = {extract::Allocation{}};
+      printed.allocations.front().amount_fen = r.corrects_fen;
+      for (const auto& a : r.allocations)
+        if (a.township == extract::kJoint || !a.township.empty()) {
+          printed.allocations.front().township = a.township;
+          printed.allocations.front().covers = a.covers;
+          break;
+        }
+      if (auto m = find_match(printed))
+        return std::make_pair(m->first, fmt::format("correction notice: {} printed before is {}; {}", extract::format_fen(*r.corrects_fen),
+                                                    extract::format_fen(*r.total_fen()), m->second));
+    }
+    // …and a report of the amount a notice corrected is that event, printed before the notice.
+    if (const auto fen = r.total_fen(); fen && !r.corrects_fen) {
+      SQLite::Statement c(db, "SELECT DISTINCT event_id FROM mentions WHERE corrects_fen = ? ORDER BY event_id");
+      c.bind(1, *fen);
+      std::vector<std::int64_t> corrected;
+      while (c.executeStep()) corrected.push_back(c.getColumn(0).getInt64());
+      for (std::int64_t id : corrected) {
+        Reading event = reading_of_event(id);
+        const auto now = event.total_fen();
+        event.allocations = {extract::Allocation{}};
+        event.allocations.front().amount_fen = fen;
+        for (const auto& a : reading_of_event(id).allocations) {
+          event.allocations.front().township = a.township;
+          event.allocations.front().covers = a.covers;
+          break;
+        }
+        if (auto why = same_event(r, event))
+          return std::make_pair(id, fmt::format("the amount a correction notice corrected to {}; {}",
+                                                now ? extract::format_fen(*now) : std::string("?"), *why));
+      }
+    }
     std::string sql = "SELECT id FROM events WHERE status = ? AND aggregate = ? AND kind = ? AND donor_id IS ? AND ";
     const auto fen = r.total_fen();
     const auto qty = r.total_quantity();
@@ -598,8 +637,8 @@ struct Ledger::Impl {
     SQLite::Statement ins(db,
         "INSERT INTO mentions (event_id, article_id, byte_start, byte_end, measure_start, measure_end, line, sentence, "
         "sentence_original, donor_id, donor_as_written, donor_basis, date_first, date_last, date_text, date_precision, "
-        "date_basis, kind, status, approximate, aggregate, tranche, item, unit, distribution, notes, merge_reason, tranche_number) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "date_basis, kind, status, approximate, aggregate, tranche, item, unit, distribution, notes, merge_reason, tranche_number, "
+        "corrects_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 0;
     ins.bind(++i, event);
     ins.bind(++i, article_id);
@@ -629,6 +668,7 @@ struct Ledger::Impl {
     ins.bind(++i, join(r.notes, "; "));
     ins.bind(++i, merge_reason);
     ins.bind(++i, r.tranche_number);
+    bind_optional(ins, ++i, r.corrects_fen);
     ins.exec();
     const std::int64_t id = db.getLastInsertRowid();
     SQLite::Statement al(db, "INSERT INTO mention_allocations (mention_id, recipient, township, covers, amount_fen, "
@@ -658,11 +698,12 @@ struct Ledger::Impl {
       std::string date_first, date_last, date_text, precision, basis, article, item, unit, distribution;
       bool approximate, tranche;
       std::size_t lines;
+      bool correction;
     };
     SQLite::Statement q(db, "SELECT m.id, m.donor_id, COALESCE(m.date_first,''), COALESCE(m.date_last,''), m.date_text, "
                             "m.date_precision, m.date_basis, m.article_id, m.item, m.unit, m.distribution, "
-                            "m.approximate, m.tranche, (SELECT COUNT(*) FROM mention_allocations a WHERE a.mention_id = m.id) "
-                            "FROM mentions m WHERE m.event_id = ? ORDER BY m.id");
+                            "m.approximate, m.tranche, (SELECT COUNT(*) FROM mention_allocations a WHERE a.mention_id = m.id), "
+                            "m.corrects_fen IS NOT NULL FROM mentions m WHERE m.event_id = ? ORDER BY m.id");
     q.bind(1, id);
     std::vector<M> ms;
     while (q.executeStep()) {
@@ -670,7 +711,8 @@ struct Ledger::Impl {
                     q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
                     q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
                     q.getColumn(9).getString(), q.getColumn(10).getString(), q.getColumn(11).getInt() != 0,
-                    q.getColumn(12).getInt() != 0, static_cast<std::size_t>(q.getColumn(13).getInt64())});
+                    q.getColumn(12).getInt() != 0, static_cast<std::size_t>(q.getColumn(13).getInt64()),
+                    q.getColumn(14).getInt() != 0});
     }
     if (ms.empty()) {
       // An event added by a correction has no reports; it is the corrections' to keep or remove.
@@ -716,6 +758,9 @@ struct Ledger::Impl {
     for (const auto& m : ms) {
       if (m.lines > detailed->lines || (m.lines == detailed->lines && detailed->approximate && !m.approximate)) detailed = &m;
     }
+    // A correction notice's amounts are the right ones, however the other reports put them.
+    for (const auto& m : ms)
+      if (m.correction) detailed = &m;
     const M* named = &ms.front();
     for (const auto& m : ms)
       if (!named->donor && m.donor) named = &m;

@@ -172,9 +172,10 @@ ALTER TABLE pages ADD COLUMN read_options TEXT NOT NULL DEFAULT '';
 )sql";
 
 // Version 5: the number of a tranche (首期 1, 第二期 2), so that two tranches of one pledge are
-// never one event.
+// never one event; and the amount a correction notice corrects.
 constexpr const char* kVersion5 = R"sql(
 ALTER TABLE mentions ADD COLUMN tranche_number INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mentions ADD COLUMN corrects_fen INTEGER;   -- a correction notice: the amount it corrects
 )sql";
 
 void seed_places(SQLite::Database& db) {

@@ -101,6 +101,30 @@ TEST_CASE("the first and the second tranche of one pledge are two events, howeve
   CHECK(count(l, "SELECT COUNT(*) FROM mentions WHERE tranche_number = 1") == 2);
 }
 
+TEST_CASE("a correction notice corrects the event it names, whichever page is read first") {
+  const std::string original =
+      "防汛\n\n本报讯 5月10日,郑州华能电子科技有限公司向徐家湾乡捐赠价值12万元的防汛物资。\n";
+  const std::string notice =
+      "更正\n\n本报5月12日第3版《企业助力防汛》一文中,“郑州华能电子科技有限公司向徐家湾乡捐赠价值12万元的防汛物资”一句,“12万元”应为“21万元”。特此更正。\n";
+  for (const bool notice_first : {false, true}) {
+    CAPTURE(notice_first);
+    ledger::Ledger l(":memory:");
+    ledger::IngestStats st;
+    if (notice_first) l.ingest(page("2023-05-20_gxsb_04.txt", notice), st);
+    l.ingest(page("2023-05-12_gxsb_03.txt", original), st);
+    if (!notice_first) l.ingest(page("2023-05-20_gxsb_04.txt", notice), st);
+    CHECK(count(l, "SELECT COUNT(*) FROM events") == 1);
+    const auto lines = l.export_lines();
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].amount_fen == 21000000);  // the corrected amount, once
+    CHECK(lines[0].township == "徐家湾乡");
+    CHECK(lines[0].sources.size() == 2);
+    CHECK(count(l, "SELECT COUNT(*) FROM mentions WHERE corrects_fen = 12000000") == 1);
+    const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE merge_reason <> 'first report' LIMIT 1").getString();
+    CHECK(why.find("correction notice") != std::string::npos);
+  }
+}
+
 TEST_CASE("the same file again changes nothing; a changed file replaces its reports") {
   ledger::Ledger l(":memory:");
   ledger::IngestStats st;
@@ -192,7 +216,7 @@ TEST_CASE("a version-1 ledger is migrated to the current schema and keeps its da
     l.database().exec("DROP INDEX events_pledge; DROP INDEX events_date; DROP INDEX events_coverage; DROP INDEX events_donor; "
                       "DROP TABLE corrections; ALTER TABLE events DROP COLUMN excluded; ALTER TABLE events DROP COLUMN origin; "
                       "ALTER TABLE allocations DROP COLUMN excluded; ALTER TABLE pages DROP COLUMN read_options; "
-                      "ALTER TABLE mentions DROP COLUMN tranche_number; PRAGMA user_version = 1");
+                      "ALTER TABLE mentions DROP COLUMN tranche_number; ALTER TABLE mentions DROP COLUMN corrects_fen; PRAGMA user_version = 1");
   }
   {
     ledger::Ledger l(path.string());

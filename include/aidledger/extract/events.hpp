@@ -58,6 +58,9 @@ struct AidReport {
   std::optional<DateRange> date;  // the event's own date, when the text gives one
   std::string date_basis;         // how it was found: "stated 2021年5月", "relative 当天", …
   std::vector<std::string> notes; // anything a reviewer should know (per-unit count unknown …)
+  /// A correction notice (更正：…“8万元”有误，应为“6.8万元”) restates an earlier report with this
+  /// amount, which the report's amount replaces.
+  std::optional<std::int64_t> corrects_fen;
 
   std::int64_t total_fen() const;
   std::int64_t total_quantity() const;
