@@ -472,6 +472,21 @@ class SentenceReader {
             std::none_of(between.begin(), between.end(), [&](const Recipient& b) { return b.name == recipients.front().name; }))))
         recipients = between;
     }
+    // A village the gazetteer does not place (用于丰太村…), in a sentence that names one township and
+    // no other: that township's village.
+    {
+      std::vector<std::string> named;
+      for (const auto& p : s_.places)
+        if (!p.township.empty() && p.level != PlaceLevel::collective && p.level != PlaceLevel::county &&
+            std::find(named.begin(), named.end(), p.township) == named.end())
+          named.push_back(p.township);
+      if (named.size() == 1)
+        for (auto& rc : recipients)
+          if (rc.township.empty() && !rc.name.empty()) {
+            rc.township = named.front();
+            r.notes.push_back(fmt::format("{} taken to be in {}, the one township the sentence names", rc.name, named.front()));
+          }
+    }
     // An article that names no township at all, about the district's own pairing: the pair.
     if (recipients.empty() && memory_.townships.empty())
       for (const auto& t : memory_.paired) recipients.push_back({t, t});

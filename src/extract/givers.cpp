@@ -66,7 +66,7 @@ std::int64_t counted_reference(std::string_view item) {
   if (n == 0) return 0;
   std::string_view rest = item.substr(i);
   if (starts_at(rest, 0, "家")) rest.remove_prefix(3);
-  for (std::string_view kind : {"会", "协会", "企业", "公司", "单位", "部门"})
+  for (std::string_view kind : {"会", "协会", "企业", "公司", "单位", "部门", "银行", "医院", "学校"})
     if (rest == kind) return n;
   return 0;
 }
@@ -129,7 +129,7 @@ namespace {
 std::string_view kind_endings(std::string_view pronoun) {
   static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
       {"公司", "公司集团企业厂"}, {"企业", "公司集团企业厂"}, {"集团", "公司集团"}, {"会", "会"},
-      {"医院", "医院"},            {"区", "区"},               {"学校", "学校小学中学"}};
+      {"医院", "医院"},            {"区", "区"},               {"学校", "学校小学中学"}, {"银行", "行"}};
   for (const auto& [suffix, endings] : kKinds)
     if (text::ends_at(pronoun, pronoun.size(), suffix)) return endings;
   return {};

@@ -113,8 +113,15 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
     if (!covered) s.words.push_back(w);
   }
   // A modal followed by 的 describes a thing (精心准备的年货, 计划的项目): no future.
-  for (auto& w : s.words)
-    if (w.is(Cat::modal) && text::starts_at(sentence, w.span.end, "的")) w.cats &= ~bit(Cat::modal);
+  // (Nor is a plan named: 启动“助学圆梦”计划, 结对帮扶计划，….)
+  for (auto& w : s.words) {
+    if (!w.is(Cat::modal)) continue;
+    const bool named_plan = s.slice(w.span) == "计划" && w.span.begin >= 3 && text::ends_at(sentence, w.span.begin, "”");
+    std::size_t after = w.span.end;
+    const char32_t next = after < sentence.size() ? text::next_code_point(sentence, after) : U'。';
+    const bool plan_noun = s.slice(w.span) == "计划" && std::u32string_view(U"，。、；：").find(next) != std::u32string_view::npos;
+    if (text::starts_at(sentence, w.span.end, "的") || named_plan || plan_noun) w.cats &= ~bit(Cat::modal);
+  }
   // 将 before a noun phrase and its verb (将募集到的图书转交给…, 将水泵12台送往…) moves a thing:
   // it is the 把 of written Chinese, not the future.
   for (auto& w : s.words) {
