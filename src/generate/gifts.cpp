@@ -345,6 +345,19 @@ std::optional<Statement> GiftMaker::make(const ArticleContext& ctx) {
       s.item = people[0];   // who
       s.unit = people[1];   // 名 or 户
       s.word2 = people[2];  // 每人 or 每户
+      if (rng_.chance(0.2)) {  // 为某乡12个行政村每村捐赠村集体经济发展资金3万元
+        s.places[0].village = -1;
+        s.item.clear();
+        s.unit = "个行政村";
+        s.word2 = "每村";
+        s.word = "村集体经济发展资金";
+        s.counts = {rng_.between(5, 20)};
+        s.amounts = {draw_amount(10000, 80000)};
+        Gift g = gift(d, Kind::cash, Status::disbursed);
+        g.lines = {line_fen(s.places[0].township, s.counts[0] * s.amounts[0])};
+        s.gifts = {g};
+        break;
+      }
       const bool goods = s.unit == "户" && rng_.chance(0.5);
       s.word = goods ? rng_.pick(v.column("per_goods")) : (rng_.chance(0.5) ? "助学金" : "慰问金");
       if (!goods && s.word == "助学金" && s.unit == "户") s.word = "慰问金";
@@ -467,11 +480,13 @@ std::string GiftMaker::write(const Statement& s, const ArticleContext& ctx) {
   static const std::vector<std::string> openers = {"活动中，", "当天，", "仪式上，", "此外，", "同时，"};
   const bool opener = rng_.chance(0.3);
   auto money = [&](std::int64_t fen) { return generate::money(fen, rng_); };
+  // A gift's one amount may be approximate (约, 余).
+  auto money_about = [&](std::int64_t fen) { return generate::money(fen, rng_, {false, true, true}); };
   auto amounts_list = [&](const std::vector<std::int64_t>& xs) {
     std::string o;
     for (std::size_t i = 0; i < xs.size(); ++i) {
       if (i > 0) o += (i + 1 == xs.size() && rng_.chance(0.4)) ? "和" : "、";
-      o += generate::money(xs[i], rng_, true);
+      o += generate::money(xs[i], rng_, {true, false, false});
     }
     return o;
   };
@@ -482,14 +497,14 @@ std::string GiftMaker::write(const Statement& s, const ArticleContext& ctx) {
   switch (s.pattern) {
     case Pattern::cash_single: {
       if (cash_to_people) {
-        out = fmt::format("{}为{}{}{}{}。", G, P, s.variant == 0 ? "发放" : "送去", s.word, money(s.amounts[0]));
+        out = fmt::format("{}为{}{}{}{}。", G, P, s.variant == 0 ? "发放" : "送去", s.word, money_about(s.amounts[0]));
       } else {
         static const std::vector<std::string> verbs = {"捐赠", "拨付", "捐助", "捐赠了", "划拨"};
         const std::string verb = rng_.pick(verbs);
         if (s.variant == 2)
-          out = fmt::format("{}向{}{}{}{}，用于{}。", G, P, verb, s.word, money(s.amounts[0]), rng_.pick(v.column("cash_use")));
+          out = fmt::format("{}向{}{}{}{}，用于{}。", G, P, verb, s.word, money_about(s.amounts[0]), rng_.pick(v.column("cash_use")));
         else
-          out = fmt::format("{}向{}{}{}{}。", G, P, verb, s.word, money(s.amounts[0]));
+          out = fmt::format("{}向{}{}{}{}。", G, P, verb, s.word, money_about(s.amounts[0]));
       }
       break;
     }
@@ -504,17 +519,18 @@ std::string GiftMaker::write(const Statement& s, const ArticleContext& ctx) {
       return out;
     }
     case Pattern::goods_value:
-      if (s.variant == 0) out = fmt::format("{}为{}送去价值{}的{}。", G, P, money(s.amounts[0]), s.item);
-      else if (s.variant == 1) out = fmt::format("{}向{}捐赠{}价值{}。", G, P, s.item, money(s.amounts[0]));
-      else out = fmt::format("{}向{}捐赠了一批价值{}的{}。", G, P, money(s.amounts[0]), s.item);
+      if (s.variant == 0) out = fmt::format("{}为{}送去价值{}的{}。", G, P, money_about(s.amounts[0]), s.item);
+      else if (s.variant == 1) out = fmt::format("{}向{}捐赠{}价值{}。", G, P, s.item, money_about(s.amounts[0]));
+      else out = fmt::format("{}向{}捐赠了一批价值{}的{}。", G, P, money_about(s.amounts[0]), s.item);
       break;
     case Pattern::value_count:
-      out = fmt::format("{}向{}捐赠{}{}{}，价值{}。", G, P, s.item, count_text(s.counts[0], rng_), s.unit, money(s.amounts[0]));
+      out = fmt::format("{}向{}捐赠{}{}{}，价值{}。", G, P, s.item, count_text(s.counts[0], rng_), s.unit, money_about(s.amounts[0]));
       break;
     case Pattern::each: {
       const std::string T = places_list(s, county);
       const bool cash = s.gifts[0].kind == Kind::cash;
-      if (cash) out = fmt::format("{}为{}各{}{}{}。", G, T, s.variant == 0 ? "拨付" : "送去", s.word, money(s.amounts[0]));
+      if (cash && s.variant == 2) out = fmt::format("{}为{}拨付的{}均为{}。", G, T, s.word, money(s.amounts[0]));
+      else if (cash) out = fmt::format("{}为{}各{}{}{}。", G, T, s.variant == 0 ? "拨付" : "送去", s.word, money(s.amounts[0]));
       else out = fmt::format("{}向{}各捐赠价值{}的{}。", G, T, money(s.amounts[0]), s.word);
       break;
     }
@@ -537,6 +553,10 @@ std::string GiftMaker::write(const Statement& s, const ArticleContext& ctx) {
       break;
     }
     case Pattern::per_unit: {
+      if (s.unit == "个行政村") {
+        out = fmt::format("{}为{}{}{}{}捐赠{}{}。", G, P, count_text(s.counts[0], rng_), s.unit, s.word2, s.word, money(s.amounts[0]));
+        break;
+      }
       const std::string per = rng_.chance(0.2) ? chinese_number(s.amounts[0] / 100) + "元" : yuan_text(s.amounts[0]) + "元";
       if (s.gifts[0].kind == Kind::in_kind)
         out = fmt::format("{}为{}{}{}{}{}送去价值{}的{}。", G, P, count_text(s.counts[0], rng_), s.unit, s.item, s.word2, per, s.word);
@@ -551,23 +571,23 @@ std::string GiftMaker::write(const Statement& s, const ArticleContext& ctx) {
                                s.places[0].township == dist.paired[0] && s.places[1].township == dist.paired[1];
       const std::string T = both_paired && rng_.chance(0.5) ? std::string("两乡镇") : places_list(s, county);
       if (s.gifts[0].kind == Kind::cash)
-        out = s.variant == 0 ? fmt::format("{}向{}拨付各类帮扶资金{}。", G, T, money(s.amounts[0]))
-                             : fmt::format("{}向{}捐赠{}{}。", G, T, s.word, money(s.amounts[0]));
+        out = s.variant == 0 ? fmt::format("{}向{}拨付各类帮扶资金{}。", G, T, money_about(s.amounts[0]))
+                             : fmt::format("{}向{}捐赠{}{}。", G, T, s.word, money_about(s.amounts[0]));
       else if (!s.counts.empty())
         out = fmt::format("{}向{}捐赠{}{}{}。", G, T, s.item, count_text(s.counts[0], rng_), s.unit);
       else
-        out = fmt::format("{}向{}捐赠了一批价值{}的{}。", G, T, money(s.amounts[0]), s.word);
+        out = fmt::format("{}向{}捐赠了一批价值{}的{}。", G, T, money_about(s.amounts[0]), s.word);
       break;
     }
     case Pattern::pledge: {
       if (s.gifts[0].kind == Kind::in_kind)
-        out = fmt::format("{}将为{}捐建一座价值{}的{}。", G, P, money(s.amounts[0]), s.word);
+        out = fmt::format("{}将为{}捐建一座价值{}的{}。", G, P, money_about(s.amounts[0]), s.word);
       else if (s.variant == 0)
-        out = fmt::format("{}将向{}投入{}{}。", G, P, s.word, money(s.amounts[0]));
+        out = fmt::format("{}将向{}投入{}{}。", G, P, s.word, money_about(s.amounts[0]));
       else if (s.variant == 1)
-        out = fmt::format("{}计划向{}捐赠{}{}。", G, P, s.word, money(s.amounts[0]));
+        out = fmt::format("{}计划向{}捐赠{}{}。", G, P, s.word, money_about(s.amounts[0]));
       else
-        out = fmt::format("根据协议，{}将向{}捐赠{}{}。", G, P, s.word, money(s.amounts[0]));
+        out = fmt::format("根据协议，{}将向{}捐赠{}{}。", G, P, s.word, money_about(s.amounts[0]));
       return out;
     }
     case Pattern::pledge_tranche: {
@@ -596,7 +616,7 @@ std::string GiftMaker::write(const Statement& s, const ArticleContext& ctx) {
       else lead = s.variant == 0 ? "结对以来" : s.variant == 1 ? "截至目前" : "多年来";
       if (kind == Kind::consumption)
         out = fmt::format("{}，{}通过消费帮扶{}购买{}农产品{}。", lead, G, s.pattern == Pattern::year_total ? "共" : "累计", T,
-                          generate::money(s.amounts[0], rng_, false, false));
+                          generate::money(s.amounts[0], rng_, {false, false, false}));
       else if (kind == Kind::in_kind)
         out = fmt::format("{}，{}已累计向{}捐赠{}价值{}。", lead, G, T, s.word, money(s.amounts[0]));
       else if (s.pattern == Pattern::year_total)
@@ -606,14 +626,14 @@ std::string GiftMaker::write(const Statement& s, const ArticleContext& ctx) {
       return out;
     }
     case Pattern::buy: {
-      const std::string A = generate::money(s.amounts[0], rng_, false, false);
+      const std::string A = generate::money(s.amounts[0], rng_, {false, false, false});
       if (s.variant == 0) out = fmt::format("{}一次性购买{}{}、{}共计{}。", G, P, s.item, s.word, A);
       else if (s.variant == 1) out = fmt::format("{}通过消费帮扶认购{}{}等农特产品{}。", G, P, s.item, A);
       else out = fmt::format("{}采购{}{}、{}等农产品{}。", G, P, s.item, s.word, A);
       break;
     }
     case Pattern::buy_pledge: {
-      const std::string A = generate::money(s.amounts[0], rng_, false, false);
+      const std::string A = generate::money(s.amounts[0], rng_, {false, false, false});
       if (s.variant == 0) out = fmt::format("{}计划全年采购{}农产品{}。", G, P, A);
       else out = fmt::format("{}将采购{}{}等农产品{}。", G, P, s.item, A);
       return out;
@@ -647,7 +667,7 @@ std::string GiftMaker::restate(const Statement& s, const Day& page_date) {
     case Pattern::paired: {
       if (s.gifts[0].kind == Kind::cash) {
         std::string a;
-        for (std::size_t i = 0; i < s.amounts.size(); ++i) a += (i ? "、" : "") + generate::money(s.amounts[i], rng_, true);
+        for (std::size_t i = 0; i < s.amounts.size(); ++i) a += (i ? "、" : "") + generate::money(s.amounts[i], rng_, {true, false, false});
         return fmt::format("{}，{}向{}分别拨付{}{}。", D, G, places_list(s, false), s.word, a);
       }
       std::string c;
@@ -656,8 +676,10 @@ std::string GiftMaker::restate(const Statement& s, const Day& page_date) {
     }
     case Pattern::givers_each:
       return fmt::format("{}，{}、{}分别向{}捐赠{}{}、{}。", D, G, name(s.donors[1]), P, s.word,
-                         generate::money(s.amounts[0], rng_, true), generate::money(s.amounts[1], rng_, true));
+                         generate::money(s.amounts[0], rng_, {true, false, false}), generate::money(s.amounts[1], rng_, {true, false, false}));
     case Pattern::per_unit:
+      if (s.unit == "个行政村")
+        return fmt::format("{}，{}为{}{}{}{}捐赠{}{}。", D, G, P, s.counts[0], s.unit, s.word2, s.word, money(s.amounts[0]));
       if (s.gifts[0].kind == Kind::in_kind)
         return fmt::format("{}，{}为{}{}{}{}{}送去价值{}元的{}。", D, G, P, s.counts[0], s.unit, s.item, s.word2, yuan_text(s.amounts[0]),
                            s.word);
@@ -680,7 +702,7 @@ std::string GiftMaker::restate(const Statement& s, const Day& page_date) {
       return fmt::format("{}，{}向{}拨付的{}{}{}已全部用于{}。", D, G, P, s.word2, s.word, money(s.amounts[0]),
                          rng_.pick(v.column("cash_use")));
     case Pattern::buy:
-      return fmt::format("{}，{}一次性购买{}{}、{}共计{}。", D, G, P, s.item, s.word, generate::money(s.amounts[0], rng_, false, false));
+      return fmt::format("{}，{}一次性购买{}{}、{}共计{}。", D, G, P, s.item, s.word, generate::money(s.amounts[0], rng_, {false, false, false}));
     default:
       return {};
   }

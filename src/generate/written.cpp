@@ -98,7 +98,7 @@ std::string count_text(std::int64_t n, Rng& rng) {
   return rng.chance(0.05) ? full_width(s) : s;
 }
 
-std::string money(std::int64_t fen, Rng& rng, bool in_list, bool colloquial) {
+std::string money(std::int64_t fen, Rng& rng, MoneyStyle style) {
   if (fen % 100 != 0) return decimal(fen, 2) + "元";
   const std::int64_t yuan = fen / 100;
   std::vector<std::string> forms;
@@ -113,17 +113,21 @@ std::string money(std::int64_t fen, Rng& rng, bool in_list, bool colloquial) {
   if (yuan >= 10000 && yuan < 10000000) add(with_commas(yuan) + "元", 4);
   if (yuan < 100000000) add(chinese_number(yuan) + "元", 8);
   // In a list (分别…A、B和C) the reader pairs plain amounts only: 人民币…元整 and 1万5 stand alone.
-  if (yuan < 100000000 && !in_list) add("人民币" + capital_number(yuan) + "元整", 3);
+  if (yuan < 100000000 && !style.in_list) add("人民币" + capital_number(yuan) + "元整", 3);
   // 一点五万元, 零点八万元
   if (yuan % 1000 == 0 && yuan < 100000 && yuan % 10000 != 0)
     add(std::string(kDigits[static_cast<std::size_t>(yuan / 10000)]) + "点" + kDigits[static_cast<std::size_t>(yuan / 1000 % 10)] + "万元", 4);
   // 1万5 (15,000), 2千5元 (2,500)
-  if (yuan > 10000 && yuan < 100000 && yuan % 1000 == 0 && yuan % 10000 != 0 && !in_list && colloquial)
+  if (yuan > 10000 && yuan < 100000 && yuan % 1000 == 0 && yuan % 10000 != 0 && !style.in_list && style.colloquial)
     add(fmt::format("{}万{}", yuan / 10000, yuan / 1000 % 10), 4);
   if (yuan > 1000 && yuan < 10000 && yuan % 100 == 0 && yuan % 1000 != 0)
     add(fmt::format("{}千{}元", yuan / 1000, yuan / 100 % 10), 4);
+  // 12余万元: at least 12万 (the value the ledger keeps); 约12万元: about 12万.
+  if (style.approximate && !style.in_list && yuan >= 100000 && yuan % 10000 == 0 && rng.chance(0.03))
+    return fmt::format("{}余万元", yuan / 10000);
   std::string f = forms[rng.weighted(weights)];
   if (rng.chance(0.05) && f.find_first_of("0123456789") != std::string::npos) f = full_width(f);
+  if (style.approximate && !style.in_list && f.rfind("人民币", 0) != 0 && rng.chance(0.04)) f = "约" + f;
   return f;
 }
 
