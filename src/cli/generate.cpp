@@ -14,10 +14,10 @@ constexpr std::uint64_t kBytesPerPage = 2300;
 void setup_generate(CLI::App& app, std::shared_ptr<GenerateOptions> opt, int& exit_code) {
   auto* cmd = app.add_subcommand("generate", "Write a corpus of generated pages and the ledger lines they must give");
   auto* pages = cmd->add_option("--pages", opt->pages, "Number of pages to write")->check(CLI::Range(1, 99999999));
-  auto* size = cmd->add_option("--size", opt->size, "Instead of --pages: write pages until the corpus reaches SIZE (10MB, 1GiB)")
+  auto* size = cmd->add_option("--size", opt->size, "Instead of --pages: write pages until they reach SIZE (10MB = 10 MiB, 1GB)")
                    ->transform(CLI::AsSizeValue(false));
   pages->excludes(size);
-  cmd->add_option("--seed", opt->seed, "Seed: the same seed and size give the same bytes everywhere (default 1)");
+  cmd->add_option("--seed", opt->seed, "Seed (default 1): the same seed and --pages or --size give the same bytes (with the same ICU)");
   cmd->add_option("--out", opt->out, "Folder to write; it gets pages/ and expected.csv and must not hold them yet")->required();
   cmd->add_flag("-q,--quiet", opt->quiet, "Print only problems");
   cmd->footer(
