@@ -72,10 +72,16 @@ struct CorpusGenerator::State {
       if (vocab.districts[d].pairing_known) home_district = static_cast<int>(d);
   }
 
+  // Dates run from first_day to last_day across the corpus: by page, or by bytes for --size.
   Day page_day() const {
+    const std::int64_t span = last_day - first_day;
+    if (options.max_bytes > 0) {
+      const std::uint64_t done = std::min<std::uint64_t>(stats.bytes, options.max_bytes);
+      return Day::from_serial(first_day + static_cast<std::int64_t>(done * static_cast<std::uint64_t>(span) / options.max_bytes));
+    }
     const std::size_t planned = std::max<std::size_t>(options.pages, 2);
     const std::size_t i = std::min(index, planned - 1);
-    return Day::from_serial(first_day + static_cast<std::int64_t>(i) * (last_day - first_day) / static_cast<std::int64_t>(planned - 1));
+    return Day::from_serial(first_day + static_cast<std::int64_t>(i) * span / static_cast<std::int64_t>(planned - 1));
   }
 
   std::string headline(const std::string& text, bool markdown) { return markdown ? "## " + text : text; }

@@ -41,10 +41,13 @@ struct Vocabulary {
   std::string county;                // 卢氏县
   std::vector<Township> townships;
   std::vector<District> districts;
-  std::map<std::string, std::vector<std::vector<std::string>>> words;
+  std::map<std::string, std::vector<std::vector<std::string>>> words;  // category -> rows
+  std::map<std::string, std::vector<std::string>> first_words;          // category -> first column
 
+  /// The rows of a category, each the word and its extra columns; throws when there are none.
   const std::vector<std::vector<std::string>>& of(const std::string& category) const;
-  std::vector<std::string> column(const std::string& category, std::size_t col = 0) const;
+  /// The words of a category (first column); throws when there are none.
+  const std::vector<std::string>& column(const std::string& category) const;
   /// True when `name` contains a place name or short form (a village or company must not).
   bool holds_place_name(std::string_view name) const;
 

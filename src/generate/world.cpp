@@ -51,14 +51,11 @@ const std::vector<std::vector<std::string>>& Vocabulary::of(const std::string& c
   return it->second;
 }
 
-std::vector<std::string> Vocabulary::column(const std::string& category, std::size_t col) const {
-  std::vector<std::string> out;
-  for (const auto& row : of(category)) {
-    if (row.size() <= col)
-      throw std::runtime_error(fmt::format("data/corpus_vocabulary.tsv: '{}' ({}) lacks column {}", row[0], category, col + 2));
-    out.push_back(row[col]);
-  }
-  return out;
+const std::vector<std::string>& Vocabulary::column(const std::string& category) const {
+  auto it = first_words.find(category);
+  if (it == first_words.end() || it->second.empty())
+    throw std::runtime_error(fmt::format("data/corpus_vocabulary.tsv: no words of category '{}'", category));
+  return it->second;
 }
 
 bool Vocabulary::holds_place_name(std::string_view name) const {
@@ -113,8 +110,15 @@ Vocabulary Vocabulary::builtin() {
     const std::string category = row[0];
     row.erase(row.begin());
     if (row.empty() || row[0].empty()) continue;
+    v.first_words[category].push_back(row[0]);
     v.words[category].push_back(std::move(row));
   }
+  // Rows with extra columns must have them all.
+  for (const auto& [category, width] : std::vector<std::pair<std::string, std::size_t>>{{"goods", 4}, {"people", 3}})
+    for (const auto& row : v.of(category))
+      if (row.size() < width)
+        throw std::runtime_error(fmt::format("data/corpus_vocabulary.tsv: '{}' ({}) needs {} columns after the category", row[0],
+                                             category, width));
   return v;
 }
 
@@ -147,7 +151,7 @@ void World::build(const Vocabulary& v, Rng& rng, std::size_t planned_pages) {
     district_donors[di].push_back(static_cast<int>(donors.size()));
     donors.push_back(district);
     names.insert(d.canonical);
-    const auto avoid = v.words.count("avoid_name") ? v.column("avoid_name") : std::vector<std::string>{};
+    const auto avoid = v.first_words.count("avoid_name") ? v.column("avoid_name") : std::vector<std::string>{};
     for (const auto& dept : v.column("department")) {
       Donor x{DonorType::department, d.canonical + dept, {d.short_form + dept}, d.canonical + dept, static_cast<int>(di),
               static_cast<int>(di)};
@@ -170,8 +174,11 @@ void World::build(const Vocabulary& v, Rng& rng, std::size_t planned_pages) {
 
   // Companies: more for bigger corpora, so that no donor gives a thousand gifts; each with a core
   // of two characters no other company has, and no place name inside.
-  const auto region = v.column("company_region"), first = v.column("company_first"), second = v.column("company_second");
-  const auto trade = v.column("company_trade"), form = v.column("company_form");
+  const auto& region = v.column("company_region");
+  const auto& first = v.column("company_first");
+  const auto& second = v.column("company_second");
+  const auto& trade = v.column("company_trade");
+  const auto& form = v.column("company_form");
   const std::size_t wanted = std::min<std::size_t>(40 + planned_pages / 2, first.size() * second.size());
   std::set<std::string> cores;
   for (std::size_t tries = 0; companies.size() < wanted && tries < wanted * 20; ++tries) {
@@ -186,7 +193,8 @@ void World::build(const Vocabulary& v, Rng& rng, std::size_t planned_pages) {
   }
 
   // Villages: six a township, each name once in the county and free of place names.
-  const auto vfirst = v.column("village_first"), vsecond = v.column("village_second");
+  const auto& vfirst = v.column("village_first");
+  const auto& vsecond = v.column("village_second");
   std::set<std::string> village_names;
   villages.assign(v.townships.size(), {});
   for (std::size_t t = 0; t < v.townships.size(); ++t) {

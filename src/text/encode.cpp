@@ -71,7 +71,11 @@ std::string to_traditional(std::string_view utf8) {
 
 std::optional<std::string> encode(std::string_view utf8, std::string_view encoding) {
   if (encoding == "UTF-8") return std::string(utf8);
-  if (encoding == "UTF-8-BOM") return "\xEF\xBB\xBF" + std::string(utf8);
+  if (encoding == "UTF-8-BOM") {
+    std::string out("\xEF\xBB\xBF");
+    out += utf8;
+    return out;
+  }
   const char* icu_name = nullptr;
   std::string bom;
   if (encoding == "UTF-16LE") icu_name = "UTF-16LE", bom = "\xFF\xFE";
@@ -91,7 +95,8 @@ std::optional<std::string> encode(std::string_view utf8, std::string_view encodi
                                     units.length(), &err);
   if (U_FAILURE(err)) return std::nullopt;
   out.resize(static_cast<std::size_t>(n));
-  return bom + out;
+  out.insert(0, bom);
+  return out;
 }
 
 std::string to_crlf(std::string_view utf8) {

@@ -1,0 +1,2 @@
+# Empty dependencies file for aidledger.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for aidledger_make_ledger.
+# This may be replaced when dependencies are built.
