@@ -13,7 +13,8 @@
 //
 // The expected lines are in the gold format of ../shared/gold/seeds_expected.csv: each gift once,
 // on the page that first reports it. Everything follows from the seed: the same options give the
-// same bytes on every platform (see random.hpp).
+// same bytes on every platform (see random.hpp), given the same data files and ICU version (ICU
+// writes the Traditional script and decides which pages an encoding can hold).
 #pragma once
 #include <cstdint>
 #include <map>
