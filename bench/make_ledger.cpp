@@ -1,5 +1,8 @@
 // Writes a synthetic ledger of N allocation lines for benchmarks of `aidledger report`.
-// usage: aidledger_make_ledger DB N   (deterministic: the same N gives the same ledger)
+// usage: aidledger_make_ledger DB N [REPORTS]   (deterministic: the same N gives the same ledger)
+// With REPORTS, event 1 is reported REPORTS times (each report with a merge reason as long as real
+// ones), as a much-reported event is: its Timeline row then passes Excel's limit of 32,767
+// characters in a cell at about 180 reports.
 #include <cstdio>
 #include <random>
 #include <string>
@@ -11,12 +14,13 @@
 #include "aidledger/ledger/ledger.hpp"
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: %s DB N\n", argv[0]);
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: %s DB N [REPORTS]\n", argv[0]);
     return 2;
   }
   const std::string path = argv[1];
   const long n = std::stol(argv[2]);
+  const long reports_of_first = argc == 4 ? std::stol(argv[3]) : 0;
   aidledger::ledger::Ledger ledger(path);
   auto& db = ledger.database();
   db.exec("PRAGMA synchronous = OFF");
@@ -126,7 +130,24 @@ int main(int argc, char** argv) {
     ma.exec();
     ma.reset();
   }
+  // Event 1 reported again and again (it must exist: N >= 1).
+  SQLite::Statement again(db, "INSERT INTO mentions (event_id, article_id, byte_start, byte_end, measure_start, measure_end, line, sentence, "
+                              "sentence_original, donor_id, donor_as_written, donor_basis, date_first, date_last, date_text, date_precision, "
+                              "date_basis, kind, status, approximate, aggregate, tranche, item, unit, distribution, notes, merge_reason) "
+                              "SELECT 1, article_id, byte_start + ?1, byte_end + ?1, measure_start + ?1, measure_end + ?1, line + ?1, sentence, "
+                              "sentence_original, donor_id, donor_as_written, donor_basis, date_first, date_last, date_text, date_precision, "
+                              "date_basis, kind, status, approximate, aggregate, tranche, item, unit, distribution, notes, ?2 "
+                              "FROM mentions WHERE event_id = 1 ORDER BY id LIMIT 1");
+  for (long r = 1; r <= reports_of_first && n >= 1; ++r) {
+    again.bind(1, static_cast<std::int64_t>(r * 1000));
+    again.bind(2, fmt::format("same donor (郑州某某{}号有限公司), cash disbursed, the same total ¥{}.00; townships agree (徐家湾乡); "
+                              "the dates are compatible (reported {} days later); report {} of the event",
+                              1 + r % 200, 10000 * r, r, r));
+    again.exec();
+    again.reset();
+  }
   tx.commit();
-  std::printf("%s: %ld lines\n", path.c_str(), n);
+  std::printf("%s: %ld lines%s\n", path.c_str(), n,
+              reports_of_first ? fmt::format(", event 1 reported {} more times", reports_of_first).c_str() : "");
   return 0;
 }

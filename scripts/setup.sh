@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages aidledger needs that are missing, then configures and builds it.
 # Safe to run again: installed packages are skipped and the build is incremental.
-# usage: scripts/setup.sh [BUILD_DIR]   (default: build)
+# usage: scripts/setup.sh [BUILD_DIR [CMAKE_ARGS...]]   (default: build; scripts/sanitize.sh passes
+#        -DAIDLEDGER_SANITIZE=ON)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
+shift $(( $# > 0 ? 1 : 0 ))
 
 packages=(
   g++ cmake make pkg-config python3
@@ -24,5 +26,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"

@@ -1,33 +1,32 @@
-// The audit commands: query, donors, townships, timeline, explain, check.
+// The audit commands: query, donors, townships, timeline, explain, check. Each listing renders one
+// read model three ways: a table fitted to the terminal (--width), CSV (text cells neutralised as
+// the export does) or JSON.
 #include <filesystem>
+#include <map>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "aidledger/cli/commands.hpp"
+#include "aidledger/cli/io.hpp"
 #include "aidledger/cli/table.hpp"
+#include "aidledger/extract/money.hpp"
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/ledger/ledger.hpp"
 #include "aidledger/report/audit.hpp"
+#include "aidledger/text/csv.hpp"
 #include "aidledger/text/decode.hpp"
+#include "aidledger/text/words.hpp"
 
 namespace aidledger::cli {
 namespace {
 
+using json = nlohmann::ordered_json;
+
 // Turns the user's words into a filter; prints the error (with suggestions) and returns false when
 // a township or donor is unknown.
 bool make_filter(ledger::Ledger& l, const AuditOptions& o, ledger::LineFilter& f) {
-  if (!set_years_and_township(o.year ? o.year : o.from_year, o.year ? o.year : o.to_year, o.township, f)) return false;
-  if (!o.donor.empty()) {
-    f.donor = text::to_simplified(o.donor);
-    if (!report::donor_known(l.database(), f.donor)) {
-      std::string s;
-      for (const auto& n : report::suggest_donors(l.database(), f.donor)) s += (s.empty() ? "" : ", ") + n;
-      fmt::print(stderr, "aidledger: no donor matches '{}'{}\n", o.donor, s.empty() ? "" : fmt::format(" (did you mean {}?)", s));
-      return false;
-    }
-  }
+  if (!set_filter(l, o.year ? o.year : o.from_year, o.year ? o.year : o.to_year, o.township, o.donor, f)) return false;
   f.kind = o.kind;
   f.status = o.status;
   return true;
@@ -46,6 +45,34 @@ std::string years_text(int first, int last) {
   return first == last ? std::to_string(first) : fmt::format("{}–{}", first, last);
 }
 
+json year_or_null(int y) { return y == 0 ? json(nullptr) : json(y); }
+
+json goods_json(const std::map<std::string, std::int64_t>& goods) {
+  json j = json::object();
+  for (const auto& [unit, q] : goods) j[unit] = q;
+  return j;
+}
+
+// One CSV row: text cells neutralised as in every CSV output (text/csv.hpp), numbers as they are.
+class CsvRow {
+ public:
+  explicit CsvRow(bool neutralise) : neutralise_(neutralise) {}
+  CsvRow& text(const std::string& s) { return cell(text::csv_text(s, neutralise_)); }
+  CsvRow& number(const std::string& s) { return cell(s); }
+  CsvRow& number(std::int64_t v) { return cell(std::to_string(v)); }
+  std::string end() { return line_ + "\n"; }
+
+ private:
+  CsvRow& cell(const std::string& s) {
+    if (!first_) line_ += ',';
+    first_ = false;
+    line_ += s;
+    return *this;
+  }
+  bool neutralise_, first_ = true;
+  std::string line_;
+};
+
 void add_filter_options(CLI::App* cmd, AuditOptions& o, bool kinds) {
   cmd->add_option("--db", o.db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
   cmd->add_option("--donor", o.donor, "Donor: part of its name or of an alias, any script");
@@ -59,37 +86,79 @@ void add_filter_options(CLI::App* cmd, AuditOptions& o, bool kinds) {
   }
 }
 
+void add_output_options(CLI::App* cmd, AuditOptions& o) {
+  cmd->add_option("--format", o.format, "table (for people, fitted to --width), csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--width", o.width, "Columns of the table (default: the terminal's width, or 100 when not a terminal)")
+      ->check(CLI::Range(20, 100000));
+  cmd->add_flag("--no-neutralise", o.no_neutralise, "CSV: write text cells as they are, even when they begin with = + - @ TAB or CR");
+}
+
+// Runs a reading command: an error of the database is printed with its path and the reason
+// (with_database), and a total past int64 (a ledger holding amounts past the ceiling of one line)
+// is an error that names the ledger, never a wrong number.
+template <class Run>
+int naming_ledger(const AuditOptions& o, Run run) {
+  return with_database(o.db, [&]() -> int {
+    try {
+      return run();
+    } catch (const std::overflow_error& e) {
+      fmt::print(stderr, "aidledger: error: {}: {}\n", o.db.empty() ? default_database_path() : o.db, e.what());
+      return kError;
+    }
+  });
+}
+
+// Writes what a command made; a write error on standard output is an error (exit 2).
+int emit(const std::string& out, int rc) { return write_standard_output(out) ? rc : kError; }
+
 }  // namespace
 
 void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_code) {
   auto* query = app.add_subcommand("query", "Ledger lines by donor, township, year, kind or status, with totals");
   add_filter_options(query, *opt, true);
-  query->add_option("--format", opt->format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
-  query->footer("Exit 1 when nothing matches; 2 on an error (an unknown township or donor is named with the closest names).");
-  query->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_query(*opt); }); });
+  add_output_options(query, *opt);
+  query->add_flag("--sources", opt->sources, "Table: list each line's source articles under it (otherwise their number)");
+  query->footer("Table: ≈ marks an approximate amount; status 'claim' is a cumulative claim, never in the totals.\n"
+                "CSV and JSON have the columns of 'aidledger export'. Exit 1 when nothing matches; 2 on an error\n"
+                "(an unknown township or donor is refused with up to three close names).");
+  query->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_query(*opt); }); });
 
-  auto* donors = app.add_subcommand("donors", "Each donor with disbursed, pledged and in-kind totals and the years active");
-  add_filter_options(donors, *opt, false);
-  donors->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_summaries(*opt, true); }); });
-  auto* townships = app.add_subcommand("townships", "Each township with disbursed, pledged and in-kind totals and the years active");
-  add_filter_options(townships, *opt, false);
-  townships->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_summaries(*opt, false); }); });
+  for (const bool donors : {true, false}) {
+    auto* cmd = donors ? app.add_subcommand("donors", "Each donor with disbursed, pledged and in-kind totals and the years active")
+                       : app.add_subcommand("townships", "Each township with disbursed, pledged and in-kind totals and the years active");
+    add_filter_options(cmd, *opt, false);
+    add_output_options(cmd, *opt);
+    cmd->add_flag("--by-year", opt->by_year, donors ? "One row per donor and year, with totals per year" : "One row per township and year, with totals per year");
+    cmd->footer(std::string("The table ends with a totals row (with --by-year, one per year and one for all); JSON has them as\n"
+                            "\"total\" (and \"totals_by_year\"); CSV has only the rows. Aggregates (cumulative claims) are in no total.\n") +
+                (donors ? "" : "JOINT is money given to several townships together, counted in no single township's row.\n") +
+                "Exit 1 when nothing matches; 2 on an error (an unknown township or donor is refused with up to three close names).");
+    cmd->callback([opt, &exit_code, donors] { exit_code = naming_ledger(*opt, [&] { return run_summaries(*opt, donors); }); });
+  }
 
   auto* timeline = app.add_subcommand("timeline", "The chronological audit trail: every event with its sources and evidence");
   add_filter_options(timeline, *opt, false);
-  timeline->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_timeline(*opt); }); });
+  add_output_options(timeline, *opt);
+  timeline->footer("Table: each event with its reports, evidence wrapped to --width. CSV: one row per report. JSON: the events with\n"
+                   "their lines, reports and corrections. Exit 1 when nothing matches; 2 on an error (an unknown township or\n"
+                   "donor is refused with up to three close names).");
+  timeline->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_timeline(*opt); }); });
 
   auto* explain = app.add_subcommand("explain", "Everything about one event: each report, why they were merged, the date, flags, corrections");
   explain->add_option("event", opt->event_id, "Event id (the first column of export, query and the Ledger sheet)")->required();
   explain->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
-  explain->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_explain(*opt); }); });
+  explain->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_explain(*opt); }); });
 
   auto* check = app.add_subcommand("check", "Named audit checks; findings as FILE:LINE: check: message");
   check->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
   check->add_option("--check", opt->check, "Run only this check");
+  add_output_options(check, *opt);
   std::string names;
   for (const auto& c : report::checks()) names += fmt::format("\n  {:<24} {:<8} {}", c.name, report::to_string(c.level), c.description);
-  check->footer("Checks:" + names + "\nExit 1 when an error-level check finds something, 0 otherwise, 2 on an error.");
+  check->footer("Checks:" + names +
+                "\nFiles are named relative to the folder the command runs in when they are under it, else in full.\n"
+                "Exit 1 when an error-level check finds something, 0 otherwise, 2 on an error.");
   check->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_check(*opt); }); });
 }
 
@@ -101,49 +170,62 @@ int run_query(const AuditOptions& o) {
   const auto lines = l->lines(f);
   std::int64_t disbursed = 0, pledged = 0, claims = 0, shared = 0;
   std::map<std::string, std::int64_t> goods;
+  const bool one_township = !f.township.empty() && f.township != "JOINT";
   for (const auto& x : lines) {
+    using extract::add_checked;
     if (x.aggregate) {
-      claims += x.amount_fen.value_or(0);
+      add_checked(claims, x.amount_fen.value_or(0), "the cumulative claims");
     } else if (x.status == "pledged") {
-      pledged += x.amount_fen.value_or(0);
+      add_checked(pledged, x.amount_fen.value_or(0), "the pledged total");
     } else if (x.amount_fen) {
-      disbursed += *x.amount_fen;
-      if (x.township == "JOINT" && !f.township.empty() && f.township != "JOINT") shared += *x.amount_fen;
+      add_checked(disbursed, *x.amount_fen, "the disbursed total");
+      if (x.township == "JOINT" && one_township) add_checked(shared, *x.amount_fen, "the JOINT total");
     } else if (x.quantity) {
-      goods[x.unit] += *x.quantity;
+      add_checked(goods[x.unit], *x.quantity, fmt::format("the quantity in {}", x.unit));
     }
   }
-  if (o.format == "csv") {
-    fmt::print("{}", ledger::to_csv(lines));
-  } else if (o.format == "json") {
-    nlohmann::ordered_json j;
-    j["lines"] = nlohmann::ordered_json::parse(ledger::to_json(lines));
-    nlohmann::ordered_json totals;
+  const int rc = lines.empty() ? kNothingFound : kOk;
+  if (o.format == "csv") return emit(ledger::to_csv(lines, !o.no_neutralise), rc);
+  if (o.format == "json") {
+    json j;
+    j["lines"] = json::parse(ledger::to_json(lines));
+    json totals;
     totals["lines"] = lines.size();
     totals["disbursed_yuan"] = extract::format_fen(disbursed);
+    if (one_township) totals["disbursed_in_shared_joint_lines_yuan"] = extract::format_fen(shared);
     totals["pledged_yuan"] = extract::format_fen(pledged);
     totals["cumulative_claims_yuan"] = extract::format_fen(claims);
-    totals["goods_without_value"] = goods;
+    totals["goods_without_value"] = goods_json(goods);
     j["totals"] = totals;
-    fmt::print("{}\n", j.dump(2));
-  } else {
-    Table t{{"event", "date", "donor", "recipient", "township", "kind", "status", "amount", "quantity", "flags", "sources"},
-            {true, false, false, false, false, false, false, true, true, false, false},
-            {}};
-    for (const auto& x : lines) {
-      std::string flags = std::string(x.approximate ? "approx " : "") + (x.aggregate ? "aggregate" : "");
-      std::string sources;
-      for (const auto& s : x.sources) sources += (sources.empty() ? "" : ";") + s;
-      t.rows.push_back({std::to_string(x.event_id), x.date, x.donor, x.recipient, township_name(x.township), x.kind, x.status,
-                        x.amount_fen ? yuan(*x.amount_fen) : "", x.quantity ? fmt::format("{}{}", *x.quantity, x.unit) : "",
-                        flags.empty() ? "" : flags.substr(0, flags.find_last_not_of(' ') + 1), sources});
-    }
-    fmt::print("{}", t.render());
-    fmt::print("total: {} lines; disbursed {}{}; pledged {}; goods without a value {}; cumulative claims {} (not in totals)\n",
-               lines.size(), yuan(disbursed), shared ? fmt::format(" (of which {} in JOINT lines shared with other townships)", yuan(shared)) : "",
-               yuan(pledged), goods.empty() ? "none" : goods_text(goods), yuan(claims));
+    return emit(j.dump(2) + "\n", rc);
   }
-  return lines.empty() ? kNothingFound : kOk;
+
+  const std::size_t width = output_width(o.width);
+  Table t;
+  t.columns = {{"event", true}, {"date"}, {"donor", false, 8}, {"recipient", false, 6, 2}, {"township", false, 8},
+               {"kind"}, {"status"}, {"amount", true}};
+  if (!o.sources) t.columns.push_back({"sources", true, 0, 1});
+  for (const auto& x : lines) {
+    std::string amount = x.amount_fen ? (x.approximate ? "≈" : "") + yuan(*x.amount_fen) : "";
+    if (x.quantity) amount += fmt::format("{}{}{}", amount.empty() ? "" : " ", *x.quantity, x.unit);
+    const std::string status = !x.aggregate ? x.status : x.status == "disbursed" ? "claim" : x.status + " claim";
+    std::vector<std::string> row{std::to_string(x.event_id), x.date, x.donor, x.recipient, township_name(x.township), x.kind, status, amount};
+    if (!o.sources) row.push_back(std::to_string(x.sources.size()));
+    t.rows.push_back(std::move(row));
+    if (o.sources) {
+      std::string ids;
+      for (const auto& s : x.sources) ids += (ids.empty() ? "" : ", ") + s;
+      t.notes.push_back("sources: " + (ids.empty() ? std::string("none (a correction)") : ids));
+    }
+  }
+  std::string out = t.render(width);
+  out += joined_to_width({"total: " + text::count_of(static_cast<std::int64_t>(lines.size()), "line"),
+                          "disbursed " + yuan(disbursed) +
+                              (shared ? fmt::format(" (of which {} in JOINT lines shared with other townships)", yuan(shared)) : ""),
+                          "pledged " + yuan(pledged), "goods without a value " + (goods.empty() ? std::string("none") : goods_text(goods)),
+                          "cumulative claims " + yuan(claims) + " (not in totals)"},
+                         width);
+  return emit(out, rc);
 }
 
 int run_summaries(const AuditOptions& o, bool donors) {
@@ -151,72 +233,170 @@ int run_summaries(const AuditOptions& o, bool donors) {
   if (!l) return kError;
   ledger::LineFilter f;
   if (!make_filter(*l, o, f)) return kError;
-  const auto rows = donors ? report::donor_summaries(l->database(), f) : report::township_summaries(l->database(), f);
-  Table t;
-  if (donors) t.headers = {"donor", "category", "disbursed", "pledged", "in kind (valued)", "goods without a value", "years"};
-  else t.headers = {"township", "disbursed", "pledged", "in kind (valued)", "goods without a value", "years"};
-  t.right = donors ? std::vector<bool>{false, false, true, true, true, false, false} : std::vector<bool>{false, true, true, true, false, false};
-  for (const auto& s : rows) {
-    std::vector<std::string> r{donors ? (s.name.empty() ? "(unknown)" : s.name) : township_name(s.name)};
-    if (donors) r.push_back(s.category);
-    r.insert(r.end(), {yuan(s.disbursed_fen), yuan(s.pledged_fen), yuan(s.in_kind_fen), goods_text(s.goods), years_text(s.first_year, s.last_year)});
-    t.rows.push_back(std::move(r));
+  const auto rows = donors ? report::donor_summaries(l->database(), f, o.by_year) : report::township_summaries(l->database(), f, o.by_year);
+  const int rc = rows.empty() ? kNothingFound : kOk;
+  const std::string what = donors ? "donor" : "township";
+  // For one township, the JOINT lines it shares with others belong to no single township's total:
+  // the townships view keeps their row apart and totals the township's own lines; the donors view
+  // says how much of its totals is shared.
+  const bool one_township = !f.township.empty() && f.township != "JOINT";
+  std::vector<report::Summary> counted;
+  for (const auto& s : rows)
+    if (donors || !one_township || s.name != "JOINT") counted.push_back(s);
+  const std::string total_label = !donors && one_township ? "total (own lines)" : "total";
+  const auto total = report::total_of(counted, total_label);
+  const auto per_year = o.by_year ? report::totals_by_year(counted, total_label) : std::vector<report::Summary>{};
+  std::int64_t shared = 0;
+  if (donors && one_township)
+    for (const auto& s : report::township_summaries(l->database(), f))
+      if (s.name == "JOINT") shared = s.disbursed_fen;
+  auto name_of = [&](const report::Summary& s) {
+    if (donors) return s.name.empty() ? std::string("(unknown)") : s.name;
+    return one_township && s.name == "JOINT" ? std::string("JOINT (shared)") : township_name(s.name);
+  };
+
+  if (o.format == "csv") {
+    CsvRow header(false);
+    header.text(what);
+    if (donors) header.text("category");
+    if (o.by_year) header.text("year");
+    header.text("disbursed_yuan").text("pledged_yuan").text("in_kind_yuan").text("goods_without_value").text("lines").text("first_year").text("last_year");
+    std::string out = header.end();
+    for (const auto& s : rows) {
+      CsvRow r(!o.no_neutralise);
+      r.text(s.name);
+      if (donors) r.text(s.category);
+      if (o.by_year) r.number(s.year ? std::to_string(s.year) : "");
+      r.number(extract::format_fen(s.disbursed_fen)).number(extract::format_fen(s.pledged_fen)).number(extract::format_fen(s.in_kind_fen));
+      r.text(goods_text(s.goods)).number(s.lines);
+      r.number(s.first_year ? std::to_string(s.first_year) : "").number(s.last_year ? std::to_string(s.last_year) : "");
+      out += r.end();
+    }
+    return emit(out, rc);
   }
-  fmt::print("{}", t.render());
-  return rows.empty() ? kNothingFound : kOk;
+  if (o.format == "json") {
+    auto object = [&](const report::Summary& s, bool is_total) {
+      json j;
+      if (!is_total) j[what] = s.name;
+      if (donors && !is_total) j["category"] = s.category;
+      if (o.by_year && &s != &total) j["year"] = year_or_null(s.year);
+      j["disbursed_yuan"] = extract::format_fen(s.disbursed_fen);
+      j["pledged_yuan"] = extract::format_fen(s.pledged_fen);
+      j["in_kind_yuan"] = extract::format_fen(s.in_kind_fen);
+      j["goods_without_value"] = goods_json(s.goods);
+      j["lines"] = s.lines;
+      j["first_year"] = year_or_null(s.first_year);
+      j["last_year"] = year_or_null(s.last_year);
+      return j;
+    };
+    json j;
+    json list = json::array();
+    for (const auto& s : rows) list.push_back(object(s, false));
+    j[what + "s"] = list;
+    if (o.by_year) {
+      json years = json::array();
+      for (const auto& s : per_year) years.push_back(object(s, true));
+      j["totals_by_year"] = years;
+    }
+    j["total"] = object(total, true);
+    if (one_township) {
+      if (donors) j["total"]["disbursed_in_shared_joint_lines_yuan"] = extract::format_fen(shared);
+      else j["total"]["own_lines_only"] = true;
+    }
+    return emit(j.dump(2) + "\n", rc);
+  }
+
+  Table t;
+  t.columns.push_back({what, false, 8});
+  if (donors) t.columns.push_back({"category", false, 6, 1});
+  if (o.by_year) t.columns.push_back({"year"});
+  t.columns.insert(t.columns.end(), {{"disbursed", true}, {"pledged", true}, {"in kind", true}, {"goods (no value)", false, 6}});
+  if (!o.by_year) t.columns.push_back({"years", false, 0, 2});
+  auto row_of = [&](const std::string& name, const std::string& category, const report::Summary& s, const std::string& year) {
+    std::vector<std::string> r{name};
+    if (donors) r.push_back(category);
+    if (o.by_year) r.push_back(year);
+    r.insert(r.end(), {yuan(s.disbursed_fen), yuan(s.pledged_fen), yuan(s.in_kind_fen), goods_text(s.goods)});
+    if (!o.by_year) r.push_back(years_text(s.first_year, s.last_year));
+    return r;
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& s = rows[i];
+    // By year, a donor's name stands on its first row only.
+    const bool first_of_name = i == 0 || rows[i - 1].name != s.name;
+    t.rows.push_back(row_of(o.by_year && !first_of_name ? "" : name_of(s), o.by_year && !first_of_name ? "" : s.category, s,
+                            s.year ? std::to_string(s.year) : "(no date)"));
+  }
+  for (const auto& s : per_year) t.totals.push_back(row_of(total_label, "", s, s.year ? std::to_string(s.year) : "(no date)"));
+  t.totals.push_back(row_of(total_label, "", total, years_text(total.first_year, total.last_year)));
+  const std::size_t width = output_width(o.width);
+  std::string out = t.render(width);
+  if (shared) out += wrapped(fmt::format("(of the disbursed total, {} is in JOINT lines shared with other townships)", yuan(shared)), width, 1);
+  return emit(out, rc);
 }
 
 namespace {
 
-void print_event(const report::EventDetail& d, bool full) {
-  std::string amount;
+// An event as text: a heading line, its lines and reports. `width` 0: nothing wrapped (explain).
+std::string event_text(const report::EventDetail& d, bool full, std::size_t width) {
+  std::string out;
+  // One line of the event; wrapped to `width` (unless 0) with its continuation `hang` columns in.
+  auto put = [&](const std::string& s, std::size_t hang) {
+    if (width == 0) out += text::terminal_safe(s) + "\n";
+    else out += wrapped(s, width, hang);
+  };
   std::int64_t fen = 0;
   bool any_fen = false;
   for (const auto& x : d.lines)
     if (x.amount_fen) {
-      fen += *x.amount_fen;
+      extract::add_checked(fen, *x.amount_fen, fmt::format("the total of event {}", d.id));
       any_fen = true;
     }
-  fmt::print("{}  event {}  {} {}  {}{}{}\n", d.date.empty() ? "(no date)" : d.date, d.id, d.status, d.kind,
-             d.donor.empty() ? "(donor unknown)" : d.donor, any_fen ? "  " + yuan(fen) : "", d.excluded ? "  [excluded by a correction]" : "");
-  fmt::print("    date: {} ({})\n", d.precision, d.date_basis);
+  put(fmt::format("{}  event {}  {} {}  {}{}{}", d.date.empty() ? "(no date)" : d.date, d.id, d.status, d.kind,
+                  d.donor.empty() ? "(donor unknown)" : d.donor, any_fen ? "  " + yuan(fen) : "", d.excluded ? "  [excluded by a correction]" : ""),
+      4);
+  put(fmt::format("    date: {} ({})", d.precision, d.date_basis), 10);
   for (const auto& x : d.lines) {
     std::string what = x.amount_fen ? yuan(*x.amount_fen) : "";
     if (x.quantity) what += (what.empty() ? "" : " ") + std::to_string(*x.quantity) + d.unit;
-    fmt::print("    -> {}{} {}{}\n", township_name(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
-               x.recipient.empty() || x.recipient == x.township || x.recipient == x.covers ? "" : x.recipient + " ",
-               what.empty() ? "(no amount)" : what);
+    put(fmt::format("    -> {}{} {}{}", township_name(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
+                    x.recipient.empty() || x.recipient == x.township || x.recipient == x.covers ? "" : x.recipient + " ",
+                    what.empty() ? "(no amount)" : what),
+        7);
   }
   if (full) {
-    fmt::print("    item: {}{}\n", d.item.empty() ? "—" : d.item, d.unit.empty() ? "" : fmt::format(" (unit {})", d.unit));
-    fmt::print("    flags: approximate {}, aggregate {}, tranche {}{}; distribution {}\n", d.approximate ? "yes" : "no",
-               d.aggregate ? "yes (never in totals)" : "no", d.tranche ? "yes" : "no",
-               d.pledge_id ? fmt::format(" (paid against pledge {})", *d.pledge_id) : "", d.distribution);
+    put(fmt::format("    item: {}{}", d.item.empty() ? "—" : d.item, d.unit.empty() ? "" : fmt::format(" (unit {})", d.unit)), 10);
+    put(fmt::format("    flags: approximate {}, aggregate {}, tranche {}{}; distribution {}", d.approximate ? "yes" : "no",
+                    d.aggregate ? "yes (never in totals)" : "no", d.tranche ? "yes" : "no",
+                    d.pledge_id ? fmt::format(" (paid against pledge {})", *d.pledge_id) : "", d.distribution),
+        11);
     if (!d.tranches.empty()) {
       std::string ids;
       for (auto id : d.tranches) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
-      fmt::print("    tranches paid against this pledge: {}\n", ids);
+      put(fmt::format("    tranches paid against this pledge: {}", ids), 6);
     }
-    if (!d.donor_category.empty()) fmt::print("    donor category: {}\n", d.donor_category);
+    if (!d.donor_category.empty()) put(fmt::format("    donor category: {}", d.donor_category), 6);
   }
   int n = 0;
   for (const auto& r : d.reports) {
     ++n;
-    fmt::print("    report {}: {}:{} ({}, bytes {}-{}, amount at {}-{}; ref {}@{})\n", n, r.file, r.line, r.article_id, r.byte_start,
-               r.byte_end, r.measure_start, r.measure_end, r.article_id, r.measure_start);
-    if (full) fmt::print("      article: {} ({})\n", r.article_title.empty() ? "(no title)" : r.article_title, r.article_date);
-    fmt::print("      evidence: {}\n", r.sentence);
+    put(fmt::format("    report {}: {}:{} ({}, bytes {}-{}, amount at {}-{}; ref {}@{})", n, shown_path(r.file), r.line, r.article_id,
+                    r.byte_start, r.byte_end, r.measure_start, r.measure_end, r.article_id, r.measure_start),
+        6);
+    if (full) put(fmt::format("      article: {} ({})", r.article_title.empty() ? "(no title)" : r.article_title, r.article_date), 15);
+    put("      evidence: " + r.sentence, 16);
     if (full) {
-      fmt::print("      reads: {}\n", r.reading);
-      fmt::print("      donor from: {}; date from: {}\n", r.donor_basis, r.date_basis);
-      if (!r.notes.empty()) fmt::print("      notes: {}\n", r.notes);
+      put(fmt::format("      reads: {}", r.reading), 13);
+      put(fmt::format("      donor from: {}; date from: {}", r.donor_basis, r.date_basis), 8);
+      if (!r.notes.empty()) put(fmt::format("      notes: {}", r.notes), 13);
     }
-    fmt::print("      merged: {}\n", r.merge_reason);
+    put(fmt::format("      merged: {}", r.merge_reason), 14);
   }
   if (full || !d.corrections.empty()) {
-    if (d.corrections.empty()) fmt::print("    corrections: none\n");
-    for (const auto& c : d.corrections) fmt::print("    correction: {}\n", c);
+    if (d.corrections.empty()) put("    corrections: none", 6);
+    for (const auto& c : d.corrections) put(fmt::format("    correction: {}:{}: {}", shown_path(c.file), c.line, c.text), 6);
   }
+  return out;
 }
 
 }  // namespace
@@ -227,11 +407,78 @@ int run_timeline(const AuditOptions& o) {
   ledger::LineFilter f;
   if (!make_filter(*l, o, f)) return kError;
   const auto events = report::timeline(l->database(), f);
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    if (i) fmt::print("\n");
-    print_event(events[i], false);
+  const int rc = events.empty() ? kNothingFound : kOk;
+  auto totals_of = [](const report::EventDetail& d) {
+    std::optional<std::int64_t> fen, qty;
+    for (const auto& x : d.lines) {
+      if (x.amount_fen) extract::add_checked(fen.emplace(fen.value_or(0)), *x.amount_fen, fmt::format("the total of event {}", d.id));
+      if (x.quantity) extract::add_checked(qty.emplace(qty.value_or(0)), *x.quantity, fmt::format("the quantity of event {}", d.id));
+    }
+    return std::pair{fen, qty};
+  };
+  auto townships_of = [](const report::EventDetail& d) {
+    std::string s;
+    for (const auto& x : d.lines) s += (s.empty() ? "" : "、") + (x.township == "JOINT" ? x.covers : township_name(x.township));
+    return s;
+  };
+  if (o.format == "csv") {
+    std::string out = "event_id,date,date_precision,kind,status,donor,amount_yuan,quantity,unit,townships,report,file,line,byte_start,"
+                      "byte_end,reference,article_title,article_date,evidence,merged\n";
+    for (const auto& d : events) {
+      const auto [fen, qty] = totals_of(d);
+      int n = 0;
+      for (const auto& r : d.reports) {
+        CsvRow row(!o.no_neutralise);
+        row.number(d.id).text(d.date).text(d.precision).text(d.kind).text(d.status).text(d.donor);
+        row.number(fen ? extract::format_fen(*fen) : "").number(qty ? std::to_string(*qty) : "").text(d.unit).text(townships_of(d));
+        row.number(++n).text(shown_path(r.file)).number(r.line).number(r.byte_start).number(r.byte_end);
+        row.text(fmt::format("{}@{}", r.article_id, r.measure_start)).text(r.article_title).text(r.article_date).text(r.sentence).text(r.merge_reason);
+        out += row.end();
+      }
+    }
+    return emit(out, rc);
   }
-  return events.empty() ? kNothingFound : kOk;
+  if (o.format == "json") {
+    json list = json::array();
+    for (const auto& d : events) {
+      const auto [fen, qty] = totals_of(d);
+      json e;
+      e["event_id"] = d.id;
+      e["date"] = d.date;
+      e["date_precision"] = d.precision;
+      e["date_basis"] = d.date_basis;
+      e["kind"] = d.kind;
+      e["status"] = d.status;
+      e["donor"] = d.donor;
+      e["amount_yuan"] = fen ? extract::format_fen(*fen) : "";
+      e["quantity"] = qty ? std::to_string(*qty) : "";
+      e["unit"] = d.unit;
+      e["approximate"] = d.approximate ? 1 : 0;
+      e["aggregate"] = d.aggregate ? 1 : 0;
+      json lines = json::array();
+      for (const auto& x : d.lines)
+        lines.push_back({{"township", x.township}, {"covers", x.covers}, {"recipient", x.recipient},
+                         {"amount_yuan", x.amount_fen ? extract::format_fen(*x.amount_fen) : ""},
+                         {"quantity", x.quantity ? std::to_string(*x.quantity) : ""}});
+      e["lines"] = lines;
+      json reports = json::array();
+      for (const auto& r : d.reports)
+        reports.push_back({{"file", shown_path(r.file)}, {"line", r.line}, {"byte_start", r.byte_start}, {"byte_end", r.byte_end},
+                           {"reference", fmt::format("{}@{}", r.article_id, r.measure_start)}, {"article_id", r.article_id},
+                           {"article_title", r.article_title}, {"article_date", r.article_date}, {"evidence", r.sentence},
+                           {"merged", r.merge_reason}});
+      e["reports"] = reports;
+      json corrections = json::array();
+      for (const auto& c : d.corrections) corrections.push_back({{"file", shown_path(c.file)}, {"line", c.line}, {"correction", c.text}});
+      e["corrections"] = corrections;
+      list.push_back(std::move(e));
+    }
+    return emit(json{{"events", list}}.dump(2) + "\n", rc);
+  }
+  const std::size_t width = output_width(o.width);
+  std::string out;
+  for (std::size_t i = 0; i < events.size(); ++i) out += (i ? "\n" : "") + event_text(events[i], false, width);
+  return emit(out, rc);
 }
 
 int run_explain(const AuditOptions& o) {
@@ -239,12 +486,10 @@ int run_explain(const AuditOptions& o) {
   if (!l) return kError;
   auto d = report::event_detail(l->database(), o.event_id);
   if (!d) {
-    const auto max = l->database().execAndGet("SELECT COALESCE(MAX(id), 0) FROM events").getInt64();
-    fmt::print(stderr, "aidledger: no event {} in the ledger (events are numbered 1 to {})\n", o.event_id, max);
+    fmt::print(stderr, "aidledger: no event {} in the ledger (events are numbered 1 to {})\n", o.event_id, l->last_event_id());
     return kNothingFound;
   }
-  print_event(*d, true);
-  return kOk;
+  return emit(event_text(*d, true, 0), kOk);
 }
 
 int run_check(const AuditOptions& o) {
@@ -256,21 +501,47 @@ int run_check(const AuditOptions& o) {
       names += (names.empty() ? "" : ", ") + c.name;
     }
     if (!known) {
-      fmt::print(stderr, "aidledger: unknown check '{}' (checks: {})\n", o.check, names);
+      print_safe(stderr, "aidledger: unknown check '{}' (checks: {})\n", o.check, names);
       return kError;
     }
   }
   auto l = open_existing_ledger(o.db);
   if (!l) return kError;
-  const auto findings = report::run_checks(l->database(), o.check);
-  int errors = 0, warnings = 0, infos = 0;
-  for (const auto& f : findings) {
-    fmt::print("{}:{}: {}: {}: {}\n", f.file, f.line, f.check, report::to_string(f.level), f.message);
-    for (const auto& e : f.evidence) fmt::print("    {}\n", e);
-    (f.level == report::Level::error ? errors : f.level == report::Level::warning ? warnings : infos)++;
+  const auto findings = report::run_checks(l->database(), o.check, shown_path);
+  std::int64_t errors = 0, warnings = 0, infos = 0;
+  for (const auto& f : findings) (f.level == report::Level::error ? errors : f.level == report::Level::warning ? warnings : infos)++;
+  const int rc = errors > 0 ? kNothingFound : kOk;
+  auto evidence_text = [](const report::Finding& f) {
+    std::string s;
+    for (const auto& e : f.evidence) s += (s.empty() ? "" : " | ") + e;
+    return s;
+  };
+  if (o.format == "csv") {
+    std::string out = "file,line,check,level,event_id,message,evidence\n";
+    for (const auto& f : findings) {
+      CsvRow r(!o.no_neutralise);
+      r.text(f.file).number(f.line).text(f.check).text(std::string(report::to_string(f.level)));
+      r.number(f.event_id ? std::to_string(f.event_id) : "").text(f.message).text(evidence_text(f));
+      out += r.end();
+    }
+    return emit(out, rc);
   }
-  fmt::print("{} errors, {} warnings, {} notes\n", errors, warnings, infos);
-  return errors > 0 ? kNothingFound : kOk;
+  if (o.format == "json") {
+    json list = json::array();
+    for (const auto& f : findings)
+      list.push_back({{"file", f.file}, {"line", f.line}, {"check", f.check}, {"level", report::to_string(f.level)},
+                      {"event_id", f.event_id ? json(f.event_id) : json(nullptr)}, {"message", f.message}, {"evidence", f.evidence}});
+    return emit(json{{"findings", list}, {"errors", errors}, {"warnings", warnings}, {"notes", infos}}.dump(2) + "\n", rc);
+  }
+  const std::size_t width = output_width(o.width);
+  std::string out;
+  for (const auto& f : findings) {
+    // The finding's own line stays whole (FILE:LINE: is for editors and grep); its evidence wraps.
+    out += text::terminal_safe(fmt::format("{}:{}: {}: {}: {}\n", f.file, f.line, f.check, report::to_string(f.level), f.message));
+    for (const auto& e : f.evidence) out += wrapped(e, width, 4, true);
+  }
+  out += fmt::format("{}, {}, {}\n", text::count_of(errors, "error"), text::count_of(warnings, "warning"), text::count_of(infos, "note"));
+  return emit(out, rc);
 }
 
 }  // namespace aidledger::cli

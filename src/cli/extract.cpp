@@ -8,6 +8,8 @@
 
 #include "aidledger/cli/commands.hpp"
 #include "aidledger/cli/io.hpp"
+#include "aidledger/cli/table.hpp"
+#include "aidledger/text/words.hpp"
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/extract/page.hpp"
 #include "aidledger/ledger/ledger.hpp"
@@ -75,6 +77,7 @@ int run_extract(const ExtractOptions& opt) {
   const auto result = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
                                             extract::Directory::builtin(), po);
   const auto& page = result.page;
+  for (const auto& x : result.refused) print_safe(stderr, "{}\n", extract::refusal_warning(result, x));
   // Each article's reports, found once (a page of thousands of articles stays linear).
   std::unordered_map<int, std::vector<const extract::AidReport*>> reports_of;
   for (const auto& r : result.reports) reports_of[r.article_seq].push_back(&r);
@@ -115,32 +118,32 @@ int run_extract(const ExtractOptions& opt) {
 
   std::size_t relevant = 0;
   for (const auto& a : result.articles) relevant += a.relevant ? 1 : 0;
-  fmt::print("{}: {}, {} script, {} articles ({} about the paired county); reference date {} ({})\n", page.path,
-             page.encoding, page.script, result.articles.size(), relevant,
+  print_safe("{}: {}, {} script, {} ({} about the paired county); reference date {} ({})\n", page.path,
+             page.encoding, page.script, text::count_of(static_cast<std::int64_t>(result.articles.size()), "article"), relevant,
              result.reference ? extract::format_date(*result.reference) : "unknown", result.reference_basis);
   int n = 0;
   for (const auto& a : result.articles) {
     if (!a.relevant && !opt.all_articles) continue;
-    fmt::print("\narticle {} (line {}, bytes {}-{}){}\n  title: {}\n  date: {} ({})\n", a.id, a.line, a.file_begin,
+    print_safe("\narticle {} (line {}, bytes {}-{}){}\n  title: {}\n  date: {} ({})\n", a.id, a.line, a.file_begin,
                a.file_end, a.relevant ? "" : " [not about the paired county]", a.title.empty() ? "(none)" : a.title,
                a.date ? extract::format_date(*a.date) : "unknown", a.date_basis);
     for (const extract::AidReport* report : reports_of[a.seq]) {
       const extract::AidReport& r = *report;
-      fmt::print("  [{}] {} {}{}{} by {} ({})\n", ++n, extract::to_string(r.status), extract::to_string(r.kind),
+      print_safe("  [{}] {} {}{}{} by {} ({})\n", ++n, extract::to_string(r.status), extract::to_string(r.kind),
                  r.aggregate ? " AGGREGATE" : "", r.tranche ? " tranche" : "", r.donor.empty() ? "?" : r.donor,
                  r.donor_basis);
       for (const auto& al : r.allocations)
-        fmt::print("      -> {} [{}] {}{}\n", al.recipient.empty() ? "?" : al.recipient,
+        print_safe("      -> {} [{}] {}{}\n", al.recipient.empty() ? "?" : al.recipient,
                    al.township.empty() ? "township unknown" : al.township, amount_text(al, r), r.approximate ? " (approx)" : "");
-      if (!r.item.empty()) fmt::print("      item: {}\n", r.item);
-      fmt::print("      date: {}\n", date_text(r, a));
-      for (const auto& note : r.notes) fmt::print("      note: {}\n", note);
-      fmt::print("      evidence (line {}, bytes {}-{}): {}\n", page.line_of(r.sentence.begin),
+      if (!r.item.empty()) print_safe("      item: {}\n", r.item);
+      print_safe("      date: {}\n", date_text(r, a));
+      for (const auto& note : r.notes) print_safe("      note: {}\n", note);
+      print_safe("      evidence (line {}, bytes {}-{}): {}\n", page.line_of(r.sentence.begin),
                  page.file_offset(r.sentence.begin), page.file_offset(r.sentence.end),
                  page.original_slice(r.sentence.begin, r.sentence.end));
     }
   }
-  if (n == 0) fmt::print("\nno aid events found\n");
+  if (n == 0) print_safe("\nno aid events found\n");
   return n == 0 ? kNothingFound : kOk;
 }
 

@@ -6,9 +6,9 @@
 
 #include "aidledger/cli/commands.hpp"
 #include "aidledger/cli/io.hpp"
+#include "aidledger/cli/table.hpp"
 #include "aidledger/ledger/ledger.hpp"
-
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "aidledger/text/words.hpp"
 
 namespace aidledger::cli {
 namespace {
@@ -51,33 +51,62 @@ bool load_manifest(const std::string& path, std::map<std::string, extract::DateR
   return ok;
 }
 
-// The corrections file: default beside the database (reports/aidledger.db -> reports/aidledger.corrections).
+// The corrections file: --corrections, else the database's path with .corrections in place of its
+// extension (reports/aidledger.db -> reports/aidledger.corrections; a database named ledger ->
+// ledger.corrections). The one rule, also in --help and the README.
 std::string corrections_path(const std::string& db_path, const IngestOptions& opt) {
   if (!opt.corrections.empty()) return opt.corrections;
-  std::filesystem::path p(db_path);
-  return p.replace_extension(".corrections").string();
+  return std::filesystem::path(db_path).replace_extension(".corrections").string();
 }
 
+// Applies the corrections file and says which file it was and how many corrections matched.
 bool apply_corrections(ledger::Ledger& ledger, const std::string& db_path, const IngestOptions& opt) {
   const std::string path = corrections_path(db_path, opt);
+  std::error_code ec;
+  bool ok = true;
+  if (opt.corrections.empty()) {
+    // A file named as the database with .corrections added (ledger.db.corrections) is not the
+    // default; it is refused by name rather than silently left out.
+    const std::string added = db_path + ".corrections";
+    if (added != path && std::filesystem::exists(added, ec)) {
+      fmt::print(stderr, "aidledger: {}: not read: the corrections file of {} is {} (the database's name with .corrections in "
+                         "place of its extension); rename the file, or name it with --corrections\n", added, db_path, path);
+      ok = false;
+    }
+  }
   std::vector<ledger::Correction> corrections;
-  if (std::filesystem::exists(path)) {
+  const bool present = std::filesystem::exists(path, ec);
+  if (!present && !opt.corrections.empty()) {
+    fmt::print(stderr, "aidledger: {}: cannot open the corrections file: no such file; the corrections applied before are kept\n", path);
+    return false;
+  }
+  // Recorded with its absolute path, so check and explain name it from wherever they run.
+  const std::string recorded = recorded_path(path);
+  if (present) {
     std::string bytes, error;
     if (!read_file(path, bytes, error)) {
       fmt::print(stderr, "aidledger: {}\n", error);
       return false;
     }
-    corrections = ledger::parse_corrections(bytes, path);
+    corrections = ledger::parse_corrections(bytes, recorded);
   }
-  const auto before = ledger.database().execAndGet("SELECT COUNT(*) FROM corrections").getInt64();
-  if (corrections.empty() && before == 0) return true;
-  if (corrections.empty())
-    fmt::print(stderr, "{}: warning: no corrections file here; the {} corrections applied before are undone\n", path, before);
+  const auto before = ledger.corrections_recorded();
+  if (!present && before == 0) {
+    if (!opt.quiet) fmt::print("{}: no corrections file; none applied\n", path);
+    return ok;
+  }
+  if (!present)
+    fmt::print(stderr, "{}: warning: no corrections file here; the {} applied before {} undone\n", path,
+               text::count_of(before, "correction"), before == 1 ? "is" : "are");
   const auto stats = ledger.apply_corrections(corrections);
-  for (const auto& p : stats.problems) fmt::print(stderr, "{}\n", p);
-  if (!opt.quiet && !corrections.empty())
-    fmt::print("{}: {} corrections applied, {} unmatched, {} not understood\n", path, stats.applied, stats.unmatched, stats.invalid);
-  return stats.unmatched == 0 && stats.invalid == 0;
+  for (std::string p : stats.problems) {
+    if (p.rfind(recorded, 0) == 0) p.replace(0, recorded.size(), path);  // named as the user named it
+    print_safe(stderr, "{}\n", p);
+  }
+  if (!opt.quiet && present)
+    fmt::print("{}: {} read: {} matched and applied, {} unmatched, {} not understood\n", path,
+               text::count_of(static_cast<std::int64_t>(corrections.size()), "correction"), stats.applied, stats.unmatched, stats.invalid);
+  return ok && stats.unmatched == 0 && stats.invalid == 0;
 }
 
 }  // namespace
@@ -85,7 +114,9 @@ bool apply_corrections(ledger::Ledger& ledger, const std::string& db_path, const
 void setup_ingest(CLI::App& app, std::shared_ptr<IngestOptions> opt, int& exit_code) {
   auto* cmd = app.add_subcommand("ingest", "Read article pages (files or folders) into the ledger");
   cmd->add_option("paths", opt->paths, "Page files, or folders read recursively (none: only re-apply the corrections)");
-  cmd->add_option("--corrections", opt->corrections, "Corrections file (default: beside the database, <db>.corrections)");
+  cmd->add_option("--corrections", opt->corrections,
+                  "Corrections file (default: the database's path with .corrections in place of its extension: "
+                  "reports/aidledger.db -> reports/aidledger.corrections)");
   cmd->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
   cmd->add_option("--manifest", opt->manifest, "CSV of FILE,YYYY-MM-DD publication dates (otherwise inferred from each page)");
   cmd->add_option("--encoding", opt->encoding, "Force the pages' encoding (e.g. GB18030); default: detect per file");
@@ -97,7 +128,8 @@ void setup_ingest(CLI::App& app, std::shared_ptr<IngestOptions> opt, int& exit_c
   cmd->footer("Ingest is idempotent: unchanged files are skipped, changed files (or other --encoding) replace their earlier reports.\n"
               "Two ingests into one ledger take turns. Folders are walked recursively; a symlink loop, an unreadable\n"
               "entry, a FIFO or a device is reported and skipped, and the rest is read.\n"
-              "The corrections file is applied at the end of every ingest; see README for its lines.\n"
+              "The corrections file is applied at the end of every ingest, and ingest says which file and how many of its\n"
+              "corrections matched; see README for its lines. Pages are recorded with their absolute paths.\n"
               "Exit 0 when every file was read, 1 when no page was found, 2 when any file had an error.");
   cmd->callback([opt, &exit_code] { exit_code = run_ingest(*opt); });
 }
@@ -121,6 +153,9 @@ int run_ingest(const IngestOptions& opt) try {
   }
 
   ledger::Ledger ledger(db_path, ledger::Access::read_write, static_cast<int>(opt.wait_seconds * 1000));
+  // Pages recorded relative to where an older aidledger ran, and found from here, get their
+  // absolute path, as every page ingested now does.
+  if (std::error_code ec; !files.empty()) ledger.anchor_relative_paths(std::filesystem::current_path(ec).string());
   ledger::IngestStats stats;
   // How the pages are read: a page read with other options is read again, not "unchanged".
   const std::string read_options = opt.encoding.empty() ? "" : "encoding=" + opt.encoding;
@@ -134,9 +169,11 @@ int run_ingest(const IngestOptions& opt) try {
       continue;
     }
     const std::string sha = text::sha256_hex(bytes);
+    // The ledger records the page's absolute path: findings name a file that opens from anywhere.
+    const std::string recorded = recorded_path(file);
     // A first look, to skip reading what is already there; ledger.ingest decides again inside its
     // write transaction, where another ingest cannot slip in between.
-    const auto state = ledger.page_state(file, sha, read_options);
+    const auto state = ledger.page_state(recorded, sha, read_options);
     if (state == ledger::PageState::unchanged) {
       ++stats.pages_unchanged;
       continue;
@@ -156,13 +193,17 @@ int run_ingest(const IngestOptions& opt) try {
     for (std::size_t at : decoded.page->replaced_bytes)
       fmt::print(stderr, "{}: byte {}: warning: not valid UTF-8; read as U+FFFD\n", file, at);
     extract::PageOptions po;
-    po.id_prefix = ledger.article_prefix(file, sha);
+    po.id_prefix = ledger.article_prefix(recorded, sha);
     for (const auto& key : {file, extract::file_stem(file), file.substr(file.find_last_of('/') + 1)})
       if (auto it = manifest.find(key); it != manifest.end()) po.publication = it->second;
     try {
-      const auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
-                                            extract::Directory::builtin(), po);
+      auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
+                                      extract::Directory::builtin(), po);
+      std::vector<std::string> warnings;  // naming the file as the user named it
+      for (const auto& x : px.refused) warnings.push_back(extract::refusal_warning(px, x));
+      px.page.path = recorded;
       ledger.ingest(px, stats, read_options);
+      for (const auto& w : warnings) print_safe(stderr, "{}\n", w);
       if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
         fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);
     } catch (const std::exception& e) {
@@ -174,11 +215,14 @@ int run_ingest(const IngestOptions& opt) try {
     }
   }
   if (!opt.quiet && !files.empty()) {
-    fmt::print("{}: {} pages read ({} new, {} replaced, {} unchanged, {} failed{}); {} articles, {} about the paired county; "
-               "{} aid reports -> {} new events, {} reports merged into existing events\n",
-               db_path, files.size(), stats.pages_added, stats.pages_replaced, stats.pages_unchanged, stats.pages_failed,
+    using text::count_of;
+    fmt::print("{}: {} read ({} new, {} replaced, {} unchanged, {} failed{}); {}, {} about the paired county; "
+               "{} -> {}, {} merged into existing events\n",
+               db_path, count_of(static_cast<std::int64_t>(files.size()), "page"), stats.pages_added, stats.pages_replaced,
+               stats.pages_unchanged, stats.pages_failed,
                stats.pages_duplicate ? fmt::format(", {} already in the ledger under another path", stats.pages_duplicate) : "",
-               stats.articles, stats.relevant_articles, stats.reports, stats.events_created, stats.reports_merged);
+               count_of(stats.articles, "article"), stats.relevant_articles, count_of(stats.reports, "aid report"),
+               count_of(stats.events_created, "new event"), count_of(stats.reports_merged, "report"));
   }
   if (!apply_corrections(ledger, db_path, opt)) errors = true;
   return errors ? kError : kOk;

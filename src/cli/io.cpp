@@ -9,9 +9,12 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <stdexcept>
 #include <utility>
 
 #include <fmt/format.h>
+
+#include "aidledger/report/output.hpp"
 
 namespace aidledger::cli {
 namespace {
@@ -98,7 +101,7 @@ class Walker {
 std::string size_text(std::uint64_t bytes) {
   if (bytes >= (1ull << 20)) return fmt::format("{:.1f} MiB ({} bytes)", static_cast<double>(bytes) / (1 << 20), bytes);
   if (bytes >= (1ull << 10)) return fmt::format("{:.1f} KiB ({} bytes)", static_cast<double>(bytes) / (1 << 10), bytes);
-  return fmt::format("{} bytes", bytes);
+  return fmt::format("{} byte{}", bytes, bytes == 1 ? "" : "s");
 }
 
 bool read_file(const std::string& path, std::string& out, std::string& error, std::uint64_t max_bytes) {
@@ -166,19 +169,34 @@ bool read_file(const std::string& path, std::string& out, std::string& error, st
 }
 
 bool write_file(const std::string& path, const std::string& bytes, std::string& error) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) {
-    error = fmt::format("{}: cannot write: {}", path, std::strerror(errno));
+  // One writer for every output: report::OutputFile writes beside the target and renames only
+  // when the bytes are complete and synced, and its errors name the file and the system's reason.
+  try {
+    report::OutputFile out(path);
+    out.write(bytes);
+    out.commit();
+    return true;
+  } catch (const std::runtime_error& e) {
+    error = e.what();
     return false;
   }
-  const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
-  const int write_errno = errno;
-  const bool closed = std::fclose(f) == 0;
-  if (!written || !closed) {
-    error = fmt::format("{}: cannot write: {}", path, std::strerror(!written ? write_errno : errno));
-    return false;
-  }
-  return true;
+}
+
+std::string recorded_path(const std::string& given) {
+  std::error_code ec;
+  const auto absolute = std::filesystem::absolute(given, ec);
+  return ec ? given : absolute.lexically_normal().string();
+}
+
+std::string shown_path(const std::string& recorded) {
+  const std::filesystem::path p(recorded);
+  if (!p.is_absolute()) return recorded;
+  std::error_code ec;
+  const auto here = std::filesystem::current_path(ec);
+  if (ec) return recorded;
+  const auto relative = p.lexically_relative(here);
+  if (relative.empty() || *relative.begin() == "..") return recorded;
+  return relative.string();
 }
 
 std::vector<std::string> collect_pages(const std::vector<std::string>& paths, std::vector<std::string>& problems) {

@@ -28,8 +28,9 @@ void setup_parse(CLI::App& app, std::shared_ptr<ParseOptions> opt, int& exit_cod
   money->add_option("text", opt->words, "Text to read (Chinese prose; quote it)")->required();
   money->footer("Prints 'money<TAB>500000.00<TAB>exact|approx' (a range as 20000.00..30000.00), with a\n"
                 "fourth column 'at-least' when the amount is a floor (十余万, 超过50万元), or\n"
-                "'quantity<TAB>5000<TAB>册'. Amounts too large for the ledger are refused.\n"
-                "Exit 1 when the text holds none.");
+                "'quantity<TAB>5000<TAB>册'. An amount past the ceiling of one ledger line (10^12 yuan),\n"
+                "not a whole number of fen, or not exact is refused: 'refused<TAB>TEXT<TAB>REASON'.\n"
+                "Exit 1 when the text holds no amount that is read.");
   money->callback([opt, &exit_code] { exit_code = run_parse_money(*opt); });
   auto* date = parse->add_subcommand("date", "The last date expression in TEXT, resolved against --ref");
   date->add_option("text", opt->words, "Text to read (quote it)")->required();
@@ -42,8 +43,16 @@ void setup_parse(CLI::App& app, std::shared_ptr<ParseOptions> opt, int& exit_cod
 
 int run_parse_money(const ParseOptions& opt) {
   const std::string text = text::normalise(joined(opt.words));
-  const auto measures = extract::scan_measures(text);
+  std::vector<extract::RefusedMeasure> refused;
+  const auto measures = extract::scan_measures(text, &refused);
+  // In the order written: amounts read, and amounts refused with the reason.
+  std::size_t r = 0;
+  auto print_refused_before = [&](std::size_t pos) {
+    for (; r < refused.size() && refused[r].span.begin < pos; ++r)
+      fmt::print("refused\t{}\t{}\n", refused[r].span.of(text), refused[r].reason);
+  };
   for (const auto& m : measures) {
+    print_refused_before(m.span.begin);
     if (m.kind == extract::MeasureKind::money) {
       std::string value = extract::format_fen(m.value);
       if (m.high) value += ".." + extract::format_fen(*m.high);
@@ -54,6 +63,7 @@ int run_parse_money(const ParseOptions& opt) {
       fmt::print("quantity\t{}\t{}\n", value, m.unit);
     }
   }
+  print_refused_before(text.size() + 1);
   return measures.empty() ? kNothingFound : kOk;
 }
 

@@ -4,10 +4,13 @@
 #include <fmt/format.h>
 
 #include "aidledger/cli/commands.hpp"
+#include "aidledger/cli/table.hpp"
 #include "aidledger/extract/places.hpp"
 #include "aidledger/ledger/ledger.hpp"
+#include "aidledger/report/audit.hpp"
 #include "aidledger/report/report.hpp"
 #include "aidledger/text/decode.hpp"
+#include "aidledger/text/words.hpp"
 
 namespace aidledger::cli {
 
@@ -17,14 +20,19 @@ std::optional<std::string> canonical_township(const std::string& name) {
   return extract::Gazetteer::builtin().township_of(simplified);
 }
 
-std::string suggestions_for(const std::string& name) {
+namespace {
+
+// " (did you mean A, B, C?)", or where to find the names when none is close.
+std::string did_you_mean(const std::vector<std::string>& names, std::string_view listing) {
   std::string s;
-  for (const auto& t : extract::Gazetteer::builtin().suggest(name)) s += (s.empty() ? "" : ", ") + t;
-  return s.empty() ? "" : fmt::format(" (did you mean {}?)", s);
+  for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+  return s.empty() ? fmt::format(" (no name is close; '{}' lists them)", listing) : fmt::format(" (did you mean {}?)", s);
 }
 
-bool set_years_and_township(std::optional<int> from, std::optional<int> to, const std::string& township,
-                            ledger::LineFilter& f) {
+}  // namespace
+
+bool set_filter(ledger::Ledger& ledger, std::optional<int> from, std::optional<int> to, const std::string& township,
+                const std::string& donor, ledger::LineFilter& f) {
   f.from_year = from;
   f.to_year = to;
   if (from && to && *from > *to) {
@@ -34,10 +42,19 @@ bool set_years_and_township(std::optional<int> from, std::optional<int> to, cons
   if (!township.empty()) {
     auto t = canonical_township(township);
     if (!t) {
-      fmt::print(stderr, "aidledger: unknown township '{}'{}\n", township, suggestions_for(township));
+      print_safe(stderr, "aidledger: unknown township '{}'{}\n", township,
+                 did_you_mean(extract::Gazetteer::builtin().suggest(township, 3), "aidledger townships"));
       return false;
     }
     f.township = *t;
+  }
+  if (!donor.empty()) {
+    f.donor = text::to_simplified(donor);
+    if (!report::donor_known(ledger.database(), f.donor)) {
+      print_safe(stderr, "aidledger: unknown donor '{}': no donor's name or alias contains it{}\n", donor,
+                 did_you_mean(report::suggest_donors(ledger.database(), f.donor, 3), "aidledger donors"));
+      return false;
+    }
   }
   return true;
 }
@@ -46,13 +63,19 @@ void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_c
   auto* cmd = app.add_subcommand("report", "Write the ledger's reports: an Excel workbook (or CSV files) with totals and charts");
   cmd->add_option("--db", opt->db, "Ledger database (default: $AIDLEDGER_DB or ./aidledger.db)");
   cmd->add_option("-o,--out", opt->out, "Workbook path (default reports/aid_report.xlsx), or folder for --format csv (default reports/aid_report)");
-  cmd->add_option("--format", opt->format, "xlsx or csv")->check(CLI::IsMember({"xlsx", "csv"}));
+  cmd->add_option("--format", opt->format, "xlsx, or csv (files for people: each begins with the UTF-8 byte-order mark, for Excel)")
+      ->check(CLI::IsMember({"xlsx", "csv"}));
   cmd->add_option("--from", opt->from_year, "First year to include");
   cmd->add_option("--to", opt->to_year, "Last year to include");
   cmd->add_option("--township", opt->township, "Only lines for this township (any script, short form, or JOINT)");
   cmd->add_option("--donor", opt->donor, "Only donors whose name or an alias contains this text");
+  cmd->add_flag("--no-neutralise", opt->no_neutralise,
+                "CSV: write text cells as they are, even when they begin with = + - @ TAB or CR (for machines)");
   cmd->footer("Sheets: 概览 Summary, 年度汇总 Yearly totals, 捐赠方 Donors, 台账 Ledger, 时间线 Timeline,\n"
-              "承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. Exit 1 when no line matches the filters.");
+              "承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. The workbook (or each CSV file) is written beside\n"
+              "its target and put in place only when complete. CSV text cells that begin with = + - @ TAB or CR\n"
+              "get a single quote in front. Exit 1 when no line matches the filters; 2 on an error (an unknown township\n"
+              "or donor is refused with up to three close names, and nothing is written).");
   cmd->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_report(*opt); }); });
 }
 
@@ -61,17 +84,17 @@ int run_report(const ReportOptions& opt) {
   auto ledger = open_existing_ledger(db_path);
   if (!ledger) return kError;
   report::Filter filter;
-  if (!set_years_and_township(opt.from_year, opt.to_year, opt.township, filter)) return kError;
-  filter.donor = text::to_simplified(opt.donor);
+  // An unknown township or donor is refused before anything is written (no empty workbook).
+  if (!set_filter(*ledger, opt.from_year, opt.to_year, opt.township, opt.donor, filter)) return kError;
   const std::string out = !opt.out.empty() ? opt.out : opt.format == "csv" ? "reports/aid_report" : "reports/aid_report.xlsx";
   if (opt.format == "xlsx") {
     const auto parent = std::filesystem::path(out).parent_path();
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   }
-  auto sink = opt.format == "csv" ? report::make_csv_sink(out) : report::make_xlsx_sink(out);
+  auto sink = opt.format == "csv" ? report::make_csv_sink(out, !opt.no_neutralise) : report::make_xlsx_sink(out);
   const std::int64_t lines = report::write_report(ledger->database(), filter, {"aidledger 0.1.0", db_path}, *sink);
-  fmt::print("{}: {} ledger lines reported\n", out, lines);
+  fmt::print("{}: {} reported\n", out, text::count_of(lines, "ledger line"));
   return lines == 0 ? kNothingFound : kOk;
 }
 

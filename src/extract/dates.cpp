@@ -770,6 +770,7 @@ std::optional<date::year_month_day> holiday_date(Holiday h, int y) {
 }
 
 void DateResolver::set_last(const DateRange& d) {
+  last_end_ = std::string_view::npos;
   last_ = d;
   if (d.precision == Precision::day) last_day_ = d;
 }
@@ -833,6 +834,10 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
     case Relative::next_day:
     case Relative::previous_day: {
       std::optional<DateRange> anchor = last_day_;
+      // 2023年6月签约当天: that day of the month just named (its day unknown), not an older day.
+      // (Only in the same sentence: 同日 a paragraph later is the day of the article's event.)
+      if (m.relative == Relative::same_day && last_ && last_->precision == Precision::month && last_end_ <= m.span.begin)
+        anchor = last_;
       if (!anchor && reference_ && reference_->precision == Precision::day) anchor = reference_;
       if (!anchor) return std::nullopt;
       DateRange r = *anchor;
@@ -976,7 +981,10 @@ std::optional<DateRange> DateResolver::resolve(const DateMention& m) {
   if (result && m.since && reference_ && sys_days{reference_->last} >= sys_days{result->first})
     result->last = reference_->last;
   // A five-year plan is no date the text is at: relative words after it count from the date before.
-  if (result && !m.five_year_plan) set_last(*result);
+  if (result && !m.five_year_plan) {
+    set_last(*result);
+    last_end_ = m.span.end;
+  }
   return result;
 }
 

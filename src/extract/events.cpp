@@ -37,12 +37,12 @@ std::optional<Status> status_from_string(std::string_view s) {
 
 std::int64_t AidReport::total_fen() const {
   std::int64_t t = 0;
-  for (const auto& a : allocations) t += a.amount_fen.value_or(0);
+  for (const auto& a : allocations) add_checked(t, a.amount_fen.value_or(0), "the total of a report's lines");
   return t;
 }
 std::int64_t AidReport::total_quantity() const {
   std::int64_t t = 0;
-  for (const auto& a : allocations) t += a.quantity.value_or(0);
+  for (const auto& a : allocations) add_checked(t, a.quantity.value_or(0), "the quantity of a report's lines");
   return t;
 }
 bool AidReport::has_amount() const {
@@ -110,9 +110,11 @@ std::vector<Allocation> allocate_measure(const std::vector<Recipient>& recipient
 }
 
 // Multiplies checked: a count times a per-unit amount that would overflow is no amount.
-std::optional<std::int64_t> times(std::int64_t a, std::int64_t b) {
-  std::int64_t r = 0;
-  if (__builtin_mul_overflow(a, b, &r)) return std::nullopt;
+std::optional<std::int64_t> times(std::int64_t a, std::int64_t b) { return checked_product(a, b); }
+// …and an amount of money past the ceiling of one ledger line is none either.
+std::optional<std::int64_t> times_money(std::int64_t fen, std::int64_t n) {
+  auto r = checked_product(fen, n);
+  if (r && !within_line_ceiling(*r)) return std::nullopt;
   return r;
 }
 
@@ -127,6 +129,19 @@ class SentenceReader {
     orgs_ = s.organisations;
   }
 
+  /// Products (每户N元×M户) refused by read(): past the ceiling of one ledger line.
+  std::vector<RefusedMeasure> refused;
+
+ private:
+  // The report whose goods were counted per unit (68户每户一台 → 68台), with that count.
+  struct CountedUnits {
+    std::size_t report, clause;
+    std::int64_t count;
+  };
+  std::optional<CountedUnits> counted_units_;
+
+ public:
+
   std::vector<AidReport> read() {
     std::vector<AidReport> reports;
     std::vector<bool> used(s_.measures.size(), false);
@@ -136,6 +151,7 @@ class SentenceReader {
       read_measure(k, used, reports);
     }
     read_unquantified_gifts(reports);
+    for (auto& r : reports) r.donor = of_own_district(std::move(r.donor));
     return reports;
   }
 
@@ -174,6 +190,7 @@ class SentenceReader {
       while (list_from > verb_clause && continues_list(s_.clauses[list_from].begin)) --list_from;
       for (std::size_t j = 0; j < k; ++j) {
         if (before->is(Cat::buy) && s_.measures[j].kind == MeasureKind::quantity) continue;  // the goods bought
+        if (is_unit_price(j)) continue;  // 以每斤35.8元的价格: a price, not an amount given
         const std::size_t jc = s_.clause_of(s_.measures[j].span.begin);
         if (jc >= list_from && jc <= own_clause) continue;
         if ((s_.measures[j].span.begin > before->span.end && jc != own_clause) || jc == verb_clause) used_between = true;
@@ -188,6 +205,15 @@ class SentenceReader {
     // …or completion said of it (首批资金100万元已拨付到位, 资金已到账).
     for (const auto& w : s_.words)
       if (w.span.begin >= m.span.end && w.span.end <= own.end && w.is(Cat::paid) && s_.slice(w.span) != "完成") return &w;
+    // …or receiving said of the paired places before it (两乡镇均获得助学资金3万元), of money or goods.
+    // (Not of the district: 高新区获得省级奖励资金20万元 is a prize it won.)
+    for (const auto& w : s_.words)
+      if (w.span.begin >= own.begin && w.span.end <= m.span.begin && w.is(Cat::passive) && s_.slice(w.span) != "由" &&
+          (m.kind == MeasureKind::quantity || s_.last(bit(Cat::cash) | bit(Cat::goods) | bit(Cat::value), {w.span.end, own.end})) &&
+          std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+            return p.span.begin >= own.begin && p.span.end <= w.span.begin && (!p.township.empty() || p.level == PlaceLevel::collective);
+          }))
+        return &w;
     return nullptr;
   }
 
@@ -198,8 +224,7 @@ class SentenceReader {
     const Span segment = s_.segments[s_.segment_of(m.span.begin)];
 
     // 价值10万元 after goods just counted: the value of that gift.
-    const LexToken* value_word = s_.word_before(m.span.begin);
-    if (!value_word && m.span.begin >= 6) value_word = s_.word_before(m.span.begin - 3);  // 分别价值, 价值达
+    const LexToken* value_word = value_word_before(m.span.begin);
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && attach_value(k, used, reports)) return;
 
     // 其中 …: the parts of a total already read.
@@ -247,6 +272,10 @@ class SentenceReader {
     // Giver: passive (收到X捐赠的), the subject of the verb's clause, an earlier clause, the gift before, the actor.
     std::optional<Giver> giver = detail::passive_giver(s_, verb_clause, trigger->span.begin, directory_);
     std::size_t giver_clause = verb_clause;
+    // 两卫生院均获赠一台…，每台价值18万元，由某公司捐赠: received, and the giver named last.
+    if (!giver && trigger->is(Cat::passive))
+      for (std::size_t c = mc + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c)
+        if ((giver = detail::passive_giver(s_, c, s_.clauses[c].end, directory_))) break;
     if (!giver) {
       for (std::size_t c = first_clause + 1; c-- > s_.clause_of(segment.begin);) {
         const std::size_t limit = c == first_clause ? std::min(trigger->span.begin, m.span.begin) : s_.clauses[c].end;
@@ -338,6 +367,7 @@ class SentenceReader {
 
     r.kind = detail::kind_of(s_, f);
     r.status = detail::status_of(s_, f, r.tranche);
+    if (r.tranche) r.tranche_number = detail::tranche_number(s_, f);
     if (m.kind == MeasureKind::quantity) r.unit = m.unit;
     if (r.kind != Kind::cash) r.item = item_for(f, previous);
 
@@ -402,15 +432,21 @@ class SentenceReader {
     (m.kind == MeasureKind::money ? amount : quantity) = m.value;
     if (m.kind == MeasureKind::money) high = m.high;
     const std::string written_value = m.kind == MeasureKind::money ? format_fen(m.value) : std::to_string(m.value);
-    // The amount (or count) times n, checked: false when the product would overflow.
+    // The amount (or count) times n, checked: false (and the product refused, with the reason)
+    // when it would overflow or pass the ceiling of one ledger line.
     auto multiply = [&](std::int64_t n) {
-      if (amount) amount = times(*amount, n);
-      if (high) high = times(*high, n);
+      const bool had_high = high.has_value();
+      if (amount) amount = times_money(*amount, n);
+      if (high) high = times_money(*high, n);
       if (quantity) quantity = times(*quantity, n);
-      return !((m.kind == MeasureKind::money && !amount) || (m.kind == MeasureKind::quantity && !quantity));
+      const bool ok = m.kind == MeasureKind::money ? amount && high.has_value() == had_high : quantity.has_value();
+      if (!ok) refuse_product(m, n, written_value);
+      return ok;
     };
 
     // Per unit: 每人1000元 with the count before it, or a stated total after it.
+    std::vector<Allocation> split_by_counts;
+    std::optional<std::int64_t> units_counted;  // 68户每户一台: the 68 the goods were counted by
     if (const LexToken* per = s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
       r.distribution = "per_unit";
       bool used_total = false;
@@ -424,14 +460,33 @@ class SentenceReader {
           break;
         }
       }
+      // 为甲乡120户、乙镇80户…每户送去500元: each place's count times the amount.
+      if (!used_total) {
+        const auto counted = counts_by_place(frame_begin, per->span.begin);
+        for (const auto& [place, n] : counted) {
+          const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
+          if (!product) return refuse_product(m, n, written_value);
+          Allocation a;
+          a.recipient = place.name;
+          a.township = place.township;
+          (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
+          split_by_counts.push_back(std::move(a));
+          r.notes.push_back(fmt::format("computed: {} {} x {}", place.name, n, written_value));
+        }
+        if (!split_by_counts.empty()) used_total = true;
+      }
       if (!used_total) {
         auto count = count_before(per->span.begin, frame_begin);
         if (!count) count = count_before(per->span.begin, segment.begin);  // 为100户…，每户发放…
         if (count) {
-          auto product = times(m.value, *count);
-          if (!product) return;
+          auto product = m.kind == MeasureKind::money ? times_money(m.value, *count) : times(m.value, *count);
+          if (high) high = times_money(*high, *count);
+          if (!product || (m.high && !high)) return refuse_product(m, *count, written_value);
+          // 捐赠助学金10万元，资助50名学生，每人2000元: the gifts just read, told per head; no new money.
+          const bool new_giver = giver && !giver->span.empty() && k > 0 && giver->span.begin > s_.measures[k - 1].span.end;
+          if (m.kind == MeasureKind::money && !new_giver && restates_gifts_before(k, *product, reports)) return;
           (m.kind == MeasureKind::money ? amount : quantity) = product;
-          if (high) high = times(*high, *count);
+          if (m.kind == MeasureKind::quantity) units_counted = *count;
           r.notes.push_back(fmt::format("computed: {} x {}", *count, written_value));
         } else {
           r.notes.push_back("per-unit amount; the number of recipients is not stated");
@@ -509,8 +564,12 @@ class SentenceReader {
           ri.donor = giver->members[i];
           ri.donor_as_written = giver->members_written[i];
           ri.measure = {page(mi.span.begin), page(mi.span.end)};
-          ri.distribution = recipients.size() > 1 ? "joint" : "single";
-          ri.allocations = allocate_measure(recipients, false, mi);
+          // 甲、乙分别向A乡、B镇捐赠10万元、8万元: givers, places and amounts pair in order.
+          // (Only places written out one by one: 分别向两乡镇捐赠5万元、3万元 is each giver's joint gift.)
+          const bool paired = recipients.size() == list.size() && named_places(giver->span.end, s_.measures[list.front()].span.begin) == list.size();
+          ri.distribution = paired || recipients.size() <= 1 ? "single" : "joint";
+          ri.allocations = allocate_measure(paired ? std::vector<Recipient>{recipients[i]} : recipients, false, mi);
+          if (paired) ri.notes.push_back("givers, places and amounts paired in order (分别)");
           reports.push_back(std::move(ri));
         }
         return;
@@ -580,6 +639,10 @@ class SentenceReader {
       if (r.distribution.empty()) r.distribution = each && recipients.size() > 1 ? "each" : recipients.size() > 1 ? "joint" : "single";
       r.allocations = allocate(recipients, each, amount, high, quantity);
     }
+    if (!split_by_counts.empty()) {
+      r.allocations = std::move(split_by_counts);
+      r.distribution = "per_unit";
+    }
     // 价值8万元的办公电脑20台: the goods counted right after their value are the same gift.
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && k + 1 < s_.measures.size() &&
         s_.measures[k + 1].kind == MeasureKind::quantity && s_.clause_of(s_.measures[k + 1].span.begin) == mc) {
@@ -597,6 +660,21 @@ class SentenceReader {
       }
     }
     reports.push_back(std::move(r));
+    if (units_counted) counted_units_ = CountedUnits{reports.size() - 1, mc, *units_counted};
+  }
+
+  void refuse_product(const Measure& m, std::int64_t n, const std::string& written_value) {
+    refused.push_back({m.kind, m.span,
+                       m.kind == MeasureKind::money ? fmt::format("{} × {} yuan is more than {}", n, written_value, kMaxLineText)
+                                                    : fmt::format("{} × {} is a count too large for the ledger", n, written_value)});
+  }
+
+  // 区卫健委, 区妇联: 区 is the paper's own district, the one the townships are paired with.
+  std::string of_own_district(std::string donor) const {
+    const std::string& district = gazetteer_.pairing_donor();
+    if (district.empty() || !starts_at(donor, 0, "区") || text::code_point_count(donor) < 3 || !text::ends_at(district, district.size(), "区"))
+      return donor;
+    return district + donor.substr(std::string_view("区").size());
   }
 
   // A segment that opens with its own date is a new item of a chronology (…；2021年10月，向…捐赠):
@@ -644,6 +722,25 @@ class SentenceReader {
     return s_.slice(begin, std::max(begin, limit));
   }
 
+  // The 价值 an amount is the value of: right before it, or across a word of total or degree
+  // (价值共计9.6万元, 价值达, 价值约).
+  const LexToken* value_word_before(std::size_t pos) const {
+    for (int step = 0; step < 3; ++step) {
+      const LexToken* w = s_.word_before(pos);
+      if (w && w->is(Cat::value)) return w;
+      if (w && (w->is(Cat::total) || w->is(Cat::each))) {
+        pos = w->span.begin;
+        continue;
+      }
+      if (!w && pos >= 3 && std::u32string_view(U"达约近逾超计为").find(text::code_point_before(s_.text, pos)) != std::u32string_view::npos) {
+        pos = text::previous_code_point_start(s_.text, pos);
+        continue;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
   bool clause_has_amount(std::size_t c) const {
     return std::any_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& m) { return s_.clause_of(m.span.begin) == c; });
   }
@@ -663,6 +760,49 @@ class SentenceReader {
     if (from > m.span.begin || s_.has(Cat::give, {from, m.span.begin}) || s_.has(Cat::give_paid, {from, m.span.begin})) return false;
     if (r.has_amount() && r.allocations.front().amount_fen.value_or(0) != 0) return false;
     std::vector<std::size_t> list = detail::amount_list(s_, k);
+    // 68户每户送去一台价值260元的电暖器: the value of what each got, times the count.
+    if (list.size() == 1 && counted_units_ && counted_units_->report == reports.size() - 1 && r.allocations.size() == 1 &&
+        r.has_quantity() && counted_units_->clause == s_.clause_of(m.span.begin)) {
+      const std::int64_t n = counted_units_->count;
+      const auto product = times_money(m.value, n);
+      if (!product) {
+        refuse_product(m, n, format_fen(m.value));
+        reports.pop_back();
+        used[k] = true;
+        return true;
+      }
+      r.allocations.front().amount_fen = product;
+      if (m.high) r.allocations.front().amount_high_fen = times_money(*m.high, n);
+      r.notes.push_back(fmt::format("computed: {} x {} (the value each got)", n, format_fen(m.value)));
+      r.approximate = r.approximate || m.approximate;
+      r.kind = Kind::in_kind;
+      r.measure.end = page(m.span.end);
+      used[k] = true;
+      return true;
+    }
+    // 礼包150份，每份价值100元: the value of one unit, times the units given.
+    if (list.size() == 1 && r.has_quantity() && s_.has(Cat::per_unit, {from, m.span.begin})) {
+      const std::string written_value = format_fen(m.value);
+      for (auto& a : r.allocations) {
+        if (!a.quantity) continue;
+        const auto product = times_money(m.value, *a.quantity);
+        const auto high = m.high ? times_money(*m.high, *a.quantity) : std::nullopt;
+        if (!product || (m.high && !high)) {
+          refuse_product(m, *a.quantity, written_value);
+          reports.pop_back();
+          used[k] = true;
+          return true;
+        }
+        a.amount_fen = product;
+        if (high) a.amount_high_fen = high;
+        r.notes.push_back(fmt::format("computed: {} x {} (value of one unit)", *a.quantity, written_value));
+      }
+      r.approximate = r.approximate || m.approximate;
+      r.kind = Kind::in_kind;
+      r.measure.end = page(m.span.end);
+      used[k] = true;
+      return true;
+    }
     // 羽绒服300件、棉鞋300双，共计价值9万元: one value for all the goods just listed; one gift.
     if (list.size() == 1 && reports.size() >= 2 && s_.has(Cat::total, {from, m.span.begin})) {
       std::size_t first = reports.size();
@@ -737,7 +877,26 @@ class SentenceReader {
         places.push_back(&p);
     if (places.size() < 2 || places.front()->span.begin != s_.han_from(c.begin, c.end)) return false;
     const LexToken* each = s_.first(Cat::each, {places.back()->span.end, s_.measures[k].span.begin});
-    if (!each || s_.slice(each->span) != "分别") return false;
+    if (!each) return false;
+    // 200万元已拨付，甲乡、乙镇各100万元: one amount for each place, adding up to the total.
+    if (s_.slice(each->span) != "分别") {
+      const Measure& mk = s_.measures[k];
+      const auto whole = checked_product(mk.value, static_cast<std::int64_t>(places.size()));
+      if (mk.kind != MeasureKind::money || !whole || *whole != *total.allocations.front().amount_fen) return false;
+      std::vector<Allocation> parts;
+      for (const PlaceMention* p : places) {
+        Allocation a;
+        a.recipient = p->name;
+        a.township = p->township;
+        a.amount_fen = mk.value;
+        parts.push_back(a);
+      }
+      used[k] = true;
+      total.allocations = parts;
+      total.distribution = "each";
+      total.notes.push_back("total split equally by the places that follow it (各)");
+      return true;
+    }
     const std::vector<std::size_t> list = detail::amount_list(s_, k);
     if (list.size() != places.size()) return false;
     std::int64_t sum = 0;
@@ -773,9 +932,19 @@ class SentenceReader {
     std::vector<std::size_t> taken;  // marked used only when the split holds
     const LexToken* sub = s_.first(Cat::subsum, {segment.begin, s_.measures[k].span.begin});
     const std::size_t parts_from = sub ? sub->span.end : segment.begin;
+    std::size_t parts_end = segment.end;
     for (std::size_t j = k; j < s_.measures.size(); ++j) {
       const Measure& mj = s_.measures[j];
-      if (mj.span.begin >= segment.end || mj.kind != MeasureKind::money) break;
+      // (The parts go on past ；when the next part opens with its place: 其中甲乡120万元，用于…；乙镇80万元.)
+      if (mj.span.begin >= parts_end && mj.kind == MeasureKind::money) {
+        const Span next = s_.segments[s_.segment_of(mj.span.begin)];
+        const std::size_t opens = s_.han_from(next.begin, next.end);
+        const bool place_first = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+          return p.span.begin == opens && p.span.end == mj.span.begin && !p.township.empty();
+        });
+        if (place_first && s_.segment_of(mj.span.begin) == s_.segment_of(parts_end - 1) + 1) parts_end = next.end;
+      }
+      if (mj.span.begin >= parts_end || mj.kind != MeasureKind::money) break;
       taken.push_back(j);
       const PlaceMention* place = nullptr;
       std::vector<const PlaceMention*> between;
@@ -843,6 +1012,65 @@ class SentenceReader {
     if (!e) return std::nullopt;
     const std::size_t window = std::max(from, e->span.begin >= 24 ? e->span.begin - 24 : std::size_t{0});
     return count_before(e->span.begin, window);
+  }
+
+  // 每斤35.8元, 35.8元/斤, 以…元的价格: a price per unit of goods, not an amount given.
+  bool is_unit_price(std::size_t j) const {
+    const Measure& m = s_.measures[j];
+    if (m.kind != MeasureKind::money) return false;
+    for (std::string_view after : {"的价格", "的单价", "的收购价", "/斤", "/公斤", "每斤", "一斤"})
+      if (starts_at(s_.text, m.span.end, after)) return true;
+    const std::size_t from = m.span.begin >= 9 ? m.span.begin - 9 : 0;
+    const std::string_view before = s_.slice(from, m.span.begin);
+    for (std::string_view per : {"每斤", "每公斤", "每吨", "每箱", "每盒", "单价", "价格为", "售价"})
+      if (before.find(per) != std::string_view::npos) return true;
+    return false;
+  }
+
+  // Townships and villages written out by name in [from, to) (not 两乡镇).
+  std::size_t named_places(std::size_t from, std::size_t to) const {
+    return static_cast<std::size_t>(std::count_if(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin >= from && p.span.end <= to && !p.township.empty() && p.level != PlaceLevel::collective && p.level != PlaceLevel::county;
+    }));
+  }
+
+  // The amount `k` (its product `total`) sums the money of the gifts already read in this sentence:
+  // the same money described again.
+  bool restates_gifts_before(std::size_t k, std::int64_t total, const std::vector<AidReport>& reports) const {
+    if (reports.empty() || k == 0) return false;
+    std::int64_t sum = 0;
+    for (const auto& r : reports) {
+      if (r.sentence.begin != sentence_.span.begin) continue;
+      for (const auto& a : r.allocations) sum += a.amount_fen.value_or(0);
+    }
+    return sum == total;
+  }
+
+  // 甲乡120户、乙镇80户: two or more townships each followed by its count, in [from, to).
+  std::vector<std::pair<Recipient, std::int64_t>> counts_by_place(std::size_t from, std::size_t to) const {
+    std::vector<std::pair<Recipient, std::int64_t>> out;
+    for (const auto& p : s_.places) {
+      if (p.span.begin < from || p.span.end > to || p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county)
+        continue;
+      std::size_t e = p.span.end;
+      while (e < to) {
+        const char32_t cp = text::code_point_at(s_.text, e);
+        if (!(cp >= U'0' && cp <= U'9') && std::u32string_view(U"一二两三四五六七八九十百千").find(cp) == std::u32string_view::npos) break;
+        std::size_t next = e;
+        text::next_code_point(s_.text, next);
+        e = next;
+      }
+      if (e == p.span.end) continue;
+      bool unit = false;
+      for (std::string_view u : {"名", "人", "户", "所", "个", "位", "家", "村", "校"}) unit = unit || starts_at(s_.text, e, u);
+      if (!unit) continue;
+      if (auto n = parse_integer(s_.slice(p.span.end, e)); n && *n > 0) out.push_back({{p.name, p.township}, *n});
+    }
+    if (out.size() < 2) return {};
+    for (std::size_t i = 1; i < out.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (out[i].first.township == out[j].first.township) return {};
+    return out;
   }
 
   std::optional<std::int64_t> count_before(std::size_t pos, std::size_t from) const {
@@ -1119,6 +1347,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   for (const auto& w : lex.scan(article.title)) consumption_article = consumption_article || w.is(Cat::consumption) || w.is(Cat::buy);
 
   std::vector<AidReport> reports;
+  std::vector<RefusedAmount> refused_amounts;
   DateResolver resolver(reference);
   if (ctx.date) resolver.set_last(*ctx.date);
   std::optional<DateRange> paragraph_last;
@@ -1131,6 +1360,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       previous_had_amount = false;
     }
     detail::SentenceTokens tokens = detail::tokenize(sentence.text, lex, places, directory_);
+    resolver.new_sentence();
     for (const auto& m : scan_dates(sentence.text)) {
       const bool in_title = std::any_of(tokens.titles.begin(), tokens.titles.end(), [&](const Span& t) { return t.begin <= m.span.begin && m.span.begin < t.end; });
       if (in_title) continue;
@@ -1139,7 +1369,15 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     const std::size_t before = reports.size();
     SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date, consumption_article,
                           previous_had_amount);
-    for (auto& r : reader.read()) {
+    std::vector<AidReport> read = reader.read();
+    // An amount refused in the sentence: reported with the reason; no report stands in for it
+    // without an amount.
+    std::vector<RefusedMeasure> refused = tokens.refused;
+    refused.insert(refused.end(), reader.refused.begin(), reader.refused.end());
+    for (const auto& x : refused)
+      refused_amounts.push_back({{sentence.page_offset(x.span.begin), sentence.page_offset(x.span.end)}, sentence.span, sentence.text, x.reason});
+    for (auto& r : read) {
+      if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;
       r.article_seq = article.seq;
       reports.push_back(std::move(r));
     }
@@ -1165,6 +1403,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(before), reports.end(),
                                       [](const AidReport& r) { return r.has_amount(); });
   }
+  if (context_out) context_out->refused = std::move(refused_amounts);
   return reports;
 }
 

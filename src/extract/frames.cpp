@@ -70,6 +70,27 @@ bool names_many_kinds(const SentenceTokens& s) {
 
 }  // namespace
 
+namespace {
+
+// 首期, 第二批, 三期: the number of a tranche word, or 0 (尾款, 余款).
+int tranche_number_of(std::string_view word) {
+  if (word.find("首") != std::string_view::npos) return 1;
+  static constexpr std::pair<std::string_view, int> kNumbers[] = {{"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}};
+  for (const auto& [numeral, n] : kNumbers)
+    if (word.find(numeral) != std::string_view::npos) return n;
+  return 0;
+}
+
+}  // namespace
+
+int tranche_number(const SentenceTokens& s, const Frame& f) {
+  const Measure& m = s.measures[f.measure];
+  const Span own = s.clauses[s.clause_of(m.span.begin)];
+  if (const LexToken* w = s.last(Cat::tranche, {own.begin, m.span.begin})) return tranche_number_of(s.slice(w->span));
+  if (const LexToken* w = s.first(Cat::tranche, own)) return tranche_number_of(s.slice(w->span));
+  return 0;
+}
+
 Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   const Measure& m = s.measures[f.measure];
   const Span own = s.clauses[s.clause_of(m.span.begin)];

@@ -53,6 +53,24 @@ std::string_view trim_punct(std::string_view s) {
 
 // 3家会员企业, 两家企业, 5个单位: givers counted but not named. `prefix` gets what stands before
 // the count (郑州航空港区3家企业: 郑州航空港区).
+// 两会, 两家企业, 三家单位: a count and a kind, no name — a reference to organisations named before.
+// Returns the count, or 0.
+std::int64_t counted_reference(std::string_view item) {
+  static constexpr std::pair<std::u32string_view, std::int64_t> kCounts[] = {{U"两", 2}, {U"二", 2}, {U"三", 3}, {U"四", 4}};
+  if (item.empty()) return 0;
+  std::size_t i = 0;
+  const char32_t first = next_code_point(item, i);
+  std::int64_t n = 0;
+  for (const auto& [c, v] : kCounts)
+    if (c.front() == first) n = v;
+  if (n == 0) return 0;
+  std::string_view rest = item.substr(i);
+  if (starts_at(rest, 0, "家")) rest.remove_prefix(3);
+  for (std::string_view kind : {"会", "协会", "企业", "公司", "单位", "部门"})
+    if (rest == kind) return n;
+  return 0;
+}
+
 std::int64_t counted_givers(std::string_view item, std::string_view* prefix = nullptr) {
   // The count may follow a name: start at the first numeral.
   std::size_t start = 0;
@@ -104,29 +122,49 @@ void ArticleMemory::saw_township(const std::string& township) {
   recent_townships.push_back(township);
 }
 
-std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) const {
-  // 该公司 is the last company named, 该会 the last association, 该区 the last district; 其 and
-  // 该单位 the last organisation of any kind.
+namespace {
+
+// The last characters a name of the kind a pronoun points at ends in: 该公司 and 两家企业 a company
+// (公司, 集团 … end in 司, 团), 该会 and 两会 an association; empty for any organisation (其, 该单位).
+std::string_view kind_endings(std::string_view pronoun) {
   static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
       {"公司", "公司集团企业厂"}, {"企业", "公司集团企业厂"}, {"集团", "公司集团"}, {"会", "会"},
       {"医院", "医院"},            {"区", "区"},               {"学校", "学校小学中学"}};
-  std::string_view noun;
   for (const auto& [suffix, endings] : kKinds)
-    if (text::ends_at(pronoun, pronoun.size(), suffix)) {
-      noun = endings;
-      break;
-    }
-  if (noun.empty()) return last_organisation.empty() ? std::nullopt : std::optional<std::string>(last_organisation);
-  for (auto it = organisations.rbegin(); it != organisations.rend(); ++it) {
-    const std::string& written = it->first;
-    for (std::size_t i = 0; i < noun.size();) {
-      const std::size_t at = i;
-      text::next_code_point(noun, i);
-      // The last character of the name is one of the kind's endings (公司, 集团 … end in 司, 团).
-      if (text::ends_at(written, written.size(), noun.substr(at, i - at))) return it->second;
-    }
+    if (text::ends_at(pronoun, pronoun.size(), suffix)) return endings;
+  return {};
+}
+
+bool of_kind(const std::string& written, std::string_view endings) {
+  if (endings.empty()) return true;
+  for (std::size_t i = 0; i < endings.size();) {
+    const std::size_t at = i;
+    text::next_code_point(endings, i);
+    if (text::ends_at(written, written.size(), endings.substr(at, i - at))) return true;
   }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) const {
+  // 该公司 is the last company named, 该会 the last association, 该区 the last district; 其 and
+  // 该单位 the last organisation of any kind.
+  const std::string_view noun = kind_endings(pronoun);
+  if (noun.empty()) return last_organisation.empty() ? std::nullopt : std::optional<std::string>(last_organisation);
+  for (auto it = organisations.rbegin(); it != organisations.rend(); ++it)
+    if (of_kind(it->first, noun)) return it->second;
   return last_organisation.empty() ? std::nullopt : std::optional<std::string>(last_organisation);
+}
+
+std::vector<std::string> ArticleMemory::referents(std::string_view phrase, std::size_t n) const {
+  const std::string_view noun = kind_endings(phrase);
+  std::vector<std::string> out;
+  for (auto it = organisations.rbegin(); it != organisations.rend() && out.size() < n; ++it)
+    if (of_kind(it->first, noun) && std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+  if (out.size() < n) return {};
+  std::reverse(out.begin(), out.end());  // in the order they were named
+  return out;
 }
 
 std::optional<std::string> ArticleMemory::expand(std::string_view short_name) const {
@@ -188,7 +226,12 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
   const LexToken* marker = s.last(Cat::passive, {c.begin, limit});
   if (!marker) return std::nullopt;
   std::size_t end = limit;
-  if (const LexToken* verb = s.first(Cat::give, {marker->span.end, limit})) end = verb->span.begin;
+  // (收到区教育局发放的…: the verb may be one that says the money changed hands.)
+  for (const auto& w : s.words)
+    if (w.span.begin >= marker->span.end && w.span.end <= limit && (w.cats & (bit(Cat::give) | bit(Cat::give_paid)))) {
+      end = w.span.begin;
+      break;
+    }
   // (分别 before the verb belongs to the givers: 由甲、乙、丙分别筹集的….)
   if (const LexToken* each = s.first(Cat::each, {marker->span.end, end})) end = each->span.begin;
   std::string_view name = trim_punct(s.slice(marker->span.end, end));
@@ -277,7 +320,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     for (std::size_t i = offset; i < stop;) {
       const std::size_t at = i;
       const char32_t cp = next_code_point(s.text, i);
-      bool sep = cp == U'、';
+      bool sep = cp == U'、' || cp == U'—';  // (甲公司——该公司…: a dash ends a name)
       if ((cp == U'和' || cp == U'与' || cp == U'及' || cp == U'同') && at > start) {
         // 和 joins two givers only after a whole name (中和集团 is one name).
         const std::string_view left = trim_punct(s.slice(start, at));
@@ -332,6 +375,19 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       g.members_written.push_back(std::string(item));
       g.basis = "pronoun";
       continue;
+    }
+    // 两会, 两家企业: the last two associations or companies named (甲协会、乙协会…。两会分别捐赠).
+    if (const auto n = counted_reference(item); n >= 2) {
+      const auto named = memory.referents(item, static_cast<std::size_t>(n));
+      if (!named.empty()) {
+        for (const auto& name : named) {
+          g.members.push_back(name);
+          g.members_written.push_back(std::string(item));
+        }
+        g.basis = "pronoun";
+        if (g.span.empty()) g.span = {item_at, item_at + item.size()};
+        continue;
+      }
     }
     std::string_view counted_prefix;
     if (const auto n = counted_givers(item, &counted_prefix); n > 0) {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <limits>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -16,6 +17,11 @@ using text::next_code_point;
 using text::starts_at;
 
 constexpr int128 kScale = 100'000'000;  // 10^8
+constexpr int128 kScalePerFen = 1'000'000;  // one fen is 10^6 of the scaled value
+
+// Why a numeral was not read: `none` when it is no number at all (一〇一, 2021.6.5); the others
+// are numbers that cannot be read exactly, which scan_measures refuses with a reason.
+enum class Problem { none, too_large, inexact };
 
 int chinese_digit(char32_t cp) {
   switch (cp) {
@@ -50,8 +56,9 @@ bool is_numeral_char(char32_t cp) {
   return is_ascii_digit(cp) || chinese_digit(cp) >= 0 || chinese_multiplier(cp) > 0;
 }
 
-// Reads an Arabic literal "1,234.56" starting at pos; returns the value scaled by 10^8.
-std::optional<int128> read_arabic(std::string_view s, std::size_t& pos) {
+// Reads an Arabic literal "1,234.56" starting at pos; returns the value scaled by 10^8. Decimals
+// past the eighth must be zeros (1.234567890 is exact); a nonzero one is `inexact`, not dropped.
+std::optional<int128> read_arabic(std::string_view s, std::size_t& pos, Problem& problem) {
   int128 whole = 0;
   std::size_t i = pos, digits_in_group = 0;
   bool grouped = false;
@@ -59,7 +66,10 @@ std::optional<int128> read_arabic(std::string_view s, std::size_t& pos) {
     if (is_ascii_digit(static_cast<unsigned char>(s[i]))) {
       whole = whole * 10 + (s[i] - '0');
       ++digits_in_group;
-      if (whole > static_cast<int128>(1) << 80) return std::nullopt;
+      if (whole > static_cast<int128>(1) << 80) {
+        problem = Problem::too_large;
+        return std::nullopt;
+      }
       ++i;
     } else if (s[i] == ',' && i + 3 < s.size() &&
                is_ascii_digit(static_cast<unsigned char>(s[i + 1])) &&
@@ -81,9 +91,15 @@ std::optional<int128> read_arabic(std::string_view s, std::size_t& pos) {
     ++i;
     int128 place = kScale / 10;
     while (i < s.size() && is_ascii_digit(static_cast<unsigned char>(s[i]))) {
-      if (place == 0) return std::nullopt;  // more than 8 decimals
-      value += (s[i] - '0') * place;
-      place /= 10;
+      if (place == 0) {
+        if (s[i] != '0') {  // a ninth decimal (or later) that is not zero: not exact at 10^-8
+          problem = Problem::inexact;
+          return std::nullopt;
+        }
+      } else {
+        value += (s[i] - '0') * place;
+        place /= 10;
+      }
       ++i;
     }
     if (i < s.size() && s[i] == '.') return std::nullopt;  // 2021.6.5 is a date, not a number
@@ -100,17 +116,24 @@ namespace {
 bool checked_mul(int128& a, int128 b) { return !__builtin_mul_overflow(a, b, &a); }
 bool checked_add(int128& a, int128 b) { return !__builtin_add_overflow(a, b, &a); }
 
-// Digits after 点 (一点五万, 零点八万), scaled by 10^8. Advances pos past them.
-std::optional<int128> read_chinese_fraction(std::string_view s, std::size_t& pos) {
+// Digits after 点 (一点五万, 零点八万), scaled by 10^8. Advances pos past them. As for Arabic
+// decimals, digits past the eighth must be zeros.
+std::optional<int128> read_chinese_fraction(std::string_view s, std::size_t& pos, Problem& problem) {
   int128 value = 0, place = kScale / 10;
   std::size_t i = pos, count = 0;
   while (i < s.size()) {
     std::size_t j = i;
     const int d = chinese_digit(next_code_point(s, j));
     if (d < 0) break;
-    if (place == 0) return std::nullopt;  // more than 8 decimals
-    value += d * place;
-    place /= 10;
+    if (place == 0) {
+      if (d != 0) {
+        problem = Problem::inexact;
+        return std::nullopt;
+      }
+    } else {
+      value += d * place;
+      place /= 10;
+    }
     ++count;
     i = j;
   }
@@ -119,10 +142,13 @@ std::optional<int128> read_chinese_fraction(std::string_view s, std::size_t& pos
   return value;
 }
 
-}  // namespace
-
-std::optional<Numeral> parse_numeral(std::string_view run) {
+// parse_numeral, saying in `problem` why a number could not be read exactly.
+std::optional<Numeral> parse_numeral_checked(std::string_view run, Problem& problem) {
   Numeral out;
+  auto too_large = [&] {
+    problem = Problem::too_large;
+    return std::nullopt;
+  };
   int128 yi_part = 0, wan_part = 0, section = 0;
   int128 number_value = 0;
   bool has_number = false;
@@ -141,7 +167,7 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
     if (is_ascii_digit(cp)) {
       if (has_number) return std::nullopt;
       std::size_t p = at;
-      auto v = read_arabic(run, p);
+      auto v = read_arabic(run, p, problem);
       if (!v) return std::nullopt;
       number_value = *v;
       has_number = true;
@@ -184,7 +210,7 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
       // 一点五万, 零点八万, 十点五万: a decimal point written in Chinese.
       if (decimal || (!has_number && prev != U'零' && prev != U'〇' && chinese_multiplier(prev) != 10))
         return std::nullopt;
-      auto frac = read_chinese_fraction(run, i);
+      auto frac = read_chinese_fraction(run, i, problem);
       if (!frac) return std::nullopt;
       number_value += *frac;
       has_number = true;
@@ -200,7 +226,7 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
       if (!has_number && m != 10 && !at_start) return std::nullopt;
       if (smallest_in_section != 0 && m >= smallest_in_section) return std::nullopt;  // 百千
       int128 term = has_number ? number_value : kScale;
-      if (!checked_mul(term, m) || !checked_add(section, term)) return std::nullopt;
+      if (!checked_mul(term, m) || !checked_add(section, term)) return too_large();
       smallest_in_section = m;
       has_number = false;
       number_value = 0;
@@ -213,11 +239,11 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
       }
       if (m == 10'000) {
         if (wan_part != 0) return std::nullopt;
-        if (!checked_mul(term, m)) return std::nullopt;
+        if (!checked_mul(term, m)) return too_large();
         wan_part = term;
       } else {
         if (yi_part != 0) return std::nullopt;
-        if (!checked_add(term, wan_part) || !checked_mul(term, m)) return std::nullopt;
+        if (!checked_add(term, wan_part) || !checked_mul(term, m)) return too_large();
         yi_part = term;
         wan_part = 0;
       }
@@ -256,9 +282,23 @@ std::optional<Numeral> parse_numeral(std::string_view run) {
   }
   int128 total = yi_part;
   if (!checked_add(total, wan_part) || !checked_add(total, section) || !checked_add(total, number_value))
-    return std::nullopt;
+    return too_large();
   out.scaled = total;
   return out;
+}
+
+}  // namespace
+
+std::optional<Numeral> parse_numeral(std::string_view run) {
+  Problem ignored = Problem::none;
+  return parse_numeral_checked(run, ignored);
+}
+
+void add_checked(std::int64_t& total, std::int64_t v, std::string_view what) {
+  if (__builtin_add_overflow(total, v, &total))
+    throw std::overflow_error(fmt::format("{}: the sum leaves the range of a 64-bit integer (more than ¥92,233,720,368,547,758.07); "
+                                          "the ledger holds amounts past {}",
+                                          what, kMaxLineText));
 }
 
 std::optional<std::int64_t> parse_integer(std::string_view run) {
@@ -283,10 +323,15 @@ std::string format_fen(std::int64_t fen) {
 }
 
 std::string format_yuan(std::int64_t fen) {
-  std::string digits = format_fen(fen < 0 ? -fen : fen);
-  const std::size_t dot = digits.find('.');
-  for (int i = static_cast<int>(dot) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return (fen < 0 ? "-¥" : "¥") + digits;
+  // (format_fen handles INT64_MIN, whose negation would overflow.)
+  const std::string plain = format_fen(fen);
+  const std::size_t from = fen < 0 ? 1 : 0, dot = plain.find('.');
+  std::string out = fen < 0 ? "-¥" : "¥";
+  for (std::size_t i = from; i < dot; ++i) {
+    if (i > from && (dot - i) % 3 == 0) out += ',';
+    out += plain[i];
+  }
+  return out + plain.substr(dot);
 }
 
 namespace {
@@ -296,6 +341,7 @@ struct Run {
   Numeral value;
   std::optional<Numeral> high;  // 两三万: the upper end of a range written as neighbouring digits
   bool bare = false;            // opens with 百/千/万/亿 (千元, 上百万, 万余元)
+  Problem problem = Problem::none;  // a number that cannot be read exactly: refused, not skipped
 };
 
 // 一 and 两 pair as 一两; otherwise two neighbouring digits count up by one (两三, 五六, 八九).
@@ -367,8 +413,13 @@ std::optional<Run> read_run(std::string_view s, std::size_t pos) {
   if (i == pos) return std::nullopt;
   const std::string_view text = s.substr(pos, i - pos);
   Run r{pos, i, {}, std::nullopt, chinese_multiplier(code_point_at(s, pos)) >= 100};
-  if (auto v = parse_numeral(text)) {
+  Problem problem = Problem::none;
+  if (auto v = parse_numeral_checked(text, problem)) {
     r.value = *v;
+    return r;
+  }
+  if (problem != Problem::none) {
+    r.problem = problem;
     return r;
   }
   if (auto pair = parse_digit_pair(text)) {
@@ -485,25 +536,78 @@ bool implied_money_form(std::string_view s, const Run& r, bool marked) {
   return (r.value.has_multiplier && (!r.bare || marked)) || colloquial(s, r);
 }
 
-// yuan * 10^8 -> fen, or nothing when it does not fit in int64. One fen is 10^6; round half up
-// (sub-fen amounts do not occur in practice; this keeps 0.005 from silently vanishing).
-std::optional<std::int64_t> to_fen(int128 scaled) {
-  if (scaled < 0) return std::nullopt;
-  const int128 fen = (scaled + 500'000) / 1'000'000;
-  if (fen > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
-  return static_cast<std::int64_t>(fen);
+std::string too_much_money() { return fmt::format("more than {}", kMaxLineText); }
+
+std::string refusal(Problem p, MeasureKind kind) {
+  if (p == Problem::inexact) return "written with more decimal places than can be read exactly";
+  return kind == MeasureKind::money ? too_much_money() : "a count too large for the ledger";
 }
 
-std::optional<std::int64_t> to_count(int128 scaled) {
-  if (scaled < 0 || scaled % kScale != 0) return std::nullopt;
+// yuan * 10^8 -> fen, exactly, or nothing with the reason: past the ceiling of one ledger line
+// (a negative value is an overflow upstream), or not a whole number of fen (0.005元 is neither
+// rounded up nor dropped).
+std::optional<std::int64_t> to_fen(int128 scaled, std::string& why) {
+  if (scaled < 0 || scaled > static_cast<int128>(kMaxLineFen) * kScalePerFen) {
+    why = too_much_money();
+    return std::nullopt;
+  }
+  if (scaled % kScalePerFen != 0) {
+    why = "not a whole number of fen";
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(scaled / kScalePerFen);
+}
+
+// A count of goods; a fraction (1.5台) is no count and is skipped without a reason.
+std::optional<std::int64_t> to_count(int128 scaled, std::string& why) {
+  if (scaled < 0) {
+    why = refusal(Problem::too_large, MeasureKind::quantity);
+    return std::nullopt;
+  }
+  if (scaled % kScale != 0) return std::nullopt;
   const int128 n = scaled / kScale;
-  if (n > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
+  if (n > std::numeric_limits<std::int64_t>::max()) {
+    why = refusal(Problem::too_large, MeasureKind::quantity);
+    return std::nullopt;
+  }
   return static_cast<std::int64_t>(n);
+}
+
+// A number that cannot be read exactly (Run::problem): refused when a currency or a goods unit
+// says what it counts (99999999999999999999999999万亿元, 1.2345678912亿元), else skipped whole, so
+// its tail is never read as a number of its own. Returns where scanning goes on.
+std::size_t refuse_run(std::string_view s, const Run& run, std::vector<RefusedMeasure>* refused) {
+  std::size_t begin = run.begin, pos = run.end;
+  bool yen = false;
+  for (std::string_view sign : {"¥", "人民币"})
+    if (text::ends_at(s, begin, sign)) {
+      begin -= sign.size();
+      yen = true;
+    }
+  if (starts_at(s, pos, "多") || starts_at(s, pos, "余")) pos += std::string_view("多").size();
+  std::optional<MeasureKind> kind;
+  std::string unit;
+  if (const std::size_t c = currency_length(s, pos); c > 0) {
+    pos += c;
+    kind = MeasureKind::money;
+  } else if (const std::size_t u = yen ? 0 : unit_length(s, pos, unit); u > 0) {
+    pos += u;
+    kind = MeasureKind::quantity;
+  } else if (yen) {
+    kind = MeasureKind::money;
+  } else {
+    const std::string_view written = s.substr(run.begin, run.end - run.begin);
+    const bool multiplier = written.find("万") != std::string_view::npos || written.find("亿") != std::string_view::npos;
+    if (multiplier && !text::is_han(code_point_at(s, pos))) kind = MeasureKind::money;  // 一百五十万 standing alone
+  }
+  if (!kind) return run.end;
+  if (refused) refused->push_back({*kind, {begin, pos}, refusal(run.problem, *kind)});
+  return pos;
 }
 
 }  // namespace
 
-std::vector<Measure> scan_measures(std::string_view s) {
+std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasure>* refused) {
   std::vector<Measure> out;
   for (std::size_t i = 0; i < s.size();) {
     if (!starts_run(s, i)) {
@@ -523,6 +627,10 @@ std::vector<Measure> scan_measures(std::string_view s) {
     const char32_t before = code_point_before(s, run->begin);
     if ((before >= U'A' && before <= U'Z') || (before >= U'a' && before <= U'z')) {
       i = run->end;
+      continue;
+    }
+    if (run->problem != Problem::none) {
+      i = refuse_run(s, *run, refused);
       continue;
     }
 
@@ -547,16 +655,26 @@ std::vector<Measure> scan_measures(std::string_view s) {
     int128 low = run->value.scaled;
     std::optional<int128> high;
     if (run->high) high = run->high->scaled;
+    // The far end of a range that cannot be read exactly (2万至99999999999999999999亿元) refuses
+    // the whole range.
+    Problem range_problem = Problem::none;
+    bool range_overflow = false;
     // A range: 2-3万元, 2万至3万元 (the unit after the second end).
     auto try_range = [&](std::size_t at) -> std::size_t {
       std::size_t j = at;
       if (high || j >= s.size() || !is_range_separator(next_code_point(s, j))) return 0;
       auto second = read_run(s, j);
       if (!second || second->high) return 0;
-      high = second->value.scaled;
+      int128 first = low;
+      bool overflow = false;
       if (!run->value.has_multiplier && second->value.has_multiplier) {
-        if (__builtin_mul_overflow(low, second->value.trailing_multiplier, &low)) low = -1;  // refused below
+        if (__builtin_mul_overflow(low, second->value.trailing_multiplier, &first)) overflow = true;  // refused below
       }
+      if (!overflow && second->value.scaled < first) return 0;  // 2万至3: no range that runs downwards
+      range_problem = second->problem;
+      range_overflow = overflow;
+      if (!overflow) low = first;
+      high = second->value.scaled;
       return second->end - at;
     };
 
@@ -591,7 +709,9 @@ std::vector<Measure> scan_measures(std::string_view s) {
       // A range whose first end carries its own unit: 20000元到30000元.
       std::size_t j = pos;
       if (!high && j < s.size() && is_range_separator(next_code_point(s, j))) {
-        if (auto second = read_run(s, j); second && !second->high && currency_length(s, second->end) > 0) {
+        if (auto second = read_run(s, j); second && !second->high && currency_length(s, second->end) > 0 &&
+                                          second->value.scaled >= low) {
+          range_problem = second->problem;
           high = second->value.scaled;
           pos = second->end + currency_length(s, second->end);
         }
@@ -625,21 +745,30 @@ std::vector<Measure> scan_measures(std::string_view s) {
       }
     }
 
-    // Checked conversion: an amount that does not fit in int64 fen (or a count in int64) is
-    // refused, not wrapped.
+    // Checked conversion: an amount past the ceiling of one ledger line, or not exact in fen
+    // (a count past int64), is refused with its reason, never wrapped or rounded.
+    std::string why;
     bool fits = true;
-    if (m.kind == MeasureKind::money) {
+    if (range_problem != Problem::none) {
+      why = refusal(range_problem, m.kind);
+      fits = false;
+    } else if (range_overflow) {
+      why = refusal(Problem::too_large, m.kind);
+      fits = false;
+    } else if (m.kind == MeasureKind::money) {
       int128 total = low;
-      const auto v = __builtin_add_overflow(low, extra, &total) ? std::nullopt : to_fen(total);
-      const auto h = high ? to_fen(*high) : std::optional<std::int64_t>{0};
+      const auto v = __builtin_add_overflow(low, extra, &total) ? std::nullopt : to_fen(total, why);
+      const auto h = v && high ? to_fen(*high, why) : std::optional<std::int64_t>{0};
       fits = v && h;
       if (fits) {
         m.value = *v;
         if (high) m.high = *h;
+      } else if (why.empty()) {
+        why = too_much_money();
       }
     } else {
-      const auto v = to_count(low);
-      const auto h = high ? to_count(*high) : std::optional<std::int64_t>{0};
+      const auto v = to_count(low, why);
+      const auto h = v && high ? to_count(*high, why) : std::optional<std::int64_t>{0};
       fits = v && h;
       if (fits) {
         m.value = *v;
@@ -647,6 +776,7 @@ std::vector<Measure> scan_measures(std::string_view s) {
       }
     }
     if (!fits) {
+      if (refused && !why.empty()) refused->push_back({m.kind, {begin, pos}, why});
       i = pos;
       continue;
     }

@@ -58,6 +58,12 @@ std::optional<DateRange> date_in_header(std::string_view text) {
   return std::nullopt;
 }
 
+std::string refusal_warning(const PageExtraction& px, const RefusedAmount& x) {
+  const text::Page& p = px.page;
+  return fmt::format("{}:{}: warning: amount {} refused ({}); no ledger line is made of it: {}", p.path, p.line_of(x.amount.begin),
+                     p.original_slice(x.amount.begin, x.amount.end), x.reason, p.original_slice(x.sentence.begin, x.sentence.end));
+}
+
 PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const Directory& directory,
                             const PageOptions& options) {
   PageExtraction out;
@@ -98,6 +104,7 @@ PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const D
     if (rec.relevant) {
       auto reports = extractor.extract(page.text, article, places, out.reference, &ctx);
       for (auto& r : reports) out.reports.push_back(std::move(r));
+      for (auto& x : ctx.refused) out.refused.push_back(std::move(x));
     } else {
       // Still date the article for the record.
       for (const auto& m : scan_dates(article.span.of(page.text))) {

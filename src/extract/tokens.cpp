@@ -86,7 +86,7 @@ const LexToken* SentenceTokens::word_before(std::size_t pos) const {
 SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const PlaceFinder& places, const Directory& d) {
   SentenceTokens s;
   s.text = sentence;
-  s.measures = scan_measures(sentence);
+  s.measures = scan_measures(sentence, &s.refused);
   s.places = places.find(sentence);
   s.clauses = split_at(sentence, U",:;");
   s.segments = split_at(sentence, U";");

@@ -8,7 +8,6 @@
 namespace aidledger::ledger {
 namespace {
 
-using text::csv_field;
 
 std::string join_sources(const std::vector<std::string>& v) {
   std::string s;
@@ -25,13 +24,16 @@ std::string year(const ExportLine& l) { return l.year ? std::to_string(*l.year) 
 
 }  // namespace
 
-std::string to_csv(const std::vector<ExportLine>& lines) {
+std::string to_csv(const std::vector<ExportLine>& lines, bool neutralise) {
+  // Text columns are neutralised; event_id, year, amount_yuan, approximate, quantity and aggregate
+  // are numbers and are written as they are.
+  auto csv_field = [neutralise](const std::string& s) { return text::csv_text(s, neutralise); };
   std::string out =
       "event_id,date,date_precision,year,kind,status,donor,recipient,township,amount_yuan,approximate,quantity,unit,"
       "item,aggregate,sources\n";
   for (const auto& l : lines) {
     out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", l.event_id, csv_field(l.date),
-                       l.date_precision, year(l), l.kind, l.status, csv_field(l.donor), csv_field(l.recipient),
+                       csv_field(l.date_precision), year(l), csv_field(l.kind), csv_field(l.status), csv_field(l.donor), csv_field(l.recipient),
                        csv_field(l.township), amount(l), l.approximate ? 1 : 0, quantity(l), csv_field(l.unit),
                        csv_field(l.item), l.aggregate ? 1 : 0, csv_field(join_sources(l.sources)));
   }

@@ -4,14 +4,18 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <limits>
+#include <stdexcept>
 #include <map>
 #include <set>
 #include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <date/date.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -21,6 +25,14 @@
 #include "schema.hpp"
 
 namespace aidledger::ledger {
+
+void throw_if_sum_overflow(const std::exception& e, std::string_view what) {
+  if (std::string_view(e.what()) != "integer overflow") return;
+  throw std::overflow_error(fmt::format("{}: the sum leaves the range of a 64-bit integer (SQLite: integer overflow); "
+                                        "the ledger holds amounts past {}",
+                                        what, extract::kMaxLineText));
+}
+
 namespace {
 
 using extract::AidReport;
@@ -75,17 +87,24 @@ struct Reading {
   std::string date_first, date_last, date_text, precision;  // precision 'reported' = date of the report
   std::vector<extract::Allocation> allocations;
   std::int64_t article_order = 0;
+  int tranche_number = 0;  // 首期 1, 第二期 2 …; 0 when not numbered
 
   std::optional<std::int64_t> total_fen() const {
     std::optional<std::int64_t> t;
     for (const auto& a : allocations)
-      if (a.amount_fen) t = t.value_or(0) + *a.amount_fen;
+      if (a.amount_fen) {
+        t = t.value_or(0);
+        extract::add_checked(*t, *a.amount_fen, "the total of an event's lines");
+      }
     return t;
   }
   std::optional<std::int64_t> total_quantity() const {
     std::optional<std::int64_t> t;
     for (const auto& a : allocations)
-      if (a.quantity) t = t.value_or(0) + *a.quantity;
+      if (a.quantity) {
+        t = t.value_or(0);
+        extract::add_checked(*t, *a.quantity, "the quantity of an event's lines");
+      }
     return t;
   }
   // Townships the lines are for (a JOINT line counts for each township it covers).
@@ -139,9 +158,26 @@ std::string describe_lines(const Reading& r) {
   return join(parts, " + ");
 }
 
+// Two reports that state no date of the gift are one event only when reported within this many days
+// (a restatement half a year later is common; the same gift each year is about 365 days apart).
+constexpr int kMaxDaysBetweenUndatedReports = 300;
+
+std::optional<date::sys_days> parse_iso_day(const std::string& s) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (std::from_chars(s.data(), s.data() + 4, y).ec != std::errc() || std::from_chars(s.data() + 5, s.data() + 7, m).ec != std::errc() ||
+      std::from_chars(s.data() + 8, s.data() + 10, d).ec != std::errc())
+    return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+  if (!ymd.ok()) return std::nullopt;
+  return date::sys_days(ymd);
+}
+
 // Dates are compatible when the explicit ones overlap, and an event happened no later than any
 // report of it.
 bool dates_compatible(const Reading& a, const Reading& b, std::string& why) {
+  const bool counted = a.total_fen() || a.total_quantity() || b.total_fen() || b.total_quantity();
   const bool a_own = a.precision != "reported" && !a.date_first.empty();
   const bool b_own = b.precision != "reported" && !b.date_first.empty();
   if (a_own && b_own) {
@@ -161,6 +197,15 @@ bool dates_compatible(const Reading& a, const Reading& b, std::string& why) {
     }
     return false;
   }
+  // Neither states its date: the dates of the two reports bound when each happened. Reports of an
+  // amount a season or more apart are two gifts (the same 慰问金 each Spring Festival), not one
+  // restated. (A gift named without any amount — 捐赠智慧教育平台 — is retold in summaries for years.)
+  if (const auto a_day = parse_iso_day(a.date_first), b_day = parse_iso_day(b.date_first); counted && a_day && b_day) {
+    const auto apart = date::abs(*a_day - *b_day).count();
+    if (apart > kMaxDaysBetweenUndatedReports) return false;
+    why = fmt::format("neither report states the date; reported {} days apart", apart);
+    return true;
+  }
   why = "neither report states the date";
   return true;
 }
@@ -170,6 +215,8 @@ std::optional<std::string> same_event(const Reading& report, const Reading& even
   if (report.status != event.status || report.aggregate != event.aggregate) return std::nullopt;
   if (report.kind != event.kind) return std::nullopt;
   if (report.donor_id != event.donor_id) return std::nullopt;
+  // 首期 and 第二期 of one pledge are two payments, however alike.
+  if (report.tranche_number != 0 && event.tranche_number != 0 && report.tranche_number != event.tranche_number) return std::nullopt;
   std::string date_why;
   if (!dates_compatible(report, event, date_why)) return std::nullopt;
   const std::string donor = report.donor_name.empty() ? "unknown donor" : report.donor_name;
@@ -452,6 +499,7 @@ struct Ledger::Impl {
     x.unit = r.unit;
     x.aggregate = r.aggregate;
     x.allocations = r.allocations;
+    x.tranche_number = r.tranche_number;
     if (r.date) {
       x.date_first = iso_day(r.date->first);
       x.date_last = iso_day(r.date->last);
@@ -488,7 +536,8 @@ struct Ledger::Impl {
 
   Reading reading_of_event(std::int64_t id) {
     SQLite::Statement q(db, "SELECT e.donor_id, COALESCE(o.name, ''), e.kind, e.status, e.item, e.unit, e.aggregate, "
-                            "COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), e.date_text, e.date_precision "
+                            "COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), e.date_text, e.date_precision, "
+                            "(SELECT COALESCE(MAX(m.tranche_number), 0) FROM mentions m WHERE m.event_id = e.id) "
                             "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
     q.bind(1, id);
     Reading x;
@@ -504,6 +553,7 @@ struct Ledger::Impl {
     x.date_last = q.getColumn(8).getString();
     x.date_text = q.getColumn(9).getString();
     x.precision = q.getColumn(10).getString();
+    x.tranche_number = q.getColumn(11).getInt();
     x.allocations = load_allocations("allocations", "event_id", id);
     return x;
   }
@@ -548,8 +598,8 @@ struct Ledger::Impl {
     SQLite::Statement ins(db,
         "INSERT INTO mentions (event_id, article_id, byte_start, byte_end, measure_start, measure_end, line, sentence, "
         "sentence_original, donor_id, donor_as_written, donor_basis, date_first, date_last, date_text, date_precision, "
-        "date_basis, kind, status, approximate, aggregate, tranche, item, unit, distribution, notes, merge_reason) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "date_basis, kind, status, approximate, aggregate, tranche, item, unit, distribution, notes, merge_reason, tranche_number) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 0;
     ins.bind(++i, event);
     ins.bind(++i, article_id);
@@ -578,6 +628,7 @@ struct Ledger::Impl {
     ins.bind(++i, r.distribution);
     ins.bind(++i, join(r.notes, "; "));
     ins.bind(++i, merge_reason);
+    ins.bind(++i, r.tranche_number);
     ins.exec();
     const std::int64_t id = db.getLastInsertRowid();
     SQLite::Statement al(db, "INSERT INTO mention_allocations (mention_id, recipient, township, covers, amount_fen, "
@@ -676,8 +727,14 @@ struct Ledger::Impl {
     const auto lines = load_allocations("mention_allocations", "mention_id", detailed->id);
     std::optional<std::int64_t> total_fen, total_qty;
     for (const auto& a : lines) {
-      if (a.amount_fen) total_fen = total_fen.value_or(0) + *a.amount_fen;
-      if (a.quantity) total_qty = total_qty.value_or(0) + *a.quantity;
+      if (a.amount_fen) {
+        total_fen = total_fen.value_or(0);
+        extract::add_checked(*total_fen, *a.amount_fen, fmt::format("the total of event {}", id));
+      }
+      if (a.quantity) {
+        total_qty = total_qty.value_or(0);
+        extract::add_checked(*total_qty, *a.quantity, fmt::format("the quantity of event {}", id));
+      }
     }
     SQLite::Statement up(db, "UPDATE events SET donor_id = ?, date_first = ?, date_last = ?, date_text = ?, "
                              "date_precision = ?, date_basis = ?, approximate = ?, tranche = ?, item = ?, unit = ?, "
@@ -936,13 +993,32 @@ std::optional<std::tuple<std::string, std::string, std::string>> parse_date_fiel
   return std::make_tuple(iso_day(r->first), iso_day(r->last), std::string(extract::to_string(p)));
 }
 
-// "1500000.00" or "150万" -> fen.
-std::optional<std::int64_t> parse_amount_field(const std::string& v) {
+// An amount in a correction that is refused (past the ceiling of one ledger line, not exact).
+struct RefusedCorrectionAmount : std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+};
+
+// "1500000.00" or "150万" -> fen, read as the extractor reads amounts (and refused as it
+// refuses them: past the ceiling of one ledger line, or not exact). Throws std::invalid_argument
+// with the reason.
+std::int64_t parse_amount_field(const std::string& v) {
   std::string text = v;
-  if (text.find_first_not_of("0123456789.,") == std::string::npos) text += "元";
-  const auto ms = extract::scan_measures(text);
-  if (ms.size() != 1 || ms[0].kind != extract::MeasureKind::money) return std::nullopt;
+  if (!text.empty() && text.find_first_not_of("0123456789.,") == std::string::npos) text += "元";
+  std::vector<extract::RefusedMeasure> refused;
+  const auto ms = extract::scan_measures(text, &refused);
+  if (!refused.empty()) throw RefusedCorrectionAmount(fmt::format("amount '{}' refused: {}", v, refused.front().reason));
+  if (ms.size() != 1 || ms[0].kind != extract::MeasureKind::money || ms[0].span.size() != text.size())
+    throw std::invalid_argument(fmt::format("amount '{}' is not an amount of money", v));
   return ms[0].value;
+}
+
+// "120" -> a count of goods (digits only, within int64).
+std::int64_t parse_quantity_field(const std::string& v) {
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || v[0] == '-' || v[0] == '+' || ec != std::errc() || end != v.data() + v.size())
+    throw std::invalid_argument(fmt::format("quantity '{}' is not a whole number from 0 to {}", v, std::numeric_limits<std::int64_t>::max()));
+  return n;
 }
 
 }  // namespace
@@ -999,14 +1075,22 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
     st.exec();
   };
   auto set_totals = [&](std::int64_t e) {
-    update("UPDATE events SET total_fen = (SELECT SUM(amount_fen) FROM allocations WHERE event_id = ?1 AND excluded = 0), "
-           "total_quantity = (SELECT SUM(quantity) FROM allocations WHERE event_id = ?1 AND excluded = 0) WHERE id = ?1", e);
+    try {
+      update("UPDATE events SET total_fen = (SELECT SUM(amount_fen) FROM allocations WHERE event_id = ?1 AND excluded = 0), "
+             "total_quantity = (SELECT SUM(quantity) FROM allocations WHERE event_id = ?1 AND excluded = 0) WHERE id = ?1", e);
+    } catch (const std::exception& x) {
+      throw_if_sum_overflow(x, fmt::format("the total of event {}", e));
+      throw;
+    }
   };
 
   for (const Correction& c : corrections) {
     std::string status = "applied", message;
     std::optional<std::int64_t> event;
     const std::string where = fmt::format("{}:{}", c.file, c.line);
+    bool refused = false;
+    // A line either applies whole or changes nothing (a later field may fail after an earlier one).
+    db.exec("SAVEPOINT correction_line");
     try {
       if (!c.error.empty()) throw std::invalid_argument(c.error);
       std::vector<std::int64_t> events;
@@ -1069,11 +1153,9 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
             if (value != "0" && value != "1") throw std::invalid_argument(fmt::format("{} must be 0 or 1", key));
             update(fmt::format("UPDATE events SET {} = ? WHERE id = ?", key), std::stoi(value), e);
           } else if (key == "amount") {
-            auto fen = parse_amount_field(value);
-            if (!fen) throw std::invalid_argument(fmt::format("amount '{}' is not an amount of money", value));
-            update("UPDATE allocations SET amount_fen = ? WHERE id = ?", *fen, need_line(e));
+            update("UPDATE allocations SET amount_fen = ? WHERE id = ?", parse_amount_field(value), need_line(e));
           } else if (key == "quantity") {
-            update("UPDATE allocations SET quantity = ? WHERE id = ?", static_cast<std::int64_t>(std::stoll(value)), need_line(e));
+            update("UPDATE allocations SET quantity = ? WHERE id = ?", parse_quantity_field(value), need_line(e));
           } else if (key == "township") {
             const std::string t = text::to_simplified(value);
             if (t != "JOINT" && !t.empty() && !extract::Gazetteer::builtin().township_of(t))
@@ -1136,11 +1218,8 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
         const std::string st = get("status").empty() ? "disbursed" : get("status");
         if (!extract::kind_from_string(kind) || !extract::status_from_string(st)) throw std::invalid_argument("kind or status not known");
         std::optional<std::int64_t> fen, qty;
-        if (!get("amount").empty()) {
-          fen = parse_amount_field(get("amount"));
-          if (!fen) throw std::invalid_argument(fmt::format("amount '{}' is not an amount of money", get("amount")));
-        }
-        if (!get("quantity").empty()) qty = std::stoll(get("quantity"));
+        if (!get("amount").empty()) fen = parse_amount_field(get("amount"));
+        if (!get("quantity").empty()) qty = parse_quantity_field(get("quantity"));
         if (!fen && !qty) throw std::invalid_argument("add needs amount= or quantity=");
         const std::string t = text::to_simplified(get("township"));
         std::string township = t;
@@ -1178,20 +1257,31 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
         al.exec();
         message = fmt::format("event {} added", *event);
       }
+    } catch (const RefusedCorrectionAmount& e) {
+      status = "invalid";
+      refused = true;
+      message = e.what();
     } catch (const std::logic_error& e) {  // invalid_argument, and out_of_range from a number too long
       if (status == "applied") status = "invalid";
       message = e.what();
+    } catch (const std::overflow_error& e) {  // a total of the event's lines past int64
+      status = "invalid";
+      refused = true;
+      message = e.what();
     } catch (const SQLite::Exception& e) {
       // A line the ledger cannot take (a constraint) is this line's problem, not every ingest's:
-      // the statement was undone and the other lines still apply.
+      // the line is undone (its savepoint) and the other lines still apply.
       if (primary_code(e) != SQLITE_CONSTRAINT) throw;
       status = "invalid";
       message = fmt::format("the ledger cannot take this change ({})", e.what());
     }
+    if (status != "applied") db.exec("ROLLBACK TO correction_line");
+    db.exec("RELEASE correction_line");
     if (status == "applied") ++stats.applied;
     else if (status == "unmatched") ++stats.unmatched;
     else ++stats.invalid;
-    if (status != "applied") stats.problems.push_back(fmt::format("{}: {}: {}", where, status == "unmatched" ? "unmatched" : "not understood", message));
+    if (status != "applied")
+      stats.problems.push_back(fmt::format("{}: {}: {}", where, status == "unmatched" ? "unmatched" : refused ? "error" : "not understood", message));
     record.bind(1, c.file);
     record.bind(2, c.line);
     record.bind(3, c.action);
@@ -1207,6 +1297,47 @@ CorrectionStats Ledger::apply_corrections(const std::vector<Correction>& correct
   impl_->link_tranches();
   tx.commit();
   return stats;
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+}
+
+int Ledger::anchor_relative_paths(const std::string& base) try {
+  auto& db = impl_->db;
+  // Most ledgers have none: no write lock is taken for them.
+  if (!SQLite::Statement(db, "SELECT 1 FROM pages WHERE substr(path, 1, 1) != '/' LIMIT 1").executeStep()) return 0;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  std::vector<std::pair<std::int64_t, std::string>> relative;
+  {
+    SQLite::Statement q(db, "SELECT id, path FROM pages WHERE substr(path, 1, 1) != '/' ORDER BY id");
+    while (q.executeStep()) relative.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  }
+  int anchored = 0;
+  for (const auto& [id, path] : relative) {
+    std::error_code ec;
+    const std::string absolute = (std::filesystem::path(base) / path).lexically_normal().string();
+    if (!std::filesystem::is_regular_file(absolute, ec)) continue;
+    SQLite::Statement taken(db, "SELECT 1 FROM pages WHERE path = ?");
+    taken.bind(1, absolute);
+    if (taken.executeStep()) continue;  // recorded under both forms: leave the old one as it was
+    SQLite::Statement up(db, "UPDATE pages SET path = ? WHERE id = ?");
+    up.bind(1, absolute);
+    up.bind(2, id);
+    anchored += up.exec();
+  }
+  tx.commit();
+  return anchored;
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+}
+
+std::int64_t Ledger::corrections_recorded() const try {
+  return impl_->db.execAndGet("SELECT COUNT(*) FROM corrections").getInt64();
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+}
+
+std::int64_t Ledger::last_event_id() const try {
+  return impl_->db.execAndGet("SELECT COALESCE(MAX(id), 0) FROM events").getInt64();
 } catch (const SQLite::Exception& e) {
   rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
 }

@@ -171,6 +171,12 @@ constexpr const char* kVersion4 = R"sql(
 ALTER TABLE pages ADD COLUMN read_options TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 5: the number of a tranche (首期 1, 第二期 2), so that two tranches of one pledge are
+// never one event.
+constexpr const char* kVersion5 = R"sql(
+ALTER TABLE mentions ADD COLUMN tranche_number INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 void seed_places(SQLite::Database& db) {
   const auto& g = extract::Gazetteer::builtin();
   SQLite::Statement ins(db, "INSERT OR IGNORE INTO places (name, level, parent_id) VALUES (?, ?, "
@@ -217,6 +223,7 @@ void migrate(SQLite::Database& db) {
   if (version < 2) db.exec(kVersion2);
   if (version < 3) db.exec(kVersion3);
   if (version < 4) db.exec(kVersion4);
+  if (version < 5) db.exec(kVersion5);
   db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
   tx.commit();
 }

@@ -1,13 +1,16 @@
 #include "aidledger/report/audit.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include "aidledger/extract/numbers.hpp"
+#include "aidledger/ledger/ledger.hpp"
 #include "aidledger/text/utf8.hpp"
+#include "aidledger/text/words.hpp"
 
 namespace aidledger::report {
 namespace {
@@ -22,42 +25,59 @@ std::optional<std::int64_t> opt_int(const SQLite::Column& c) {
 
 std::string money(std::int64_t fen) { return extract::format_yuan(fen); }
 
-std::vector<Summary> summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_donor) {
+std::vector<Summary> summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_donor, bool by_year) {
   SQLite::Statement q(db, fmt::format(
       "SELECT {}, COALESCE(o.category, 'other'), e.kind, e.status, e.aggregate, a.amount_fen, a.quantity, e.unit, e.date_text "
       "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id WHERE {}",
       by_donor ? "COALESCE(o.name, '')" : "a.township", line_filter_sql()));
   bind_line_filter(q, f);
-  std::map<std::string, Summary> out;
+  std::map<std::string, Summary> whole;                   // per name
+  std::map<std::pair<std::string, int>, Summary> out;     // by_year: per name and year (0: undated)
   while (q.executeStep()) {
     const std::string key = q.getColumn(0).getString();
-    Summary& s = out[key];
-    s.name = key;
-    s.category = q.getColumn(1).getString();
-    ++s.lines;
     const std::string date = q.getColumn(8).getString();
-    if (date.size() >= 4) {
-      const int y = std::stoi(date.substr(0, 4));
-      if (s.first_year == 0 || y < s.first_year) s.first_year = y;
-      s.last_year = std::max(s.last_year, y);
-    }
-    if (q.getColumn(4).getInt() != 0) continue;  // aggregates never enter totals
-    const auto fen = opt_int(q.getColumn(5));
-    const auto qty = opt_int(q.getColumn(6));
-    if (q.getColumn(3).getString() == "pledged") {
-      s.pledged_fen += fen.value_or(0);
-    } else if (fen) {
-      s.disbursed_fen += *fen;
-      if (q.getColumn(2).getString() == "in_kind") s.in_kind_fen += *fen;
-    } else if (qty) {
-      s.goods[q.getColumn(7).getString()] += *qty;
-    }
+    const int y = date.size() >= 4 ? std::stoi(date.substr(0, 4)) : 0;
+    auto add = [&](Summary& s) {
+      s.name = key;
+      s.category = q.getColumn(1).getString();
+      ++s.lines;
+      if (y != 0) {
+        if (s.first_year == 0 || y < s.first_year) s.first_year = y;
+        s.last_year = std::max(s.last_year, y);
+      }
+      if (q.getColumn(4).getInt() != 0) return;  // aggregates never enter totals
+      const auto fen = opt_int(q.getColumn(5));
+      const auto qty = opt_int(q.getColumn(6));
+      if (q.getColumn(3).getString() == "pledged") {
+        extract::add_checked(s.pledged_fen, fen.value_or(0), fmt::format("the pledged total of {}", key));
+      } else if (fen) {
+        extract::add_checked(s.disbursed_fen, *fen, fmt::format("the disbursed total of {}", key));
+        if (q.getColumn(2).getString() == "in_kind") extract::add_checked(s.in_kind_fen, *fen, fmt::format("the in-kind total of {}", key));
+      } else if (qty) {
+        extract::add_checked(s.goods[q.getColumn(7).getString()], *qty, fmt::format("a quantity of goods of {}", key));
+      }
+    };
+    add(whole[key]);
+    if (by_year) add(out[{key, y}]);
   }
+  // Largest first (disbursed and pledged together). Both totals are checked sums; their sum for
+  // sorting saturates rather than wraps.
+  auto both = [](const Summary& s) { return extract::checked_sum(s.disbursed_fen, s.pledged_fen).value_or(std::numeric_limits<std::int64_t>::max()); };
+  std::vector<Summary> names;
+  for (auto& [k, s] : whole) names.push_back(s);
+  std::stable_sort(names.begin(), names.end(), [&](const Summary& a, const Summary& b) { return both(a) > both(b); });
+  if (!by_year) return names;
+  // Each name's years in order, its undated lines (year 0) last.
   std::vector<Summary> v;
-  for (auto& [k, s] : out) v.push_back(std::move(s));
-  std::stable_sort(v.begin(), v.end(), [](const Summary& a, const Summary& b) {
-    return a.disbursed_fen + a.pledged_fen > b.disbursed_fen + b.pledged_fen;
-  });
+  for (const auto& n : names) {
+    std::optional<Summary> undated;
+    for (auto it = out.lower_bound({n.name, std::numeric_limits<int>::min()}); it != out.end() && it->first.first == n.name; ++it) {
+      it->second.year = it->first.second;
+      if (it->second.year == 0) undated = std::move(it->second);
+      else v.push_back(std::move(it->second));
+    }
+    if (undated) v.push_back(std::move(*undated));
+  }
   return v;
 }
 
@@ -80,8 +100,46 @@ std::string reading_of(SQLite::Database& db, std::int64_t mention, const std::st
 
 }  // namespace
 
-std::vector<Summary> donor_summaries(SQLite::Database& db, const ledger::LineFilter& f) { return summaries(db, f, true); }
-std::vector<Summary> township_summaries(SQLite::Database& db, const ledger::LineFilter& f) { return summaries(db, f, false); }
+std::vector<Summary> donor_summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_year) {
+  return summaries(db, f, true, by_year);
+}
+std::vector<Summary> township_summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_year) {
+  return summaries(db, f, false, by_year);
+}
+
+namespace {
+void add_into(Summary& t, const Summary& s) {
+  extract::add_checked(t.disbursed_fen, s.disbursed_fen, fmt::format("the disbursed total of {}", t.name));
+  extract::add_checked(t.pledged_fen, s.pledged_fen, fmt::format("the pledged total of {}", t.name));
+  extract::add_checked(t.in_kind_fen, s.in_kind_fen, fmt::format("the in-kind total of {}", t.name));
+  for (const auto& [unit, q] : s.goods) extract::add_checked(t.goods[unit], q, fmt::format("the quantity in {} of {}", unit, t.name));
+  t.lines += s.lines;
+  if (s.first_year != 0 && (t.first_year == 0 || s.first_year < t.first_year)) t.first_year = s.first_year;
+  t.last_year = std::max(t.last_year, s.last_year);
+}
+}  // namespace
+
+Summary total_of(const std::vector<Summary>& rows, const std::string& name) {
+  Summary t;
+  t.name = name;
+  for (const auto& s : rows) add_into(t, s);
+  return t;
+}
+
+std::vector<Summary> totals_by_year(const std::vector<Summary>& rows, const std::string& name) {
+  std::map<int, Summary> by;
+  for (const auto& s : rows) {
+    Summary& t = by[s.year];
+    t.name = name;
+    t.year = s.year;
+    add_into(t, s);
+  }
+  std::vector<Summary> out;
+  for (auto& [y, t] : by)
+    if (y != 0) out.push_back(std::move(t));
+  if (auto it = by.find(0); it != by.end()) out.push_back(std::move(it->second));  // undated last
+  return out;
+}
 
 std::optional<EventDetail> event_detail(SQLite::Database& db, std::int64_t id) {
   SQLite::Statement q(db, "SELECT e.id, e.date_text, e.date_precision, e.date_basis, e.kind, e.status, COALESCE(o.name, ''), "
@@ -157,11 +215,11 @@ std::optional<EventDetail> event_detail(SQLite::Database& db, std::int64_t id) {
   SQLite::Statement c(db, "SELECT file, line, action, target, fields, reason, message FROM corrections WHERE event_id = ? ORDER BY id");
   c.bind(1, id);
   while (c.executeStep())
-    d.corrections.push_back(fmt::format("{}:{}: {} {}{} (reason: {}){}", c.getColumn(0).getString(), c.getColumn(1).getInt(),
-                                        c.getColumn(2).getString(), c.getColumn(3).getString(),
-                                        c.getColumn(4).getString().empty() ? "" : " " + c.getColumn(4).getString(),
-                                        c.getColumn(5).getString(),
-                                        c.getColumn(6).getString().empty() ? "" : "; " + c.getColumn(6).getString()));
+    d.corrections.push_back({c.getColumn(0).getString(), c.getColumn(1).getInt(),
+                             fmt::format("{} {}{} (reason: {}){}", c.getColumn(2).getString(), c.getColumn(3).getString(),
+                                         c.getColumn(4).getString().empty() ? "" : " " + c.getColumn(4).getString(),
+                                         c.getColumn(5).getString(),
+                                         c.getColumn(6).getString().empty() ? "" : "; " + c.getColumn(6).getString())});
   return d;
 }
 
@@ -273,7 +331,7 @@ std::vector<Coverage> claims_coverage(SQLite::Database& db, const std::vector<st
       const bool overlap = township.empty() || c.townships.count(township) > 0 ||
                            std::any_of(covers.begin(), covers.end(), [&](const std::string& t) { return c.townships.count(t) > 0; });
       if (!overlap) continue;
-      out[i].covered_fen += lines.getColumn(7).getInt64();
+      extract::add_checked(out[i].covered_fen, lines.getColumn(7).getInt64(), fmt::format("the events covered by the claim of event {}", claim_events[i]));
       if (c.last_event != event) {
         ++out[i].events;
         if (out[i].first_events.size() < 20) out[i].first_events.push_back(event);
@@ -337,10 +395,9 @@ std::vector<std::int64_t> ids(SQLite::Database& db, const std::string& sql) {
   return out;
 }
 
-}  // namespace
-
-std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
+std::vector<Finding> run_all_checks(SQLite::Database& db, const std::string& only, const PathStyle& show_path) {
   std::vector<Finding> out;
+  auto path = [&](const std::string& p) { return show_path ? show_path(p) : p; };
   auto wanted = [&](const std::string& name) { return only.empty() || only == name; };
   const std::string live = "e.excluded = 0";
 
@@ -353,7 +410,7 @@ std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
       auto d = event_detail(db, id);
       Finding f = finding(db, "reports-disagree", Level::error, id, fmt::format("event {}: its {} reports disagree", id, d->reports.size()));
       f.evidence.clear();
-      for (const auto& r : d->reports) f.evidence.push_back(fmt::format("{}:{}: {}", r.file, r.line, r.reading));
+      for (const auto& r : d->reports) f.evidence.push_back(fmt::format("{}:{}: {}", path(r.file), r.line, r.reading));
       out.push_back(std::move(f));
     }
   }
@@ -363,8 +420,9 @@ std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
                             "HAVING SUM(COALESCE(t.total_fen, 0)) > COALESCE(p.total_fen, 0) ORDER BY p.id");
     while (q.executeStep())
       out.push_back(finding(db, "tranche-exceeds-pledge", Level::error, q.getColumn(0).getInt64(),
-                            fmt::format("pledge {} of {} has {} tranches paying {}, {} more than pledged", q.getColumn(0).getInt64(),
-                                        money(q.getColumn(1).getInt64()), q.getColumn(3).getInt64(), money(q.getColumn(2).getInt64()),
+                            fmt::format("pledge {} of {} has {} paying {}, {} more than pledged", q.getColumn(0).getInt64(),
+                                        money(q.getColumn(1).getInt64()), text::count_of(q.getColumn(3).getInt64(), "tranche"),
+                                        money(q.getColumn(2).getInt64()),
                                         money(q.getColumn(2).getInt64() - q.getColumn(1).getInt64()))));
   }
   if (wanted("correction-unmatched")) {
@@ -380,8 +438,11 @@ std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
       const std::int64_t id = claim_ids[i];
       const Coverage& c = coverage[i];
       out.push_back(finding(db, "cumulative-claim", Level::warning, id,
-                            fmt::format("event {} claims {}; the {} events it may cover sum to {}: gap {}", id, money(c.claim_fen),
-                                        c.events, money(c.covered_fen), money(c.gap()))));
+                            fmt::format("event {} claims {}; {}: gap {}", id, money(c.claim_fen),
+                                        c.events == 0   ? std::string("no event it may cover is in the ledger")
+                                        : c.events == 1 ? fmt::format("the 1 event it may cover comes to {}", money(c.covered_fen))
+                                                        : fmt::format("the {} events it may cover sum to {}", c.events, money(c.covered_fen)),
+                                        money(c.gap()))));
     }
   }
   if (wanted("unresolved-place")) {
@@ -409,6 +470,23 @@ std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only, const PathStyle& show_path) {
+  try {
+    auto findings = run_all_checks(db, only, show_path);
+    if (show_path)
+      for (auto& f : findings)
+        if (f.file != "(correction)") f.file = show_path(f.file);
+    return findings;
+  } catch (const std::overflow_error& e) {  // a total past int64 (add_checked)
+    throw std::overflow_error(fmt::format("{}: {}", db.getFilename(), e.what()));
+  } catch (const std::exception& e) {
+    ledger::throw_if_sum_overflow(e, fmt::format("{}: a sum of the checks", db.getFilename()));  // SQL SUM() past int64
+    throw;
+  }
 }
 
 }  // namespace aidledger::report

@@ -15,7 +15,9 @@
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/extract/places.hpp"
 #include "aidledger/ledger/filter.hpp"
+#include "aidledger/ledger/ledger.hpp"
 #include "aidledger/report/audit.hpp"
+#include "aidledger/text/words.hpp"
 
 namespace aidledger::report {
 
@@ -30,6 +32,7 @@ namespace {
 
 constexpr int kUnknownYear = 0;
 
+using extract::add_checked;
 using ledger::bind_line_filter;
 // Every user value is a bound parameter (ledger/filter.hpp).
 const std::string kLineFilter = ledger::line_filter_sql();
@@ -106,7 +109,7 @@ Totals gather(SQLite::Database& db, const Filter& f) {
     const std::string unit = q.getColumn(9).getString();
     t.townships.insert(township);
     if (aggregate) {
-      t.cumulative_claims += fen;
+      add_checked(t.cumulative_claims, fen, "the cumulative claims");
       continue;
     }
     // The range shows each end at its own precision (2019 – 2024-10-24).
@@ -135,21 +138,21 @@ Totals gather(SQLite::Database& db, const Filter& f) {
     auto& d = t.donors[donor];
     d.category = q.getColumn(5).getString();
     if (pledged) {
-      t.pledged += fen;
-      t.year_township_pledged[year][township] += fen;
-      d.pledged += fen;
+      add_checked(t.pledged, fen, "the pledged total");
+      add_checked(t.year_township_pledged[year][township], fen, "a township's pledged total");
+      add_checked(d.pledged, fen, "a donor's pledged total");
       continue;
     }
     if (has_amount) {
-      t.disbursed += fen;
-      t.disbursed_by_kind[kind] += fen;
-      t.year_kind[year][kind] += fen;
-      t.year_township[year][township] += fen;
-      d.by_year[year] += fen;
-      d.disbursed += fen;
+      add_checked(t.disbursed, fen, "the disbursed total");
+      add_checked(t.disbursed_by_kind[kind], fen, "the disbursed total of a kind");
+      add_checked(t.year_kind[year][kind], fen, "a year's disbursed total");
+      add_checked(t.year_township[year][township], fen, "a township's disbursed total");
+      add_checked(d.by_year[year], fen, "a donor's disbursed total");
+      add_checked(d.disbursed, fen, "a donor's disbursed total");
     } else if (has_qty) {
-      t.goods_by_unit[unit] += qty;
-      t.year_unit[year][unit] += qty;
+      add_checked(t.goods_by_unit[unit], qty, "a quantity of goods");
+      add_checked(t.year_unit[year][unit], qty, "a quantity of goods");
     }
   }
   return t;
@@ -180,7 +183,9 @@ class Sheet {
   Sheet(SheetSink& sink, const std::string& name, const std::string& stem, const std::vector<double>& widths) : sink_(sink) {
     sink_.begin_sheet(name, stem, widths);
   }
-  ~Sheet() { sink_.end_sheet(); }
+  ~Sheet() { sink_.end_sheet(); }  // noexcept: a write error surfaces from row() or finish()
+  Sheet(const Sheet&) = delete;
+  Sheet& operator=(const Sheet&) = delete;
   int row(const std::vector<Cell>& cells, RowStyle style = RowStyle::normal) {
     sink_.row(cells, style);
     return row_++;
@@ -247,7 +252,7 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
     for (const std::string k : {"cash", "in_kind", "consumption"}) {
       auto it = kinds.find(k);
       const std::int64_t v = it == kinds.end() ? 0 : it->second;
-      sum += v;
+      add_checked(sum, v, "a year's disbursed total");
       cells.push_back(Cell::money(v));
     }
     const int r = s.next();
@@ -299,11 +304,11 @@ void yearly_block(Sheet& s, const std::string& title, const std::vector<std::str
     for (std::size_t i = 0; i < columns.size(); ++i) {
       auto it = values.find(columns[i]);
       const std::int64_t v = it == values.end() ? 0 : it->second;
-      sum += v;
-      column_sums[i] += v;
+      add_checked(sum, v, "a row total of the yearly sheet");
+      add_checked(column_sums[i], v, "a column total of the yearly sheet");
       cells.push_back(money ? Cell::money(v) : Cell::integer(v));
     }
-    column_sums[columns.size()] += sum;
+    add_checked(column_sums[columns.size()], sum, "the total of the yearly sheet");
     const int r = s.next();
     if (money) cells.push_back(Cell::sum(fmt::format("=SUM({}:{})", cell_ref(r, 1), cell_ref(r, n)), sum));
     s.row(cells);
@@ -370,14 +375,14 @@ void donors_sheet(SheetSink& sink, const Totals& t) {
     for (int y : years) {
       auto it = d->by_year.find(y);
       const std::int64_t v = it == d->by_year.end() ? 0 : it->second;
-      sums[i++] += v;
+      add_checked(sums[i++], v, "a year's total of the donors sheet");
       cells.push_back(Cell::money(v));
     }
     const int r = s.next();
     cells.push_back(ny > 0 ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(r, 2), cell_ref(r, 1 + ny)), d->disbursed) : Cell::money(0));
-    sums[i++] += d->disbursed;
+    add_checked(sums[i++], d->disbursed, "the disbursed total of the donors sheet");
     cells.push_back(Cell::money(d->pledged));
-    sums[i] += d->pledged;
+    add_checked(sums[i], d->pledged, "the pledged total of the donors sheet");
     s.row(cells);
   }
   const int last = s.next() - 1;
@@ -412,7 +417,7 @@ void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
            q.getColumn(8).isNull() ? Cell::none() : Cell::money(q.getColumn(8).getInt64()),
            q.getColumn(9).isNull() ? Cell::none() : Cell::integer(q.getColumn(9).getInt64()), Cell::str(q.getColumn(10).getString()),
            Cell::str(q.getColumn(11).getString()), Cell::integer(q.getColumn(12).getInt()), Cell::integer(q.getColumn(13).getInt()),
-           Cell::str(q.getColumn(14).getString())});
+           Cell::str(q.getColumn(14).getString()).hinted(fmt::format("all: aidledger explain {}", q.getColumn(0).getInt64()))});
   }
   s.sink().freeze_and_filter(header, s.next() - 1, 14);
 }
@@ -438,14 +443,15 @@ void timeline_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
       "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id", event_filter()));
   bind_filter(q, f);
   while (q.executeStep()) {
+    const std::string full = fmt::format("full text: aidledger explain {}", q.getColumn(0).getInt64());
     s.row({Cell::str(q.getColumn(1).getString()), Cell::str(q.getColumn(2).getString()), Cell::integer(q.getColumn(0).getInt64()),
            Cell::str(q.getColumn(3).getString()), Cell::str(status_label(q.getColumn(4).getString())),
            Cell::str(kind_label(q.getColumn(5).getString())),
            q.getColumn(6).isNull() ? Cell::none() : Cell::money(q.getColumn(6).getInt64()),
            q.getColumn(7).isNull() ? Cell::none() : Cell::str(fmt::format("{}{}", q.getColumn(7).getInt64(), q.getColumn(8).getString())),
-           Cell::str(q.getColumn(9).getString()), Cell::str(fmt::format("{} (line {})", q.getColumn(10).getString(), q.getColumn(13).getInt())),
+           Cell::str(q.getColumn(9).getString()).hinted(full), Cell::str(fmt::format("{} (line {})", q.getColumn(10).getString(), q.getColumn(13).getInt())),
            Cell::str(q.getColumn(11).getString()), Cell::str(q.getColumn(12).getString()),
-           Cell::str(q.getColumn(14).isNull() ? "" : q.getColumn(14).getString())});
+           Cell::str(q.getColumn(14).isNull() ? "" : q.getColumn(14).getString()).hinted(full)});
   }
   s.sink().freeze_and_filter(header, s.next() - 1, 12);
 }
@@ -482,7 +488,7 @@ void pledges_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
     std::int64_t paid = 0;
     while (tr.executeStep()) {
       tranches.emplace_back(tr.getColumn(0).getInt64(), tr.getColumn(1).getString(), tr.getColumn(2).getInt64());
-      paid += tr.getColumn(2).getInt64();
+      add_checked(paid, tr.getColumn(2).getInt64(), fmt::format("the tranches paid against pledge {}", p.id));
     }
     const int first = s.next();
     const int n = std::max<int>(1, static_cast<int>(tranches.size()));
@@ -560,8 +566,9 @@ void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
       for (const auto& t : cov.townships) towns += (towns.empty() ? "" : "、") + township_label(t);
       s.row({Cell::str("累计数 Cumulative claim"), Cell::integer(c.id), Cell::str(c.date), Cell::str(c.donor), Cell::str(towns),
              Cell::money(cov.claim_fen), Cell::money(cov.covered_fen), Cell::money(cov.gap()),
-             Cell::str(fmt::format("claims {} ({}); the ledger's {} events it may cover sum to {}{}; gap {}. Not added into any total.",
-                                   yuan(cov.claim_fen), kind_label(c.kind), cov.events, yuan(cov.covered_fen),
+             Cell::str(fmt::format("claims {} ({}); the ledger's {} it may cover {} to {}{}; gap {}. Not added into any total.",
+                                   yuan(cov.claim_fen), kind_label(c.kind), text::count_of(cov.events, "event"),
+                                   cov.events == 1 ? "comes" : "sum", yuan(cov.covered_fen),
                                    list.empty() ? "" : " (" + list + ")", yuan(cov.gap()))),
              Cell::str(c.source)});
     }
@@ -645,9 +652,7 @@ void definitions_sheet(SheetSink& sink) {
   for (const auto& [term, meaning] : defs) s.row({Cell::str(term), Cell::str(meaning)});
 }
 
-}  // namespace
-
-std::int64_t write_report(SQLite::Database& db, const Filter& filter, const ReportInfo& info, SheetSink& sink) {
+std::int64_t write_sheets(SQLite::Database& db, const Filter& filter, const ReportInfo& info, SheetSink& sink) {
   // AIDLEDGER_TIMING=1 prints how long each stage takes (for docs/PERFORMANCE.md).
   const bool timing = std::getenv("AIDLEDGER_TIMING") != nullptr;
   auto start = std::chrono::steady_clock::now();
@@ -675,6 +680,19 @@ std::int64_t write_report(SQLite::Database& db, const Filter& filter, const Repo
   sink.finish();
   stage("finish");
   return totals.lines;
+}
+
+}  // namespace
+
+std::int64_t write_report(SQLite::Database& db, const Filter& filter, const ReportInfo& info, SheetSink& sink) {
+  try {
+    return write_sheets(db, filter, info, sink);
+  } catch (const std::overflow_error& e) {  // a total past int64 (add_checked)
+    throw std::overflow_error(fmt::format("{}: {}", info.database, e.what()));
+  } catch (const std::exception& e) {
+    ledger::throw_if_sum_overflow(e, fmt::format("{}: a sum of the report", info.database));  // SQL SUM() past int64
+    throw;
+  }
 }
 
 }  // namespace aidledger::report

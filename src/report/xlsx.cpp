@@ -1,28 +1,58 @@
 // XLSX renderer (libxlsxwriter) in constant-memory mode: rows are written in order and flushed,
-// so memory stays flat however long the Ledger sheet is.
+// so memory stays flat however long the Ledger sheet is. The workbook is written to a temporary
+// file beside the target and renamed into place only when complete (output.hpp); a text longer
+// than Excel allows in a cell is cut with a marked ellipsis (fit_excel_cell).
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include "aidledger/report/output.hpp"
 #include "aidledger/report/report.hpp"
+#include "aidledger/text/utf8.hpp"
 
 namespace aidledger::report {
-namespace {
 
-// Every libxlsxwriter call returns an lxw_error; a failure becomes an exception with context.
-void check(lxw_error err, const std::string& what) {
-  if (err != LXW_NO_ERROR) throw std::runtime_error(fmt::format("writing the workbook: {}: {}", what, lxw_strerror(err)));
+std::string fit_excel_cell(const std::string& text, const std::string& hint) {
+  // Excel counts UTF-16 code units (a character past U+FFFF is two).
+  auto units = [](char32_t cp) -> std::size_t { return cp > 0xFFFF ? 2 : 1; };
+  std::size_t total = 0, characters = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    total += units(text::next_code_point(text, i));
+    ++characters;
+  }
+  if (total <= kExcelCellLimit) return text;
+  auto marker = [&](std::size_t more) {
+    return fmt::format("…(截断 truncated: {} more characters{})", more, hint.empty() ? "" : "; " + hint);
+  };
+  std::size_t budget = kExcelCellLimit, marker_units = 0;
+  const std::string longest = marker(characters);  // the marker is never longer than this
+  for (std::size_t i = 0; i < longest.size();) marker_units += units(text::next_code_point(longest, i));
+  budget -= std::min(budget, marker_units);
+  std::size_t cut = 0, used = 0, kept = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t u = units(text::next_code_point(text, i));
+    if (used + u > budget) break;
+    used += u;
+    ++kept;
+    cut = i;
+  }
+  return text.substr(0, cut) + marker(characters - kept);
 }
+
+namespace {
 
 class XlsxSink final : public SheetSink {
  public:
-  explicit XlsxSink(const std::string& path) : path_(path) {
+  explicit XlsxSink(const std::string& path) : out_(path, OutputFile::Mode::by_name) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     options.use_zip64 = LXW_TRUE;
-    wb_ = workbook_new_opt(path.c_str(), &options);
-    if (!wb_) throw std::runtime_error(fmt::format("{}: cannot create the workbook", path));
+    errno = 0;
+    wb_ = workbook_new_opt(out_.path().c_str(), &options);
+    if (!wb_) out_.fail(errno ? std::strerror(errno) : "libxlsxwriter cannot create the workbook");
     const auto add = [&](auto setup) {
       lxw_format* f = workbook_add_format(wb_);
       format_set_font_name(f, "Noto Sans CJK SC");
@@ -46,12 +76,14 @@ class XlsxSink final : public SheetSink {
     total_integer_ = add([](lxw_format* f) { format_set_bold(f); format_set_top(f, LXW_BORDER_THIN); format_set_num_format(f, "#,##0"); });
   }
   ~XlsxSink() override {
-    if (wb_) workbook_close(wb_);  // only on an error path: finish() closes and clears it
+    // Only on an error path (finish() closes the workbook and clears wb_): free it without
+    // writing anything; ~OutputFile removes the temporary file, and the target stays as it was.
+    if (wb_) lxw_workbook_free(wb_);
   }
 
   void begin_sheet(const std::string& name, const std::string&, const std::vector<double>& widths) override {
     ws_ = workbook_add_worksheet(wb_, name.c_str());
-    if (!ws_) throw std::runtime_error(fmt::format("writing the workbook: cannot add sheet {}", name));
+    if (!ws_) out_.fail(fmt::format("cannot add sheet {}", name));
     name_ = name;
     row_ = 0;
     widths_ = widths;
@@ -62,6 +94,25 @@ class XlsxSink final : public SheetSink {
     worksheet_set_margins(ws_, 0.4, 0.4, 0.5, 0.5);
     for (std::size_t c = 0; c < widths.size(); ++c)
       check(worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr), "column width");
+  }
+
+  // Every libxlsxwriter call returns an lxw_error; a failure becomes an exception naming the
+  // workbook, what was being written and libxlsxwriter's reason (its own "[ERROR]" line on
+  // standard error says less).
+  void check(lxw_error err, const std::string& what) const {
+    if (err == LXW_NO_ERROR) return;
+    const int e = errno;
+    out_.fail(fmt::format("{}: {}{}", what, lxw_strerror(err), e ? fmt::format(" ({})", std::strerror(e)) : ""));
+  }
+
+  // In constant-memory mode libxlsxwriter writes each sheet's rows to a temporary file (in /tmp)
+  // and does not check those writes: on a full disk it would assemble a truncated sheet and
+  // report success. Its stream is a public member of lxw_worksheet; its error flag is checked here.
+  void check_sheet_stream(bool flush) const {
+    std::FILE* f = ws_ ? ws_->optimize_tmpfile : nullptr;
+    if (!f || (!std::ferror(f) && (!flush || (std::fflush(f) == 0 && !std::ferror(f))))) return;
+    const int e = errno;
+    out_.fail(fmt::format("{}: libxlsxwriter's temporary file for the sheet: {}", name_, e ? std::strerror(e) : "a write failed"));
   }
 
   void row(const std::vector<Cell>& cells, RowStyle style) override {
@@ -79,7 +130,9 @@ class XlsxSink final : public SheetSink {
         case Cell::Kind::text: {
           lxw_format* f = style == RowStyle::title ? title_ : style == RowStyle::note ? note_ : style == RowStyle::section ? section_
                         : style == RowStyle::header ? header_ : total ? total_text_ : (c.text.size() > 60 ? wrap_ : text_);
-          check(worksheet_write_string(ws_, r, col, c.text.c_str(), f), fmt::format("{}!{}", name_, cell_ref(row_, static_cast<int>(i))));
+          // (UTF-8 takes at least as many bytes as UTF-16 takes units: a short text needs no count.)
+          const std::string& fitted = c.text.size() <= kExcelCellLimit ? c.text : (long_text_ = fit_excel_cell(c.text, c.full_text_hint));
+          check(worksheet_write_string(ws_, r, col, fitted.c_str(), f), fmt::format("{}!{}", name_, cell_ref(row_, static_cast<int>(i))));
           break;
         }
         case Cell::Kind::integer:
@@ -100,6 +153,7 @@ class XlsxSink final : public SheetSink {
       }
     }
     ++row_;
+    check_sheet_stream(false);
   }
 
   void freeze_and_filter(int header_row, int last_row, int last_col) override {
@@ -138,20 +192,34 @@ class XlsxSink final : public SheetSink {
     check(worksheet_insert_chart_opt(ws_, static_cast<lxw_row_t>(spec.anchor_row), static_cast<lxw_col_t>(spec.anchor_col), ch, &opt), "chart");
   }
 
-  void end_sheet() override { ws_ = nullptr; }
+  void end_sheet() noexcept override {
+    // (A write error is found by the next check: row() checks as it goes, finish() at the end.)
+    if (ws_) sheets_.push_back({ws_, name_});
+    ws_ = nullptr;
+  }
 
   void finish() override {
+    for (const auto& [ws, name] : sheets_) {
+      ws_ = ws;
+      name_ = name;
+      check_sheet_stream(true);
+    }
+    ws_ = nullptr;
     lxw_doc_properties props{};
     props.title = const_cast<char*>("结对帮扶台账 Pairing aid ledger");
     props.author = const_cast<char*>("aidledger");
     check(workbook_set_properties(wb_, &props), "properties");
     lxw_workbook* wb = wb_;
-    wb_ = nullptr;
-    check(workbook_close(wb), path_);
+    wb_ = nullptr;  // workbook_close frees it, whatever it returns
+    errno = 0;
+    check(workbook_close(wb), "closing the workbook");
+    out_.commit();
   }
 
  private:
-  std::string path_, name_;
+  OutputFile out_;
+  std::vector<std::pair<lxw_worksheet*, std::string>> sheets_;
+  std::string name_, long_text_;
   lxw_workbook* wb_ = nullptr;
   lxw_worksheet* ws_ = nullptr;
   int row_ = 0;

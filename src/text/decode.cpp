@@ -276,7 +276,7 @@ DecodeResult decode_page(std::string path, std::string_view bytes, std::string_v
   } else if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     std::size_t bad = 0;
     if (!is_valid_utf8(bytes.substr(3), bad)) return fail("not valid UTF-8 (after a UTF-8 byte-order mark)", bad + 3);
-    try_convert("UTF-8", 3);
+    if (auto at = try_convert("UTF-8", 3)) return fail("not valid UTF-8 (after a UTF-8 byte-order mark)", *at);
     page.encoding = "UTF-8-BOM";
   } else if (bytes.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4) || bytes.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)) {
     // UTF-32 with its byte-order mark (checked before UTF-16, whose mark FF FE it starts with).
@@ -297,7 +297,7 @@ DecodeResult decode_page(std::string path, std::string_view bytes, std::string_v
     const Damage damage = is_valid_utf8(bytes, bad_utf8) ? Damage{} : invalid_utf8(bytes);
     const bool slight = damage.places.size() <= 16 && damage.bytes <= std::max<std::size_t>(4, bytes.size() / 1000);
     if (damage.bytes == 0) {
-      try_convert("UTF-8", 0);
+      if (auto at = try_convert("UTF-8", 0)) return fail("not valid UTF-8 text", *at);  // never read as empty
       page.encoding = "UTF-8";
     } else if (slight) {
       convert(bytes, 0, "UTF-8", page.original, page.original_to_file, true);

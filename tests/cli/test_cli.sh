@@ -2,7 +2,7 @@
 # The command line as a user meets it: messages, exit codes (0 ok, 1 nothing found, 2 error),
 # idempotent re-ingest, bad input next to good input. usage: test_cli.sh AIDLEDGER_BINARY SOURCE_DIR
 set -uo pipefail
-bin=$1 src=$2
+bin=$(realpath "$1") src=$(realpath "$2")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
@@ -60,6 +60,27 @@ check "parse money quantity" 0 0 "quantity	5000	册" "$tmp/out"
 check "parse money: jiao" 0 0 "^money	35.80	exact$" "$tmp/out"
 "$bin" parse money "两三万元" >"$tmp/out" 2>&1; check "parse money: digit range" 0 $? "^money	20000.00..30000.00	approx$" "$tmp/out"
 "$bin" parse money "9999999999亿元" >"$tmp/out" 2>&1; check "parse money: too large is refused" 1 $?
+# Issue 8: amounts that wrapped or lost digits are refused with the reason.
+"$bin" parse money "9223372036854775807元,92233720368亿元,1.234567890万元,1.2345678901万元,共5万元" >"$tmp/out" 2>&1
+check "parse money: an amount is still read beside refused ones" 0 $? "^money	50000.00	exact$" "$tmp/out"
+check "parse money: past int64 is refused, not -1.00" 0 0 "^refused	9223372036854775807元	more than 10^12 yuan, the ceiling of one ledger line$" "$tmp/out"
+check "parse money: 亿 past int64 is refused" 0 0 "^refused	92233720368亿元	more than 10^12 yuan" "$tmp/out"
+check "parse money: sub-fen is refused" 0 0 "^refused	1.234567890万元	not a whole number of fen$" "$tmp/out"
+check "parse money: inexact is refused" 0 0 "^refused	1.2345678901万元	written with more decimal places than can be read exactly$" "$tmp/out"
+[ "$(wc -l <"$tmp/out")" -eq 5 ]; check "parse money: nothing else read" 0 $?
+mkdir -p "$tmp/huge"
+printf '捐赠\n\n本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。\n同日,郑州某某科技有限公司向徐家湾乡捐款5万元。\n郑州某某集团为双龙湾镇200户困难群众每户发放慰问金60000000000元。\n' >"$tmp/huge/h.txt"
+"$bin" ingest --db "$tmp/huge.db" "$tmp/huge/h.txt" >"$tmp/out" 2>&1; check "ingest: a refused amount is a warning" 0 $? \
+  "h.txt:3: warning: amount 9223372036854775807元 refused (more than 10^12 yuan, the ceiling of one ledger line); no ledger line is made of it: 本报讯" "$tmp/out"
+check "ingest: a refused product names both factors" 0 0 "h.txt:5: warning: amount 60000000000元 refused (200 × 60000000000.00 yuan is more than" "$tmp/out"
+"$bin" export --db "$tmp/huge.db" >"$tmp/huge.csv" 2>&1
+[ "$(wc -l <"$tmp/huge.csv")" -eq 2 ]; check "ingest: only the good amount is a line" 0 $?
+check "ingest: the good amount" 0 0 ",50000.00," "$tmp/huge.csv"
+printf 'set %s amount=99999999999999999 reason="typo"\n' "$("$bin" explain --db "$tmp/huge.db" 1 | grep -o 'ref h#1@[0-9]*' | head -1 | cut -c5-)" >"$tmp/huge.corrections"
+"$bin" ingest --db "$tmp/huge.db" >"$tmp/out" 2>&1
+check "corrections: an amount past the ceiling is an error naming the file and line" 2 $? \
+  "huge.corrections:1: error: amount '99999999999999999' refused: more than 10^12 yuan" "$tmp/out"
+"$bin" query --db "$tmp/huge.db" >"$tmp/out" 2>&1; check "corrections: the total is unchanged" 0 $? "disbursed ¥50,000.00;" "$tmp/out"
 "$bin" parse date "12月28日至1月3日" --ref 2021-12-30 >"$tmp/out" 2>&1; check "parse date: across a year end" 0 $? "^2021-12-28..2022-01-03$" "$tmp/out"
 "$bin" parse date "春节期间" --ref 2024-01-20 >"$tmp/out" 2>&1; check "parse date: holiday week" 0 $? "^2024-02-09..2024-02-16$" "$tmp/out"
 "$bin" parse date "“十四五”期间" --ref 2024-10-25 >"$tmp/out" 2>&1; check "parse date: five-year plan" 0 $? "^2021..2025	five-year plan$" "$tmp/out"
@@ -86,8 +107,24 @@ check "filtered totals" 0 0 "^2024,500000.00,0.00,150000.00,0.00,650000.00$" "$t
 "$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --township 徐家弯 >"$tmp/out" 2>&1
 check "unknown township" 2 $? "unknown township '徐家弯' (did you mean 徐家湾乡" "$tmp/out"
 "$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --donor "' OR 1=1 --" >"$tmp/out" 2>&1
-check "donor text is a bound value, not SQL: nothing matches" 1 $? "0 ledger lines reported" "$tmp/out"
+check "donor text is a bound value, not SQL: no donor matches, refused" 2 $? "unknown donor '' OR 1=1 --': no donor's name or alias contains it" "$tmp/out"
+[ ! -e "$tmp/x.xlsx" ]; check "a refused donor writes no workbook" 0 $?
 "$bin" report --db "$tmp/l.db" --out "$tmp/x.xlsx" --from 2024 --to 2019 >"$tmp/out" 2>&1; check "from after to" 2 $? "is after" "$tmp/out"
+
+# Control characters from pages never reach the terminal raw (issue 8): ESC, BEL, backspace and
+# bidirectional overrides in a page are printed as visible escapes by every command that shows page text.
+mkdir -p "$tmp/esc"
+printf '捐赠\n\n本报讯 2024年3月5日,郑州\033[2J\033]0;pwned\007某某\010\010有限公司向卢氏县徐家湾乡捐赠5万元\342\200\256\033[31m。\n' >"$tmp/esc/esc.txt"
+"$bin" ingest -q --db "$tmp/esc.db" "$tmp/esc/esc.txt" >"$tmp/out" 2>&1; check "ingest a page with control characters" 0 $?
+for cmd in "explain 1 --db $tmp/esc.db" "timeline --db $tmp/esc.db" "query --db $tmp/esc.db --width 200" "donors --db $tmp/esc.db" \
+           "townships --db $tmp/esc.db" "check --db $tmp/esc.db" "extract $tmp/esc/esc.txt"; do
+  # shellcheck disable=SC2086
+  "$bin" $cmd >"$tmp/out" 2>&1
+  case $cmd in townships*|check*) ;; *) grep -q "有限公司" "$tmp/out"; check "${cmd%% *}: shows the page's text" 0 $? ;; esac
+  ! grep -q -P '[\x00-\x08\x0b-\x1f\x7f]|\xe2\x80[\xaa-\xae]' "$tmp/out"; check "${cmd%% *}: no raw control character" 0 $?
+done
+"$bin" explain 1 --db "$tmp/esc.db" >"$tmp/out" 2>&1
+check "explain shows control characters as escapes" 0 $? 'evidence: 本报讯 2024年3月5日,郑州\\x1b\[2J\\x1b\]0;pwned\\x07某某\\x08\\x08有限公司向卢氏县徐家湾乡捐赠5万元\\u202e\\x1b\[31m。$' "$tmp/out"
 
 # --- Folders and files (issue 8): each bad entry is named with its reason and skipped, the rest read.
 mkdir -p "$tmp/walk/sub"
@@ -134,7 +171,7 @@ check "UTF-32LE: the events are read" 0 0 "50000.00" "$tmp/out"
 "$bin" ingest --db "$tmp/enc.db" --encoding ISO-8859-1 "$src/tests/pages/trad_tanghe_utf8.txt" >"$tmp/out" 2>&1
 check "a wrong --encoding gives no reports" 0 $? "0 aid reports" "$tmp/out"
 "$bin" ingest --db "$tmp/enc.db" "$src/tests/pages/trad_tanghe_utf8.txt" >"$tmp/out" 2>&1
-check "read again with the encoding detected" 0 $? "(0 new, 1 replaced, 0 unchanged, 0 failed); 1 articles, 1 about the paired county; 3 aid reports" "$tmp/out"
+check "read again with the encoding detected" 0 $? "(0 new, 1 replaced, 0 unchanged, 0 failed); 1 article, 1 about the paired county; 3 aid reports" "$tmp/out"
 
 # A manifest date outside 1949–2100 is refused with the file and line, never printed as -001-….
 printf 'trad_tanghe_utf8.txt,0000-10-24\n' >"$tmp/manifest0.csv"
@@ -176,8 +213,8 @@ python3 -c "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('
 "$bin" ingest -q --db "$tmp/d.db" "$src/sample_data/000_8606990f79117e30.txt" >/dev/null 2>&1
 ref=$("$bin" explain --db "$tmp/d.db" 1 | grep -o 'ref [^)]*' | head -1 | cut -d' ' -f2)
 printf 'set %s donor= reason="the giver is not known"\n' "$ref" >"$tmp/d.corrections"
-"$bin" ingest --db "$tmp/d.db" >"$tmp/out" 2>&1; check "set donor= is applied" 0 $? "1 corrections applied, 0 unmatched" "$tmp/out"
-"$bin" ingest --db "$tmp/d.db" "$src/sample_data" >"$tmp/out" 2>&1; check "ingest after set donor=" 0 $? "1 corrections applied" "$tmp/out"
+"$bin" ingest --db "$tmp/d.db" >"$tmp/out" 2>&1; check "set donor= is applied" 0 $? "d.corrections: 1 correction read: 1 matched and applied, 0 unmatched" "$tmp/out"
+"$bin" ingest --db "$tmp/d.db" "$src/sample_data" >"$tmp/out" 2>&1; check "ingest after set donor=" 0 $? "1 matched and applied" "$tmp/out"
 "$bin" explain --db "$tmp/d.db" 1 >"$tmp/out" 2>&1; check "the donor is unknown" 0 $? "(donor unknown)" "$tmp/out"
 
 # --- Messages name their subject and the reason.
@@ -212,7 +249,7 @@ if as_user "$bin" --version >/dev/null 2>&1; then
   chmod 777 "$tmp/rwdir"
   as_user "$bin" ingest --db "$tmp/rwdir/p.db" "$tmp/locked_folder" >"$tmp/out" 2>&1
   check "an unreadable folder is named and skipped, exit 2" 2 $? "locked_folder/inner: cannot read the folder: Permission denied; skipped" "$tmp/out"
-  check "the rest of the folder is read" 2 2 "1 pages read (1 new" "$tmp/out"
+  check "the rest of the folder is read" 2 2 "1 page read (1 new" "$tmp/out"
   chmod 755 "$tmp/locked_folder/inner"
   cp "$tmp/l.db" "$tmp/rodir/l.db"; chmod 444 "$tmp/rodir/l.db"; chmod 555 "$tmp/rodir"
   as_user "$bin" export --db "$tmp/rodir/l.db" >"$tmp/ro2.csv" 2>"$tmp/out"
@@ -223,6 +260,39 @@ if as_user "$bin" --version >/dev/null 2>&1; then
   chmod 755 "$tmp/rodir"
 else
   echo "skipped: the permission cases (cannot run as an unprivileged user here)"
+fi
+
+# Pages are recorded with absolute paths, so findings name files that open from where check runs
+# (issue 10). A ledger of an older aidledger holds paths relative to where it was ingested; the next
+# ingest from there anchors them (the pages are then unchanged, not new).
+mkdir -p "$tmp/legacy" && cp -r "$src/sample_data" "$tmp/legacy/pages"
+real=$(cd "$tmp" && pwd -P)
+(cd "$tmp/legacy" && "$bin" ingest -q --db legacy.db pages) >/dev/null 2>&1
+(cd "$tmp" && "$bin" check --db legacy/legacy.db --check unresolved-place) >"$tmp/out" 2>&1
+check "check names a page relative to where it runs" 0 $? "^legacy/pages/000_8606990f79117e30.txt:53: unresolved-place" "$tmp/out"
+mkdir -p "$tmp/other"
+(cd "$tmp/other" && "$bin" check --db "$tmp/legacy/legacy.db" --check unresolved-place) >"$tmp/out" 2>&1
+check "…and in full from a folder it is not under" 0 $? "^$real/legacy/pages/000_8606990f79117e30.txt:53: unresolved-place" "$tmp/out"
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE pages SET path = substr(path, length(?) + 1)\", (sys.argv[2],)); c.commit()" \
+  "$tmp/legacy/legacy.db" "$real/legacy/"
+(cd "$tmp" && "$bin" check --db legacy/legacy.db --check unresolved-place) >"$tmp/out" 2>&1
+check "an older ledger's relative path is shown as recorded" 0 $? "^pages/000_8606990f79117e30.txt:53: unresolved-place" "$tmp/out"
+(cd "$tmp/legacy" && "$bin" ingest --db legacy.db pages) >"$tmp/out" 2>&1
+check "ingest from where the relative paths resolve: the pages are unchanged" 0 $? "5 pages read (0 new, 0 replaced, 5 unchanged, 0 failed)" "$tmp/out"
+(cd "$tmp" && "$bin" check --db legacy/legacy.db --check unresolved-place) >"$tmp/out" 2>&1
+check "…and anchored: named from anywhere" 0 $? "^legacy/pages/000_8606990f79117e30.txt:53: unresolved-place" "$tmp/out"
+
+# The table's width comes from the terminal (TIOCGWINSZ) when standard output is one.
+if command -v script >/dev/null 2>&1; then
+  script -qc "stty cols 90 rows 40; '$bin' query --db '$tmp/l.db'" /dev/null >"$tmp/out" 2>&1
+  check "a terminal 90 columns wide: the table fits it" 0 $? "hidden at width 90: " "$tmp/out"
+  python3 - "$tmp/out" <<'PY'
+import sys, unicodedata
+for line in open(sys.argv[1], encoding="utf-8").read().replace("\r", "").splitlines():
+    w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    assert w <= 90, (w, line)
+PY
+  check "…every line at most 90 columns" 0 $?
 fi
 
 echo "$passed passed, $failed failed"

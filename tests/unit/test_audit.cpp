@@ -54,7 +54,7 @@ TEST_CASE("a cumulative claim is set beside the events it may cover, with the ga
   l.ingest(page("b.txt", "回顾\n\n本报讯 2022年12月1日,高新区累计采购官坡镇农产品10万元。\n"), st);
   const auto f = findings(l, "cumulative-claim");
   REQUIRE(f.size() == 1);
-  CHECK(f[0].message == "event 2 claims ¥100,000.00; the 1 events it may cover sum to ¥30,000.00: gap ¥70,000.00");
+  CHECK(f[0].message == "event 2 claims ¥100,000.00; the 1 event it may cover comes to ¥30,000.00: gap ¥70,000.00");
   // Not in any total.
   const auto towns = report::township_summaries(l.database(), {});
   REQUIRE(towns.size() == 1);
@@ -90,4 +90,25 @@ TEST_CASE("explain carries every report with file, line, offsets and the reading
   CHECK(d->reports[0].measure_end - d->reports[0].measure_start == std::string("20万元").size());
   CHECK(d->reports[1].merge_reason.find("same donor (某某公司)") == 0);
   CHECK_FALSE(report::event_detail(l.database(), 99).has_value());
+}
+
+TEST_CASE("a ledger whose amounts add up past int64 gives a clear error, never a wrong total") {
+  // Amounts past the ceiling cannot enter through pages or corrections; a ledger written by an
+  // older version or edited by hand may still hold them.
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("p.txt", "捐赠\n\n本报讯 2023年6月8日,高新区向卢氏县汤河乡捐赠100万元。2023年7月1日,某某公司向汤河乡捐赠20万元。\n"), st);
+  l.database().exec("UPDATE allocations SET amount_fen = 5000000000000000000");
+  l.database().exec("UPDATE mention_allocations SET amount_fen = 5000000000000000000");
+  l.database().exec("UPDATE events SET pledge_id = NULL, total_fen = 5000000000000000000");
+  CHECK_THROWS_WITH_AS(report::township_summaries(l.database(), {}), doctest::Contains("the sum leaves the range of a 64-bit integer"),
+                       std::overflow_error);
+  // SQL SUM() overflows too: the check that sums a pledge's tranches.
+  l.database().exec("UPDATE events SET pledge_id = 1 WHERE id = 2");
+  l.database().exec("INSERT INTO events (donor_id, date_first, date_last, date_text, date_precision, date_basis, kind, status, approximate, "
+                    "aggregate, tranche, item, unit, distribution, total_fen, pledge_id) SELECT donor_id, date_first, date_last, date_text, "
+                    "date_precision, date_basis, kind, status, 0, 0, 1, '', '', 'single', 5000000000000000000, 1 FROM events WHERE id = 2");
+  CHECK_THROWS_WITH_AS(report::run_checks(l.database(), "tranche-exceeds-pledge"),
+                       doctest::Contains("a sum of the checks: the sum leaves the range of a 64-bit integer (SQLite: integer overflow)"),
+                       std::overflow_error);
 }

@@ -117,6 +117,41 @@ TEST_CASE("merge joins two events; split gives a report an event of its own") {
   CHECK(l.export_lines().size() == 2);
 }
 
+TEST_CASE("a correction with an amount past the ceiling, inexact, or a count past int64 is an error naming its line; nothing of it applies") {
+  // Issue 8: amount=99999999999999999 made a negative disbursed total.
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", kPage), st);
+  const std::string cash = ref(l, "50万元"), books = ref(l, "300册");
+  const auto before = total(l);
+  const auto stats = l.apply_corrections(ledger::parse_corrections(
+      "set " + cash + " amount=99999999999999999 line=双龙湾镇 reason=x\n"
+      "set " + cash + " amount=1000000000001 line=双龙湾镇 reason=x\n"
+      "set " + cash + " amount=0.001 line=双龙湾镇 reason=x\n"
+      "set " + books + " quantity=99999999999999999999 reason=x\n"
+      "set " + books + " quantity=-5 reason=x\n"
+      "add date=2022-05 donor=高新区 township=木桐乡 amount=1.5万亿 reason=x\n"
+      "set " + cash + " item=现金 amount=2万亿 line=双龙湾镇 reason=\"the item must not change either\"\n",
+      "c.txt"));
+  CHECK(stats.applied == 0);
+  CHECK(stats.invalid == 7);
+  REQUIRE(stats.problems.size() == 7);
+  CHECK(stats.problems[0] == "c.txt:1: error: amount '99999999999999999' refused: more than 10^12 yuan, the ceiling of one ledger line");
+  CHECK(stats.problems[1] == "c.txt:2: error: amount '1000000000001' refused: more than 10^12 yuan, the ceiling of one ledger line");
+  CHECK(stats.problems[2] == "c.txt:3: error: amount '0.001' refused: not a whole number of fen");
+  CHECK(stats.problems[3] == "c.txt:4: not understood: quantity '99999999999999999999' is not a whole number from 0 to 9223372036854775807");
+  CHECK(stats.problems[4] == "c.txt:5: not understood: quantity '-5' is not a whole number from 0 to 9223372036854775807");
+  CHECK(stats.problems[5] == "c.txt:6: error: amount '1.5万亿' refused: more than 10^12 yuan, the ceiling of one ledger line");
+  CHECK(total(l) == before);
+  SQLite::Statement q(l.database(), "SELECT COUNT(*) FROM events WHERE item = '现金'");
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getInt() == 0);
+  // The ceiling itself is accepted.
+  const auto ok = l.apply_corrections(ledger::parse_corrections("set " + cash + " amount=1万亿 line=双龙湾镇 reason=x\n", "c.txt"));
+  CHECK(ok.applied == 1);
+  CHECK(total(l) == before - 50'000'000 + 100'000'000'000'000LL);
+}
+
 TEST_CASE("set donor= with no name marks the donor unknown, and later ingests still work") {
   ledger::Ledger l(":memory:");
   ledger::IngestStats st;

@@ -240,3 +240,29 @@ TEST_CASE("a publication date in the file name is the reference when there is no
   CHECK(px.reference_basis == "file name");
   CHECK(format_date(*px.articles[0].date) == "2020-12-28");
 }
+
+TEST_CASE("money: an amount or a product past the ceiling of one line is refused with its sentence, and makes no report") {
+  const auto px = read(
+      "帮扶\n\n本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。\n"
+      "同日,郑州某某科技有限公司向徐家湾乡捐款5万元。\n"
+      "郑州某某集团为双龙湾镇200户困难群众每户发放慰问金60000000000元。\n"
+      "郑州某某协会向双龙湾镇8个行政村各捐赠200000000000元。\n"
+      "郑州某某商会向双龙湾镇捐赠1.2345678901万元。\n"
+      "郑州某某基金会为徐家湾乡100户困难群众每户发放慰问金1000元。\n");
+  // Only the amounts that can be read exactly within the ceiling become reports.
+  REQUIRE(px.reports.size() == 2);
+  CHECK(px.reports[0].total_fen() == 5'000'000);
+  CHECK(px.reports[1].total_fen() == 10'000'000);  // 100 × 1000 yuan
+  REQUIRE(px.refused.size() == 4);
+  const auto& text = px.page.text;
+  CHECK(px.refused[0].amount.of(text) == "9223372036854775807元");
+  CHECK(px.refused[0].reason == "more than 10^12 yuan, the ceiling of one ledger line");
+  CHECK(px.refused[1].reason == "200 × 60000000000.00 yuan is more than 10^12 yuan, the ceiling of one ledger line");
+  CHECK(px.refused[2].reason == "8 × 200000000000.00 yuan is more than 10^12 yuan, the ceiling of one ledger line");
+  CHECK(px.refused[3].reason == "written with more decimal places than can be read exactly");
+  // The warning names the file, the line and the sentence as printed.
+  CHECK(refusal_warning(px, px.refused[0]) ==
+        "t.txt:3: warning: amount 9223372036854775807元 refused (more than 10^12 yuan, the ceiling of one ledger line); no ledger line "
+        "is made of it: 本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。");
+  CHECK(refusal_warning(px, px.refused[1]).rfind("t.txt:5: warning: amount 60000000000元 refused (200 × ", 0) == 0);
+}

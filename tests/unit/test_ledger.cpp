@@ -64,6 +64,43 @@ TEST_CASE("a total for both townships and the per-township amounts of the same e
   CHECK(why.find("3000000.00") != std::string::npos);
 }
 
+TEST_CASE("the same undated gift reported a year apart is two events; reported weeks apart, one") {
+  // Each Spring Festival the district sends the same 慰问金: neither report states the day of the gift.
+  auto festival = [](const std::string& headline) {
+    return headline + "\n\n本报讯 高新区管委会为徐家湾乡、双龙湾镇困难群众送去慰问金各5万元。\n";
+  };
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("2023-01-18_gxsb_01.txt", festival("新春慰问")), st);
+  l.ingest(page("2024-02-06_gxsb_01.txt", festival("情暖山乡")), st);
+  CHECK(st.reports_merged == 0);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+  // The same report retold three weeks later is one event, and says why.
+  l.ingest(page("2024-02-27_gxsb_02.txt", festival("回访")), st);
+  CHECK(st.reports_merged == 1);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+  const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE article_id LIKE '2024-02-27%'").getString();
+  CHECK(why.find("reported 21 days apart") != std::string::npos);
+}
+
+TEST_CASE("the first and the second tranche of one pledge are two events, however alike") {
+  const std::string first = "首期到位\n\n本报讯 3月10日,高新区管委会向徐家湾乡、双龙湾镇拨付首期帮扶资金200万元。\n";
+  const std::string second = "第二期到位\n\n本报讯 3月12日,高新区管委会向徐家湾乡、双龙湾镇拨付第二期帮扶资金200万元。\n";
+  const std::string first_again = "回顾\n\n本报讯 去年3月,高新区管委会向徐家湾乡、双龙湾镇拨付首期帮扶资金200万元。\n";
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("2023-03-11_gxsb_01.txt", first), st);
+  l.ingest(page("2023-03-13_gxsb_01.txt", second), st);
+  CHECK(st.reports_merged == 0);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+  CHECK(count(l, "SELECT COUNT(*) FROM mentions WHERE tranche_number = 2") == 1);
+  // The first tranche retold a year later is the first tranche again.
+  l.ingest(page("2024-05-06_gxsb_02.txt", first_again), st);
+  CHECK(st.reports_merged == 1);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+  CHECK(count(l, "SELECT COUNT(*) FROM mentions WHERE tranche_number = 1") == 2);
+}
+
 TEST_CASE("the same file again changes nothing; a changed file replaces its reports") {
   ledger::Ledger l(":memory:");
   ledger::IngestStats st;
@@ -154,7 +191,8 @@ TEST_CASE("a version-1 ledger is migrated to the current schema and keeps its da
     // Make it look like a ledger written by schema version 1.
     l.database().exec("DROP INDEX events_pledge; DROP INDEX events_date; DROP INDEX events_coverage; DROP INDEX events_donor; "
                       "DROP TABLE corrections; ALTER TABLE events DROP COLUMN excluded; ALTER TABLE events DROP COLUMN origin; "
-                      "ALTER TABLE allocations DROP COLUMN excluded; ALTER TABLE pages DROP COLUMN read_options; PRAGMA user_version = 1");
+                      "ALTER TABLE allocations DROP COLUMN excluded; ALTER TABLE pages DROP COLUMN read_options; "
+                      "ALTER TABLE mentions DROP COLUMN tranche_number; PRAGMA user_version = 1");
   }
   {
     ledger::Ledger l(path.string());

@@ -1,4 +1,7 @@
 // Amounts of money (integer fen) and quantities of goods.
+#include <limits>
+#include <stdexcept>
+
 #include <doctest/doctest.h>
 
 #include "aidledger/extract/numbers.hpp"
@@ -259,8 +262,9 @@ TEST_CASE("amount: ranges written as two neighbouring Chinese digits") {
 }
 
 TEST_CASE("amount: arithmetic is checked, an amount past int64 fen is refused") {
-  // int64 holds 92,233,720,368,547,758.07 yuan in fen.
-  CHECK(fen("900000000亿元") == 900000000LL * 100000000LL * 100LL);
+  // int64 holds 92,233,720,368,547,758.07 yuan in fen; one ledger line holds at most 10^12 yuan.
+  CHECK(scan_measures("900000000亿元").empty());
+  CHECK(fen("10000亿元") == 10000LL * 100000000LL * 100LL);
   CHECK(scan_measures("1000000000亿元").empty());                 // 10^17 yuan = 10^19 fen
   CHECK(scan_measures("99999999999999999999亿元").empty());
   CHECK(scan_measures("99999999999999999999999999万亿元").empty());  // past int128 too
@@ -278,4 +282,75 @@ TEST_CASE("numbers that are not money stay out with the new forms") {
                            "十余人", "万余人", "上百人", "数百户"}) {
     CHECK_MESSAGE(scan_measures(aidledger::text::normalise(text)).empty(), text);
   }
+}
+
+namespace {
+// The reasons scan_measures gives for the amounts it refuses in text.
+std::vector<std::string> refusals(const std::string& text) {
+  std::vector<RefusedMeasure> refused;
+  const auto ms = scan_measures(aidledger::text::normalise(text), &refused);
+  CHECK_MESSAGE(ms.empty(), text);
+  std::vector<std::string> out;
+  for (const auto& r : refused) out.push_back(r.reason);
+  return out;
+}
+const std::string kCeiling = "more than 10^12 yuan, the ceiling of one ledger line";
+}  // namespace
+
+TEST_CASE("amount: past the ceiling of one ledger line (10^12 yuan) is refused with the reason, never wrapped") {
+  // Issue 8: 9223372036854775807元 read as -1.00 and 92233720368亿元 as -¥54,775,808.00.
+  CHECK(refusals("9223372036854775807元") == std::vector<std::string>{kCeiling});
+  CHECK(refusals("92233720368亿元") == std::vector<std::string>{kCeiling});
+  CHECK(refusals("1000000000001元") == std::vector<std::string>{kCeiling});
+  CHECK(refusals("1.5万亿元") == std::vector<std::string>{kCeiling});
+  CHECK(refusals("¥99999999999999999999999") == std::vector<std::string>{kCeiling});
+  CHECK(refusals("99999999999999999999999999万亿元") == std::vector<std::string>{kCeiling});  // past int128 too
+  CHECK(refusals("2万至99999999999999999999亿元") == std::vector<std::string>{kCeiling});     // a range's far end
+  CHECK(refusals("1000000000000000000000台") == std::vector<std::string>{"a count too large for the ledger"});
+  // The ceiling itself is an amount.
+  CHECK(fen("1万亿元") == kMaxLineFen);
+  CHECK(fen("1000000000000元") == 100'000'000'000'000LL);
+  // The refused span is the amount as written, its unit included.
+  std::vector<RefusedMeasure> refused;
+  const std::string s = "捐款5万元,另有9999999999亿元";
+  const auto ms = scan_measures(s, &refused);
+  REQUIRE(ms.size() == 1);
+  CHECK(ms[0].value == 5'000'000);
+  REQUIRE(refused.size() == 1);
+  CHECK(refused[0].span.of(s) == "9999999999亿元");
+  CHECK(refused[0].kind == MeasureKind::money);
+}
+
+TEST_CASE("amount: decimals of any length are exact or refused") {
+  // Issue 8: 1.234567890万元 read as ¥2,345,678,900,000.00 (the digits after the 8th decimal
+  // were read as a number of their own). 12,345.6789 yuan is not a whole number of fen.
+  CHECK(refusals("1.234567890万元") == std::vector<std::string>{"not a whole number of fen"});
+  CHECK(refusals("1.2345678901万元") == std::vector<std::string>{"written with more decimal places than can be read exactly"});
+  CHECK(refusals("一点二三四五六七八九一万元") == std::vector<std::string>{"written with more decimal places than can be read exactly"});
+  CHECK(refusals("0.005元") == std::vector<std::string>{"not a whole number of fen"});
+  // Zeros past the 8th decimal are exact.
+  CHECK(fen("1.2345670000万元") == 1'234'567);
+  CHECK(fen("1.23456700000000000000万元") == 1'234'567);
+  CHECK(fen("一点二三四五六七零零零万元") == 1'234'567);
+  CHECK(fen("0.00000001亿元") == 100);
+  // A long decimal that is no amount leaves nothing behind (its tail is no number of its own).
+  CHECK(refusals("圆周率3.14159265358979").empty());
+  CHECK(refusals("3.14159265358979万人次").empty());
+}
+
+TEST_CASE("money arithmetic: checked sums and products") {
+  CHECK(checked_sum(std::numeric_limits<std::int64_t>::max(), 1) == std::nullopt);
+  CHECK(checked_product(std::numeric_limits<std::int64_t>::max() / 2 + 1, 2) == std::nullopt);
+  CHECK(checked_product(3, 4) == 12);
+  std::int64_t t = std::numeric_limits<std::int64_t>::max() - 1;
+  add_checked(t, 1, "x");
+  CHECK(t == std::numeric_limits<std::int64_t>::max());
+  CHECK_THROWS_WITH_AS(add_checked(t, 1, "the disbursed total"), doctest::Contains("the disbursed total: the sum leaves the range"),
+                       std::overflow_error);
+  CHECK(within_line_ceiling(kMaxLineFen));
+  CHECK_FALSE(within_line_ceiling(kMaxLineFen + 1));
+  CHECK_FALSE(within_line_ceiling(-1));
+  CHECK(format_yuan(std::numeric_limits<std::int64_t>::min()) == "-¥92,233,720,368,547,758.08");
+  CHECK(format_yuan(123456789) == "¥1,234,567.89");
+  CHECK(format_yuan(-5) == "-¥0.05");
 }

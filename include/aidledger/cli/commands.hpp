@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -53,7 +54,12 @@ struct ExportOptions {
   std::string db;
   std::string format = "csv";
   std::string out;
+  bool no_neutralise = false;
 };
+
+/// Writes bytes to standard output; on an error (a full disk, a closed pipe) prints it naming
+/// standard output and returns false.
+bool write_standard_output(std::string_view bytes);
 void setup_export(CLI::App& app, std::shared_ptr<ExportOptions> opt, int& exit_code);
 int run_export(const ExportOptions& opt);
 
@@ -64,22 +70,27 @@ struct ReportOptions {
   std::optional<int> from_year, to_year;
   std::string township;
   std::string donor;
+  bool no_neutralise = false;
 };
 void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_code);
 int run_report(const ReportOptions& opt);
 
 /// Canonical township for a user's name of it (any script, short form), or JOINT.
 std::optional<std::string> canonical_township(const std::string& name);
-/// " (did you mean A, B?)" for an unknown township, or empty.
-std::string suggestions_for(const std::string& name);
-/// Puts the year range and the township into `f`; prints the error and returns false when the
-/// range is reversed or the township unknown (with the closest names).
-bool set_years_and_township(std::optional<int> from, std::optional<int> to, const std::string& township,
-                            ledger::LineFilter& f);
+/// Puts the year range, the township and the donor the user named into `f`. Every command that
+/// takes names refuses them the same way: an unknown township or donor is named with up to three
+/// close names ("aidledger: unknown donor '可乐公司' (did you mean 郑州太古可口可乐?)"), and false is
+/// returned: the command exits 2. So is a reversed year range.
+bool set_filter(ledger::Ledger& ledger, std::optional<int> from, std::optional<int> to, const std::string& township,
+                const std::string& donor, ledger::LineFilter& f);
 
 struct AuditOptions {
   std::string db, donor, township, kind, status, format = "table", check;
+  bool no_neutralise = false;
   std::optional<int> year, from_year, to_year;
+  std::optional<int> width;   // --width: columns of terminal output
+  bool sources = false;       // query --sources: the source articles of each line, not their count
+  bool by_year = false;       // donors / townships --by-year
   std::int64_t event_id = 0;
 };
 void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_code);

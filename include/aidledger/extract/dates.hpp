@@ -107,11 +107,14 @@ class DateResolver {
   const std::optional<DateRange>& last() const { return last_; }
   const std::optional<DateRange>& last_day() const { return last_day_; }
   void set_last(const DateRange& d);
+  /// Mentions from here on are in a new sentence (their spans count from its start).
+  void new_sentence() { last_end_ = std::string_view::npos; }
 
  private:
   std::optional<DateRange> resolve_relative(const DateMention& m) const;
   std::optional<DateRange> reference_;
   std::optional<DateRange> last_, last_day_;
+  std::size_t last_end_ = std::string_view::npos;  // where the mention that set last_ ends in this sentence
 };
 
 /// The year a page was published in, judged from the years it mentions as past or present

@@ -49,6 +49,7 @@ struct AidReport {
   Kind kind = Kind::cash;
   Status status = Status::disbursed;
   bool tranche = false;       // 首批/首期: paid against an earlier pledge
+  int tranche_number = 0;     // 1 for 首期/第一批, 2 for 第二期 …; 0 when not a tranche or not numbered
   bool approximate = false;
   bool aggregate = false;     // 累计 … : a summary figure, never added into totals
   std::string item;
@@ -64,11 +65,22 @@ struct AidReport {
   bool has_quantity() const;
 };
 
+/// An amount written in an article but refused: past the ceiling of one ledger line (also as a
+/// product, 每户N元×M户), not a whole number of fen, or not exact. No report is made of it, nor of
+/// its sentence without an amount.
+struct RefusedAmount {
+  text::Span amount;          // page offsets of the amount as written
+  text::Span sentence;        // page offsets of its sentence
+  std::string sentence_text;  // normalised, layout line breaks removed
+  std::string reason;
+};
+
 /// What the extractor needs to know about the article around a sentence.
 struct ArticleContext {
   std::optional<DateRange> date;         // the article's dateline, resolved
   std::vector<std::string> townships;    // townships the article names, in order
   std::string actor;                     // canonical organisation the article is about
+  std::vector<RefusedAmount> refused;    // amounts refused in the article, in order
 };
 
 class EventExtractor {

@@ -32,6 +32,7 @@ struct SentenceTokens {
   std::string_view text;
   std::vector<LexToken> words;      // lexicon entries, not overlapping amounts, dates or places
   std::vector<Measure> measures;    // money and goods
+  std::vector<RefusedMeasure> refused;  // amounts written but refused (past the ceiling, not exact)
   std::vector<PlaceMention> places;
   std::vector<DatedMention> dates;
   std::vector<Span> clauses;        // split at ，：；
@@ -84,6 +85,9 @@ struct ArticleMemory {
   static constexpr std::size_t kRemembered = 32;
   /// What a pronoun (该公司, 该会, 其) refers to: the last organisation of its kind, canonical.
   std::optional<std::string> referent(std::string_view pronoun) const;
+  /// What 两会 / 两家企业 refer to: the last `n` organisations of that kind, canonical, in the order
+  /// named; empty when fewer were named.
+  std::vector<std::string> referents(std::string_view phrase, std::size_t n) const;
   /// The organisation named earlier whose written name contains `short_name`, canonical.
   std::optional<std::string> expand(std::string_view short_name) const;
 };
@@ -132,6 +136,8 @@ struct Frame {
 /// their clause and the clauses after it; completion (已, 到位) and tranches (首期) in the amount's
 /// own clause say it was paid.
 Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche);
+/// The number a tranche word of the amount's clause gives it (首期 1, 第二批 2), or 0.
+int tranche_number(const SentenceTokens& s, const Frame& f);
 
 /// A summary of many gifts (累计, 以来…共, a year's total over many projects), not one gift.
 bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year, Kind kind);

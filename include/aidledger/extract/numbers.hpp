@@ -14,8 +14,11 @@
 // under"). 几/数 read as the round number they round up from: nothing as the last digit
 // (十几万 ≥ 100,000), one as a leading digit (几十万, 数十万 ≥ 100,000; 数百万 ≥ 1,000,000).
 // The spoken 1万5 and 2千5 are money before 的 too (价值2千5的体育用品, 捐了3万5的…款).
-// Arithmetic is checked: an amount whose fen would not fit in int64 is refused (not returned),
-// never wrapped.
+// Arithmetic is checked (money.hpp): an amount past the ceiling of one ledger line (10^12 yuan),
+// one that is not a whole number of fen (0.005元), or one written with more decimals than can be
+// read exactly (1.2345678912万元) is refused, never wrapped or rounded; decimals of any length are
+// read exactly when the digits past the eighth are zeros (1.234567890万元 = 12,345.6789 yuan).
+// scan_measures can say what it refused and why.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -23,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aidledger/extract/money.hpp"
 #include "aidledger/text/document.hpp"
 
 namespace aidledger::extract {
@@ -62,9 +66,18 @@ struct Measure {
   std::string unit;                     // goods unit (册, 台, 台(套) …); empty for money
 };
 
+/// An amount of money (or a count of goods) written in the text but refused: no Measure is made
+/// of it.
+struct RefusedMeasure {
+  MeasureKind kind = MeasureKind::money;
+  Span span;            // the expression as written, its unit included
+  std::string reason;   // "more than 10^12 yuan, the ceiling of one ledger line", …
+};
+
 /// Every amount of money and quantity of goods in `text`, in order. Counts of people, areas,
-/// distances, percentages and years are not goods and are not returned.
-std::vector<Measure> scan_measures(std::string_view text);
+/// distances, percentages and years are not goods and are not returned. Amounts refused
+/// (see above) are not returned either; with `refused`, each is added to it.
+std::vector<Measure> scan_measures(std::string_view text, std::vector<RefusedMeasure>* refused = nullptr);
 
 /// 50000000 fen -> "500000.00".
 std::string format_fen(std::int64_t fen);

@@ -29,6 +29,7 @@ struct PageExtraction {
   std::string reference_basis;          // manifest | inferred from the years the page mentions | unknown
   std::vector<ArticleRecord> articles;
   std::vector<AidReport> reports;
+  std::vector<RefusedAmount> refused;   // amounts refused (page offsets), for warnings
 };
 
 struct PageOptions {
@@ -38,6 +39,10 @@ struct PageOptions {
 
 PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const Directory& directory,
                             const PageOptions& options = {});
+
+/// The warning for a refused amount: "FILE:LINE: warning: amount 9223372036854775807元 refused
+/// (REASON); no ledger line is made of it: SENTENCE", with the amount and sentence as printed.
+std::string refusal_warning(const PageExtraction& px, const RefusedAmount& refused);
 
 /// A publication date in the page's masthead (a first line such as 2023年6月16日 星期五 第3版).
 std::optional<DateRange> date_in_header(std::string_view text);

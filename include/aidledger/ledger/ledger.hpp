@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aidledger/extract/page.hpp"
@@ -19,7 +20,7 @@ class Database;
 
 namespace aidledger::ledger {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 /// The oldest schema the reading commands accept as it is (older ledgers are upgraded by ingest).
 inline constexpr int kOldestReadableSchema = 3;
 /// Dates aidledger accepts from a manifest or a correction: the years of the People's Republic up
@@ -104,6 +105,18 @@ class Ledger {
   /// end of every ingest, so a correction survives re-ingest.
   CorrectionStats apply_corrections(const std::vector<Correction>& corrections);
 
+  /// Pages recorded by an older aidledger under a path relative to where that ingest ran: each one
+  /// whose file exists relative to `base` (an absolute folder, where this ingest runs) is recorded
+  /// under that absolute path from now on, so a later ingest of the file from anywhere finds it and
+  /// findings name a file that can be opened. Pages that do not resolve keep their path. Returns
+  /// how many were anchored. One write transaction.
+  int anchor_relative_paths(const std::string& base);
+
+  /// How many corrections the last application recorded (applied or not).
+  std::int64_t corrections_recorded() const;
+  /// The highest event id, 0 for an empty ledger.
+  std::int64_t last_event_id() const;
+
   std::vector<ExportLine> export_lines() const;
   /// The lines a filter keeps, in the export's order.
   std::vector<ExportLine> lines(const LineFilter& filter) const;
@@ -116,10 +129,16 @@ class Ledger {
   std::unique_ptr<Impl> impl_;
 };
 
+/// SQLite's SUM() of integers stops with "integer overflow" rather than wrap. Call it in a catch
+/// block around a statement with SUM(): when `e` is that error it throws std::overflow_error saying
+/// what was summed (`what`) and why; otherwise it returns and the caller rethrows.
+void throw_if_sum_overflow(const std::exception& e, std::string_view what);
+
 /// CSV with the fixed header
 /// event_id,date,date_precision,year,kind,status,donor,recipient,township,amount_yuan,approximate,
-/// quantity,unit,item,aggregate,sources
-std::string to_csv(const std::vector<ExportLine>& lines);
+/// quantity,unit,item,aggregate,sources. Text cells that begin like a formula (= + - @ TAB CR) get
+/// a single quote in front unless `neutralise` is false (text/csv.hpp); numbers never change.
+std::string to_csv(const std::vector<ExportLine>& lines, bool neutralise = true);
 /// The same lines as a JSON array of objects with those keys.
 std::string to_json(const std::vector<ExportLine>& lines);
 

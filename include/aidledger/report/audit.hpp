@@ -2,6 +2,7 @@
 // (explain, timeline), and named audit checks. Plain data; the CLI renders them.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -25,9 +26,17 @@ struct Summary {
   std::map<std::string, std::int64_t> goods;  // disbursed goods without a value, per unit
   std::int64_t lines = 0;
   int first_year = 0, last_year = 0;
+  int year = 0;                     // by year: the year of these lines (0: undated); otherwise 0
 };
-std::vector<Summary> donor_summaries(SQLite::Database& db, const ledger::LineFilter& f);
-std::vector<Summary> township_summaries(SQLite::Database& db, const ledger::LineFilter& f);
+/// One row per donor (or township), largest first; `by_year`: one row per donor and year, the
+/// donors in the same order, each with its years in order.
+std::vector<Summary> donor_summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_year = false);
+std::vector<Summary> township_summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_year = false);
+/// The rows added up (checked sums), named `name`: the totals row of a summary table. Rows never
+/// share a line, so their sum is the total of the lines the filter keeps.
+Summary total_of(const std::vector<Summary>& rows, const std::string& name);
+/// Per-year totals of by-year rows, one per year in order, each named `name`.
+std::vector<Summary> totals_by_year(const std::vector<Summary>& rows, const std::string& name);
 
 struct ReportOfEvent {
   std::string article_id, article_title, article_date, file;
@@ -51,7 +60,12 @@ struct EventDetail {
   std::vector<std::int64_t> tranches;
   std::vector<EventLine> lines;
   std::vector<ReportOfEvent> reports;
-  std::vector<std::string> corrections;   // "corrections.txt:3: set date=2021-05 (reason: …)"
+  struct Correction {
+    std::string file;                     // the corrections file, as recorded by ingest
+    int line = 0;
+    std::string text;                     // "set date=2021-05 (reason: …)"
+  };
+  std::vector<Correction> corrections;
 };
 std::optional<EventDetail> event_detail(SQLite::Database& db, std::int64_t id);
 /// Events with at least one line the filter keeps, in date order.
@@ -94,7 +108,10 @@ struct CheckInfo {
 };
 /// The named checks, in the order they run.
 const std::vector<CheckInfo>& checks();
-/// Runs every check, or only `only` (a name from checks()).
-std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only = {});
+/// How a finding shows a file path the ledger recorded (the caller's: relative to where it runs).
+using PathStyle = std::function<std::string(const std::string&)>;
+/// Runs every check, or only `only` (a name from checks()). File paths in findings and in their
+/// evidence go through `show_path` when given.
+std::vector<Finding> run_checks(SQLite::Database& db, const std::string& only = {}, const PathStyle& show_path = {});
 
 }  // namespace aidledger::report

@@ -26,13 +26,20 @@ struct Cell {
   enum class Kind { empty, text, integer, money, formula, count_formula } kind = Kind::empty;
   std::string text;          // text, or the formula ("=SUM(B5:F5)")
   std::int64_t value = 0;    // integer, fen, or the formula's value (fen, or a count)
+  std::string full_text_hint;  // where the full text is when a workbook cuts a long text cell
+
+  /// The same cell, saying where its full text is if a workbook has to cut it.
+  Cell hinted(std::string hint) && {
+    full_text_hint = std::move(hint);
+    return std::move(*this);
+  }
 
   static Cell none() { return {}; }
-  static Cell str(std::string s) { return {Kind::text, std::move(s), 0}; }
-  static Cell integer(std::int64_t v) { return {Kind::integer, {}, v}; }
-  static Cell money(std::int64_t fen) { return {Kind::money, {}, fen}; }
-  static Cell sum(std::string formula, std::int64_t fen) { return {Kind::formula, std::move(formula), fen}; }
-  static Cell count_sum(std::string formula, std::int64_t n) { return {Kind::count_formula, std::move(formula), n}; }
+  static Cell str(std::string s) { return {Kind::text, std::move(s), 0, {}}; }
+  static Cell integer(std::int64_t v) { return {Kind::integer, {}, v, {}}; }
+  static Cell money(std::int64_t fen) { return {Kind::money, {}, fen, {}}; }
+  static Cell sum(std::string formula, std::int64_t fen) { return {Kind::formula, std::move(formula), fen, {}}; }
+  static Cell count_sum(std::string formula, std::int64_t n) { return {Kind::count_formula, std::move(formula), n, {}}; }
 };
 
 enum class RowStyle { normal, title, note, section, header, total };
@@ -59,12 +66,26 @@ class SheetSink {
   virtual void row(const std::vector<Cell>& cells, RowStyle style = RowStyle::normal) = 0;
   virtual void freeze_and_filter(int header_row, int last_row, int last_col) { (void)header_row, (void)last_row, (void)last_col; }
   virtual void chart(const ChartSpec& spec) { (void)spec; }
-  virtual void end_sheet() = 0;
+  /// Called from a destructor (also while an exception unwinds), so it never throws; a sink
+  /// reports its write errors from row() or finish().
+  virtual void end_sheet() noexcept = 0;
+  /// Completes the output and puts it in place. Until finish() returns, the target is as it was.
   virtual void finish() = 0;
 };
 
+/// The workbook at `path`, written to a temporary file beside it and renamed into place by finish().
 std::unique_ptr<SheetSink> make_xlsx_sink(const std::string& path);
-std::unique_ptr<SheetSink> make_csv_sink(const std::string& directory);
+/// One CSV file per sheet in `directory`, all renamed into place by finish(); text cells that look
+/// like formulas are neutralised unless `neutralise` is false (text/csv.hpp). Each file begins
+/// with the UTF-8 byte-order mark, so Excel reads its Chinese as UTF-8.
+std::unique_ptr<SheetSink> make_csv_sink(const std::string& directory, bool neutralise = true);
+
+/// Excel's limit for the text of one cell, in UTF-16 code units.
+inline constexpr std::size_t kExcelCellLimit = 32'767;
+/// `text` cut to fit one Excel cell, with a marked ellipsis "…(截断 truncated: N more characters;
+/// HINT)"; unchanged when it fits. `hint` says where the full text is (e.g. "full text:
+/// aidledger explain 12").
+std::string fit_excel_cell(const std::string& text, const std::string& hint = {});
 
 struct ReportInfo {
   std::string generator;   // "aidledger 0.1.0"
