@@ -9,7 +9,11 @@
 # env:   SEED (default 1)  WORK (folder for corpora and ledgers; default a new one under /tmp)
 #        KEEP=1 (keep WORK)  TIMEOUT (seconds allowed to one ingest; default 7200)
 #        SCORER (default: tests/e2e/score_ledger.py beside this script's repository)
+#        DOC=FILE (also write the report into FILE, replacing what stands between the lines
+#        "<!-- gen_bench begin -->" and "<!-- gen_bench end -->", or appending them; e.g.
+#        DOC=docs/PERFORMANCE.md)
 set -euo pipefail
+bin_arg=$1
 bin=$(realpath "$1")
 shift
 sizes=("$@")
@@ -28,9 +32,15 @@ field() { grep -F "$1" "$2" | head -1 | sed 's/.*: //'; }
 # seconds from h:mm:ss or m:ss.ss
 seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }' <<<"$1"; }
 
+doc=${DOC:-}
+[ -z "$doc" ] || [ -w "$doc" ] || [ ! -e "$doc" ] || { echo "gen_bench.sh: $doc: cannot write" >&2; exit 2; }
+command_line="bench/gen_bench.sh $bin_arg ${sizes[*]} (SEED=$seed)"
+report=$(mktemp /tmp/gen_bench_report.XXXXXX)
+exec 3>&1 4>&2 1> >(tee -a "$report" >&3) 2> >(tee -a "$report" >&4)
+
 machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2/1048576}' /proc/meminfo)"
 echo "machine: $machine"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "nproc: $(nproc); uptime before: $(uptime)"
 echo "binary: $bin ($("$bin" --version))"
 echo
 
@@ -60,7 +70,7 @@ for mb in "${sizes[@]}"; do
   wall=$(seconds "$(field 'Elapsed (wall clock)' "$work/ingest.time")")
   cpu=$(awk -v u="$(field 'User time' "$work/ingest.time")" -v s="$(field 'System time' "$work/ingest.time")" 'BEGIN{printf "%.2f", u+s}')
   rss_kb=$(field 'Maximum resident set size' "$work/ingest.time")
-  summary=$(tail -1 "$work/ingest.out")
+  summary=$(grep -m1 "new events" "$work/ingest.out" || true)
   events=$(sed -n 's/.*-> \([0-9]*\) new events.*/\1/p' <<<"$summary")
   reports=$(sed -n 's/.* \([0-9]*\) aid reports.*/\1/p' <<<"$summary")
   echo "${mb} MB: ingest ${wall}s wall, ${cpu}s CPU, $rss_kb KB peak: $summary" >&2
@@ -88,3 +98,28 @@ printf '%s\n' "${rows[@]}"
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(MB = 10^6 bytes of page files; corpora: aidledger generate --size N MB --seed $seed; one ingest each into a new ledger)"
+
+echo "uptime after: $(uptime)"
+
+if [ -n "$doc" ]; then
+  exec 1>&3 2>&4
+  sleep 0.2  # let tee finish writing the report
+  python3 - "$doc" "$report" "$command_line" "$(date -u '+%Y-%m-%d %H:%M UTC')" <<'PY'
+import os, sys
+doc, report, command, when = sys.argv[1:]
+begin, end = "<!-- gen_bench begin -->", "<!-- gen_bench end -->"
+body = open(report, encoding="utf-8").read().rstrip("\n")
+block = (f"{begin}\nWritten by `{command}` on {when}:\n\n```\n"
+         + "\n".join(l for l in body.splitlines() if not l.startswith("|") and l.strip())
+         + "\n```\n\n" + "\n".join(l for l in body.splitlines() if l.startswith("|")) + f"\n{end}")
+text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else ""
+if begin in text and end in text:
+    text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
+else:
+    text = text.rstrip("\n") + ("\n\n" if text else "") + block + "\n"
+open(doc + ".tmp", "w", encoding="utf-8").write(text)
+os.replace(doc + ".tmp", doc)
+print(f"gen_bench.sh: wrote the figures into {doc}", file=sys.stderr)
+PY
+fi
+rm -f "$report"
