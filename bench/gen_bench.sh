@@ -62,8 +62,9 @@ for mb in "${sizes[@]}"; do
   rc=$?
   set -e
   if [ $rc -eq 124 ]; then
-    rows+=("| ${mb} MB | $pages | $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') | did not finish in ${timeout_s} s | | | | | | | |")
-    echo "${mb} MB: ingest did not finish in ${timeout_s} s" >&2
+    done_pages=$(sqlite3 "file:$db?mode=ro" 'SELECT count(*) FROM pages' 2>/dev/null || echo '?')
+    rows+=("| ${mb} MB | $pages | $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') | did not finish in ${timeout_s} s ($done_pages pages stored) | | | | | | | |")
+    echo "${mb} MB: ingest did not finish in ${timeout_s} s; $done_pages of $pages pages stored" >&2
     continue
   fi
   [ $rc -eq 0 ] || { echo "ingest failed ($rc):" >&2; tail -5 "$work/ingest.time" >&2; exit 2; }
