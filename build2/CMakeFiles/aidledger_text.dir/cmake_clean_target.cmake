@@ -1,3 +1,0 @@
-file(REMOVE_RECURSE
-  "libaidledger_text.a"
-)
