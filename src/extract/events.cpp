@@ -131,6 +131,11 @@ class SentenceReader {
 
   /// Products (每户N元×M户) refused by read(): past the ceiling of one ledger line.
   std::vector<RefusedMeasure> refused;
+  /// The sentence lists who gave the parts of the total read in the sentence before (其中，甲4万元，
+  /// 乙2.6万元): every report read is such a part.
+  bool breakdown_of_total_before = false;
+  /// Which of those parts have no verb of their own (区总工会4万元): they are of the total's kind.
+  std::vector<std::size_t> parts_without_verb;
 
  private:
   // The report whose goods were counted per unit (68户每户一台 → 68台), with that count.
@@ -205,6 +210,14 @@ class SentenceReader {
     // …or completion said of it (首批资金100万元已拨付到位, 资金已到账).
     for (const auto& w : s_.words)
       if (w.span.begin >= m.span.end && w.span.end <= own.end && w.is(Cat::paid) && s_.slice(w.span) != "完成") return &w;
+    // …or, for a tranche, paying said in the next clause (首期资金均为100万元，已于签约当天拨付到位).
+    if (s_.has(Cat::tranche, own) && own_clause + 1 < s_.clauses.size() &&
+        s_.segment_of(s_.clauses[own_clause + 1].begin) == s_.segment_of(m.span.begin) && !clause_has_amount(own_clause + 1)) {
+      const Span next = s_.clauses[own_clause + 1];
+      for (const auto& w : s_.words)
+        if (w.span.begin >= next.begin && w.span.end <= next.end && ((w.cats & kTriggers) || w.is(Cat::paid)) && s_.slice(w.span) != "完成")
+          return &w;
+    }
     // …or receiving said of the paired places before it (两乡镇均获得助学资金3万元), of money or goods.
     // (Not of the district: 高新区获得省级奖励资金20万元 is a prize it won.)
     for (const auto& w : s_.words)
@@ -214,6 +227,14 @@ class SentenceReader {
             return p.span.begin >= own.begin && p.span.end <= w.span.begin && (!p.township.empty() || p.level == PlaceLevel::collective);
           }))
         return &w;
+    // …or a later clause of its segment naming who gave it (…，价值共计18.6万元，由某公司捐赠).
+    if (m.kind == MeasureKind::money)
+      for (std::size_t c = own_clause + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c) {
+        const LexToken* by = s_.word_at(s_.han_from(s_.clauses[c].begin, s_.clauses[c].end));
+        if (!by || s_.slice(by->span) != "由") continue;
+        for (const auto& w : s_.words)
+          if (w.span.begin >= by->span.end && w.span.end <= s_.clauses[c].end && (w.cats & kTriggers) && !w.is(Cat::buy)) return &w;
+      }
     return nullptr;
   }
 
@@ -223,6 +244,9 @@ class SentenceReader {
     const Span own = s_.clauses[mc];
     const Span segment = s_.segments[s_.segment_of(m.span.begin)];
 
+    // …两家单位送出的慰问品合计价值10万元: the sum of the gifts just read, said again as a check.
+    if (m.kind == MeasureKind::money && s_.has(Cat::total, {own.begin, m.span.begin}) && restates_gifts_before(k, m.value, reports))
+      return;
     // 价值10万元 after goods just counted: the value of that gift.
     const LexToken* value_word = value_word_before(m.span.begin);
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && attach_value(k, used, reports)) return;
@@ -230,10 +254,16 @@ class SentenceReader {
     // 其中 …: the parts of a total already read.
     // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),
     // nor when the part is a tranche paid (其中首批资金100万元已划拨).
-    if (const LexToken* sub = s_.first(Cat::subsum, {segment.begin, m.span.begin}); sub && (k > 0 || follows_total_)) {
+    const LexToken* sub = s_.first(Cat::subsum, {segment.begin, m.span.begin});
+    if (sub && (k > 0 || follows_total_) && !breakdown_of_total_before) {
       const bool tranche = s_.has(Cat::tranche, {sub->span.end, own.end}) || s_.has(Cat::paid, {sub->span.end, own.end});
-      // The total stands in the sentence before: its parts are not read again (no double count).
-      if (reports.empty() && follows_total_ && !tranche) return;
+      // The total stands in the sentence before: its parts are not read again (no double count)…
+      // …unless they name who gave each part (其中，甲公司4万元，乙协会2.6万元): then the parts are
+      // the gifts, and the article's reading replaces the total by them when they add up to it.
+      if (reports.empty() && follows_total_ && !tranche) {
+        if (k != 0 || !parts_name_givers(sub->span.end)) return;
+        breakdown_of_total_before = true;
+      }
       // (其中60名孩子每人…: a part of the people, not of the money; read it as a gift.)
       const bool part_of_people = s_.has(Cat::per_unit, {sub->span.end, m.span.begin});
       if (!reports.empty() && !tranche && (split_total(k, used, reports) || !part_of_people)) return;
@@ -242,6 +272,9 @@ class SentenceReader {
     // the total just read, in order.
     if (split_by_list(k, used, reports)) return;
     const LexToken* trigger = find_trigger(k, segment.begin);
+    // (A part of a drive's total has no verb of its own: 其中 stands for the giving.)
+    const bool verbless_part = !trigger && breakdown_of_total_before && m.kind == MeasureKind::money;
+    if (verbless_part) trigger = sub;
     if (!trigger) return;
     // 购买土蜂蜜800斤，金额4.8万元: what was bought is counted, the money is the aid.
     if (m.kind == MeasureKind::quantity && trigger->is(Cat::buy) && trigger->span.begin < m.span.begin &&
@@ -272,10 +305,25 @@ class SentenceReader {
     // Giver: passive (收到X捐赠的), the subject of the verb's clause, an earlier clause, the gift before, the actor.
     std::optional<Giver> giver = detail::passive_giver(s_, verb_clause, trigger->span.begin, directory_);
     std::size_t giver_clause = verb_clause;
+    // A part of a drive's total: the name leading its clause gave it.
+    if (breakdown_of_total_before && !giver) {
+      giver = detail::giver_in_clause(s_, mc, m.span.begin, directory_, gazetteer_, memory_at(own.begin));
+      if (giver) giver_clause = mc;
+    }
     // 两卫生院均获赠一台…，每台价值18万元，由某公司捐赠: received, and the giver named last.
-    if (!giver && trigger->is(Cat::passive))
-      for (std::size_t c = mc + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c)
-        if ((giver = detail::passive_giver(s_, c, s_.clauses[c].end, directory_))) break;
+    // (Also after goods listed with their value: …，价值共计3.2万元，由某公司捐赠 — that names who gave
+    // them, whoever brought them.)
+    if (!giver || giver->basis != "passive")
+      for (std::size_t c = mc + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c) {
+        const std::size_t opens = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
+        const LexToken* by = s_.word_at(opens);
+        if (!by || s_.slice(by->span) != "由") continue;
+        if (!s_.has(Cat::give, s_.clauses[c]) && !s_.has(Cat::give_paid, s_.clauses[c])) continue;
+        if (auto named_last = detail::passive_giver(s_, c, s_.clauses[c].end, directory_)) {
+          giver = named_last;
+          break;
+        }
+      }
     if (!giver) {
       for (std::size_t c = first_clause + 1; c-- > s_.clause_of(segment.begin);) {
         const std::size_t limit = c == first_clause ? std::min(trigger->span.begin, m.span.begin) : s_.clauses[c].end;
@@ -384,6 +432,18 @@ class SentenceReader {
           recipients.push_back({a.recipient, a.township});
       }
     }
+    // 这批设备…: the goods the sentence before brought somewhere went there.
+    if (recipients.empty() && !memory_.last_township.empty()) {
+      const std::size_t opens = s_.han_from(0, s_.text.size());
+      for (std::string_view these : {"这批", "该批", "此批", "上述"})
+        if (starts_at(s_.text, opens, these)) {
+          if (!memory_.last_institution.empty() && memory_.last_institution_township == memory_.last_township)
+            recipients.push_back({memory_.last_institution, memory_.last_township});
+          else
+            recipients.push_back({memory_.last_township, memory_.last_township});
+          break;
+        }
+    }
     // No place read for the gift: the article's townships, when it names no more than a pair
     // (a page of several pairings leaves the recipient unknown rather than guessing a joint line).
     if (recipients.empty() && memory_.townships.size() <= 2)
@@ -444,13 +504,42 @@ class SentenceReader {
       return ok;
     };
 
+    // 采购苹果1000箱，每箱35.8元 (or 以每斤35.8元的价格采购香菇2400斤): the price times what was bought,
+    // when no amount paid is written.
+    const bool priced = m.kind == MeasureKind::money && trigger->is(Cat::buy) && is_unit_price(k);
+    if (priced) {
+      const auto bought = priced_quantity(k);
+      if (!bought) return;
+      const auto product = times_money(m.value, bought->value);
+      if (!product) return refuse_product(m, bought->value, written_value);
+      amount = product;
+      if (high) high = times_money(*high, bought->value);
+      r.notes.push_back(fmt::format("computed: {}{} x {} (the price of one)", bought->value, bought->unit, written_value));
+    }
     // Per unit: 每人1000元 with the count before it, or a stated total after it.
     std::vector<Allocation> split_by_counts;
     std::optional<std::int64_t> units_counted;  // 68户每户一台: the 68 the goods were counted by
-    if (const LexToken* per = s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
+    if (const LexToken* per = priced ? nullptr : s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
       r.distribution = "per_unit";
       bool used_total = false;
       for (std::size_t j = k + 1; j < s_.measures.size(); ++j) {
+        // 每份价值300元，共200份: the value of one times the count of them all.
+        if (m.kind == MeasureKind::money && s_.measures[j].kind == MeasureKind::quantity && k + 1 == j &&
+            s_.segment_of(s_.measures[j].span.begin) == s_.segment_of(m.span.begin) &&
+            s_.has(Cat::total, {m.span.end, s_.measures[j].span.begin})) {
+          const Measure& q = s_.measures[j];
+          const auto product = times_money(m.value, q.value);
+          if (!product) return refuse_product(m, q.value, written_value);
+          amount = product;
+          if (high) high = times_money(*high, q.value);
+          quantity = q.value;
+          r.unit = q.unit;
+          r.measure.end = page(q.span.end);
+          used[j] = true;
+          used_total = true;
+          r.notes.push_back(fmt::format("computed: {} x {} (the value of one)", q.value, written_value));
+          break;
+        }
         if (s_.measures[j].kind != m.kind || s_.segment_of(s_.measures[j].span.begin) != s_.segment_of(m.span.begin)) continue;
         if (s_.has(Cat::total, {m.span.end, s_.measures[j].span.begin})) {
           (m.kind == MeasureKind::money ? amount : quantity) = s_.measures[j].value;
@@ -611,12 +700,18 @@ class SentenceReader {
     if (giver_each) {
       if (givers >= 2 && counted == 0) {
         // 甲公司、乙公司分别捐赠5万元: each giver gave it.
+        // (甲、乙分别为A乡、B镇各送去2.5万元: each giver gave each place, when 各 follows the places.)
+        const LexToken* first_each = s_.first(Cat::each, {giver->span.end, m.span.begin});
+        const bool each_place = first_each && recipients.size() >= 2 &&
+                                s_.has(Cat::each, {first_each->span.end, m.span.begin}) &&
+                                named_places(first_each->span.end, m.span.begin) == recipients.size();
         for (std::size_t i = 0; i < givers; ++i) {
           AidReport ri = r;
           ri.donor = giver->members[i];
           ri.donor_as_written = giver->members_written[i];
-          ri.distribution = recipients.size() > 1 ? "joint" : "single";
-          ri.allocations = allocate(recipients, false, amount, high, quantity);
+          ri.distribution = each_place ? "each" : recipients.size() > 1 ? "joint" : "single";
+          ri.allocations = allocate(recipients, each_place, amount, high, quantity);
+          if (each_place) ri.notes.push_back("each giver to each place (分别…各)");
           reports.push_back(std::move(ri));
         }
         return;
@@ -661,6 +756,7 @@ class SentenceReader {
     }
     reports.push_back(std::move(r));
     if (units_counted) counted_units_ = CountedUnits{reports.size() - 1, mc, *units_counted};
+    if (verbless_part) parts_without_verb.push_back(reports.size() - 1);
   }
 
   void refuse_product(const Measure& m, std::int64_t n, const std::string& written_value) {
@@ -1027,6 +1123,42 @@ class SentenceReader {
     return false;
   }
 
+  // After 其中 at `from`, every money amount of the sentence is led by an organisation's name
+  // (其中，区总工会4万元，区妇联2.6万元; 其中甲公司捐款30万元).
+  bool parts_name_givers(std::size_t from) const {
+    std::size_t parts = 0;
+    for (const auto& m : s_.measures) {
+      if (m.span.begin < from || m.kind != MeasureKind::money) continue;
+      const std::size_t c = s_.clause_of(m.span.begin);
+      const std::size_t opens = s_.han_from(std::max(s_.clauses[c].begin, from), m.span.begin);
+      const bool named = std::any_of(s_.organisations.begin(), s_.organisations.end(), [&](const auto& o) {
+        return o.first.begin == opens && o.first.end <= m.span.begin;
+      });
+      if (!named) return false;
+      ++parts;
+    }
+    return parts >= 2;
+  }
+
+  // The goods a price is of (每箱35.8元 … 1000箱), in its segment: a quantity of the price's unit,
+  // when the segment states no other money.
+  std::optional<Measure> priced_quantity(std::size_t j) const {
+    const Measure& price = s_.measures[j];
+    const std::size_t seg = s_.segment_of(price.span.begin);
+    std::optional<Measure> found;
+    for (std::size_t i = 0; i < s_.measures.size(); ++i) {
+      const Measure& o = s_.measures[i];
+      if (i == j || s_.segment_of(o.span.begin) != seg) continue;
+      if (o.kind == MeasureKind::money) return std::nullopt;  // 货款85920元: the amount paid is written
+      if (o.unit.empty()) continue;
+      const std::string per = "每" + o.unit;
+      const std::size_t from = price.span.begin >= 12 ? price.span.begin - 12 : 0;
+      if (s_.slice(from, price.span.begin).find(per) != std::string_view::npos || starts_at(s_.text, price.span.end, "/" + o.unit))
+        found = o;
+    }
+    return found;
+  }
+
   // Townships and villages written out by name in [from, to) (not 两乡镇).
   std::size_t named_places(std::size_t from, std::size_t to) const {
     return static_cast<std::size_t>(std::count_if(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
@@ -1376,6 +1508,34 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     refused.insert(refused.end(), reader.refused.begin(), reader.refused.end());
     for (const auto& x : refused)
       refused_amounts.push_back({{sentence.page_offset(x.span.begin), sentence.page_offset(x.span.end)}, sentence.span, sentence.text, x.reason});
+    // 共筹集善款12.6万元。其中，甲4万元，乙2.6万元…: the parts by giver are the gifts, in place of
+    // the total, when they add up to it; otherwise the total stands and the parts are not read.
+    if (reader.breakdown_of_total_before && !read.empty()) {
+      std::int64_t parts = 0;
+      for (const auto& r : read) parts += r.total_fen();
+      AidReport* total = reports.empty() ? nullptr : &reports.back();
+      if (total && total->has_amount() && total->total_fen() == parts && total->allocations.size() == 1) {
+        for (std::size_t i : reader.parts_without_verb) {
+          read[i].kind = total->kind;
+          read[i].item = total->item;
+        }
+        for (auto& r : read) {
+          const auto fen = r.total_fen();
+          r.allocations = total->allocations;
+          r.allocations.front().amount_fen = fen;
+          r.allocations.front().amount_high_fen.reset();
+          r.allocations.front().quantity.reset();
+          r.date = total->date;
+          r.date_basis = total->date_basis;
+          r.status = total->status;
+          r.notes.push_back(fmt::format("a part of the total {} read in the sentence before (其中), given by its own giver",
+                                        format_fen(parts)));
+        }
+        reports.pop_back();
+      } else {
+        read.clear();
+      }
+    }
     for (auto& r : read) {
       if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;
       r.article_seq = article.seq;

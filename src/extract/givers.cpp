@@ -209,8 +209,13 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
       continue;
     if (ends_like_a_place(name, d)) {
       // A place-like name is a name only as a known one, from where that starts (记者从高新区获悉: 高新区).
+      // (郑州市郑东新区 goes on from a known name; 郑州高新区与卢氏县 is two parties, not one name.)
       const auto known = d.find_known(name);
       if (!known) continue;
+      const std::string_view rest = name.substr(known->first.end);
+      bool two_parties = false;
+      for (std::string_view joiner : {"与", "和", "同", "及", "、"}) two_parties = two_parties || rest.find(joiner) != std::string_view::npos;
+      if (two_parties) continue;
       begin += known->first.begin;
       name = upto.substr(begin);
     }
@@ -341,6 +346,25 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
   for (Span item_span : items) {
     std::string_view item = trim_punct(s.slice(item_span));
     std::size_t item_at = static_cast<std::size_t>(item.data() - s.text.data());
+    // 某集团董事长赵国强个人出资, 张明本人捐赠: the person gives in his own name.
+    bool in_own_name = false;
+    for (std::string_view own : {"个人", "本人"}) {
+      if (text::ends_at(item, item.size(), own) && text::code_point_count(item) > 4) item.remove_suffix(own.size());
+      in_own_name = in_own_name || starts_at(s.text, item_at + item.size(), own);
+    }
+    if (const LexToken* office = s.last(bit(Cat::position), {item_at, item_at + item.size()})) {
+      // 某协会副会长、某公司董事长刘振华: an office listed before the person's name is no giver.
+      if (office->span.end == item_at + item.size() && item_span.end != items.back().end) continue;
+      const std::string_view name = s.slice(office->span.end, item_at + item.size());
+      const std::size_t chars = text::code_point_count(name);
+      if (in_own_name && chars >= 2 && chars <= 3 && text::all_han(name)) {
+        g.members.emplace_back(name);
+        g.members_written.emplace_back(name);
+        g.basis = "person";
+        if (g.span.empty()) g.span = {office->span.end, item_at + item.size()};
+        continue;
+      }
+    }
     // A descriptor before the name (辖区企业, 爱心企业, 高新区的): the name follows it.
     if (const LexToken* desc = s.last(bit(Cat::descriptor) | bit(Cat::person_title), {item_at, item_at + item.size()});
         desc && desc->span.end < item_at + item.size() && !s.quoted(desc->span.begin)) {

@@ -112,6 +112,9 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
         });
     if (!covered) s.words.push_back(w);
   }
+  // A modal followed by 的 describes a thing (精心准备的年货, 计划的项目): no future.
+  for (auto& w : s.words)
+    if (w.is(Cat::modal) && text::starts_at(sentence, w.span.end, "的")) w.cats &= ~bit(Cat::modal);
   // 将 before a noun phrase and its verb (将募集到的图书转交给…, 将水泵12台送往…) moves a thing:
   // it is the 把 of written Chinese, not the future.
   for (auto& w : s.words) {

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "aidledger/extract/frame.hpp"
 #include "aidledger/extract/organisations.hpp"
 
 using namespace aidledger::extract;
@@ -37,4 +38,16 @@ TEST_CASE("categories from name endings") {
 TEST_CASE("bad data files are reported with file and line") {
   CHECK_THROWS_WITH_AS(Directory::parse("甲 乙\n", "x\ty\n", "a.tsv", "c.tsv"), "a.tsv:1: expected two columns separated by a tab", std::runtime_error);
   CHECK_THROWS_WITH_AS(Directory::parse("甲\t乙\n", "公司\tcompany\n", "a.tsv", "c.tsv"), "c.tsv: unknown category 'company' for '公司'", std::runtime_error);
+}
+
+TEST_CASE("two parties joined by 与 are two names, not one; a district written on from its city is one") {
+  const auto& d = Directory::builtin();
+  const std::string_view pair = "郑州高新区与卢氏县召开联席会议";
+  const auto found = detail::organisations_in(pair, d);
+  REQUIRE(!found.empty());
+  for (const auto& [span, name] : found) CHECK(name != "郑州高新区与卢氏县");
+  CHECK(found.front().second == "郑州高新区");
+  const auto city = detail::organisations_in("郑州市郑东新区结对帮扶潘河乡", d);
+  REQUIRE(city.size() == 1);
+  CHECK(city.front().second.find("郑东新区") != std::string::npos);
 }
