@@ -56,6 +56,7 @@ int try_main(int argc, char** argv) {
   setup_audit(app, std::make_shared<AuditOptions>(), exit_code);
   setup_extract(app, std::make_shared<ExtractOptions>(), exit_code);
   setup_parse(app, std::make_shared<ParseOptions>(), exit_code);
+  setup_generate(app, std::make_shared<GenerateOptions>(), exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

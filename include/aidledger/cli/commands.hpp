@@ -111,6 +111,16 @@ struct ExtractOptions {
 void setup_extract(CLI::App& app, std::shared_ptr<ExtractOptions> opt, int& exit_code);
 int run_extract(const ExtractOptions& opt);
 
+struct GenerateOptions {
+  std::size_t pages = 0;          // --pages
+  std::uint64_t size = 0;         // --size: bytes, instead of --pages
+  std::uint64_t seed = 1;
+  std::string out;
+  bool quiet = false;
+};
+void setup_generate(CLI::App& app, std::shared_ptr<GenerateOptions> opt, int& exit_code);
+int run_generate(const GenerateOptions& opt);
+
 struct ParseOptions {
   std::string what;       // money | date
   std::vector<std::string> words;
