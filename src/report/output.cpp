@@ -49,7 +49,10 @@ OutputFile::OutputFile(std::string target, Mode mode) : target_(std::move(target
     return;
   }
   const fs::path dir = real.parent_path().empty() ? fs::path(".") : real.parent_path();
-  std::string templ = (dir / ("." + real.filename().string() + ".tmp-XXXXXX")).string();
+  // (Built with append: GCC 12 warns falsely (-Wrestrict) on "." + std::string.)
+  std::string name = ".";
+  name.append(real.filename().string()).append(".tmp-XXXXXX");
+  std::string templ = (dir / name).string();
   std::vector<char> buf(templ.begin(), templ.end());
   buf.push_back('\0');
   const int fd = ::mkstemp(buf.data());
