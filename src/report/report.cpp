@@ -17,6 +17,8 @@
 #include "aidledger/ledger/filter.hpp"
 #include "aidledger/ledger/ledger.hpp"
 #include "aidledger/report/audit.hpp"
+#include "aidledger/report/totals.hpp"
+#include "aidledger/ledger/reader.hpp"
 #include "aidledger/text/words.hpp"
 
 namespace aidledger::report {
@@ -60,103 +62,7 @@ std::string township_label(const std::string& t) {
 std::string year_label(int y) { return y == kUnknownYear ? "未知 Unknown" : std::to_string(y); }
 std::string yuan(std::int64_t fen) { return extract::format_yuan(fen); }
 
-// Everything the summary, yearly and donor sheets need, gathered in one pass over the lines.
-struct Totals {
-  std::map<std::string, std::int64_t> disbursed_by_kind;
-  std::int64_t disbursed = 0, pledged = 0, cumulative_claims = 0;
-  // In a report for one township: JOINT lines it shares with other townships. They belong to no
-  // single township's total, so they stay out of its headline and donor totals.
-  std::int64_t shared_disbursed = 0, shared_pledged = 0;
-  std::set<std::string> shared_with;
-  std::map<std::string, std::int64_t> goods_by_unit;                      // quantities without a value
-  std::map<int, std::map<std::string, std::int64_t>> year_kind;           // disbursed
-  std::map<int, std::map<std::string, std::int64_t>> year_township;       // disbursed
-  std::map<int, std::map<std::string, std::int64_t>> year_township_pledged;
-  std::map<int, std::map<std::string, std::int64_t>> year_unit;           // goods without a value
-  struct Donor {
-    std::string category;
-    std::map<int, std::int64_t> by_year;
-    std::int64_t disbursed = 0, pledged = 0;
-  };
-  std::map<std::string, Donor> donors;
-  std::set<std::string> townships;   // seen in lines
-  std::int64_t lines = 0;
-  std::string first_date, last_date;  // as written in the ledger
-  std::string first_key, last_key;    // ISO days, for comparing
-};
-
-Totals gather(SQLite::Database& db, const Filter& f) {
-  Totals t;
-  SQLite::Statement q(db, fmt::format(
-      "SELECT e.kind, e.status, e.aggregate, e.date_text, COALESCE(o.name, ''), COALESCE(o.category, 'other'), "
-      "a.township, a.amount_fen, a.quantity, e.unit, COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), COALESCE(a.covers, '') "
-      "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "
-      "WHERE {}", kLineFilter));
-  bind_filter(q, f);
-  while (q.executeStep()) {
-    ++t.lines;
-    const std::string kind = q.getColumn(0).getString();
-    const bool pledged = q.getColumn(1).getString() == "pledged";
-    const bool aggregate = q.getColumn(2).getInt() != 0;
-    const std::string date = q.getColumn(3).getString();
-    const int year = date.size() >= 4 ? std::stoi(date.substr(0, 4)) : kUnknownYear;
-    const std::string donor = q.getColumn(4).getString();
-    const std::string township = q.getColumn(6).getString();
-    const bool has_amount = !q.getColumn(7).isNull();
-    const std::int64_t fen = has_amount ? q.getColumn(7).getInt64() : 0;
-    const bool has_qty = !q.getColumn(8).isNull();
-    const std::int64_t qty = has_qty ? q.getColumn(8).getInt64() : 0;
-    const std::string unit = q.getColumn(9).getString();
-    t.townships.insert(township);
-    if (aggregate) {
-      add_checked(t.cumulative_claims, fen, "the cumulative claims");
-      continue;
-    }
-    // The range shows each end at its own precision (2019 – 2024-10-24).
-    const std::string first = q.getColumn(10).getString(), last = q.getColumn(11).getString();
-    if (!first.empty() && (t.first_key.empty() || first < t.first_key)) {
-      t.first_key = first;
-      t.first_date = date;
-    }
-    if (!last.empty() && last > t.last_key) {
-      t.last_key = last;
-      t.last_date = date;
-    }
-    if (!f.township.empty() && f.township != "JOINT" && township == "JOINT") {
-      (pledged ? t.shared_pledged : t.shared_disbursed) += fen;
-      (pledged ? t.year_township_pledged : t.year_township)[year][township] += fen;
-      const std::string covers = q.getColumn(12).getString();
-      for (std::size_t from = 0; from <= covers.size();) {
-        const std::size_t sep = covers.find("、", from);
-        const std::string other = covers.substr(from, sep == std::string::npos ? std::string::npos : sep - from);
-        if (!other.empty() && other != f.township) t.shared_with.insert(other);
-        if (sep == std::string::npos) break;
-        from = sep + std::string_view("、").size();
-      }
-      continue;
-    }
-    auto& d = t.donors[donor];
-    d.category = q.getColumn(5).getString();
-    if (pledged) {
-      add_checked(t.pledged, fen, "the pledged total");
-      add_checked(t.year_township_pledged[year][township], fen, "a township's pledged total");
-      add_checked(d.pledged, fen, "a donor's pledged total");
-      continue;
-    }
-    if (has_amount) {
-      add_checked(t.disbursed, fen, "the disbursed total");
-      add_checked(t.disbursed_by_kind[kind], fen, "the disbursed total of a kind");
-      add_checked(t.year_kind[year][kind], fen, "a year's disbursed total");
-      add_checked(t.year_township[year][township], fen, "a township's disbursed total");
-      add_checked(d.by_year[year], fen, "a donor's disbursed total");
-      add_checked(d.disbursed, fen, "a donor's disbursed total");
-    } else if (has_qty) {
-      add_checked(t.goods_by_unit[unit], qty, "a quantity of goods");
-      add_checked(t.year_unit[year][unit], qty, "a quantity of goods");
-    }
-  }
-  return t;
-}
+Totals gather(SQLite::Database& db, const Filter& f) { return compute_totals(ledger::total_rows(db, f), f); }
 
 std::int64_t count(SQLite::Database& db, const std::string& sql, const Filter& f) {
   SQLite::Statement q(db, sql);
@@ -212,7 +118,7 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
   }
   s.row({Cell::str("承诺 Pledged"), Cell::money(t.pledged)});
   s.row({Cell::str("累计数（不计入合计） Cumulative claims (not in totals)"), Cell::money(t.cumulative_claims)});
-  if (!f.township.empty() && f.township != "JOINT") {
+  if (one_township(f)) {
     std::string with;
     for (const auto& o : t.shared_with) with += (with.empty() ? "" : "、") + o;
     s.row({Cell::str(fmt::format("与{}合并的款项（不计入本乡镇合计） Shared with {} (JOINT, not in this township's totals)",
@@ -220,6 +126,8 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
           RowStyle::section);
     s.row({Cell::str("    已拨付 Disbursed"), Cell::money(t.shared_disbursed)});
     s.row({Cell::str("    承诺 Pledged"), Cell::money(t.shared_pledged)});
+    for (const auto& [unit, qty] : t.shared_goods_by_unit)
+      s.row({Cell::str(fmt::format("    未计价实物 Goods without a value ({})", unit)), Cell::integer(qty)});
   }
   s.row({});
   s.row({Cell::str("未计价实物 In-kind goods without a value")}, RowStyle::section);

@@ -30,4 +30,7 @@ if [ "$mode" != recalc ]; then
   python3 -c "import sys; sys.exit(0 if $sum + $shared <= $total else 1)" ||
     { echo "FAIL townships' headlines plus shared ($sum + $shared) exceed the ledger's total ($total)"; exit 1; }
   echo "township reports: 2000000.00 each, 686700.00 shared, within the ledger's $total"
+  # Every township's own lines, the JOINT lines once and the unresolved add up to the whole, in the
+  # workbook, the CSV report, query and townships (one totals model).
+  python3 "$src/tests/report/check_addup.py" "$bin" "$tmp/l.db" "$tmp"
 fi
