@@ -55,6 +55,7 @@ class CsvSink final : public SheetSink {
       switch (c.kind) {
         case Cell::Kind::empty: break;
         case Cell::Kind::text: line_ += text::csv_text(c.text, neutralise_); break;
+        case Cell::Kind::date: line_ += c.text; break;
         case Cell::Kind::integer:
         case Cell::Kind::count_formula: line_ += std::to_string(c.value); break;
         case Cell::Kind::money:

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -29,6 +30,18 @@ std::string column_name(int col) {
   return s;
 }
 std::string cell_ref(int row, int col) { return fmt::format("{}{}", column_name(col), row + 1); }
+
+void SheetSink::table(const TableSpec& spec) {
+  std::vector<Cell> cells(spec.headers.size());
+  cells[0] = Cell::str(spec.total_label);
+  for (const auto& [col, fen] : spec.totals) {
+    const std::string range = spec.last_row > spec.header_row
+                                  ? fmt::format("{}:{}", cell_ref(spec.header_row + 1, col), cell_ref(spec.last_row, col))
+                                  : cell_ref(spec.header_row + 1, col);
+    cells[static_cast<std::size_t>(col)] = Cell::sum(fmt::format("=SUBTOTAL(109,{})", range), fen);
+  }
+  row(cells, RowStyle::total);
+}
 
 namespace {
 
@@ -58,6 +71,13 @@ std::string township_label(const std::string& t) {
   if (t == "JOINT") return "合并 JOINT";
   if (t.empty()) return "未确定 Unresolved";
   return t;
+}
+std::string precision_label(const std::string& p) {
+  if (p == "day") return "日 day";
+  if (p == "month") return "月 month";
+  if (p == "year") return "年 year";
+  if (p == "reported") return "报道日 reported";
+  return "未知 unknown";
 }
 std::string year_label(int y) { return y == kUnknownYear ? "未知 Unknown" : std::to_string(y); }
 std::string yuan(std::int64_t fen) { return extract::format_yuan(fen); }
@@ -304,30 +324,65 @@ void donors_sheet(SheetSink& sink, const Totals& t) {
 
 // ---- 4. 台账 Ledger (streamed) --------------------------------------------------------------
 void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
-  Sheet s(sink, "台账 Ledger", "ledger", {8, 12, 10, 34, 26, 14, 18, 16, 16, 10, 8, 28, 8, 8, 48});
-  const int header = s.row({Cell::str("事件 Event"), Cell::str("日期 Date"), Cell::str("精度 Precision"), Cell::str("捐赠方 Donor"),
-                            Cell::str("受赠方 Recipient"), Cell::str("乡镇 Township"), Cell::str("类别 Kind"),
-                            Cell::str("状态 Status"), Cell::str("金额 Amount"), Cell::str("数量 Quantity"), Cell::str("单位 Unit"),
-                            Cell::str("物品 Item"), Cell::str("约数 Approx."), Cell::str("累计 Aggregate"), Cell::str("来源 Sources")},
-                           RowStyle::header);
+  // Pivot-ready: one row per line, a year, the date as an Excel date when the day is known (else
+  // the text, with its precision), and disbursed, pledged and cumulative-claim amounts in columns
+  // of their own, so that every column adds up to something that means what it says.
+  Sheet s(sink, "台账 Ledger", "ledger", {8, 8, 12, 10, 30, 24, 14, 18, 16, 16, 16, 16, 10, 8, 24, 8, 40, 12, 30});
+  const std::vector<std::string> headers = {
+      "事件 Event", "年份 Year", "日期 Date", "精度 Precision", "捐赠方 Donor", "受赠方 Recipient", "乡镇 Township",
+      "类别 Kind", "状态 Status", "已拨付 Disbursed", "承诺 Pledged", "累计数 Cumulative claim", "数量 Quantity", "单位 Unit",
+      "物品 Item", "约数 Approx", "来源标题 Source headline", "来源日期 Source date", "来源 Sources"};
+  std::vector<Cell> head;
+  for (const auto& h : headers) head.push_back(Cell::str(h));
+  const int header = s.row(head, RowStyle::header);
+  const std::string first_article =
+      "(SELECT {} FROM mentions m JOIN articles ar ON ar.id = m.article_id WHERE m.event_id = e.id "
+      "ORDER BY ar.published_first IS NULL, ar.published_first, m.id LIMIT 1)";
   SQLite::Statement q(db, fmt::format(
       "SELECT e.id, e.date_text, e.date_precision, COALESCE(o.name, ''), a.recipient, a.township, e.kind, e.status, "
       "a.amount_fen, a.quantity, e.unit, e.item, e.approximate, e.aggregate, "
-      "(SELECT group_concat(article_id, ';') FROM (SELECT DISTINCT article_id FROM mentions m WHERE m.event_id = e.id ORDER BY article_id)) "
+      "(SELECT group_concat(article_id, ';') FROM (SELECT DISTINCT article_id FROM mentions m WHERE m.event_id = e.id ORDER BY article_id)), "
+      "{}, {} "
       "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "
-      "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id, a.id", kLineFilter));
+      "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id, a.id",
+      fmt::format(fmt::runtime(first_article), "ar.title"), fmt::format(fmt::runtime(first_article), "COALESCE(ar.published_text, '')"),
+      kLineFilter));
   bind_filter(q, f);
+  std::int64_t disbursed = 0, pledged = 0, claims = 0;
   while (q.executeStep()) {
-    s.row({Cell::integer(q.getColumn(0).getInt64()), Cell::str(q.getColumn(1).getString()), Cell::str(q.getColumn(2).getString()),
-           Cell::str(q.getColumn(3).getString()), Cell::str(q.getColumn(4).getString()),
-           Cell::str(q.getColumn(5).getString()), Cell::str(kind_label(q.getColumn(6).getString())),
-           Cell::str(status_label(q.getColumn(7).getString())),
-           q.getColumn(8).isNull() ? Cell::none() : Cell::money(q.getColumn(8).getInt64()),
-           q.getColumn(9).isNull() ? Cell::none() : Cell::integer(q.getColumn(9).getInt64()), Cell::str(q.getColumn(10).getString()),
-           Cell::str(q.getColumn(11).getString()), Cell::integer(q.getColumn(12).getInt()), Cell::integer(q.getColumn(13).getInt()),
+    const std::string date = q.getColumn(1).getString(), precision = q.getColumn(2).getString();
+    Cell date_cell = Cell::str(date);
+    int y = 0, m = 0, d = 0;
+    if (precision == "day" && date.size() == 10 && std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3)
+      date_cell = Cell::date(y, m, d, date);
+    const bool has_amount = !q.getColumn(8).isNull();
+    const std::int64_t fen = has_amount ? q.getColumn(8).getInt64() : 0;
+    const bool aggregate = q.getColumn(13).getInt() != 0, is_pledge = q.getColumn(7).getString() == "pledged";
+    Cell paid = Cell::none(), promised = Cell::none(), claim = Cell::none();
+    if (has_amount) {
+      if (aggregate) {
+        claim = Cell::money(fen);
+        add_checked(claims, fen, "the Ledger sheet's cumulative claims");
+      } else if (is_pledge) {
+        promised = Cell::money(fen);
+        add_checked(pledged, fen, "the Ledger sheet's pledged total");
+      } else {
+        paid = Cell::money(fen);
+        add_checked(disbursed, fen, "the Ledger sheet's disbursed total");
+      }
+    }
+    s.row({Cell::integer(q.getColumn(0).getInt64()), date.size() >= 4 ? Cell::integer(std::stoi(date.substr(0, 4))) : Cell::none(),
+           std::move(date_cell), Cell::str(precision_label(precision)), Cell::str(q.getColumn(3).getString()),
+           Cell::str(q.getColumn(4).getString()), Cell::str(township_label(q.getColumn(5).getString())),
+           Cell::str(kind_label(q.getColumn(6).getString())), Cell::str(status_label(q.getColumn(7).getString())), std::move(paid),
+           std::move(promised), std::move(claim), q.getColumn(9).isNull() ? Cell::none() : Cell::integer(q.getColumn(9).getInt64()),
+           Cell::str(q.getColumn(10).getString()), Cell::str(q.getColumn(11).getString()), Cell::integer(q.getColumn(12).getInt()),
+           Cell::str(q.getColumn(15).getString()), Cell::str(q.getColumn(16).getString()),
            Cell::str(q.getColumn(14).getString()).hinted(fmt::format("all: aidledger explain {}", q.getColumn(0).getInt64()))});
   }
-  s.sink().freeze_and_filter(header, s.next() - 1, 14);
+  const int last = s.next() - 1;
+  s.sink().table({"Ledger", header, last, headers, "合计 Total (SUBTOTAL: 筛选后 filtered rows)", {{9, disbursed}, {10, pledged}, {11, claims}}});
+  s.sink().freeze_and_filter(header, last, static_cast<int>(headers.size()) - 1);
 }
 
 // ---- 5. 时间线 Timeline (streamed) ----------------------------------------------------------

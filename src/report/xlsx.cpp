@@ -3,6 +3,7 @@
 // file beside the target and renamed into place only when complete (output.hpp); a text longer
 // than Excel allows in a cell is cut with a marked ellipsis (fit_excel_cell).
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
@@ -63,6 +64,7 @@ class XlsxSink final : public SheetSink {
     text_ = add([](lxw_format*) {});
     wrap_ = add([](lxw_format* f) { format_set_text_wrap(f); format_set_align(f, LXW_ALIGN_VERTICAL_TOP); });
     money_ = add([](lxw_format* f) { format_set_num_format(f, "¥#,##0.00"); });
+    date_ = add([](lxw_format* f) { format_set_num_format(f, "yyyy-mm-dd"); });
     integer_ = add([](lxw_format* f) { format_set_num_format(f, "#,##0"); });
     title_ = add([](lxw_format* f) { format_set_bold(f); format_set_font_size(f, 15); format_set_font_color(f, 0x1F3864); });
     note_ = add([](lxw_format* f) { format_set_italic(f); format_set_font_color(f, 0x595959); });
@@ -83,6 +85,7 @@ class XlsxSink final : public SheetSink {
 
   void begin_sheet(const std::string& name, const std::string&, const std::vector<double>& widths) override {
     ws_ = workbook_add_worksheet(wb_, name.c_str());
+    table_on_sheet_ = false;
     if (!ws_) out_.fail(fmt::format("cannot add sheet {}", name));
     name_ = name;
     row_ = 0;
@@ -146,6 +149,11 @@ class XlsxSink final : public SheetSink {
           check(worksheet_write_formula_num(ws_, r, col, c.text.c_str(), total ? total_money_ : money_, static_cast<double>(c.value) / 100.0),
                 fmt::format("formula {}", c.text));
           break;
+        case Cell::Kind::date: {
+          lxw_datetime dt{static_cast<int>(c.value / 10000), static_cast<int>(c.value / 100 % 100), static_cast<int>(c.value % 100), 0, 0, 0};
+          check(worksheet_write_datetime(ws_, r, col, &dt, date_), "date");
+          break;
+        }
         case Cell::Kind::count_formula:
           check(worksheet_write_formula_num(ws_, r, col, c.text.c_str(), total ? total_integer_ : integer_, static_cast<double>(c.value)),
                 fmt::format("formula {}", c.text));
@@ -156,8 +164,58 @@ class XlsxSink final : public SheetSink {
     check_sheet_stream(false);
   }
 
+  void table(const TableSpec& spec) override {
+    std::vector<lxw_table_column> columns(spec.headers.size());
+    std::vector<lxw_table_column*> pointers;
+    for (std::size_t c = 0; c < spec.headers.size(); ++c) {
+      columns[c].header = const_cast<char*>(spec.headers[c].c_str());
+      columns[c].header_format = header_;
+      pointers.push_back(&columns[c]);
+    }
+    columns[0].total_string = const_cast<char*>(spec.total_label.c_str());
+    for (const auto& [col, fen] : spec.totals) {
+      auto& column = columns[static_cast<std::size_t>(col)];
+      column.total_function = LXW_TABLE_FUNCTION_SUM;  // SUBTOTAL(109, …): filtered rows only
+      column.total_value = static_cast<double>(fen) / 100.0;
+      column.format = money_;
+    }
+    pointers.push_back(nullptr);
+    lxw_table_options options{};
+    options.name = const_cast<char*>(spec.name.c_str());
+    options.total_row = LXW_TRUE;
+    options.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
+    options.style_type_number = 2;
+    options.columns = pointers.data();
+    // (Banded rows are a Table's default.)
+    const int last = std::max(spec.last_row, spec.header_row + 1) + 1;  // a Table needs a data row
+    if (spec.last_row == spec.header_row) ++row_;                       // (left empty)
+    if (last != row_) out_.fail(fmt::format("{}: the table's totals row {} is not the next row {}", name_, last, row_));
+    // libxlsxwriter refuses Tables in constant-memory mode only because a Table writes its header
+    // and totals cells itself. The header row is already written (with the same text) and the
+    // totals row is written below, in order; the Table's own writes go to its in-memory rows,
+    // which a constant-memory sheet never outputs. So the Table is added with the mode off.
+    const std::uint8_t optimize = ws_->optimize;
+    ws_->optimize = LXW_FALSE;
+    const lxw_error added = worksheet_add_table(ws_, static_cast<lxw_row_t>(spec.header_row), 0, static_cast<lxw_row_t>(last),
+                                                static_cast<lxw_col_t>(spec.headers.size() - 1), &options);
+    ws_->optimize = optimize;
+    check(added, fmt::format("{}: table {}", name_, spec.name));
+    // libxlsxwriter writes SUBTOTAL(109,[Column]); Excel stores the qualified Table[Column], the
+    // only form LibreOffice reads. The cells are rewritten so, with their values.
+    for (const auto& [col, fen] : spec.totals) {
+      const std::string formula = fmt::format("=SUBTOTAL(109,{}[{}])", spec.name, spec.headers[static_cast<std::size_t>(col)]);
+      check(worksheet_write_formula_num(ws_, static_cast<lxw_row_t>(last), static_cast<lxw_col_t>(col), formula.c_str(), total_money_,
+                                        static_cast<double>(fen) / 100.0),
+            fmt::format("formula {}", formula));
+    }
+    check(worksheet_write_string(ws_, static_cast<lxw_row_t>(last), 0, spec.total_label.c_str(), total_text_), "total label");
+    table_on_sheet_ = true;
+    ++row_;
+  }
+
   void freeze_and_filter(int header_row, int last_row, int last_col) override {
     worksheet_freeze_panes(ws_, static_cast<lxw_row_t>(header_row + 1), 0);
+    if (table_on_sheet_) return;  // a Table has its own filter
     check(worksheet_autofilter(ws_, static_cast<lxw_row_t>(header_row), 0, static_cast<lxw_row_t>(std::max(last_row, header_row)),
                                static_cast<lxw_col_t>(last_col)), "autofilter");
   }
@@ -223,8 +281,9 @@ class XlsxSink final : public SheetSink {
   lxw_workbook* wb_ = nullptr;
   lxw_worksheet* ws_ = nullptr;
   int row_ = 0;
+  bool table_on_sheet_ = false;
   std::vector<double> widths_;
-  lxw_format *text_, *wrap_, *money_, *integer_, *title_, *note_, *section_, *header_, *total_text_, *total_money_, *total_integer_;
+  lxw_format *text_, *wrap_, *money_, *date_, *integer_, *title_, *note_, *section_, *header_, *total_text_, *total_money_, *total_integer_;
 };
 
 }  // namespace

@@ -108,12 +108,44 @@ def main(xlsx, export_csv):
     check("a gap is shown", all(isinstance(rv.get((r, hdr["差额 Gap"])), float) for r in claims), True)
     del totals
 
-    # 台账 Ledger: one row per exported line, with its amount.
+    # 台账 Ledger: an Excel Table, one row per exported line, then its SUBTOTAL totals row; the
+    # amounts in separate columns (disbursed, pledged, cumulative claim), a year, real dates.
     led = sheets["台账 Ledger"]
+    lh = xlsx_read.header_cols(led, 0)
+    for h in ("年份 Year", "日期 Date", "精度 Precision", "已拨付 Disbursed", "承诺 Pledged", "累计数 Cumulative claim",
+              "数量 Quantity", "单位 Unit", "来源标题 Source headline", "来源日期 Source date"):
+        check(f"ledger column {h}", h in lh, True)
     rows = max(r for r, c in led) if led else 0
-    check("ledger rows", rows, len(lines))
-    amounts = sorted(round(v * 100) for (r, c), v in led.items() if c == 8 and r > 0 and isinstance(v, float))
-    check("ledger amounts", amounts, sorted(fen(l["amount_yuan"]) for l in lines if l["amount_yuan"]))
+    check("ledger rows (lines, then the totals row)", rows, len(lines) + 1)
+    def column(h):
+        return sorted(round(led[(r, lh[h])] * 100) for r in range(1, rows) if isinstance(led.get((r, lh[h])), float))
+    def want(pred):
+        return sorted(fen(l["amount_yuan"]) for l in lines if l["amount_yuan"] and pred(l))
+    check("ledger disbursed column", column("已拨付 Disbursed"), want(lambda l: l["aggregate"] != "1" and l["status"] != "pledged"))
+    check("ledger pledged column", column("承诺 Pledged"), want(lambda l: l["aggregate"] != "1" and l["status"] == "pledged"))
+    check("ledger cumulative column", column("累计数 Cumulative claim"), want(lambda l: l["aggregate"] == "1"))
+    check("ledger years", sorted(int(led[(r, lh["年份 Year"])]) for r in range(1, rows) if isinstance(led.get((r, lh["年份 Year"])), float)),
+          sorted(int(l["year"]) for l in lines if l["year"]))
+    days = [l for l in lines if l["date_precision"] == "day"]
+    dates = [led[(r, lh["日期 Date"])] for r in range(1, rows)]
+    check("ledger dates: a number (Excel date) for each day", sum(isinstance(d, float) for d in dates), len(days))
+    import datetime
+    excel = sorted((datetime.date(1899, 12, 30) + datetime.timedelta(days=int(d))).isoformat() for d in dates if isinstance(d, float))
+    check("ledger dates are the days", excel, sorted(l["date"] for l in days))
+    lf = formulas["台账 Ledger"]
+    for h, total in (("已拨付 Disbursed", sum(disbursed.values())), ("承诺 Pledged", sum(pledged.values())),
+                     ("累计数 Cumulative claim", aggregates)):
+        check(f"ledger totals row {h} is SUBTOTAL of the Table", lf.get((rows, lh[h])), f"SUBTOTAL(109,Ledger[{h}])")
+        check(f"ledger totals row {h}", round(led[(rows, lh[h])] * 100), total)
+    import zipfile
+    z = zipfile.ZipFile(xlsx)
+    tables = [n for n in z.namelist() if n.startswith("xl/tables/")]
+    check("one Table", len(tables), 1)
+    t = z.read(tables[0]).decode()
+    check("the Table is named Ledger", 'name="Ledger"' in t, True)
+    check("the Table has a totals row", 'totalsRowCount="1"' in t, True)
+    check("the Table is banded", 'showRowStripes="1"' in t, True)
+    check("the Table covers the lines and the totals row", f'ref="A1:S{rows + 1}"' in t, True)
 
     # 承诺与拨付 Pledges: each 2023 pledge with the 2024 tranche paid against it.
     p = sheets["承诺与拨付 Pledges"]

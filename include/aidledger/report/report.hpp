@@ -23,9 +23,9 @@ using Filter = ledger::LineFilter;
 /// One cell. Money is integer fen until the renderer writes it; a formula carries the value it
 /// computes (so the file is right before a spreadsheet recalculates).
 struct Cell {
-  enum class Kind { empty, text, integer, money, formula, count_formula } kind = Kind::empty;
+  enum class Kind { empty, text, integer, money, formula, count_formula, date } kind = Kind::empty;
   std::string text;          // text, or the formula ("=SUM(B5:F5)")
-  std::int64_t value = 0;    // integer, fen, or the formula's value (fen, or a count)
+  std::int64_t value = 0;    // integer, fen, the formula's value (fen, or a count), or a date as YYYYMMDD
   std::string full_text_hint;  // where the full text is when a workbook cuts a long text cell
 
   /// The same cell, saying where its full text is if a workbook has to cut it.
@@ -40,6 +40,8 @@ struct Cell {
   static Cell money(std::int64_t fen) { return {Kind::money, {}, fen, {}}; }
   static Cell sum(std::string formula, std::int64_t fen) { return {Kind::formula, std::move(formula), fen, {}}; }
   static Cell count_sum(std::string formula, std::int64_t n) { return {Kind::count_formula, std::move(formula), n, {}}; }
+  /// A day: an Excel date in a workbook, the ISO text (`iso`, YYYY-MM-DD) in CSV.
+  static Cell date(int y, int m, int d, std::string iso) { return {Kind::date, std::move(iso), y * 10000LL + m * 100 + d, {}}; }
 };
 
 enum class RowStyle { normal, title, note, section, header, total };
@@ -56,6 +58,17 @@ struct ChartSpec {
   int anchor_row, anchor_col;                // where it is placed
 };
 
+/// An Excel Table over a header row and the data rows below it, with a totals row right after
+/// them: SUBTOTAL(109, …) of the `total_columns` (so filters are respected), their values `totals`
+/// (fen) written too. The row after `last_row` must not have been written.
+struct TableSpec {
+  std::string name;                    // "Ledger"
+  int header_row = 0, last_row = 0;    // data rows: header_row + 1 .. last_row
+  std::vector<std::string> headers;    // every column's header, as in the header row
+  std::string total_label;             // in the first column of the totals row
+  std::vector<std::pair<int, std::int64_t>> totals;  // column, value in fen
+};
+
 class SheetSink {
  public:
   virtual ~SheetSink() = default;
@@ -66,6 +79,9 @@ class SheetSink {
   virtual void row(const std::vector<Cell>& cells, RowStyle style = RowStyle::normal) = 0;
   virtual void freeze_and_filter(int header_row, int last_row, int last_col) { (void)header_row, (void)last_row, (void)last_col; }
   virtual void chart(const ChartSpec& spec) { (void)spec; }
+  /// Makes the rows a Table with its totals row (workbook); this default writes the totals row
+  /// as a row of SUBTOTAL formulas (CSV: their values).
+  virtual void table(const TableSpec& spec);
   /// Called from a destructor (also while an exception unwinds), so it never throws; a sink
   /// reports its write errors from row() or finish().
   virtual void end_sheet() noexcept = 0;
