@@ -71,8 +71,8 @@ void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_c
   cmd->add_option("--donor", opt->donor, "Only donors whose name or an alias contains this text");
   cmd->add_flag("--no-neutralise", opt->no_neutralise,
                 "CSV: write text cells as they are, even when they begin with = + - @ TAB or CR (for machines)");
-  cmd->footer("Sheets: 概览 Summary, 年度汇总 Yearly totals, 捐赠方 Donors, 台账 Ledger, 时间线 Timeline,\n"
-              "承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. The workbook (or each CSV file) is written beside\n"
+  cmd->footer("Sheets: 概览 Summary, 年度汇总 Yearly totals, 捐赠方 Donors, 乡镇×年度 Townships by year,\n"
+              "台账 Ledger (an Excel Table), 时间线 Timeline, 承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. The workbook (or each CSV file) is written beside\n"
               "its target and put in place only when complete. CSV text cells that begin with = + - @ TAB or CR\n"
               "get a single quote in front. Exit 1 when no line matches the filters; 2 on an error (an unknown township\n"
               "or donor is refused with up to three close names, and nothing is written).");

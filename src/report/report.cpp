@@ -322,6 +322,77 @@ void donors_sheet(SheetSink& sink, const Totals& t) {
   s.row(total, RowStyle::total);
 }
 
+// ---- 3b. 乡镇×年度 Townships by year ---------------------------------------------------------
+// Townships down, years across (disbursed), row and column totals as SUM formulas. In a report
+// for one township, the JOINT lines it shares stand below the total, apart.
+void townships_by_year_sheet(SheetSink& sink, const Filter& f, const Totals& t) {
+  std::set<int> years;
+  std::map<std::string, std::map<int, std::int64_t>> by_township;
+  for (const auto& [y, towns] : t.year_township)
+    for (const auto& [town, fen] : towns) {
+      years.insert(y);
+      add_checked(by_township[town][y], fen, "a township's disbursed total");
+    }
+  std::vector<std::string> order;
+  const auto& g = extract::Gazetteer::builtin();
+  auto put = [&](const std::string& name) {
+    if (by_township.count(name) && std::find(order.begin(), order.end(), name) == order.end()) order.push_back(name);
+  };
+  for (const auto& name : g.paired()) put(name);
+  for (const auto& name : g.report_order()) put(name);
+  for (const auto& [name, v] : by_township)
+    if (!name.empty() && name != "JOINT") put(name);
+  const bool shared_apart = one_township(f);
+  if (!shared_apart) put("JOINT");
+  put("");
+  std::vector<double> widths{24};
+  for (std::size_t i = 0; i <= years.size(); ++i) widths.push_back(16);
+  Sheet s(sink, "乡镇×年度 Townships by year", "townships_by_year", widths);
+  s.row({Cell::str("乡镇×年度 已拨付 Townships by year, disbursed (¥)")}, RowStyle::title);
+  s.row({Cell::str("合并 JOINT: 一笔金额给多个乡镇、未拆分 — one amount to several townships together. 承诺与累计数不计入 — pledges and cumulative claims are excluded.")},
+        RowStyle::note);
+  s.row({});
+  std::vector<Cell> head{Cell::str("乡镇 Township")};
+  for (int y : years) head.push_back(Cell::str(year_label(y)));
+  head.push_back(Cell::str("合计 Total"));
+  const int header = s.row(head, RowStyle::header);
+  const int ny = static_cast<int>(years.size());
+  auto town_row = [&](const std::string& name, const std::string& label) {
+    std::vector<Cell> cells{Cell::str(label)};
+    std::int64_t sum = 0;
+    for (int y : years) {
+      auto it = by_township[name].find(y);
+      const std::int64_t v = it == by_township[name].end() ? 0 : it->second;
+      add_checked(sum, v, "a township's disbursed total");
+      cells.push_back(Cell::money(v));
+    }
+    const int r = s.next();
+    cells.push_back(ny > 0 ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(r, 1), cell_ref(r, ny)), sum) : Cell::money(0));
+    s.row(cells);
+    return sum;
+  };
+  const int first = s.next();
+  std::vector<std::int64_t> sums(years.size() + 1, 0);
+  for (const auto& name : order) {
+    std::size_t i = 0;
+    for (int y : years) add_checked(sums[i++], by_township[name][y], "a year's disbursed total");
+    add_checked(sums[i], town_row(name, township_label(name)), "the disbursed total");
+  }
+  const int last = s.next() - 1;
+  std::vector<Cell> total{Cell::str(shared_apart ? "合计（本乡镇） Total (own lines)" : "合计 Total")};
+  for (int c = 1; c <= ny + 1; ++c)
+    total.push_back(last >= first ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(first, c), cell_ref(last, c)), sums[static_cast<std::size_t>(c - 1)])
+                                  : Cell::money(0));
+  s.row(total, RowStyle::total);
+  if (shared_apart && by_township.count("JOINT")) {
+    std::string with;
+    for (const auto& o : t.shared_with) with += (with.empty() ? "" : "、") + o;
+    s.row({});
+    town_row("JOINT", fmt::format("与{}合并（不计入） Shared with {} (not in the total)", with, with));
+  }
+  (void)header;
+}
+
 // ---- 4. 台账 Ledger (streamed) --------------------------------------------------------------
 void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
   // Pivot-ready: one row per line, a year, the date as an Excel date when the day is known (else
@@ -630,6 +701,7 @@ std::int64_t write_sheets(SQLite::Database& db, const Filter& filter, const Repo
   summary_sheet(sink, db, filter, info, totals);
   yearly_sheet(sink, totals);
   donors_sheet(sink, totals);
+  townships_by_year_sheet(sink, filter, totals);
   stage("summary");
   ledger_sheet(sink, db, filter);
   stage("ledger");

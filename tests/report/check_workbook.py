@@ -31,7 +31,7 @@ def fen(s):
 
 def main(xlsx, export_csv):
     sheets, formulas = xlsx_read.read(xlsx)
-    check("sheet names", list(sheets), ["概览 Summary", "年度汇总 Yearly totals", "捐赠方 Donors", "台账 Ledger",
+    check("sheet names", list(sheets), ["概览 Summary", "年度汇总 Yearly totals", "捐赠方 Donors", "乡镇×年度 Townships by year", "台账 Ledger",
                                         "时间线 Timeline", "承诺与拨付 Pledges", "待核查 Review", "说明 Definitions"])
     lines = list(csv.DictReader(open(export_csv, encoding="utf-8")))
 
@@ -146,6 +146,24 @@ def main(xlsx, export_csv):
     check("the Table has a totals row", 'totalsRowCount="1"' in t, True)
     check("the Table is banded", 'showRowStripes="1"' in t, True)
     check("the Table covers the lines and the totals row", f'ref="A1:S{rows + 1}"' in t, True)
+
+    # 乡镇×年度 Townships by year: every cell against the export, totals as SUM formulas.
+    ty = sheets["乡镇×年度 Townships by year"]
+    tyf = formulas["乡镇×年度 Townships by year"]
+    th = xlsx_read.header_cols(ty, 3)
+    years = sorted({k[0] for k in disbursed})
+    check("townships by year: the years", [h for h in th if h[:1].isdigit()], years)
+    r = 4
+    while ty.get((r, 0)) not in (None, "合计 Total"):
+        t = label.get(ty[(r, 0)], ty[(r, 0)])
+        for year in years:
+            check(f"townships by year {t} {year}", round(ty.get((r, th[year]), 0.0) * 100), disbursed.get((year, t), 0))
+        check(f"townships by year {t} total", round(ty[(r, th["合计 Total"])] * 100), sum(v for k, v in disbursed.items() if k[1] == t))
+        check(f"townships by year {t} total is a SUM", tyf.get((r, th["合计 Total"]), "")[:4], "SUM(")
+        r += 1
+    check("townships by year: every township", r - 4, len({k[1] for k in disbursed}))
+    check("townships by year grand total", round(ty[(r, th["合计 Total"])] * 100), sum(disbursed.values()))
+    check("townships by year grand total is a SUM", tyf.get((r, th["合计 Total"]), "")[:4], "SUM(")
 
     # 承诺与拨付 Pledges: each 2023 pledge with the 2024 tranche paid against it.
     p = sheets["承诺与拨付 Pledges"]

@@ -108,7 +108,7 @@ struct ReportInfo {
   std::string database;    // path shown on the Summary sheet
 };
 
-/// Writes all eight sheets for the ledger in `db`, restricted by `filter`.
+/// Writes all nine sheets for the ledger in `db`, restricted by `filter`.
 /// Returns the number of ledger lines reported.
 std::int64_t write_report(SQLite::Database& db, const Filter& filter, const ReportInfo& info, SheetSink& sink);
 
