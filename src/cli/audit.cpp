@@ -93,6 +93,8 @@ void add_output_options(CLI::App* cmd, AuditOptions& o) {
   cmd->add_option("--width", o.width, "Columns of the table (default: the terminal's width, or 100 when not a terminal)")
       ->check(CLI::Range(20, 100000));
   cmd->add_flag("--no-neutralise", o.no_neutralise, "CSV: write text cells as they are, even when they begin with = + - @ TAB or CR");
+  cmd->add_option("--unit", o.unit, "Table: amounts in yuan (¥1,234.00, the default) or wan (万元, 10,000 yuan); CSV and JSON stay in yuan")
+      ->check(CLI::IsMember({"yuan", "wan"}));
 }
 
 // Runs a reading command: an error of the database is printed with its path and the reason
@@ -100,6 +102,7 @@ void add_output_options(CLI::App* cmd, AuditOptions& o) {
 // is an error that names the ledger, never a wrong number.
 template <class Run>
 int naming_ledger(const AuditOptions& o, Run run) {
+  set_money_unit(o.unit == "wan");
   return with_database(o.db, [&]() -> int {
     try {
       return run();

@@ -130,22 +130,30 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
   s.row({Cell::str("结对帮扶台账 Pairing aid ledger")}, RowStyle::title);
   s.row({Cell::str("概览 Summary. 累计数与承诺不计入已拨付合计 — cumulative claims and pledges never enter disbursed totals.")}, RowStyle::note);
   s.row({});
-  s.row({Cell::str("金额 Amounts")}, RowStyle::section);
-  s.row({Cell::str("已拨付合计 Disbursed total"), Cell::money(t.disbursed)}, RowStyle::total);
+  const bool wan = info.unit == Unit::wan;
+  // An amount, and beside it (in a 元 workbook) the same in 万元, as a formula.
+  auto amount = [&](const std::string& label, std::int64_t fen, RowStyle style = RowStyle::normal) {
+    const int r = s.next();
+    if (wan) s.row({Cell::str(label), Cell::money(fen)}, style);
+    else s.row({Cell::str(label), Cell::money(fen), Cell::wan(fmt::format("={}/10000", cell_ref(r, 1)), fen)}, style);
+  };
+  if (wan) s.row({Cell::str("金额 Amounts"), Cell::str("万元 10,000 yuan")}, RowStyle::section);
+  else s.row({Cell::str("金额 Amounts"), Cell::str("元 yuan"), Cell::str("万元 10,000 yuan")}, RowStyle::section);
+  amount("已拨付合计 Disbursed total", t.disbursed, RowStyle::total);
   for (const std::string k : {"cash", "in_kind", "consumption"}) {
     auto it = t.disbursed_by_kind.find(k);
-    s.row({Cell::str("    " + kind_label(k)), Cell::money(it == t.disbursed_by_kind.end() ? 0 : it->second)});
+    amount("    " + kind_label(k), it == t.disbursed_by_kind.end() ? 0 : it->second);
   }
-  s.row({Cell::str("承诺 Pledged"), Cell::money(t.pledged)});
-  s.row({Cell::str("累计数（不计入合计） Cumulative claims (not in totals)"), Cell::money(t.cumulative_claims)});
+  amount("承诺 Pledged", t.pledged);
+  amount("累计数（不计入合计） Cumulative claims (not in totals)", t.cumulative_claims);
   if (one_township(f)) {
     std::string with;
     for (const auto& o : t.shared_with) with += (with.empty() ? "" : "、") + o;
     s.row({Cell::str(fmt::format("与{}合并的款项（不计入本乡镇合计） Shared with {} (JOINT, not in this township's totals)",
                                  with.empty() ? "其他乡镇" : with, with.empty() ? "other townships" : with))},
           RowStyle::section);
-    s.row({Cell::str("    已拨付 Disbursed"), Cell::money(t.shared_disbursed)});
-    s.row({Cell::str("    承诺 Pledged"), Cell::money(t.shared_pledged)});
+    amount("    已拨付 Disbursed", t.shared_disbursed);
+    amount("    承诺 Pledged", t.shared_pledged);
     for (const auto& [unit, qty] : t.shared_goods_by_unit)
       s.row({Cell::str(fmt::format("    未计价实物 Goods without a value ({})", unit)), Cell::integer(qty)});
   }

@@ -12,6 +12,21 @@ namespace aidledger::report {
 
 using extract::add_checked;
 
+std::string format_wan_plain(std::int64_t fen) {
+  const bool negative = fen < 0;
+  const std::uint64_t v = negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
+  return fmt::format("{}{}.{:06}", negative ? "-" : "", v / 1'000'000, v % 1'000'000);
+}
+
+std::string format_wan(std::int64_t fen) {
+  const bool negative = fen < 0;
+  std::uint64_t v = negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
+  v = (v + 50) / 100;  // whole yuan, half up: four decimals of 万
+  std::string whole = std::to_string(v / 10'000);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ",");
+  return fmt::format("{}{}.{:04}万元", negative ? "-" : "", whole, v % 10'000);
+}
+
 bool one_township(const ledger::LineFilter& f) { return !f.township.empty() && f.township != "JOINT"; }
 
 bool own_line(const ledger::TotalRow& r, const ledger::LineFilter& f) { return !(one_township(f) && r.township == "JOINT"); }

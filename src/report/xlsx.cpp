@@ -47,7 +47,7 @@ namespace {
 
 class XlsxSink final : public SheetSink {
  public:
-  explicit XlsxSink(const std::string& path) : out_(path, OutputFile::Mode::by_name) {
+  XlsxSink(const std::string& path, Unit unit) : out_(path, OutputFile::Mode::by_name), unit_(unit) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     options.use_zip64 = LXW_TRUE;
@@ -63,7 +63,10 @@ class XlsxSink final : public SheetSink {
     };
     text_ = add([](lxw_format*) {});
     wrap_ = add([](lxw_format* f) { format_set_text_wrap(f); format_set_align(f, LXW_ALIGN_VERTICAL_TOP); });
-    money_ = add([](lxw_format* f) { format_set_num_format(f, "¥#,##0.00"); });
+    // 元 with separators, or 万元 (the value in 万, shown to the yuan).
+    const char* money_format = unit == Unit::wan ? "#,##0.0000\"万元\"" : "¥#,##0.00";
+    money_ = add([&](lxw_format* f) { format_set_num_format(f, money_format); });
+    wan_ = add([](lxw_format* f) { format_set_num_format(f, "#,##0.0000\"万元\""); });
     date_ = add([](lxw_format* f) { format_set_num_format(f, "yyyy-mm-dd"); });
     integer_ = add([](lxw_format* f) { format_set_num_format(f, "#,##0"); });
     title_ = add([](lxw_format* f) { format_set_bold(f); format_set_font_size(f, 15); format_set_font_color(f, 0x1F3864); });
@@ -74,7 +77,7 @@ class XlsxSink final : public SheetSink {
       format_set_border_color(f, 0x8EA9DB); format_set_text_wrap(f); format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     });
     total_text_ = add([](lxw_format* f) { format_set_bold(f); format_set_top(f, LXW_BORDER_THIN); });
-    total_money_ = add([](lxw_format* f) { format_set_bold(f); format_set_top(f, LXW_BORDER_THIN); format_set_num_format(f, "¥#,##0.00"); });
+    total_money_ = add([&](lxw_format* f) { format_set_bold(f); format_set_top(f, LXW_BORDER_THIN); format_set_num_format(f, money_format); });
     total_integer_ = add([](lxw_format* f) { format_set_bold(f); format_set_top(f, LXW_BORDER_THIN); format_set_num_format(f, "#,##0"); });
   }
   ~XlsxSink() override {
@@ -82,6 +85,9 @@ class XlsxSink final : public SheetSink {
     // writing anything; ~OutputFile removes the temporary file, and the target stays as it was.
     if (wb_) lxw_workbook_free(wb_);
   }
+
+  // The one place fen become a floating-point number: the cell Excel stores, in the unit shown.
+  double number(std::int64_t fen) const { return static_cast<double>(fen) / (unit_ == Unit::wan ? 1'000'000.0 : 100.0); }
 
   void begin_sheet(const std::string& name, const std::string&, const std::vector<double>& widths) override {
     ws_ = workbook_add_worksheet(wb_, name.c_str());
@@ -143,10 +149,14 @@ class XlsxSink final : public SheetSink {
           break;
         case Cell::Kind::money:
           // The one place fen become a floating-point number: the cell Excel stores.
-          check(worksheet_write_number(ws_, r, col, static_cast<double>(c.value) / 100.0, total ? total_money_ : money_), "amount");
+          check(worksheet_write_number(ws_, r, col, number(c.value), total ? total_money_ : money_), "amount");
           break;
         case Cell::Kind::formula:
-          check(worksheet_write_formula_num(ws_, r, col, c.text.c_str(), total ? total_money_ : money_, static_cast<double>(c.value) / 100.0),
+          check(worksheet_write_formula_num(ws_, r, col, c.text.c_str(), total ? total_money_ : money_, number(c.value)),
+                fmt::format("formula {}", c.text));
+          break;
+        case Cell::Kind::wan_formula:
+          check(worksheet_write_formula_num(ws_, r, col, c.text.c_str(), wan_, static_cast<double>(c.value) / 1'000'000.0),
                 fmt::format("formula {}", c.text));
           break;
         case Cell::Kind::date: {
@@ -176,7 +186,7 @@ class XlsxSink final : public SheetSink {
     for (const auto& [col, fen] : spec.totals) {
       auto& column = columns[static_cast<std::size_t>(col)];
       column.total_function = LXW_TABLE_FUNCTION_SUM;  // SUBTOTAL(109, …): filtered rows only
-      column.total_value = static_cast<double>(fen) / 100.0;
+      column.total_value = number(fen);
       column.format = money_;
     }
     pointers.push_back(nullptr);
@@ -205,7 +215,7 @@ class XlsxSink final : public SheetSink {
     for (const auto& [col, fen] : spec.totals) {
       const std::string formula = fmt::format("=SUBTOTAL(109,{}[{}])", spec.name, spec.headers[static_cast<std::size_t>(col)]);
       check(worksheet_write_formula_num(ws_, static_cast<lxw_row_t>(last), static_cast<lxw_col_t>(col), formula.c_str(), total_money_,
-                                        static_cast<double>(fen) / 100.0),
+                                        number(fen)),
             fmt::format("formula {}", formula));
     }
     check(worksheet_write_string(ws_, static_cast<lxw_row_t>(last), 0, spec.total_label.c_str(), total_text_), "total label");
@@ -241,7 +251,7 @@ class XlsxSink final : public SheetSink {
     title_font.size = 12;
     title_font.bold = LXW_TRUE;
     chart_title_set_name_font(ch, &title_font);
-    chart_axis_set_num_format(spec.type == ChartSpec::Type::bar ? ch->x_axis : ch->y_axis, "¥#,##0");
+    chart_axis_set_num_format(spec.type == ChartSpec::Type::bar ? ch->x_axis : ch->y_axis, unit_ == Unit::wan ? "#,##0\"万\"" : "¥#,##0");
     if (spec.type == ChartSpec::Type::bar) chart_axis_set_reverse(ch->y_axis);  // largest donor on top
     chart_legend_set_position(ch, spec.series.size() > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
     lxw_chart_options opt{};
@@ -282,12 +292,13 @@ class XlsxSink final : public SheetSink {
   lxw_worksheet* ws_ = nullptr;
   int row_ = 0;
   bool table_on_sheet_ = false;
+  Unit unit_ = Unit::yuan;
   std::vector<double> widths_;
-  lxw_format *text_, *wrap_, *money_, *date_, *integer_, *title_, *note_, *section_, *header_, *total_text_, *total_money_, *total_integer_;
+  lxw_format *text_, *wrap_, *money_, *wan_, *date_, *integer_, *title_, *note_, *section_, *header_, *total_text_, *total_money_, *total_integer_;
 };
 
 }  // namespace
 
-std::unique_ptr<SheetSink> make_xlsx_sink(const std::string& path) { return std::make_unique<XlsxSink>(path); }
+std::unique_ptr<SheetSink> make_xlsx_sink(const std::string& path, Unit unit) { return std::make_unique<XlsxSink>(path, unit); }
 
 }  // namespace aidledger::report

@@ -68,3 +68,16 @@ TEST_CASE("township totals add up to the whole, JOINT lines apart and once") {
   REQUIRE(towns.size() == 2);
   CHECK(total_of(towns, "t").disbursed_fen == 1100'00);
 }
+
+TEST_CASE("万元 from fen, exact and for people") {
+  using aidledger::report::format_wan;
+  using aidledger::report::format_wan_plain;
+  CHECK(format_wan_plain(472753800) == "472.753800");
+  CHECK(format_wan_plain(1) == "0.000001");
+  CHECK(format_wan_plain(-150) == "-0.000150");
+  CHECK(format_wan(472753800) == "472.7538万元");
+  CHECK(format_wan(123456789012300) == "123,456,789.0123万元");
+  CHECK(format_wan(49) == "0.0000万元");
+  CHECK(format_wan(50) == "0.0001万元");  // half a yuan rounds up
+  CHECK(format_wan(0) == "0.0000万元");
+}

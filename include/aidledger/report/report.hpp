@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aidledger/ledger/filter.hpp"
+#include "aidledger/report/totals.hpp"
 
 namespace SQLite {
 class Database;
@@ -23,7 +24,7 @@ using Filter = ledger::LineFilter;
 /// One cell. Money is integer fen until the renderer writes it; a formula carries the value it
 /// computes (so the file is right before a spreadsheet recalculates).
 struct Cell {
-  enum class Kind { empty, text, integer, money, formula, count_formula, date } kind = Kind::empty;
+  enum class Kind { empty, text, integer, money, formula, count_formula, date, wan_formula } kind = Kind::empty;
   std::string text;          // text, or the formula ("=SUM(B5:F5)")
   std::int64_t value = 0;    // integer, fen, the formula's value (fen, or a count), or a date as YYYYMMDD
   std::string full_text_hint;  // where the full text is when a workbook cuts a long text cell
@@ -40,6 +41,8 @@ struct Cell {
   static Cell money(std::int64_t fen) { return {Kind::money, {}, fen, {}}; }
   static Cell sum(std::string formula, std::int64_t fen) { return {Kind::formula, std::move(formula), fen, {}}; }
   static Cell count_sum(std::string formula, std::int64_t n) { return {Kind::count_formula, std::move(formula), n, {}}; }
+  /// The 万元 of a 元 amount beside it ("=B5/10000"), its value in fen.
+  static Cell wan(std::string formula, std::int64_t fen) { return {Kind::wan_formula, std::move(formula), fen, {}}; }
   /// A day: an Excel date in a workbook, the ISO text (`iso`, YYYY-MM-DD) in CSV.
   static Cell date(int y, int m, int d, std::string iso) { return {Kind::date, std::move(iso), y * 10000LL + m * 100 + d, {}}; }
 };
@@ -90,11 +93,13 @@ class SheetSink {
 };
 
 /// The workbook at `path`, written to a temporary file beside it and renamed into place by finish().
-std::unique_ptr<SheetSink> make_xlsx_sink(const std::string& path);
+/// Money in 元 (¥#,##0.00) or, with Unit::wan, in 万元 (values fen / 1,000,000, #,##0.0000"万元").
+std::unique_ptr<SheetSink> make_xlsx_sink(const std::string& path, Unit unit = Unit::yuan);
 /// One CSV file per sheet in `directory`, all renamed into place by finish(); text cells that look
 /// like formulas are neutralised unless `neutralise` is false (text/csv.hpp). Each file begins
 /// with the UTF-8 byte-order mark, so Excel reads its Chinese as UTF-8.
-std::unique_ptr<SheetSink> make_csv_sink(const std::string& directory, bool neutralise = true);
+/// Money as yuan with two decimals, or with Unit::wan as 万元 with six (exact).
+std::unique_ptr<SheetSink> make_csv_sink(const std::string& directory, bool neutralise = true, Unit unit = Unit::yuan);
 
 /// Excel's limit for the text of one cell, in UTF-16 code units.
 inline constexpr std::size_t kExcelCellLimit = 32'767;
@@ -106,6 +111,7 @@ std::string fit_excel_cell(const std::string& text, const std::string& hint = {}
 struct ReportInfo {
   std::string generator;   // "aidledger 0.1.0"
   std::string database;    // path shown on the Summary sheet
+  Unit unit = Unit::yuan;  // what the sink writes money in (the Summary says so)
 };
 
 /// Writes all nine sheets for the ledger in `db`, restricted by `filter`.

@@ -15,6 +15,13 @@
 
 namespace aidledger::report {
 
+/// The unit money is shown in: 元 yuan (¥1,234.56) or 万元 (10,000 yuan). Money stays fen.
+enum class Unit { yuan, wan };
+/// fen in 万元, exact: 47275380 fen -> "47.275380" (six decimals; for files).
+std::string format_wan_plain(std::int64_t fen);
+/// fen in 万元 for people: 47275380 fen -> "47.2754万元" (rounded to four decimals, one yuan).
+std::string format_wan(std::int64_t fen);
+
 /// Whether `f` views one township (not all, not JOINT): its JOINT lines are then shared, apart.
 bool one_township(const ledger::LineFilter& f);
 /// Whether the line counts in the view's own totals (false: a shared JOINT line of a township view).
