@@ -406,7 +406,7 @@ void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
   // Pivot-ready: one row per line, a year, the date as an Excel date when the day is known (else
   // the text, with its precision), and disbursed, pledged and cumulative-claim amounts in columns
   // of their own, so that every column adds up to something that means what it says.
-  Sheet s(sink, "台账 Ledger", "ledger", {8, 8, 12, 10, 30, 24, 14, 18, 16, 16, 16, 16, 10, 8, 24, 8, 40, 12, 30});
+  Sheet s(sink, "台账 Ledger", "ledger", {7, 7, 11, 9, 24, 20, 12, 12, 11, 15, 15, 15, 9, 6, 18, 6, 30, 11, 22});
   const std::vector<std::string> headers = {
       "事件 Event", "年份 Year", "日期 Date", "精度 Precision", "捐赠方 Donor", "受赠方 Recipient", "乡镇 Township",
       "类别 Kind", "状态 Status", "已拨付 Disbursed", "承诺 Pledged", "累计数 Cumulative claim", "数量 Quantity", "单位 Unit",
@@ -450,7 +450,7 @@ void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
         add_checked(disbursed, fen, "the Ledger sheet's disbursed total");
       }
     }
-    s.row({Cell::integer(q.getColumn(0).getInt64()), date.size() >= 4 ? Cell::integer(std::stoi(date.substr(0, 4))) : Cell::none(),
+    s.row({Cell::plain(q.getColumn(0).getInt64()), date.size() >= 4 ? Cell::plain(std::stoi(date.substr(0, 4))) : Cell::none(),
            std::move(date_cell), Cell::str(precision_label(precision)), Cell::str(q.getColumn(3).getString()),
            Cell::str(q.getColumn(4).getString()), Cell::str(township_label(q.getColumn(5).getString())),
            Cell::str(kind_label(q.getColumn(6).getString())), Cell::str(status_label(q.getColumn(7).getString())), std::move(paid),
@@ -466,7 +466,7 @@ void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
 
 // ---- 5. 时间线 Timeline (streamed) ----------------------------------------------------------
 void timeline_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
-  Sheet s(sink, "时间线 Timeline", "timeline", {12, 10, 8, 30, 16, 18, 16, 10, 70, 26, 30, 12, 60});
+  Sheet s(sink, "时间线 Timeline", "timeline", {11, 9, 7, 22, 12, 12, 14, 9, 48, 18, 24, 11, 40});
   const int header = s.row({Cell::str("日期 Date"), Cell::str("精度 Precision"), Cell::str("事件 Event"), Cell::str("捐赠方 Donor"),
                             Cell::str("状态 Status"), Cell::str("类别 Kind"), Cell::str("金额 Amount"), Cell::str("数量 Quantity"),
                             Cell::str("证据 Evidence"), Cell::str("文章 Article"), Cell::str("标题 Title"), Cell::str("文章日期 Article date"),

@@ -2,7 +2,10 @@
 // so memory stays flat however long the Ledger sheet is. The workbook is written to a temporary
 // file beside the target and renamed into place only when complete (output.hpp); a text longer
 // than Excel allows in a cell is cut with a marked ellipsis (fit_excel_cell).
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
@@ -45,6 +48,16 @@ std::string fit_excel_cell(const std::string& text, const std::string& hint) {
 
 namespace {
 
+// A CJK font Office has on Windows and macOS (Microsoft YaHei / 微软雅黑 ships with Windows and with
+// Office for Mac); LibreOffice substitutes a CJK font it has (Noto Sans CJK SC, WenQuanYi Micro Hei)
+// where it is missing, through its font replacement table and fontconfig.
+constexpr const char* kFont = "Microsoft YaHei";
+// Columns (Excel's width unit, about one Latin character) that print across one landscape A4 page
+// at 100% inside the margins.
+constexpr double kPageWidth = 140;
+// A printed line of 10.5-point text, in points.
+constexpr double kLineHeight = 14.5;
+
 class XlsxSink final : public SheetSink {
  public:
   XlsxSink(const std::string& path, Unit unit) : out_(path, OutputFile::Mode::by_name), unit_(unit) {
@@ -56,7 +69,7 @@ class XlsxSink final : public SheetSink {
     if (!wb_) out_.fail(errno ? std::strerror(errno) : "libxlsxwriter cannot create the workbook");
     const auto add = [&](auto setup) {
       lxw_format* f = workbook_add_format(wb_);
-      format_set_font_name(f, "Noto Sans CJK SC");
+      format_set_font_name(f, kFont);
       format_set_font_size(f, 10.5);
       setup(f);
       return f;
@@ -65,10 +78,20 @@ class XlsxSink final : public SheetSink {
     wrap_ = add([](lxw_format* f) { format_set_text_wrap(f); format_set_align(f, LXW_ALIGN_VERTICAL_TOP); });
     // 元 with separators, or 万元 (the value in 万, shown to the yuan).
     const char* money_format = unit == Unit::wan ? "#,##0.0000\"万元\"" : "¥#,##0.00";
-    money_ = add([&](lxw_format* f) { format_set_num_format(f, money_format); });
-    wan_ = add([](lxw_format* f) { format_set_num_format(f, "#,##0.0000\"万元\""); });
-    date_ = add([](lxw_format* f) { format_set_num_format(f, "yyyy-mm-dd"); });
-    integer_ = add([](lxw_format* f) { format_set_num_format(f, "#,##0"); });
+    // Numbers sit at the top of their row, like wrapped text beside them.
+    money_ = add([&](lxw_format* f) { format_set_num_format(f, money_format); format_set_align(f, LXW_ALIGN_VERTICAL_TOP); });
+    wan_ = add([](lxw_format* f) { format_set_num_format(f, "#,##0.0000\"万元\""); format_set_align(f, LXW_ALIGN_VERTICAL_TOP); });
+    plain_ = add([](lxw_format* f) { format_set_num_format(f, "0"); format_set_align(f, LXW_ALIGN_VERTICAL_TOP); });
+    date_ = add([](lxw_format* f) { format_set_num_format(f, "yyyy-mm-dd"); format_set_align(f, LXW_ALIGN_VERTICAL_TOP); format_set_align(f, LXW_ALIGN_LEFT); });
+    integer_ = add([](lxw_format* f) { format_set_num_format(f, "#,##0"); format_set_align(f, LXW_ALIGN_VERTICAL_TOP); });
+    {
+      const std::time_t now = std::time(nullptr);
+      std::tm tm{};
+      gmtime_r(&now, &tm);
+      char day[16];
+      std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
+      footer_ = fmt::format("&L&9结对帮扶台账 Pairing aid ledger&C&9第 &P 页，共 &N 页  Page &P of &N&R&9制表 Produced {}", day);
+    }
     title_ = add([](lxw_format* f) { format_set_bold(f); format_set_font_size(f, 15); format_set_font_color(f, 0x1F3864); });
     note_ = add([](lxw_format* f) { format_set_italic(f); format_set_font_color(f, 0x595959); });
     section_ = add([](lxw_format* f) { format_set_bold(f); format_set_font_size(f, 11.5); format_set_font_color(f, 0x1F3864); });
@@ -96,11 +119,17 @@ class XlsxSink final : public SheetSink {
     name_ = name;
     row_ = 0;
     widths_ = widths;
-    // Printed (and rendered to PDF) one page wide, landscape, A4.
+    // Printed landscape on A4 at (about) 100%: as many pages wide as the columns need, never
+    // shrunk to one page; header rows repeat on every page (freeze_and_filter); the footer gives
+    // the report's title and date and page X of Y.
     worksheet_set_landscape(ws_);
     worksheet_set_paper(ws_, 9);
-    worksheet_fit_to_pages(ws_, 1, 0);
-    worksheet_set_margins(ws_, 0.4, 0.4, 0.5, 0.5);
+    double total = 0;
+    for (double w : widths) total += w;
+    worksheet_fit_to_pages(ws_, static_cast<std::uint16_t>(std::max(1.0, std::ceil(total / kPageWidth))), 0);
+    worksheet_set_margins(ws_, 0.4, 0.4, 0.6, 0.6);
+    check(worksheet_set_header(ws_, "&L&9&A"), "page header");  // the sheet's name
+    check(worksheet_set_footer(ws_, footer_.c_str()), "page footer");
     for (std::size_t c = 0; c < widths.size(); ++c)
       check(worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr), "column width");
   }
@@ -128,6 +157,27 @@ class XlsxSink final : public SheetSink {
     const auto r = static_cast<lxw_row_t>(row_);
     if (style == RowStyle::title) check(worksheet_set_row(ws_, r, 24, nullptr), "row height");
     if (style == RowStyle::header) check(worksheet_set_row(ws_, r, 30, nullptr), "row height");
+    if (style == RowStyle::normal) {
+      // Rows sized to their wrapped text (constant-memory mode writes no heights of its own, and
+      // Excel does not fit them when it opens the file).
+      std::size_t lines = 1;
+      for (std::size_t i = 0; i < cells.size() && i < widths_.size(); ++i) {
+        if (cells[i].kind != Cell::Kind::text || cells[i].text.empty()) continue;
+        const auto width = static_cast<std::size_t>(std::max(4.0, widths_[i] - 1));
+        std::size_t n = 0;
+        std::size_t from = 0;
+        const std::string& t = cells[i].text;
+        while (from <= t.size()) {  // each line of the text wraps on its own
+          const std::size_t nl = t.find('\n', from);
+          const std::string_view part(t.data() + from, (nl == std::string::npos ? t.size() : nl) - from);
+          n += std::max<std::size_t>(1, (text::display_width(part) + width - 1) / width);
+          if (nl == std::string::npos) break;
+          from = nl + 1;
+        }
+        lines = std::max(lines, std::min<std::size_t>(n, 28));
+      }
+      if (lines > 1) check(worksheet_set_row(ws_, r, std::min(409.0, kLineHeight * static_cast<double>(lines)), nullptr), "row height");
+    }
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const Cell& c = cells[i];
       const auto col = static_cast<lxw_col_t>(i);
@@ -138,14 +188,14 @@ class XlsxSink final : public SheetSink {
           break;
         case Cell::Kind::text: {
           lxw_format* f = style == RowStyle::title ? title_ : style == RowStyle::note ? note_ : style == RowStyle::section ? section_
-                        : style == RowStyle::header ? header_ : total ? total_text_ : (c.text.size() > 60 ? wrap_ : text_);
+                        : style == RowStyle::header ? header_ : total ? total_text_ : wrap_;
           // (UTF-8 takes at least as many bytes as UTF-16 takes units: a short text needs no count.)
           const std::string& fitted = c.text.size() <= kExcelCellLimit ? c.text : (long_text_ = fit_excel_cell(c.text, c.full_text_hint));
           check(worksheet_write_string(ws_, r, col, fitted.c_str(), f), fmt::format("{}!{}", name_, cell_ref(row_, static_cast<int>(i))));
           break;
         }
         case Cell::Kind::integer:
-          check(worksheet_write_number(ws_, r, col, static_cast<double>(c.value), total ? total_integer_ : integer_), "number");
+          check(worksheet_write_number(ws_, r, col, static_cast<double>(c.value), total ? total_integer_ : c.text == "0" ? plain_ : integer_), "number");
           break;
         case Cell::Kind::money:
           // The one place fen become a floating-point number: the cell Excel stores.
@@ -225,6 +275,7 @@ class XlsxSink final : public SheetSink {
 
   void freeze_and_filter(int header_row, int last_row, int last_col) override {
     worksheet_freeze_panes(ws_, static_cast<lxw_row_t>(header_row + 1), 0);
+    check(worksheet_repeat_rows(ws_, 0, static_cast<lxw_row_t>(header_row)), "repeated header rows");
     if (table_on_sheet_) return;  // a Table has its own filter
     check(worksheet_autofilter(ws_, static_cast<lxw_row_t>(header_row), 0, static_cast<lxw_row_t>(std::max(last_row, header_row)),
                                static_cast<lxw_col_t>(last_col)), "autofilter");
@@ -247,7 +298,7 @@ class XlsxSink final : public SheetSink {
     }
     chart_title_set_name(ch, spec.title.c_str());
     lxw_chart_font title_font{};
-    title_font.name = const_cast<char*>("Noto Sans CJK SC");
+    title_font.name = const_cast<char*>(kFont);
     title_font.size = 12;
     title_font.bold = LXW_TRUE;
     chart_title_set_name_font(ch, &title_font);
@@ -287,14 +338,14 @@ class XlsxSink final : public SheetSink {
  private:
   OutputFile out_;
   std::vector<std::pair<lxw_worksheet*, std::string>> sheets_;
-  std::string name_, long_text_;
+  std::string name_, long_text_, footer_;
   lxw_workbook* wb_ = nullptr;
   lxw_worksheet* ws_ = nullptr;
   int row_ = 0;
   bool table_on_sheet_ = false;
   Unit unit_ = Unit::yuan;
   std::vector<double> widths_;
-  lxw_format *text_, *wrap_, *money_, *wan_, *date_, *integer_, *title_, *note_, *section_, *header_, *total_text_, *total_money_, *total_integer_;
+  lxw_format *text_, *wrap_, *money_, *wan_, *plain_, *date_, *integer_, *title_, *note_, *section_, *header_, *total_text_, *total_money_, *total_integer_;
 };
 
 }  // namespace

@@ -165,6 +165,19 @@ def main(xlsx, export_csv):
     check("townships by year grand total", round(ty[(r, th["合计 Total"])] * 100), sum(disbursed.values()))
     check("townships by year grand total is a SUM", tyf.get((r, th["合计 Total"]), "")[:4], "SUM(")
 
+    # Print: landscape A4, never shrunk to one page wide when the columns need more, header rows
+    # repeated, page X of Y with the title and the day in the footer, the CJK font.
+    wb = z.read("xl/workbook.xml").decode()
+    check("header rows repeat on the line sheets", all(f"'{n}'!$1:$1" in wb for n in ("台账 Ledger", "时间线 Timeline")), True)
+    sheet_files = sorted(n for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+    for n in sheet_files:
+        x = z.read(n).decode()
+        check(f"{n} landscape A4", 'paperSize="9"' in x and 'orientation="landscape"' in x, True)
+        check(f"{n} footer page X of Y", "Page &amp;P of &amp;N" in x and "Pairing aid ledger" in x, True)
+    ledger_xml = z.read(sheet_files[list(sheets).index("台账 Ledger")]).decode()
+    check("the Ledger prints more than one page wide (at about 100%)", 'fitToWidth="1"' not in ledger_xml, True)
+    check("font Microsoft YaHei", "Microsoft YaHei" in z.read("xl/styles.xml").decode(), True)
+
     # 承诺与拨付 Pledges: each 2023 pledge with the 2024 tranche paid against it.
     p = sheets["承诺与拨付 Pledges"]
     ph = xlsx_read.header_cols(p, 2)

@@ -38,6 +38,8 @@ struct Cell {
   static Cell none() { return {}; }
   static Cell str(std::string s) { return {Kind::text, std::move(s), 0, {}}; }
   static Cell integer(std::int64_t v) { return {Kind::integer, {}, v, {}}; }
+  /// An integer shown without separators (a year, an id): 2019, not 2,019.
+  static Cell plain(std::int64_t v) { return {Kind::integer, "0", v, {}}; }
   static Cell money(std::int64_t fen) { return {Kind::money, {}, fen, {}}; }
   static Cell sum(std::string formula, std::int64_t fen) { return {Kind::formula, std::move(formula), fen, {}}; }
   static Cell count_sum(std::string formula, std::int64_t n) { return {Kind::count_formula, std::move(formula), n, {}}; }
