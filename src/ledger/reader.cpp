@@ -24,13 +24,18 @@ std::vector<std::string> split_covers(const std::string& s) {
 }  // namespace
 
 std::vector<TotalRow> total_rows(SQLite::Database& db, const LineFilter& f) {
+  std::vector<TotalRow> out;
+  each_total_row(db, f, [&](const TotalRow& r) { out.push_back(r); });
+  return out;
+}
+
+void each_total_row(SQLite::Database& db, const LineFilter& f, const std::function<void(const TotalRow&)>& use) {
   SQLite::Statement q(db, fmt::format(
       "SELECT e.id, e.kind, e.status, e.aggregate, e.date_text, COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), "
       "COALESCE(o.name, ''), COALESCE(o.category, 'other'), a.township, COALESCE(a.covers, ''), a.amount_fen, a.quantity, e.unit "
       "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "
       "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id, a.id", line_filter_sql()));
   bind_line_filter(q, f);
-  std::vector<TotalRow> out;
   while (q.executeStep()) {
     TotalRow r;
     r.event_id = q.getColumn(0).getInt64();
@@ -48,9 +53,8 @@ std::vector<TotalRow> total_rows(SQLite::Database& db, const LineFilter& f) {
     r.amount_fen = opt_int(q.getColumn(11));
     r.quantity = opt_int(q.getColumn(12));
     r.unit = q.getColumn(13).getString();
-    out.push_back(std::move(r));
+    use(r);
   }
-  return out;
 }
 
 }  // namespace aidledger::ledger

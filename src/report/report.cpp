@@ -82,7 +82,12 @@ std::string precision_label(const std::string& p) {
 std::string year_label(int y) { return y == kUnknownYear ? "未知 Unknown" : std::to_string(y); }
 std::string yuan(std::int64_t fen) { return extract::format_yuan(fen); }
 
-Totals gather(SQLite::Database& db, const Filter& f) { return compute_totals(ledger::total_rows(db, f), f); }
+// One pass over the lines, streamed: memory stays flat however long the ledger.
+Totals gather(SQLite::Database& db, const Filter& f) {
+  Totals t;
+  ledger::each_total_row(db, f, [&](const ledger::TotalRow& r) { add_to_totals(t, r, f); });
+  return t;
+}
 
 std::int64_t count(SQLite::Database& db, const std::string& sql, const Filter& f) {
   SQLite::Statement q(db, sql);

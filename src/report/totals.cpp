@@ -33,13 +33,18 @@ bool own_line(const ledger::TotalRow& r, const ledger::LineFilter& f) { return !
 
 Totals compute_totals(const std::vector<ledger::TotalRow>& rows, const ledger::LineFilter& f) {
   Totals t;
-  for (const auto& r : rows) {
+  for (const auto& r : rows) add_to_totals(t, r, f);
+  return t;
+}
+
+void add_to_totals(Totals& t, const ledger::TotalRow& r, const ledger::LineFilter& f) {
+  {
     ++t.lines;
     t.townships.insert(r.township);
     const std::int64_t fen = r.amount_fen.value_or(0);
     if (r.aggregate) {
       add_checked(t.cumulative_claims, fen, "the cumulative claims");
-      continue;
+      return;
     }
     // The range shows each end at its own precision (2019 – 2024-10-24).
     if (!r.date_first.empty() && (t.first_key.empty() || r.date_first < t.first_key)) {
@@ -58,7 +63,7 @@ Totals compute_totals(const std::vector<ledger::TotalRow>& rows, const ledger::L
       add_checked((pledged ? t.year_township_pledged : t.year_township)[r.year][r.township], fen, "a year's shared JOINT total");
       for (const auto& other : r.covers)
         if (other != f.township) t.shared_with.insert(other);
-      continue;
+      return;
     }
     auto& d = t.donors[r.donor];
     d.category = r.donor_category;
@@ -78,7 +83,6 @@ Totals compute_totals(const std::vector<ledger::TotalRow>& rows, const ledger::L
       add_checked(t.year_unit[r.year][r.unit], *r.quantity, "a quantity of goods");
     }
   }
-  return t;
 }
 
 std::vector<Summary> summarise(const std::vector<ledger::TotalRow>& rows, const ledger::LineFilter& f, bool by_donor, bool by_year) {

@@ -2,6 +2,7 @@
 // works on plain rows.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,5 +32,7 @@ struct TotalRow {
 
 /// The lines `filter` keeps (aggregates included, marked), in the ledger's order.
 std::vector<TotalRow> total_rows(SQLite::Database& db, const LineFilter& filter);
+/// The same lines one at a time, in constant memory (the workbook of a ledger of any size).
+void each_total_row(SQLite::Database& db, const LineFilter& filter, const std::function<void(const TotalRow&)>& use);
 
 }  // namespace aidledger::ledger

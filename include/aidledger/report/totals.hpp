@@ -54,6 +54,9 @@ struct Totals {
 /// Totals of `rows` (the lines `f` keeps) as the view `f` sees them. Sums are checked (an
 /// overflow throws std::overflow_error).
 Totals compute_totals(const std::vector<ledger::TotalRow>& rows, const ledger::LineFilter& f);
+/// Adds one line to `t` (compute_totals is this over every line; a caller streaming the lines
+/// keeps memory flat).
+void add_to_totals(Totals& t, const ledger::TotalRow& r, const ledger::LineFilter& f);
 
 struct Summary {
   std::string name;                 // donor or township (JOINT, or '' for unresolved)
