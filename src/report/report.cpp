@@ -81,6 +81,8 @@ std::string precision_label(const std::string& p) {
 }
 std::string year_label(int y) { return y == kUnknownYear ? "未知 Unknown" : std::to_string(y); }
 std::string yuan(std::int64_t fen) { return extract::format_yuan(fen); }
+// What a title says its amounts are in: (¥) or (万元).
+std::string unit_mark(Unit u) { return u == Unit::wan ? "(万元)" : "(¥)"; }
 
 // One pass over the lines, streamed: memory stays flat however long the ledger.
 Totals gather(SQLite::Database& db, const Filter& f) {
@@ -203,7 +205,7 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
     last = r;
   }
   if (first >= 0) {
-    ChartSpec c{ChartSpec::Type::stacked_column, "年度拨付 Disbursed per year (¥)", first, last, 0, {}, 3, 6};
+    ChartSpec c{ChartSpec::Type::stacked_column, "年度拨付 Disbursed per year " + unit_mark(info.unit), first, last, 0, {}, 3, 6};
     c.series = {{"现金 Cash", first, last, 1}, {"实物 In kind", first, last, 2}, {"消费帮扶 Consumption", first, last, 3}};
     s.sink().chart(c);
   }
@@ -222,7 +224,7 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
   for (const auto& [name, fen] : top) s.row({Cell::str(name), Cell::money(fen)});
   last = s.next() - 1;
   if (!top.empty()) {
-    ChartSpec c{ChartSpec::Type::bar, "主要捐赠方 Largest donors (¥)", first, last, 0, {{"已拨付 Disbursed", first, last, 1}}, 22, 6};
+    ChartSpec c{ChartSpec::Type::bar, "主要捐赠方 Largest donors " + unit_mark(info.unit), first, last, 0, {{"已拨付 Disbursed", first, last, 1}}, 22, 6};
     s.sink().chart(c);
   }
 }
@@ -265,7 +267,7 @@ void yearly_block(Sheet& s, const std::string& title, const std::vector<std::str
   s.row({});
 }
 
-void yearly_sheet(SheetSink& sink, const Totals& t) {
+void yearly_sheet(SheetSink& sink, const Totals& t, Unit unit) {
   // Columns: the paired townships, any other township present, JOINT, unresolved.
   std::vector<std::string> columns;
   const auto& g = extract::Gazetteer::builtin();
@@ -282,8 +284,8 @@ void yearly_sheet(SheetSink& sink, const Totals& t) {
   s.row({Cell::str("年度汇总 Yearly totals")}, RowStyle::title);
   s.row({Cell::str("合并 JOINT: 一笔金额给多个乡镇、未拆分 — one amount given to several townships together. 累计数不计入 — cumulative claims are excluded.")}, RowStyle::note);
   s.row({});
-  yearly_block(s, "已拨付 Disbursed (¥)", columns, t.year_township, true);
-  yearly_block(s, "承诺 Pledged (¥)", columns, t.year_township_pledged, true);
+  yearly_block(s, "已拨付 Disbursed " + unit_mark(unit), columns, t.year_township, true);
+  yearly_block(s, "承诺 Pledged " + unit_mark(unit), columns, t.year_township_pledged, true);
   std::vector<std::string> units;
   for (const auto& [unit, q] : t.goods_by_unit) units.push_back(unit);
   if (!units.empty()) yearly_block(s, "未计价实物数量 Goods without a value (quantity per unit)", units, t.year_unit, false);
@@ -338,7 +340,7 @@ void donors_sheet(SheetSink& sink, const Totals& t) {
 // ---- 3b. 乡镇×年度 Townships by year ---------------------------------------------------------
 // Townships down, years across (disbursed), row and column totals as SUM formulas. In a report
 // for one township, the JOINT lines it shares stand below the total, apart.
-void townships_by_year_sheet(SheetSink& sink, const Filter& f, const Totals& t) {
+void townships_by_year_sheet(SheetSink& sink, const Filter& f, const Totals& t, Unit unit) {
   std::set<int> years;
   std::map<std::string, std::map<int, std::int64_t>> by_township;
   for (const auto& [y, towns] : t.year_township)
@@ -361,7 +363,7 @@ void townships_by_year_sheet(SheetSink& sink, const Filter& f, const Totals& t) 
   std::vector<double> widths{24};
   for (std::size_t i = 0; i <= years.size(); ++i) widths.push_back(16);
   Sheet s(sink, "乡镇×年度 Townships by year", "townships_by_year", widths);
-  s.row({Cell::str("乡镇×年度 已拨付 Townships by year, disbursed (¥)")}, RowStyle::title);
+  s.row({Cell::str("乡镇×年度 已拨付 Townships by year, disbursed " + unit_mark(unit))}, RowStyle::title);
   s.row({Cell::str("合并 JOINT: 一笔金额给多个乡镇、未拆分 — one amount to several townships together. 承诺与累计数不计入 — pledges and cumulative claims are excluded.")},
         RowStyle::note);
   s.row({});
@@ -712,9 +714,9 @@ std::int64_t write_sheets(SQLite::Database& db, const Filter& filter, const Repo
   const Totals totals = gather(db, filter);
   stage("totals");
   summary_sheet(sink, db, filter, info, totals);
-  yearly_sheet(sink, totals);
+  yearly_sheet(sink, totals, info.unit);
   donors_sheet(sink, totals);
-  townships_by_year_sheet(sink, filter, totals);
+  townships_by_year_sheet(sink, filter, totals, info.unit);
   stage("summary");
   ledger_sheet(sink, db, filter);
   stage("ledger");

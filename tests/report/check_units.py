@@ -38,5 +38,7 @@ r = xlsx_read.row_of(s, 0, "已拨付合计 Disbursed total")[0]
 check("summary disbursed in 元", s[(r, 1)], 4727538.0)
 check("summary disbursed in 万元 beside", s[(r, 2)], 472.7538)
 check("wan workbook disbursed", wan["概览 Summary"][(r, 1)], 472.7538)
+y = wan["年度汇总 Yearly totals"]
+check("wan titles say 万元", bool(xlsx_read.row_of(y, 0, "已拨付 Disbursed (万元)")) and bool(xlsx_read.row_of(y, 0, "承诺 Pledged (万元)")), True)
 print(f"units: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
