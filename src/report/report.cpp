@@ -493,7 +493,7 @@ void timeline_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
   bind_filter(q, f);
   while (q.executeStep()) {
     const std::string full = fmt::format("full text: aidledger explain {}", q.getColumn(0).getInt64());
-    s.row({Cell::str(q.getColumn(1).getString()), Cell::str(q.getColumn(2).getString()), Cell::integer(q.getColumn(0).getInt64()),
+    s.row({Cell::str(q.getColumn(1).getString()), Cell::str(precision_label(q.getColumn(2).getString())), Cell::plain(q.getColumn(0).getInt64()),
            Cell::str(q.getColumn(3).getString()), Cell::str(status_label(q.getColumn(4).getString())),
            Cell::str(kind_label(q.getColumn(5).getString())),
            q.getColumn(6).isNull() ? Cell::none() : Cell::money(q.getColumn(6).getInt64()),

@@ -165,6 +165,14 @@ def main(xlsx, export_csv):
     check("townships by year grand total", round(ty[(r, th["合计 Total"])] * 100), sum(disbursed.values()))
     check("townships by year grand total is a SUM", tyf.get((r, th["合计 Total"]), "")[:4], "SUM(")
 
+    # Values Chinese first with English beside: the precision of dates on Ledger and Timeline.
+    precisions = {"日 day", "月 month", "年 year", "报道日 reported", "未知 unknown"}
+    for name in ("台账 Ledger", "时间线 Timeline"):
+        sh = sheets[name]
+        col = xlsx_read.header_cols(sh, 0)["精度 Precision"]
+        vals = {v for (r, c), v in sh.items() if c == col and r > 0 and isinstance(v, str)}
+        check(f"{name} precision bilingual", vals <= precisions and bool(vals), True)
+
     # Print: landscape A4, never shrunk to one page wide when the columns need more, header rows
     # repeated, page X of Y with the title and the day in the footer, the CJK font.
     wb = z.read("xl/workbook.xml").decode()
