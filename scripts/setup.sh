@@ -13,6 +13,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev libhowardhinnant-date-dev libxlsxwriter-dev doctest-dev
   libcli11-dev libfmt-dev libicu-dev nlohmann-json3-dev libssl-dev zlib1g-dev
   libreoffice-calc-nogui   # the test suite recalculates the workbook's formulas with LibreOffice
+  fonts-wqy-microhei       # a Chinese font, so that the workbook renders (PDF, PNG) with its characters
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -13,6 +13,7 @@
 #include "aidledger/extract/money.hpp"
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/ledger/ledger.hpp"
+#include "aidledger/ledger/reader.hpp"
 #include "aidledger/report/audit.hpp"
 #include "aidledger/text/csv.hpp"
 #include "aidledger/text/decode.hpp"
@@ -92,6 +93,8 @@ void add_output_options(CLI::App* cmd, AuditOptions& o) {
   cmd->add_option("--width", o.width, "Columns of the table (default: the terminal's width, or 100 when not a terminal)")
       ->check(CLI::Range(20, 100000));
   cmd->add_flag("--no-neutralise", o.no_neutralise, "CSV: write text cells as they are, even when they begin with = + - @ TAB or CR");
+  cmd->add_option("--unit", o.unit, "Table: amounts in yuan (¥1,234.00, the default) or wan (万元, 10,000 yuan); CSV and JSON stay in yuan")
+      ->check(CLI::IsMember({"yuan", "wan"}));
 }
 
 // Runs a reading command: an error of the database is printed with its path and the reason
@@ -99,6 +102,7 @@ void add_output_options(CLI::App* cmd, AuditOptions& o) {
 // is an error that names the ledger, never a wrong number.
 template <class Run>
 int naming_ledger(const AuditOptions& o, Run run) {
+  set_money_unit(o.unit == "wan");
   return with_database(o.db, [&]() -> int {
     try {
       return run();
@@ -168,22 +172,11 @@ int run_query(const AuditOptions& o) {
   ledger::LineFilter f;
   if (!make_filter(*l, o, f)) return kError;
   const auto lines = l->lines(f);
-  std::int64_t disbursed = 0, pledged = 0, claims = 0, shared = 0;
-  std::map<std::string, std::int64_t> goods;
-  const bool one_township = !f.township.empty() && f.township != "JOINT";
-  for (const auto& x : lines) {
-    using extract::add_checked;
-    if (x.aggregate) {
-      add_checked(claims, x.amount_fen.value_or(0), "the cumulative claims");
-    } else if (x.status == "pledged") {
-      add_checked(pledged, x.amount_fen.value_or(0), "the pledged total");
-    } else if (x.amount_fen) {
-      add_checked(disbursed, *x.amount_fen, "the disbursed total");
-      if (x.township == "JOINT" && one_township) add_checked(shared, *x.amount_fen, "the JOINT total");
-    } else if (x.quantity) {
-      add_checked(goods[x.unit], *x.quantity, fmt::format("the quantity in {}", x.unit));
-    }
-  }
+  // The totals of the one model (report/totals.hpp): a township's own lines, its JOINT lines apart.
+  const report::Totals tot = report::compute_totals(ledger::total_rows(l->database(), f), f);
+  const bool one_township = report::one_township(f);
+  std::string shared_with;
+  for (const auto& t : tot.shared_with) shared_with += (shared_with.empty() ? "" : "、") + t;
   const int rc = lines.empty() ? kNothingFound : kOk;
   if (o.format == "csv") return emit(ledger::to_csv(lines, !o.no_neutralise), rc);
   if (o.format == "json") {
@@ -191,11 +184,20 @@ int run_query(const AuditOptions& o) {
     j["lines"] = json::parse(ledger::to_json(lines));
     json totals;
     totals["lines"] = lines.size();
-    totals["disbursed_yuan"] = extract::format_fen(disbursed);
-    if (one_township) totals["disbursed_in_shared_joint_lines_yuan"] = extract::format_fen(shared);
-    totals["pledged_yuan"] = extract::format_fen(pledged);
-    totals["cumulative_claims_yuan"] = extract::format_fen(claims);
-    totals["goods_without_value"] = goods_json(goods);
+    totals["disbursed_yuan"] = extract::format_fen(tot.disbursed);
+    totals["pledged_yuan"] = extract::format_fen(tot.pledged);
+    totals["cumulative_claims_yuan"] = extract::format_fen(tot.cumulative_claims);
+    totals["goods_without_value"] = goods_json(tot.goods_by_unit);
+    if (one_township) {
+      json shared;
+      shared["lines"] = tot.shared_lines;
+      shared["disbursed_yuan"] = extract::format_fen(tot.shared_disbursed);
+      shared["pledged_yuan"] = extract::format_fen(tot.shared_pledged);
+      shared["goods_without_value"] = goods_json(tot.shared_goods_by_unit);
+      shared["shared_with"] = tot.shared_with;
+      totals["own_lines_only"] = true;
+      totals["shared_joint_lines"] = shared;
+    }
     j["totals"] = totals;
     return emit(j.dump(2) + "\n", rc);
   }
@@ -220,11 +222,17 @@ int run_query(const AuditOptions& o) {
   }
   std::string out = t.render(width);
   out += joined_to_width({"total: " + text::count_of(static_cast<std::int64_t>(lines.size()), "line"),
-                          "disbursed " + yuan(disbursed) +
-                              (shared ? fmt::format(" (of which {} in JOINT lines shared with other townships)", yuan(shared)) : ""),
-                          "pledged " + yuan(pledged), "goods without a value " + (goods.empty() ? std::string("none") : goods_text(goods)),
-                          "cumulative claims " + yuan(claims) + " (not in totals)"},
+                          (one_township ? "disbursed (own lines) " : "disbursed ") + yuan(tot.disbursed),
+                          "pledged " + yuan(tot.pledged),
+                          "goods without a value " + (tot.goods_by_unit.empty() ? std::string("none") : goods_text(tot.goods_by_unit)),
+                          "cumulative claims " + yuan(tot.cumulative_claims) + " (not in totals)"},
                          width);
+  if (one_township && tot.shared_lines)
+    out += wrapped(fmt::format("shared JOINT lines, apart (not in this township's totals): {} with {}: disbursed {}, pledged {}{}",
+                               text::count_of(tot.shared_lines, "line"), shared_with.empty() ? "other townships" : shared_with,
+                               yuan(tot.shared_disbursed), yuan(tot.shared_pledged),
+                               tot.shared_goods_by_unit.empty() ? "" : ", goods without a value " + goods_text(tot.shared_goods_by_unit)),
+                   width, 2);
   return emit(out, rc);
 }
 
@@ -243,13 +251,16 @@ int run_summaries(const AuditOptions& o, bool donors) {
   std::vector<report::Summary> counted;
   for (const auto& s : rows)
     if (donors || !one_township || s.name != "JOINT") counted.push_back(s);
-  const std::string total_label = !donors && one_township ? "total (own lines)" : "total";
+  const std::string total_label = one_township ? "total (own lines)" : "total";
   const auto total = report::total_of(counted, total_label);
   const auto per_year = o.by_year ? report::totals_by_year(counted, total_label) : std::vector<report::Summary>{};
   std::int64_t shared = 0;
-  if (donors && one_township)
-    for (const auto& s : report::township_summaries(l->database(), f))
-      if (s.name == "JOINT") shared = s.disbursed_fen;
+  std::string shared_with;
+  if (one_township) {
+    const report::Totals tot = report::compute_totals(ledger::total_rows(l->database(), f), f);
+    shared = tot.shared_disbursed;
+    for (const auto& t : tot.shared_with) shared_with += (shared_with.empty() ? "" : "、") + t;
+  }
   auto name_of = [&](const report::Summary& s) {
     if (donors) return s.name.empty() ? std::string("(unknown)") : s.name;
     return one_township && s.name == "JOINT" ? std::string("JOINT (shared)") : township_name(s.name);
@@ -300,8 +311,9 @@ int run_summaries(const AuditOptions& o, bool donors) {
     }
     j["total"] = object(total, true);
     if (one_township) {
-      if (donors) j["total"]["disbursed_in_shared_joint_lines_yuan"] = extract::format_fen(shared);
-      else j["total"]["own_lines_only"] = true;
+      j["total"]["own_lines_only"] = true;
+      j["total"]["disbursed_in_shared_joint_lines_yuan"] = extract::format_fen(shared);
+      j["total"]["shared_with"] = shared_with;
     }
     return emit(j.dump(2) + "\n", rc);
   }
@@ -331,7 +343,10 @@ int run_summaries(const AuditOptions& o, bool donors) {
   t.totals.push_back(row_of(total_label, "", total, years_text(total.first_year, total.last_year)));
   const std::size_t width = output_width(o.width);
   std::string out = t.render(width);
-  if (shared) out += wrapped(fmt::format("(of the disbursed total, {} is in JOINT lines shared with other townships)", yuan(shared)), width, 1);
+  if (shared)
+    out += wrapped(fmt::format("(shared JOINT lines, apart, not in the total: disbursed {} with {})", yuan(shared),
+                               shared_with.empty() ? "other townships" : shared_with),
+                   width, 1);
   return emit(out, rc);
 }
 

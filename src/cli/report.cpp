@@ -69,10 +69,12 @@ void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_c
   cmd->add_option("--to", opt->to_year, "Last year to include");
   cmd->add_option("--township", opt->township, "Only lines for this township (any script, short form, or JOINT)");
   cmd->add_option("--donor", opt->donor, "Only donors whose name or an alias contains this text");
+  cmd->add_option("--unit", opt->unit, "Money in yuan (元, ¥1,234.00 with separators; the Summary also in 万元) or wan (万元, 10,000 yuan)")
+      ->check(CLI::IsMember({"yuan", "wan"}));
   cmd->add_flag("--no-neutralise", opt->no_neutralise,
                 "CSV: write text cells as they are, even when they begin with = + - @ TAB or CR (for machines)");
-  cmd->footer("Sheets: 概览 Summary, 年度汇总 Yearly totals, 捐赠方 Donors, 台账 Ledger, 时间线 Timeline,\n"
-              "承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. The workbook (or each CSV file) is written beside\n"
+  cmd->footer("Sheets: 概览 Summary, 年度汇总 Yearly totals, 捐赠方 Donors, 乡镇×年度 Townships by year,\n"
+              "台账 Ledger (an Excel Table), 时间线 Timeline, 承诺与拨付 Pledges, 待核查 Review, 说明 Definitions. The workbook (or each CSV file) is written beside\n"
               "its target and put in place only when complete. CSV text cells that begin with = + - @ TAB or CR\n"
               "get a single quote in front. Exit 1 when no line matches the filters; 2 on an error (an unknown township\n"
               "or donor is refused with up to three close names, and nothing is written).");
@@ -92,8 +94,9 @@ int run_report(const ReportOptions& opt) {
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   }
-  auto sink = opt.format == "csv" ? report::make_csv_sink(out, !opt.no_neutralise) : report::make_xlsx_sink(out);
-  const std::int64_t lines = report::write_report(ledger->database(), filter, {"aidledger 0.1.0", db_path}, *sink);
+  const auto unit = opt.unit == "wan" ? report::Unit::wan : report::Unit::yuan;
+  auto sink = opt.format == "csv" ? report::make_csv_sink(out, !opt.no_neutralise, unit) : report::make_xlsx_sink(out, unit);
+  const std::int64_t lines = report::write_report(ledger->database(), filter, {"aidledger 0.1.0", db_path, unit}, *sink);
   fmt::print("{}: {} reported\n", out, text::count_of(lines, "ledger line"));
   return lines == 0 ? kNothingFound : kOk;
 }

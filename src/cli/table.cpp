@@ -1,4 +1,5 @@
 #include "aidledger/cli/table.hpp"
+#include "aidledger/report/totals.hpp"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -175,6 +176,10 @@ std::string joined_to_width(const std::vector<std::string>& parts, std::size_t w
   return out;
 }
 
-std::string yuan(long long fen) { return extract::format_yuan(fen); }
+namespace {
+bool money_in_wan = false;
+}
+void set_money_unit(bool wan) { money_in_wan = wan; }
+std::string yuan(long long fen) { return money_in_wan ? report::format_wan(fen) : extract::format_yuan(fen); }
 
 }  // namespace aidledger::cli

@@ -9,6 +9,7 @@
 
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/ledger/ledger.hpp"
+#include "aidledger/ledger/reader.hpp"
 #include "aidledger/text/utf8.hpp"
 #include "aidledger/text/words.hpp"
 
@@ -24,62 +25,6 @@ std::optional<std::int64_t> opt_int(const SQLite::Column& c) {
 }
 
 std::string money(std::int64_t fen) { return extract::format_yuan(fen); }
-
-std::vector<Summary> summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_donor, bool by_year) {
-  SQLite::Statement q(db, fmt::format(
-      "SELECT {}, COALESCE(o.category, 'other'), e.kind, e.status, e.aggregate, a.amount_fen, a.quantity, e.unit, e.date_text "
-      "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id WHERE {}",
-      by_donor ? "COALESCE(o.name, '')" : "a.township", line_filter_sql()));
-  bind_line_filter(q, f);
-  std::map<std::string, Summary> whole;                   // per name
-  std::map<std::pair<std::string, int>, Summary> out;     // by_year: per name and year (0: undated)
-  while (q.executeStep()) {
-    const std::string key = q.getColumn(0).getString();
-    const std::string date = q.getColumn(8).getString();
-    const int y = date.size() >= 4 ? std::stoi(date.substr(0, 4)) : 0;
-    auto add = [&](Summary& s) {
-      s.name = key;
-      s.category = q.getColumn(1).getString();
-      ++s.lines;
-      if (y != 0) {
-        if (s.first_year == 0 || y < s.first_year) s.first_year = y;
-        s.last_year = std::max(s.last_year, y);
-      }
-      if (q.getColumn(4).getInt() != 0) return;  // aggregates never enter totals
-      const auto fen = opt_int(q.getColumn(5));
-      const auto qty = opt_int(q.getColumn(6));
-      if (q.getColumn(3).getString() == "pledged") {
-        extract::add_checked(s.pledged_fen, fen.value_or(0), fmt::format("the pledged total of {}", key));
-      } else if (fen) {
-        extract::add_checked(s.disbursed_fen, *fen, fmt::format("the disbursed total of {}", key));
-        if (q.getColumn(2).getString() == "in_kind") extract::add_checked(s.in_kind_fen, *fen, fmt::format("the in-kind total of {}", key));
-      } else if (qty) {
-        extract::add_checked(s.goods[q.getColumn(7).getString()], *qty, fmt::format("a quantity of goods of {}", key));
-      }
-    };
-    add(whole[key]);
-    if (by_year) add(out[{key, y}]);
-  }
-  // Largest first (disbursed and pledged together). Both totals are checked sums; their sum for
-  // sorting saturates rather than wraps.
-  auto both = [](const Summary& s) { return extract::checked_sum(s.disbursed_fen, s.pledged_fen).value_or(std::numeric_limits<std::int64_t>::max()); };
-  std::vector<Summary> names;
-  for (auto& [k, s] : whole) names.push_back(s);
-  std::stable_sort(names.begin(), names.end(), [&](const Summary& a, const Summary& b) { return both(a) > both(b); });
-  if (!by_year) return names;
-  // Each name's years in order, its undated lines (year 0) last.
-  std::vector<Summary> v;
-  for (const auto& n : names) {
-    std::optional<Summary> undated;
-    for (auto it = out.lower_bound({n.name, std::numeric_limits<int>::min()}); it != out.end() && it->first.first == n.name; ++it) {
-      it->second.year = it->first.second;
-      if (it->second.year == 0) undated = std::move(it->second);
-      else v.push_back(std::move(it->second));
-    }
-    if (undated) v.push_back(std::move(*undated));
-  }
-  return v;
-}
 
 std::string reading_of(SQLite::Database& db, std::int64_t mention, const std::string& unit, const std::string& date_text,
                        const std::string& precision) {
@@ -101,44 +46,10 @@ std::string reading_of(SQLite::Database& db, std::int64_t mention, const std::st
 }  // namespace
 
 std::vector<Summary> donor_summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_year) {
-  return summaries(db, f, true, by_year);
+  return summarise(ledger::total_rows(db, f), f, true, by_year);
 }
 std::vector<Summary> township_summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_year) {
-  return summaries(db, f, false, by_year);
-}
-
-namespace {
-void add_into(Summary& t, const Summary& s) {
-  extract::add_checked(t.disbursed_fen, s.disbursed_fen, fmt::format("the disbursed total of {}", t.name));
-  extract::add_checked(t.pledged_fen, s.pledged_fen, fmt::format("the pledged total of {}", t.name));
-  extract::add_checked(t.in_kind_fen, s.in_kind_fen, fmt::format("the in-kind total of {}", t.name));
-  for (const auto& [unit, q] : s.goods) extract::add_checked(t.goods[unit], q, fmt::format("the quantity in {} of {}", unit, t.name));
-  t.lines += s.lines;
-  if (s.first_year != 0 && (t.first_year == 0 || s.first_year < t.first_year)) t.first_year = s.first_year;
-  t.last_year = std::max(t.last_year, s.last_year);
-}
-}  // namespace
-
-Summary total_of(const std::vector<Summary>& rows, const std::string& name) {
-  Summary t;
-  t.name = name;
-  for (const auto& s : rows) add_into(t, s);
-  return t;
-}
-
-std::vector<Summary> totals_by_year(const std::vector<Summary>& rows, const std::string& name) {
-  std::map<int, Summary> by;
-  for (const auto& s : rows) {
-    Summary& t = by[s.year];
-    t.name = name;
-    t.year = s.year;
-    add_into(t, s);
-  }
-  std::vector<Summary> out;
-  for (auto& [y, t] : by)
-    if (y != 0) out.push_back(std::move(t));
-  if (auto it = by.find(0); it != by.end()) out.push_back(std::move(it->second));  // undated last
-  return out;
+  return summarise(ledger::total_rows(db, f), f, false, by_year);
 }
 
 std::optional<EventDetail> event_detail(SQLite::Database& db, std::int64_t id) {

@@ -26,7 +26,7 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 class CsvSink final : public SheetSink {
  public:
-  CsvSink(std::string dir, bool neutralise) : dir_(std::move(dir)), neutralise_(neutralise) {
+  CsvSink(std::string dir, bool neutralise, Unit unit) : dir_(std::move(dir)), neutralise_(neutralise), unit_(unit) {
     std::error_code ec;
     if (!fs::is_directory(dir_, ec)) {
       fs::create_directories(dir_, ec);
@@ -55,10 +55,12 @@ class CsvSink final : public SheetSink {
       switch (c.kind) {
         case Cell::Kind::empty: break;
         case Cell::Kind::text: line_ += text::csv_text(c.text, neutralise_); break;
+        case Cell::Kind::date: line_ += c.text; break;
+        case Cell::Kind::wan_formula: line_ += format_wan_plain(c.value); break;
         case Cell::Kind::integer:
         case Cell::Kind::count_formula: line_ += std::to_string(c.value); break;
         case Cell::Kind::money:
-        case Cell::Kind::formula: line_ += extract::format_fen(c.value); break;
+        case Cell::Kind::formula: line_ += unit_ == Unit::wan ? format_wan_plain(c.value) : extract::format_fen(c.value); break;
       }
     }
     line_ += '\n';
@@ -77,6 +79,7 @@ class CsvSink final : public SheetSink {
  private:
   std::string dir_;
   bool neutralise_ = true, created_ = false, finished_ = false;
+  Unit unit_ = Unit::yuan;
   std::unique_ptr<OutputFile> current_;
   std::vector<std::unique_ptr<OutputFile>> files_;
   std::string line_;
@@ -84,8 +87,8 @@ class CsvSink final : public SheetSink {
 
 }  // namespace
 
-std::unique_ptr<SheetSink> make_csv_sink(const std::string& directory, bool neutralise) {
-  return std::make_unique<CsvSink>(directory, neutralise);
+std::unique_ptr<SheetSink> make_csv_sink(const std::string& directory, bool neutralise, Unit unit) {
+  return std::make_unique<CsvSink>(directory, neutralise, unit);
 }
 
 }  // namespace aidledger::report

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -17,6 +18,8 @@
 #include "aidledger/ledger/filter.hpp"
 #include "aidledger/ledger/ledger.hpp"
 #include "aidledger/report/audit.hpp"
+#include "aidledger/report/totals.hpp"
+#include "aidledger/ledger/reader.hpp"
 #include "aidledger/text/words.hpp"
 
 namespace aidledger::report {
@@ -27,6 +30,18 @@ std::string column_name(int col) {
   return s;
 }
 std::string cell_ref(int row, int col) { return fmt::format("{}{}", column_name(col), row + 1); }
+
+void SheetSink::table(const TableSpec& spec) {
+  std::vector<Cell> cells(spec.headers.size());
+  cells[0] = Cell::str(spec.total_label);
+  for (const auto& [col, fen] : spec.totals) {
+    const std::string range = spec.last_row > spec.header_row
+                                  ? fmt::format("{}:{}", cell_ref(spec.header_row + 1, col), cell_ref(spec.last_row, col))
+                                  : cell_ref(spec.header_row + 1, col);
+    cells[static_cast<std::size_t>(col)] = Cell::sum(fmt::format("=SUBTOTAL(109,{})", range), fen);
+  }
+  row(cells, RowStyle::total);
+}
 
 namespace {
 
@@ -57,104 +72,22 @@ std::string township_label(const std::string& t) {
   if (t.empty()) return "未确定 Unresolved";
   return t;
 }
+std::string precision_label(const std::string& p) {
+  if (p == "day") return "日 day";
+  if (p == "month") return "月 month";
+  if (p == "year") return "年 year";
+  if (p == "reported") return "报道日 reported";
+  return "未知 unknown";
+}
 std::string year_label(int y) { return y == kUnknownYear ? "未知 Unknown" : std::to_string(y); }
 std::string yuan(std::int64_t fen) { return extract::format_yuan(fen); }
+// What a title says its amounts are in: (¥) or (万元).
+std::string unit_mark(Unit u) { return u == Unit::wan ? "(万元)" : "(¥)"; }
 
-// Everything the summary, yearly and donor sheets need, gathered in one pass over the lines.
-struct Totals {
-  std::map<std::string, std::int64_t> disbursed_by_kind;
-  std::int64_t disbursed = 0, pledged = 0, cumulative_claims = 0;
-  // In a report for one township: JOINT lines it shares with other townships. They belong to no
-  // single township's total, so they stay out of its headline and donor totals.
-  std::int64_t shared_disbursed = 0, shared_pledged = 0;
-  std::set<std::string> shared_with;
-  std::map<std::string, std::int64_t> goods_by_unit;                      // quantities without a value
-  std::map<int, std::map<std::string, std::int64_t>> year_kind;           // disbursed
-  std::map<int, std::map<std::string, std::int64_t>> year_township;       // disbursed
-  std::map<int, std::map<std::string, std::int64_t>> year_township_pledged;
-  std::map<int, std::map<std::string, std::int64_t>> year_unit;           // goods without a value
-  struct Donor {
-    std::string category;
-    std::map<int, std::int64_t> by_year;
-    std::int64_t disbursed = 0, pledged = 0;
-  };
-  std::map<std::string, Donor> donors;
-  std::set<std::string> townships;   // seen in lines
-  std::int64_t lines = 0;
-  std::string first_date, last_date;  // as written in the ledger
-  std::string first_key, last_key;    // ISO days, for comparing
-};
-
+// One pass over the lines, streamed: memory stays flat however long the ledger.
 Totals gather(SQLite::Database& db, const Filter& f) {
   Totals t;
-  SQLite::Statement q(db, fmt::format(
-      "SELECT e.kind, e.status, e.aggregate, e.date_text, COALESCE(o.name, ''), COALESCE(o.category, 'other'), "
-      "a.township, a.amount_fen, a.quantity, e.unit, COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), COALESCE(a.covers, '') "
-      "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "
-      "WHERE {}", kLineFilter));
-  bind_filter(q, f);
-  while (q.executeStep()) {
-    ++t.lines;
-    const std::string kind = q.getColumn(0).getString();
-    const bool pledged = q.getColumn(1).getString() == "pledged";
-    const bool aggregate = q.getColumn(2).getInt() != 0;
-    const std::string date = q.getColumn(3).getString();
-    const int year = date.size() >= 4 ? std::stoi(date.substr(0, 4)) : kUnknownYear;
-    const std::string donor = q.getColumn(4).getString();
-    const std::string township = q.getColumn(6).getString();
-    const bool has_amount = !q.getColumn(7).isNull();
-    const std::int64_t fen = has_amount ? q.getColumn(7).getInt64() : 0;
-    const bool has_qty = !q.getColumn(8).isNull();
-    const std::int64_t qty = has_qty ? q.getColumn(8).getInt64() : 0;
-    const std::string unit = q.getColumn(9).getString();
-    t.townships.insert(township);
-    if (aggregate) {
-      add_checked(t.cumulative_claims, fen, "the cumulative claims");
-      continue;
-    }
-    // The range shows each end at its own precision (2019 – 2024-10-24).
-    const std::string first = q.getColumn(10).getString(), last = q.getColumn(11).getString();
-    if (!first.empty() && (t.first_key.empty() || first < t.first_key)) {
-      t.first_key = first;
-      t.first_date = date;
-    }
-    if (!last.empty() && last > t.last_key) {
-      t.last_key = last;
-      t.last_date = date;
-    }
-    if (!f.township.empty() && f.township != "JOINT" && township == "JOINT") {
-      (pledged ? t.shared_pledged : t.shared_disbursed) += fen;
-      (pledged ? t.year_township_pledged : t.year_township)[year][township] += fen;
-      const std::string covers = q.getColumn(12).getString();
-      for (std::size_t from = 0; from <= covers.size();) {
-        const std::size_t sep = covers.find("、", from);
-        const std::string other = covers.substr(from, sep == std::string::npos ? std::string::npos : sep - from);
-        if (!other.empty() && other != f.township) t.shared_with.insert(other);
-        if (sep == std::string::npos) break;
-        from = sep + std::string_view("、").size();
-      }
-      continue;
-    }
-    auto& d = t.donors[donor];
-    d.category = q.getColumn(5).getString();
-    if (pledged) {
-      add_checked(t.pledged, fen, "the pledged total");
-      add_checked(t.year_township_pledged[year][township], fen, "a township's pledged total");
-      add_checked(d.pledged, fen, "a donor's pledged total");
-      continue;
-    }
-    if (has_amount) {
-      add_checked(t.disbursed, fen, "the disbursed total");
-      add_checked(t.disbursed_by_kind[kind], fen, "the disbursed total of a kind");
-      add_checked(t.year_kind[year][kind], fen, "a year's disbursed total");
-      add_checked(t.year_township[year][township], fen, "a township's disbursed total");
-      add_checked(d.by_year[year], fen, "a donor's disbursed total");
-      add_checked(d.disbursed, fen, "a donor's disbursed total");
-    } else if (has_qty) {
-      add_checked(t.goods_by_unit[unit], qty, "a quantity of goods");
-      add_checked(t.year_unit[year][unit], qty, "a quantity of goods");
-    }
-  }
+  ledger::each_total_row(db, f, [&](const ledger::TotalRow& r) { add_to_totals(t, r, f); });
   return t;
 }
 
@@ -204,22 +137,32 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
   s.row({Cell::str("结对帮扶台账 Pairing aid ledger")}, RowStyle::title);
   s.row({Cell::str("概览 Summary. 累计数与承诺不计入已拨付合计 — cumulative claims and pledges never enter disbursed totals.")}, RowStyle::note);
   s.row({});
-  s.row({Cell::str("金额 Amounts")}, RowStyle::section);
-  s.row({Cell::str("已拨付合计 Disbursed total"), Cell::money(t.disbursed)}, RowStyle::total);
+  const bool wan = info.unit == Unit::wan;
+  // An amount, and beside it (in a 元 workbook) the same in 万元, as a formula.
+  auto amount = [&](const std::string& label, std::int64_t fen, RowStyle style = RowStyle::normal) {
+    const int r = s.next();
+    if (wan) s.row({Cell::str(label), Cell::money(fen)}, style);
+    else s.row({Cell::str(label), Cell::money(fen), Cell::wan(fmt::format("={}/10000", cell_ref(r, 1)), fen)}, style);
+  };
+  if (wan) s.row({Cell::str("金额 Amounts"), Cell::str("万元 10,000 yuan")}, RowStyle::section);
+  else s.row({Cell::str("金额 Amounts"), Cell::str("元 yuan"), Cell::str("万元 10,000 yuan")}, RowStyle::section);
+  amount("已拨付合计 Disbursed total", t.disbursed, RowStyle::total);
   for (const std::string k : {"cash", "in_kind", "consumption"}) {
     auto it = t.disbursed_by_kind.find(k);
-    s.row({Cell::str("    " + kind_label(k)), Cell::money(it == t.disbursed_by_kind.end() ? 0 : it->second)});
+    amount("    " + kind_label(k), it == t.disbursed_by_kind.end() ? 0 : it->second);
   }
-  s.row({Cell::str("承诺 Pledged"), Cell::money(t.pledged)});
-  s.row({Cell::str("累计数（不计入合计） Cumulative claims (not in totals)"), Cell::money(t.cumulative_claims)});
-  if (!f.township.empty() && f.township != "JOINT") {
+  amount("承诺 Pledged", t.pledged);
+  amount("累计数（不计入合计） Cumulative claims (not in totals)", t.cumulative_claims);
+  if (one_township(f)) {
     std::string with;
     for (const auto& o : t.shared_with) with += (with.empty() ? "" : "、") + o;
     s.row({Cell::str(fmt::format("与{}合并的款项（不计入本乡镇合计） Shared with {} (JOINT, not in this township's totals)",
                                  with.empty() ? "其他乡镇" : with, with.empty() ? "other townships" : with))},
           RowStyle::section);
-    s.row({Cell::str("    已拨付 Disbursed"), Cell::money(t.shared_disbursed)});
-    s.row({Cell::str("    承诺 Pledged"), Cell::money(t.shared_pledged)});
+    amount("    已拨付 Disbursed", t.shared_disbursed);
+    amount("    承诺 Pledged", t.shared_pledged);
+    for (const auto& [unit, qty] : t.shared_goods_by_unit)
+      s.row({Cell::str(fmt::format("    未计价实物 Goods without a value ({})", unit)), Cell::integer(qty)});
   }
   s.row({});
   s.row({Cell::str("未计价实物 In-kind goods without a value")}, RowStyle::section);
@@ -262,7 +205,7 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
     last = r;
   }
   if (first >= 0) {
-    ChartSpec c{ChartSpec::Type::stacked_column, "年度拨付 Disbursed per year (¥)", first, last, 0, {}, 3, 6};
+    ChartSpec c{ChartSpec::Type::stacked_column, "年度拨付 Disbursed per year " + unit_mark(info.unit), first, last, 0, {}, 3, 6};
     c.series = {{"现金 Cash", first, last, 1}, {"实物 In kind", first, last, 2}, {"消费帮扶 Consumption", first, last, 3}};
     s.sink().chart(c);
   }
@@ -281,7 +224,7 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
   for (const auto& [name, fen] : top) s.row({Cell::str(name), Cell::money(fen)});
   last = s.next() - 1;
   if (!top.empty()) {
-    ChartSpec c{ChartSpec::Type::bar, "主要捐赠方 Largest donors (¥)", first, last, 0, {{"已拨付 Disbursed", first, last, 1}}, 22, 6};
+    ChartSpec c{ChartSpec::Type::bar, "主要捐赠方 Largest donors " + unit_mark(info.unit), first, last, 0, {{"已拨付 Disbursed", first, last, 1}}, 22, 6};
     s.sink().chart(c);
   }
 }
@@ -324,7 +267,7 @@ void yearly_block(Sheet& s, const std::string& title, const std::vector<std::str
   s.row({});
 }
 
-void yearly_sheet(SheetSink& sink, const Totals& t) {
+void yearly_sheet(SheetSink& sink, const Totals& t, Unit unit) {
   // Columns: the paired townships, any other township present, JOINT, unresolved.
   std::vector<std::string> columns;
   const auto& g = extract::Gazetteer::builtin();
@@ -341,10 +284,10 @@ void yearly_sheet(SheetSink& sink, const Totals& t) {
   s.row({Cell::str("年度汇总 Yearly totals")}, RowStyle::title);
   s.row({Cell::str("合并 JOINT: 一笔金额给多个乡镇、未拆分 — one amount given to several townships together. 累计数不计入 — cumulative claims are excluded.")}, RowStyle::note);
   s.row({});
-  yearly_block(s, "已拨付 Disbursed (¥)", columns, t.year_township, true);
-  yearly_block(s, "承诺 Pledged (¥)", columns, t.year_township_pledged, true);
+  yearly_block(s, "已拨付 Disbursed " + unit_mark(unit), columns, t.year_township, true);
+  yearly_block(s, "承诺 Pledged " + unit_mark(unit), columns, t.year_township_pledged, true);
   std::vector<std::string> units;
-  for (const auto& [unit, q] : t.goods_by_unit) units.push_back(unit);
+  for (const auto& [goods_unit, q] : t.goods_by_unit) units.push_back(goods_unit);
   if (!units.empty()) yearly_block(s, "未计价实物数量 Goods without a value (quantity per unit)", units, t.year_unit, false);
 }
 
@@ -394,37 +337,143 @@ void donors_sheet(SheetSink& sink, const Totals& t) {
   s.row(total, RowStyle::total);
 }
 
+// ---- 3b. 乡镇×年度 Townships by year ---------------------------------------------------------
+// Townships down, years across (disbursed), row and column totals as SUM formulas. In a report
+// for one township, the JOINT lines it shares stand below the total, apart.
+void townships_by_year_sheet(SheetSink& sink, const Filter& f, const Totals& t, Unit unit) {
+  std::set<int> years;
+  std::map<std::string, std::map<int, std::int64_t>> by_township;
+  for (const auto& [y, towns] : t.year_township)
+    for (const auto& [town, fen] : towns) {
+      years.insert(y);
+      add_checked(by_township[town][y], fen, "a township's disbursed total");
+    }
+  std::vector<std::string> order;
+  const auto& g = extract::Gazetteer::builtin();
+  auto put = [&](const std::string& name) {
+    if (by_township.count(name) && std::find(order.begin(), order.end(), name) == order.end()) order.push_back(name);
+  };
+  for (const auto& name : g.paired()) put(name);
+  for (const auto& name : g.report_order()) put(name);
+  for (const auto& [name, v] : by_township)
+    if (!name.empty() && name != "JOINT") put(name);
+  const bool shared_apart = one_township(f);
+  if (!shared_apart) put("JOINT");
+  put("");
+  std::vector<double> widths{24};
+  for (std::size_t i = 0; i <= years.size(); ++i) widths.push_back(16);
+  Sheet s(sink, "乡镇×年度 Townships by year", "townships_by_year", widths);
+  s.row({Cell::str("乡镇×年度 已拨付 Townships by year, disbursed " + unit_mark(unit))}, RowStyle::title);
+  s.row({Cell::str("合并 JOINT: 一笔金额给多个乡镇、未拆分 — one amount to several townships together. 承诺与累计数不计入 — pledges and cumulative claims are excluded.")},
+        RowStyle::note);
+  s.row({});
+  std::vector<Cell> head{Cell::str("乡镇 Township")};
+  for (int y : years) head.push_back(Cell::str(year_label(y)));
+  head.push_back(Cell::str("合计 Total"));
+  const int header = s.row(head, RowStyle::header);
+  const int ny = static_cast<int>(years.size());
+  auto town_row = [&](const std::string& name, const std::string& label) {
+    std::vector<Cell> cells{Cell::str(label)};
+    std::int64_t sum = 0;
+    for (int y : years) {
+      auto it = by_township[name].find(y);
+      const std::int64_t v = it == by_township[name].end() ? 0 : it->second;
+      add_checked(sum, v, "a township's disbursed total");
+      cells.push_back(Cell::money(v));
+    }
+    const int r = s.next();
+    cells.push_back(ny > 0 ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(r, 1), cell_ref(r, ny)), sum) : Cell::money(0));
+    s.row(cells);
+    return sum;
+  };
+  const int first = s.next();
+  std::vector<std::int64_t> sums(years.size() + 1, 0);
+  for (const auto& name : order) {
+    std::size_t i = 0;
+    for (int y : years) add_checked(sums[i++], by_township[name][y], "a year's disbursed total");
+    add_checked(sums[i], town_row(name, township_label(name)), "the disbursed total");
+  }
+  const int last = s.next() - 1;
+  std::vector<Cell> total{Cell::str(shared_apart ? "合计（本乡镇） Total (own lines)" : "合计 Total")};
+  for (int c = 1; c <= ny + 1; ++c)
+    total.push_back(last >= first ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(first, c), cell_ref(last, c)), sums[static_cast<std::size_t>(c - 1)])
+                                  : Cell::money(0));
+  s.row(total, RowStyle::total);
+  if (shared_apart && by_township.count("JOINT")) {
+    std::string with;
+    for (const auto& o : t.shared_with) with += (with.empty() ? "" : "、") + o;
+    s.row({});
+    town_row("JOINT", fmt::format("与{}合并（不计入） Shared with {} (not in the total)", with, with));
+  }
+  (void)header;
+}
+
 // ---- 4. 台账 Ledger (streamed) --------------------------------------------------------------
 void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
-  Sheet s(sink, "台账 Ledger", "ledger", {8, 12, 10, 34, 26, 14, 18, 16, 16, 10, 8, 28, 8, 8, 48});
-  const int header = s.row({Cell::str("事件 Event"), Cell::str("日期 Date"), Cell::str("精度 Precision"), Cell::str("捐赠方 Donor"),
-                            Cell::str("受赠方 Recipient"), Cell::str("乡镇 Township"), Cell::str("类别 Kind"),
-                            Cell::str("状态 Status"), Cell::str("金额 Amount"), Cell::str("数量 Quantity"), Cell::str("单位 Unit"),
-                            Cell::str("物品 Item"), Cell::str("约数 Approx."), Cell::str("累计 Aggregate"), Cell::str("来源 Sources")},
-                           RowStyle::header);
+  // Pivot-ready: one row per line, a year, the date as an Excel date when the day is known (else
+  // the text, with its precision), and disbursed, pledged and cumulative-claim amounts in columns
+  // of their own, so that every column adds up to something that means what it says.
+  Sheet s(sink, "台账 Ledger", "ledger", {7, 7, 11, 9, 24, 20, 12, 12, 11, 15, 15, 15, 9, 6, 18, 6, 30, 11, 22});
+  const std::vector<std::string> headers = {
+      "事件 Event", "年份 Year", "日期 Date", "精度 Precision", "捐赠方 Donor", "受赠方 Recipient", "乡镇 Township",
+      "类别 Kind", "状态 Status", "已拨付 Disbursed", "承诺 Pledged", "累计数 Cumulative claim", "数量 Quantity", "单位 Unit",
+      "物品 Item", "约数 Approx", "来源标题 Source headline", "来源日期 Source date", "来源 Sources"};
+  std::vector<Cell> head;
+  for (const auto& h : headers) head.push_back(Cell::str(h));
+  const int header = s.row(head, RowStyle::header);
+  const std::string first_article =
+      "(SELECT {} FROM mentions m JOIN articles ar ON ar.id = m.article_id WHERE m.event_id = e.id "
+      "ORDER BY ar.published_first IS NULL, ar.published_first, m.id LIMIT 1)";
   SQLite::Statement q(db, fmt::format(
       "SELECT e.id, e.date_text, e.date_precision, COALESCE(o.name, ''), a.recipient, a.township, e.kind, e.status, "
       "a.amount_fen, a.quantity, e.unit, e.item, e.approximate, e.aggregate, "
-      "(SELECT group_concat(article_id, ';') FROM (SELECT DISTINCT article_id FROM mentions m WHERE m.event_id = e.id ORDER BY article_id)) "
+      "(SELECT group_concat(article_id, ';') FROM (SELECT DISTINCT article_id FROM mentions m WHERE m.event_id = e.id ORDER BY article_id)), "
+      "{}, {} "
       "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "
-      "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id, a.id", kLineFilter));
+      "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id, a.id",
+      fmt::format(fmt::runtime(first_article), "ar.title"), fmt::format(fmt::runtime(first_article), "COALESCE(ar.published_text, '')"),
+      kLineFilter));
   bind_filter(q, f);
+  std::int64_t disbursed = 0, pledged = 0, claims = 0;
   while (q.executeStep()) {
-    s.row({Cell::integer(q.getColumn(0).getInt64()), Cell::str(q.getColumn(1).getString()), Cell::str(q.getColumn(2).getString()),
-           Cell::str(q.getColumn(3).getString()), Cell::str(q.getColumn(4).getString()),
-           Cell::str(q.getColumn(5).getString()), Cell::str(kind_label(q.getColumn(6).getString())),
-           Cell::str(status_label(q.getColumn(7).getString())),
-           q.getColumn(8).isNull() ? Cell::none() : Cell::money(q.getColumn(8).getInt64()),
-           q.getColumn(9).isNull() ? Cell::none() : Cell::integer(q.getColumn(9).getInt64()), Cell::str(q.getColumn(10).getString()),
-           Cell::str(q.getColumn(11).getString()), Cell::integer(q.getColumn(12).getInt()), Cell::integer(q.getColumn(13).getInt()),
+    const std::string date = q.getColumn(1).getString(), precision = q.getColumn(2).getString();
+    Cell date_cell = Cell::str(date);
+    int y = 0, m = 0, d = 0;
+    if (precision == "day" && date.size() == 10 && std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3)
+      date_cell = Cell::date(y, m, d, date);
+    const bool has_amount = !q.getColumn(8).isNull();
+    const std::int64_t fen = has_amount ? q.getColumn(8).getInt64() : 0;
+    const bool aggregate = q.getColumn(13).getInt() != 0, is_pledge = q.getColumn(7).getString() == "pledged";
+    Cell paid = Cell::none(), promised = Cell::none(), claim = Cell::none();
+    if (has_amount) {
+      if (aggregate) {
+        claim = Cell::money(fen);
+        add_checked(claims, fen, "the Ledger sheet's cumulative claims");
+      } else if (is_pledge) {
+        promised = Cell::money(fen);
+        add_checked(pledged, fen, "the Ledger sheet's pledged total");
+      } else {
+        paid = Cell::money(fen);
+        add_checked(disbursed, fen, "the Ledger sheet's disbursed total");
+      }
+    }
+    s.row({Cell::plain(q.getColumn(0).getInt64()), date.size() >= 4 ? Cell::plain(std::stoi(date.substr(0, 4))) : Cell::none(),
+           std::move(date_cell), Cell::str(precision_label(precision)), Cell::str(q.getColumn(3).getString()),
+           Cell::str(q.getColumn(4).getString()), Cell::str(township_label(q.getColumn(5).getString())),
+           Cell::str(kind_label(q.getColumn(6).getString())), Cell::str(status_label(q.getColumn(7).getString())), std::move(paid),
+           std::move(promised), std::move(claim), q.getColumn(9).isNull() ? Cell::none() : Cell::integer(q.getColumn(9).getInt64()),
+           Cell::str(q.getColumn(10).getString()), Cell::str(q.getColumn(11).getString()), Cell::integer(q.getColumn(12).getInt()),
+           Cell::str(q.getColumn(15).getString()), Cell::str(q.getColumn(16).getString()),
            Cell::str(q.getColumn(14).getString()).hinted(fmt::format("all: aidledger explain {}", q.getColumn(0).getInt64()))});
   }
-  s.sink().freeze_and_filter(header, s.next() - 1, 14);
+  const int last = s.next() - 1;
+  s.sink().table({"Ledger", header, last, headers, "合计 Total (SUBTOTAL: 筛选后 filtered rows)", {{9, disbursed}, {10, pledged}, {11, claims}}});
+  s.sink().freeze_and_filter(header, last, static_cast<int>(headers.size()) - 1);
 }
 
 // ---- 5. 时间线 Timeline (streamed) ----------------------------------------------------------
 void timeline_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
-  Sheet s(sink, "时间线 Timeline", "timeline", {12, 10, 8, 30, 16, 18, 16, 10, 70, 26, 30, 12, 60});
+  Sheet s(sink, "时间线 Timeline", "timeline", {11, 9, 7, 22, 12, 12, 14, 9, 48, 18, 24, 11, 40});
   const int header = s.row({Cell::str("日期 Date"), Cell::str("精度 Precision"), Cell::str("事件 Event"), Cell::str("捐赠方 Donor"),
                             Cell::str("状态 Status"), Cell::str("类别 Kind"), Cell::str("金额 Amount"), Cell::str("数量 Quantity"),
                             Cell::str("证据 Evidence"), Cell::str("文章 Article"), Cell::str("标题 Title"), Cell::str("文章日期 Article date"),
@@ -444,7 +493,7 @@ void timeline_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
   bind_filter(q, f);
   while (q.executeStep()) {
     const std::string full = fmt::format("full text: aidledger explain {}", q.getColumn(0).getInt64());
-    s.row({Cell::str(q.getColumn(1).getString()), Cell::str(q.getColumn(2).getString()), Cell::integer(q.getColumn(0).getInt64()),
+    s.row({Cell::str(q.getColumn(1).getString()), Cell::str(precision_label(q.getColumn(2).getString())), Cell::plain(q.getColumn(0).getInt64()),
            Cell::str(q.getColumn(3).getString()), Cell::str(status_label(q.getColumn(4).getString())),
            Cell::str(kind_label(q.getColumn(5).getString())),
            q.getColumn(6).isNull() ? Cell::none() : Cell::money(q.getColumn(6).getInt64()),
@@ -665,8 +714,9 @@ std::int64_t write_sheets(SQLite::Database& db, const Filter& filter, const Repo
   const Totals totals = gather(db, filter);
   stage("totals");
   summary_sheet(sink, db, filter, info, totals);
-  yearly_sheet(sink, totals);
+  yearly_sheet(sink, totals, info.unit);
   donors_sheet(sink, totals);
+  townships_by_year_sheet(sink, filter, totals, info.unit);
   stage("summary");
   ledger_sheet(sink, db, filter);
   stage("ledger");

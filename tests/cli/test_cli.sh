@@ -99,7 +99,7 @@ check "bad manifest line" 2 $? "bad_manifest.csv:1: expected FILE,YYYY-MM-DD" "$
 "$bin" report --db "$tmp/l.db" --out "$tmp/r.xlsx" >"$tmp/out" 2>&1; check "report xlsx" 0 $? "22 ledger lines reported" "$tmp/out"
 [ -s "$tmp/r.xlsx" ]; check "workbook written" 0 $?
 "$bin" report --db "$tmp/l.db" --format csv --out "$tmp/csv" >"$tmp/out" 2>&1; check "report csv" 0 $?
-[ "$(ls "$tmp/csv" | wc -l)" -eq 8 ]; check "eight CSV tables" 0 $?
+[ "$(ls "$tmp/csv" | wc -l)" -eq 9 ]; check "nine CSV tables" 0 $?
 check "csv yearly totals" 0 0 "^2019,1500000.00,1500000.00,480000.00,0.00,3480000.00$" "$tmp/csv/yearly_totals.csv"
 "$bin" report --db "$tmp/l.db" --format csv --out "$tmp/csv2" --township 徐家灣鄉 --from 2024 >"$tmp/out" 2>&1
 check "report filtered by township (Traditional) and year" 0 $? "ledger lines reported" "$tmp/out"

@@ -31,7 +31,7 @@ def fen(s):
 
 def main(xlsx, export_csv):
     sheets, formulas = xlsx_read.read(xlsx)
-    check("sheet names", list(sheets), ["概览 Summary", "年度汇总 Yearly totals", "捐赠方 Donors", "台账 Ledger",
+    check("sheet names", list(sheets), ["概览 Summary", "年度汇总 Yearly totals", "捐赠方 Donors", "乡镇×年度 Townships by year", "台账 Ledger",
                                         "时间线 Timeline", "承诺与拨付 Pledges", "待核查 Review", "说明 Definitions"])
     lines = list(csv.DictReader(open(export_csv, encoding="utf-8")))
 
@@ -108,12 +108,83 @@ def main(xlsx, export_csv):
     check("a gap is shown", all(isinstance(rv.get((r, hdr["差额 Gap"])), float) for r in claims), True)
     del totals
 
-    # 台账 Ledger: one row per exported line, with its amount.
+    # 台账 Ledger: an Excel Table, one row per exported line, then its SUBTOTAL totals row; the
+    # amounts in separate columns (disbursed, pledged, cumulative claim), a year, real dates.
     led = sheets["台账 Ledger"]
+    lh = xlsx_read.header_cols(led, 0)
+    for h in ("年份 Year", "日期 Date", "精度 Precision", "已拨付 Disbursed", "承诺 Pledged", "累计数 Cumulative claim",
+              "数量 Quantity", "单位 Unit", "来源标题 Source headline", "来源日期 Source date"):
+        check(f"ledger column {h}", h in lh, True)
     rows = max(r for r, c in led) if led else 0
-    check("ledger rows", rows, len(lines))
-    amounts = sorted(round(v * 100) for (r, c), v in led.items() if c == 8 and r > 0 and isinstance(v, float))
-    check("ledger amounts", amounts, sorted(fen(l["amount_yuan"]) for l in lines if l["amount_yuan"]))
+    check("ledger rows (lines, then the totals row)", rows, len(lines) + 1)
+    def column(h):
+        return sorted(round(led[(r, lh[h])] * 100) for r in range(1, rows) if isinstance(led.get((r, lh[h])), float))
+    def want(pred):
+        return sorted(fen(l["amount_yuan"]) for l in lines if l["amount_yuan"] and pred(l))
+    check("ledger disbursed column", column("已拨付 Disbursed"), want(lambda l: l["aggregate"] != "1" and l["status"] != "pledged"))
+    check("ledger pledged column", column("承诺 Pledged"), want(lambda l: l["aggregate"] != "1" and l["status"] == "pledged"))
+    check("ledger cumulative column", column("累计数 Cumulative claim"), want(lambda l: l["aggregate"] == "1"))
+    check("ledger years", sorted(int(led[(r, lh["年份 Year"])]) for r in range(1, rows) if isinstance(led.get((r, lh["年份 Year"])), float)),
+          sorted(int(l["year"]) for l in lines if l["year"]))
+    days = [l for l in lines if l["date_precision"] == "day"]
+    dates = [led[(r, lh["日期 Date"])] for r in range(1, rows)]
+    check("ledger dates: a number (Excel date) for each day", sum(isinstance(d, float) for d in dates), len(days))
+    import datetime
+    excel = sorted((datetime.date(1899, 12, 30) + datetime.timedelta(days=int(d))).isoformat() for d in dates if isinstance(d, float))
+    check("ledger dates are the days", excel, sorted(l["date"] for l in days))
+    lf = formulas["台账 Ledger"]
+    for h, total in (("已拨付 Disbursed", sum(disbursed.values())), ("承诺 Pledged", sum(pledged.values())),
+                     ("累计数 Cumulative claim", aggregates)):
+        check(f"ledger totals row {h} is SUBTOTAL of the Table", lf.get((rows, lh[h])), f"SUBTOTAL(109,Ledger[{h}])")
+        check(f"ledger totals row {h}", round(led[(rows, lh[h])] * 100), total)
+    import zipfile
+    z = zipfile.ZipFile(xlsx)
+    tables = [n for n in z.namelist() if n.startswith("xl/tables/")]
+    check("one Table", len(tables), 1)
+    t = z.read(tables[0]).decode()
+    check("the Table is named Ledger", 'name="Ledger"' in t, True)
+    check("the Table has a totals row", 'totalsRowCount="1"' in t, True)
+    check("the Table is banded", 'showRowStripes="1"' in t, True)
+    check("the Table covers the lines and the totals row", f'ref="A1:S{rows + 1}"' in t, True)
+
+    # 乡镇×年度 Townships by year: every cell against the export, totals as SUM formulas.
+    ty = sheets["乡镇×年度 Townships by year"]
+    tyf = formulas["乡镇×年度 Townships by year"]
+    th = xlsx_read.header_cols(ty, 3)
+    years = sorted({k[0] for k in disbursed})
+    check("townships by year: the years", [h for h in th if h[:1].isdigit()], years)
+    r = 4
+    while ty.get((r, 0)) not in (None, "合计 Total"):
+        t = label.get(ty[(r, 0)], ty[(r, 0)])
+        for year in years:
+            check(f"townships by year {t} {year}", round(ty.get((r, th[year]), 0.0) * 100), disbursed.get((year, t), 0))
+        check(f"townships by year {t} total", round(ty[(r, th["合计 Total"])] * 100), sum(v for k, v in disbursed.items() if k[1] == t))
+        check(f"townships by year {t} total is a SUM", tyf.get((r, th["合计 Total"]), "")[:4], "SUM(")
+        r += 1
+    check("townships by year: every township", r - 4, len({k[1] for k in disbursed}))
+    check("townships by year grand total", round(ty[(r, th["合计 Total"])] * 100), sum(disbursed.values()))
+    check("townships by year grand total is a SUM", tyf.get((r, th["合计 Total"]), "")[:4], "SUM(")
+
+    # Values Chinese first with English beside: the precision of dates on Ledger and Timeline.
+    precisions = {"日 day", "月 month", "年 year", "报道日 reported", "未知 unknown"}
+    for name in ("台账 Ledger", "时间线 Timeline"):
+        sh = sheets[name]
+        col = xlsx_read.header_cols(sh, 0)["精度 Precision"]
+        vals = {v for (r, c), v in sh.items() if c == col and r > 0 and isinstance(v, str)}
+        check(f"{name} precision bilingual", vals <= precisions and bool(vals), True)
+
+    # Print: landscape A4, never shrunk to one page wide when the columns need more, header rows
+    # repeated, page X of Y with the title and the day in the footer, the CJK font.
+    wb = z.read("xl/workbook.xml").decode()
+    check("header rows repeat on the line sheets", all(f"'{n}'!$1:$1" in wb for n in ("台账 Ledger", "时间线 Timeline")), True)
+    sheet_files = sorted(n for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+    for n in sheet_files:
+        x = z.read(n).decode()
+        check(f"{n} landscape A4", 'paperSize="9"' in x and 'orientation="landscape"' in x, True)
+        check(f"{n} footer page X of Y", "Page &amp;P of &amp;N" in x and "Pairing aid ledger" in x, True)
+    ledger_xml = z.read(sheet_files[list(sheets).index("台账 Ledger")]).decode()
+    check("the Ledger prints more than one page wide (at about 100%)", 'fitToWidth="1"' not in ledger_xml, True)
+    check("font Microsoft YaHei", "Microsoft YaHei" in z.read("xl/styles.xml").decode(), True)
 
     # 承诺与拨付 Pledges: each 2023 pledge with the 2024 tranche paid against it.
     p = sheets["承诺与拨付 Pledges"]

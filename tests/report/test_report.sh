@@ -8,8 +8,10 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin" ingest -q --db "$tmp/l.db" "$src/sample_data"
 "$bin" export --db "$tmp/l.db" --format csv --out "$tmp/export.csv"
 "$bin" report --db "$tmp/l.db" --out "$tmp/report.xlsx" >/dev/null
+"$bin" report --db "$tmp/l.db" --unit wan --out "$tmp/wan.xlsx" >/dev/null
 if [ "$mode" = recalc ]; then
   python3 "$src/tests/report/check_recalc.py" "$tmp/report.xlsx"
+  python3 "$src/tests/report/check_recalc.py" "$tmp/wan.xlsx"
 else
   python3 "$src/tests/report/check_workbook.py" "$tmp/report.xlsx" "$tmp/export.csv"
 fi
@@ -30,4 +32,9 @@ if [ "$mode" != recalc ]; then
   python3 -c "import sys; sys.exit(0 if $sum + $shared <= $total else 1)" ||
     { echo "FAIL townships' headlines plus shared ($sum + $shared) exceed the ledger's total ($total)"; exit 1; }
   echo "township reports: 2000000.00 each, 686700.00 shared, within the ledger's $total"
+  # Every township's own lines, the JOINT lines once and the unresolved add up to the whole, in the
+  # workbook, the CSV report, query and townships (one totals model).
+  python3 "$src/tests/report/check_addup.py" "$bin" "$tmp/l.db" "$tmp"
+  # --unit wan: the same totals in 万元; a 元 workbook gives the Summary's amounts in 万元 beside.
+  python3 "$src/tests/report/check_units.py" "$tmp/report.xlsx" "$tmp/wan.xlsx"
 fi

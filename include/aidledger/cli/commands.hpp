@@ -71,6 +71,7 @@ struct ReportOptions {
   std::string township;
   std::string donor;
   bool no_neutralise = false;
+  std::string unit = "yuan";  // --unit yuan|wan
 };
 void setup_report(CLI::App& app, std::shared_ptr<ReportOptions> opt, int& exit_code);
 int run_report(const ReportOptions& opt);
@@ -85,7 +86,7 @@ bool set_filter(ledger::Ledger& ledger, std::optional<int> from, std::optional<i
                 const std::string& donor, ledger::LineFilter& f);
 
 struct AuditOptions {
-  std::string db, donor, township, kind, status, format = "table", check;
+  std::string db, donor, township, kind, status, format = "table", check, unit = "yuan";
   bool no_neutralise = false;
   std::optional<int> year, from_year, to_year;
   std::optional<int> width;   // --width: columns of terminal output

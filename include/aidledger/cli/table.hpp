@@ -61,7 +61,8 @@ std::string wrapped(const std::string& s, std::size_t width, std::size_t indent,
 /// are indented by two spaces. A part longer than the width is wrapped inside.
 std::string joined_to_width(const std::vector<std::string>& parts, std::size_t width);
 
-/// ¥1,500,000.00
+/// ¥1,500,000.00, or 150.0000万元 after set_money_unit(true) (--unit wan).
 std::string yuan(long long fen);
+void set_money_unit(bool wan);
 
 }  // namespace aidledger::cli

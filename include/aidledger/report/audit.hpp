@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aidledger/ledger/filter.hpp"
+#include "aidledger/report/totals.hpp"
 
 namespace SQLite {
 class Database;
@@ -17,26 +18,9 @@ class Database;
 
 namespace aidledger::report {
 
-struct Summary {
-  std::string name;                 // donor or township (JOINT, or '' for unresolved)
-  std::string category;             // donors only
-  std::int64_t disbursed_fen = 0;   // aggregates excluded
-  std::int64_t pledged_fen = 0;
-  std::int64_t in_kind_fen = 0;     // disbursed goods with a stated value
-  std::map<std::string, std::int64_t> goods;  // disbursed goods without a value, per unit
-  std::int64_t lines = 0;
-  int first_year = 0, last_year = 0;
-  int year = 0;                     // by year: the year of these lines (0: undated); otherwise 0
-};
-/// One row per donor (or township), largest first; `by_year`: one row per donor and year, the
-/// donors in the same order, each with its years in order.
+/// summarise() (totals.hpp) over the lines `f` keeps, read through the ledger layer.
 std::vector<Summary> donor_summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_year = false);
 std::vector<Summary> township_summaries(SQLite::Database& db, const ledger::LineFilter& f, bool by_year = false);
-/// The rows added up (checked sums), named `name`: the totals row of a summary table. Rows never
-/// share a line, so their sum is the total of the lines the filter keeps.
-Summary total_of(const std::vector<Summary>& rows, const std::string& name);
-/// Per-year totals of by-year rows, one per year in order, each named `name`.
-std::vector<Summary> totals_by_year(const std::vector<Summary>& rows, const std::string& name);
 
 struct ReportOfEvent {
   std::string article_id, article_title, article_date, file;
