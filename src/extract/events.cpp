@@ -754,6 +754,24 @@ class SentenceReader {
       r.allocations = std::move(split_by_counts);
       r.distribution = "per_unit";
     }
+    // 划拨60万元，由两镇平均分配: equal shares, when the amount divides into whole fen.
+    if (r.allocations.size() == 1 && r.allocations.front().township == kJoint && m.kind == MeasureKind::money && !m.high &&
+        says_equal_shares(mc)) {
+      const Allocation joint = r.allocations.front();
+      const auto n = static_cast<std::int64_t>(joint.covers.size());
+      if (n >= 2 && joint.amount_fen && *joint.amount_fen % n == 0) {
+        r.allocations.clear();
+        for (const auto& t : joint.covers) {
+          Allocation a;
+          a.recipient = t;
+          a.township = t;
+          a.amount_fen = *joint.amount_fen / n;
+          r.allocations.push_back(a);
+        }
+        r.distribution = "each";
+        r.notes.push_back(fmt::format("{} shared equally by {} townships (平均分配)", format_fen(*joint.amount_fen), n));
+      }
+    }
     // 价值8万元的办公电脑20台: the goods counted right after their value are the same gift.
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && k + 1 < s_.measures.size() &&
         s_.measures[k + 1].kind == MeasureKind::quantity && s_.clause_of(s_.measures[k + 1].span.begin) == mc) {
@@ -1215,6 +1233,14 @@ class SentenceReader {
         found = o;
     }
     return found;
+  }
+
+  // 由两镇平均分配, 平均分给, 均分: in the amount's clause or the one after it.
+  bool says_equal_shares(std::size_t clause) const {
+    for (std::size_t c = clause; c < s_.clauses.size() && c <= clause + 1; ++c)
+      for (std::string_view w : {"平均分配", "平均分给", "平均分到", "均分", "平分"})
+        if (s_.slice(s_.clauses[c]).find(w) != std::string_view::npos) return true;
+    return false;
   }
 
   // Townships and villages written out by name in [from, to) (not 两乡镇).
