@@ -109,6 +109,12 @@ std::vector<Allocation> allocate_measure(const std::vector<Recipient>& recipient
                   m.kind == MeasureKind::quantity ? std::optional<std::int64_t>(m.value) : std::nullopt);
 }
 
+// What people, households or schools are counted in (50名, 120户, 8个村), and the characters of the count.
+constexpr std::string_view kCountUnits[] = {"名", "人", "户", "所", "个", "位", "家", "村", "校"};
+bool is_count_numeral(char32_t cp) {
+  return (cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十百千万").find(cp) != std::u32string_view::npos;
+}
+
 // Multiplies checked: a count times a per-unit amount that would overflow is no amount.
 std::optional<std::int64_t> times(std::int64_t a, std::int64_t b) { return checked_product(a, b); }
 // …and an amount of money past the ceiling of one ledger line is none either.
@@ -230,12 +236,7 @@ class SentenceReader {
         return &w;
     // …or a later clause of its segment naming who gave it (…，价值共计18.6万元，由某公司捐赠).
     if (m.kind == MeasureKind::money)
-      for (std::size_t c = own_clause + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c) {
-        const LexToken* by = s_.word_at(s_.han_from(s_.clauses[c].begin, s_.clauses[c].end));
-        if (!by || s_.slice(by->span) != "由") continue;
-        for (const auto& w : s_.words)
-          if (w.span.begin >= by->span.end && w.span.end <= s_.clauses[c].end && (w.cats & kTriggers) && !w.is(Cat::buy)) return &w;
-      }
+      if (const auto by = giver_named_last(own_clause)) return by->verb;
     return nullptr;
   }
 
@@ -315,16 +316,8 @@ class SentenceReader {
     // (Also after goods listed with their value: …，价值共计3.2万元，由某公司捐赠 — that names who gave
     // them, whoever brought them.)
     if (!giver || giver->basis != "passive")
-      for (std::size_t c = mc + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c) {
-        const std::size_t opens = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
-        const LexToken* by = s_.word_at(opens);
-        if (!by || s_.slice(by->span) != "由") continue;
-        if (!s_.has(Cat::give, s_.clauses[c]) && !s_.has(Cat::give_paid, s_.clauses[c])) continue;
-        if (auto named_last = detail::passive_giver(s_, c, s_.clauses[c].end, directory_)) {
-          giver = named_last;
-          break;
-        }
-      }
+      if (const auto by = giver_named_last(mc))
+        if (auto named_last = detail::passive_giver(s_, by->clause, s_.clauses[by->clause].end, directory_)) giver = named_last;
     if (!giver) {
       for (std::size_t c = first_clause + 1; c-- > s_.clause_of(segment.begin);) {
         const std::size_t limit = c == first_clause ? std::min(trigger->span.begin, m.span.begin) : s_.clauses[c].end;
@@ -799,6 +792,24 @@ class SentenceReader {
                                                     : fmt::format("{} × {} is a count too large for the ledger", n, written_value)});
   }
 
+  // A later clause of the same segment as clause `after` that opens with 由 and a verb of giving
+  // (…，价值共计18.6万元，由某公司捐赠): the first such clause and its verb.
+  struct NamedLast {
+    std::size_t clause;
+    const LexToken* verb;
+  };
+  std::optional<NamedLast> giver_named_last(std::size_t after) const {
+    const std::size_t segment = s_.segment_of(s_.clauses[after].begin);
+    for (std::size_t c = after + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == segment; ++c) {
+      const LexToken* by = s_.word_at(s_.han_from(s_.clauses[c].begin, s_.clauses[c].end));
+      if (!by || s_.slice(by->span) != "由") continue;
+      for (const auto& w : s_.words)
+        if (w.span.begin >= by->span.end && w.span.end <= s_.clauses[c].end && (w.is(Cat::give) || w.is(Cat::give_paid)))
+          return NamedLast{c, &w};
+    }
+    return std::nullopt;
+  }
+
   // 更正：本报…“…捐赠助学金8万元”有误，应为“6.8万元”: a notice correcting an earlier report.
   bool is_correction_notice() const {
     if (s_.text.find("应为") == std::string_view::npos) return false;
@@ -918,6 +929,34 @@ class SentenceReader {
   }
 
   // 价值 after counted goods: attach to the gift just read (in order when 分别价值 lists several).
+  // The value `k` of one unit times `units(allocation)` on each allocation of the last gift, which
+  // becomes goods with that value; refused whole (the gift dropped, the reason kept) when a product
+  // would overflow or pass the ceiling of one ledger line.
+  template <typename Units>
+  void value_times_units(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports, Units units, std::string_view why) {
+    AidReport& r = reports.back();
+    const Measure& m = s_.measures[k];
+    const std::string written_value = format_fen(m.value);
+    used[k] = true;
+    for (auto& a : r.allocations) {
+      const std::optional<std::int64_t> n = units(a);
+      if (!n) continue;
+      const auto product = times_money(m.value, *n);
+      const auto high = m.high ? times_money(*m.high, *n) : std::nullopt;
+      if (!product || (m.high && !high)) {
+        refuse_product(m, *n, written_value);
+        reports.pop_back();
+        return;
+      }
+      a.amount_fen = product;
+      if (high) a.amount_high_fen = high;
+      r.notes.push_back(fmt::format("computed: {} x {} ({})", *n, written_value, why));
+    }
+    r.approximate = r.approximate || m.approximate;
+    r.kind = Kind::in_kind;
+    r.measure.end = page(m.span.end);
+  }
+
   bool attach_value(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
     if (reports.empty()) return false;
     AidReport& r = reports.back();
@@ -936,43 +975,12 @@ class SentenceReader {
     if (list.size() == 1 && counted_units_ && counted_units_->report == reports.size() - 1 && r.allocations.size() == 1 &&
         r.has_quantity() && counted_units_->clause == s_.clause_of(m.span.begin)) {
       const std::int64_t n = counted_units_->count;
-      const auto product = times_money(m.value, n);
-      if (!product) {
-        refuse_product(m, n, format_fen(m.value));
-        reports.pop_back();
-        used[k] = true;
-        return true;
-      }
-      r.allocations.front().amount_fen = product;
-      if (m.high) r.allocations.front().amount_high_fen = times_money(*m.high, n);
-      r.notes.push_back(fmt::format("computed: {} x {} (the value each got)", n, format_fen(m.value)));
-      r.approximate = r.approximate || m.approximate;
-      r.kind = Kind::in_kind;
-      r.measure.end = page(m.span.end);
-      used[k] = true;
+      value_times_units(k, used, reports, [n](const Allocation&) { return n; }, "the value each got");
       return true;
     }
     // 礼包150份，每份价值100元: the value of one unit, times the units given.
     if (list.size() == 1 && r.has_quantity() && s_.has(Cat::per_unit, {from, m.span.begin})) {
-      const std::string written_value = format_fen(m.value);
-      for (auto& a : r.allocations) {
-        if (!a.quantity) continue;
-        const auto product = times_money(m.value, *a.quantity);
-        const auto high = m.high ? times_money(*m.high, *a.quantity) : std::nullopt;
-        if (!product || (m.high && !high)) {
-          refuse_product(m, *a.quantity, written_value);
-          reports.pop_back();
-          used[k] = true;
-          return true;
-        }
-        a.amount_fen = product;
-        if (high) a.amount_high_fen = high;
-        r.notes.push_back(fmt::format("computed: {} x {} (value of one unit)", *a.quantity, written_value));
-      }
-      r.approximate = r.approximate || m.approximate;
-      r.kind = Kind::in_kind;
-      r.measure.end = page(m.span.end);
-      used[k] = true;
+      value_times_units(k, used, reports, [](const Allocation& a) { return a.quantity; }, "value of one unit");
       return true;
     }
     // 羽绒服300件、棉鞋300双，共计价值9万元: one value for all the goods just listed; one gift.
@@ -1270,16 +1278,12 @@ class SentenceReader {
         continue;
       std::size_t e = p.span.end;
       while (e < to) {
-        const char32_t cp = text::code_point_at(s_.text, e);
-        if (!(cp >= U'0' && cp <= U'9') && std::u32string_view(U"一二两三四五六七八九十百千").find(cp) == std::u32string_view::npos) break;
         std::size_t next = e;
-        text::next_code_point(s_.text, next);
+        if (!is_count_numeral(text::next_code_point(s_.text, next))) break;
         e = next;
       }
-      if (e == p.span.end) continue;
-      bool unit = false;
-      for (std::string_view u : {"名", "人", "户", "所", "个", "位", "家", "村", "校"}) unit = unit || starts_at(s_.text, e, u);
-      if (!unit) continue;
+      if (e == p.span.end || !std::any_of(std::begin(kCountUnits), std::end(kCountUnits), [&](std::string_view u) { return starts_at(s_.text, e, u); }))
+        continue;
       if (auto n = parse_integer(s_.slice(p.span.end, e)); n && *n > 0) out.push_back({{p.name, p.township}, *n});
     }
     if (out.size() < 2) return {};
@@ -1294,13 +1298,12 @@ class SentenceReader {
     const std::string_view before = s_.text.substr(0, pos);
     for (std::size_t i = before.size(); i > from;) {
       i = text::previous_code_point_start(before, i);
-      for (std::string_view u : {"名", "人", "户", "所", "个", "位", "家", "村", "校"}) {
+      for (std::string_view u : kCountUnits) {
         if (!starts_at(before, i, u)) continue;
         std::size_t b = i;
         while (b > 0) {
           const std::size_t p = text::previous_code_point_start(before, b);
-          const char32_t cp = text::code_point_at(before, p);
-          if (!(cp >= U'0' && cp <= U'9') && std::u32string_view(U"一二两三四五六七八九十百千万").find(cp) == std::u32string_view::npos) break;
+          if (!is_count_numeral(text::code_point_at(before, p))) break;
           b = p;
         }
         if (b < i)

@@ -159,6 +159,21 @@ std::string describe_lines(const Reading& r) {
   return join(parts, " + ");
 }
 
+// The reading as one line of `fen`, for the places of its first line with a known township: a
+// corrected report as printed before its correction, or a corrected event as first reported.
+Reading with_total(Reading x, std::int64_t fen) {
+  extract::Allocation line;
+  line.amount_fen = fen;
+  for (const auto& a : x.allocations)
+    if (!a.township.empty()) {
+      line.township = a.township;
+      line.covers = a.covers;
+      break;
+    }
+  x.allocations = {line};
+  return x;
+}
+
 // Two reports that state no date of the gift are one event only when reported within this many days
 // (a restatement half a year later is common; the same gift each year is about 365 days apart).
 constexpr int kMaxDaysBetweenUndatedReports = 300;
@@ -564,16 +579,8 @@ struct Ledger::Impl {
   std::optional<std::pair<std::int64_t, std::string>> find_match(const Reading& r) {
     // A correction notice is the event it corrects: the report as first printed.
     if (r.corrects_fen && r.total_fen()) {
-      Reading printed = r;
+      Reading printed = with_total(r, *r.corrects_fen);
       printed.corrects_fen.reset();
-      printed.allocations = {extract::Allocation{}};
-      printed.allocations.front().amount_fen = r.corrects_fen;
-      for (const auto& a : r.allocations)
-        if (a.township == extract::kJoint || !a.township.empty()) {
-          printed.allocations.front().township = a.township;
-          printed.allocations.front().covers = a.covers;
-          break;
-        }
       if (auto m = find_match(printed))
         return std::make_pair(m->first, fmt::format("correction notice: {} printed before is {}; {}", extract::format_fen(*r.corrects_fen),
                                                     extract::format_fen(*r.total_fen()), m->second));
@@ -585,16 +592,9 @@ struct Ledger::Impl {
       std::vector<std::int64_t> corrected;
       while (c.executeStep()) corrected.push_back(c.getColumn(0).getInt64());
       for (std::int64_t id : corrected) {
-        Reading event = reading_of_event(id);
+        const Reading event = reading_of_event(id);
         const auto now = event.total_fen();
-        event.allocations = {extract::Allocation{}};
-        event.allocations.front().amount_fen = fen;
-        for (const auto& a : reading_of_event(id).allocations) {
-          event.allocations.front().township = a.township;
-          event.allocations.front().covers = a.covers;
-          break;
-        }
-        if (auto why = same_event(r, event))
+        if (auto why = same_event(r, with_total(event, *fen)))
           return std::make_pair(id, fmt::format("the amount a correction notice corrected to {}; {}",
                                                 now ? extract::format_fen(*now) : std::string("?"), *why));
       }
