@@ -20,17 +20,8 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev libhowardhinnant-date-dev libxlsxwriter-dev
   libcli11-dev libfmt-dev libicu-dev nlohmann-json3-dev libssl-dev zlib1g-dev
 )
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "aidledger fuzz: installing ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source scripts/install_missing.sh   # (the script has moved to the repository root)
+install_missing "aidledger fuzz" "${packages[@]}"
 
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
       -DAIDLEDGER_FUZZ=ON -DAIDLEDGER_BUILD_TESTS=OFF -DAIDLEDGER_BUILD_BENCH=OFF >/dev/null
