@@ -438,6 +438,13 @@ class SentenceReader {
           break;
         }
     }
+    // No place read for the gift: where the story stands, when the sentences before placed it in
+    // one township (来到甲乡敬老院。…为敬老院送去…).
+    if (recipients.empty() && !memory_.scene_township.empty() &&
+        std::all_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) { return s_.quoted(p.span.begin); })) {
+      recipients.push_back({memory_.scene, memory_.scene_township});
+      r.notes.push_back(fmt::format("no place in the sentence: {}, where the sentences before were", memory_.scene));
+    }
     // No place read for the gift: the article's townships, when it names no more than a pair
     // (a page of several pairings leaves the recipient unknown rather than guessing a joint line).
     if (recipients.empty() && memory_.townships.size() <= 2)
@@ -1637,6 +1644,36 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     for (const auto& d : tokens.dates)
       if (!d.plan) paragraph_last = d.date;
+    {
+      std::vector<const PlaceMention*> named;
+      bool collective = false;
+      for (const auto& p : tokens.places) {
+        if (tokens.quoted(p.span.begin)) continue;
+        if (p.level == PlaceLevel::collective) collective = true;
+        else if (!p.township.empty()) named.push_back(&p);
+      }
+      // A scene is a village, school or clinic, or a township one goes to (来到甲乡, 在甲乡): a
+      // township named in passing (甲乡一位村干部说) is none.
+      const bool goes_there = std::any_of(named.begin(), named.end(), [&](const PlaceMention* p) {
+        if (p->level != PlaceLevel::township) return true;
+        const LexToken* w = tokens.word_before(p->span.begin);
+        return w && (w->cats & (bit(Cat::arrive) | bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid)));
+      });
+      const bool one_township = !named.empty() && std::all_of(named.begin(), named.end(), [&](const PlaceMention* p) {
+        return p->township == named.front()->township;
+      });
+      if (collective || (!named.empty() && !one_township)) {
+        memory.scene.clear();
+        memory.scene_township.clear();
+      } else if (one_township && goes_there) {
+        // The most specific place named (甲乡敬老院 over 甲乡).
+        const PlaceMention* best = named.front();
+        for (const PlaceMention* p : named)
+          if (p->level != PlaceLevel::township) best = p;
+        memory.scene = best->name;
+        memory.scene_township = best->township;
+      }
+    }
     for (const auto& p : tokens.places) {
       if (p.level != PlaceLevel::collective && !p.township.empty()) {
         memory.last_township = p.township;

@@ -76,6 +76,10 @@ struct ArticleMemory {
   /// Notes a township as the one named last.
   void saw_township(const std::string& township);
   std::string last_institution, last_institution_township;  // the school or clinic named last: 该校/该院
+  // Where the story stands: the one place (school, village or township) named by the last sentence
+  // that named places in one township only; empty after a sentence naming several townships or
+  // 两乡镇. A gift whose sentence names no place went there (慰问组来到甲乡敬老院。…为敬老院送去…).
+  std::string scene, scene_township;
   // Organisations named so far, as written and canonical: a short name (天明) stands for the
   // one it is part of (河南天明实业有限公司).
   std::vector<std::pair<std::string, std::string>> organisations;
