@@ -159,6 +159,10 @@ int run_ingest(const IngestOptions& opt) try {
   ledger::IngestStats stats;
   // How the pages are read: a page read with other options is read again, not "unchanged".
   const std::string read_options = opt.encoding.empty() ? "" : "encoding=" + opt.encoding;
+  // Villages the pages place, for the pages read after them: those stored before, then each page
+  // read now, in the order files are read.
+  extract::CorpusPlaces corpus_places;
+  for (const auto& p : ledger.places_learned()) corpus_places.add(p.name, p.township, p.page);
   for (const auto& file : files) {
     std::string bytes, error;
     if (!read_file(file, bytes, error, opt.max_page_size)) {
@@ -194,6 +198,7 @@ int run_ingest(const IngestOptions& opt) try {
       fmt::print(stderr, "{}: byte {}: warning: not valid UTF-8; read as U+FFFD\n", file, at);
     extract::PageOptions po;
     po.id_prefix = ledger.article_prefix(recorded, sha);
+    po.corpus_places = &corpus_places;
     for (const auto& key : {file, extract::file_stem(file), file.substr(file.find_last_of('/') + 1)})
       if (auto it = manifest.find(key); it != manifest.end()) po.publication = it->second;
     try {
@@ -203,6 +208,7 @@ int run_ingest(const IngestOptions& opt) try {
       for (const auto& x : px.refused) warnings.push_back(extract::refusal_warning(px, x));
       px.page.path = recorded;
       ledger.ingest(px, stats, read_options);
+      for (const auto& [name, township] : px.places_learned) corpus_places.add(name, township, recorded.substr(recorded.find_last_of('/') + 1));
       for (const auto& w : warnings) print_safe(stderr, "{}\n", w);
       if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
         fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);

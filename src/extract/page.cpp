@@ -87,6 +87,8 @@ PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const D
 
   PlaceFinder places(gazetteer);
   places.learn(page.text);
+  places.use_corpus(options.corpus_places);
+  for (const auto& [name, township] : places.learned()) out.places_learned.emplace_back(name, township);
   const EventExtractor extractor(gazetteer, directory);
   const std::string prefix = options.id_prefix.empty() ? file_stem(page.path) : options.id_prefix;
 
@@ -117,6 +119,15 @@ PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const D
     rec.date_basis = ctx.date ? "dateline" : out.reference ? "page" : "unknown";
     out.articles.push_back(std::move(rec));
   }
+  // Provenance of a village placed by another page.
+  if (options.corpus_places)
+    for (auto& r : out.reports)
+      for (const auto& a : r.allocations) {
+        if (a.township.empty() || a.township == kJoint) continue;
+        for (const auto& [name, township] : places.corpus_names_in(a.recipient))
+          if (township == a.township)
+            r.notes.push_back(fmt::format("{} placed in {} as page {} names it", name, township, options.corpus_places->find(name)->source));
+      }
   out.page = std::move(page);
   return out;
 }

@@ -182,12 +182,27 @@ std::vector<std::string> Gazetteer::suggest(std::string_view query, std::size_t 
   return out;
 }
 
+const CorpusPlaces::Entry* CorpusPlaces::find(std::string_view name) const {
+  const auto it = entries_.find(name);
+  return it == entries_.end() || it->second.ambiguous ? nullptr : &it->second;
+}
+
+void CorpusPlaces::add(const std::string& name, const std::string& township, const std::string& source) {
+  auto [it, fresh] = entries_.try_emplace(name, Entry{township, source, false});
+  if (!fresh && it->second.township != township) it->second.ambiguous = true;
+}
+
 std::optional<std::string> PlaceFinder::resolve_local(std::string_view name) const {
   if (auto it = learned_.find(name); it != learned_.end()) return it->second;
   // A school or clinic named after a village (东坪村小学) lies where the village does.
   if (const std::size_t cun = name.rfind("村"); cun != std::string_view::npos && cun + 3 < name.size())
     if (auto it = learned_.find(name.substr(0, cun + 3)); it != learned_.end()) return it->second;
   if (auto t = gazetteer_.township_of(name)) return t;
+  if (corpus_) {
+    if (const auto* e = corpus_->find(name)) return e->township;
+    if (const std::size_t cun = name.rfind("村"); cun != std::string_view::npos && cun + 3 < name.size())
+      if (const auto* e = corpus_->find(name.substr(0, cun + 3))) return e->township;
+  }
   // A village or school named after its township (木桐小学, 木桐村).
   for (const auto& e : gazetteer_.entries()) {
     if (e.level != "township") continue;
@@ -286,6 +301,19 @@ void PlaceFinder::learn(std::string_view page_text) {
         }
     }
   }
+}
+
+std::vector<std::pair<std::string, std::string>> PlaceFinder::corpus_names_in(std::string_view text) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!corpus_) return out;
+  for (const PlaceMention& m : find(text)) {
+    if (m.level == PlaceLevel::township || m.level == PlaceLevel::county || m.level == PlaceLevel::collective) continue;
+    std::string_view name = m.name;
+    if (const std::size_t cun = name.rfind("村"); cun != std::string_view::npos && !corpus_->find(name)) name = name.substr(0, cun + 3);
+    if (learned_.count(name) || gazetteer_.township_of(name)) continue;
+    if (const auto* e = corpus_->find(name)) out.emplace_back(std::string(name), e->township);
+  }
+  return out;
 }
 
 bool PlaceFinder::mentions_county(std::string_view text) const {

@@ -915,6 +915,17 @@ PageState Ledger::page_state(const std::string& path, const std::string& sha256,
   }
 }
 
+std::vector<Ledger::PlacedName> Ledger::places_learned() const {
+  std::vector<PlacedName> out;
+  SQLite::Statement q(impl_->db, "SELECT pp.name, pp.township, p.path FROM page_places pp JOIN pages p ON p.id = pp.page_id "
+                                 "ORDER BY pp.page_id, pp.name");
+  while (q.executeStep()) {
+    const std::string path = q.getColumn(2).getString();
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), path.substr(path.find_last_of('/') + 1)});
+  }
+  return out;
+}
+
 std::string Ledger::article_prefix(const std::string& path, const std::string& sha256) const {
   try {
     return impl_->article_prefix(path, sha256);
@@ -965,6 +976,16 @@ PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, 
   ins_page.bind(8, read_options);
   ins_page.exec();
   const std::int64_t page_id = db.getLastInsertRowid();
+  {
+    SQLite::Statement ins_place(db, "INSERT OR IGNORE INTO page_places (page_id, name, township) VALUES (?,?,?)");
+    for (const auto& [name, township] : px.places_learned) {
+      ins_place.bind(1, page_id);
+      ins_place.bind(2, name);
+      ins_place.bind(3, township);
+      ins_place.exec();
+      ins_place.reset();
+    }
+  }
 
   SQLite::Statement ins_article(db, "INSERT INTO articles (id, page_id, seq, title, sha256, byte_start, byte_end, line, "
                                     "published_first, published_last, published_text, published_precision, "

@@ -180,6 +180,17 @@ ALTER TABLE mentions ADD COLUMN corrects_fen INTEGER;   -- a correction notice: 
 CREATE INDEX mentions_corrects ON mentions (corrects_fen) WHERE corrects_fen IS NOT NULL;
 )sql";
 
+// Version 6: the villages and schools each page places in a township (木桐乡东坡村), so that pages
+// ingested later place them too; gone with their page.
+constexpr const char* kVersion6 = R"sql(
+CREATE TABLE page_places (
+  page_id             INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  name                TEXT NOT NULL,
+  township            TEXT NOT NULL,
+  PRIMARY KEY (page_id, name)
+) WITHOUT ROWID;
+)sql";
+
 void seed_places(SQLite::Database& db) {
   const auto& g = extract::Gazetteer::builtin();
   SQLite::Statement ins(db, "INSERT OR IGNORE INTO places (name, level, parent_id) VALUES (?, ?, "
@@ -227,6 +238,7 @@ void migrate(SQLite::Database& db) {
   if (version < 3) db.exec(kVersion3);
   if (version < 4) db.exec(kVersion4);
   if (version < 5) db.exec(kVersion5);
+  if (version < 6) db.exec(kVersion6);
   db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
   tx.commit();
 }

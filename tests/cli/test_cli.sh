@@ -295,5 +295,15 @@ PY
   check "…every line at most 90 columns" 0 $?
 fi
 
+# A village one page places is placed on pages ingested after it, in this run or a later one.
+mkdir -p "$tmp/places1" "$tmp/places2"
+printf '结对帮扶\n\n本报讯 4月12日，高新区教育局到卢氏县徐家湾乡桃坪沟村小学调研。\n' >"$tmp/places1/2021-04-14_a.txt"
+printf '爱心助学\n\n本报讯 5月20日，高新区到卢氏县徐家湾乡、双龙湾镇开展助学活动。区总工会为桃坪沟村捐赠帮扶资金3万元。\n' >"$tmp/places2/2021-05-22_b.txt"
+"$bin" ingest --db "$tmp/places.db" "$tmp/places1" >/dev/null 2>&1 && "$bin" ingest --db "$tmp/places.db" "$tmp/places2" >/dev/null 2>&1
+"$bin" export --db "$tmp/places.db" --format csv >"$tmp/places.csv" 2>&1
+check "a village placed by a page ingested earlier" 0 $? ",桃坪沟村,徐家湾乡,30000.00," "$tmp/places.csv"
+"$bin" explain --db "$tmp/places.db" 1 >"$tmp/out" 2>&1
+check "…and the note says which page placed it" 0 $? "桃坪沟村 placed in 徐家湾乡 as page 2021-04-14_a.txt names it" "$tmp/out"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -216,7 +216,7 @@ TEST_CASE("a version-1 ledger is migrated to the current schema and keeps its da
     l.database().exec("DROP INDEX events_pledge; DROP INDEX events_date; DROP INDEX events_coverage; DROP INDEX events_donor; "
                       "DROP TABLE corrections; ALTER TABLE events DROP COLUMN excluded; ALTER TABLE events DROP COLUMN origin; "
                       "ALTER TABLE allocations DROP COLUMN excluded; ALTER TABLE pages DROP COLUMN read_options; "
-                      "ALTER TABLE mentions DROP COLUMN tranche_number; DROP INDEX mentions_corrects; ALTER TABLE mentions DROP COLUMN corrects_fen; PRAGMA user_version = 1");
+                      "ALTER TABLE mentions DROP COLUMN tranche_number; DROP INDEX mentions_corrects; ALTER TABLE mentions DROP COLUMN corrects_fen; DROP TABLE page_places; PRAGMA user_version = 1");
   }
   {
     ledger::Ledger l(path.string());

@@ -235,3 +235,44 @@ TEST_CASE("a Markdown headline, a two-day range, three townships jointly, 个 af
   CHECK(rs[2].allocations[0].township == "朱阳关镇");           // 全部用于朱阳关镇…
   CHECK(rs[2].total_fen() == 3600000);
 }
+
+namespace {
+PageExtraction read_text(const std::string& name, const std::string& text, const CorpusPlaces* corpus) {
+  auto decoded = aidledger::text::decode_page(name, text);
+  REQUIRE(decoded.page.has_value());
+  PageOptions o;
+  o.corpus_places = corpus;
+  return extract_page(std::move(*decoded.page), Gazetteer::builtin(), Directory::builtin(), o);
+}
+const std::string kTeaches =
+    "结对帮扶\n\n本报讯 4月12日，高新区教育局到卢氏县徐家湾乡桃坪沟村小学调研，捐赠图书300册。\n";
+const std::string kUses =
+    "爱心助学\n\n本报讯 5月20日，高新区到卢氏县徐家湾乡、双龙湾镇开展助学活动。区总工会为桃坪沟村捐赠帮扶资金3万元。\n";
+}  // namespace
+
+TEST_CASE("a village one page places in a township is placed there on the pages read after it") {
+  const auto teacher = read_text("2021-04-14_a.txt", kTeaches, nullptr);
+  bool taught = false;
+  for (const auto& [name, township] : teacher.places_learned) taught = taught || (name == "桃坪沟村" && township == "徐家湾乡");
+  CHECK(taught);
+
+  // Alone, the page cannot place the village: no township for it.
+  const auto alone = read_text("2021-05-22_b.txt", kUses, nullptr);
+  REQUIRE(alone.reports.size() == 1);
+  CHECK(alone.reports[0].allocations[0].township.empty());
+
+  CorpusPlaces corpus;
+  for (const auto& [name, township] : teacher.places_learned) corpus.add(name, township, "2021-04-14_a.txt");
+  const auto placed = read_text("2021-05-22_b.txt", kUses, &corpus);
+  REQUIRE(placed.reports.size() == 1);
+  CHECK(placed.reports[0].allocations[0].township == "徐家湾乡");
+  CHECK(placed.reports[0].total_fen() == 3000000);
+  bool noted = false;
+  for (const auto& n : placed.reports[0].notes) noted = noted || n == "桃坪沟村 placed in 徐家湾乡 as page 2021-04-14_a.txt names it";
+  CHECK(noted);
+
+  // Two pages placing one name in two townships: the name is placed nowhere.
+  corpus.add("桃坪沟村", "双龙湾镇", "2021-04-30_c.txt");
+  CHECK(corpus.find("桃坪沟村") == nullptr);
+  CHECK(read_text("2021-05-22_b.txt", kUses, &corpus).reports[0].allocations[0].township.empty());
+}

@@ -1,5 +1,6 @@
 // One page end to end through the extractor: decoded text -> articles -> aid reports.
-// A pure function of the page and the data files, so pages can be read in parallel and fuzzed.
+// A pure function of the page, the data files and the villages earlier pages placed (none unless
+// given), so pages can be read in parallel and fuzzed.
 #pragma once
 #include <optional>
 #include <string>
@@ -30,11 +31,14 @@ struct PageExtraction {
   std::vector<ArticleRecord> articles;
   std::vector<AidReport> reports;
   std::vector<RefusedAmount> refused;   // amounts refused (page offsets), for warnings
+  // Villages and schools the page places in a township (木桐乡东坡村): for the pages after it.
+  std::vector<std::pair<std::string, std::string>> places_learned;
 };
 
 struct PageOptions {
   std::optional<DateRange> publication;  // from a manifest; day precision
   std::string id_prefix;                 // article ids: "<id_prefix>#<seq>"; default the file stem
+  const CorpusPlaces* corpus_places = nullptr;  // villages earlier pages placed; none: the page alone
 };
 
 PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const Directory& directory,

@@ -58,6 +58,24 @@ struct PlaceMention {
   int count = 0;           // for collective mentions such as 两乡镇: how many townships
 };
 
+/// Villages and schools placed in a township by earlier pages of a corpus: 木桐乡东坡村 on one page
+/// places 东坡村 on the pages read after it. A name two pages place in different townships is
+/// dropped (village names repeat across a county).
+class CorpusPlaces {
+ public:
+  struct Entry {
+    std::string township, source;  // source: the page that placed it
+    bool ambiguous = false;
+  };
+  /// The township of `name`, when one page placed it and no page placed it elsewhere.
+  const Entry* find(std::string_view name) const;
+  void add(const std::string& name, const std::string& township, const std::string& source);
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::map<std::string, Entry, std::less<>> entries_;
+};
+
 /// Finds places in the text of one page. Villages and schools named right after their township
 /// ("木桐乡东坡村") are learned for the rest of the page.
 class PlaceFinder {
@@ -68,10 +86,18 @@ class PlaceFinder {
   std::vector<PlaceMention> find(std::string_view text) const;
   /// True when the text names the county or one of its townships in full.
   bool mentions_county(std::string_view text) const;
+  /// Places villages the gazetteer does not know where earlier pages placed them (after what the
+  /// page itself says). The corpus must outlive the finder.
+  void use_corpus(const CorpusPlaces* corpus) { corpus_ = corpus; }
+  /// Villages in `text` (a recipient as written) that only the corpus places: name -> township.
+  std::vector<std::pair<std::string, std::string>> corpus_names_in(std::string_view text) const;
+  /// What learn() read on the page: village or school -> township.
+  const std::map<std::string, std::string, std::less<>>& learned() const { return learned_; }
 
  private:
   std::optional<std::string> resolve_local(std::string_view name) const;
   const Gazetteer& gazetteer_;
+  const CorpusPlaces* corpus_ = nullptr;
   std::map<std::string, std::string, std::less<>> learned_;  // village/school -> township
   // Townships of other counties a page names in a pairing sentence (青川县木鱼镇、姚渡镇).
   std::vector<std::string> learned_townships_;

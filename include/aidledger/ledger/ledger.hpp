@@ -20,7 +20,7 @@ class Database;
 
 namespace aidledger::ledger {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 /// The oldest schema the reading commands accept as it is (older ledgers are upgraded by ingest).
 inline constexpr int kOldestReadableSchema = 3;
 /// Dates aidledger accepts from a manifest or a correction: the years of the People's Republic up
@@ -93,6 +93,13 @@ class Ledger {
   PageState page_state(const std::string& path, const std::string& sha256, const std::string& read_options = {}) const;
   /// Article-id prefix for a page: its file stem, made unique when another file has the same stem.
   std::string article_prefix(const std::string& path, const std::string& sha256) const;
+
+  /// The villages and schools the stored pages place in a township, in the order the pages were
+  /// stored: name, township and the page's file name.
+  struct PlacedName {
+    std::string name, township, page;
+  };
+  std::vector<PlacedName> places_learned() const;
 
   /// Stores one extracted page in one transaction (all or nothing). The page's state is decided
   /// inside that write transaction: a page another ingest stored meanwhile (these bytes under this
