@@ -1136,10 +1136,18 @@ class SentenceReader {
       const PlaceMention* place = nullptr;
       std::vector<const PlaceMention*> between;
       for (const auto& p : s_.places)
-        if (p.span.end <= mj.span.begin && (j == k || p.span.begin >= s_.measures[j - 1].span.end) && p.span.begin >= segment.begin) {
+        if (p.span.end <= mj.span.begin && (j == k || p.span.begin >= s_.measures[j - 1].span.end) && p.span.begin >= parts_from) {
           place = &p;
           between.push_back(&p);
         }
+      // (其中12万元发放给甲乡…: the place after the part's amount, in its clause.)
+      if (!place)
+        for (const auto& p : s_.places)
+          if (p.span.begin >= mj.span.end && s_.clause_of(p.span.begin) == s_.clause_of(mj.span.begin) && !p.township.empty() &&
+              p.level != PlaceLevel::collective) {
+            place = &p;
+            break;
+          }
       if (!place || place->township.empty()) return false;
       // 其中甲乡、乙镇各300万元: each place listed before 各 gets the amount.
       if (between.size() >= 2 && detail::says_each(s_, between.front()->span.end, mj.span.begin)) {
@@ -1161,7 +1169,15 @@ class SentenceReader {
       parts.push_back(a);
       sum += mj.value;
     }
-    if (parts.size() >= 2 && sum == total.allocations.front().amount_fen) {
+    // …，其余用于两乡镇…; …，其余部分由乙镇…: the rest of the total goes to the place its clause names.
+    const std::int64_t whole = *total.allocations.front().amount_fen;
+    if (!parts.empty() && sum < whole && !taken.empty())
+      if (auto rest = remainder_allocation(s_.measures[taken.back()].span.end, whole - sum)) {
+        parts.push_back(*rest);
+        sum = whole;
+        total.notes.push_back(fmt::format("the rest of the total ({}) to the place its 其余 clause names", format_fen(rest->amount_fen.value_or(0))));
+      }
+    if (parts.size() >= 2 && sum == whole) {
       total.allocations = parts;
       total.distribution = "each";
       total.notes.push_back("total split by the parts that follow it (其中)");
@@ -1169,6 +1185,35 @@ class SentenceReader {
       return true;
     }
     return false;
+  }
+
+  // 其余 (其余部分, 剩余) after `from` in the sentence, opening a clause that names where the rest
+  // went: an allocation of `rest` there (both townships jointly for 两乡镇), or none.
+  std::optional<Allocation> remainder_allocation(std::size_t from, std::int64_t rest) const {
+    std::size_t at = std::string_view::npos;
+    for (std::string_view w : {"其余", "剩余"})
+      if (const std::size_t f = s_.text.find(w, from); f != std::string_view::npos && f < at) at = f;
+    if (at == std::string_view::npos) return std::nullopt;
+    const Span clause = s_.clauses[s_.clause_of(at)];
+    if (s_.han_from(clause.begin, clause.end) != at) return std::nullopt;
+    for (const auto& p : s_.places) {
+      if (p.span.begin < at || p.span.end > clause.end) continue;
+      Allocation a;
+      a.amount_fen = rest;
+      if (p.level == PlaceLevel::collective) {
+        const auto& both = static_cast<int>(memory_.townships.size()) == p.count ? memory_.townships : memory_.paired;
+        if (static_cast<int>(both.size()) != p.count || both.size() < 2) return std::nullopt;
+        for (const auto& t : both) a.recipient += (a.recipient.empty() ? "" : "、") + t;
+        a.township = std::string(kJoint);
+        a.covers = both;
+        return a;
+      }
+      if (p.township.empty() || p.level == PlaceLevel::county) continue;
+      a.recipient = p.name;
+      a.township = p.township;
+      return a;
+    }
+    return std::nullopt;
   }
 
   std::string item_for(const Frame& f, const AidReport* previous) const {
