@@ -1572,6 +1572,77 @@ std::string article_actor(std::string_view page_text, const text::Article& a, co
 
 }  // namespace
 
+namespace {
+
+// 这笔善款/这笔资金/上述资金 … 分配给/用于/转交 X: `gift`, read in the sentence before with no place
+// (or the article's pair by default), goes to the places this sentence names after a marker; in
+// equal shares when it says 平均 and the amount divides, else one joint line.
+void place_money_of_sentence_before(const detail::SentenceTokens& s, const detail::ArticleMemory& memory, AidReport& gift) {
+  if (!s.measures.empty() || gift.allocations.size() != 1 || !gift.allocations.front().amount_fen) return;
+  const Allocation before = gift.allocations.front();
+  if (!before.township.empty() && before.township != kJoint) return;
+  std::size_t marker_end = std::string_view::npos;
+  for (const auto& w : s.words)
+    if (w.cats & (bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid))) {
+      marker_end = w.span.end;
+      break;
+    }
+  if (marker_end == std::string_view::npos) return;
+  // (The words that point back stand in the clause of the marker, before it: 按照约定，这笔善款…)
+  const std::size_t clause_begin = s.clauses[s.clause_of(marker_end - 1)].begin;
+  bool refers = false;
+  for (std::string_view w : {"这笔", "该笔", "此笔", "上述", "这些善款", "这些资金", "所募善款", "所募资金", "所筹善款"})
+    if (const std::size_t at = s.text.find(w, clause_begin); at != std::string_view::npos && at < marker_end) refers = true;
+  if (!refers) return;
+  std::vector<std::string> townships;
+  std::vector<std::pair<std::string, std::string>> places;
+  for (const auto& p : s.places) {
+    if (p.span.begin < marker_end || p.level == PlaceLevel::county || s.quoted(p.span.begin)) continue;
+    if (p.level == PlaceLevel::collective) {
+      if (!places.empty()) continue;  // (甲乡、乙镇两个乡镇: the names are the places)
+      const auto& both = static_cast<int>(memory.townships.size()) == p.count ? memory.townships : memory.paired;
+      if (static_cast<int>(both.size()) != p.count) return;
+      for (const auto& t : both) places.emplace_back(t, t);
+      continue;
+    }
+    if (p.township.empty()) return;  // a place not known: leave the gift as it was read
+    // (甲乡乙村: one place, the village in its township.)
+    if (!places.empty() && places.back().second == p.township) {
+      if (places.back().first == p.township) places.back().first += p.name;
+      continue;
+    }
+    places.emplace_back(p.name, p.township);
+  }
+  for (const auto& [name, township] : places)
+    if (std::find(townships.begin(), townships.end(), township) == townships.end()) townships.push_back(township);
+  if (places.empty() || townships.size() != places.size()) return;
+  const std::int64_t whole = *before.amount_fen;
+  const auto n = static_cast<std::int64_t>(places.size());
+  const bool equal = s.text.find("平均") != std::string_view::npos || s.text.find("均分") != std::string_view::npos;
+  gift.allocations.clear();
+  if (n == 1 || (equal && !before.amount_high_fen && whole % n == 0)) {
+    for (const auto& [name, township] : places) {
+      Allocation a;
+      a.recipient = name;
+      a.township = township;
+      a.amount_fen = whole / n;
+      gift.allocations.push_back(a);
+    }
+    gift.distribution = n == 1 ? "single" : "each";
+  } else {
+    Allocation a = before;
+    a.recipient.clear();
+    for (const auto& [name, township] : places) a.recipient += (a.recipient.empty() ? "" : "、") + name;
+    a.township = std::string(kJoint);
+    a.covers = townships;
+    gift.allocations.push_back(a);
+    gift.distribution = "joint";
+  }
+  gift.notes.push_back(fmt::format("where it went is said in the next sentence{}", n > 1 && equal ? " (平均分配: equal shares)" : ""));
+}
+
+}  // namespace
+
 std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const text::Article& article,
                                                const PlaceFinder& places, std::optional<DateRange> reference,
                                                ArticleContext* context_out) const {
@@ -1675,6 +1746,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         read.clear();
       }
     }
+    // 共募集善款24万元。这笔善款平均分配给甲乡、乙镇、丙乡三个乡镇…: the sentence after a gift that
+    // went nowhere named says where it goes.
+    if (read.empty() && previous_had_amount && !reports.empty())
+      place_money_of_sentence_before(tokens, memory, reports.back());
     for (auto& r : read) {
       if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;
       r.article_seq = article.seq;
