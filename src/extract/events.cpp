@@ -1050,10 +1050,34 @@ class SentenceReader {
     return true;
   }
 
+  // The one figure of a gift read before (its amount, else its count of goods), that parts or a
+  // list after it may split: parts must be measures of the same kind (and unit).
+  struct Whole {
+    MeasureKind kind;
+    std::int64_t value;
+    std::string unit;
+    bool fits(const Measure& m) const { return m.kind == kind && (kind == MeasureKind::money || m.unit == unit); }
+    Allocation part(std::string recipient, std::string township, std::int64_t v) const {
+      Allocation a;
+      a.recipient = std::move(recipient);
+      a.township = std::move(township);
+      (kind == MeasureKind::money ? a.amount_fen : a.quantity) = v;
+      return a;
+    }
+  };
+  static std::optional<Whole> whole_of(const AidReport& r) {
+    if (r.allocations.size() != 1) return std::nullopt;
+    const Allocation& a = r.allocations.front();
+    if (a.amount_fen) return Whole{MeasureKind::money, *a.amount_fen, ""};
+    if (a.quantity) return Whole{MeasureKind::quantity, *a.quantity, r.unit};
+    return std::nullopt;
+  }
+
   bool split_by_list(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
     if (reports.empty() || k == 0) return false;
     AidReport& total = reports.back();
-    if (total.allocations.size() != 1 || !total.allocations.front().amount_fen || total.aggregate) return false;
+    const auto whole = whole_of(total);
+    if (!whole || total.aggregate) return false;
     const std::size_t mc = s_.clause_of(s_.measures[k].span.begin);
     if (s_.clause_of(s_.measures[k - 1].span.begin) >= mc) return false;  // the total stands in an earlier clause
     const Span c = s_.clauses[mc];
@@ -1068,16 +1092,10 @@ class SentenceReader {
     // 200万元已拨付，甲乡、乙镇各100万元: one amount for each place, adding up to the total.
     if (s_.slice(each->span) != "分别") {
       const Measure& mk = s_.measures[k];
-      const auto whole = checked_product(mk.value, static_cast<std::int64_t>(places.size()));
-      if (mk.kind != MeasureKind::money || !whole || *whole != *total.allocations.front().amount_fen) return false;
+      const auto all = checked_product(mk.value, static_cast<std::int64_t>(places.size()));
+      if (!whole->fits(mk) || !all || *all != whole->value) return false;
       std::vector<Allocation> parts;
-      for (const PlaceMention* p : places) {
-        Allocation a;
-        a.recipient = p->name;
-        a.township = p->township;
-        a.amount_fen = mk.value;
-        parts.push_back(a);
-      }
+      for (const PlaceMention* p : places) parts.push_back(whole->part(p->name, p->township, mk.value));
       used[k] = true;
       total.allocations = parts;
       total.distribution = "each";
@@ -1088,17 +1106,13 @@ class SentenceReader {
     if (list.size() != places.size()) return false;
     std::int64_t sum = 0;
     for (std::size_t j : list) {
-      if (s_.measures[j].kind != MeasureKind::money) return false;
+      if (!whole->fits(s_.measures[j])) return false;
       sum += s_.measures[j].value;
     }
-    if (sum != *total.allocations.front().amount_fen) return false;
+    if (sum != whole->value) return false;
     std::vector<Allocation> parts;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      Allocation a;
-      a.recipient = places[i]->name;
-      a.township = places[i]->township;
-      a.amount_fen = s_.measures[list[i]].value;
-      parts.push_back(a);
+      parts.push_back(whole->part(places[i]->name, places[i]->township, s_.measures[list[i]].value));
       used[list[i]] = true;
     }
     total.allocations = parts;
@@ -1112,7 +1126,8 @@ class SentenceReader {
   bool split_total(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
     if (reports.empty()) return false;
     AidReport& total = reports.back();
-    if (total.allocations.size() != 1 || !total.allocations.front().amount_fen) return false;
+    const auto whole = whole_of(total);
+    if (!whole) return false;
     const Span segment = s_.segments[s_.segment_of(s_.measures[k].span.begin)];
     std::vector<Allocation> parts;
     std::int64_t sum = 0;
@@ -1123,7 +1138,7 @@ class SentenceReader {
     for (std::size_t j = k; j < s_.measures.size(); ++j) {
       const Measure& mj = s_.measures[j];
       // (The parts go on past ；when the next part opens with its place: 其中甲乡120万元，用于…；乙镇80万元.)
-      if (mj.span.begin >= parts_end && mj.kind == MeasureKind::money) {
+      if (mj.span.begin >= parts_end && whole->fits(mj)) {
         const Span next = s_.segments[s_.segment_of(mj.span.begin)];
         const std::size_t opens = s_.han_from(next.begin, next.end);
         const bool place_first = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
@@ -1131,7 +1146,7 @@ class SentenceReader {
         });
         if (place_first && s_.segment_of(mj.span.begin) == s_.segment_of(parts_end - 1) + 1) parts_end = next.end;
       }
-      if (mj.span.begin >= parts_end || mj.kind != MeasureKind::money) break;
+      if (mj.span.begin >= parts_end || !whole->fits(mj)) break;
       taken.push_back(j);
       const PlaceMention* place = nullptr;
       std::vector<const PlaceMention*> between;
@@ -1153,31 +1168,24 @@ class SentenceReader {
       if (between.size() >= 2 && detail::says_each(s_, between.front()->span.end, mj.span.begin)) {
         for (const PlaceMention* p : between) {
           if (p->township.empty() || p->span.begin < parts_from) continue;
-          Allocation a;
-          a.recipient = p->name;
-          a.township = p->township;
-          a.amount_fen = mj.value;
-          parts.push_back(a);
+          parts.push_back(whole->part(p->name, p->township, mj.value));
           sum += mj.value;
         }
         continue;
       }
-      Allocation a;
-      a.recipient = place->name;
-      a.township = place->township;
-      a.amount_fen = mj.value;
-      parts.push_back(a);
+      parts.push_back(whole->part(place->name, place->township, mj.value));
       sum += mj.value;
     }
     // …，其余用于两乡镇…; …，其余部分由乙镇…: the rest of the total goes to the place its clause names.
-    const std::int64_t whole = *total.allocations.front().amount_fen;
-    if (!parts.empty() && sum < whole && !taken.empty())
-      if (auto rest = remainder_allocation(s_.measures[taken.back()].span.end, whole - sum)) {
+    if (!parts.empty() && sum < whole->value && !taken.empty())
+      if (auto rest = remainder_allocation(s_.measures[taken.back()].span.end, *whole, whole->value - sum)) {
+        const std::int64_t r = whole->value - sum;
         parts.push_back(*rest);
-        sum = whole;
-        total.notes.push_back(fmt::format("the rest of the total ({}) to the place its 其余 clause names", format_fen(rest->amount_fen.value_or(0))));
+        sum = whole->value;
+        total.notes.push_back(fmt::format("the rest of the total ({}) to the place its 其余 clause names",
+                                          whole->kind == MeasureKind::money ? format_fen(r) : std::to_string(r)));
       }
-    if (parts.size() >= 2 && sum == whole) {
+    if (parts.size() >= 2 && sum == whole->value) {
       total.allocations = parts;
       total.distribution = "each";
       total.notes.push_back("total split by the parts that follow it (其中)");
@@ -1189,7 +1197,7 @@ class SentenceReader {
 
   // 其余 (其余部分, 剩余) after `from` in the sentence, opening a clause that names where the rest
   // went: an allocation of `rest` there (both townships jointly for 两乡镇), or none.
-  std::optional<Allocation> remainder_allocation(std::size_t from, std::int64_t rest) const {
+  std::optional<Allocation> remainder_allocation(std::size_t from, const Whole& whole, std::int64_t rest) const {
     std::size_t at = std::string_view::npos;
     for (std::string_view w : {"其余", "剩余"})
       if (const std::size_t f = s_.text.find(w, from); f != std::string_view::npos && f < at) at = f;
@@ -1198,8 +1206,7 @@ class SentenceReader {
     if (s_.han_from(clause.begin, clause.end) != at) return std::nullopt;
     for (const auto& p : s_.places) {
       if (p.span.begin < at || p.span.end > clause.end) continue;
-      Allocation a;
-      a.amount_fen = rest;
+      Allocation a = whole.part("", "", rest);
       if (p.level == PlaceLevel::collective) {
         const auto& both = static_cast<int>(memory_.townships.size()) == p.count ? memory_.townships : memory_.paired;
         if (static_cast<int>(both.size()) != p.count || both.size() < 2) return std::nullopt;
