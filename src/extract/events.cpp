@@ -1769,6 +1769,22 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       memory.last_organisation = orgs.back().second;
       memory.last_organisation_written = std::string(tokens.slice(orgs.back().first));
     }
+    // A person named after an office (董事长赵永恒, 主任周敏也…): two or three Han characters, ending
+    // before a word that follows names.
+    for (const auto& w : tokens.words) {
+      if (!w.is(Cat::position)) continue;
+      std::size_t i = w.span.end, end = i;
+      for (int chars = 0; chars < 3 && i < tokens.text.size(); ++chars) {
+        const std::size_t at = i;
+        const char32_t cp = text::next_code_point(tokens.text, i);
+        if (!text::is_han(cp) || std::u32string_view(U"也说表在和等个本为向带还一同是的从对将已就都又率介告").find(cp) != std::u32string_view::npos) {
+          i = at;
+          break;
+        }
+        end = i;
+      }
+      if (text::code_point_count(tokens.slice(w.span.end, end)) >= 2) memory.last_person = std::string(tokens.slice(w.span.end, end));
+    }
     for (const auto& d : tokens.dates)
       if (!d.plan) paragraph_last = d.date;
     {

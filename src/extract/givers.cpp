@@ -246,6 +246,24 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
     if (starts_at(name, 0, lead)) name.remove_prefix(lead.size());
   for (std::string_view tail : {"的", "所"})
     if (text::ends_at(name, name.size(), tail)) name.remove_suffix(tail.size());
+  // 由某集团董事长赵永恒个人出资: the person named after the office gives in his own name.
+  for (std::string_view own : {"个人", "本人"})
+    if (text::ends_at(name, name.size(), own)) {
+      const std::string_view who = name.substr(0, name.size() - own.size());
+      const std::size_t who_at = static_cast<std::size_t>(who.data() - s.text.data());
+      const LexToken* office = s.last(bit(Cat::position), {who_at, who_at + who.size()});
+      if (!office) break;
+      const std::string_view person = s.slice(office->span.end, who_at + who.size());
+      const std::size_t chars = text::code_point_count(person);
+      if (chars < 2 || chars > 3 || !text::all_han(person)) break;
+      Giver g;
+      g.members.emplace_back(person);
+      g.members_written.emplace_back(person);
+      g.canonical = g.written = std::string(person);
+      g.basis = "person";
+      g.span = {office->span.end, who_at + who.size()};
+      return g;
+    }
   auto is_name = [&](std::string_view n) {
     const auto known = d.find_known(n);
     return text::code_point_count(n) >= 2 && (d.has_organisation_ending(n) || (known && known->first.begin == 0));
@@ -354,6 +372,14 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     for (std::string_view own : {"个人", "本人"}) {
       if (text::ends_at(item, item.size(), own) && text::code_point_count(item) > 4) item.remove_suffix(own.size());
       in_own_name = in_own_name || starts_at(s.text, item_at + item.size(), own);
+    }
+    // 她个人向…捐赠: the person named last after an office (…律师事务所主任周敏也一同前来。她个人…).
+    if (in_own_name && (item == "她" || item == "他") && !memory.last_person.empty()) {
+      g.members.push_back(memory.last_person);
+      g.members_written.emplace_back(item);
+      g.basis = "person";
+      if (g.span.empty()) g.span = {item_at, item_at + item.size()};
+      continue;
     }
     if (const LexToken* office = s.last(bit(Cat::position), {item_at, item_at + item.size()})) {
       // 某协会副会长、某公司董事长刘振华: an office listed before the person's name is no giver.
