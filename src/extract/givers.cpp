@@ -161,8 +161,16 @@ std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) con
 std::vector<std::string> ArticleMemory::referents(std::string_view phrase, std::size_t n) const {
   const std::string_view noun = kind_endings(phrase);
   std::vector<std::string> out;
+  // (A school or clinic of the townships, 卢氏县甲乡中心学校, is where gifts go, not a giver.)
+  const auto of_townships = [&](const std::string& written) {
+    for (const auto* list : {&townships, &paired})
+      for (const auto& t : *list)
+        if (written.find(t) != std::string::npos) return true;
+    return false;
+  };
   for (auto it = organisations.rbegin(); it != organisations.rend() && out.size() < n; ++it)
-    if (of_kind(it->first, noun) && std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+    if (of_kind(it->first, noun) && !of_townships(it->first) && std::find(out.begin(), out.end(), it->second) == out.end())
+      out.push_back(it->second);
   if (out.size() < n) return {};
   std::reverse(out.begin(), out.end());  // in the order they were named
   return out;
@@ -200,10 +208,18 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     for (int chars = 0; begin > 0 && chars < 16; ++chars) {
       const std::size_t prev = text::previous_code_point_start(text, begin);
       if (is_space_or_punct(code_point_at(text, prev)) || boundary[prev]) break;
+      // (甲公司和乙总会: 和 after a whole name joins two names.)
+      if (std::u32string_view(U"和与及同").find(code_point_at(text, prev)) != std::u32string_view::npos && prev > 0 &&
+          d.has_organisation_ending(text.substr(0, prev)))
+        break;
       begin = prev;
     }
     std::string_view name = upto.substr(begin);
-    if (!d.has_organisation_ending(name) || text::code_point_count(name) < 3) continue;
+    // (Two characters only when the name is a whole ending of a body's name listed after another
+    // giver: 区总工会、团工委、妇联.)
+    const bool listed_short = text::code_point_count(name) == 2 && d.is_organisation_ending(name) && begin >= 3 &&
+                              starts_at(text, begin - 3, "、");
+    if (!listed_short && (!d.has_organisation_ending(name) || text::code_point_count(name) < 3)) continue;
     // 是郑州经开区的一家医药流通企业: a counted noun describes an organisation, it names none.
     if (std::u32string_view(U"一两几这该每").find(code_point_at(name, 0)) != std::u32string_view::npos &&
         std::u32string_view(U"家个所").find(code_point_at(name, std::string_view("一").size())) != std::u32string_view::npos)

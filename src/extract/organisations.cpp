@@ -105,6 +105,10 @@ std::string_view Directory::organisation_ending(std::string_view name) const {
   return {};
 }
 
+bool Directory::is_organisation_ending(std::string_view name) const {
+  return std::any_of(categories_.begin(), categories_.end(), [&](const auto& c) { return c.first == name; });
+}
+
 bool Directory::may_end_organisation(std::string_view name) const {
   if (name.empty()) return false;
   const std::string_view last = name.substr(text::previous_code_point_start(name, name.size()));

@@ -28,6 +28,8 @@ class Directory {
   std::string category(std::string_view name) const;
   /// True when the name ends like an organisation (公司, 集团, 管委会, 工会 …).
   bool has_organisation_ending(std::string_view name) const;
+  /// Whether `name` is itself one of the endings (妇联, 团委): a body's short name.
+  bool is_organisation_ending(std::string_view name) const;
   /// A quick test before has_organisation_ending: the last character ends some ending.
   bool may_end_organisation(std::string_view name) const;
   /// The longest organisation ending `name` has (超市 for 某超市, 村 for 某村), empty when none.
