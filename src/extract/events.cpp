@@ -754,6 +754,21 @@ class SentenceReader {
       r.allocations = std::move(split_by_counts);
       r.distribution = "per_unit";
     }
+    // 两台救护车分别交付甲乡卫生院和乙镇卫生院: as many goods as places, 分别 after them: one each.
+    if (m.kind == MeasureKind::quantity && !each && r.allocations.size() == 1 && r.allocations.front().township == kJoint &&
+        recipients.size() >= 2 && m.value == static_cast<std::int64_t>(recipients.size()) &&
+        s_.has(Cat::each, {m.span.end, own.end})) {
+      r.allocations.clear();
+      for (const auto& rc : recipients) {
+        Allocation a;
+        a.recipient = rc.name;
+        a.township = rc.township;
+        a.quantity = 1;
+        r.allocations.push_back(a);
+      }
+      r.distribution = "each";
+      r.notes.push_back(fmt::format("{} goods to {} places (分别): one each", m.value, recipients.size()));
+    }
     // 划拨60万元，由两镇平均分配: equal shares, when the amount divides into whole fen.
     if (r.allocations.size() == 1 && r.allocations.front().township == kJoint && m.kind == MeasureKind::money && !m.high &&
         says_equal_shares(mc)) {
