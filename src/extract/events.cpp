@@ -578,6 +578,26 @@ class SentenceReader {
           split_by_counts.push_back(std::move(a));
           r.notes.push_back(fmt::format("computed: {} {} x {}", place.name, n, written_value));
         }
+        // 为两乡镇215户每户发放慰问金800元，其中甲乡118户、乙镇97户: the counts by place after 其中,
+        // when they add up to the count before.
+        if (counted.empty())
+          if (const LexToken* sub = s_.first(Cat::subsum, {m.span.end, s_.text.size()})) {
+            const auto after = counts_by_place(sub->span.end, s_.segments[s_.segment_of(sub->span.begin)].end);
+            const auto whole = count_before(per->span.begin, segment.begin);
+            std::int64_t sum = 0;
+            for (const auto& [place, n] : after) sum += n;
+            if (!after.empty() && whole && *whole == sum)
+              for (const auto& [place, n] : after) {
+                const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
+                if (!product) return refuse_product(m, n, written_value);
+                Allocation a;
+                a.recipient = place.name;
+                a.township = place.township;
+                (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
+                split_by_counts.push_back(std::move(a));
+                r.notes.push_back(fmt::format("computed: {} {} x {} (其中)", place.name, n, written_value));
+              }
+          }
         if (!split_by_counts.empty()) used_total = true;
       }
       if (!used_total) {
