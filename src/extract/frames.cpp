@@ -107,7 +107,9 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   const LexToken* paid = s.last(Cat::paid, own);
   const LexToken* modal = s.last(Cat::modal, gift);
   if (paid && (!modal || modal->span.begin < paid->span.begin)) return Status::disbursed;
-  if (tranche && !modal) return Status::disbursed;
+  // (A first tranche agreed and not yet paid is a pledge: 约定首批采购金额58万元，7月底前完成供货.)
+  if (tranche && !modal && !(s.has(Cat::agreement, {gift.begin, m.span.begin}) && !(f.trigger && f.trigger->is(Cat::give_paid))))
+    return Status::disbursed;
   if (modal) return Status::pledged;
   // A modal or an agreement earlier in the segment governs the clauses after it.
   const Span before{f.segment.begin, gift.begin};
