@@ -288,7 +288,8 @@ void PlaceFinder::learn(std::string_view page_text) {
           if (const std::size_t t = township_name_end(sentence, at + marker.size()); t != std::string_view::npos)
             learn_township(std::string(sentence.substr(at + marker.size(), t - at - marker.size())));
   }
-  for (const PlaceMention& m : find(page_text)) {
+  const std::vector<PlaceMention> mentions = find(page_text);
+  for (const PlaceMention& m : mentions) {
     if (m.level == PlaceLevel::village || m.level == PlaceLevel::school || m.level == PlaceLevel::clinic) {
       // What the text itself says (a township right before it, or a list it is in) holds for
       // the rest of the page.
@@ -300,6 +301,29 @@ void PlaceFinder::learn(std::string_view page_text) {
           if (!learned_.count(village)) learned_.emplace(village, m.township);
         }
     }
+  }
+  // A village named in a sentence that names one township and no other (与甲乡签订协议…用于乙村…)
+  // lies in it, unless the page says otherwise.
+  std::size_t first = 0;
+  while (first < mentions.size()) {
+    const std::size_t stop = page_text.find("。", mentions[first].span.begin);
+    std::size_t last = first;
+    while (last < mentions.size() && (stop == std::string_view::npos || mentions[last].span.begin < stop)) ++last;
+    std::string township;
+    bool one = true;
+    for (std::size_t i = first; i < last; ++i) {
+      const PlaceMention& m = mentions[i];
+      if (m.level == PlaceLevel::collective || m.level == PlaceLevel::county) continue;
+      std::string t = m.township;
+      if (const auto it = learned_.find(m.name); t.empty() && it != learned_.end()) t = it->second;
+      if (t.empty()) continue;
+      if (!township.empty() && t != township) one = false;
+      township = t;
+    }
+    if (one && !township.empty())
+      for (std::size_t i = first; i < last; ++i)
+        if (mentions[i].level == PlaceLevel::village && mentions[i].township.empty()) learned_.emplace(mentions[i].name, township);
+    first = last;
   }
 }
 
