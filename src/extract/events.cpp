@@ -115,6 +115,26 @@ bool is_count_numeral(char32_t cp) {
   return (cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十百千万").find(cp) != std::u32string_view::npos;
 }
 
+// The nearest count of people, households or schools before `pos` and after `from` (为50名学生).
+std::optional<std::int64_t> count_in(std::string_view text, std::size_t pos, std::size_t from) {
+  const std::string_view before = text.substr(0, pos);
+  for (std::size_t i = before.size(); i > from;) {
+    i = text::previous_code_point_start(before, i);
+    for (std::string_view u : kCountUnits) {
+      if (!starts_at(before, i, u)) continue;
+      std::size_t b = i;
+      while (b > 0) {
+        const std::size_t p = text::previous_code_point_start(before, b);
+        if (!is_count_numeral(text::code_point_at(before, p))) break;
+        b = p;
+      }
+      if (b < i)
+        if (auto n = parse_integer(before.substr(b, i - b)); n && *n > 0) return n;
+    }
+  }
+  return std::nullopt;
+}
+
 // Multiplies checked: a count times a per-unit amount that would overflow is no amount.
 std::optional<std::int64_t> times(std::int64_t a, std::int64_t b) { return checked_product(a, b); }
 // …and an amount of money past the ceiling of one ledger line is none either.
@@ -603,6 +623,11 @@ class SentenceReader {
       if (!used_total) {
         auto count = count_before(per->span.begin, frame_begin);
         if (!count) count = count_before(per->span.begin, segment.begin);  // 为100户…，每户发放…
+        // 甲乡30名留守儿童来到…。区团工委为每名孩子送上…: the people the sentence before counted.
+        if (!count && !count_before(per->span.begin, 0) && memory_.people_counted) {
+          count = memory_.people_counted;
+          r.notes.push_back("the people counted in the sentence before");
+        }
         if (count) {
           auto product = m.kind == MeasureKind::money ? times_money(m.value, *count) : times(m.value, *count);
           if (high) high = times_money(*high, *count);
@@ -1387,25 +1412,7 @@ class SentenceReader {
     return out;
   }
 
-  std::optional<std::int64_t> count_before(std::size_t pos, std::size_t from) const {
-    // 为50名学生每人发放…: the nearest count of people, households or schools before.
-    const std::string_view before = s_.text.substr(0, pos);
-    for (std::size_t i = before.size(); i > from;) {
-      i = text::previous_code_point_start(before, i);
-      for (std::string_view u : kCountUnits) {
-        if (!starts_at(before, i, u)) continue;
-        std::size_t b = i;
-        while (b > 0) {
-          const std::size_t p = text::previous_code_point_start(before, b);
-          if (!is_count_numeral(text::code_point_at(before, p))) break;
-          b = p;
-        }
-        if (b < i)
-          if (auto n = parse_integer(before.substr(b, i - b)); n && *n > 0) return n;
-      }
-    }
-    return std::nullopt;
-  }
+  std::optional<std::int64_t> count_before(std::size_t pos, std::size_t from) const { return count_in(s_.text, pos, from); }
 
   bool is_label(const DatedMention& d) const { return starts_at(s_.text, d.span.end, "度"); }
   // 按照去年签订的协议, 2023年双方签订协议后: the date of the agreement, not of the gift.
@@ -1742,6 +1749,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       paragraph = sentence.paragraph;
       paragraph_last.reset();
       previous_had_amount = false;
+      memory.people_counted.reset();
     }
     detail::SentenceTokens tokens = detail::tokenize(sentence.text, lex, places, directory_);
     resolver.new_sentence();
@@ -1820,6 +1828,8 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       }
       if (text::code_point_count(tokens.slice(w.span.end, end)) >= 2) memory.last_person = std::string(tokens.slice(w.span.end, end));
     }
+    // The people this sentence counts, for 每人/每户 in the next one.
+    memory.people_counted = count_in(tokens.text, tokens.text.size(), 0);
     for (const auto& d : tokens.dates)
       if (!d.plan) paragraph_last = d.date;
     {
