@@ -271,7 +271,10 @@ class SentenceReader {
       return;
     // 价值10万元 after goods just counted: the value of that gift.
     const LexToken* value_word = value_word_before(m.span.begin);
-    if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && attach_value(k, used, reports)) return;
+    // (图书800册和价值1.2万元的体育器材40件: a value the goods after it are counted by is theirs.)
+    if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && !values_goods_after(k) &&
+        attach_value(k, used, reports))
+      return;
 
     // 其中 …: the parts of a total already read.
     // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),
@@ -833,14 +836,9 @@ class SentenceReader {
       }
     }
     // 价值8万元的办公电脑20台: the goods counted right after their value are the same gift.
-    if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && k + 1 < s_.measures.size() &&
-        s_.measures[k + 1].kind == MeasureKind::quantity && s_.clause_of(s_.measures[k + 1].span.begin) == mc) {
+    if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && values_goods_after(k)) {
       const Measure& q = s_.measures[k + 1];
-      const std::string_view goods = s_.slice(m.span.end, q.span.begin);
-      // (Also without 的 when only a short name of goods stands between: 价值28万元冷库一座.)
-      const bool goods_named = starts_at(goods, 0, "的") ||
-                               (text::code_point_count(goods) <= 8 && text::all_han(goods));
-      if (goods_named && !s_.has(Cat::give, {m.span.end, q.span.begin})) {
+      {
         for (auto& a : r.allocations) a.quantity = q.value;
         r.unit = q.unit;
         if (std::string item = detail::item_between(s_, m.span.end, q.span.begin); !item.empty()) r.item = item;
@@ -970,6 +968,18 @@ class SentenceReader {
       if (const LexToken* w = s_.word_at(begin); w && w->is(Cat::connective)) begin = w->span.end, again = true;
     }
     return s_.slice(begin, std::max(begin, limit));
+  }
+
+  // 价值8万元的办公电脑20台, 价值28万元冷库一座: the value `k` of the goods counted right after it.
+  bool values_goods_after(std::size_t k) const {
+    const Measure& m = s_.measures[k];
+    if (k + 1 >= s_.measures.size()) return false;
+    const Measure& q = s_.measures[k + 1];
+    if (q.kind != MeasureKind::quantity || s_.clause_of(q.span.begin) != s_.clause_of(m.span.begin)) return false;
+    const std::string_view goods = s_.slice(m.span.end, q.span.begin);
+    // (Also without 的 when only a short name of goods stands between.)
+    const bool goods_named = starts_at(goods, 0, "的") || (text::code_point_count(goods) <= 8 && text::all_han(goods));
+    return goods_named && !s_.has(Cat::give, {m.span.end, q.span.begin});
   }
 
   // The 价值 an amount is the value of: right before it, or across a word of total or degree
@@ -1870,6 +1880,12 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       if ((p.level == PlaceLevel::school || p.level == PlaceLevel::clinic) && !p.township.empty()) {
         memory.last_institution = p.name;
         memory.last_institution_township = p.township;
+      }
+      if (p.level == PlaceLevel::school && !p.township.empty()) {
+        // (In the order first named: 两校 lists them as they were introduced, 甲村小学和乙村小学.)
+        auto& schools = memory.recent_schools;
+        if (std::none_of(schools.begin(), schools.end(), [&](const auto& x) { return x.first == p.name; })) schools.emplace_back(p.name, p.township);
+        if (schools.size() > 8) schools.erase(schools.begin());
       }
     }
     previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(before), reports.end(),

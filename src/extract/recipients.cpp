@@ -151,6 +151,13 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
       if (!r.name.empty()) out.push_back(r);
     }
   }
+  // 两校, 两所学校 after a marker: the two schools named last (甲村小学、乙村小学…。…为两校各送去…).
+  for (std::string_view two : {"两校", "两所学校", "两所小学", "两所中学", "两所村小"})
+    for (std::size_t at = s.text.find(two, begin); at != std::string_view::npos && at + two.size() <= end; at = s.text.find(two, at + two.size())) {
+      const LexToken* before = s.word_before(at);
+      if (!before || !(before->cats & kMarkers) || before->span.end != at || memory.recent_schools.size() < 2) continue;
+      for (auto it = memory.recent_schools.end() - 2; it != memory.recent_schools.end(); ++it) out.push_back({it->first, it->second});
+    }
   // 两地 after a marker: the article's two townships.
   for (const auto& w : s.words) {
     if (w.span.begin < begin || w.span.end > end || s.slice(w.span) != "两地") continue;

@@ -76,6 +76,7 @@ struct ArticleMemory {
   /// Notes a township as the one named last.
   void saw_township(const std::string& township);
   std::string last_institution, last_institution_township;  // the school or clinic named last: 该校/该院
+  std::vector<std::pair<std::string, std::string>> recent_schools;  // schools named, the last last: 两校
   // Where the story stands: the one place (school, village or township) named by the last sentence
   // that named places in one township only; empty after a sentence naming several townships or
   // 两乡镇. A gift whose sentence names no place went there (慰问组来到甲乡敬老院。…为敬老院送去…).
