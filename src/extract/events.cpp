@@ -509,6 +509,13 @@ class SentenceReader {
             rc.township = named.front();
             r.notes.push_back(fmt::format("{} taken to be in {}, the one township the sentence names", rc.name, named.front()));
           }
+      // (…in an article that names one township and no other: that township's village.)
+      if (named.empty() && memory_.townships.size() == 1)
+        for (auto& rc : recipients)
+          if (rc.township.empty() && !rc.name.empty() && text::ends_at(rc.name, rc.name.size(), "村")) {
+            rc.township = memory_.townships.front();
+            r.notes.push_back(fmt::format("{} taken to be in {}, the one township the article names", rc.name, rc.township));
+          }
     }
     // An article that names no township at all, about the district's own pairing: the pair.
     if (recipients.empty() && memory_.townships.empty())

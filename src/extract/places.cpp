@@ -433,7 +433,8 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       }
       // A verb inside is no part of the name (万元建设卫生室 -> no name; 新建东坡村卫生室 -> 东坡村卫生室).
       for (std::string_view verb : {"建设", "新建", "援建", "修建", "捐建", "改造", "用于", "帮助", "支持", "慰问", "走访", "看望", "走进",
-                                    "前往", "深入", "调研", "考察", "资助", "捐助", "帮扶"})
+                                    "前往", "深入", "调研", "考察", "资助", "捐助", "帮扶", "修缮", "修复", "扩建", "硬化", "捐赠",
+                                    "安装", "来到", "为了"})
         if (const std::size_t v = s.substr(begin, at - begin).rfind(verb); v != std::string_view::npos) begin += v + verb.size();
       std::string township_of_name;  // when the name is the township's own (徐家湾乡中心小学)
       const PlaceMention* short_form_before = nullptr;
