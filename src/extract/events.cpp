@@ -668,6 +668,15 @@ class SentenceReader {
     }
     const bool giver_each = each && (givers >= 2 || counted > 0) && (recipients.size() <= 1 || list.size() == givers || each_follows_givers);
     if (!each || giver_each) recipients = detail::group_by_township(recipients);
+    // 来到甲乡，为该乡乙村、丙村各捐赠…: each of the villages, not the township besides them.
+    if (each && recipients.size() > 2)
+      recipients.erase(std::remove_if(recipients.begin(), recipients.end(), [&](const Recipient& t) {
+                         return t.name == t.township && !t.township.empty() &&
+                                std::count_if(recipients.begin(), recipients.end(), [&](const Recipient& o) {
+                                  return o.township == t.township && o.name != o.township;
+                                }) >= 2;
+                       }),
+                       recipients.end());
 
     date_report(r, {frame_begin, own.end}, m.span.begin);
     // A pledge is made when it is reported; the later year it names is when it is to be paid.

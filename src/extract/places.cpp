@@ -428,7 +428,9 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       if (begin > 0 && begin < at && (starts_at(s, begin, "上") || starts_at(s, begin, "里"))) {
         const std::size_t admin = previous_code_point_start(s, begin);
         const char32_t a = code_point_at(s, admin);
-        if ((a == U'镇' || a == U'乡') && (admin == 0 || is_name_boundary(code_point_at(s, previous_code_point_start(s, admin)))))
+        // (Not after 该乡/本镇/我镇, which name the township themselves: 该乡上河村 is 上河村.)
+        const char32_t b = admin == 0 ? U' ' : code_point_at(s, previous_code_point_start(s, admin));
+        if ((a == U'镇' || a == U'乡') && (admin == 0 || is_name_boundary(b)) && std::u32string_view(U"该本我").find(b) == std::u32string_view::npos)
           begin += std::string_view("上").size();
       }
       // A verb inside is no part of the name (万元建设卫生室 -> no name; 新建东坡村卫生室 -> 东坡村卫生室).

@@ -45,6 +45,9 @@ bool marked(const SentenceTokens& s, std::size_t place_index, CatSet markers) {
     pos = prev.begin;
   }
   const LexToken* w = s.word_before(pos);
+  // (为该乡甲村、乙村: the marker before 该乡 marks the list after it.)
+  if (w && w->is(Cat::here) && w->span.end == pos)
+    if (const LexToken* m = s.word_before(w->span.begin); m && (m->cats & markers)) return true;
   return w && (w->cats & markers);
 }
 
