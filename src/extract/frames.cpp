@@ -181,6 +181,10 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     if (statistics && date && (date_is_whole_year || date->precision == Precision::year || date->is_range())) return true;
     if (w.is(Cat::summary)) return true;
     if (total) return true;  // 以来 … 共 …
+    // 截至目前/今年以来，…已达312万元: a running figure reached, not one gift (unless a value: 价值达).
+    if (!s.has(Cat::value, {w.span.end, m.span.begin}))
+      for (std::string_view reached : {"已达", "达到", "已突破", "突破", "已超过"})
+        if (text::ends_at(s.text, m.span.begin, reached)) return true;
     // 今年以来…送去…各类物资: many kinds of gifts since then.
     // 2022年以来…投入…实施项目12个: many projects since then.
     if (s.slice(w.span) == "以来" && (names_many_kinds(s) || counts_projects(s))) return true;

@@ -130,7 +130,8 @@ std::string_view kind_endings(std::string_view pronoun) {
   static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
       {"公司", "公司集团企业厂"}, {"企业", "公司集团企业厂"}, {"集团", "公司集团"}, {"会", "会"},
       {"医院", "医院"},            {"区", "区"},               {"学校", "学校小学中学"}, {"银行", "行"},
-      {"局", "局"},                {"院", "院"},               {"校", "校学"},            {"委", "委"}};
+      {"局", "局"},                {"院", "院"},               {"校", "校学"},            {"委", "委"},
+      {"中心", "中心"}};
   for (const auto& [suffix, endings] : kKinds)
     if (text::ends_at(pronoun, pronoun.size(), suffix)) return endings;
   return {};
