@@ -464,7 +464,9 @@ class SentenceReader {
     // No place read for the gift: where the story stands, when the sentences before placed it in
     // one township (来到甲乡敬老院。…为敬老院送去…).
     if (recipients.empty() && !memory_.scene_township.empty() &&
-        std::all_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) { return s_.quoted(p.span.begin); })) {
+        std::all_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+          return s_.quoted(p.span.begin) || (p.township.empty() && p.level != PlaceLevel::collective);
+        })) {
       recipients.push_back({memory_.scene, memory_.scene_township});
       r.notes.push_back(fmt::format("no place in the sentence: {}, where the sentences before were", memory_.scene));
     }
