@@ -159,9 +159,11 @@ void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_cod
   check->add_option("--check", opt->check, "Run only this check");
   add_output_options(check, *opt);
   std::string names;
-  for (const auto& c : report::checks()) names += fmt::format("\n  {:<24} {:<8} {}", c.name, report::to_string(c.level), c.description);
+  for (const auto& c : report::checks())
+    names += fmt::format("\n  {:<22} {:<8} {} {}\n  {:<31} {}", c.name, report::to_string(c.level), c.label_zh, c.description_zh, "", c.description_en);
   check->footer("Checks:" + names +
-                "\nFiles are named relative to the folder the command runs in when they are under it, else in full.\n"
+                "\nThe workbook's 待核查 Review sheet shows the same findings (over the report's filters).\n"
+                "Files are named relative to the folder the command runs in when they are under it, else in full.\n"
                 "Exit 1 when an error-level check finds something, 0 otherwise, 2 on an error.");
   check->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_check(*opt); }); });
 }
@@ -173,7 +175,7 @@ int run_query(const AuditOptions& o) {
   if (!make_filter(*l, o, f)) return kError;
   const auto lines = l->lines(f);
   // The totals of the one model (report/totals.hpp): a township's own lines, its JOINT lines apart.
-  const report::Totals tot = report::compute_totals(ledger::total_rows(l->database(), f), f);
+  const report::Totals tot = report::totals_of(*l, f);
   const bool one_township = report::one_township(f);
   std::string shared_with;
   for (const auto& t : tot.shared_with) shared_with += (shared_with.empty() ? "" : "、") + t;
@@ -241,7 +243,7 @@ int run_summaries(const AuditOptions& o, bool donors) {
   if (!l) return kError;
   ledger::LineFilter f;
   if (!make_filter(*l, o, f)) return kError;
-  const auto rows = donors ? report::donor_summaries(l->database(), f, o.by_year) : report::township_summaries(l->database(), f, o.by_year);
+  const auto rows = donors ? report::donor_summaries(*l, f, o.by_year) : report::township_summaries(*l, f, o.by_year);
   const int rc = rows.empty() ? kNothingFound : kOk;
   const std::string what = donors ? "donor" : "township";
   // For one township, the JOINT lines it shares with others belong to no single township's total:
@@ -257,7 +259,7 @@ int run_summaries(const AuditOptions& o, bool donors) {
   std::int64_t shared = 0;
   std::string shared_with;
   if (one_township) {
-    const report::Totals tot = report::compute_totals(ledger::total_rows(l->database(), f), f);
+    const report::Totals tot = report::totals_of(*l, f);
     shared = tot.shared_disbursed;
     for (const auto& t : tot.shared_with) shared_with += (shared_with.empty() ? "" : "、") + t;
   }
@@ -421,7 +423,7 @@ int run_timeline(const AuditOptions& o) {
   if (!l) return kError;
   ledger::LineFilter f;
   if (!make_filter(*l, o, f)) return kError;
-  const auto events = report::timeline(l->database(), f);
+  const auto events = report::timeline(*l, f);
   const int rc = events.empty() ? kNothingFound : kOk;
   auto totals_of = [](const report::EventDetail& d) {
     std::optional<std::int64_t> fen, qty;
@@ -499,7 +501,7 @@ int run_timeline(const AuditOptions& o) {
 int run_explain(const AuditOptions& o) {
   auto l = open_existing_ledger(o.db);
   if (!l) return kError;
-  auto d = report::event_detail(l->database(), o.event_id);
+  auto d = report::event_detail(*l, o.event_id);
   if (!d) {
     fmt::print(stderr, "aidledger: no event {} in the ledger (events are numbered 1 to {})\n", o.event_id, l->last_event_id());
     return kNothingFound;
@@ -509,20 +511,16 @@ int run_explain(const AuditOptions& o) {
 
 int run_check(const AuditOptions& o) {
   if (!o.check.empty()) {
-    bool known = false;
     std::string names;
-    for (const auto& c : report::checks()) {
-      known = known || c.name == o.check;
-      names += (names.empty() ? "" : ", ") + c.name;
-    }
-    if (!known) {
+    for (const auto& c : report::checks()) names += (names.empty() ? "" : ", ") + c.name;
+    if (!report::find_check(o.check)) {
       print_safe(stderr, "aidledger: unknown check '{}' (checks: {})\n", o.check, names);
       return kError;
     }
   }
   auto l = open_existing_ledger(o.db);
   if (!l) return kError;
-  const auto findings = report::run_checks(l->database(), o.check, shown_path);
+  const auto findings = report::run_checks(*l, o.check, shown_path);
   std::int64_t errors = 0, warnings = 0, infos = 0;
   for (const auto& f : findings) (f.level == report::Level::error ? errors : f.level == report::Level::warning ? warnings : infos)++;
   const int rc = errors > 0 ? kNothingFound : kOk;
