@@ -49,7 +49,6 @@ namespace {
 using extract::add_checked;
 using ledger::Reader;
 
-std::string yuan(std::int64_t fen) { return extract::format_yuan(fen); }
 // What a title says its amounts are in: (¥) or (万元).
 std::string unit_mark(Unit u) { return u == Unit::wan ? "(万元)" : "(¥)"; }
 
@@ -251,22 +250,27 @@ void yearly_sheet(SheetSink& sink, const Totals& t, Unit unit) {
 }
 
 // ---- 3. 捐赠方 Donors ----------------------------------------------------------------------
+// Donors down, years across (disbursed), then the total (a SUM), pledged, and the goods given
+// without a value, per unit: a donor of goods only shows what it gave, not a row of ¥0.00.
 void donors_sheet(SheetSink& sink, const Totals& t) {
   std::set<int> years;
   for (const auto& [name, d] : t.donors)
     for (const auto& [y, v] : d.by_year) years.insert(y);
   std::vector<double> widths{36, 26};
   for (std::size_t i = 0; i < years.size() + 2; ++i) widths.push_back(16);
+  widths.push_back(28);
   Sheet s(sink, "捐赠方 Donors", "donors", widths);
-  s.row({Cell::str("捐赠方 Donors — 已拨付（按年）与承诺 disbursed by year, and pledged")}, RowStyle::title);
+  s.row({Cell::str("捐赠方 Donors — 已拨付（按年）、承诺与未计价实物 disbursed by year, pledged, and goods without a value")}, RowStyle::title);
   s.row({});
   std::vector<Cell> head{Cell::str("捐赠方 Donor"), Cell::str("类别 Category")};
   for (int y : years) head.push_back(Cell::str(year_label(y)));
   head.push_back(Cell::str("已拨付合计 Disbursed"));
   head.push_back(Cell::str("承诺 Pledged"));
+  head.push_back(Cell::str("未计价实物 Goods without a value"));
   const int header = s.row(head, RowStyle::header);
   std::vector<std::pair<std::string, const Totals::Donor*>> order;
   for (const auto& [name, d] : t.donors) order.emplace_back(name, &d);
+  // Largest first; donors of goods only after those of money.
   std::stable_sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.second->disbursed > b.second->disbursed; });
   const int ny = static_cast<int>(years.size());
   const int first = s.next();
@@ -278,21 +282,31 @@ void donors_sheet(SheetSink& sink, const Totals& t) {
       auto it = d->by_year.find(y);
       const std::int64_t v = it == d->by_year.end() ? 0 : it->second;
       add_checked(sums[i++], v, "a year's total of the donors sheet");
-      cells.push_back(Cell::money(v));
+      // A year without money given stays empty (SUM reads it as 0).
+      cells.push_back(it == d->by_year.end() ? Cell::none() : Cell::money(v));
     }
     const int r = s.next();
     cells.push_back(ny > 0 ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(r, 2), cell_ref(r, 1 + ny)), d->disbursed) : Cell::money(0));
     add_checked(sums[i++], d->disbursed, "the disbursed total of the donors sheet");
-    cells.push_back(Cell::money(d->pledged));
+    cells.push_back(d->pledged != 0 ? Cell::money(d->pledged) : Cell::none());
     add_checked(sums[i], d->pledged, "the pledged total of the donors sheet");
+    std::string goods;
+    for (const auto& [unit, q] : d->goods) goods += fmt::format("{}{}{}", goods.empty() ? "" : "、", q, unit);
+    if (d->unquantified > 0)
+      goods += fmt::format("{}{} 项未写明数量 {} without a quantity", goods.empty() ? "" : "；", d->unquantified,
+                           text::count_of(d->unquantified, "gift"));
+    cells.push_back(Cell::str(goods));
     s.row(cells);
   }
   const int last = s.next() - 1;
-  s.sink().freeze_and_filter(header, last, 1 + ny + 2);
+  s.sink().freeze_and_filter(header, last, 1 + ny + 3);
   std::vector<Cell> total{Cell::str("合计 Total"), Cell::none()};
   for (int c = 2; c < 2 + ny + 2; ++c)
     total.push_back(last >= first ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(first, c), cell_ref(last, c)), sums[static_cast<std::size_t>(c - 2)])
                                   : Cell::money(0));
+  std::string goods;
+  for (const auto& [unit, q] : t.goods_by_unit) goods += fmt::format("{}{}{}", goods.empty() ? "" : "、", q, unit);
+  total.push_back(Cell::str(goods));
   s.row(total, RowStyle::total);
 }
 

@@ -173,6 +173,20 @@ def main(xlsx, export_csv):
         vals = {v for (r, c), v in sh.items() if c == col and r > 0 and isinstance(v, str)}
         check(f"{name} precision bilingual", vals <= precisions and bool(vals), True)
 
+    # Definitions and Review: Chinese first, English beside.
+    import re
+    han = re.compile(r"[\u4e00-\u9fff]")
+    df = sheets["说明 Definitions"]
+    check("definitions header", [df.get((2, c)) for c in range(3)], ["项 Term", "含义", "Meaning"])
+    def_rows = [r for (r, c) in df if c == 1 and r > 2 and isinstance(df.get((r, 2)), str) and df.get((r, 2)) != "Meaning"]
+    check("definitions: every meaning in Chinese, then in English", all(han.search(df[(r, 1)]) and not han.search(df[(r, 2)][:1]) for r in def_rows) and len(def_rows) > 20, True)
+    rvh = xlsx_read.header_cols(rv, 2)
+    levels = {"错误 error", "警告 warning", "提示 info"}
+    review_rows = [r for (r, c) in rv if c == 0 and r > 2]
+    check("review: a level for every finding", all(rv.get((r, rvh["级别 Level"])) in levels for r in review_rows), True)
+    check("review: detail in Chinese, then English", all(han.search(rv[(r, rvh["说明 Detail"])].split("\n")[0]) and len(rv[(r, rvh["说明 Detail"])].split("\n")) == 2
+                                                         for r in review_rows) and bool(review_rows), True)
+
     # Print: landscape A4, never shrunk to one page wide when the columns need more, header rows
     # repeated, page X of Y with the title and the day in the footer, the CJK font.
     wb = z.read("xl/workbook.xml").decode()
@@ -185,6 +199,29 @@ def main(xlsx, export_csv):
     ledger_xml = z.read(sheet_files[list(sheets).index("台账 Ledger")]).decode()
     check("the Ledger prints more than one page wide (at about 100%)", 'fitToWidth="1"' not in ledger_xml, True)
     check("font Microsoft YaHei", "Microsoft YaHei" in z.read("xl/styles.xml").decode(), True)
+
+    # 捐赠方 Donors: a donor of goods only shows its goods (quantity and unit), not a row of ¥0.00;
+    # every donor's goods without a value are those of the export.
+    d = sheets["捐赠方 Donors"]
+    dh = xlsx_read.header_cols(d, 2)
+    gcol = dh["未计价实物 Goods without a value"]
+    goods = defaultdict(lambda: defaultdict(int))
+    for l in lines:
+        if l["aggregate"] != "1" and l["status"] != "pledged" and not l["amount_yuan"] and l["quantity"]:
+            goods[l["donor"]][l["unit"]] += int(l["quantity"])
+    r = 3
+    goods_only = 0
+    while d.get((r, 0)) not in (None, "合计 Total"):
+        name = d[(r, 0)]
+        want_goods = "、".join(f"{q}{u}" for u, q in sorted(goods.get(name, {}).items()))
+        got = d.get((r, gcol), "")
+        check(f"donors: goods of {name}", got.split("；")[0] if want_goods else want_goods, want_goods)
+        money = [d.get((r, c)) for h, c in dh.items() if h[:1].isdigit() or h == "承诺 Pledged"]
+        if want_goods and not any(isinstance(v, float) and v for v in money):
+            goods_only += 1
+            check(f"donors: {name} (goods only) has no ¥0.00 year or pledge cells", all(v is None for v in money), True)
+        r += 1
+    check("donors: goods-only donors in the sample", goods_only >= 4, True)
 
     # 承诺与拨付 Pledges: each 2023 pledge with the 2024 tranche paid against it.
     p = sheets["承诺与拨付 Pledges"]
