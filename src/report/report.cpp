@@ -256,9 +256,9 @@ void donors_sheet(SheetSink& sink, const Totals& t) {
   std::set<int> years;
   for (const auto& [name, d] : t.donors)
     for (const auto& [y, v] : d.by_year) years.insert(y);
-  std::vector<double> widths{36, 26};
+  std::vector<double> widths{34, 29};
   for (std::size_t i = 0; i < years.size() + 2; ++i) widths.push_back(16);
-  widths.push_back(28);
+  widths.push_back(34);
   Sheet s(sink, "捐赠方 Donors", "donors", widths);
   s.row({Cell::str("捐赠方 Donors — 已拨付（按年）、承诺与未计价实物 disbursed by year, pledged, and goods without a value")}, RowStyle::title);
   s.row({});
@@ -386,7 +386,7 @@ void ledger_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
   // Pivot-ready: one row per line, a year, the date as an Excel date when the day is known (else
   // the text, with its precision), and disbursed, pledged and cumulative-claim amounts in columns
   // of their own, so that every column adds up to something that means what it says.
-  Sheet s(sink, "台账 Ledger", "ledger", {7, 7, 11, 9, 24, 20, 12, 12, 11, 15, 15, 15, 9, 6, 18, 6, 30, 11, 22});
+  Sheet s(sink, "台账 Ledger", "ledger", {7, 7, 11, 10, 24, 20, 12, 12, 11, 15, 15, 15, 9, 6, 18, 8, 30, 11, 27});
   const std::vector<std::string> headers = {
       "事件 Event", "年份 Year", "日期 Date", "精度 Precision", "捐赠方 Donor", "受赠方 Recipient", "乡镇 Township",
       "类别 Kind", "状态 Status", "已拨付 Disbursed", "承诺 Pledged", "累计数 Cumulative claim", "数量 Quantity", "单位 Unit",
@@ -416,7 +416,7 @@ void ledger_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
       }
     }
     std::string sources;
-    for (const auto& id : x.sources) sources += (sources.empty() ? "" : ";") + id;
+    for (const auto& id : x.sources) sources += (sources.empty() ? "" : "; ") + id;  // (a space: printed, ids wrap whole)
     s.row({Cell::plain(r.event_id), r.year != 0 ? Cell::plain(r.year) : Cell::none(), std::move(date_cell), Cell::str(precision_label(x.precision)),
            Cell::str(r.donor), Cell::str(x.recipient), Cell::str(township_label(r.township)), Cell::str(kind_label(r.kind)),
            Cell::str(status_label(r.status)), std::move(paid), std::move(promised), std::move(claim),
@@ -431,7 +431,9 @@ void ledger_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
 
 // ---- 5. 时间线 Timeline (streamed) ----------------------------------------------------------
 void timeline_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
-  Sheet s(sink, "时间线 Timeline", "timeline", {11, 9, 7, 22, 12, 12, 14, 9, 48, 18, 24, 11, 40});
+  // Printed, the first page across holds the event and its evidence, the second the article and the
+  // other reports (columns of each add up to a landscape A4 page at 100%).
+  Sheet s(sink, "时间线 Timeline", "timeline", {11, 10, 6, 17, 10, 10, 14, 9, 51, 18, 24, 11, 78});
   const int header = s.row({Cell::str("日期 Date"), Cell::str("精度 Precision"), Cell::str("事件 Event"), Cell::str("捐赠方 Donor"),
                             Cell::str("状态 Status"), Cell::str("类别 Kind"), Cell::str("金额 Amount"), Cell::str("数量 Quantity"),
                             Cell::str("证据 Evidence"), Cell::str("文章 Article"), Cell::str("标题 Title"), Cell::str("文章日期 Article date"),
@@ -452,7 +454,7 @@ void timeline_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
 
 // ---- 6. 承诺与拨付 Pledges ------------------------------------------------------------------
 void pledges_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
-  Sheet s(sink, "承诺与拨付 Pledges", "pledges", {10, 12, 30, 24, 18, 10, 12, 18, 18});
+  Sheet s(sink, "承诺与拨付 Pledges", "pledges", {10, 12, 26, 20, 16, 10, 12, 16, 16});  // one page wide
   s.row({Cell::str("承诺与拨付 Pledges and the tranches paid against them")}, RowStyle::title);
   s.row({});
   const int header = s.row({Cell::str("承诺 Pledge"), Cell::str("日期 Date"), Cell::str("捐赠方 Donor"), Cell::str("乡镇 Townships"),
@@ -493,7 +495,8 @@ void pledges_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
 // The findings of the audit checks (checks.hpp), the same that `aidledger check` prints, over
 // the lines of the report's filter: one row each, Chinese first with English beside.
 void review_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
-  Sheet s(sink, "待核查 Review", "review", {24, 10, 8, 11, 22, 14, 15, 15, 15, 46, 40, 22});
+  // Printed: the finding's facts on the first page across, its detail, evidence and source on the second.
+  Sheet s(sink, "待核查 Review", "review", {24, 10, 8, 11, 22, 14, 15, 15, 15, 60, 56, 22});
   s.row({Cell::str("待核查 Review — 需要人工核对的事项 what needs a person (= aidledger check)")}, RowStyle::title);
   s.row({});
   const int header = s.row({Cell::str("检查 Check"), Cell::str("级别 Level"), Cell::str("事件 Event"), Cell::str("日期 Date"),
@@ -516,7 +519,7 @@ void review_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
 
 // ---- 8. 说明 Definitions --------------------------------------------------------------------
 void definitions_sheet(SheetSink& sink) {
-  Sheet s(sink, "说明 Definitions", "definitions", {30, 60, 60});
+  Sheet s(sink, "说明 Definitions", "definitions", {24, 56, 58});  // one page wide
   s.row({Cell::str("说明 Definitions")}, RowStyle::title);
   s.row({});
   s.row({Cell::str("项 Term"), Cell::str("含义"), Cell::str("Meaning")}, RowStyle::header);

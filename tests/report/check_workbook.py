@@ -223,6 +223,69 @@ def main(xlsx, export_csv):
         r += 1
     check("donors: goods-only donors in the sample", goods_only >= 4, True)
 
+    # Printed line sheets: every row as tall as its wrapped text, not taller by more than a line,
+    # and never shorter (no clipped cell); header rows too. Widths and heights from the sheet XML;
+    # the wrapping recomputed here: a column of width w holds w-1 columns of text, a CJK character
+    # takes two, bold header text a tenth more, each line of a text wraps on its own.
+    import unicodedata
+    import xml.etree.ElementTree as ET
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    def wrapped(part, room):
+        # As a spreadsheet wraps: narrow words whole when they fit a line, wide characters anywhere;
+        # a narrow character 1.1 columns, a wide one 2.
+        lines, col, i = 1, 0.0, 0
+        while i < len(part):
+            ch = part[i]
+            if ch == " ":
+                if col > 0 and col + 1.1 <= room:
+                    col += 1.1
+                i += 1
+            elif unicodedata.east_asian_width(ch) in "WF":
+                if col + 2 > room:
+                    lines, col = lines + 1, 0.0
+                col += 2
+                i += 1
+            else:
+                j = i
+                while j < len(part) and part[j] != " " and unicodedata.east_asian_width(part[j]) not in "WF":
+                    j += 1
+                word, i = 1.1 * (j - i), j
+                if col + word <= room:
+                    col += word
+                elif word <= room:
+                    lines, col = lines + 1, word
+                else:
+                    total = col + word
+                    while total > room:
+                        lines, total = lines + 1, total - room
+                    col = total
+        return lines
+    for name, header_row in (("台账 Ledger", 0), ("时间线 Timeline", 0), ("待核查 Review", 2), ("说明 Definitions", 2)):
+        x = ET.fromstring(z.read(sheet_files[list(sheets).index(name)]))
+        widths = {}
+        for col in x.iter("{%s}col" % ns["m"]):
+            for c in range(int(col.get("min")) - 1, int(col.get("max"))):
+                widths[c] = float(col.get("width")) - 0.7109375
+        heights = {int(r.get("r")) - 1: float(r.get("ht", 15)) for r in x.iter("{%s}row" % ns["m"])}
+        sh = sheets[name]
+        bad = []
+        for r in sorted(heights):
+            if r < header_row or r == max(heights) and name == "台账 Ledger":
+                continue  # titles; the Table's totals row
+            is_header = r == header_row or sh.get((r, 0)) == "检查 Check"
+            if not is_header and not any(isinstance(sh.get((r, c)), str) for c in widths if c > 0):
+                continue  # a section's title (not wrapped) or an empty row
+            bold = 1.1 if is_header else 1.0
+            lines = 1
+            for (rr, c), v in sh.items():
+                if rr == r and isinstance(v, str) and c in widths:
+                    room = max(4.0, widths[c] - 1) / bold
+                    lines = max(lines, min(28, sum(wrapped(part, room) for part in v.split("\n"))))
+            want = max(30, 14.5 * lines + 2) if is_header else (14.5 * lines if lines > 1 else 15)
+            if abs(heights[r] - want) > 0.01:
+                bad.append((r, heights[r], want))
+        check(f"{name}: rows sized to their wrapped text", bad, [])
+
     # 承诺与拨付 Pledges: each 2023 pledge with the 2024 tranche paid against it.
     p = sheets["承诺与拨付 Pledges"]
     ph = xlsx_read.header_cols(p, 2)
