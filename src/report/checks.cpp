@@ -53,18 +53,18 @@ Finding about_event(const Reader& r, const CheckScope& scope, const std::string&
   return f;
 }
 
-void reports_disagree(const Reader& r, const CheckScope& scope, std::vector<Finding>& out) {
+void reports_disagree(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (std::int64_t id : r.events_reports_disagree(scope.filter)) {
     const auto d = r.event_detail(id);
     Finding f = about_event(r, scope, "reports-disagree", Level::error, id, fmt::format("event {}: its {} reports disagree", id, d->reports.size()),
                             fmt::format("事件 {} 的 {} 篇报道所说金额或日期不一致", id, d->reports.size()));
     f.evidence.clear();
     for (const auto& rep : d->reports) f.evidence.push_back(fmt::format("{}:{}: {}", show(scope, rep.file), rep.line, rep.reading));
-    out.push_back(std::move(f));
+    out(std::move(f));
   }
 }
 
-void tranche_exceeds_pledge(const Reader& r, const CheckScope& scope, std::vector<Finding>& out) {
+void tranche_exceeds_pledge(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (const auto& p : r.pledge_overruns(scope.filter)) {
     Finding f = about_event(r, scope, "tranche-exceeds-pledge", Level::error, p.pledge_id,
                             fmt::format("pledge {} of {} has {} paying {}, {} more than pledged", p.pledge_id, money(p.pledged_fen),
@@ -74,7 +74,7 @@ void tranche_exceeds_pledge(const Reader& r, const CheckScope& scope, std::vecto
     f.amount_fen = p.pledged_fen;
     f.covered_fen = p.paid_fen;
     f.gap_fen = p.pledged_fen - p.paid_fen;
-    out.push_back(std::move(f));
+    out(std::move(f));
   }
 }
 
@@ -94,13 +94,13 @@ Finding about_correction(const CheckScope& scope, const ledger::CorrectionRecord
   return f;
 }
 
-void correction_unmatched(const Reader& r, const CheckScope& scope, std::vector<Finding>& out) {
+void correction_unmatched(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (const auto& c : r.corrections(true))
-    out.push_back(about_correction(scope, c, "correction-unmatched", Level::error, fmt::format("{} {}: {}", c.action, c.target, c.message),
+    out(about_correction(scope, c, "correction-unmatched", Level::error, fmt::format("{} {}: {}", c.action, c.target, c.message),
                                    fmt::format("更正未生效：{} {}：{}", c.action, c.target, c.message)));
 }
 
-void cumulative_claim(const Reader& r, const CheckScope& scope, std::vector<Finding>& out) {
+void cumulative_claim(const Reader& r, const CheckScope& scope, const Emit& out) {
   const auto claims = r.claim_events(scope.filter);
   const auto coverage = r.claims_coverage(claims);
   for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -129,11 +129,11 @@ void cumulative_claim(const Reader& r, const CheckScope& scope, std::vector<Find
     f.amount_fen = c.claim_fen;
     f.covered_fen = c.covered_fen;
     f.gap_fen = c.gap();
-    out.push_back(std::move(f));
+    out(std::move(f));
   }
 }
 
-void unresolved_place(const Reader& r, const CheckScope& scope, std::vector<Finding>& out) {
+void unresolved_place(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (const auto& x : r.unplaced_lines(scope.filter)) {
     const std::string who = x.recipient.empty() ? "?" : x.recipient;
     Finding f = about_event(r, scope, "unresolved-place", Level::warning, x.event_id,
@@ -141,11 +141,11 @@ void unresolved_place(const Reader& r, const CheckScope& scope, std::vector<Find
                             fmt::format("事件 {}：受赠方“{}”未能确定所属乡镇（地名表中没有）", x.event_id, who));
     f.townships = township_label("");
     f.amount_fen = x.amount_fen;
-    out.push_back(std::move(f));
+    out(std::move(f));
   }
 }
 
-void unresolved_donor(const Reader& r, const CheckScope& scope, std::vector<Finding>& out) {
+void unresolved_donor(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (std::int64_t id : r.events_donor_unnamed(scope.filter)) {
     Finding f = about_event(r, scope, "unresolved-donor", Level::warning, id, "", "");
     if (f.donor.empty()) {
@@ -155,48 +155,46 @@ void unresolved_donor(const Reader& r, const CheckScope& scope, std::vector<Find
       f.message = fmt::format("event {}: giver not named in the sentence; taken as the article's actor, {}", id, f.donor);
       f.message_zh = fmt::format("事件 {}：句中未写明捐赠方，按文章的主体记为{}", id, f.donor);
     }
-    out.push_back(std::move(f));
+    out(std::move(f));
   }
 }
 
-void count_unstated(const Reader& r, const CheckScope& scope, std::vector<Finding>& out) {
+void count_unstated(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (std::int64_t id : r.events_count_unstated(scope.filter))
-    out.push_back(about_event(r, scope, "count-unstated", Level::warning, id,
+    out(about_event(r, scope, "count-unstated", Level::warning, id,
                               fmt::format("event {}: the amount is per person or household and their number is not stated; the total is not known", id),
                               fmt::format("事件 {}：金额按人或按户计，人数（户数）未写明，总额未知", id)));
 }
 
-void approximate_amount(const Reader& r, const CheckScope& scope, std::vector<Finding>& out) {
+void approximate_amount(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (const auto& x : r.approximate_lines(scope.filter)) {
     Finding f = about_event(r, scope, "approximate-amount", Level::info, x.event_id,
                             fmt::format("event {}: the article gives the amount as approximate (约/多/余/近 …) or as a range; the lower end is recorded", x.event_id),
                             fmt::format("事件 {}：文章所给金额为约数（约、多、余、近……）或区间，记录其下限", x.event_id));
     f.townships = township_label(x.township);
     f.amount_fen = x.amount_fen;
-    out.push_back(std::move(f));
+    out(std::move(f));
   }
 }
 
-void date_from_report(const Reader& r, const CheckScope& scope, std::vector<Finding>& out) {
+void date_from_report(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (std::int64_t id : r.events_dated_by_report(scope.filter)) {
     Finding f = about_event(r, scope, "date-from-report", Level::info, id, "", "");
     f.message = fmt::format("event {}: no article states its date; {} is the date of the earliest report", id, f.date);
     f.message_zh = fmt::format("事件 {}：文章未写明日期；{} 是最早报道的日期", id, f.date);
-    out.push_back(std::move(f));
+    out(std::move(f));
   }
 }
 
-void correction_applied(const Reader& r, const CheckScope& scope, std::vector<Finding>& out) {
+void correction_applied(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (const auto& c : r.corrections(false))
     if (c.status == "applied")
-      out.push_back(about_correction(scope, c, "correction-applied", Level::info, "applied: " + c.text(), "已更正：" + c.text()));
+      out(about_correction(scope, c, "correction-applied", Level::info, "applied: " + c.text(), "已更正：" + c.text()));
 }
 
-std::vector<Finding> run_all(const Reader& r, const std::string& only, const CheckScope& scope) {
-  std::vector<Finding> out;
+void run_all(const Reader& r, const std::string& only, const CheckScope& scope, const Emit& emit) {
   for (const auto& c : checks())
-    if (only.empty() || only == c.name) c.run(r, scope, out);
-  return out;
+    if (only.empty() || only == c.name) c.run(r, scope, emit);
 }
 
 }  // namespace
@@ -251,15 +249,21 @@ const CheckInfo* find_check(std::string_view name) {
   return nullptr;
 }
 
-std::vector<Finding> run_checks(const Reader& reader, const std::string& only, const CheckScope& scope) {
+void each_finding(const Reader& reader, const std::string& only, const CheckScope& scope, const Emit& use) {
   try {
-    return run_all(reader, only, scope);
+    run_all(reader, only, scope, use);
   } catch (const std::overflow_error& e) {  // a total past int64 (add_checked)
     throw std::overflow_error(fmt::format("{}: {}", reader.path(), e.what()));
   } catch (const std::exception& e) {
     ledger::throw_if_sum_overflow(e, fmt::format("{}: a sum of the checks", reader.path()));  // SQL SUM() past int64
     throw;
   }
+}
+
+std::vector<Finding> run_checks(const Reader& reader, const std::string& only, const CheckScope& scope) {
+  std::vector<Finding> out;
+  each_finding(reader, only, scope, [&](Finding&& f) { out.push_back(std::move(f)); });
+  return out;
 }
 
 std::vector<Finding> run_checks(const Reader& reader, const std::string& only, const PathStyle& show_path) {

@@ -505,7 +505,7 @@ void review_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
                            RowStyle::header);
   CheckScope scope;
   scope.filter = f;
-  for (const Finding& x : run_checks(reader, {}, scope)) {
+  each_finding(reader, {}, scope, [&](Finding&& x) {
     const CheckInfo* c = find_check(x.check);
     std::string evidence;
     for (const auto& e : x.evidence) evidence += (evidence.empty() ? "" : "\n") + e;
@@ -513,7 +513,7 @@ void review_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
     s.row({Cell::str(c ? c->label() : x.check), Cell::str(level_label(x.level)), x.event_id ? Cell::plain(x.event_id) : Cell::none(),
            Cell::str(x.date), Cell::str(x.donor), Cell::str(x.townships), money_or_none(x.amount_fen), money_or_none(x.covered_fen),
            money_or_none(x.gap_fen), Cell::str(x.message_zh + "\n" + x.message), Cell::str(evidence), Cell::str(x.source)});
-  }
+  });
   s.sink().freeze_and_filter(header, s.next() - 1, 11);
 }
 

@@ -41,12 +41,15 @@ struct CheckScope {
   PathStyle show_path;         // file paths of findings and evidence, when given
 };
 
+/// Where a check puts each finding it makes.
+using Emit = std::function<void(Finding&&)>;
+
 struct CheckInfo {
   std::string name;            // reports-disagree
   Level level;
   std::string label_zh, label_en;              // 报道不一致 / Reports disagree
   std::string description_zh, description_en;
-  std::function<void(const ledger::Reader&, const CheckScope&, std::vector<Finding>&)> run;
+  std::function<void(const ledger::Reader&, const CheckScope&, const Emit&)> run;
   std::string label() const { return label_zh + " " + label_en; }
 };
 /// The named checks, in the order they run.
@@ -54,6 +57,10 @@ const std::vector<CheckInfo>& checks();
 /// The check named `name`, or nullptr.
 const CheckInfo* find_check(std::string_view name);
 
+/// Runs every check, or only `only` (a name from checks()), over the lines of `scope.filter`,
+/// handing each finding to `use` as it is made (the Review sheet of a ledger of any size, in
+/// constant memory). A sum past int64 throws std::overflow_error naming the ledger.
+void each_finding(const ledger::Reader& reader, const std::string& only, const CheckScope& scope, const Emit& use);
 /// Runs every check, or only `only` (a name from checks()), over the lines of `scope.filter`.
 /// Findings come in the registry's order. A sum past int64 throws std::overflow_error naming the
 /// ledger.
