@@ -39,7 +39,7 @@ Finding about_event(const Reader& r, const CheckScope& scope, const std::string&
     if (!b->file.empty()) {
       f.file = show(scope, b->file);
       f.line = b->line;
-      f.source = fmt::format("{} (line {})", b->article_id, b->line);
+      f.source = fmt::format("{} (第 {} 行 line {})", b->article_id, b->line, b->line);
     }
     if (!b->sentence.empty()) f.evidence.push_back(b->sentence);
     f.date = b->date;

@@ -442,11 +442,11 @@ void timeline_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
   reader.each_timeline_entry(f, [&](const ledger::TimelineEntry& e) {
     const std::string full = fmt::format("full text: aidledger explain {}", e.event_id);
     std::string others;
-    for (const auto& o : e.others) others += fmt::format("{}{} (line {}): {}", others.empty() ? "" : "\n", o.article_id, o.line, o.merge_reason);
+    for (const auto& o : e.others) others += fmt::format("{}{} (第 {} 行 line {}): {}", others.empty() ? "" : "\n", o.article_id, o.line, o.line, o.merge_reason);
     s.row({Cell::str(e.date), Cell::str(precision_label(e.precision)), Cell::plain(e.event_id), Cell::str(e.donor),
            Cell::str(status_label(e.status)), Cell::str(kind_label(e.kind)), e.total_fen ? Cell::money(*e.total_fen) : Cell::none(),
            e.total_quantity ? Cell::str(fmt::format("{}{}", *e.total_quantity, e.unit)) : Cell::none(), Cell::str(e.sentence).hinted(full),
-           Cell::str(fmt::format("{} (line {})", e.article_id, e.line)), Cell::str(e.article_title), Cell::str(e.article_date),
+           Cell::str(fmt::format("{} (第 {} 行 line {})", e.article_id, e.line, e.line)), Cell::str(e.article_title), Cell::str(e.article_date),
            Cell::str(others).hinted(full)});
   });
   s.sink().freeze_and_filter(header, s.next() - 1, 12);
@@ -496,7 +496,7 @@ void pledges_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
 // the lines of the report's filter: one row each, Chinese first with English beside.
 void review_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
   // Printed: the finding's facts on the first page across, its detail, evidence and source on the second.
-  Sheet s(sink, "待核查 Review", "review", {24, 10, 8, 11, 22, 14, 15, 15, 15, 60, 56, 22});
+  Sheet s(sink, "待核查 Review", "review", {22, 12, 8, 11, 22, 14, 15, 15, 15, 60, 56, 22});
   s.row({Cell::str("待核查 Review — 需要人工核对的事项 what needs a person (= aidledger check)")}, RowStyle::title);
   s.row({});
   const int header = s.row({Cell::str("检查 Check"), Cell::str("级别 Level"), Cell::str("事件 Event"), Cell::str("日期 Date"),
