@@ -162,7 +162,7 @@ void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_cod
   add_output_options(check, *opt);
   std::string names;
   for (const auto& c : report::checks())
-    names += fmt::format("\n  {:<22} {:<8} {} {}\n  {:<31} {}", c.name, report::to_string(c.level), c.label_zh, c.description_zh, "", c.description_en);
+    names += fmt::format("\n  {:<22} {:<8} {}：{}\n  {:<31} {}", c.name, report::to_string(c.level), c.label_zh, c.description_zh, "", c.description_en);
   check->footer("Checks:" + names +
                 "\nThe workbook's 待核查 Review sheet shows the same findings (over the report's filters).\n"
                 "Files are named relative to the folder the command runs in when they are under it, else in full.\n"

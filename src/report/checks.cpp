@@ -2,6 +2,8 @@
 // says what it found, in English (the command) and in Chinese (the Review sheet shows both).
 #include "aidledger/report/checks.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "aidledger/extract/numbers.hpp"

@@ -1,5 +1,7 @@
-// The report model: eight sheets computed from the ledger. Totals are sums of integer fen;
-// aggregates (累计 …) and pledges never enter disbursed totals.
+// The report model: nine sheets computed from the ledger, read through its typed reader
+// (ledger/reader.hpp; no SQL here). Totals are sums of integer fen (totals.hpp); aggregates
+// (累计 …) and pledges never enter disbursed totals. The Review sheet renders the audit checks
+// (checks.hpp), as `aidledger check` does.
 #include "aidledger/report/report.hpp"
 
 #include <algorithm>
@@ -44,7 +46,6 @@ void SheetSink::table(const TableSpec& spec) {
 }
 
 namespace {
-
 
 using extract::add_checked;
 using ledger::Reader;
