@@ -14,6 +14,7 @@ packages=(
   libcli11-dev libfmt-dev libicu-dev nlohmann-json3-dev libssl-dev zlib1g-dev
   libreoffice-calc-nogui   # the test suite recalculates the workbook's formulas with LibreOffice
   fonts-wqy-microhei       # a Chinese font, so that the workbook renders (PDF, PNG) with its characters
+  fonts-crosextra-carlito  # Calibri's metrics: LibreOffice measures column widths as Excel does
 )
 source scripts/install_missing.sh   # (the script has moved to the repository root)
 install_missing "aidledger" "${packages[@]}"

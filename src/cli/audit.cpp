@@ -15,6 +15,7 @@
 #include "aidledger/ledger/ledger.hpp"
 #include "aidledger/ledger/reader.hpp"
 #include "aidledger/report/audit.hpp"
+#include "aidledger/report/labels.hpp"
 #include "aidledger/text/csv.hpp"
 #include "aidledger/text/decode.hpp"
 #include "aidledger/text/words.hpp"
@@ -123,7 +124,8 @@ void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_cod
   add_filter_options(query, *opt, true);
   add_output_options(query, *opt);
   query->add_flag("--sources", opt->sources, "Table: list each line's source articles under it (otherwise their number)");
-  query->footer("Table: ≈ marks an approximate amount; status 'claim' is a cumulative claim, never in the totals.\n"
+  query->footer("Table: values Chinese first, English beside, as in the workbook (现金 cash, 已拨付 disbursed, 未确定 Unresolved);\n"
+                "≈ marks an approximate amount; status '累计数 claim' is a cumulative claim, never in the totals.\n"
                 "CSV and JSON have the columns of 'aidledger export'. Exit 1 when nothing matches; 2 on an error\n"
                 "(an unknown township or donor is refused with up to three close names).");
   query->callback([opt, &exit_code] { exit_code = naming_ledger(*opt, [&] { return run_query(*opt); }); });
@@ -159,9 +161,11 @@ void setup_audit(CLI::App& app, std::shared_ptr<AuditOptions> opt, int& exit_cod
   check->add_option("--check", opt->check, "Run only this check");
   add_output_options(check, *opt);
   std::string names;
-  for (const auto& c : report::checks()) names += fmt::format("\n  {:<24} {:<8} {}", c.name, report::to_string(c.level), c.description);
+  for (const auto& c : report::checks())
+    names += fmt::format("\n  {:<22} {:<8} {}：{}\n  {:<31} {}", c.name, report::to_string(c.level), c.label_zh, c.description_zh, "", c.description_en);
   check->footer("Checks:" + names +
-                "\nFiles are named relative to the folder the command runs in when they are under it, else in full.\n"
+                "\nThe workbook's 待核查 Review sheet shows the same findings (over the report's filters).\n"
+                "Files are named relative to the folder the command runs in when they are under it, else in full.\n"
                 "Exit 1 when an error-level check finds something, 0 otherwise, 2 on an error.");
   check->callback([opt, &exit_code] { exit_code = with_database(opt->db, [&] { return run_check(*opt); }); });
 }
@@ -173,7 +177,7 @@ int run_query(const AuditOptions& o) {
   if (!make_filter(*l, o, f)) return kError;
   const auto lines = l->lines(f);
   // The totals of the one model (report/totals.hpp): a township's own lines, its JOINT lines apart.
-  const report::Totals tot = report::compute_totals(ledger::total_rows(l->database(), f), f);
+  const report::Totals tot = report::totals_of(*l, f);
   const bool one_township = report::one_township(f);
   std::string shared_with;
   for (const auto& t : tot.shared_with) shared_with += (shared_with.empty() ? "" : "、") + t;
@@ -205,13 +209,15 @@ int run_query(const AuditOptions& o) {
   const std::size_t width = output_width(o.width);
   Table t;
   t.columns = {{"event", true}, {"date"}, {"donor", false, 8}, {"recipient", false, 6, 2}, {"township", false, 8},
-               {"kind"}, {"status"}, {"amount", true}};
+               {"kind", false, 6}, {"status", false, 7}, {"amount", true}};  // cut, the Chinese stays
   if (!o.sources) t.columns.push_back({"sources", true, 0, 1});
   for (const auto& x : lines) {
     std::string amount = x.amount_fen ? (x.approximate ? "≈" : "") + yuan(*x.amount_fen) : "";
     if (x.quantity) amount += fmt::format("{}{}{}", amount.empty() ? "" : " ", *x.quantity, x.unit);
-    const std::string status = !x.aggregate ? x.status : x.status == "disbursed" ? "claim" : x.status + " claim";
-    std::vector<std::string> row{std::to_string(x.event_id), x.date, x.donor, x.recipient, township_name(x.township), x.kind, status, amount};
+    // Values as the workbook shows them: Chinese first, English beside (report/labels.hpp).
+    const std::string status = !x.aggregate ? report::status_label(x.status) : x.status == "disbursed" ? "累计数 claim" : "承诺累计数 pledged claim";
+    std::vector<std::string> row{std::to_string(x.event_id), x.date, x.donor, x.recipient, report::township_label(x.township),
+                                 report::kind_label(x.kind), status, amount};
     if (!o.sources) row.push_back(std::to_string(x.sources.size()));
     t.rows.push_back(std::move(row));
     if (o.sources) {
@@ -241,7 +247,7 @@ int run_summaries(const AuditOptions& o, bool donors) {
   if (!l) return kError;
   ledger::LineFilter f;
   if (!make_filter(*l, o, f)) return kError;
-  const auto rows = donors ? report::donor_summaries(l->database(), f, o.by_year) : report::township_summaries(l->database(), f, o.by_year);
+  const auto rows = donors ? report::donor_summaries(*l, f, o.by_year) : report::township_summaries(*l, f, o.by_year);
   const int rc = rows.empty() ? kNothingFound : kOk;
   const std::string what = donors ? "donor" : "township";
   // For one township, the JOINT lines it shares with others belong to no single township's total:
@@ -257,13 +263,13 @@ int run_summaries(const AuditOptions& o, bool donors) {
   std::int64_t shared = 0;
   std::string shared_with;
   if (one_township) {
-    const report::Totals tot = report::compute_totals(ledger::total_rows(l->database(), f), f);
+    const report::Totals tot = report::totals_of(*l, f);
     shared = tot.shared_disbursed;
     for (const auto& t : tot.shared_with) shared_with += (shared_with.empty() ? "" : "、") + t;
   }
   auto name_of = [&](const report::Summary& s) {
-    if (donors) return s.name.empty() ? std::string("(unknown)") : s.name;
-    return one_township && s.name == "JOINT" ? std::string("JOINT (shared)") : township_name(s.name);
+    if (donors) return s.name.empty() ? std::string("（未知）Unknown") : s.name;
+    return one_township && s.name == "JOINT" ? std::string("合并 JOINT (shared)") : report::township_label(s.name);
   };
 
   if (o.format == "csv") {
@@ -336,10 +342,10 @@ int run_summaries(const AuditOptions& o, bool donors) {
     const auto& s = rows[i];
     // By year, a donor's name stands on its first row only.
     const bool first_of_name = i == 0 || rows[i - 1].name != s.name;
-    t.rows.push_back(row_of(o.by_year && !first_of_name ? "" : name_of(s), o.by_year && !first_of_name ? "" : s.category, s,
-                            s.year ? std::to_string(s.year) : "(no date)"));
+    t.rows.push_back(row_of(o.by_year && !first_of_name ? "" : name_of(s), o.by_year && !first_of_name ? "" : report::category_label(s.category), s,
+                            report::year_label(s.year)));
   }
-  for (const auto& s : per_year) t.totals.push_back(row_of(total_label, "", s, s.year ? std::to_string(s.year) : "(no date)"));
+  for (const auto& s : per_year) t.totals.push_back(row_of(total_label, "", s, report::year_label(s.year)));
   t.totals.push_back(row_of(total_label, "", total, years_text(total.first_year, total.last_year)));
   const std::size_t width = output_width(o.width);
   std::string out = t.render(width);
@@ -367,14 +373,14 @@ std::string event_text(const report::EventDetail& d, bool full, std::size_t widt
       extract::add_checked(fen, *x.amount_fen, fmt::format("the total of event {}", d.id));
       any_fen = true;
     }
-  put(fmt::format("{}  event {}  {} {}  {}{}{}", d.date.empty() ? "(no date)" : d.date, d.id, d.status, d.kind,
+  put(fmt::format("{}  event {}  {} {}  {}{}{}", d.date.empty() ? "日期未知 (no date)" : d.date, d.id, report::status_label(d.status), report::kind_label(d.kind),
                   d.donor.empty() ? "(donor unknown)" : d.donor, any_fen ? "  " + yuan(fen) : "", d.excluded ? "  [excluded by a correction]" : ""),
       4);
-  put(fmt::format("    date: {} ({})", d.precision, d.date_basis), 10);
+  put(fmt::format("    date: {} ({})", report::precision_label(d.precision), d.date_basis), 10);
   for (const auto& x : d.lines) {
     std::string what = x.amount_fen ? yuan(*x.amount_fen) : "";
     if (x.quantity) what += (what.empty() ? "" : " ") + std::to_string(*x.quantity) + d.unit;
-    put(fmt::format("    -> {}{} {}{}", township_name(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
+    put(fmt::format("    -> {}{} {}{}", report::township_label(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
                     x.recipient.empty() || x.recipient == x.township || x.recipient == x.covers ? "" : x.recipient + " ",
                     what.empty() ? "(no amount)" : what),
         7);
@@ -421,7 +427,7 @@ int run_timeline(const AuditOptions& o) {
   if (!l) return kError;
   ledger::LineFilter f;
   if (!make_filter(*l, o, f)) return kError;
-  const auto events = report::timeline(l->database(), f);
+  const auto events = report::timeline(*l, f);
   const int rc = events.empty() ? kNothingFound : kOk;
   auto totals_of = [](const report::EventDetail& d) {
     std::optional<std::int64_t> fen, qty;
@@ -499,7 +505,7 @@ int run_timeline(const AuditOptions& o) {
 int run_explain(const AuditOptions& o) {
   auto l = open_existing_ledger(o.db);
   if (!l) return kError;
-  auto d = report::event_detail(l->database(), o.event_id);
+  auto d = report::event_detail(*l, o.event_id);
   if (!d) {
     fmt::print(stderr, "aidledger: no event {} in the ledger (events are numbered 1 to {})\n", o.event_id, l->last_event_id());
     return kNothingFound;
@@ -509,20 +515,16 @@ int run_explain(const AuditOptions& o) {
 
 int run_check(const AuditOptions& o) {
   if (!o.check.empty()) {
-    bool known = false;
     std::string names;
-    for (const auto& c : report::checks()) {
-      known = known || c.name == o.check;
-      names += (names.empty() ? "" : ", ") + c.name;
-    }
-    if (!known) {
+    for (const auto& c : report::checks()) names += (names.empty() ? "" : ", ") + c.name;
+    if (!report::find_check(o.check)) {
       print_safe(stderr, "aidledger: unknown check '{}' (checks: {})\n", o.check, names);
       return kError;
     }
   }
   auto l = open_existing_ledger(o.db);
   if (!l) return kError;
-  const auto findings = report::run_checks(l->database(), o.check, shown_path);
+  const auto findings = report::run_checks(*l, o.check, shown_path);
   std::int64_t errors = 0, warnings = 0, infos = 0;
   for (const auto& f : findings) (f.level == report::Level::error ? errors : f.level == report::Level::warning ? warnings : infos)++;
   const int rc = errors > 0 ? kNothingFound : kOk;

@@ -50,9 +50,9 @@ bool set_filter(ledger::Ledger& ledger, std::optional<int> from, std::optional<i
   }
   if (!donor.empty()) {
     f.donor = text::to_simplified(donor);
-    if (!report::donor_known(ledger.database(), f.donor)) {
+    if (!report::donor_known(ledger, f.donor)) {
       print_safe(stderr, "aidledger: unknown donor '{}': no donor's name or alias contains it{}\n", donor,
-                 did_you_mean(report::suggest_donors(ledger.database(), f.donor, 3), "aidledger donors"));
+                 did_you_mean(report::suggest_donors(ledger, f.donor, 3), "aidledger donors"));
       return false;
     }
   }
@@ -96,7 +96,7 @@ int run_report(const ReportOptions& opt) {
   }
   const auto unit = opt.unit == "wan" ? report::Unit::wan : report::Unit::yuan;
   auto sink = opt.format == "csv" ? report::make_csv_sink(out, !opt.no_neutralise, unit) : report::make_xlsx_sink(out, unit);
-  const std::int64_t lines = report::write_report(ledger->database(), filter, {"aidledger 0.1.0", db_path, unit}, *sink);
+  const std::int64_t lines = report::write_report(*ledger, filter, {"aidledger 0.1.0", db_path, unit}, *sink);
   fmt::print("{}: {} reported\n", out, text::count_of(lines, "ledger line"));
   return lines == 0 ? kNothingFound : kOk;
 }

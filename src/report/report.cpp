@@ -1,5 +1,7 @@
-// The report model: eight sheets computed from the ledger. Totals are sums of integer fen;
-// aggregates (累计 …) and pledges never enter disbursed totals.
+// The report model: nine sheets computed from the ledger, read through its typed reader
+// (ledger/reader.hpp; no SQL here). Totals are sums of integer fen (totals.hpp); aggregates
+// (累计 …) and pledges never enter disbursed totals. The Review sheet renders the audit checks
+// (checks.hpp), as `aidledger check` does.
 #include "aidledger/report/report.hpp"
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <map>
 #include <set>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -17,7 +18,8 @@
 #include "aidledger/extract/places.hpp"
 #include "aidledger/ledger/filter.hpp"
 #include "aidledger/ledger/ledger.hpp"
-#include "aidledger/report/audit.hpp"
+#include "aidledger/report/checks.hpp"
+#include "aidledger/report/labels.hpp"
 #include "aidledger/report/totals.hpp"
 #include "aidledger/ledger/reader.hpp"
 #include "aidledger/text/words.hpp"
@@ -45,57 +47,17 @@ void SheetSink::table(const TableSpec& spec) {
 
 namespace {
 
-constexpr int kUnknownYear = 0;
-
 using extract::add_checked;
-using ledger::bind_line_filter;
-// Every user value is a bound parameter (ledger/filter.hpp).
-const std::string kLineFilter = ledger::line_filter_sql();
-std::string event_filter() { return ledger::event_filter_sql(); }
-void bind_filter(SQLite::Statement& st, const Filter& f) { bind_line_filter(st, f); }
+using ledger::Reader;
 
-std::string kind_label(const std::string& k) {
-  if (k == "cash") return "现金 cash";
-  if (k == "in_kind") return "实物 in_kind";
-  if (k == "consumption") return "消费帮扶 consumption";
-  return k;
-}
-std::string status_label(const std::string& s) { return s == "pledged" ? "承诺 pledged" : "已拨付 disbursed"; }
-std::string category_label(const std::string& c) {
-  if (c == "government") return "政府单位 Government unit";
-  if (c == "enterprise") return "企业 Enterprise";
-  if (c == "social_organisation") return "社会组织 Social organisation";
-  return "其他 Other";
-}
-std::string township_label(const std::string& t) {
-  if (t == "JOINT") return "合并 JOINT";
-  if (t.empty()) return "未确定 Unresolved";
-  return t;
-}
-std::string precision_label(const std::string& p) {
-  if (p == "day") return "日 day";
-  if (p == "month") return "月 month";
-  if (p == "year") return "年 year";
-  if (p == "reported") return "报道日 reported";
-  return "未知 unknown";
-}
-std::string year_label(int y) { return y == kUnknownYear ? "未知 Unknown" : std::to_string(y); }
-std::string yuan(std::int64_t fen) { return extract::format_yuan(fen); }
 // What a title says its amounts are in: (¥) or (万元).
 std::string unit_mark(Unit u) { return u == Unit::wan ? "(万元)" : "(¥)"; }
 
 // One pass over the lines, streamed: memory stays flat however long the ledger.
-Totals gather(SQLite::Database& db, const Filter& f) {
+Totals gather(const Reader& r, const Filter& f) {
   Totals t;
-  ledger::each_total_row(db, f, [&](const ledger::TotalRow& r) { add_to_totals(t, r, f); });
+  r.each_total_row(f, [&](const ledger::TotalRow& row) { add_to_totals(t, row, f); });
   return t;
-}
-
-std::int64_t count(SQLite::Database& db, const std::string& sql, const Filter& f) {
-  SQLite::Statement q(db, sql);
-  bind_filter(q, f);
-  q.executeStep();
-  return q.getColumn(0).getInt64();
 }
 
 std::string filter_text(const Filter& f) {
@@ -132,7 +94,7 @@ class Sheet {
 };
 
 // ---- 1. 概览 Summary -----------------------------------------------------------------------
-void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const ReportInfo& info, const Totals& t) {
+void summary_sheet(SheetSink& sink, const Reader& reader, const Filter& f, const ReportInfo& info, const Totals& t) {
   Sheet s(sink, "概览 Summary", "summary", {44, 20, 16, 20, 16, 3});
   s.row({Cell::str("结对帮扶台账 Pairing aid ledger")}, RowStyle::title);
   s.row({Cell::str("概览 Summary. 累计数与承诺不计入已拨付合计 — cumulative claims and pledges never enter disbursed totals.")}, RowStyle::note);
@@ -170,12 +132,9 @@ void summary_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f, const
   for (const auto& [unit, qty] : t.goods_by_unit) s.row({Cell::str(unit), Cell::integer(qty)});
   s.row({});
   s.row({Cell::str("范围 Scope")}, RowStyle::section);
-  const std::int64_t articles = count(db, fmt::format("SELECT COUNT(DISTINCT m.article_id) FROM mentions m JOIN events e ON e.id = m.event_id "
-                                                      "LEFT JOIN organisations o ON o.id = e.donor_id WHERE {}", event_filter()), f);
-  const std::int64_t events = count(db, fmt::format("SELECT COUNT(*) FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE {}", event_filter()), f);
-  const std::int64_t all_articles = db.execAndGet("SELECT COUNT(*) FROM articles").getInt64();
-  s.row({Cell::str("文章（有帮扶记录 / 全部） Articles (with aid / all read)"), Cell::str(fmt::format("{} / {}", articles, all_articles))});
-  s.row({Cell::str("事件 Events"), Cell::integer(events)});
+  const ledger::ScopeCounts scope = reader.scope(f);
+  s.row({Cell::str("文章（有帮扶记录 / 全部） Articles (with aid / all read)"), Cell::str(fmt::format("{} / {}", scope.articles_with_aid, scope.articles_read))});
+  s.row({Cell::str("事件 Events"), Cell::integer(scope.events)});
   s.row({Cell::str("台账行 Ledger lines"), Cell::integer(t.lines)});
   s.row({Cell::str("日期范围 Date range"), Cell::str(t.first_date.empty() ? "—" : t.first_date + " – " + t.last_date)});
   s.row({Cell::str("筛选 Filters"), Cell::str(filter_text(f))});
@@ -292,22 +251,27 @@ void yearly_sheet(SheetSink& sink, const Totals& t, Unit unit) {
 }
 
 // ---- 3. 捐赠方 Donors ----------------------------------------------------------------------
+// Donors down, years across (disbursed), then the total (a SUM), pledged, and the goods given
+// without a value, per unit: a donor of goods only shows what it gave, not a row of ¥0.00.
 void donors_sheet(SheetSink& sink, const Totals& t) {
   std::set<int> years;
   for (const auto& [name, d] : t.donors)
     for (const auto& [y, v] : d.by_year) years.insert(y);
-  std::vector<double> widths{36, 26};
+  std::vector<double> widths{34, 29};
   for (std::size_t i = 0; i < years.size() + 2; ++i) widths.push_back(16);
+  widths.push_back(34);
   Sheet s(sink, "捐赠方 Donors", "donors", widths);
-  s.row({Cell::str("捐赠方 Donors — 已拨付（按年）与承诺 disbursed by year, and pledged")}, RowStyle::title);
+  s.row({Cell::str("捐赠方 Donors — 已拨付（按年）、承诺与未计价实物 disbursed by year, pledged, and goods without a value")}, RowStyle::title);
   s.row({});
   std::vector<Cell> head{Cell::str("捐赠方 Donor"), Cell::str("类别 Category")};
   for (int y : years) head.push_back(Cell::str(year_label(y)));
   head.push_back(Cell::str("已拨付合计 Disbursed"));
   head.push_back(Cell::str("承诺 Pledged"));
+  head.push_back(Cell::str("未计价实物 Goods without a value"));
   const int header = s.row(head, RowStyle::header);
   std::vector<std::pair<std::string, const Totals::Donor*>> order;
   for (const auto& [name, d] : t.donors) order.emplace_back(name, &d);
+  // Largest first; donors of goods only after those of money.
   std::stable_sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.second->disbursed > b.second->disbursed; });
   const int ny = static_cast<int>(years.size());
   const int first = s.next();
@@ -319,21 +283,31 @@ void donors_sheet(SheetSink& sink, const Totals& t) {
       auto it = d->by_year.find(y);
       const std::int64_t v = it == d->by_year.end() ? 0 : it->second;
       add_checked(sums[i++], v, "a year's total of the donors sheet");
-      cells.push_back(Cell::money(v));
+      // A year without money given stays empty (SUM reads it as 0).
+      cells.push_back(it == d->by_year.end() ? Cell::none() : Cell::money(v));
     }
     const int r = s.next();
     cells.push_back(ny > 0 ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(r, 2), cell_ref(r, 1 + ny)), d->disbursed) : Cell::money(0));
     add_checked(sums[i++], d->disbursed, "the disbursed total of the donors sheet");
-    cells.push_back(Cell::money(d->pledged));
+    cells.push_back(d->pledged != 0 ? Cell::money(d->pledged) : Cell::none());
     add_checked(sums[i], d->pledged, "the pledged total of the donors sheet");
+    std::string goods;
+    for (const auto& [unit, q] : d->goods) goods += fmt::format("{}{}{}", goods.empty() ? "" : "、", q, unit);
+    if (d->unquantified > 0)
+      goods += fmt::format("{}{} 项未写明数量 {} without a quantity", goods.empty() ? "" : "；", d->unquantified,
+                           text::count_of(d->unquantified, "gift"));
+    cells.push_back(Cell::str(goods));
     s.row(cells);
   }
   const int last = s.next() - 1;
-  s.sink().freeze_and_filter(header, last, 1 + ny + 2);
+  s.sink().freeze_and_filter(header, last, 1 + ny + 3);
   std::vector<Cell> total{Cell::str("合计 Total"), Cell::none()};
   for (int c = 2; c < 2 + ny + 2; ++c)
     total.push_back(last >= first ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(first, c), cell_ref(last, c)), sums[static_cast<std::size_t>(c - 2)])
                                   : Cell::money(0));
+  std::string goods;
+  for (const auto& [unit, q] : t.goods_by_unit) goods += fmt::format("{}{}{}", goods.empty() ? "" : "、", q, unit);
+  total.push_back(Cell::str(goods));
   s.row(total, RowStyle::total);
 }
 
@@ -409,11 +383,11 @@ void townships_by_year_sheet(SheetSink& sink, const Filter& f, const Totals& t, 
 }
 
 // ---- 4. 台账 Ledger (streamed) --------------------------------------------------------------
-void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
+void ledger_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
   // Pivot-ready: one row per line, a year, the date as an Excel date when the day is known (else
   // the text, with its precision), and disbursed, pledged and cumulative-claim amounts in columns
   // of their own, so that every column adds up to something that means what it says.
-  Sheet s(sink, "台账 Ledger", "ledger", {7, 7, 11, 9, 24, 20, 12, 12, 11, 15, 15, 15, 9, 6, 18, 6, 30, 11, 22});
+  Sheet s(sink, "台账 Ledger", "ledger", {7, 7, 11, 10, 24, 20, 12, 12, 11, 15, 15, 15, 9, 6, 18, 8, 30, 11, 27});
   const std::vector<std::string> headers = {
       "事件 Event", "年份 Year", "日期 Date", "精度 Precision", "捐赠方 Donor", "受赠方 Recipient", "乡镇 Township",
       "类别 Kind", "状态 Status", "已拨付 Disbursed", "承诺 Pledged", "累计数 Cumulative claim", "数量 Quantity", "单位 Unit",
@@ -421,35 +395,20 @@ void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
   std::vector<Cell> head;
   for (const auto& h : headers) head.push_back(Cell::str(h));
   const int header = s.row(head, RowStyle::header);
-  const std::string first_article =
-      "(SELECT {} FROM mentions m JOIN articles ar ON ar.id = m.article_id WHERE m.event_id = e.id "
-      "ORDER BY ar.published_first IS NULL, ar.published_first, m.id LIMIT 1)";
-  SQLite::Statement q(db, fmt::format(
-      "SELECT e.id, e.date_text, e.date_precision, COALESCE(o.name, ''), a.recipient, a.township, e.kind, e.status, "
-      "a.amount_fen, a.quantity, e.unit, e.item, e.approximate, e.aggregate, "
-      "(SELECT group_concat(article_id, ';') FROM (SELECT DISTINCT article_id FROM mentions m WHERE m.event_id = e.id ORDER BY article_id)), "
-      "{}, {} "
-      "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "
-      "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id, a.id",
-      fmt::format(fmt::runtime(first_article), "ar.title"), fmt::format(fmt::runtime(first_article), "COALESCE(ar.published_text, '')"),
-      kLineFilter));
-  bind_filter(q, f);
   std::int64_t disbursed = 0, pledged = 0, claims = 0;
-  while (q.executeStep()) {
-    const std::string date = q.getColumn(1).getString(), precision = q.getColumn(2).getString();
-    Cell date_cell = Cell::str(date);
+  reader.each_line_detail(f, [&](const ledger::LineDetail& x) {
+    const ledger::TotalRow& r = x.row;
+    Cell date_cell = Cell::str(r.date);
     int y = 0, m = 0, d = 0;
-    if (precision == "day" && date.size() == 10 && std::sscanf(date.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3)
-      date_cell = Cell::date(y, m, d, date);
-    const bool has_amount = !q.getColumn(8).isNull();
-    const std::int64_t fen = has_amount ? q.getColumn(8).getInt64() : 0;
-    const bool aggregate = q.getColumn(13).getInt() != 0, is_pledge = q.getColumn(7).getString() == "pledged";
+    if (x.precision == "day" && r.date.size() == 10 && std::sscanf(r.date.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3)
+      date_cell = Cell::date(y, m, d, r.date);
     Cell paid = Cell::none(), promised = Cell::none(), claim = Cell::none();
-    if (has_amount) {
-      if (aggregate) {
+    if (r.amount_fen) {
+      const std::int64_t fen = *r.amount_fen;
+      if (r.aggregate) {
         claim = Cell::money(fen);
         add_checked(claims, fen, "the Ledger sheet's cumulative claims");
-      } else if (is_pledge) {
+      } else if (r.status == "pledged") {
         promised = Cell::money(fen);
         add_checked(pledged, fen, "the Ledger sheet's pledged total");
       } else {
@@ -457,100 +416,71 @@ void ledger_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
         add_checked(disbursed, fen, "the Ledger sheet's disbursed total");
       }
     }
-    s.row({Cell::plain(q.getColumn(0).getInt64()), date.size() >= 4 ? Cell::plain(std::stoi(date.substr(0, 4))) : Cell::none(),
-           std::move(date_cell), Cell::str(precision_label(precision)), Cell::str(q.getColumn(3).getString()),
-           Cell::str(q.getColumn(4).getString()), Cell::str(township_label(q.getColumn(5).getString())),
-           Cell::str(kind_label(q.getColumn(6).getString())), Cell::str(status_label(q.getColumn(7).getString())), std::move(paid),
-           std::move(promised), std::move(claim), q.getColumn(9).isNull() ? Cell::none() : Cell::integer(q.getColumn(9).getInt64()),
-           Cell::str(q.getColumn(10).getString()), Cell::str(q.getColumn(11).getString()), Cell::integer(q.getColumn(12).getInt()),
-           Cell::str(q.getColumn(15).getString()), Cell::str(q.getColumn(16).getString()),
-           Cell::str(q.getColumn(14).getString()).hinted(fmt::format("all: aidledger explain {}", q.getColumn(0).getInt64()))});
-  }
+    std::string sources;
+    for (const auto& id : x.sources) sources += (sources.empty() ? "" : "; ") + id;  // (a space: printed, ids wrap whole)
+    s.row({Cell::plain(r.event_id), r.year != 0 ? Cell::plain(r.year) : Cell::none(), std::move(date_cell), Cell::str(precision_label(x.precision)),
+           Cell::str(r.donor), Cell::str(x.recipient), Cell::str(township_label(r.township)), Cell::str(kind_label(r.kind)),
+           Cell::str(status_label(r.status)), std::move(paid), std::move(promised), std::move(claim),
+           r.quantity ? Cell::integer(*r.quantity) : Cell::none(), Cell::str(r.unit), Cell::str(x.item), Cell::integer(x.approximate ? 1 : 0),
+           Cell::str(x.source_title), Cell::str(x.source_date),
+           Cell::str(sources).hinted(fmt::format("all: aidledger explain {}", r.event_id))});
+  });
   const int last = s.next() - 1;
   s.sink().table({"Ledger", header, last, headers, "合计 Total (SUBTOTAL: 筛选后 filtered rows)", {{9, disbursed}, {10, pledged}, {11, claims}}});
   s.sink().freeze_and_filter(header, last, static_cast<int>(headers.size()) - 1);
 }
 
 // ---- 5. 时间线 Timeline (streamed) ----------------------------------------------------------
-void timeline_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
-  Sheet s(sink, "时间线 Timeline", "timeline", {11, 9, 7, 22, 12, 12, 14, 9, 48, 18, 24, 11, 40});
+void timeline_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
+  // Printed, the first page across holds the event and its evidence, the second the article and the
+  // other reports (columns of each add up to a landscape A4 page at 100%).
+  Sheet s(sink, "时间线 Timeline", "timeline", {11, 10, 6, 17, 10, 10, 14, 9, 51, 18, 24, 11, 78});
   const int header = s.row({Cell::str("日期 Date"), Cell::str("精度 Precision"), Cell::str("事件 Event"), Cell::str("捐赠方 Donor"),
                             Cell::str("状态 Status"), Cell::str("类别 Kind"), Cell::str("金额 Amount"), Cell::str("数量 Quantity"),
                             Cell::str("证据 Evidence"), Cell::str("文章 Article"), Cell::str("标题 Title"), Cell::str("文章日期 Article date"),
                             Cell::str("其他报道与合并理由 Other reports and why merged")},
                            RowStyle::header);
-  SQLite::Statement q(db, fmt::format(
-      "WITH firsts AS (SELECT m.event_id, m.id AS mid FROM mentions m JOIN articles ar ON ar.id = m.article_id "
-      "  WHERE m.id = (SELECT m2.id FROM mentions m2 JOIN articles a2 ON a2.id = m2.article_id WHERE m2.event_id = m.event_id "
-      "                ORDER BY a2.published_first IS NULL, a2.published_first, m2.id LIMIT 1)) "
-      "SELECT e.id, e.date_text, e.date_precision, COALESCE(o.name, ''), e.status, e.kind, e.total_fen, e.total_quantity, e.unit, "
-      "  fm.sentence_original, fm.article_id, ar.title, COALESCE(ar.published_text, ''), fm.line, "
-      "  (SELECT group_concat(m.article_id || ' (line ' || m.line || '): ' || m.merge_reason, char(10)) FROM mentions m "
-      "   WHERE m.event_id = e.id AND m.id != fm.id) "
-      "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id JOIN firsts ON firsts.event_id = e.id "
-      "JOIN mentions fm ON fm.id = firsts.mid JOIN articles ar ON ar.id = fm.article_id "
-      "WHERE {} ORDER BY e.date_first IS NULL, e.date_first, e.id", event_filter()));
-  bind_filter(q, f);
-  while (q.executeStep()) {
-    const std::string full = fmt::format("full text: aidledger explain {}", q.getColumn(0).getInt64());
-    s.row({Cell::str(q.getColumn(1).getString()), Cell::str(precision_label(q.getColumn(2).getString())), Cell::plain(q.getColumn(0).getInt64()),
-           Cell::str(q.getColumn(3).getString()), Cell::str(status_label(q.getColumn(4).getString())),
-           Cell::str(kind_label(q.getColumn(5).getString())),
-           q.getColumn(6).isNull() ? Cell::none() : Cell::money(q.getColumn(6).getInt64()),
-           q.getColumn(7).isNull() ? Cell::none() : Cell::str(fmt::format("{}{}", q.getColumn(7).getInt64(), q.getColumn(8).getString())),
-           Cell::str(q.getColumn(9).getString()).hinted(full), Cell::str(fmt::format("{} (line {})", q.getColumn(10).getString(), q.getColumn(13).getInt())),
-           Cell::str(q.getColumn(11).getString()), Cell::str(q.getColumn(12).getString()),
-           Cell::str(q.getColumn(14).isNull() ? "" : q.getColumn(14).getString()).hinted(full)});
-  }
+  reader.each_timeline_entry(f, [&](const ledger::TimelineEntry& e) {
+    const std::string full = fmt::format("full text: aidledger explain {}", e.event_id);
+    std::string others;
+    for (const auto& o : e.others) others += fmt::format("{}{} (第 {} 行 line {}): {}", others.empty() ? "" : "\n", o.article_id, o.line, o.line, o.merge_reason);
+    s.row({Cell::str(e.date), Cell::str(precision_label(e.precision)), Cell::plain(e.event_id), Cell::str(e.donor),
+           Cell::str(status_label(e.status)), Cell::str(kind_label(e.kind)), e.total_fen ? Cell::money(*e.total_fen) : Cell::none(),
+           e.total_quantity ? Cell::str(fmt::format("{}{}", *e.total_quantity, e.unit)) : Cell::none(), Cell::str(e.sentence).hinted(full),
+           Cell::str(fmt::format("{} (第 {} 行 line {})", e.article_id, e.line, e.line)), Cell::str(e.article_title), Cell::str(e.article_date),
+           Cell::str(others).hinted(full)});
+  });
   s.sink().freeze_and_filter(header, s.next() - 1, 12);
 }
 
 // ---- 6. 承诺与拨付 Pledges ------------------------------------------------------------------
-void pledges_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
-  Sheet s(sink, "承诺与拨付 Pledges", "pledges", {10, 12, 30, 24, 18, 10, 12, 18, 18});
+void pledges_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
+  Sheet s(sink, "承诺与拨付 Pledges", "pledges", {10, 12, 26, 20, 16, 10, 12, 16, 16});  // one page wide
   s.row({Cell::str("承诺与拨付 Pledges and the tranches paid against them")}, RowStyle::title);
   s.row({});
   const int header = s.row({Cell::str("承诺 Pledge"), Cell::str("日期 Date"), Cell::str("捐赠方 Donor"), Cell::str("乡镇 Townships"),
                             Cell::str("承诺金额 Pledged"), Cell::str("拨付 Tranche"), Cell::str("拨付日期 Paid on"),
                             Cell::str("拨付金额 Paid"), Cell::str("剩余 Remaining")},
                            RowStyle::header);
-  SQLite::Statement pledges(db, fmt::format(
-      "SELECT e.id, e.date_text, COALESCE(o.name, ''), COALESCE(e.total_fen, 0), "
-      "(SELECT group_concat(CASE a.township WHEN 'JOINT' THEN a.covers WHEN '' THEN a.recipient ELSE a.township END, '、') "
-      " FROM allocations a WHERE a.event_id = e.id) "
-      "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id "
-      "WHERE e.status = 'pledged' AND e.aggregate = 0 AND {} ORDER BY e.date_first, e.id", event_filter()));
-  bind_filter(pledges, f);
-  struct P {
-    std::int64_t id, fen;
-    std::string date, donor, townships;
-  };
-  std::vector<P> ps;
-  while (pledges.executeStep())
-    ps.push_back({pledges.getColumn(0).getInt64(), pledges.getColumn(3).getInt64(), pledges.getColumn(1).getString(),
-                  pledges.getColumn(2).getString(), pledges.getColumn(4).isNull() ? "" : pledges.getColumn(4).getString()});
+  const auto ps = reader.pledges(f);
   if (ps.empty()) s.row({Cell::str("无承诺 No pledges")});
-  for (const P& p : ps) {
-    SQLite::Statement tr(db, "SELECT id, date_text, COALESCE(total_fen, 0) FROM events WHERE pledge_id = ? ORDER BY date_first, id");
-    tr.bind(1, p.id);
-    std::vector<std::tuple<std::int64_t, std::string, std::int64_t>> tranches;
+  for (const auto& p : ps) {
     std::int64_t paid = 0;
-    while (tr.executeStep()) {
-      tranches.emplace_back(tr.getColumn(0).getInt64(), tr.getColumn(1).getString(), tr.getColumn(2).getInt64());
-      add_checked(paid, tr.getColumn(2).getInt64(), fmt::format("the tranches paid against pledge {}", p.id));
-    }
+    for (const auto& t : p.tranches) add_checked(paid, t.fen, fmt::format("the tranches paid against pledge {}", p.event_id));
+    std::string places;
+    for (const auto& x : p.places) places += (places.empty() ? "" : "、") + x;
     const int first = s.next();
-    const int n = std::max<int>(1, static_cast<int>(tranches.size()));
+    const int n = std::max<int>(1, static_cast<int>(p.tranches.size()));
     for (int i = 0; i < n; ++i) {
       std::vector<Cell> cells;
       if (i == 0) {
-        cells = {Cell::integer(p.id), Cell::str(p.date), Cell::str(p.donor), Cell::str(p.townships), Cell::money(p.fen)};
+        cells = {Cell::integer(p.event_id), Cell::str(p.date), Cell::str(p.donor), Cell::str(places), Cell::money(p.fen)};
       } else {
         cells = {Cell::none(), Cell::none(), Cell::none(), Cell::none(), Cell::none()};
       }
-      if (!tranches.empty()) {
-        const auto& [tid, tdate, tfen] = tranches[static_cast<std::size_t>(i)];
-        cells.insert(cells.end(), {Cell::integer(tid), Cell::str(tdate), Cell::money(tfen)});
+      if (!p.tranches.empty()) {
+        const auto& t = p.tranches[static_cast<std::size_t>(i)];
+        cells.insert(cells.end(), {Cell::integer(t.event_id), Cell::str(t.date), Cell::money(t.fen)});
       } else {
         cells.insert(cells.end(), {Cell::str("—"), Cell::none(), Cell::money(0)});
       }
@@ -563,145 +493,78 @@ void pledges_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
 }
 
 // ---- 7. 待核查 Review ----------------------------------------------------------------------
-void review_sheet(SheetSink& sink, SQLite::Database& db, const Filter& f) {
-  Sheet s(sink, "待核查 Review", "review", {42, 8, 12, 30, 18, 16, 16, 16, 80, 30});
-  s.row({Cell::str("待核查 Review — what needs a person")}, RowStyle::title);
+// The findings of the audit checks (checks.hpp), the same that `aidledger check` prints, over
+// the lines of the report's filter: one row each, Chinese first with English beside.
+void review_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
+  // Printed: the finding's facts on the first page across, its detail, evidence and source on the second.
+  Sheet s(sink, "待核查 Review", "review", {22, 12, 8, 11, 22, 14, 15, 15, 15, 60, 56, 22});
+  s.row({Cell::str("待核查 Review — 需要人工核对的事项 what needs a person (= aidledger check)")}, RowStyle::title);
   s.row({});
-  const int header = s.row({Cell::str("检查 Check"), Cell::str("事件 Event"), Cell::str("日期 Date"), Cell::str("捐赠方 Donor"),
-                            Cell::str("乡镇 Township"), Cell::str("金额 Amount"), Cell::str("覆盖事件合计 Covered"),
-                            Cell::str("差额 Gap"), Cell::str("说明 Detail"), Cell::str("来源 Source")},
+  const int header = s.row({Cell::str("检查 Check"), Cell::str("级别 Level"), Cell::str("事件 Event"), Cell::str("日期 Date"),
+                            Cell::str("捐赠方 Donor"), Cell::str("乡镇 Township"), Cell::str("金额 Amount"), Cell::str("覆盖事件合计 Covered"),
+                            Cell::str("差额 Gap"), Cell::str("说明 Detail"), Cell::str("证据 Evidence"), Cell::str("来源 Source")},
                            RowStyle::header);
-  const std::string source =
-      "(SELECT m.article_id || ' line ' || m.line FROM mentions m WHERE m.event_id = e.id ORDER BY m.id LIMIT 1)";
-  auto stream = [&](const std::string& check, const std::string& sql, auto detail) {
-    SQLite::Statement q(db, sql);
-    bind_filter(q, f);
-    while (q.executeStep()) {
-      s.row({Cell::str(check), Cell::integer(q.getColumn(0).getInt64()), Cell::str(q.getColumn(1).getString()),
-             Cell::str(q.getColumn(2).getString()), Cell::str(q.getColumn(3).getString()),
-             q.getColumn(4).isNull() ? Cell::none() : Cell::money(q.getColumn(4).getInt64()), Cell::none(), Cell::none(),
-             Cell::str(detail(q)), Cell::str(q.getColumn(5).isNull() ? "" : q.getColumn(5).getString())});
-    }
-  };
-  const std::string line_cols = fmt::format("e.id, e.date_text, COALESCE(o.name, ''), a.township, a.amount_fen, {}", source);
-  const std::string from_lines = "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id";
-  const std::string event_cols = fmt::format(
-      "e.id, e.date_text, COALESCE(o.name, ''), (SELECT group_concat(township, '、') FROM allocations WHERE event_id = e.id), e.total_fen, {}", source);
-  const std::string from_events = "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id";
-
-  // Cumulative claims beside the events they may cover, like a balance assertion.
-  {
-    SQLite::Statement q(db, fmt::format("SELECT e.id, e.date_text, COALESCE(o.name, ''), e.kind, {} {} WHERE e.aggregate = 1 AND {} "
-                                        "ORDER BY e.date_first, e.id", source, from_events, event_filter()));
-    bind_filter(q, f);
-    struct Row {
-      std::int64_t id;
-      std::string date, donor, kind, source;
-    };
-    std::vector<Row> rows;
-    while (q.executeStep())
-      rows.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-                      q.getColumn(4).isNull() ? "" : q.getColumn(4).getString()});
-    std::vector<std::int64_t> claim_ids;
-    for (const Row& c : rows) claim_ids.push_back(c.id);
-    const auto coverage = claims_coverage(db, claim_ids);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const Row& c = rows[i];
-      const Coverage& cov = coverage[i];
-      std::string list;
-      for (std::int64_t id : cov.first_events) list += fmt::format("{}#{}", list.empty() ? "" : ", ", id);
-      if (cov.events > static_cast<std::int64_t>(cov.first_events.size())) list += ", …";
-      std::string towns;
-      for (const auto& t : cov.townships) towns += (towns.empty() ? "" : "、") + township_label(t);
-      s.row({Cell::str("累计数 Cumulative claim"), Cell::integer(c.id), Cell::str(c.date), Cell::str(c.donor), Cell::str(towns),
-             Cell::money(cov.claim_fen), Cell::money(cov.covered_fen), Cell::money(cov.gap()),
-             Cell::str(fmt::format("claims {} ({}); the ledger's {} it may cover {} to {}{}; gap {}. Not added into any total.",
-                                   yuan(cov.claim_fen), kind_label(c.kind), text::count_of(cov.events, "event"),
-                                   cov.events == 1 ? "comes" : "sum", yuan(cov.covered_fen),
-                                   list.empty() ? "" : " (" + list + ")", yuan(cov.gap()))),
-             Cell::str(c.source)});
-    }
-  }
-  stream("报道不一致 Reports disagree",
-         fmt::format("SELECT {} {} WHERE (e.id IN (SELECT event_id FROM (SELECT m.event_id, m.id, "
-                     "(SELECT COALESCE(SUM(amount_fen), -1) FROM mention_allocations x WHERE x.mention_id = m.id) AS t FROM mentions m) "
-                     "GROUP BY event_id HAVING COUNT(DISTINCT t) > 1) "
-                     "OR e.id IN (SELECT event_id FROM mentions WHERE date_precision NOT IN ('reported', 'unknown') GROUP BY event_id "
-                     "HAVING COUNT(DISTINCT date_text) > 1)) AND {} ORDER BY e.id", event_cols, from_events, event_filter()),
-         [&](SQLite::Statement& q) {
-           SQLite::Statement m(db, "SELECT article_id, date_text, (SELECT SUM(amount_fen) FROM mention_allocations x WHERE x.mention_id = mentions.id) "
-                                   "FROM mentions WHERE event_id = ? ORDER BY id");
-           m.bind(1, q.getColumn(0).getInt64());
-           std::string d;
-           while (m.executeStep())
-             d += fmt::format("{}{}: {} {}", d.empty() ? "" : "; ", m.getColumn(0).getString(), m.getColumn(1).getString(),
-                              m.getColumn(2).isNull() ? "" : yuan(m.getColumn(2).getInt64()));
-           return d;
-         });
-  stream("约数 Approximate amount",
-         fmt::format("SELECT {} {} WHERE e.approximate = 1 AND e.aggregate = 0 AND {} ORDER BY e.date_first, e.id, a.id", line_cols, from_lines, kLineFilter),
-         [](SQLite::Statement&) { return std::string("the article gives the amount as approximate (约/多/余/近 …) or as a range"); });
-  stream("日期仅来自报道 Date known only from the report",
-         fmt::format("SELECT {} {} WHERE e.date_precision = 'reported' AND e.aggregate = 0 AND {} ORDER BY e.date_first, e.id",
-                     event_cols, from_events, event_filter()),
-         [](SQLite::Statement&) { return std::string("the articles do not say when; the date is that of the earliest report"); });
-  stream("乡镇未确定 Township unresolved",
-         fmt::format("SELECT {} {} WHERE a.township = '' AND {} ORDER BY e.date_first, e.id, a.id", line_cols, from_lines, kLineFilter),
-         [](SQLite::Statement& q) { return std::string("recipient not placed in a township of the gazetteer"); (void)q; });
-  stream("捐赠方未确定 Donor unresolved or implied",
-         fmt::format("SELECT {} {} WHERE (e.donor_id IS NULL OR NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id "
-                     "AND m.donor_basis IN ('subject', 'earlier clause'))) AND {} ORDER BY e.date_first, e.id",
-                     event_cols, from_events, event_filter()),
-         [](SQLite::Statement& q) {
-           return q.getColumn(2).getString().empty() ? std::string("no giver named") : std::string("giver not named in the sentence; taken as the article's actor");
-         });
-  stream("每份金额人数未知 Per-unit amount, count not stated",
-         fmt::format("SELECT {} {} WHERE e.id IN (SELECT event_id FROM mentions WHERE notes LIKE '%not stated%') AND {} ORDER BY e.id",
-                     event_cols, from_events, event_filter()),
-         [](SQLite::Statement&) { return std::string("the amount is per person or household; the total is not known"); });
-  // The user's corrections, applied or not, with their reasons.
-  {
-    SQLite::Statement q(db, "SELECT c.file, c.line, c.action, c.target, c.fields, c.reason, c.status, c.message, c.event_id, "
-                            "COALESCE(e.date_text, ''), COALESCE(o.name, '') FROM corrections c LEFT JOIN events e ON e.id = c.event_id "
-                            "LEFT JOIN organisations o ON o.id = e.donor_id ORDER BY c.file, c.line");
-    while (q.executeStep()) {
-      const std::string status = q.getColumn(6).getString();
-      s.row({Cell::str(status == "applied" ? "更正 Correction applied" : "更正未生效 Correction not applied"),
-             q.getColumn(8).isNull() ? Cell::none() : Cell::integer(q.getColumn(8).getInt64()), Cell::str(q.getColumn(9).getString()),
-             Cell::str(q.getColumn(10).getString()), Cell::none(), Cell::none(), Cell::none(), Cell::none(),
-             Cell::str(fmt::format("{} {} {} — reason: {}; {}", q.getColumn(2).getString(), q.getColumn(3).getString(),
-                                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(7).getString())),
-             Cell::str(fmt::format("{}:{}", q.getColumn(0).getString(), q.getColumn(1).getInt()))});
-    }
-  }
-  s.sink().freeze_and_filter(header, s.next() - 1, 9);
+  CheckScope scope;
+  scope.filter = f;
+  each_finding(reader, {}, scope, [&](Finding&& x) {
+    const CheckInfo* c = find_check(x.check);
+    std::string evidence;
+    for (const auto& e : x.evidence) evidence += (evidence.empty() ? "" : "\n") + e;
+    auto money_or_none = [](const std::optional<std::int64_t>& v) { return v ? Cell::money(*v) : Cell::none(); };
+    s.row({Cell::str(c ? c->label() : x.check), Cell::str(level_label(x.level)), x.event_id ? Cell::plain(x.event_id) : Cell::none(),
+           Cell::str(x.date), Cell::str(x.donor), Cell::str(x.townships), money_or_none(x.amount_fen), money_or_none(x.covered_fen),
+           money_or_none(x.gap_fen), Cell::str(x.message_zh + "\n" + x.message), Cell::str(evidence), Cell::str(x.source)});
+  });
+  s.sink().freeze_and_filter(header, s.next() - 1, 11);
 }
 
 // ---- 8. 说明 Definitions --------------------------------------------------------------------
 void definitions_sheet(SheetSink& sink) {
-  Sheet s(sink, "说明 Definitions", "definitions", {30, 110});
+  Sheet s(sink, "说明 Definitions", "definitions", {24, 56, 58});  // one page wide
   s.row({Cell::str("说明 Definitions")}, RowStyle::title);
   s.row({});
-  s.row({Cell::str("项 Term"), Cell::str("含义 Meaning")}, RowStyle::header);
-  const std::vector<std::pair<std::string, std::string>> defs = {
-      {"事件 Event", "One act of giving. Several articles may report it; it is one event with several sources (see Timeline)."},
-      {"台账行 Ledger line", "What one recipient, or several recipients jointly, received in an event."},
-      {"日期 Date / 精度 Precision", "day, month or year as the article states it; 'reported' when no article states it and the date is that of the earliest report. Ranges print their start."},
-      {"类别 Kind", "cash 现金; in_kind 实物 (goods, with their stated value when given); consumption 消费帮扶 (purchases and sales of the townships' products)."},
-      {"状态 Status", "pledged 承诺 (agreed, decided or planned); disbursed 已拨付 (given or paid). A tranche (首批 …) is a disbursement linked to its pledge."},
-      {"乡镇 Township", "A township of the county; 合并 JOINT when one amount went to several townships without a split; 未确定 Unresolved when the recipient could not be placed."},
-      {"约数 Approximate", "1 when the article gives the amount as approximate (约, 多, 余, 近, 超过 …) or as a range (the lower end is recorded)."},
-      {"累计 Aggregate", "1 for cumulative and summary figures (累计, 以来, over a period). They are kept and shown on Review, never added into totals."},
-      {"已拨付合计 Disbursed total", "Sum of disbursed lines with an amount, excluding aggregates. Pledges are totalled separately. Goods without a value are counted per unit."},
-      {"金额 Amount", "Yuan with two decimals, computed from integer fen; totals are SUM formulas whose values are written too."},
-      {"来源 Sources", "Article ids (file#n) of every report of the event; Timeline shows the evidence sentence and why reports were merged."},
-      {"待核查 Review", "Approximate amounts, dates known only from reports, unresolved townships or donors, reports that disagree, cumulative claims beside the events they may cover with the gap, and the user's corrections."},
-      {"更正 Corrections", "Lines of the corrections file (set, exclude, merge, split, add), each with its reason, applied at every ingest on top of what the articles say. Excluded events and lines are in no sheet but Review."},
+  s.row({Cell::str("项 Term"), Cell::str("含义"), Cell::str("Meaning")}, RowStyle::header);
+  struct Def {
+    const char *term, *zh, *en;
   };
-  for (const auto& [term, meaning] : defs) s.row({Cell::str(term), Cell::str(meaning)});
+  static const Def defs[] = {
+      {"事件 Event", "一次捐赠行为。多篇文章可能报道同一事件：它是一个事件，有多个来源（见时间线）。",
+       "One act of giving. Several articles may report it; it is one event with several sources (see Timeline)."},
+      {"台账行 Ledger line", "一个受赠方（或几个受赠方共同）在一个事件中得到的款物。",
+       "What one recipient, or several recipients jointly, received in an event."},
+      {"日期 Date / 精度 Precision", "日 day、月 month、年 year：文章所写的精度；报道日 reported：文章未写明日期，取最早报道的日期。区间取其起点。",
+       "day, month or year as the article states it; 'reported' when no article states it and the date is that of the earliest report. Ranges print their start."},
+      {"年份 Year", "日期所在的年份；未知 Unknown：没有日期。", "The year of the date; 未知 Unknown when there is none."},
+      {"类别 Kind", "现金 cash；实物 in_kind（物品，写明价值时记其价值）；消费帮扶 consumption（采购、销售乡镇的农产品）。",
+       "cash 现金; in_kind 实物 (goods, with their stated value when given); consumption 消费帮扶 (purchases and sales of the townships' products)."},
+      {"状态 Status", "承诺 pledged（签约、决定或计划）；已拨付 disbursed（已捐赠或已支付）。分批拨付（首批……）是与其承诺关联的拨付。",
+       "pledged 承诺 (agreed, decided or planned); disbursed 已拨付 (given or paid). A tranche (首批 …) is a disbursement linked to its pledge."},
+      {"乡镇 Township", "县内的乡镇；合并 JOINT：一笔金额给了几个乡镇而未拆分；未确定 Unresolved：受赠方未能确定乡镇。",
+       "A township of the county; 合并 JOINT when one amount went to several townships without a split; 未确定 Unresolved when the recipient could not be placed."},
+      {"约数 Approximate", "1：文章所给金额为约数（约、多、余、近、超过……）或区间（记录下限）。",
+       "1 when the article gives the amount as approximate (约, 多, 余, 近, 超过 …) or as a range (the lower end is recorded)."},
+      {"累计 Aggregate", "累计数与汇总数（累计、以来、一段时期的合计）。保留并列在待核查中，从不计入合计。",
+       "1 for cumulative and summary figures (累计, 以来, over a period). They are kept and shown on Review, never added into totals."},
+      {"已拨付合计 Disbursed total", "有金额的已拨付行之和，不含累计数；承诺另计；未计价的实物按单位计数。",
+       "Sum of disbursed lines with an amount, excluding aggregates. Pledges are totalled separately. Goods without a value are counted per unit."},
+      {"金额 Amount", "元，两位小数，由整数分计算；合计为 SUM 公式，其值也已写入。",
+       "Yuan with two decimals, computed from integer fen; totals are SUM formulas whose values are written too."},
+      {"来源 Sources", "该事件每篇报道的文章编号（文件#序号）；时间线给出证据句和合并理由。",
+       "Article ids (file#n) of every report of the event; Timeline shows the evidence sentence and why reports were merged."},
+      {"待核查 Review", "审核检查的结果，与 aidledger check 相同；各项检查见下。",
+       "The findings of the audit checks, the same as aidledger check prints; the checks are listed below."},
+      {"更正 Corrections", "更正文件中的各行（set、exclude、merge、split、add），各附理由，每次导入时在文章内容之上生效。被排除的事件和行只出现在待核查中。",
+       "Lines of the corrections file (set, exclude, merge, split, add), each with its reason, applied at every ingest on top of what the articles say. Excluded events and lines are in no sheet but Review."},
+  };
+  for (const auto& d : defs) s.row({Cell::str(d.term), Cell::str(d.zh), Cell::str(d.en)});
+  s.row({});
+  s.row({Cell::str("审核检查 Audit checks (aidledger check --check NAME)")}, RowStyle::section);
+  s.row({Cell::str("检查 Check"), Cell::str("含义"), Cell::str("Meaning")}, RowStyle::header);
+  for (const auto& c : checks())
+    s.row({Cell::str(fmt::format("{}\n{} · {}", c.label(), c.name, level_label(c.level))), Cell::str(c.description_zh), Cell::str(c.description_en)});
 }
 
-std::int64_t write_sheets(SQLite::Database& db, const Filter& filter, const ReportInfo& info, SheetSink& sink) {
+std::int64_t write_sheets(const Reader& db, const Filter& filter, const ReportInfo& info, SheetSink& sink) {
   // AIDLEDGER_TIMING=1 prints how long each stage takes (for docs/PERFORMANCE.md).
   const bool timing = std::getenv("AIDLEDGER_TIMING") != nullptr;
   auto start = std::chrono::steady_clock::now();
@@ -734,7 +597,7 @@ std::int64_t write_sheets(SQLite::Database& db, const Filter& filter, const Repo
 
 }  // namespace
 
-std::int64_t write_report(SQLite::Database& db, const Filter& filter, const ReportInfo& info, SheetSink& sink) {
+std::int64_t write_report(const ledger::Reader& db, const Filter& filter, const ReportInfo& info, SheetSink& sink) {
   try {
     return write_sheets(db, filter, info, sink);
   } catch (const std::overflow_error& e) {  // a total past int64 (add_checked)

@@ -86,6 +86,9 @@ void add_to_totals(Totals& t, const ledger::TotalRow& r, const ledger::LineFilte
     } else if (r.quantity) {
       add_checked(t.goods_by_unit[r.unit], *r.quantity, "a quantity of goods");
       add_checked(t.year_unit[r.year][r.unit], *r.quantity, "a quantity of goods");
+      add_checked(d.goods[r.unit], *r.quantity, "a donor's quantity of goods");
+    } else {
+      ++d.unquantified;
     }
   }
 }

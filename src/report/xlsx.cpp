@@ -153,30 +153,93 @@ class XlsxSink final : public SheetSink {
     out_.fail(fmt::format("{}: libxlsxwriter's temporary file for the sheet: {}", name_, e ? std::strerror(e) : "a write failed"));
   }
 
+  // How many lines one line of text takes when wrapped in `room` columns, as a spreadsheet wraps
+  // it: a word of narrow characters stays whole on a line when it fits one (else it is broken),
+  // a wide (CJK) character takes two columns and may start a line anywhere, spaces at a break vanish.
+  // A narrow character of the 10.5-point CJK font is a little wider than the digit of Calibri 11
+  // that measures columns: 1.1 columns.
+  static std::size_t wrapped_count(std::string_view part, double room) {
+    constexpr double kNarrow = 1.1;
+    std::size_t lines = 1;
+    double col = 0;
+    std::size_t i = 0;
+    auto width_at = [&](std::size_t at, std::size_t& next) {
+      next = at;
+      const char32_t cp = text::next_code_point(part, next);
+      return cp == U' ' ? 0 : text::display_width(part.substr(at, next - at));  // 0: a space
+    };
+    while (i < part.size()) {
+      std::size_t next = i;
+      const std::size_t w = width_at(i, next);
+      if (w == 0) {  // a space: kept only inside a line
+        if (col > 0 && col + kNarrow <= room) col += kNarrow;
+        i = next;
+        continue;
+      }
+      if (w >= 2) {  // a wide character
+        if (col + static_cast<double>(w) > room) {
+          ++lines;
+          col = 0;
+        }
+        col += static_cast<double>(w);
+        i = next;
+        continue;
+      }
+      double word = 0;  // a run of narrow characters
+      while (i < part.size()) {
+        const std::size_t cw = width_at(i, next);
+        if (cw != 1) break;
+        word += kNarrow;
+        i = next;
+      }
+      if (col + word <= room) {
+        col += word;
+      } else if (word <= room) {
+        ++lines;
+        col = word;
+      } else {  // longer than a line: broken
+        double total = col + word;
+        while (total > room) {
+          ++lines;
+          total -= room;
+        }
+        col = total;
+      }
+    }
+    return lines;
+  }
+
+  // How many printed lines the tallest text cell of a row takes in its column: a column of width
+  // w holds about w-1 columns of text, each line of a text wraps on its own; bold header text is a
+  // little wider. (At most 28 lines: the rest is cut, and the full text is a command away.)
+  std::size_t wrapped_lines(const std::vector<Cell>& cells, bool bold) const {
+    std::size_t lines = 1;
+    for (std::size_t i = 0; i < cells.size() && i < widths_.size(); ++i) {
+      if (cells[i].kind != Cell::Kind::text || cells[i].text.empty()) continue;
+      const double room = std::max(4.0, widths_[i] - 1) / (bold ? 1.1 : 1.0);
+      std::size_t n = 0;
+      std::size_t from = 0;
+      const std::string& t = cells[i].text;
+      while (from <= t.size()) {
+        const std::size_t nl = t.find('\n', from);
+        n += wrapped_count(std::string_view(t.data() + from, (nl == std::string::npos ? t.size() : nl) - from), room);
+        if (nl == std::string::npos) break;
+        from = nl + 1;
+      }
+      lines = std::max(lines, std::min<std::size_t>(n, 28));
+    }
+    return lines;
+  }
+
   void row(const std::vector<Cell>& cells, RowStyle style) override {
     const auto r = static_cast<lxw_row_t>(row_);
     if (style == RowStyle::title) check(worksheet_set_row(ws_, r, 24, nullptr), "row height");
-    if (style == RowStyle::header) check(worksheet_set_row(ws_, r, 30, nullptr), "row height");
-    if (style == RowStyle::normal) {
+    if (style == RowStyle::normal || style == RowStyle::header) {
       // Rows sized to their wrapped text (constant-memory mode writes no heights of its own, and
-      // Excel does not fit them when it opens the file).
-      std::size_t lines = 1;
-      for (std::size_t i = 0; i < cells.size() && i < widths_.size(); ++i) {
-        if (cells[i].kind != Cell::Kind::text || cells[i].text.empty()) continue;
-        const auto width = static_cast<std::size_t>(std::max(4.0, widths_[i] - 1));
-        std::size_t n = 0;
-        std::size_t from = 0;
-        const std::string& t = cells[i].text;
-        while (from <= t.size()) {  // each line of the text wraps on its own
-          const std::size_t nl = t.find('\n', from);
-          const std::string_view part(t.data() + from, (nl == std::string::npos ? t.size() : nl) - from);
-          n += std::max<std::size_t>(1, (text::display_width(part) + width - 1) / width);
-          if (nl == std::string::npos) break;
-          from = nl + 1;
-        }
-        lines = std::max(lines, std::min<std::size_t>(n, 28));
-      }
-      if (lines > 1) check(worksheet_set_row(ws_, r, std::min(409.0, kLineHeight * static_cast<double>(lines)), nullptr), "row height");
+      // Excel does not fit them when it opens the file); a header row at least two lines high.
+      const std::size_t lines = wrapped_lines(cells, style == RowStyle::header);
+      if (style == RowStyle::header) check(worksheet_set_row(ws_, r, std::max(30.0, kLineHeight * static_cast<double>(lines) + 2), nullptr), "row height");
+      else if (lines > 1) check(worksheet_set_row(ws_, r, std::min(409.0, kLineHeight * static_cast<double>(lines)), nullptr), "row height");
     }
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const Cell& c = cells[i];

@@ -116,7 +116,7 @@ check "donor text is a bound value, not SQL: no donor matches, refused" 2 $? "un
 mkdir -p "$tmp/esc"
 printf '捐赠\n\n本报讯 2024年3月5日,郑州\033[2J\033]0;pwned\007某某\010\010有限公司向卢氏县徐家湾乡捐赠5万元\342\200\256\033[31m。\n' >"$tmp/esc/esc.txt"
 "$bin" ingest -q --db "$tmp/esc.db" "$tmp/esc/esc.txt" >"$tmp/out" 2>&1; check "ingest a page with control characters" 0 $?
-for cmd in "explain 1 --db $tmp/esc.db" "timeline --db $tmp/esc.db" "query --db $tmp/esc.db --width 200" "donors --db $tmp/esc.db" \
+for cmd in "explain 1 --db $tmp/esc.db" "timeline --db $tmp/esc.db" "query --db $tmp/esc.db --width 200" "donors --db $tmp/esc.db --width 200" \
            "townships --db $tmp/esc.db" "check --db $tmp/esc.db" "extract $tmp/esc/esc.txt"; do
   # shellcheck disable=SC2086
   "$bin" $cmd >"$tmp/out" 2>&1

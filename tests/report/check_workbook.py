@@ -173,6 +173,20 @@ def main(xlsx, export_csv):
         vals = {v for (r, c), v in sh.items() if c == col and r > 0 and isinstance(v, str)}
         check(f"{name} precision bilingual", vals <= precisions and bool(vals), True)
 
+    # Definitions and Review: Chinese first, English beside.
+    import re
+    han = re.compile(r"[\u4e00-\u9fff]")
+    df = sheets["说明 Definitions"]
+    check("definitions header", [df.get((2, c)) for c in range(3)], ["项 Term", "含义", "Meaning"])
+    def_rows = [r for (r, c) in df if c == 1 and r > 2 and isinstance(df.get((r, 2)), str) and df.get((r, 2)) != "Meaning"]
+    check("definitions: every meaning in Chinese, then in English", all(han.search(df[(r, 1)]) and not han.search(df[(r, 2)][:1]) for r in def_rows) and len(def_rows) > 20, True)
+    rvh = xlsx_read.header_cols(rv, 2)
+    levels = {"错误 error", "警告 warning", "提示 info"}
+    review_rows = [r for (r, c) in rv if c == 0 and r > 2]
+    check("review: a level for every finding", all(rv.get((r, rvh["级别 Level"])) in levels for r in review_rows), True)
+    check("review: detail in Chinese, then English", all(han.search(rv[(r, rvh["说明 Detail"])].split("\n")[0]) and len(rv[(r, rvh["说明 Detail"])].split("\n")) == 2
+                                                         for r in review_rows) and bool(review_rows), True)
+
     # Print: landscape A4, never shrunk to one page wide when the columns need more, header rows
     # repeated, page X of Y with the title and the day in the footer, the CJK font.
     wb = z.read("xl/workbook.xml").decode()
@@ -185,6 +199,92 @@ def main(xlsx, export_csv):
     ledger_xml = z.read(sheet_files[list(sheets).index("台账 Ledger")]).decode()
     check("the Ledger prints more than one page wide (at about 100%)", 'fitToWidth="1"' not in ledger_xml, True)
     check("font Microsoft YaHei", "Microsoft YaHei" in z.read("xl/styles.xml").decode(), True)
+
+    # 捐赠方 Donors: a donor of goods only shows its goods (quantity and unit), not a row of ¥0.00;
+    # every donor's goods without a value are those of the export.
+    d = sheets["捐赠方 Donors"]
+    dh = xlsx_read.header_cols(d, 2)
+    gcol = dh["未计价实物 Goods without a value"]
+    goods = defaultdict(lambda: defaultdict(int))
+    for l in lines:
+        if l["aggregate"] != "1" and l["status"] != "pledged" and not l["amount_yuan"] and l["quantity"]:
+            goods[l["donor"]][l["unit"]] += int(l["quantity"])
+    r = 3
+    goods_only = 0
+    while d.get((r, 0)) not in (None, "合计 Total"):
+        name = d[(r, 0)]
+        want_goods = "、".join(f"{q}{u}" for u, q in sorted(goods.get(name, {}).items()))
+        got = d.get((r, gcol), "")
+        check(f"donors: goods of {name}", got.split("；")[0] if want_goods else want_goods, want_goods)
+        money = [d.get((r, c)) for h, c in dh.items() if h[:1].isdigit() or h == "承诺 Pledged"]
+        if want_goods and not any(isinstance(v, float) and v for v in money):
+            goods_only += 1
+            check(f"donors: {name} (goods only) has no ¥0.00 year or pledge cells", all(v is None for v in money), True)
+        r += 1
+    check("donors: goods-only donors in the sample", goods_only >= 4, True)
+
+    # Printed line sheets: every row as tall as its wrapped text, not taller by more than a line,
+    # and never shorter (no clipped cell); header rows too. Widths and heights from the sheet XML;
+    # the wrapping recomputed here: a column of width w holds w-1 columns of text, a CJK character
+    # takes two, bold header text a tenth more, each line of a text wraps on its own.
+    import unicodedata
+    import xml.etree.ElementTree as ET
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    def wrapped(part, room):
+        # As a spreadsheet wraps: narrow words whole when they fit a line, wide characters anywhere;
+        # a narrow character 1.1 columns, a wide one 2.
+        lines, col, i = 1, 0.0, 0
+        while i < len(part):
+            ch = part[i]
+            if ch == " ":
+                if col > 0 and col + 1.1 <= room:
+                    col += 1.1
+                i += 1
+            elif unicodedata.east_asian_width(ch) in "WF":
+                if col + 2 > room:
+                    lines, col = lines + 1, 0.0
+                col += 2
+                i += 1
+            else:
+                j = i
+                while j < len(part) and part[j] != " " and unicodedata.east_asian_width(part[j]) not in "WF":
+                    j += 1
+                word, i = 1.1 * (j - i), j
+                if col + word <= room:
+                    col += word
+                elif word <= room:
+                    lines, col = lines + 1, word
+                else:
+                    total = col + word
+                    while total > room:
+                        lines, total = lines + 1, total - room
+                    col = total
+        return lines
+    for name, header_row in (("台账 Ledger", 0), ("时间线 Timeline", 0), ("待核查 Review", 2), ("说明 Definitions", 2)):
+        x = ET.fromstring(z.read(sheet_files[list(sheets).index(name)]))
+        widths = {}
+        for col in x.iter("{%s}col" % ns["m"]):
+            for c in range(int(col.get("min")) - 1, int(col.get("max"))):
+                widths[c] = float(col.get("width")) - 0.7109375
+        heights = {int(r.get("r")) - 1: float(r.get("ht", 15)) for r in x.iter("{%s}row" % ns["m"])}
+        sh = sheets[name]
+        bad = []
+        for r in sorted(heights):
+            if r < header_row or r == max(heights) and name == "台账 Ledger":
+                continue  # titles; the Table's totals row
+            is_header = r == header_row or sh.get((r, 0)) == "检查 Check"
+            if not is_header and not any(isinstance(sh.get((r, c)), str) for c in widths if c > 0):
+                continue  # a section's title (not wrapped) or an empty row
+            bold = 1.1 if is_header else 1.0
+            lines = 1
+            for (rr, c), v in sh.items():
+                if rr == r and isinstance(v, str) and c in widths:
+                    room = max(4.0, widths[c] - 1) / bold
+                    lines = max(lines, min(28, sum(wrapped(part, room) for part in v.split("\n"))))
+            want = max(30, 14.5 * lines + 2) if is_header else (14.5 * lines if lines > 1 else 15)
+            if abs(heights[r] - want) > 0.01:
+                bad.append((r, heights[r], want))
+        check(f"{name}: rows sized to their wrapped text", bad, [])
 
     # 承诺与拨付 Pledges: each 2023 pledge with the 2024 tranche paid against it.
     p = sheets["承诺与拨付 Pledges"]

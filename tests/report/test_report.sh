@@ -35,6 +35,19 @@ if [ "$mode" != recalc ]; then
   # Every township's own lines, the JOINT lines once and the unresolved add up to the whole, in the
   # workbook, the CSV report, query and townships (one totals model).
   python3 "$src/tests/report/check_addup.py" "$bin" "$tmp/l.db" "$tmp"
+  # One registry of checks: `check` and the Review sheet show the same findings (level, event).
+  "$bin" check --db "$tmp/l.db" --format json > "$tmp/check.json" || true
+  python3 - "$tmp/check.json" "$tmp/all/review.csv" <<'PY'
+import csv, json, sys
+found = json.load(open(sys.argv[1], encoding="utf-8"))["findings"]
+rows = list(csv.reader(open(sys.argv[2], encoding="utf-8-sig")))
+head = [i for i, r in enumerate(rows) if r and r[0] == "检查 Check"][0]
+review = [(r[1].split(" ")[-1], r[2]) for r in rows[head + 1:] if r and r[0]]
+want = [(f["level"], str(f["event_id"]) if f["event_id"] else "") for f in found]
+if review != want or not want:
+    sys.exit(f"FAIL check and Review differ:\n check:  {want}\n review: {review}")
+print(f"check and Review: the same {len(want)} findings")
+PY
   # --unit wan: the same totals in 万元; a 元 workbook gives the Summary's amounts in 万元 beside.
   python3 "$src/tests/report/check_units.py" "$tmp/report.xlsx" "$tmp/wan.xlsx"
 fi

@@ -12,7 +12,7 @@ using testing::ref;
 
 namespace {
 
-std::vector<report::Finding> findings(ledger::Ledger& l, const std::string& check) { return report::run_checks(l.database(), check); }
+std::vector<report::Finding> findings(ledger::Ledger& l, const std::string& check) { return report::run_checks(l, check); }
 
 }  // namespace
 
@@ -56,7 +56,7 @@ TEST_CASE("a cumulative claim is set beside the events it may cover, with the ga
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "event 2 claims ¥100,000.00; the 1 event it may cover comes to ¥30,000.00: gap ¥70,000.00");
   // Not in any total.
-  const auto towns = report::township_summaries(l.database(), {});
+  const auto towns = report::township_summaries(l, {});
   REQUIRE(towns.size() == 1);
   CHECK(towns[0].disbursed_fen == 3000000);
 }
@@ -66,7 +66,7 @@ TEST_CASE("summaries split disbursed, pledged and valued in-kind, and count good
   ledger::IngestStats st;
   l.ingest(page("a.txt", "帮扶\n\n本报讯 2021年3月1日,某某公司向木桐乡捐赠价值2万元的电脑;某某公司向木桐乡捐赠图书300册。"
                           "2022年,某某公司与木桐乡签订协议,决定捐赠10万元。\n"), st);
-  const auto donors = report::donor_summaries(l.database(), {});
+  const auto donors = report::donor_summaries(l, {});
   REQUIRE(donors.size() == 1);
   CHECK(donors[0].name == "某某公司");
   CHECK(donors[0].disbursed_fen == 2000000);
@@ -82,14 +82,14 @@ TEST_CASE("explain carries every report with file, line, offsets and the reading
   ledger::IngestStats st;
   l.ingest(page("a.txt", "帮扶\n\n本报讯 2022年3月1日,某某公司向官坡镇捐赠20万元。\n"), st);
   l.ingest(page("b.txt", "帮扶\n\n本报讯 2023年3月1日,据了解,去年某某公司向官坡镇捐赠了20万元。\n"), st);
-  const auto d = report::event_detail(l.database(), 1);
+  const auto d = report::event_detail(l, 1);
   REQUIRE(d);
   REQUIRE(d->reports.size() == 2);
   CHECK(d->reports[0].file == "a.txt");
   CHECK(d->reports[0].line == 3);
   CHECK(d->reports[0].measure_end - d->reports[0].measure_start == std::string("20万元").size());
   CHECK(d->reports[1].merge_reason.find("same donor (某某公司)") == 0);
-  CHECK_FALSE(report::event_detail(l.database(), 99).has_value());
+  CHECK_FALSE(report::event_detail(l, 99).has_value());
 }
 
 TEST_CASE("a ledger whose amounts add up past int64 gives a clear error, never a wrong total") {
@@ -101,14 +101,14 @@ TEST_CASE("a ledger whose amounts add up past int64 gives a clear error, never a
   l.database().exec("UPDATE allocations SET amount_fen = 5000000000000000000");
   l.database().exec("UPDATE mention_allocations SET amount_fen = 5000000000000000000");
   l.database().exec("UPDATE events SET pledge_id = NULL, total_fen = 5000000000000000000");
-  CHECK_THROWS_WITH_AS(report::township_summaries(l.database(), {}), doctest::Contains("the sum leaves the range of a 64-bit integer"),
+  CHECK_THROWS_WITH_AS(report::township_summaries(l, {}), doctest::Contains("the sum leaves the range of a 64-bit integer"),
                        std::overflow_error);
   // SQL SUM() overflows too: the check that sums a pledge's tranches.
   l.database().exec("UPDATE events SET pledge_id = 1 WHERE id = 2");
   l.database().exec("INSERT INTO events (donor_id, date_first, date_last, date_text, date_precision, date_basis, kind, status, approximate, "
                     "aggregate, tranche, item, unit, distribution, total_fen, pledge_id) SELECT donor_id, date_first, date_last, date_text, "
                     "date_precision, date_basis, kind, status, 0, 0, 1, '', '', 'single', 5000000000000000000, 1 FROM events WHERE id = 2");
-  CHECK_THROWS_WITH_AS(report::run_checks(l.database(), "tranche-exceeds-pledge"),
+  CHECK_THROWS_WITH_AS(report::run_checks(l, "tranche-exceeds-pledge"),
                        doctest::Contains("a sum of the checks: the sum leaves the range of a 64-bit integer (SQLite: integer overflow)"),
                        std::overflow_error);
 }

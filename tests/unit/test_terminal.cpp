@@ -137,7 +137,7 @@ TEST_CASE("summaries by year, their totals per year, and the totals row add up t
   ledger::IngestStats st;
   l.ingest(page("a.txt", "帮扶\n\n本报讯 2021年3月1日,某某公司向木桐乡捐赠价值2万元的电脑;某某公司向木桐乡捐赠图书300册。"
                           "2022年5月,某某公司向木桐乡捐赠5万元。2022年6月,甲乙公司向汤河乡捐赠3万元。\n"), st);
-  const auto by_year = report::donor_summaries(l.database(), {}, true);
+  const auto by_year = report::donor_summaries(l, {}, true);
   REQUIRE(by_year.size() == 3);
   CHECK(by_year[0].name == "某某公司");
   CHECK(by_year[0].year == 2021);
@@ -156,7 +156,7 @@ TEST_CASE("summaries by year, their totals per year, and the totals row add up t
   CHECK(years[1].year == 2022);
   CHECK(years[1].disbursed_fen == 8000000);
 
-  const auto whole = report::donor_summaries(l.database(), {});
+  const auto whole = report::donor_summaries(l, {});
   const auto total = report::total_of(whole, "total");
   CHECK(total.disbursed_fen == 10000000);
   CHECK(total.in_kind_fen == 2000000);

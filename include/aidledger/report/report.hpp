@@ -10,11 +10,9 @@
 #include <vector>
 
 #include "aidledger/ledger/filter.hpp"
+#include "aidledger/ledger/reader.hpp"
 #include "aidledger/report/totals.hpp"
 
-namespace SQLite {
-class Database;
-}
 
 namespace aidledger::report {
 
@@ -116,9 +114,9 @@ struct ReportInfo {
   Unit unit = Unit::yuan;  // what the sink writes money in (the Summary says so)
 };
 
-/// Writes all nine sheets for the ledger in `db`, restricted by `filter`.
+/// Writes all nine sheets for the ledger `reader` reads, restricted by `filter`.
 /// Returns the number of ledger lines reported.
-std::int64_t write_report(SQLite::Database& db, const Filter& filter, const ReportInfo& info, SheetSink& sink);
+std::int64_t write_report(const ledger::Reader& reader, const Filter& filter, const ReportInfo& info, SheetSink& sink);
 
 /// "A" for 0, "AB" for 27; with a row, "B5" for (4, 1).
 std::string column_name(int col);

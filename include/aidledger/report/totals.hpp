@@ -44,6 +44,8 @@ struct Totals {
     std::string category;
     std::map<int, std::int64_t> by_year;
     std::int64_t disbursed = 0, pledged = 0;
+    std::map<std::string, std::int64_t> goods;  // disbursed quantities without a value, per unit
+    std::int64_t unquantified = 0;              // disbursed lines with neither an amount nor a quantity
   };
   std::map<std::string, Donor> donors;                        // own lines
   std::set<std::string> townships;                            // seen in lines
