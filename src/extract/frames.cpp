@@ -169,7 +169,11 @@ bool counts_in_own_clause(const SentenceTokens& s, const LexToken& w, const Meas
 bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<DateRange>& date, bool date_is_whole_year, Kind kind) {
   const Measure& m = s.measures[f.measure];
   const Span lead{0, m.span.begin};
-  const bool total = says_total(s, f.frame_begin, m.span.begin) || s.has(Cat::total, {f.frame_begin, m.span.begin});
+  // (…达1,286万元, 已突破: a figure reached is a total, unless it is a value: 价值达.)
+  bool reached = false;
+  if (!s.has(Cat::value, {f.frame_begin, m.span.begin}))
+    for (std::string_view r : {"达", "达到", "已达", "已突破", "突破", "已超过"}) reached = reached || text::ends_at(s.text, m.span.begin, r);
+  const bool total = says_total(s, f.frame_begin, m.span.begin) || s.has(Cat::total, {f.frame_begin, m.span.begin}) || reached;
   for (const auto& w : s.words) {
     if (w.span.end > m.span.begin || !(w.cats & (bit(Cat::cumulative) | bit(Cat::summary)))) continue;
     // 累计服务群众1200余人次，并捐赠…: a summary of another count, in a clause of its own.
@@ -180,11 +184,7 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     // 据统计，2022年，…: the statistics of a year or a period are a summary.
     if (statistics && date && (date_is_whole_year || date->precision == Precision::year || date->is_range())) return true;
     if (w.is(Cat::summary)) return true;
-    if (total) return true;  // 以来 … 共 …
-    // 截至目前/今年以来，…已达312万元: a running figure reached, not one gift (unless a value: 价值达).
-    if (!s.has(Cat::value, {w.span.end, m.span.begin}))
-      for (std::string_view reached : {"已达", "达到", "已突破", "突破", "已超过"})
-        if (text::ends_at(s.text, m.span.begin, reached)) return true;
+    if (total) return true;  // 以来 … 共 … (截至目前…已达312万元: a running figure reached)
     // 今年以来…送去…各类物资: many kinds of gifts since then.
     // 2022年以来…投入…实施项目12个: many projects since then.
     if (s.slice(w.span) == "以来" && (names_many_kinds(s) || counts_projects(s))) return true;
