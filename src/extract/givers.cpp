@@ -211,7 +211,8 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
       if (is_space_or_punct(code_point_at(text, prev)) || boundary[prev]) break;
       // (甲公司和乙总会: 和 after a whole name joins two names.)
       if (std::u32string_view(U"和与及同").find(code_point_at(text, prev)) != std::u32string_view::npos && prev > 0 &&
-          d.has_organisation_ending(text.substr(0, prev)))
+          (d.has_organisation_ending(text.substr(0, prev)) ||
+           (text::ends_at(text, prev + 3, "以及") && d.has_organisation_ending(text.substr(0, prev - 3)))))
         break;
       begin = prev;
     }
@@ -360,6 +361,13 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     const std::size_t stop = offset + subject.size();
     for (std::size_t i = offset; i < stop;) {
       const std::size_t at = i;
+      // 甲公司以及乙协会: 以及 after a whole name joins two givers.
+      if (starts_at(s.text, at, "以及") && at > start && d.has_organisation_ending(trim_punct(s.slice(start, at))) && !s.quoted(at)) {
+        items.push_back({start, at});
+        i = at + std::string_view("以及").size();
+        start = i;
+        continue;
+      }
       const char32_t cp = next_code_point(s.text, i);
       bool sep = cp == U'、' || cp == U'—';  // (甲公司——该公司…: a dash ends a name)
       if ((cp == U'和' || cp == U'与' || cp == U'及' || cp == U'同') && at > start) {

@@ -473,7 +473,12 @@ std::size_t unit_length(std::string_view s, std::size_t pos, std::string& unit) 
     if (!starts_at(s, pos, u)) continue;
     if (u == "块" && starts_at(s, pos, "块钱")) return 0;
     // 个 counts goods only when it closes the phrase (书架60个,): 3个乡镇 and 6个方面 count other things.
-    if (u == "个" && text::is_han(code_point_at(s, pos + u.size()))) return 0;
+    // (Except one each, after 每: 每人赠送一个新书包.)
+    if (u == "个" && text::is_han(code_point_at(s, pos + u.size()))) {
+      const std::size_t window = std::min<std::size_t>(pos, 36);
+      const bool one_each = pos >= 3 && s.substr(pos - 3, 3) == "一" && s.substr(pos - window, window).find("每") != std::string_view::npos;
+      if (!one_each) return 0;
+    }
     std::size_t len = u.size();
     unit = u;
     // 10台(套): keep the alternative unit written in brackets.
