@@ -1089,30 +1089,32 @@ struct Ledger::Impl {
   // These bytes under this path read with these options: unchanged; other bytes or options under a
   // known path: changed; a new path with bytes stored under another path: duplicate (one page).
   PageState page_state(const std::string& path, const std::string& sha256, const std::string& read_options) {
-    SQLite::Statement q(db, "SELECT sha256, read_options FROM pages WHERE path = ?");
-    q.bind(1, path);
-    if (q.executeStep()) {
-      const bool same = q.getColumn(0).getString() == sha256 && q.getColumn(1).getString() == read_options;
-      return same ? PageState::unchanged : PageState::changed;
+    {
+      auto q = prepared("SELECT sha256, read_options FROM pages WHERE path = ?");
+      q->bind(1, path);
+      if (q->executeStep()) {
+        const bool same = q->getColumn(0).getString() == sha256 && q->getColumn(1).getString() == read_options;
+        return same ? PageState::unchanged : PageState::changed;
+      }
     }
     return stored_elsewhere(path, sha256) ? PageState::duplicate : PageState::absent;
   }
 
   bool stored_elsewhere(const std::string& path, const std::string& sha256) {
-    SQLite::Statement same(db, "SELECT 1 FROM pages WHERE sha256 = ? AND path != ? LIMIT 1");
-    same.bind(1, sha256);
-    same.bind(2, path);
-    return same.executeStep();
+    auto same = prepared("SELECT 1 FROM pages WHERE sha256 = ? AND path != ? LIMIT 1");
+    same->bind(1, sha256);
+    same->bind(2, path);
+    return same->executeStep();
   }
 
   std::string article_prefix(const std::string& path, const std::string& sha256) {
     const std::string stem = extract::file_stem(path);
-    SQLite::Statement q(db, "SELECT 1 FROM articles a JOIN pages p ON p.id = a.page_id "
-                            "WHERE a.id >= ? AND a.id < ? AND p.path != ? LIMIT 1");
-    q.bind(1, stem + "#");
-    q.bind(2, stem + "$");  // '$' sorts right after '#'
-    q.bind(3, path);
-    if (!q.executeStep()) return stem;
+    auto q = prepared("SELECT 1 FROM articles a JOIN pages p ON p.id = a.page_id "
+                      "WHERE a.id >= ? AND a.id < ? AND p.path != ? LIMIT 1");
+    q->bind(1, stem + "#");
+    q->bind(2, stem + "$");  // '$' sorts right after '#'
+    q->bind(3, path);
+    if (!q->executeStep()) return stem;
     return fmt::format("{}~{}", stem, sha256.substr(0, 8));
   }
 
@@ -1266,6 +1268,20 @@ PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, 
   if (removed) ++stats.pages_replaced;
   else ++stats.pages_added;
   return state;
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+}
+
+std::vector<std::pair<std::string, std::string>> Ledger::query_plans() try {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [sql, cached] : impl_->statements) {
+    SQLite::Statement q(impl_->db, "EXPLAIN QUERY PLAN " + sql);
+    std::string plan;
+    while (q.executeStep()) plan += q.getColumn(3).getString() + "\n";
+    out.emplace_back(sql, plan);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 } catch (const SQLite::Exception& e) {
   rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
 }

@@ -184,7 +184,7 @@ CREATE INDEX mentions_corrects ON mentions (corrects_fen) WHERE corrects_fen IS 
 // candidate events by donor as well (a gift without an amount otherwise compares with every such
 // event of every donor); an event's highest tranche number and whether it holds a correction
 // notice are read from an index, not from all its reports; a new pledge finds the tranches still
-// waiting for one. (IF NOT EXISTS: an older ledger made to look older in tests keeps its indexes.)
+// waiting for one; a page's bytes are looked up under other paths. (IF NOT EXISTS: an older ledger made to look older in tests keeps its indexes.)
 constexpr const char* kVersion6 = R"sql(
 CREATE INDEX IF NOT EXISTS events_candidates ON events (status, aggregate, kind, donor_id, total_fen, total_quantity);
 CREATE INDEX IF NOT EXISTS events_pledges ON events (status, donor_id, kind, date_first);
@@ -192,6 +192,7 @@ CREATE INDEX IF NOT EXISTS events_unlinked_tranches ON events (donor_id, kind)
   WHERE tranche = 1 AND status = 'disbursed' AND pledge_id IS NULL;
 CREATE INDEX IF NOT EXISTS mentions_event_tranche ON mentions (event_id, tranche_number);
 CREATE INDEX IF NOT EXISTS mentions_event_corrects ON mentions (event_id) WHERE corrects_fen IS NOT NULL;
+CREATE INDEX IF NOT EXISTS pages_sha256 ON pages (sha256);
 )sql";
 
 void seed_places(SQLite::Database& db) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aidledger/extract/page.hpp"
@@ -121,6 +122,9 @@ class Ledger {
   /// them from all their reports gives (ingest folds each new report into its event instead). The
   /// ledger is left as it was. Events a user's correction changed differ by design.
   std::vector<std::int64_t> events_unlike_recompute();
+  /// A check for tests: each statement ingest has prepared on this connection so far, with
+  /// SQLite's plan for it (EXPLAIN QUERY PLAN, one step a line), sorted by statement.
+  std::vector<std::pair<std::string, std::string>> query_plans();
 
   std::vector<ExportLine> export_lines() const;
   /// The lines a filter keeps, in the export's order.
