@@ -6,6 +6,7 @@
 
 #include "aidledger/cli/commands.hpp"
 #include "aidledger/cli/io.hpp"
+#include "aidledger/cli/progress.hpp"
 #include "aidledger/cli/table.hpp"
 #include "aidledger/ledger/ledger.hpp"
 #include "aidledger/text/words.hpp"
@@ -159,15 +160,26 @@ int run_ingest(const IngestOptions& opt) try {
   ledger::IngestStats stats;
   // How the pages are read: a page read with other options is read again, not "unchanged".
   const std::string read_options = opt.encoding.empty() ? "" : "encoding=" + opt.encoding;
+  // On a terminal: pages, MB, MB/s and the time left, on standard error.
+  std::uint64_t total_bytes = 0;
+  for (const auto& file : files) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec) total_bytes += size;
+  }
+  Progress progress(stderr, !opt.quiet, static_cast<std::int64_t>(files.size()), total_bytes);
   for (const auto& file : files) {
     std::string bytes, error;
+    Progress::Step step(progress);  // the page counts as done however this iteration ends
     if (!read_file(file, bytes, error, opt.max_page_size)) {
+      progress.clear();
       fmt::print(stderr, "aidledger: {}{}\n", error,
                  error.find("over the size limit") != std::string::npos ? " (--max-page-size sets the limit)" : "");
       ++stats.pages_failed;
       errors = true;
       continue;
     }
+    step.bytes = bytes.size();
     const std::string sha = text::sha256_hex(bytes);
     // The ledger records the page's absolute path: findings name a file that opens from anywhere.
     const std::string recorded = recorded_path(file);
@@ -185,11 +197,13 @@ int run_ingest(const IngestOptions& opt) try {
     }
     auto decoded = text::decode_page(file, bytes, opt.encoding);
     if (!decoded.page) {
+      progress.clear();
       fmt::print(stderr, "{}: byte {}: {}; file skipped\n", file, decoded.failure->byte_offset, decoded.failure->message);
       ++stats.pages_failed;
       errors = true;
       continue;
     }
+    if (!decoded.page->replaced_bytes.empty()) progress.clear();
     for (std::size_t at : decoded.page->replaced_bytes)
       fmt::print(stderr, "{}: byte {}: warning: not valid UTF-8; read as U+FFFD\n", file, at);
     extract::PageOptions po;
@@ -203,17 +217,20 @@ int run_ingest(const IngestOptions& opt) try {
       for (const auto& x : px.refused) warnings.push_back(extract::refusal_warning(px, x));
       px.page.path = recorded;
       ledger.ingest(px, stats, read_options);
+      if (!warnings.empty() || (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())) progress.clear();
       for (const auto& w : warnings) print_safe(stderr, "{}\n", w);
       if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
         fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);
     } catch (const std::exception& e) {
       if (ledger::is_database_wide(e)) throw;  // locked, read-only, full ...: every page would fail the same way
       // The page's transaction was rolled back: nothing half-written stays in the ledger.
+      progress.clear();
       fmt::print(stderr, "{}: error: {}; file skipped\n", file, e.what());
       ++stats.pages_failed;
       errors = true;
     }
   }
+  progress.clear();
   if (!opt.quiet && !files.empty()) {
     using text::count_of;
     fmt::print("{}: {} read ({} new, {} replaced, {} unchanged, {} failed{}); {}, {} about the paired county; "

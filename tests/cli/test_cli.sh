@@ -293,6 +293,18 @@ for line in open(sys.argv[1], encoding="utf-8").read().replace("\r", "").splitli
     assert w <= 90, (w, line)
 PY
   check "…every line at most 90 columns" 0 $?
+  # Ingest on a terminal: a progress line on standard error (pages, MB, MB/s, time left).
+  rm -f "$tmp/p.db"
+  script -qc "'$bin' ingest --db '$tmp/p.db' '$src/sample_data'" /dev/null >"$tmp/out" 2>&1
+  check "ingest on a terminal shows its progress" 0 $? "ingest: 5/5 pages, .* MB/s" "$tmp/out"
+  rm -f "$tmp/p.db"
+  script -qc "'$bin' ingest --quiet --db '$tmp/p.db' '$src/sample_data'" /dev/null >"$tmp/out" 2>&1
+  ! grep -q "pages, " "$tmp/out"
+  check "…and none with --quiet" 0 $?
+  rm -f "$tmp/p.db"
+  script -qc "'$bin' ingest --db '$tmp/p.db' '$src/sample_data' 2>'$tmp/err'" /dev/null >"$tmp/out" 2>&1
+  ! grep -q "ingest: " "$tmp/err" "$tmp/out"
+  check "…and none when standard error is not a terminal" 0 $?
 fi
 
 echo "$passed passed, $failed failed"
