@@ -414,6 +414,9 @@ struct Ledger::Impl {
       }
       refuse_unusable(db_path, inspect(db), access);
       if (db_path != ":memory:") use_wal();
+      // A page cache of 32 MiB (SQLite's default is 2): ingest's lookups of recent events and
+      // their lines stay in memory as the ledger grows.
+      db.exec("PRAGMA cache_size = -32768");
       migrate(db);
     } catch (const SQLite::Exception& e) {
       rethrow(db_path, e, busy_timeout_ms);
