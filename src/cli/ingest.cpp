@@ -1,11 +1,18 @@
 // aidledger ingest [--db PATH] PATH...: read pages into the ledger, one transaction per page.
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "aidledger/cli/commands.hpp"
 #include "aidledger/cli/io.hpp"
+#include "aidledger/cli/progress.hpp"
 #include "aidledger/cli/table.hpp"
 #include "aidledger/ledger/ledger.hpp"
 #include "aidledger/text/words.hpp"
@@ -109,6 +116,160 @@ bool apply_corrections(ledger::Ledger& ledger, const std::string& db_path, const
   return ok && stats.unmatched == 0 && stats.invalid == 0;
 }
 
+
+// How many pages the reader thread may have ready ahead of the writer (memory: a few pages).
+constexpr std::size_t kPagesAhead = 4;
+
+// One page as the reader thread hands it to the writer.
+struct ReadPage {
+  enum class State { failed, unchanged, duplicate, extracted };
+  std::string file;
+  std::uint64_t bytes = 0;
+  State state = State::failed;
+  std::vector<std::string> problems;            // printed before the page is stored
+  std::optional<extract::PageExtraction> px;    // when extracted
+  std::vector<std::string> warnings;            // printed after it is stored
+  std::exception_ptr database_error;            // the ledger could not be asked: ingest stops
+};
+
+struct ReadContext {
+  const IngestOptions& opt;
+  const std::map<std::string, extract::DateRange>& manifest;
+  const std::string& read_options;
+  std::unique_ptr<ledger::Ledger> probe;  // the reader's own connection, to skip stored pages unread
+  // Villages the pages place, for the pages read after them: those stored before, then each page
+  // read now, in file order (read on this one thread, so the same for every run).
+  extract::CorpusPlaces corpus_places{};
+};
+
+// Reads, decodes and extracts one page; asks the ledger first whether it is stored already.
+ReadPage read_page(const std::string& file, ReadContext& c) {
+  ReadPage out;
+  out.file = file;
+  std::string bytes, error;
+  if (!read_file(file, bytes, error, c.opt.max_page_size)) {
+    out.problems.push_back(fmt::format("aidledger: {}{}", error,
+                                       error.find("over the size limit") != std::string::npos ? " (--max-page-size sets the limit)" : ""));
+    return out;
+  }
+  out.bytes = bytes.size();
+  const std::string sha = text::sha256_hex(bytes);
+  // The ledger records the page's absolute path: findings name a file that opens from anywhere.
+  const std::string recorded = recorded_path(file);
+  // A first look, to skip reading what is already there; ledger.ingest decides again inside its
+  // write transaction, where another ingest (or a page stored meanwhile) cannot slip in between.
+  try {
+    const auto state = c.probe->page_state(recorded, sha, c.read_options);
+    if (state == ledger::PageState::unchanged) {
+      out.state = ReadPage::State::unchanged;
+      return out;
+    }
+    if (state == ledger::PageState::duplicate) {
+      out.state = ReadPage::State::duplicate;
+      return out;
+    }
+  } catch (const std::exception&) {
+    out.database_error = std::current_exception();
+    return out;
+  }
+  auto decoded = text::decode_page(file, bytes, c.opt.encoding);
+  if (!decoded.page) {
+    out.problems.push_back(fmt::format("{}: byte {}: {}; file skipped", file, decoded.failure->byte_offset, decoded.failure->message));
+    return out;
+  }
+  for (std::size_t at : decoded.page->replaced_bytes)
+    out.problems.push_back(fmt::format("{}: byte {}: warning: not valid UTF-8; read as U+FFFD", file, at));
+  // Article ids are given when the page is stored (the file stem, made unique there).
+  extract::PageOptions po;
+  po.corpus_places = &c.corpus_places;
+  for (const auto& key : {file, extract::file_stem(file), file.substr(file.find_last_of('/') + 1)})
+    if (auto it = c.manifest.find(key); it != c.manifest.end()) po.publication = it->second;
+  try {
+    auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(), extract::Directory::builtin(), po);
+    for (const auto& [name, township] : px.places_learned)
+      c.corpus_places.add(name, township, recorded.substr(recorded.find_last_of('/') + 1));
+    for (const auto& x : px.refused) out.warnings.push_back(extract::refusal_warning(px, x));  // naming the file as the user named it
+    if (!c.opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
+      out.warnings.push_back(fmt::format("{}: warning: no publication year found on the page; give one with --manifest", file));
+    px.page.path = recorded;
+    out.px = std::move(px);
+    out.state = ReadPage::State::extracted;
+  } catch (const std::exception& e) {
+    out.problems.push_back(fmt::format("{}: error: {}; file skipped", file, e.what()));
+  }
+  return out;
+}
+
+// Pages handed from the reader thread to the writer, in order, at most `capacity` at a time.
+class PageQueue {
+ public:
+  explicit PageQueue(std::size_t capacity) : capacity_(capacity) {}
+  // False when the writer has stopped taking pages.
+  bool push(ReadPage page) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return pages_.size() < capacity_ || cancelled_; });
+    if (cancelled_) return false;
+    pages_.push_back(std::move(page));
+    changed_.notify_all();
+    return true;
+  }
+  // The next page, or nothing once the reader has finished and every page was taken.
+  std::optional<ReadPage> pop() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !pages_.empty() || finished_; });
+    if (pages_.empty()) return std::nullopt;
+    ReadPage page = std::move(pages_.front());
+    pages_.pop_front();
+    changed_.notify_all();
+    return page;
+  }
+  void finish() {
+    std::lock_guard lock(mutex_);
+    finished_ = true;
+    changed_.notify_all();
+  }
+  void cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<ReadPage> pages_;
+  bool finished_ = false, cancelled_ = false;
+};
+
+// The reader thread: reads the files in order into the queue. Leaving scope (the writer done, or
+// stopped by an error) cancels what is left and waits for the thread.
+class ReaderThread {
+ public:
+  ReaderThread(PageQueue& queue, const std::vector<std::string>& files, ReadContext& context)
+      : queue_(queue), thread_([&queue, &files, &context] {
+          try {
+            for (const auto& file : files)
+              if (!queue.push(read_page(file, context))) break;
+          } catch (...) {  // (out of memory): the writer stops with it
+            ReadPage failed;
+            failed.database_error = std::current_exception();
+            queue.push(std::move(failed));
+          }
+          queue.finish();
+        }) {}
+  ~ReaderThread() {
+    queue_.cancel();
+    thread_.join();
+  }
+  ReaderThread(const ReaderThread&) = delete;
+  ReaderThread& operator=(const ReaderThread&) = delete;
+
+ private:
+  PageQueue& queue_;
+  std::thread thread_;
+};
+
 }  // namespace
 
 void setup_ingest(CLI::App& app, std::shared_ptr<IngestOptions> opt, int& exit_code) {
@@ -159,67 +320,59 @@ int run_ingest(const IngestOptions& opt) try {
   ledger::IngestStats stats;
   // How the pages are read: a page read with other options is read again, not "unchanged".
   const std::string read_options = opt.encoding.empty() ? "" : "encoding=" + opt.encoding;
-  // Villages the pages place, for the pages read after them: those stored before, then each page
-  // read now, in the order files are read.
-  extract::CorpusPlaces corpus_places;
-  for (const auto& p : ledger.places_learned()) corpus_places.add(p.name, p.township, p.page);
+  // On a terminal: pages, MB, MB/s and the time left, on standard error.
+  std::uint64_t total_bytes = 0;
   for (const auto& file : files) {
-    std::string bytes, error;
-    if (!read_file(file, bytes, error, opt.max_page_size)) {
-      fmt::print(stderr, "aidledger: {}{}\n", error,
-                 error.find("over the size limit") != std::string::npos ? " (--max-page-size sets the limit)" : "");
-      ++stats.pages_failed;
-      errors = true;
-      continue;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec) total_bytes += size;
+  }
+  Progress progress(stderr, !opt.quiet, static_cast<std::int64_t>(files.size()), total_bytes);
+
+  // Two stages: a reader thread reads, decodes and extracts the pages in order (asking its own
+  // connection whether a page is already stored, to skip it unread); this thread stores them, one
+  // transaction per page, in the same order, and prints what each page has to say. The ledger is
+  // the same as one thread would make it: storing decides everything again inside its transaction.
+  ReadContext context{opt, manifest, read_options,
+                      std::make_unique<ledger::Ledger>(db_path, ledger::Access::read_write, static_cast<int>(opt.wait_seconds * 1000))};
+  for (const auto& p : ledger.places_learned()) context.corpus_places.add(p.name, p.township, p.page);
+  PageQueue queue(kPagesAhead);
+  ReaderThread reader(queue, files, context);
+  while (auto item = queue.pop()) {
+    Progress::Step step(progress);  // the page counts as done however it ends
+    step.bytes = item->bytes;
+    if (item->database_error) std::rethrow_exception(item->database_error);
+    if (!item->problems.empty()) progress.clear();
+    for (const auto& p : item->problems) fmt::print(stderr, "{}\n", p);
+    switch (item->state) {
+      case ReadPage::State::failed:
+        ++stats.pages_failed;
+        errors = true;
+        continue;
+      case ReadPage::State::unchanged:
+        ++stats.pages_unchanged;
+        continue;
+      case ReadPage::State::duplicate:
+        // The same bytes under another path (a copy, or the folder named another way): one page.
+        ++stats.pages_duplicate;
+        continue;
+      case ReadPage::State::extracted:
+        break;
     }
-    const std::string sha = text::sha256_hex(bytes);
-    // The ledger records the page's absolute path: findings name a file that opens from anywhere.
-    const std::string recorded = recorded_path(file);
-    // A first look, to skip reading what is already there; ledger.ingest decides again inside its
-    // write transaction, where another ingest cannot slip in between.
-    const auto state = ledger.page_state(recorded, sha, read_options);
-    if (state == ledger::PageState::unchanged) {
-      ++stats.pages_unchanged;
-      continue;
-    }
-    if (state == ledger::PageState::duplicate) {
-      // The same bytes under another path (a copy, or the folder named another way): one page.
-      ++stats.pages_duplicate;
-      continue;
-    }
-    auto decoded = text::decode_page(file, bytes, opt.encoding);
-    if (!decoded.page) {
-      fmt::print(stderr, "{}: byte {}: {}; file skipped\n", file, decoded.failure->byte_offset, decoded.failure->message);
-      ++stats.pages_failed;
-      errors = true;
-      continue;
-    }
-    for (std::size_t at : decoded.page->replaced_bytes)
-      fmt::print(stderr, "{}: byte {}: warning: not valid UTF-8; read as U+FFFD\n", file, at);
-    extract::PageOptions po;
-    po.id_prefix = ledger.article_prefix(recorded, sha);
-    po.corpus_places = &corpus_places;
-    for (const auto& key : {file, extract::file_stem(file), file.substr(file.find_last_of('/') + 1)})
-      if (auto it = manifest.find(key); it != manifest.end()) po.publication = it->second;
     try {
-      auto px = extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(),
-                                      extract::Directory::builtin(), po);
-      std::vector<std::string> warnings;  // naming the file as the user named it
-      for (const auto& x : px.refused) warnings.push_back(extract::refusal_warning(px, x));
-      px.page.path = recorded;
-      ledger.ingest(px, stats, read_options);
-      for (const auto& [name, township] : px.places_learned) corpus_places.add(name, township, recorded.substr(recorded.find_last_of('/') + 1));
-      for (const auto& w : warnings) print_safe(stderr, "{}\n", w);
-      if (!opt.quiet && px.reference_basis == "unknown" && !px.reports.empty())
-        fmt::print(stderr, "{}: warning: no publication year found on the page; give one with --manifest\n", file);
+      ledger.ingest(*item->px, stats, read_options);
+      if (!item->warnings.empty()) progress.clear();
+      for (const auto& w : item->warnings) print_safe(stderr, "{}\n", w);
     } catch (const std::exception& e) {
       if (ledger::is_database_wide(e)) throw;  // locked, read-only, full ...: every page would fail the same way
       // The page's transaction was rolled back: nothing half-written stays in the ledger.
-      fmt::print(stderr, "{}: error: {}; file skipped\n", file, e.what());
+      progress.clear();
+      fmt::print(stderr, "{}: error: {}; file skipped\n", item->file, e.what());
       ++stats.pages_failed;
       errors = true;
     }
   }
+  progress.clear();
   if (!opt.quiet && !files.empty()) {
     using text::count_of;
     fmt::print("{}: {} read ({} new, {} replaced, {} unchanged, {} failed{}); {}, {} about the paired county; "

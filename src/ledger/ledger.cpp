@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <date/date.h>
@@ -413,6 +414,9 @@ struct Ledger::Impl {
       }
       refuse_unusable(db_path, inspect(db), access);
       if (db_path != ":memory:") use_wal();
+      // A page cache of 32 MiB (SQLite's default is 2): ingest's lookups of recent events and
+      // their lines stay in memory as the ledger grows.
+      db.exec("PRAGMA cache_size = -32768");
       migrate(db);
     } catch (const SQLite::Exception& e) {
       rethrow(db_path, e, busy_timeout_ms);
@@ -466,11 +470,50 @@ struct Ledger::Impl {
   int busy_timeout_ms;
   SQLite::Database db;
 
+  // Statements prepared once for the connection's life: preparing one costs more than running it
+  // on an indexed lookup, and ingest runs a few dozen per report. (Declared after db: they are
+  // finalized before it closes.)
+  struct Cached {
+    std::unique_ptr<SQLite::Statement> statement;
+    bool in_use = false;
+  };
+  std::unordered_map<std::string, Cached> statements;
+  // A cached statement for one use: reset, bindings cleared, when it goes out of scope.
+  class Prepared {
+   public:
+    explicit Prepared(Cached& c) : c_(c) {
+      if (c_.in_use) throw std::logic_error("a cached statement used twice at once: " + c_.statement->getQuery());
+      c_.in_use = true;
+    }
+    ~Prepared() {
+      c_.statement->tryReset();
+      try {
+        c_.statement->clearBindings();
+      } catch (...) {  // cannot fail on a reset statement; a destructor throws nothing
+      }
+      c_.in_use = false;
+    }
+    Prepared(const Prepared&) = delete;
+    Prepared& operator=(const Prepared&) = delete;
+    SQLite::Statement& operator*() { return *c_.statement; }
+    SQLite::Statement* operator->() { return c_.statement.get(); }
+
+   private:
+    Cached& c_;
+  };
+  Prepared prepared(const std::string& sql) {
+    Cached& c = statements[sql];
+    if (!c.statement) c.statement = std::make_unique<SQLite::Statement>(db, sql);
+    return Prepared(c);
+  }
+
   std::optional<std::int64_t> organisation_id(const std::string& name) {
     if (name.empty()) return std::nullopt;
-    SQLite::Statement find(db, "SELECT id FROM organisations WHERE name = ?");
-    find.bind(1, name);
-    if (find.executeStep()) return find.getColumn(0).getInt64();
+    {
+      auto find = prepared("SELECT id FROM organisations WHERE name = ?");
+      find->bind(1, name);
+      if (find->executeStep()) return find->getColumn(0).getInt64();
+    }
     const auto& dir = extract::Directory::builtin();
     SQLite::Statement ins(db, "INSERT INTO organisations (name, category) VALUES (?, ?)");
     ins.bind(1, name);
@@ -491,17 +534,17 @@ struct Ledger::Impl {
 
   void add_alias(std::int64_t org, const std::string& written) {
     if (written.empty()) return;
-    SQLite::Statement alias(db, "INSERT OR IGNORE INTO organisation_aliases (alias, organisation_id) VALUES (?, ?)");
-    alias.bind(1, text::to_simplified(written));
-    alias.bind(2, org);
-    alias.exec();
+    auto alias = prepared("INSERT OR IGNORE INTO organisation_aliases (alias, organisation_id) VALUES (?, ?)");
+    alias->bind(1, text::to_simplified(written));
+    alias->bind(2, org);
+    alias->exec();
   }
 
   std::optional<std::int64_t> township_place(const std::string& township) {
     if (township.empty() || township == extract::kJoint) return std::nullopt;
-    SQLite::Statement q(db, "SELECT id FROM places WHERE name = ? AND level = 'township'");
-    q.bind(1, township);
-    if (q.executeStep()) return q.getColumn(0).getInt64();
+    auto q = prepared("SELECT id FROM places WHERE name = ? AND level = 'township'");
+    q->bind(1, township);
+    if (q->executeStep()) return q->getColumn(0).getInt64();
     return std::nullopt;
   }
 
@@ -534,43 +577,47 @@ struct Ledger::Impl {
   }
 
   std::vector<extract::Allocation> load_allocations(const char* table, const char* key, std::int64_t id) {
-    SQLite::Statement q(db, fmt::format("SELECT recipient, township, covers, amount_fen, amount_high_fen, quantity "
-                                        "FROM {} WHERE {} = ? ORDER BY rowid", table, key));
-    q.bind(1, id);
+    auto q = prepared(fmt::format("SELECT recipient, township, covers, amount_fen, amount_high_fen, quantity "
+                                  "FROM {} WHERE {} = ? ORDER BY rowid", table, key));
+    q->bind(1, id);
     std::vector<extract::Allocation> out;
-    while (q.executeStep()) {
+    while (q->executeStep()) {
       extract::Allocation a;
-      a.recipient = q.getColumn(0).getString();
-      a.township = q.getColumn(1).getString();
-      a.covers = split(q.getColumn(2).getString(), "、");
-      a.amount_fen = optional_int(q.getColumn(3));
-      a.amount_high_fen = optional_int(q.getColumn(4));
-      a.quantity = optional_int(q.getColumn(5));
+      a.recipient = q->getColumn(0).getString();
+      a.township = q->getColumn(1).getString();
+      a.covers = split(q->getColumn(2).getString(), "、");
+      a.amount_fen = optional_int(q->getColumn(3));
+      a.amount_high_fen = optional_int(q->getColumn(4));
+      a.quantity = optional_int(q->getColumn(5));
       out.push_back(std::move(a));
     }
     return out;
   }
 
   Reading reading_of_event(std::int64_t id) {
-    SQLite::Statement q(db, "SELECT e.donor_id, COALESCE(o.name, ''), e.kind, e.status, e.item, e.unit, e.aggregate, "
-                            "COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), e.date_text, e.date_precision, "
-                            "(SELECT COALESCE(MAX(m.tranche_number), 0) FROM mentions m WHERE m.event_id = e.id) "
-                            "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
-    q.bind(1, id);
     Reading x;
-    if (!q.executeStep()) return x;
-    x.donor_id = optional_int(q.getColumn(0));
-    x.donor_name = q.getColumn(1).getString();
-    x.kind = q.getColumn(2).getString();
-    x.status = q.getColumn(3).getString();
-    x.item = q.getColumn(4).getString();
-    x.unit = q.getColumn(5).getString();
-    x.aggregate = q.getColumn(6).getInt() != 0;
-    x.date_first = q.getColumn(7).getString();
-    x.date_last = q.getColumn(8).getString();
-    x.date_text = q.getColumn(9).getString();
-    x.precision = q.getColumn(10).getString();
-    x.tranche_number = q.getColumn(11).getInt();
+    {
+      // (The highest tranche number comes from the index mentions_event_tranche, not from a scan
+      // of all the event's reports.)
+      auto q = prepared("SELECT e.donor_id, COALESCE(o.name, ''), e.kind, e.status, e.item, e.unit, e.aggregate, "
+                        "COALESCE(e.date_first, ''), COALESCE(e.date_last, ''), e.date_text, e.date_precision, "
+                        "(SELECT COALESCE(MAX(m.tranche_number), 0) FROM mentions m WHERE m.event_id = e.id) "
+                        "FROM events e LEFT JOIN organisations o ON o.id = e.donor_id WHERE e.id = ?");
+      q->bind(1, id);
+      if (!q->executeStep()) return x;
+      x.donor_id = optional_int(q->getColumn(0));
+      x.donor_name = q->getColumn(1).getString();
+      x.kind = q->getColumn(2).getString();
+      x.status = q->getColumn(3).getString();
+      x.item = q->getColumn(4).getString();
+      x.unit = q->getColumn(5).getString();
+      x.aggregate = q->getColumn(6).getInt() != 0;
+      x.date_first = q->getColumn(7).getString();
+      x.date_last = q->getColumn(8).getString();
+      x.date_text = q->getColumn(9).getString();
+      x.precision = q->getColumn(10).getString();
+      x.tranche_number = q->getColumn(11).getInt();
+    }
     x.allocations = load_allocations("allocations", "event_id", id);
     return x;
   }
@@ -587,10 +634,12 @@ struct Ledger::Impl {
     }
     // …and a report of the amount a notice corrected is that event, printed before the notice.
     if (const auto fen = r.total_fen(); fen && !r.corrects_fen) {
-      SQLite::Statement c(db, "SELECT DISTINCT event_id FROM mentions WHERE corrects_fen = ? ORDER BY event_id");
-      c.bind(1, *fen);
       std::vector<std::int64_t> corrected;
-      while (c.executeStep()) corrected.push_back(c.getColumn(0).getInt64());
+      {
+        auto c = prepared("SELECT DISTINCT event_id FROM mentions WHERE corrects_fen = ? ORDER BY event_id");
+        c->bind(1, *fen);
+        while (c->executeStep()) corrected.push_back(c->getColumn(0).getInt64());
+      }
       for (std::int64_t id : corrected) {
         const Reading event = reading_of_event(id);
         const auto now = event.total_fen();
@@ -599,177 +648,201 @@ struct Ledger::Impl {
                                                 now ? extract::format_fen(*now) : std::string("?"), *why));
       }
     }
-    std::string sql = "SELECT id FROM events WHERE status = ? AND aggregate = ? AND kind = ? AND donor_id IS ? AND ";
+    // (INDEXED BY: without statistics SQLite would rather walk all the donor's events in id order.)
+    std::string sql = "SELECT id FROM events INDEXED BY events_candidates "
+                      "WHERE status = ? AND aggregate = ? AND kind = ? AND donor_id IS ? AND ";
     const auto fen = r.total_fen();
     const auto qty = r.total_quantity();
     if (fen) sql += "total_fen = ?";
     else if (qty) sql += "total_quantity = ? AND total_fen IS NULL";
     else sql += "total_fen IS NULL AND total_quantity IS NULL";
     sql += " ORDER BY id";
-    SQLite::Statement q(db, sql);
-    q.bind(1, r.status);
-    q.bind(2, r.aggregate ? 1 : 0);
-    q.bind(3, r.kind);
-    bind_optional(q, 4, r.donor_id);
-    if (fen) q.bind(5, *fen);
-    else if (qty) q.bind(5, *qty);
     std::vector<std::int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    {
+      auto q = prepared(sql);
+      q->bind(1, r.status);
+      q->bind(2, r.aggregate ? 1 : 0);
+      q->bind(3, r.kind);
+      bind_optional(*q, 4, r.donor_id);
+      if (fen) q->bind(5, *fen);
+      else if (qty) q->bind(5, *qty);
+      while (q->executeStep()) ids.push_back(q->getColumn(0).getInt64());
+    }
     for (std::int64_t id : ids)
       if (auto why = same_event(r, reading_of_event(id))) return std::make_pair(id, *why);
     return std::nullopt;
   }
 
   std::int64_t create_event(const Reading& r) {
-    SQLite::Statement ins(db, "INSERT INTO events (donor_id, date_text, date_precision, date_basis, kind, status, "
-                              "approximate, aggregate, tranche, item, unit, distribution) "
-                              "VALUES (?, '', 'unknown', '', ?, ?, 0, ?, 0, '', '', '')");
-    bind_optional(ins, 1, r.donor_id);
-    ins.bind(2, r.kind);
-    ins.bind(3, r.status);
-    ins.bind(4, r.aggregate ? 1 : 0);
-    ins.exec();
+    auto ins = prepared("INSERT INTO events (donor_id, date_text, date_precision, date_basis, kind, status, "
+                        "approximate, aggregate, tranche, item, unit, distribution) "
+                        "VALUES (?, '', 'unknown', '', ?, ?, 0, ?, 0, '', '', '')");
+    bind_optional(*ins, 1, r.donor_id);
+    ins->bind(2, r.kind);
+    ins->bind(3, r.status);
+    ins->bind(4, r.aggregate ? 1 : 0);
+    ins->exec();
     return db.getLastInsertRowid();
   }
 
   std::int64_t insert_mention(std::int64_t event, const AidReport& r, const Reading& x, const std::string& article_id,
                               const text::Page& page, const std::string& merge_reason) {
-    SQLite::Statement ins(db,
+    auto ins = prepared(
         "INSERT INTO mentions (event_id, article_id, byte_start, byte_end, measure_start, measure_end, line, sentence, "
         "sentence_original, donor_id, donor_as_written, donor_basis, date_first, date_last, date_text, date_precision, "
         "date_basis, kind, status, approximate, aggregate, tranche, item, unit, distribution, notes, merge_reason, tranche_number, "
         "corrects_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 0;
-    ins.bind(++i, event);
-    ins.bind(++i, article_id);
-    ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.sentence.begin)));
-    ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.sentence.end)));
-    ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.measure.begin)));
-    ins.bind(++i, static_cast<std::int64_t>(page.file_offset(r.measure.end)));
-    ins.bind(++i, page.line_of(r.sentence.begin));
-    ins.bind(++i, r.sentence_text);
-    ins.bind(++i, page.original_slice(r.sentence.begin, r.sentence.end));
-    bind_optional(ins, ++i, x.donor_id);
-    ins.bind(++i, r.donor_as_written);
-    ins.bind(++i, r.donor_basis);
-    bind_text_or_null(ins, ++i, x.date_first);
-    bind_text_or_null(ins, ++i, x.date_last);
-    ins.bind(++i, x.date_text);
-    ins.bind(++i, x.precision);
-    ins.bind(++i, r.date ? r.date_basis : std::string("reported: date of ") + article_id);
-    ins.bind(++i, x.kind);
-    ins.bind(++i, x.status);
-    ins.bind(++i, r.approximate ? 1 : 0);
-    ins.bind(++i, r.aggregate ? 1 : 0);
-    ins.bind(++i, r.tranche ? 1 : 0);
-    ins.bind(++i, r.item);
-    ins.bind(++i, r.unit);
-    ins.bind(++i, r.distribution);
-    ins.bind(++i, join(r.notes, "; "));
-    ins.bind(++i, merge_reason);
-    ins.bind(++i, r.tranche_number);
-    bind_optional(ins, ++i, r.corrects_fen);
-    ins.exec();
+    ins->bind(++i, event);
+    ins->bind(++i, article_id);
+    ins->bind(++i, static_cast<std::int64_t>(page.file_offset(r.sentence.begin)));
+    ins->bind(++i, static_cast<std::int64_t>(page.file_offset(r.sentence.end)));
+    ins->bind(++i, static_cast<std::int64_t>(page.file_offset(r.measure.begin)));
+    ins->bind(++i, static_cast<std::int64_t>(page.file_offset(r.measure.end)));
+    ins->bind(++i, page.line_of(r.sentence.begin));
+    ins->bind(++i, r.sentence_text);
+    ins->bind(++i, page.original_slice(r.sentence.begin, r.sentence.end));
+    bind_optional(*ins, ++i, x.donor_id);
+    ins->bind(++i, r.donor_as_written);
+    ins->bind(++i, r.donor_basis);
+    bind_text_or_null(*ins, ++i, x.date_first);
+    bind_text_or_null(*ins, ++i, x.date_last);
+    ins->bind(++i, x.date_text);
+    ins->bind(++i, x.precision);
+    ins->bind(++i, r.date ? r.date_basis : std::string("reported: date of ") + article_id);
+    ins->bind(++i, x.kind);
+    ins->bind(++i, x.status);
+    ins->bind(++i, r.approximate ? 1 : 0);
+    ins->bind(++i, r.aggregate ? 1 : 0);
+    ins->bind(++i, r.tranche ? 1 : 0);
+    ins->bind(++i, r.item);
+    ins->bind(++i, r.unit);
+    ins->bind(++i, r.distribution);
+    ins->bind(++i, join(r.notes, "; "));
+    ins->bind(++i, merge_reason);
+    ins->bind(++i, r.tranche_number);
+    bind_optional(*ins, ++i, r.corrects_fen);
+    ins->exec();
     const std::int64_t id = db.getLastInsertRowid();
-    SQLite::Statement al(db, "INSERT INTO mention_allocations (mention_id, recipient, township, covers, amount_fen, "
+    auto al = prepared("INSERT INTO mention_allocations (mention_id, recipient, township, covers, amount_fen, "
                              "amount_high_fen, quantity) VALUES (?,?,?,?,?,?,?)");
     for (const auto& a : r.allocations) {
-      al.bind(1, id);
-      al.bind(2, a.recipient);
-      al.bind(3, a.township);
-      al.bind(4, join(a.covers, "、"));
-      bind_optional(al, 5, a.amount_fen);
-      bind_optional(al, 6, a.amount_high_fen);
-      bind_optional(al, 7, a.quantity);
-      al.exec();
-      al.reset();
+      al->bind(1, id);
+      al->bind(2, a.recipient);
+      al->bind(3, a.township);
+      al->bind(4, join(a.covers, "、"));
+      bind_optional(*al, 5, a.amount_fen);
+      bind_optional(*al, 6, a.amount_high_fen);
+      bind_optional(*al, 7, a.quantity);
+      al->exec();
+      al->reset();
     }
     if (x.donor_id) add_alias(*x.donor_id, r.donor_as_written);
     return id;
   }
 
-  // Recomputes an event's fields and lines from all its mentions: the stated date beats the
-  // date of a report (the most precise stated date; else the earliest report), the most
-  // detailed split of the amount wins, an exact figure beats an approximate one.
-  void recompute_event(std::int64_t id) {
-    struct M {
-      std::int64_t id;
-      std::optional<std::int64_t> donor;
-      std::string date_first, date_last, date_text, precision, basis, article, item, unit, distribution;
-      bool approximate, tranche;
-      std::size_t lines;
-      bool correction;
-    };
-    SQLite::Statement q(db, "SELECT m.id, m.donor_id, COALESCE(m.date_first,''), COALESCE(m.date_last,''), m.date_text, "
-                            "m.date_precision, m.date_basis, m.article_id, m.item, m.unit, m.distribution, "
-                            "m.approximate, m.tranche, (SELECT COUNT(*) FROM mention_allocations a WHERE a.mention_id = m.id), "
-                            "m.corrects_fen IS NOT NULL FROM mentions m WHERE m.event_id = ? ORDER BY m.id");
-    q.bind(1, id);
-    std::vector<M> ms;
-    while (q.executeStep()) {
-      ms.push_back({q.getColumn(0).getInt64(), optional_int(q.getColumn(1)), q.getColumn(2).getString(),
-                    q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                    q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
-                    q.getColumn(9).getString(), q.getColumn(10).getString(), q.getColumn(11).getInt() != 0,
-                    q.getColumn(12).getInt() != 0, static_cast<std::size_t>(q.getColumn(13).getInt64()),
-                    q.getColumn(14).getInt() != 0});
-    }
-    if (ms.empty()) {
-      // An event added by a correction has no reports; it is the corrections' to keep or remove.
-      SQLite::Statement origin(db, "SELECT origin FROM events WHERE id = ?");
-      origin.bind(1, id);
-      if (origin.executeStep() && origin.getColumn(0).getString() == "correction") return;
-      SQLite::Statement del(db, "DELETE FROM events WHERE id = ?");
-      del.bind(1, id);
-      del.exec();
-      return;
-    }
-    auto rank = [](const std::string& p) { return p == "day" ? 0 : p == "month" ? 1 : p == "year" ? 2 : 3; };
-    const M* dated = nullptr;
-    for (const auto& m : ms) {
-      if (m.precision == "reported" || m.precision == "unknown" || m.date_first.empty()) continue;
-      if (!dated || rank(m.precision) < rank(dated->precision) ||
-          (rank(m.precision) == rank(dated->precision) && m.date_first < dated->date_first))
-        dated = &m;
-    }
-    std::string date_first, date_last, date_text, precision, basis;
-    if (dated) {
-      date_first = dated->date_first;
-      date_last = dated->date_last;
-      date_text = dated->date_text;
-      precision = dated->precision;
-      basis = fmt::format("{} ({})", dated->basis, dated->article);
-    } else {
-      const M* earliest = nullptr;
-      for (const auto& m : ms)
-        if (!m.date_first.empty() && (!earliest || m.date_first < earliest->date_first)) earliest = &m;
-      if (earliest) {
-        date_first = earliest->date_first;
-        date_last = earliest->date_last;
-        date_text = earliest->date_text;
-        precision = "reported";
-        basis = fmt::format("date not stated; earliest report {}", earliest->article);
-      } else {
-        precision = "unknown";
-        basis = "date not stated and no report date known";
-      }
-    }
-    const M* detailed = &ms.front();
-    for (const auto& m : ms) {
-      if (m.lines > detailed->lines || (m.lines == detailed->lines && detailed->approximate && !m.approximate)) detailed = &m;
-    }
-    // A correction notice's amounts are the right ones, however the other reports put them.
-    for (const auto& m : ms)
-      if (m.correction) detailed = &m;
-    const M* named = &ms.front();
-    for (const auto& m : ms)
-      if (!named->donor && m.donor) named = &m;
-    std::string item;
-    for (const auto& m : ms)
-      if (item.empty()) item = m.item;
-    bool tranche = std::any_of(ms.begin(), ms.end(), [](const M& m) { return m.tranche; });
+  // One report as the event rules read it.
+  struct MentionSummary {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> donor;
+    std::string date_first, date_last, date_text, precision, basis, article, item, unit, distribution;
+    bool approximate = false, tranche = false;
+    std::size_t lines = 0;
+    bool correction = false;  // a correction notice
+  };
+  static constexpr const char* kMentionSummary =
+      "SELECT m.id, m.donor_id, COALESCE(m.date_first,''), COALESCE(m.date_last,''), m.date_text, "
+      "m.date_precision, m.date_basis, m.article_id, m.item, m.unit, m.distribution, "
+      "m.approximate, m.tranche, (SELECT COUNT(*) FROM mention_allocations a WHERE a.mention_id = m.id), "
+      "m.corrects_fen IS NOT NULL FROM mentions m ";
+  static MentionSummary mention_summary(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(), optional_int(q.getColumn(1)), q.getColumn(2).getString(),
+            q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+            q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
+            q.getColumn(9).getString(), q.getColumn(10).getString(), q.getColumn(11).getInt() != 0,
+            q.getColumn(12).getInt() != 0, static_cast<std::size_t>(q.getColumn(13).getInt64()),
+            q.getColumn(14).getInt() != 0};
+  }
 
-    const auto lines = load_allocations("mention_allocations", "mention_id", detailed->id);
+  // An event's fields as its reports give them (see recompute_event for the rules).
+  struct EventSummary {
+    std::optional<std::int64_t> donor;
+    std::string date_first, date_last, date_text, precision, basis;
+    bool approximate = false, tranche = false;
+    std::string item, unit, distribution;
+  };
+  static int precision_rank(const std::string& p) { return p == "day" ? 0 : p == "month" ? 1 : p == "year" ? 2 : 3; }
+  static bool states_date(const MentionSummary& m) {
+    return m.precision != "reported" && m.precision != "unknown" && !m.date_first.empty();
+  }
+  static void take_date(EventSummary& e, const MentionSummary& m) {
+    e.date_first = m.date_first;
+    e.date_last = m.date_last;
+    e.date_text = m.date_text;
+    e.precision = m.precision;
+    e.basis = fmt::format("{} ({})", m.basis, m.article);
+  }
+  static void take_report_date(EventSummary& e, const MentionSummary& m) {
+    e.date_first = m.date_first;
+    e.date_last = m.date_last;
+    e.date_text = m.date_text;
+    e.precision = "reported";
+    e.basis = fmt::format("date not stated; earliest report {}", m.article);
+  }
+  static void take_detail(EventSummary& e, const MentionSummary& m) {
+    e.approximate = m.approximate;
+    e.unit = m.unit;
+    e.distribution = m.distribution;
+  }
+
+  // Writes an event's fields, and its lines when `lines` is given (the lines of the report whose
+  // split of the amount the event takes).
+  void store_event(std::int64_t id, const EventSummary& e, const std::vector<extract::Allocation>* lines,
+                   std::optional<std::int64_t> total_fen, std::optional<std::int64_t> total_qty) {
+    auto up = prepared("UPDATE events SET donor_id = ?, date_first = ?, date_last = ?, date_text = ?, "
+                       "date_precision = ?, date_basis = ?, approximate = ?, tranche = ?, item = ?, unit = ?, "
+                       "distribution = ?, total_fen = ?, total_quantity = ? WHERE id = ?");
+    int i = 0;
+    bind_optional(*up, ++i, e.donor);
+    bind_text_or_null(*up, ++i, e.date_first);
+    bind_text_or_null(*up, ++i, e.date_last);
+    up->bind(++i, e.date_text);
+    up->bind(++i, e.precision);
+    up->bind(++i, e.basis);
+    up->bind(++i, e.approximate ? 1 : 0);
+    up->bind(++i, e.tranche ? 1 : 0);
+    up->bind(++i, e.item);
+    up->bind(++i, e.unit);
+    up->bind(++i, e.distribution);
+    bind_optional(*up, ++i, total_fen);
+    bind_optional(*up, ++i, total_qty);
+    up->bind(++i, id);
+    up->exec();
+    if (!lines) return;
+    {
+      auto del = prepared("DELETE FROM allocations WHERE event_id = ?");
+      del->bind(1, id);
+      del->exec();
+    }
+    auto ins = prepared("INSERT INTO allocations (event_id, place_id, recipient, township, covers, amount_fen, "
+                        "amount_high_fen, quantity) VALUES (?,?,?,?,?,?,?,?)");
+    for (const auto& a : *lines) {
+      ins->bind(1, id);
+      bind_optional(*ins, 2, township_place(a.township));
+      ins->bind(3, a.recipient);
+      ins->bind(4, a.township);
+      ins->bind(5, join(a.covers, "、"));
+      bind_optional(*ins, 6, a.amount_fen);
+      bind_optional(*ins, 7, a.amount_high_fen);
+      bind_optional(*ins, 8, a.quantity);
+      ins->exec();
+      ins->reset();
+    }
+  }
+
+  // The event's total amount and quantity: the sums of its lines.
+  static std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>> totals_of(const std::vector<extract::Allocation>& lines,
+                                                                                       std::int64_t id) {
     std::optional<std::int64_t> total_fen, total_qty;
     for (const auto& a : lines) {
       if (a.amount_fen) {
@@ -781,101 +854,272 @@ struct Ledger::Impl {
         extract::add_checked(*total_qty, *a.quantity, fmt::format("the quantity of event {}", id));
       }
     }
-    SQLite::Statement up(db, "UPDATE events SET donor_id = ?, date_first = ?, date_last = ?, date_text = ?, "
-                             "date_precision = ?, date_basis = ?, approximate = ?, tranche = ?, item = ?, unit = ?, "
-                             "distribution = ?, total_fen = ?, total_quantity = ? WHERE id = ?");
-    int i = 0;
-    bind_optional(up, ++i, named->donor);
-    bind_text_or_null(up, ++i, date_first);
-    bind_text_or_null(up, ++i, date_last);
-    up.bind(++i, date_text);
-    up.bind(++i, precision);
-    up.bind(++i, basis);
-    up.bind(++i, detailed->approximate ? 1 : 0);
-    up.bind(++i, tranche ? 1 : 0);
-    up.bind(++i, item);
-    up.bind(++i, detailed->unit);
-    up.bind(++i, detailed->distribution);
-    bind_optional(up, ++i, total_fen);
-    bind_optional(up, ++i, total_qty);
-    up.bind(++i, id);
-    up.exec();
+    return {total_fen, total_qty};
+  }
 
-    SQLite::Statement del(db, "DELETE FROM allocations WHERE event_id = ?");
-    del.bind(1, id);
-    del.exec();
-    SQLite::Statement ins(db, "INSERT INTO allocations (event_id, place_id, recipient, township, covers, amount_fen, "
-                              "amount_high_fen, quantity) VALUES (?,?,?,?,?,?,?,?)");
-    for (const auto& a : lines) {
-      ins.bind(1, id);
-      bind_optional(ins, 2, township_place(a.township));
-      ins.bind(3, a.recipient);
-      ins.bind(4, a.township);
-      ins.bind(5, join(a.covers, "、"));
-      bind_optional(ins, 6, a.amount_fen);
-      bind_optional(ins, 7, a.amount_high_fen);
-      bind_optional(ins, 8, a.quantity);
-      ins.exec();
-      ins.reset();
+  // Recomputes an event's fields and lines from all its mentions: the stated date beats the
+  // date of a report (the most precise stated date; else the earliest report), the most
+  // detailed split of the amount wins, an exact figure beats an approximate one.
+  // Every rule is a fold over the reports in the order they were stored; merge_into_event applies
+  // the same fold to one more report.
+  void recompute_event(std::int64_t id) {
+    using M = MentionSummary;
+    std::vector<M> ms;
+    {
+      auto q = prepared(std::string(kMentionSummary) + "WHERE m.event_id = ? ORDER BY m.id");
+      q->bind(1, id);
+      while (q->executeStep()) ms.push_back(mention_summary(*q));
     }
+    if (ms.empty()) {
+      // An event added by a correction has no reports; it is the corrections' to keep or remove.
+      SQLite::Statement origin(db, "SELECT origin FROM events WHERE id = ?");
+      origin.bind(1, id);
+      if (origin.executeStep() && origin.getColumn(0).getString() == "correction") return;
+      SQLite::Statement del(db, "DELETE FROM events WHERE id = ?");
+      del.bind(1, id);
+      del.exec();
+      return;
+    }
+    EventSummary e;
+    const M* dated = nullptr;
+    for (const auto& m : ms) {
+      if (!states_date(m)) continue;
+      if (!dated || precision_rank(m.precision) < precision_rank(dated->precision) ||
+          (precision_rank(m.precision) == precision_rank(dated->precision) && m.date_first < dated->date_first))
+        dated = &m;
+    }
+    if (dated) {
+      take_date(e, *dated);
+    } else {
+      const M* earliest = nullptr;
+      for (const auto& m : ms)
+        if (!m.date_first.empty() && (!earliest || m.date_first < earliest->date_first)) earliest = &m;
+      if (earliest) {
+        take_report_date(e, *earliest);
+      } else {
+        e.precision = "unknown";
+        e.basis = "date not stated and no report date known";
+      }
+    }
+    const M* detailed = &ms.front();
+    for (const auto& m : ms) {
+      if (m.lines > detailed->lines || (m.lines == detailed->lines && detailed->approximate && !m.approximate)) detailed = &m;
+    }
+    // A correction notice's amounts are the right ones, however the other reports put them.
+    for (const auto& m : ms)
+      if (m.correction) detailed = &m;
+    take_detail(e, *detailed);
+    const M* named = &ms.front();
+    for (const auto& m : ms)
+      if (!named->donor && m.donor) named = &m;
+    e.donor = named->donor;
+    for (const auto& m : ms)
+      if (e.item.empty()) e.item = m.item;
+    e.tranche = std::any_of(ms.begin(), ms.end(), [](const M& m) { return m.tranche; });
+
+    const auto lines = load_allocations("mention_allocations", "mention_id", detailed->id);
+    const auto [total_fen, total_qty] = totals_of(lines, id);
+    store_event(id, e, &lines, total_fen, total_qty);
+  }
+
+  // Folds the report `mention_id`, just stored as the latest report of event `id`, into the event's
+  // stored fields by the rules of recompute_event, without reading the event's other reports: so
+  // an event restated on thousands of pages costs the same to restate once more. The fold needs
+  // the event's fields to be recompute_event's: an event a user's correction changed, or with a
+  // correction notice among its reports (whose amounts win whatever comes after), is recomputed
+  // in full, as is one the caller names as not up to date (`stale`).
+  void merge_into_event(std::int64_t id, std::int64_t mention_id, bool stale) {
+    MentionSummary m;
+    {
+      auto q = prepared(std::string(kMentionSummary) + "WHERE m.id = ?");
+      q->bind(1, mention_id);
+      if (!q->executeStep()) throw std::logic_error(fmt::format("report {} of event {} is not stored", mention_id, id));
+      m = mention_summary(*q);
+    }
+    if (stale || m.correction || needs_full_recompute(id)) return recompute_event(id);
+    EventSummary e;
+    std::size_t lines = 0;
+    {
+      auto q = prepared("SELECT donor_id, COALESCE(date_first,''), COALESCE(date_last,''), date_text, date_precision, "
+                        "date_basis, approximate, tranche, item, unit, distribution, "
+                        "(SELECT COUNT(*) FROM allocations a WHERE a.event_id = e.id) FROM events e WHERE id = ?");
+      q->bind(1, id);
+      if (!q->executeStep()) throw std::logic_error(fmt::format("event {} is not stored", id));
+      e = {optional_int(q->getColumn(0)), q->getColumn(1).getString(), q->getColumn(2).getString(), q->getColumn(3).getString(),
+           q->getColumn(4).getString(), q->getColumn(5).getString(), q->getColumn(6).getInt() != 0, q->getColumn(7).getInt() != 0,
+           q->getColumn(8).getString(), q->getColumn(9).getString(), q->getColumn(10).getString()};
+      lines = static_cast<std::size_t>(q->getColumn(11).getInt64());
+    }
+    // The date: a stated date beats a report's date; the more precise, then the earlier, wins;
+    // among reports' dates the earliest.
+    const bool event_stated = e.precision != "reported" && e.precision != "unknown";
+    if (states_date(m)) {
+      if (!event_stated || precision_rank(m.precision) < precision_rank(e.precision) ||
+          (precision_rank(m.precision) == precision_rank(e.precision) && m.date_first < e.date_first))
+        take_date(e, m);
+    } else if (!event_stated && !m.date_first.empty() && (e.precision == "unknown" || m.date_first < e.date_first)) {
+      take_report_date(e, m);
+    }
+    // The split: more lines, or as many and exact where the event's are approximate.
+    const bool detail = m.lines > lines || (m.lines == lines && e.approximate && !m.approximate);
+    if (detail) take_detail(e, m);
+    if (!e.donor && m.donor) e.donor = m.donor;
+    if (e.item.empty()) e.item = m.item;
+    e.tranche = e.tranche || m.tranche;
+    if (detail) {
+      const auto new_lines = load_allocations("mention_allocations", "mention_id", m.id);
+      const auto [total_fen, total_qty] = totals_of(new_lines, id);
+      store_event(id, e, &new_lines, total_fen, total_qty);
+    } else {
+      std::optional<std::int64_t> total_fen, total_qty;
+      {
+        auto q = prepared("SELECT total_fen, total_quantity FROM events WHERE id = ?");
+        q->bind(1, id);
+        q->executeStep();
+        total_fen = optional_int(q->getColumn(0));
+        total_qty = optional_int(q->getColumn(1));
+      }
+      store_event(id, e, nullptr, total_fen, total_qty);
+    }
+  }
+
+  // Whether an event's fields are not a fold of its reports: a user's correction names it, or a
+  // correction notice is among its reports.
+  bool needs_full_recompute(std::int64_t id) {
+    {
+      auto q = prepared("SELECT 1 FROM mentions WHERE event_id = ? AND corrects_fen IS NOT NULL LIMIT 1");
+      q->bind(1, id);
+      if (q->executeStep()) return true;
+    }
+    auto q = prepared("SELECT 1 FROM corrections WHERE event_id = ? LIMIT 1");
+    q->bind(1, id);
+    return q->executeStep();
+  }
+
+  // A pledge a tranche may be paid against.
+  struct PledgeRow {
+    std::int64_t id;
+    std::string date_first;  // '' when not known
+  };
+  // The townships of an event's lines.
+  std::set<std::string> townships_of_event(std::int64_t id) {
+    Reading r;
+    r.allocations = load_allocations("allocations", "event_id", id);
+    return r.townships();
+  }
+  // The pledge tranche `t` is paid against: the latest pledge (then the highest id) of the same
+  // donor and kind dated no later than the tranche, for one of its townships (or for none when the
+  // tranche names none). `only`: look among these pledges (in that order) instead of the ledger's.
+  std::optional<std::int64_t> pledge_for(const Reading& t, const std::vector<PledgeRow>* only) {
+    const std::string bound = t.date_first.empty() ? std::string("9999") : t.date_first;
+    std::vector<std::int64_t> pledges;
+    if (only) {
+      for (const auto& p : *only)
+        if (p.date_first <= bound) pledges.push_back(p.id);
+    } else {
+      auto p = prepared("SELECT id FROM events WHERE status = 'pledged' AND donor_id IS ? AND kind = ? "
+                        "AND COALESCE(date_first, '') <= ? ORDER BY date_first DESC, id DESC");
+      bind_optional(*p, 1, t.donor_id);
+      p->bind(2, t.kind);
+      p->bind(3, bound);
+      while (p->executeStep()) pledges.push_back(p->getColumn(0).getInt64());
+    }
+    const auto tt = t.townships();
+    for (std::int64_t pid : pledges) {
+      const auto pt = townships_of_event(pid);
+      const bool overlap = std::any_of(tt.begin(), tt.end(), [&](const std::string& s) { return pt.count(s) > 0; });
+      if (overlap || (tt.empty() && pt.empty())) return pid;
+    }
+    return std::nullopt;
+  }
+  void set_pledge(std::int64_t tranche, std::int64_t pledge) {
+    auto up = prepared("UPDATE events SET pledge_id = ? WHERE id = ?");
+    up->bind(1, pledge);
+    up->bind(2, tranche);
+    up->exec();
   }
 
   // A tranche (首批 …) is paid against the latest earlier pledge of the same donor to the same
   // townships.
   void link_tranches() {
-    SQLite::Statement q(db, "SELECT id FROM events WHERE tranche = 1 AND status = 'disbursed' AND pledge_id IS NULL ORDER BY id");
     std::vector<std::int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    for (std::int64_t id : ids) {
-      const Reading t = reading_of_event(id);
-      SQLite::Statement p(db, "SELECT id FROM events WHERE status = 'pledged' AND donor_id IS ? AND kind = ? "
-                              "AND COALESCE(date_first, '') <= ? ORDER BY date_first DESC, id DESC");
-      bind_optional(p, 1, t.donor_id);
-      p.bind(2, t.kind);
-      p.bind(3, t.date_first.empty() ? std::string("9999") : t.date_first);
-      std::vector<std::int64_t> pledges;
-      while (p.executeStep()) pledges.push_back(p.getColumn(0).getInt64());
-      for (std::int64_t pid : pledges) {
-        const auto pt = reading_of_event(pid).townships();
-        const auto tt = t.townships();
-        const bool overlap = std::any_of(tt.begin(), tt.end(), [&](const std::string& s) { return pt.count(s) > 0; });
-        if (!overlap && !(tt.empty() && pt.empty())) continue;
-        SQLite::Statement up(db, "UPDATE events SET pledge_id = ? WHERE id = ?");
-        up.bind(1, pid);
-        up.bind(2, id);
-        up.exec();
-        break;
-      }
+    {
+      auto q = prepared("SELECT id FROM events WHERE tranche = 1 AND status = 'disbursed' AND pledge_id IS NULL ORDER BY id");
+      while (q->executeStep()) ids.push_back(q->getColumn(0).getInt64());
     }
+    for (std::int64_t id : ids)
+      if (auto p = pledge_for(reading_of_event(id), nullptr)) set_pledge(id, *p);
+  }
+
+  // link_tranches after a transaction that changed only the events `touched` (created them, or
+  // added reports to them), with the same result. Every transaction ends with each unlinked
+  // tranche having no pledge to be paid against; so a new link needs a touched tranche, or a
+  // touched pledge (then only that pledge can be the one). Whatever removed events or reports
+  // calls link_tranches instead.
+  void link_tranches(const std::set<std::int64_t>& touched) {
+    std::vector<std::int64_t> tranches;
+    std::map<std::pair<std::optional<std::int64_t>, std::string>, std::vector<PledgeRow>> pledges;  // by donor and kind
+    for (std::int64_t id : touched) {
+      auto q = prepared("SELECT status, tranche, pledge_id IS NULL, donor_id, kind, COALESCE(date_first, '') FROM events WHERE id = ?");
+      q->bind(1, id);
+      if (!q->executeStep()) continue;
+      const std::string status = q->getColumn(0).getString();
+      if (status == "disbursed" && q->getColumn(1).getInt() == 1 && q->getColumn(2).getInt() == 1) tranches.push_back(id);
+      else if (status == "pledged")
+        pledges[{optional_int(q->getColumn(3)), q->getColumn(4).getString()}].push_back({id, q->getColumn(5).getString()});
+    }
+    std::map<std::int64_t, std::int64_t> links;  // tranche -> pledge
+    for (std::int64_t id : tranches)
+      if (auto p = pledge_for(reading_of_event(id), nullptr)) links[id] = *p;
+    for (auto& [key, rows] : pledges) {
+      // The order of the ledger's query: latest date first (unknown dates last), then highest id.
+      std::sort(rows.begin(), rows.end(), [](const PledgeRow& a, const PledgeRow& b) {
+        return a.date_first != b.date_first ? a.date_first > b.date_first : a.id > b.id;
+      });
+      std::vector<std::int64_t> waiting;
+      {
+        auto q = prepared("SELECT id FROM events WHERE tranche = 1 AND status = 'disbursed' AND pledge_id IS NULL "
+                          "AND donor_id IS ? AND kind = ? ORDER BY id");
+        bind_optional(*q, 1, key.first);
+        q->bind(2, key.second);
+        while (q->executeStep()) waiting.push_back(q->getColumn(0).getInt64());
+      }
+      for (std::int64_t id : waiting)
+        if (!touched.count(id))
+          if (auto p = pledge_for(reading_of_event(id), &rows)) links[id] = *p;
+    }
+    for (const auto& [tranche, pledge] : links) set_pledge(tranche, pledge);
   }
 
   // These bytes under this path read with these options: unchanged; other bytes or options under a
   // known path: changed; a new path with bytes stored under another path: duplicate (one page).
   PageState page_state(const std::string& path, const std::string& sha256, const std::string& read_options) {
-    SQLite::Statement q(db, "SELECT sha256, read_options FROM pages WHERE path = ?");
-    q.bind(1, path);
-    if (q.executeStep()) {
-      const bool same = q.getColumn(0).getString() == sha256 && q.getColumn(1).getString() == read_options;
-      return same ? PageState::unchanged : PageState::changed;
+    {
+      auto q = prepared("SELECT sha256, read_options FROM pages WHERE path = ?");
+      q->bind(1, path);
+      if (q->executeStep()) {
+        const bool same = q->getColumn(0).getString() == sha256 && q->getColumn(1).getString() == read_options;
+        return same ? PageState::unchanged : PageState::changed;
+      }
     }
     return stored_elsewhere(path, sha256) ? PageState::duplicate : PageState::absent;
   }
 
   bool stored_elsewhere(const std::string& path, const std::string& sha256) {
-    SQLite::Statement same(db, "SELECT 1 FROM pages WHERE sha256 = ? AND path != ? LIMIT 1");
-    same.bind(1, sha256);
-    same.bind(2, path);
-    return same.executeStep();
+    auto same = prepared("SELECT 1 FROM pages WHERE sha256 = ? AND path != ? LIMIT 1");
+    same->bind(1, sha256);
+    same->bind(2, path);
+    return same->executeStep();
   }
 
   std::string article_prefix(const std::string& path, const std::string& sha256) {
     const std::string stem = extract::file_stem(path);
-    SQLite::Statement q(db, "SELECT 1 FROM articles a JOIN pages p ON p.id = a.page_id "
-                            "WHERE a.id >= ? AND a.id < ? AND p.path != ? LIMIT 1");
-    q.bind(1, stem + "#");
-    q.bind(2, stem + "$");  // '$' sorts right after '#'
-    q.bind(3, path);
-    if (!q.executeStep()) return stem;
+    auto q = prepared("SELECT 1 FROM articles a JOIN pages p ON p.id = a.page_id "
+                      "WHERE a.id >= ? AND a.id < ? AND p.path != ? LIMIT 1");
+    q->bind(1, stem + "#");
+    q->bind(2, stem + "$");  // '$' sorts right after '#'
+    q->bind(3, path);
+    if (!q->executeStep()) return stem;
     return fmt::format("{}~{}", stem, sha256.substr(0, 8));
   }
 
@@ -1018,6 +1262,7 @@ PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, 
     if (a.relevant) ++stats.relevant_articles;
   }
 
+  std::set<std::int64_t> page_events;  // the events this page's reports created or joined
   for (const AidReport& r : px.reports) {
     const extract::ArticleRecord& art = *by_seq.at(r.article_seq);
     const Reading x = impl_->reading_of_report(r, art);
@@ -1031,17 +1276,79 @@ PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, 
       event = impl_->create_event(x);
       ++stats.events_created;
     }
-    impl_->insert_mention(event, r, x, article_ids.at(r.article_seq), page, reason);
-    impl_->recompute_event(event);
+    const std::int64_t mention = impl_->insert_mention(event, r, x, article_ids.at(r.article_seq), page, reason);
+    // A new event is computed from its one report; a report joining an event is folded into it
+    // (an event that lost the reports of this page's old version is recomputed in full).
+    if (reason == "first report") impl_->recompute_event(event);
+    else impl_->merge_into_event(event, mention, touched.count(event) > 0);
     touched.erase(event);
+    page_events.insert(event);
     ++stats.reports;
   }
   for (std::int64_t e : touched) impl_->recompute_event(e);
-  impl_->link_tranches();
+  // Only a page that removed reports (a changed file) can unlink a tranche; otherwise only the
+  // events this page touched can make a new link.
+  if (removed) impl_->link_tranches();
+  else impl_->link_tranches(page_events);
   tx.commit();
   if (removed) ++stats.pages_replaced;
   else ++stats.pages_added;
   return state;
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+}
+
+std::vector<std::pair<std::string, std::string>> Ledger::query_plans() try {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [sql, cached] : impl_->statements) {
+    SQLite::Statement q(impl_->db, "EXPLAIN QUERY PLAN " + sql);
+    std::string plan;
+    while (q.executeStep()) plan += q.getColumn(3).getString() + "\n";
+    out.emplace_back(sql, plan);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+} catch (const SQLite::Exception& e) {
+  rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
+}
+
+std::vector<std::int64_t> Ledger::events_unlike_recompute() try {
+  auto& db = impl_->db;
+  // Every event's row and lines (without the lines' ids), as text.
+  auto snapshot = [&] {
+    std::map<std::int64_t, std::string> out;
+    auto cells = [](SQLite::Statement& q, int from) {
+      std::string row;
+      for (int c = from; c < q.getColumnCount(); ++c) {
+        const auto col = q.getColumn(c);
+        row += col.isNull() ? std::string("NULL") : col.isInteger() ? fmt::format("{}", col.getInt64()) : "'" + col.getString() + "'";
+        row += '|';
+      }
+      return row;
+    };
+    SQLite::Statement e(db, "SELECT id, * FROM events ORDER BY id");
+    while (e.executeStep()) out[e.getColumn(0).getInt64()] = cells(e, 1);
+    SQLite::Statement a(db, "SELECT event_id, place_id, recipient, township, covers, amount_fen, amount_high_fen, quantity, excluded "
+                            "FROM allocations ORDER BY event_id, id");
+    while (a.executeStep()) out[a.getColumn(0).getInt64()] += "\n  " + cells(a, 1);
+    return out;
+  };
+  db.exec("SAVEPOINT check_events");
+  std::vector<std::int64_t> unlike;
+  try {
+    const auto stored = snapshot();
+    for (const auto& [id, row] : stored) impl_->recompute_event(id);
+    const auto computed = snapshot();
+    for (const auto& [id, row] : stored)
+      if (auto it = computed.find(id); it == computed.end() || it->second != row) unlike.push_back(id);
+  } catch (...) {
+    db.exec("ROLLBACK TO check_events");
+    db.exec("RELEASE check_events");
+    throw;
+  }
+  db.exec("ROLLBACK TO check_events");
+  db.exec("RELEASE check_events");
+  return unlike;
 } catch (const SQLite::Exception& e) {
   rethrow(impl_->db_path, e, impl_->busy_timeout_ms);
 }

@@ -282,6 +282,28 @@ check "ingest from where the relative paths resolve: the pages are unchanged" 0 
 (cd "$tmp" && "$bin" check --db legacy/legacy.db --check unresolved-place) >"$tmp/out" 2>&1
 check "…and anchored: named from anywhere" 0 $? "^legacy/pages/000_8606990f79117e30.txt:53: unresolved-place" "$tmp/out"
 
+# Pages are read on a second thread and stored in order: a folder ingested at once gives the ledger
+# that ingesting its files one by one gives (same events, ids, reports and merge reasons).
+"$bin" generate -q --pages 60 --seed 5 --out "$tmp/gen" >/dev/null 2>&1
+"$bin" ingest -q --db "$tmp/gen_all.db" "$tmp/gen/pages" >/dev/null 2>&1
+check "ingest of a generated folder" 0 $?
+for f in "$tmp"/gen/pages/*; do "$bin" ingest -q --db "$tmp/gen_one.db" "$f" >/dev/null 2>&1 || echo "failed: $f"; done >"$tmp/out"
+check "…and of its files one by one" 0 $? 
+! grep -q failed "$tmp/out"
+check "…every file stored" 0 $?
+python3 - "$tmp/gen_all.db" "$tmp/gen_one.db" <<'PY'
+import sqlite3, sys
+def rows(path):
+    c = sqlite3.connect(path)
+    return [c.execute(q).fetchall() for q in (
+        "SELECT * FROM events ORDER BY id",
+        "SELECT event_id, township, covers, amount_fen, quantity FROM allocations ORDER BY id",
+        "SELECT id, event_id, article_id, byte_start, merge_reason FROM mentions ORDER BY id")]
+a, b = rows(sys.argv[1]), rows(sys.argv[2])
+assert a[0] and a == b, "the two ledgers differ"
+PY
+check "…the same ledger" 0 $?
+
 # The table's width comes from the terminal (TIOCGWINSZ) when standard output is one.
 if command -v script >/dev/null 2>&1; then
   script -qc "stty cols 90 rows 40; '$bin' query --db '$tmp/l.db'" /dev/null >"$tmp/out" 2>&1
@@ -293,6 +315,18 @@ for line in open(sys.argv[1], encoding="utf-8").read().replace("\r", "").splitli
     assert w <= 90, (w, line)
 PY
   check "…every line at most 90 columns" 0 $?
+  # Ingest on a terminal: a progress line on standard error (pages, MB, MB/s, time left).
+  rm -f "$tmp/p.db"
+  script -qc "'$bin' ingest --db '$tmp/p.db' '$src/sample_data'" /dev/null >"$tmp/out" 2>&1
+  check "ingest on a terminal shows its progress" 0 $? "ingest: 5/5 pages, .* MB/s" "$tmp/out"
+  rm -f "$tmp/p.db"
+  script -qc "'$bin' ingest --quiet --db '$tmp/p.db' '$src/sample_data'" /dev/null >"$tmp/out" 2>&1
+  ! grep -q "pages, " "$tmp/out"
+  check "…and none with --quiet" 0 $?
+  rm -f "$tmp/p.db"
+  script -qc "'$bin' ingest --db '$tmp/p.db' '$src/sample_data' 2>'$tmp/err'" /dev/null >"$tmp/out" 2>&1
+  ! grep -q "ingest: " "$tmp/err" "$tmp/out"
+  check "…and none when standard error is not a terminal" 0 $?
 fi
 
 # A village one page places is placed on pages ingested after it, in this run or a later one.

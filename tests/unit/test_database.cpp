@@ -126,7 +126,8 @@ TEST_CASE("the schema version is checked: a newer one is refused, an older one u
   {
     // A schema-3 ledger: readers read it as it is; ingest upgrades it.
     SQLite::Database raw(db.path, SQLite::OPEN_READWRITE);
-    raw.exec("ALTER TABLE pages DROP COLUMN read_options; ALTER TABLE mentions DROP COLUMN tranche_number; DROP INDEX mentions_corrects; ALTER TABLE mentions DROP COLUMN corrects_fen; DROP TABLE page_places; PRAGMA user_version = 3");
+    raw.exec("ALTER TABLE pages DROP COLUMN read_options; DROP INDEX events_candidates; DROP INDEX events_pledges; DROP INDEX events_unlinked_tranches; DROP INDEX mentions_event_tranche; "
+                      "DROP INDEX mentions_event_corrects; DROP INDEX pages_sha256; ALTER TABLE mentions DROP COLUMN tranche_number; DROP INDEX mentions_corrects; ALTER TABLE mentions DROP COLUMN corrects_fen; DROP TABLE page_places; PRAGMA user_version = 3");
   }
   CHECK(ledger::Ledger(db.path, ledger::Access::read_only).export_lines().size() == 1);
   {

@@ -216,12 +216,15 @@ TEST_CASE("a version-1 ledger is migrated to the current schema and keeps its da
     l.database().exec("DROP INDEX events_pledge; DROP INDEX events_date; DROP INDEX events_coverage; DROP INDEX events_donor; "
                       "DROP TABLE corrections; ALTER TABLE events DROP COLUMN excluded; ALTER TABLE events DROP COLUMN origin; "
                       "ALTER TABLE allocations DROP COLUMN excluded; ALTER TABLE pages DROP COLUMN read_options; "
-                      "ALTER TABLE mentions DROP COLUMN tranche_number; DROP INDEX mentions_corrects; ALTER TABLE mentions DROP COLUMN corrects_fen; DROP TABLE page_places; PRAGMA user_version = 1");
+                      "DROP INDEX events_candidates; DROP INDEX events_pledges; DROP INDEX events_unlinked_tranches; DROP INDEX mentions_event_tranche; "
+                      "DROP INDEX mentions_event_corrects; DROP INDEX pages_sha256; ALTER TABLE mentions DROP COLUMN tranche_number; DROP INDEX mentions_corrects; ALTER TABLE mentions DROP COLUMN corrects_fen; DROP TABLE page_places; PRAGMA user_version = 1");
   }
   {
     ledger::Ledger l(path.string());
     CHECK(count(l, "PRAGMA user_version") == ledger::kSchemaVersion);
     CHECK(count(l, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'events_pledge'") == 1);
+    CHECK(count(l, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('events_candidates', 'events_pledges', "
+                   "'events_unlinked_tranches', 'mentions_event_tranche', 'mentions_event_corrects', 'pages_sha256')") == 6);
     CHECK(l.export_lines().size() == 2);
   }
   {

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 #include <stdlib.h>
 
+#include "aidledger/cli/progress.hpp"
 #include "aidledger/cli/table.hpp"
 #include "aidledger/ledger/ledger.hpp"
 #include "aidledger/report/audit.hpp"
@@ -188,4 +189,25 @@ TEST_CASE("pages an older aidledger recorded with a relative path get the absolu
   }
   std::error_code ec;
   fs::remove_all(dir, ec);
+}
+
+TEST_CASE("the progress line of ingest: pages, MB, MB/s and the time left; nothing when not a terminal") {
+  CHECK(cli::progress_line(120, 4567, 3'100'000, 10'600'000, 1.25) == "ingest: 120/4,567 pages, 3.1/10.6 MB, 2.5 MB/s, 0:03 left");
+  CHECK(cli::progress_line(0, 12, 0, 5'000'000, 0.0) == "ingest: 0/12 pages, 0.0/5.0 MB, ? MB/s, ? left");
+  CHECK(cli::progress_line(12, 12, 5'000'000, 5'000'000, 2.0) == "ingest: 12/12 pages, 5.0/5.0 MB, 2.5 MB/s, 0:00 left");
+  CHECK(cli::progress_line(1, 2, 1'000'000, 8'200'000'000, 1.0) == "ingest: 1/2 pages, 1.0/8200.0 MB, 1.0 MB/s, 2:16:39 left");
+  // A file is not a terminal: the progress writes nothing to it.
+  std::FILE* f = std::tmpfile();
+  REQUIRE(f);
+  {
+    cli::Progress p(f, true, 3, 300);
+    CHECK_FALSE(p.shown());
+    for (int i = 0; i < 3; ++i) {
+      cli::Progress::Step step(p);
+      step.bytes = 100;
+    }
+    p.clear();
+  }
+  CHECK(std::ftell(f) == 0);
+  std::fclose(f);
 }

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "aidledger/extract/page.hpp"
@@ -20,7 +21,7 @@ class Database;
 
 namespace aidledger::ledger {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 /// The oldest schema the reading commands accept as it is (older ledgers are upgraded by ingest).
 inline constexpr int kOldestReadableSchema = 3;
 /// Dates aidledger accepts from a manifest or a correction: the years of the People's Republic up
@@ -123,6 +124,14 @@ class Ledger {
   std::int64_t corrections_recorded() const;
   /// The highest event id, 0 for an empty ledger.
   std::int64_t last_event_id() const;
+
+  /// A check for tests and benchmarks: the events whose row or lines differ from what recomputing
+  /// them from all their reports gives (ingest folds each new report into its event instead). The
+  /// ledger is left as it was. Events a user's correction changed differ by design.
+  std::vector<std::int64_t> events_unlike_recompute();
+  /// A check for tests: each statement ingest has prepared on this connection so far, with
+  /// SQLite's plan for it (EXPLAIN QUERY PLAN, one step a line), sorted by statement.
+  std::vector<std::pair<std::string, std::string>> query_plans();
 
   std::vector<ExportLine> export_lines() const;
   /// The lines a filter keeps, in the export's order.
