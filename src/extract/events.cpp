@@ -234,6 +234,10 @@ class SentenceReader {
     const Span own = s_.clauses[own_clause];
     for (const auto& w : s_.words)
       if (w.span.begin >= m.span.end && w.span.end <= own.end && (w.cats & kTriggers)) return &w;
+    // …or, for a price (以每斤8元的价格，采购了…3000斤), the buying in the next clause.
+    if (is_unit_price(k) && own_clause + 1 < s_.clauses.size() && s_.segment_of(s_.clauses[own_clause + 1].begin) == s_.segment_of(m.span.begin))
+      for (const auto& w : s_.words)
+        if (w.span.begin >= s_.clauses[own_clause + 1].begin && w.span.end <= s_.clauses[own_clause + 1].end && w.is(Cat::buy)) return &w;
     // …or completion said of it (首批资金100万元已拨付到位, 资金已到账).
     for (const auto& w : s_.words)
       if (w.span.begin >= m.span.end && w.span.end <= own.end && w.is(Cat::paid) && s_.slice(w.span) != "完成") return &w;
@@ -309,9 +313,12 @@ class SentenceReader {
       return;
     // Not aid: revenue, investment, output … said of this amount.
     // (Between the verb and the amount only: 河南双汇投资发展股份有限公司捐赠… names no investment.)
+    // (A price per 斤 of what was bought, 以每斤8元的价格采购…3000斤, is the purchase's money: 每斤 is no
+    // price at a fair here.)
+    const bool price_of_purchase = m.kind == MeasureKind::money && trigger->is(Cat::buy) && is_unit_price(k) && priced_quantity(k);
     const std::size_t check_from = std::max(trigger->span.end < m.span.begin ? trigger->span.end : own.begin, own.begin);
-    if (s_.has(Cat::not_aid, {check_from, m.span.begin})) return;
-    if (trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;
+    if (!price_of_purchase && s_.has(Cat::not_aid, {check_from, m.span.begin})) return;
+    if (!price_of_purchase && trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;
     // A forecast of sales (预计销售额将突破100万元) is no aid.
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && s_.has(Cat::modal, {own.begin, own.end})) return;
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !consumption_article_ && !s_.has(Cat::consumption, {0, s_.text.size()}) &&
@@ -558,6 +565,9 @@ class SentenceReader {
     if (priced) {
       const auto bought = priced_quantity(k);
       if (!bought) return;
+      // (What was bought is counted in the purchase's money, not again as goods.)
+      for (std::size_t i = 0; i < s_.measures.size(); ++i)
+        if (s_.measures[i].span.begin == bought->span.begin) used[i] = true;
       const auto product = times_money(m.value, bought->value);
       if (!product) return refuse_product(m, bought->value, written_value);
       amount = product;

@@ -256,6 +256,9 @@ std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame
     if (to && !own_amount && lead_chars <= 4)
       if (auto r = places_in(s, to->span.end, next.end, giver, memory, false); !r.empty()) return r;
   }
+  // The verb in a later clause (以每斤8元的价格，采购了甲乡的小米…): the places after it.
+  if (verb != std::string::npos && s.clause_of(verb) > mc)
+    if (auto r = places_in(s, verb, s.clauses[s.clause_of(verb)].end, giver, memory, false); !r.empty()) return r;
   if (!county_only.empty()) return county_only;
   // An earlier clause of the sentence: 来到X，为师生送去…
   for (std::size_t c = s.clause_of(frame_begin); c-- > 0;) {
