@@ -1394,8 +1394,19 @@ class SentenceReader {
       if (o.unit.empty()) continue;
       const std::string per = "每" + o.unit;
       const std::size_t from = price.span.begin >= 12 ? price.span.begin - 12 : 0;
-      if (s_.slice(from, price.span.begin).find(per) != std::string_view::npos || starts_at(s_.text, price.span.end, "/" + o.unit))
+      if (s_.slice(from, price.span.begin).find(per) != std::string_view::npos || starts_at(s_.text, price.span.end, "/" + o.unit)) {
         found = o;
+        continue;
+      }
+      // 黑木耳2吨，每斤30元: tonnes and kilograms bought at a price per 斤 (1吨 = 2000斤, 1公斤 = 2斤).
+      const bool per_jin = s_.slice(from, price.span.begin).find("每斤") != std::string_view::npos || starts_at(s_.text, price.span.end, "/斤");
+      const std::int64_t jin_per_unit = o.unit == "吨" ? 2000 : (o.unit == "公斤" || o.unit == "千克") ? 2 : 0;
+      if (per_jin && jin_per_unit)
+        if (const auto jin = checked_product(o.value, jin_per_unit)) {
+          found = o;
+          found->value = *jin;
+          found->unit = "斤";
+        }
     }
     return found;
   }
