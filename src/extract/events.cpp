@@ -666,6 +666,15 @@ class SentenceReader {
       }
     }
 
+    // A pledge by the year over stated years (2024年至2026年…每年…各150万元; 每年…80万元，协议期两年):
+    // the pledge is the yearly sum times the years.
+    if (m.kind == MeasureKind::money && r.status == Status::pledged && !r.tranche &&
+        s_.text.substr(segment.begin, m.span.begin - segment.begin).find("每年") != std::string_view::npos)
+      if (const auto years = years_stated(); years && *years >= 2 && *years <= 10) {
+        if (!multiply(*years)) return;
+        r.notes.push_back(fmt::format("computed: {} a year x {} years (the pledge over the years it names)", written_value, *years));
+      }
+
     const std::size_t givers = giver ? giver->members.size() : 0;
     const std::int64_t counted = giver ? giver->unnamed_count : 0;
     // 甲、乙分别捐款5万元，用于两乡镇: 分别 right after several givers, before any recipient, is
@@ -1409,6 +1418,58 @@ class SentenceReader {
         }
     }
     return found;
+  }
+
+  // The years an agreement runs, as the sentence states them: 连续三年, 协议期两年, 为期3年, 三年内,
+  // 2024年至2026年 (3); none when it states none.
+  std::optional<std::int64_t> years_stated() const {
+    const std::string_view t = s_.text;
+    for (std::string_view lead : {"连续", "协议期", "为期", "期限", "今后", "未来"})
+      for (std::size_t at = t.find(lead); at != std::string_view::npos; at = t.find(lead, at + lead.size())) {
+        std::size_t i = at + lead.size(), e = i;
+        while (e < t.size()) {
+          std::size_t next = e;
+          if (!is_count_numeral(text::next_code_point(t, next))) break;
+          e = next;
+        }
+        if (e > i && starts_at(t, e, "年"))
+          if (auto n = parse_integer(t.substr(i, e - i))) return n;
+      }
+    for (std::string_view tail : {"年内", "年间"})
+      for (std::size_t at = t.find(tail); at != std::string_view::npos; at = t.find(tail, at + tail.size())) {
+        std::size_t b = at;
+        while (b > 0) {
+          const std::size_t p = text::previous_code_point_start(t, b);
+          if (!is_count_numeral(text::code_point_at(t, p))) break;
+          b = p;
+        }
+        if (b < at && at - b <= 6)
+          if (auto n = parse_integer(t.substr(b, at - b))) return n;
+      }
+    // 2024年至2026年, 2024—2026年
+    for (std::size_t i = 0; i + 4 <= t.size(); ++i) {
+      auto year_at = [&](std::size_t p) -> std::optional<int> {
+        if (p + 4 > t.size()) return std::nullopt;
+        for (std::size_t k = p; k < p + 4; ++k)
+          if (t[k] < '0' || t[k] > '9') return std::nullopt;
+        if (p > 0 && t[p - 1] >= '0' && t[p - 1] <= '9') return std::nullopt;
+        return std::stoi(std::string(t.substr(p, 4)));
+      };
+      const auto first = year_at(i);
+      if (!first) continue;
+      std::size_t j = i + 4;
+      if (starts_at(t, j, "年")) j += 3;
+      bool joined = false;
+      for (std::string_view sep : {"至", "到", "—", "-", "～", "~"})
+        if (starts_at(t, j, sep)) {
+          j += sep.size();
+          joined = true;
+          break;
+        }
+      if (!joined) continue;
+      if (const auto last = year_at(j); last && starts_at(t, j + 4, "年") && *last > *first && *last - *first < 10) return *last - *first + 1;
+    }
+    return std::nullopt;
   }
 
   // 由两镇平均分配, 平均分给, 均分: in the amount's clause or the one after it.
