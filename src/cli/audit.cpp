@@ -561,7 +561,7 @@ int run_check(const AuditOptions& o) {
     out += text::terminal_safe(fmt::format("{}:{}: {}: {}: {}\n", f.file, f.line, f.check, report::to_string(f.level), f.message));
     for (const auto& e : f.evidence) out += wrapped(e, width, 4, true);
   }
-  out += fmt::format("{}, {}, {}\n", text::count_of(errors, "error"), text::count_of(warnings, "warning"), text::count_of(infos, "note"));
+  out += fmt::format("错误 {}, 警告 {}, 提示 {}\n", text::count_of(errors, "error"), text::count_of(warnings, "warning"), text::count_of(infos, "note"));
   return emit(out, rc);
 }
 
