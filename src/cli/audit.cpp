@@ -208,9 +208,11 @@ int run_query(const AuditOptions& o) {
 
   const std::size_t width = output_width(o.width);
   Table t;
-  t.columns = {{"event", true}, {"date"}, {"donor", false, 8}, {"recipient", false, 6, 2}, {"township", false, 8},
-               {"kind", false, 6}, {"status", false, 7}, {"amount", true}};  // cut, the Chinese stays
-  if (!o.sources) t.columns.push_back({"sources", true, 0, 1});
+  // Headings as the workbook's (report/labels.hpp), Chinese first, English beside.
+  namespace h = report::heading;
+  t.columns = {{h::event, true}, {h::date}, {h::donor, false, 8}, {h::recipient, false, 6, 2}, {h::township, false, 8},
+               {h::kind, false, 6}, {h::status, false, 7}, {h::amount, true}};  // cut, the Chinese stays
+  if (!o.sources) t.columns.push_back({h::sources, true, 0, 1});
   for (const auto& x : lines) {
     std::string amount = x.amount_fen ? (x.approximate ? "≈" : "") + yuan(*x.amount_fen) : "";
     if (x.quantity) amount += fmt::format("{}{}{}", amount.empty() ? "" : " ", *x.quantity, x.unit);
@@ -227,17 +229,17 @@ int run_query(const AuditOptions& o) {
     }
   }
   std::string out = t.render(width);
-  out += joined_to_width({"total: " + text::count_of(static_cast<std::int64_t>(lines.size()), "line"),
-                          (one_township ? "disbursed (own lines) " : "disbursed ") + yuan(tot.disbursed),
-                          "pledged " + yuan(tot.pledged),
-                          "goods without a value " + (tot.goods_by_unit.empty() ? std::string("none") : goods_text(tot.goods_by_unit)),
-                          "cumulative claims " + yuan(tot.cumulative_claims) + " (not in totals)"},
+  out += joined_to_width({"合计 total: " + text::count_of(static_cast<std::int64_t>(lines.size()), "line"),
+                          (one_township ? "已拨付（本乡镇） disbursed (own lines) " : "已拨付 disbursed ") + yuan(tot.disbursed),
+                          "承诺 pledged " + yuan(tot.pledged),
+                          "未计价实物 goods without a value " + (tot.goods_by_unit.empty() ? std::string("无 none") : goods_text(tot.goods_by_unit)),
+                          "累计数 cumulative claims " + yuan(tot.cumulative_claims) + " (不计入合计 not in totals)"},
                          width);
   if (one_township && tot.shared_lines)
-    out += wrapped(fmt::format("shared JOINT lines, apart (not in this township's totals): {} with {}: disbursed {}, pledged {}{}",
+    out += wrapped(fmt::format("合并款项（不计入本乡镇合计） shared JOINT lines, apart (not in this township's totals): {} with {}: 已拨付 disbursed {}, 承诺 pledged {}{}",
                                text::count_of(tot.shared_lines, "line"), shared_with.empty() ? "other townships" : shared_with,
                                yuan(tot.shared_disbursed), yuan(tot.shared_pledged),
-                               tot.shared_goods_by_unit.empty() ? "" : ", goods without a value " + goods_text(tot.shared_goods_by_unit)),
+                               tot.shared_goods_by_unit.empty() ? "" : ", 未计价实物 goods without a value " + goods_text(tot.shared_goods_by_unit)),
                    width, 2);
   return emit(out, rc);
 }
@@ -257,7 +259,7 @@ int run_summaries(const AuditOptions& o, bool donors) {
   std::vector<report::Summary> counted;
   for (const auto& s : rows)
     if (donors || !one_township || s.name != "JOINT") counted.push_back(s);
-  const std::string total_label = one_township ? "total (own lines)" : "total";
+  const std::string total_label = one_township ? report::heading::total_own : report::heading::total;
   const auto total = report::total_of(counted, total_label);
   const auto per_year = o.by_year ? report::totals_by_year(counted, total_label) : std::vector<report::Summary>{};
   std::int64_t shared = 0;
@@ -324,12 +326,14 @@ int run_summaries(const AuditOptions& o, bool donors) {
     return emit(j.dump(2) + "\n", rc);
   }
 
+  // Headings as the workbook's (report/labels.hpp), Chinese first, English beside.
+  namespace h = report::heading;
   Table t;
-  t.columns.push_back({what, false, 8});
-  if (donors) t.columns.push_back({"category", false, 6, 1});
-  if (o.by_year) t.columns.push_back({"year"});
-  t.columns.insert(t.columns.end(), {{"disbursed", true}, {"pledged", true}, {"in kind", true}, {"goods (no value)", false, 6}});
-  if (!o.by_year) t.columns.push_back({"years", false, 0, 2});
+  t.columns.push_back({donors ? h::donor : h::township, false, 8});
+  if (donors) t.columns.push_back({h::category, false, 6, 1});
+  if (o.by_year) t.columns.push_back({h::year});
+  t.columns.insert(t.columns.end(), {{h::disbursed, true}, {h::pledged, true}, {h::in_kind, true}, {h::goods, false, 6}});
+  if (!o.by_year) t.columns.push_back({h::years, false, 0, 2});
   auto row_of = [&](const std::string& name, const std::string& category, const report::Summary& s, const std::string& year) {
     std::vector<std::string> r{name};
     if (donors) r.push_back(category);
@@ -350,7 +354,7 @@ int run_summaries(const AuditOptions& o, bool donors) {
   const std::size_t width = output_width(o.width);
   std::string out = t.render(width);
   if (shared)
-    out += wrapped(fmt::format("(shared JOINT lines, apart, not in the total: disbursed {} with {})", yuan(shared),
+    out += wrapped(fmt::format("(合并款项，不计入合计 shared JOINT lines, apart, not in the total: 已拨付 disbursed {} with {})", yuan(shared),
                                shared_with.empty() ? "other townships" : shared_with),
                    width, 1);
   return emit(out, rc);
@@ -373,49 +377,49 @@ std::string event_text(const report::EventDetail& d, bool full, std::size_t widt
       extract::add_checked(fen, *x.amount_fen, fmt::format("the total of event {}", d.id));
       any_fen = true;
     }
-  put(fmt::format("{}  event {}  {} {}  {}{}{}", d.date.empty() ? "日期未知 (no date)" : d.date, d.id, report::status_label(d.status), report::kind_label(d.kind),
-                  d.donor.empty() ? "(donor unknown)" : d.donor, any_fen ? "  " + yuan(fen) : "", d.excluded ? "  [excluded by a correction]" : ""),
+  put(fmt::format("{}  事件 event {}  {} {}  {}{}{}", d.date.empty() ? "日期未知 (no date)" : d.date, d.id, report::status_label(d.status), report::kind_label(d.kind),
+                  d.donor.empty() ? "（未知）Unknown" : d.donor, any_fen ? "  " + yuan(fen) : "", d.excluded ? "  [已被更正排除 excluded by a correction]" : ""),
       4);
-  put(fmt::format("    date: {} ({})", report::precision_label(d.precision), d.date_basis), 10);
+  put(fmt::format("    日期 date: {} ({})", report::precision_label(d.precision), d.date_basis), 15);
   for (const auto& x : d.lines) {
     std::string what = x.amount_fen ? yuan(*x.amount_fen) : "";
     if (x.quantity) what += (what.empty() ? "" : " ") + std::to_string(*x.quantity) + d.unit;
     put(fmt::format("    -> {}{} {}{}", report::township_label(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
                     x.recipient.empty() || x.recipient == x.township || x.recipient == x.covers ? "" : x.recipient + " ",
-                    what.empty() ? "(no amount)" : what),
+                    what.empty() ? "(无金额 no amount)" : what),
         7);
   }
   if (full) {
-    put(fmt::format("    item: {}{}", d.item.empty() ? "—" : d.item, d.unit.empty() ? "" : fmt::format(" (unit {})", d.unit)), 10);
-    put(fmt::format("    flags: approximate {}, aggregate {}, tranche {}{}; distribution {}", d.approximate ? "yes" : "no",
-                    d.aggregate ? "yes (never in totals)" : "no", d.tranche ? "yes" : "no",
-                    d.pledge_id ? fmt::format(" (paid against pledge {})", *d.pledge_id) : "", d.distribution),
-        11);
+    put(fmt::format("    物品 item: {}{}", d.item.empty() ? "—" : d.item, d.unit.empty() ? "" : fmt::format(" (单位 unit {})", d.unit)), 15);
+    put(fmt::format("    标记 flags: 约数 approximate {}, 累计 aggregate {}, 分批 tranche {}{}; 分配 distribution {}",
+                    report::yes_no_label(d.approximate), report::yes_no_label(d.aggregate) + (d.aggregate ? " (不计入合计 never in totals)" : ""),
+                    report::yes_no_label(d.tranche), d.pledge_id ? fmt::format(" (承诺 pledge {})", *d.pledge_id) : "", d.distribution),
+        16);
     if (!d.tranches.empty()) {
       std::string ids;
       for (auto id : d.tranches) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
-      put(fmt::format("    tranches paid against this pledge: {}", ids), 6);
+      put(fmt::format("    分批拨付 tranches paid against this pledge: {}", ids), 6);
     }
-    if (!d.donor_category.empty()) put(fmt::format("    donor category: {}", d.donor_category), 6);
+    if (!d.donor_category.empty()) put(fmt::format("    捐赠方类别 donor category: {}", report::category_label(d.donor_category)), 6);
   }
   int n = 0;
   for (const auto& r : d.reports) {
     ++n;
-    put(fmt::format("    report {}: {}:{} ({}, bytes {}-{}, amount at {}-{}; ref {}@{})", n, shown_path(r.file), r.line, r.article_id,
+    put(fmt::format("    报道 report {}: {}:{} ({}, bytes {}-{}, amount at {}-{}; ref {}@{})", n, shown_path(r.file), r.line, r.article_id,
                     r.byte_start, r.byte_end, r.measure_start, r.measure_end, r.article_id, r.measure_start),
         6);
-    if (full) put(fmt::format("      article: {} ({})", r.article_title.empty() ? "(no title)" : r.article_title, r.article_date), 15);
-    put("      evidence: " + r.sentence, 16);
+    if (full) put(fmt::format("      文章 article: {} ({})", r.article_title.empty() ? "(无标题 no title)" : r.article_title, r.article_date), 20);
+    put("      证据 evidence: " + r.sentence, 21);
     if (full) {
-      put(fmt::format("      reads: {}", r.reading), 13);
-      put(fmt::format("      donor from: {}; date from: {}", r.donor_basis, r.date_basis), 8);
-      if (!r.notes.empty()) put(fmt::format("      notes: {}", r.notes), 13);
+      put(fmt::format("      读作 reads: {}", r.reading), 18);
+      put(fmt::format("      捐赠方依据 donor from: {}; 日期依据 date from: {}", r.donor_basis, r.date_basis), 8);
+      if (!r.notes.empty()) put(fmt::format("      备注 notes: {}", r.notes), 18);
     }
-    put(fmt::format("      merged: {}", r.merge_reason), 14);
+    put(fmt::format("      合并理由 merged: {}", r.merge_reason), 23);
   }
   if (full || !d.corrections.empty()) {
-    if (d.corrections.empty()) put("    corrections: none", 6);
-    for (const auto& c : d.corrections) put(fmt::format("    correction: {}:{}: {}", shown_path(c.file), c.line, c.text), 6);
+    if (d.corrections.empty()) put("    更正 corrections: 无 none", 6);
+    for (const auto& c : d.corrections) put(fmt::format("    更正 correction: {}:{}: {}", shown_path(c.file), c.line, c.text), 6);
   }
   return out;
 }
@@ -557,7 +561,7 @@ int run_check(const AuditOptions& o) {
     out += text::terminal_safe(fmt::format("{}:{}: {}: {}: {}\n", f.file, f.line, f.check, report::to_string(f.level), f.message));
     for (const auto& e : f.evidence) out += wrapped(e, width, 4, true);
   }
-  out += fmt::format("{}, {}, {}\n", text::count_of(errors, "error"), text::count_of(warnings, "warning"), text::count_of(infos, "note"));
+  out += fmt::format("错误 {}, 警告 {}, 提示 {}\n", text::count_of(errors, "error"), text::count_of(warnings, "warning"), text::count_of(infos, "note"));
   return emit(out, rc);
 }
 

@@ -52,14 +52,25 @@ std::string Table::render(std::size_t width) const {
   for (std::size_t i = 0; i < n; ++i) head[i] = text::terminal_safe(columns[i].header, false);
   const auto body = safe_rows(rows), foot = safe_rows(totals);
 
-  // Each column's natural width: its widest cell.
+  // Each column's natural width: its widest cell. A heading is Chinese first, English beside
+  // ("捐赠方 Donor"); when the table does not fit with headings on one line, they stand on two (the
+  // Chinese above the English) so that a heading is no wider than the wider of its two parts.
+  std::vector<std::string> head_zh(n), head_en(n);
+  bool two_parts = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto space = head[i].find(' ');
+    head_zh[i] = space == std::string::npos ? head[i] : head[i].substr(0, space);
+    head_en[i] = space == std::string::npos ? "" : head[i].substr(space + 1);
+    if (!head_en[i].empty()) two_parts = true;
+  }
   std::vector<std::size_t> natural(n, 0);
   auto measure = [&](const std::vector<std::string>& r) {
     for (std::size_t i = 0; i < n; ++i) natural[i] = std::max(natural[i], text::display_width(r[i]));
   };
-  measure(head);
   for (const auto& r : body) measure(r);
   for (const auto& r : foot) measure(r);
+  const std::vector<std::size_t> data_width = natural;
+  measure(head);
 
   // Cut the widest cuttable column a column at a time, first no narrower than twice its minimum
   // (still readable); when that is not enough, hide the next column in drop order and start again
@@ -78,6 +89,15 @@ std::string Table::render(std::size_t width) const {
     }
     return true;
   };
+  // One line of headings only when every column fits whole with them; else two lines, which never
+  // cut or hide more than one line would.
+  bool stacked = false;
+  if (total_width(natural, shown) > width && two_parts) {
+    stacked = true;
+    natural = data_width;
+    for (std::size_t i = 0; i < n; ++i)
+      natural[i] = std::max({natural[i], text::display_width(head_zh[i]), text::display_width(head_en[i])});
+  }
   while (!fit(2)) {
     std::size_t drop = n;
     for (std::size_t i = 0; i < n; ++i)
@@ -119,7 +139,7 @@ std::string Table::render(std::size_t width) const {
     }
   if (width < indent + 30) indent = 2;
 
-  std::string out = line(head) + line(rule);
+  std::string out = (stacked ? line(head_zh) + line(head_en) : line(head)) + line(rule);
   for (std::size_t r = 0; r < body.size(); ++r) {
     out += line(body[r]);
     if (r < notes.size() && !notes[r].empty()) out += wrapped(notes[r], width, indent, true);

@@ -263,11 +263,11 @@ void donors_sheet(SheetSink& sink, const Totals& t) {
   Sheet s(sink, "捐赠方 Donors", "donors", widths);
   s.row({Cell::str("捐赠方 Donors — 已拨付（按年）、承诺与未计价实物 disbursed by year, pledged, and goods without a value")}, RowStyle::title);
   s.row({});
-  std::vector<Cell> head{Cell::str("捐赠方 Donor"), Cell::str("类别 Category")};
+  std::vector<Cell> head{Cell::str(heading::donor), Cell::str(heading::category)};
   for (int y : years) head.push_back(Cell::str(year_label(y)));
-  head.push_back(Cell::str("已拨付合计 Disbursed"));
-  head.push_back(Cell::str("承诺 Pledged"));
-  head.push_back(Cell::str("未计价实物 Goods without a value"));
+  head.push_back(Cell::str(heading::disbursed_total));
+  head.push_back(Cell::str(heading::pledged));
+  head.push_back(Cell::str(heading::goods));
   const int header = s.row(head, RowStyle::header);
   std::vector<std::pair<std::string, const Totals::Donor*>> order;
   for (const auto& [name, d] : t.donors) order.emplace_back(name, &d);
@@ -301,7 +301,7 @@ void donors_sheet(SheetSink& sink, const Totals& t) {
   }
   const int last = s.next() - 1;
   s.sink().freeze_and_filter(header, last, 1 + ny + 3);
-  std::vector<Cell> total{Cell::str("合计 Total"), Cell::none()};
+  std::vector<Cell> total{Cell::str(heading::total), Cell::none()};
   for (int c = 2; c < 2 + ny + 2; ++c)
     total.push_back(last >= first ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(first, c), cell_ref(last, c)), sums[static_cast<std::size_t>(c - 2)])
                                   : Cell::money(0));
@@ -341,7 +341,7 @@ void townships_by_year_sheet(SheetSink& sink, const Filter& f, const Totals& t, 
   s.row({Cell::str("合并 JOINT: 一笔金额给多个乡镇、未拆分 — one amount to several townships together. 承诺与累计数不计入 — pledges and cumulative claims are excluded.")},
         RowStyle::note);
   s.row({});
-  std::vector<Cell> head{Cell::str("乡镇 Township")};
+  std::vector<Cell> head{Cell::str(heading::township)};
   for (int y : years) head.push_back(Cell::str(year_label(y)));
   head.push_back(Cell::str("合计 Total"));
   const int header = s.row(head, RowStyle::header);
@@ -368,7 +368,7 @@ void townships_by_year_sheet(SheetSink& sink, const Filter& f, const Totals& t, 
     add_checked(sums[i], town_row(name, township_label(name)), "the disbursed total");
   }
   const int last = s.next() - 1;
-  std::vector<Cell> total{Cell::str(shared_apart ? "合计（本乡镇） Total (own lines)" : "合计 Total")};
+  std::vector<Cell> total{Cell::str(shared_apart ? heading::total_own : heading::total)};
   for (int c = 1; c <= ny + 1; ++c)
     total.push_back(last >= first ? Cell::sum(fmt::format("=SUM({}:{})", cell_ref(first, c), cell_ref(last, c)), sums[static_cast<std::size_t>(c - 1)])
                                   : Cell::money(0));
@@ -389,9 +389,9 @@ void ledger_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
   // of their own, so that every column adds up to something that means what it says.
   Sheet s(sink, "台账 Ledger", "ledger", {7, 7, 11, 10, 24, 20, 12, 12, 11, 15, 15, 15, 9, 6, 18, 8, 30, 11, 27});
   const std::vector<std::string> headers = {
-      "事件 Event", "年份 Year", "日期 Date", "精度 Precision", "捐赠方 Donor", "受赠方 Recipient", "乡镇 Township",
-      "类别 Kind", "状态 Status", "已拨付 Disbursed", "承诺 Pledged", "累计数 Cumulative claim", "数量 Quantity", "单位 Unit",
-      "物品 Item", "约数 Approx", "来源标题 Source headline", "来源日期 Source date", "来源 Sources"};
+      heading::event, heading::year, heading::date, heading::precision, heading::donor, heading::recipient, heading::township,
+      heading::kind, heading::status, heading::disbursed, heading::pledged, "累计数 Cumulative claim", "数量 Quantity", "单位 Unit",
+      "物品 Item", "约数 Approx", "来源标题 Source headline", "来源日期 Source date", heading::sources};
   std::vector<Cell> head;
   for (const auto& h : headers) head.push_back(Cell::str(h));
   const int header = s.row(head, RowStyle::header);

@@ -215,7 +215,7 @@ ref=$("$bin" explain --db "$tmp/d.db" 1 | grep -o 'ref [^)]*' | head -1 | cut -d
 printf 'set %s donor= reason="the giver is not known"\n' "$ref" >"$tmp/d.corrections"
 "$bin" ingest --db "$tmp/d.db" >"$tmp/out" 2>&1; check "set donor= is applied" 0 $? "d.corrections: 1 correction read: 1 matched and applied, 0 unmatched" "$tmp/out"
 "$bin" ingest --db "$tmp/d.db" "$src/sample_data" >"$tmp/out" 2>&1; check "ingest after set donor=" 0 $? "1 matched and applied" "$tmp/out"
-"$bin" explain --db "$tmp/d.db" 1 >"$tmp/out" 2>&1; check "the donor is unknown" 0 $? "(donor unknown)" "$tmp/out"
+"$bin" explain --db "$tmp/d.db" 1 >"$tmp/out" 2>&1; check "the donor is unknown" 0 $? "（未知）Unknown" "$tmp/out"
 
 # --- Messages name their subject and the reason.
 "$bin" ingest --db "$tmp/nodir/x.db" "$src/sample_data" >"$tmp/out" 2>&1

@@ -11,6 +11,7 @@
 #include "aidledger/cli/table.hpp"
 #include "aidledger/ledger/ledger.hpp"
 #include "aidledger/report/audit.hpp"
+#include "aidledger/report/labels.hpp"
 #include "aidledger/text/utf8.hpp"
 #include "aidledger/text/words.hpp"
 #include "helpers.hpp"
@@ -114,6 +115,38 @@ TEST_CASE("a table fits its width: long columns cut with …, then optional ones
   // than cut an amount.
   const std::string tiny = t.render(20);
   CHECK(tiny.find("    3  郑州高…   ¥1,500,000.00\n") != std::string::npos);
+}
+
+TEST_CASE("bilingual headings: on one line when every column fits whole, else Chinese above English") {
+  namespace h = report::heading;
+  cli::Table t;
+  t.columns = {{h::event, true}, {h::donor, false, 8}, {h::amount, true}, {h::sources, true, 0, 1}};
+  t.rows = {{"3", "郑州高新区管理委员会财政金融局", "¥1,500,000.00", "3"}, {"12", "某某公司", "¥56,700.00", "1"}};
+  t.totals = {{"", h::total, "¥1,556,700.00", ""}};
+
+  // Wide enough: one line, Chinese first, English beside.
+  const std::string wide = t.render(160);
+  CHECK(wide.rfind("事件 Event  捐赠方 Donor                      金额 Amount  来源 Sources\n", 0) == 0);
+  CHECK(wide.find("合计 Total") != std::string::npos);
+
+  // 61 columns: the one-line headings (71 wide) would cut the donor; on two lines every column
+  // is as wide as its cells and nothing is cut or hidden.
+  const std::string mid = t.render(61);
+  CHECK(fits(mid, 61));
+  CHECK(mid.rfind(" 事件  捐赠方                                   金额     来源\n"
+                  "Event  Donor                                  Amount  Sources\n"
+                  "-----  ------------------------------  -------------  -------\n"
+                  "    3  郑州高新区管理委员会财政金融局  ¥1,500,000.00        3\n",
+                  0) == 0);
+  CHECK(mid.find("hidden") == std::string::npos);
+  INFO(mid);
+
+  // Narrower: cut and hidden as before, headings on two lines and within the width.
+  const std::string narrow = t.render(40);
+  INFO(narrow);
+  CHECK(fits(narrow, 40));
+  CHECK(narrow.find("(hidden at width 40: 来源 Sources;\n --width 61 shows every column)\n") != std::string::npos);
+  CHECK(narrow.rfind(" 事件  捐赠方", 0) == 0);
 }
 
 TEST_CASE("a note under a row wraps within the width, under the second column") {

@@ -14,4 +14,29 @@ std::string precision_label(const std::string& precision);  // 日 day, 报道�
 std::string year_label(int year);                           // 2021, or 未知 Unknown for 0
 std::string yes_no_label(bool v);                           // 是 yes | 否 no
 
+/// Column headings, Chinese first, English beside: the workbook's sheets and the terminal tables of
+/// `query`, `donors` and `townships` take them from here. (CSV and JSON keep plain machine keys.)
+namespace heading {
+inline constexpr const char* event = "事件 Event";
+inline constexpr const char* year = "年份 Year";
+inline constexpr const char* years = "年份 Years";
+inline constexpr const char* date = "日期 Date";
+inline constexpr const char* precision = "精度 Precision";
+inline constexpr const char* donor = "捐赠方 Donor";
+inline constexpr const char* recipient = "受赠方 Recipient";
+inline constexpr const char* township = "乡镇 Township";
+inline constexpr const char* kind = "类别 Kind";
+inline constexpr const char* category = "类别 Category";
+inline constexpr const char* status = "状态 Status";
+inline constexpr const char* amount = "金额 Amount";
+inline constexpr const char* disbursed = "已拨付 Disbursed";
+inline constexpr const char* disbursed_total = "已拨付合计 Disbursed";
+inline constexpr const char* pledged = "承诺 Pledged";
+inline constexpr const char* in_kind = "实物 In kind";
+inline constexpr const char* goods = "未计价实物 Goods without a value";
+inline constexpr const char* sources = "来源 Sources";
+inline constexpr const char* total = "合计 Total";
+inline constexpr const char* total_own = "合计（本乡镇） Total (own lines)";
+}  // namespace heading
+
 }  // namespace aidledger::report
