@@ -315,7 +315,10 @@ class SentenceReader {
     // (Between the verb and the amount only: 河南双汇投资发展股份有限公司捐赠… names no investment.)
     // (A price per 斤 of what was bought, 以每斤8元的价格采购…3000斤, is the purchase's money: 每斤 is no
     // price at a fair here.)
-    const bool price_of_purchase = m.kind == MeasureKind::money && trigger->is(Cat::buy) && is_unit_price(k) && priced_quantity(k);
+    // 采购苹果1000箱，每箱35.8元 (or 以每斤35.8元的价格采购香菇2400斤): a price, and what it bought.
+    const bool priced = m.kind == MeasureKind::money && trigger->is(Cat::buy) && is_unit_price(k);
+    const std::optional<Measure> bought = priced ? priced_quantity(k) : std::nullopt;
+    const bool price_of_purchase = bought.has_value();
     const std::size_t check_from = std::max(trigger->span.end < m.span.begin ? trigger->span.end : own.begin, own.begin);
     if (!price_of_purchase && s_.has(Cat::not_aid, {check_from, m.span.begin})) return;
     if (!price_of_purchase && trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;
@@ -559,11 +562,8 @@ class SentenceReader {
       return ok;
     };
 
-    // 采购苹果1000箱，每箱35.8元 (or 以每斤35.8元的价格采购香菇2400斤): the price times what was bought,
-    // when no amount paid is written.
-    const bool priced = m.kind == MeasureKind::money && trigger->is(Cat::buy) && is_unit_price(k);
+    // The price times what was bought, when no amount paid is written.
     if (priced) {
-      const auto bought = priced_quantity(k);
       if (!bought) return;
       // (What was bought is counted in the purchase's money, not again as goods.)
       for (std::size_t i = 0; i < s_.measures.size(); ++i)
@@ -609,7 +609,21 @@ class SentenceReader {
       }
       // 为甲乡120户、乙镇80户…每户送去500元: each place's count times the amount.
       if (!used_total) {
-        const auto counted = counts_by_place(frame_begin, per->span.begin);
+        auto counted = counts_by_place(frame_begin, per->span.begin);
+        std::string_view counted_after;
+        // 为两乡镇215户每户发放慰问金800元，其中甲乡118户、乙镇97户: the counts by place after 其中,
+        // when they add up to the count before.
+        if (counted.empty())
+          if (const LexToken* sub = s_.first(Cat::subsum, {m.span.end, s_.text.size()})) {
+            auto after = counts_by_place(sub->span.end, s_.segments[s_.segment_of(sub->span.begin)].end);
+            const auto whole = count_before(per->span.begin, segment.begin);
+            std::int64_t sum = 0;
+            for (const auto& [place, n] : after) sum += n;
+            if (!after.empty() && whole && *whole == sum) {
+              counted = std::move(after);
+              counted_after = " (其中)";
+            }
+          }
         for (const auto& [place, n] : counted) {
           const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
           if (!product) return refuse_product(m, n, written_value);
@@ -618,28 +632,8 @@ class SentenceReader {
           a.township = place.township;
           (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
           split_by_counts.push_back(std::move(a));
-          r.notes.push_back(fmt::format("computed: {} {} x {}", place.name, n, written_value));
+          r.notes.push_back(fmt::format("computed: {} {} x {}{}", place.name, n, written_value, counted_after));
         }
-        // 为两乡镇215户每户发放慰问金800元，其中甲乡118户、乙镇97户: the counts by place after 其中,
-        // when they add up to the count before.
-        if (counted.empty())
-          if (const LexToken* sub = s_.first(Cat::subsum, {m.span.end, s_.text.size()})) {
-            const auto after = counts_by_place(sub->span.end, s_.segments[s_.segment_of(sub->span.begin)].end);
-            const auto whole = count_before(per->span.begin, segment.begin);
-            std::int64_t sum = 0;
-            for (const auto& [place, n] : after) sum += n;
-            if (!after.empty() && whole && *whole == sum)
-              for (const auto& [place, n] : after) {
-                const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
-                if (!product) return refuse_product(m, n, written_value);
-                Allocation a;
-                a.recipient = place.name;
-                a.township = place.township;
-                (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
-                split_by_counts.push_back(std::move(a));
-                r.notes.push_back(fmt::format("computed: {} {} x {} (其中)", place.name, n, written_value));
-              }
-          }
         if (!split_by_counts.empty()) used_total = true;
       }
       if (!used_total) {
@@ -1315,7 +1309,7 @@ class SentenceReader {
       if (p.span.begin < at || p.span.end > clause.end) continue;
       Allocation a = whole.part("", "", rest);
       if (p.level == PlaceLevel::collective) {
-        const auto& both = static_cast<int>(memory_.townships.size()) == p.count ? memory_.townships : memory_.paired;
+        const auto& both = memory_.townships_counted(p.count);
         if (static_cast<int>(both.size()) != p.count || both.size() < 2) return std::nullopt;
         for (const auto& t : both) a.recipient += (a.recipient.empty() ? "" : "、") + t;
         a.township = std::string(kJoint);
@@ -1753,48 +1747,36 @@ void place_money_of_sentence_before(const detail::SentenceTokens& s, const detai
   for (std::string_view w : {"这笔", "该笔", "此笔", "上述", "这些善款", "这些资金", "所募善款", "所募资金", "所筹善款"})
     if (const std::size_t at = s.text.find(w, clause_begin); at != std::string_view::npos && at < marker_end) refers = true;
   if (!refers) return;
-  std::vector<std::string> townships;
-  std::vector<std::pair<std::string, std::string>> places;
+  std::vector<Recipient> places;
   for (const auto& p : s.places) {
     if (p.span.begin < marker_end || p.level == PlaceLevel::county || s.quoted(p.span.begin)) continue;
     if (p.level == PlaceLevel::collective) {
       if (!places.empty()) continue;  // (甲乡、乙镇两个乡镇: the names are the places)
-      const auto& both = static_cast<int>(memory.townships.size()) == p.count ? memory.townships : memory.paired;
+      const auto& both = memory.townships_counted(p.count);
       if (static_cast<int>(both.size()) != p.count) return;
-      for (const auto& t : both) places.emplace_back(t, t);
+      for (const auto& t : both) places.push_back({t, t});
       continue;
     }
     if (p.township.empty()) return;  // a place not known: leave the gift as it was read
     // (甲乡乙村: one place, the village in its township.)
-    if (!places.empty() && places.back().second == p.township) {
-      if (places.back().first == p.township) places.back().first += p.name;
+    if (!places.empty() && places.back().township == p.township) {
+      if (places.back().name == p.township) places.back().name += p.name;
       continue;
     }
-    places.emplace_back(p.name, p.township);
+    places.push_back({p.name, p.township});
   }
-  for (const auto& [name, township] : places)
-    if (std::find(townships.begin(), townships.end(), township) == townships.end()) townships.push_back(township);
+  std::vector<std::string> townships;
+  for (const auto& r : places)
+    if (std::find(townships.begin(), townships.end(), r.township) == townships.end()) townships.push_back(r.township);
   if (places.empty() || townships.size() != places.size()) return;
   const std::int64_t whole = *before.amount_fen;
   const auto n = static_cast<std::int64_t>(places.size());
   const bool equal = s.text.find("平均") != std::string_view::npos || s.text.find("均分") != std::string_view::npos;
-  gift.allocations.clear();
   if (n == 1 || (equal && !before.amount_high_fen && whole % n == 0)) {
-    for (const auto& [name, township] : places) {
-      Allocation a;
-      a.recipient = name;
-      a.township = township;
-      a.amount_fen = whole / n;
-      gift.allocations.push_back(a);
-    }
+    gift.allocations = allocate(places, true, whole / n, std::nullopt, std::nullopt);
     gift.distribution = n == 1 ? "single" : "each";
   } else {
-    Allocation a = before;
-    a.recipient.clear();
-    for (const auto& [name, township] : places) a.recipient += (a.recipient.empty() ? "" : "、") + name;
-    a.township = std::string(kJoint);
-    a.covers = townships;
-    gift.allocations.push_back(a);
+    gift.allocations = allocate(places, false, before.amount_fen, before.amount_high_fen, before.quantity);
     gift.distribution = "joint";
   }
   gift.notes.push_back(fmt::format("where it went is said in the next sentence{}", n > 1 && equal ? " (平均分配: equal shares)" : ""));

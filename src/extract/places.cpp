@@ -192,16 +192,23 @@ void CorpusPlaces::add(const std::string& name, const std::string& township, con
   if (!fresh && it->second.township != township) it->second.ambiguous = true;
 }
 
+namespace {
+// The village a school or clinic is named after (东坪村小学 -> 东坪村); empty when none.
+std::string_view village_of(std::string_view name) {
+  const std::size_t cun = name.rfind("村");
+  return cun != std::string_view::npos && cun + 3 < name.size() ? name.substr(0, cun + 3) : std::string_view{};
+}
+}  // namespace
+
 std::optional<std::string> PlaceFinder::resolve_local(std::string_view name) const {
-  if (auto it = learned_.find(name); it != learned_.end()) return it->second;
   // A school or clinic named after a village (东坪村小学) lies where the village does.
-  if (const std::size_t cun = name.rfind("村"); cun != std::string_view::npos && cun + 3 < name.size())
-    if (auto it = learned_.find(name.substr(0, cun + 3)); it != learned_.end()) return it->second;
+  const std::string_view village = village_of(name);
+  if (auto it = learned_.find(name); it != learned_.end()) return it->second;
+  if (auto it = learned_.find(village); !village.empty() && it != learned_.end()) return it->second;
   if (auto t = gazetteer_.township_of(name)) return t;
   if (corpus_) {
     if (const auto* e = corpus_->find(name)) return e->township;
-    if (const std::size_t cun = name.rfind("村"); cun != std::string_view::npos && cun + 3 < name.size())
-      if (const auto* e = corpus_->find(name.substr(0, cun + 3))) return e->township;
+    if (const auto* e = village.empty() ? nullptr : corpus_->find(village)) return e->township;
   }
   // A village or school named after its township (木桐小学, 木桐村).
   for (const auto& e : gazetteer_.entries()) {
@@ -333,7 +340,7 @@ std::vector<std::pair<std::string, std::string>> PlaceFinder::corpus_names_in(st
   for (const PlaceMention& m : find(text)) {
     if (m.level == PlaceLevel::township || m.level == PlaceLevel::county || m.level == PlaceLevel::collective) continue;
     std::string_view name = m.name;
-    if (const std::size_t cun = name.rfind("村"); cun != std::string_view::npos && !corpus_->find(name)) name = name.substr(0, cun + 3);
+    if (!corpus_->find(name) && !village_of(name).empty()) name = village_of(name);
     if (learned_.count(name) || gazetteer_.township_of(name)) continue;
     if (const auto* e = corpus_->find(name)) out.emplace_back(std::string(name), e->township);
   }

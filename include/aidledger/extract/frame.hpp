@@ -73,6 +73,11 @@ struct ArticleMemory {
   std::vector<std::string> recent_townships;  // townships named so far, the most recent last (each once)
   std::string pairing_donor;              // the district the paired townships are paired with
   std::string giver;                      // canonical giver of the gift being read (for 两乡镇)
+  /// The townships 两乡镇 (`count` of them) stand for: the article's when it names that many, else
+  /// the gazetteer's pair (the caller checks the size).
+  const std::vector<std::string>& townships_counted(int count) const {
+    return static_cast<int>(townships.size()) == count ? townships : paired;
+  }
   /// Notes a township as the one named last.
   void saw_township(const std::string& township);
   std::string last_institution, last_institution_township;  // the school or clinic named last: 该校/该院
