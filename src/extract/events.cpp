@@ -135,6 +135,32 @@ std::optional<std::int64_t> count_in(std::string_view text, std::size_t pos, std
   return std::nullopt;
 }
 
+// The units a count of what a per-unit word is per is written in (每户 → 户; 每人 → 名人位), or
+// none when a later count could not be told from other numbers (每台, 每套).
+std::u32string units_counting(std::string_view per) {
+  if (per == "每户" || per == "户均" || per == "每家") return U"户家";
+  if (per == "每人" || per == "每名" || per == "每位" || per == "人均" || per == "每生" || per == "生均") return U"名人位";
+  if (per == "每所" || per == "每校" || per == "每所学校") return U"所";
+  return {};
+}
+
+// The first count in text[from, to) in one of `units` (共有教师18名 → 18), never 人次.
+std::optional<std::int64_t> first_count_in(std::string_view text, std::size_t from, std::size_t to, std::u32string_view units) {
+  std::size_t i = from, run = std::string_view::npos;
+  while (i < to) {
+    const std::size_t at = i;
+    const char32_t cp = text::next_code_point(text, i);
+    if (is_count_numeral(cp)) {
+      if (run == std::string_view::npos) run = at;
+      continue;
+    }
+    if (run != std::string_view::npos && units.find(cp) != std::u32string_view::npos && !text.substr(i).starts_with("次"))
+      if (auto n = parse_integer(text.substr(run, at - run)); n && *n > 0) return n;
+    run = std::string_view::npos;
+  }
+  return std::nullopt;
+}
+
 // Multiplies checked: a count times a per-unit amount that would overflow is no amount.
 std::optional<std::int64_t> times(std::int64_t a, std::int64_t b) { return checked_product(a, b); }
 // …and an amount of money past the ceiling of one ledger line is none either.
@@ -614,8 +640,8 @@ class SentenceReader {
         // 为两乡镇215户每户发放慰问金800元，其中甲乡118户、乙镇97户: the counts by place after 其中,
         // when they add up to the count before.
         if (counted.empty())
-          if (const LexToken* sub = s_.first(Cat::subsum, {m.span.end, s_.text.size()})) {
-            auto after = counts_by_place(sub->span.end, s_.segments[s_.segment_of(sub->span.begin)].end);
+          if (const LexToken* parts = s_.first(Cat::subsum, {m.span.end, s_.text.size()})) {
+            auto after = counts_by_place(parts->span.end, s_.segments[s_.segment_of(parts->span.begin)].end);
             const auto whole = count_before(per->span.begin, segment.begin);
             std::int64_t sum = 0;
             for (const auto& [place, n] : after) sum += n;
@@ -644,6 +670,20 @@ class SentenceReader {
           count = memory_.people_counted;
           r.notes.push_back("the people counted in the sentence before");
         }
+        // 为12名儿童每人建设一间小屋，每间投入5000元: each has one, so the count of the people.
+        const LexToken* counted_per = per;
+        if (!count)
+          if (const LexToken* outer = each_has_one(*per)) {
+            counted_per = outer;
+            count = count_before(outer->span.begin, 0);
+            r.notes.push_back(fmt::format("{} one {} each", s_.slice(outer->span), s_.slice(per->span)));
+          }
+        // 为23名学子发放助学金，其中本科生每人3000元、专科生每人2000元: the rates of parts of
+        // the people counted before 其中, not of all of them.
+        if (count && rates_of_parts(*counted_per)) {
+          count.reset();
+          r.notes.push_back("a rate for part of the people counted before 其中");
+        }
         if (count) {
           auto product = m.kind == MeasureKind::money ? times_money(m.value, *count) : times(m.value, *count);
           if (high) high = times_money(*high, *count);
@@ -654,8 +694,11 @@ class SentenceReader {
           (m.kind == MeasureKind::money ? amount : quantity) = product;
           if (m.kind == MeasureKind::quantity) units_counted = *count;
           r.notes.push_back(fmt::format("computed: {} x {}", *count, written_value));
+        } else if (one_for_each(*per)) {
+          r.notes.push_back(fmt::format("{}: one for each recipient", s_.slice(per->span)));
         } else {
           r.notes.push_back("per-unit amount; the number of recipients is not stated");
+          r.uncounted = AidReport::Uncounted{who_each_is(*counted_per), units_counting(s_.slice(counted_per->span))};
         }
       }
     }
@@ -1518,6 +1561,45 @@ class SentenceReader {
 
   std::optional<std::int64_t> count_before(std::size_t pos, std::size_t from) const { return count_in(s_.text, pos, from); }
 
+  // The word earlier in the sentence of category `c` after which one of `per`'s units is given
+  // (每人一间 or 各援建一间 for 每间), or null.
+  const LexToken* gives_one(const LexToken& per, Cat c) const {
+    const std::string_view unit = s_.slice(per.span).substr(std::string_view("每").size());
+    if (unit.empty() || !s_.slice(per.span).starts_with("每")) return nullptr;
+    const LexToken* outer = s_.last(c, {0, per.span.begin});
+    if (!outer) return nullptr;
+    const std::size_t at = s_.text.find(fmt::format("一{}", unit), outer->span.end);
+    return at < per.span.begin ? outer : nullptr;
+  }
+  // 每人一间，每间…: the per-unit word of the people who have one each.
+  const LexToken* each_has_one(const LexToken& per) const { return gives_one(per, Cat::per_unit); }
+  // 为甲校、乙校各援建一间教室，每间价值20万元: one for each recipient, no count to look for.
+  bool one_for_each(const LexToken& per) const { return gives_one(per, Cat::each) != nullptr; }
+
+  // Whether `per` is one of several rates after 其中 (其中本科生每人3000元、专科生每人2000元), each
+  // for a part of the people counted before it, with no count of its own.
+  bool rates_of_parts(const LexToken& per) const {
+    const LexToken* sub = s_.last(Cat::subsum, {0, per.span.begin});
+    if (!sub || count_in(s_.text, per.span.begin, sub->span.end)) return false;
+    int rates = 0;
+    for (const auto& w : s_.words)
+      if (w.is(Cat::per_unit) && w.span.begin > sub->span.end && s_.slice(w.span) == s_.slice(per.span)) ++rates;
+    return rates >= 2;
+  }
+
+  // Who each one of a per-unit amount is, as written just before 每 (本科生每人 → 本科生): up to four
+  // Han characters back to a word that ends a phrase.
+  std::string who_each_is(const LexToken& per) const {
+    std::size_t b = per.span.begin;
+    for (int chars = 0; chars < 4 && b > 0; ++chars) {
+      const std::size_t p = text::previous_code_point_start(s_.text, b);
+      const char32_t cp = text::code_point_at(s_.text, p);
+      if (!text::is_han(cp) || std::u32string_view(U"为给向对中的其和、").find(cp) != std::u32string_view::npos) break;
+      b = p;
+    }
+    return std::string(s_.text.substr(b, per.span.begin - b));
+  }
+
   bool is_label(const DatedMention& d) const { return starts_at(s_.text, d.span.end, "度"); }
   // 按照去年签订的协议, 2023年双方签订协议后: the date of the agreement, not of the gift.
   bool dates_an_agreement(const DatedMention& d) const {
@@ -1782,6 +1864,53 @@ void place_money_of_sentence_before(const detail::SentenceTokens& s, const detai
   gift.notes.push_back(fmt::format("where it went is said in the next sentence{}", n > 1 && equal ? " (平均分配: equal shares)" : ""));
 }
 
+// 为该校教师每人发放慰问金500元。该校共有教师18名…: the sentence after per-unit gifts whose count
+// was not stated counts them, when it states no money of its own. With several such gifts (本科生
+// 每人3000元、专科生每人2000元), each takes the count of the clause that names who each is.
+void count_per_unit_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from) {
+  std::vector<AidReport*> pending;
+  for (std::size_t i = from; i < reports.size(); ++i)
+    if (reports[i].uncounted && !reports[i].uncounted->units.empty()) pending.push_back(&reports[i]);
+  if (pending.empty()) return;
+  if (std::any_of(s.measures.begin(), s.measures.end(), [](const Measure& m) { return m.kind == MeasureKind::money; })) return;
+  bool states_total = false;
+  for (std::string_view w : {"共", "现有", "总计", "合计"}) states_total = states_total || s.text.find(w) != std::string_view::npos;
+  if (!states_total) return;
+  std::vector<std::int64_t> counts;
+  for (const AidReport* r : pending) {
+    std::optional<std::int64_t> n;
+    if (pending.size() == 1) {
+      n = first_count_in(s.text, 0, s.text.size(), r->uncounted->units);
+    } else {
+      // (本科生 → 本科: the clause naming them; 学生/儿童 alone tell them from none.)
+      const std::string_view who = r->uncounted->who;
+      std::size_t cut = 0;
+      for (int chars = 0; chars < 2 && cut < who.size(); ++chars) text::next_code_point(who, cut);
+      if (text::code_point_count(who) < 3) return;
+      const std::size_t at = s.text.find(who.substr(0, cut));
+      if (at == std::string_view::npos) return;
+      const Span clause = s.clauses[s.clause_of(at)];
+      n = first_count_in(s.text, clause.begin, clause.end, r->uncounted->units);
+    }
+    if (!n) return;
+    counts.push_back(*n);
+  }
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    AidReport copy = *pending[i];
+    for (auto& a : copy.allocations) {
+      for (auto* v : {&a.amount_fen, &a.amount_high_fen})
+        if (*v && !(*v = times_money(**v, counts[i]))) return;
+      if (a.quantity && !(a.quantity = times(*a.quantity, counts[i]))) return;
+    }
+    copy.uncounted.reset();
+    auto note = std::find(copy.notes.begin(), copy.notes.end(), "per-unit amount; the number of recipients is not stated");
+    if (note == copy.notes.end()) return;
+    *note = fmt::format("computed: {} x the per-unit amount (the count stated in the next sentence: {})", counts[i],
+                                    s.text);
+    *pending[i] = std::move(copy);
+  }
+}
+
 }  // namespace
 
 std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const text::Article& article,
@@ -1835,6 +1964,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   if (ctx.date) resolver.set_last(*ctx.date);
   std::optional<DateRange> paragraph_last;
   bool previous_had_amount = false;
+  std::size_t previous_from = 0;  // the reports of the sentence before start here
   std::size_t paragraph = 0;
   for (const auto& sentence : sentences) {
     if (sentence.paragraph != paragraph) {
@@ -1892,6 +2022,9 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     // went nowhere named says where it goes.
     if (read.empty() && previous_had_amount && !reports.empty())
       place_money_of_sentence_before(tokens, memory, reports.back());
+    if (read.empty()) count_per_unit_of_sentence_before(tokens, reports, previous_from);
+    for (std::size_t i = previous_from; i < reports.size(); ++i) reports[i].uncounted.reset();
+    previous_from = reports.size();
     for (auto& r : read) {
       if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;
       r.article_seq = article.seq;

@@ -729,6 +729,16 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
         continue;
       }
     } else if (const std::size_t u = unit_length(s, pos, unit); u > 0 && !yen && (!run->bare || marked)) {
+      // 一本院校, 二本学生: a tier of universities, not a count of books.
+      if (unit == "本" && run->end - run->begin == std::string_view("一").size() &&
+          std::u32string_view(U"一二三").find(code_point_at(s, run->begin)) != std::u32string_view::npos) {
+        bool tier = false;
+        for (std::string_view w : {"院校", "学生", "大学", "高校", "考生", "线", "批次", "录取"}) tier = tier || starts_at(s, pos + u, w);
+        if (tier) {
+          i = pos + u;
+          continue;
+        }
+      }
       pos += u;
       m.kind = MeasureKind::quantity;
       m.unit = unit;

@@ -61,6 +61,14 @@ struct AidReport {
   /// A correction notice (更正：…“8万元”有误，应为“6.8万元”) restates an earlier report with this
   /// amount, which the report's amount replaces.
   std::optional<std::int64_t> corrects_fen;
+  /// A per-unit gift (每人500元) whose count its sentence does not state, for a count stated in the
+  /// next sentence (该校共有教师18名): who each one is as written before 每 (本科生; may be empty),
+  /// and the units a count of them is in (名人位 for people, 户 for households).
+  struct Uncounted {
+    std::string who;
+    std::u32string units;
+  };
+  std::optional<Uncounted> uncounted;
 
   std::int64_t total_fen() const;
   std::int64_t total_quantity() const;
