@@ -420,21 +420,40 @@ class SentenceReader {
     // pairing aid; nor is a clause whose subject is a place of the county (双龙湾镇向…购买).
     if (giver && starts_with_local_place(giver->written)) return;
     // A district spending in its own area (全区已投入灾后重建资金3.6亿元) names no recipient: no aid.
-    if (s_.has(Cat::own_area, {frame_begin, m.span.begin}) && !s_.has(Cat::to, {frame_begin, own.end}) &&
+    // (…截至9月10日，全区已修复道路46公里，…发放各类救灾资金1.3亿元: 全区 speaks for the clauses after it.)
+    if (const LexToken* own_word = s_.last(Cat::own_area, {0, m.span.begin});
+        own_word &&
+        (own_word->span.begin >= frame_begin || !giver || giver->span.empty() || giver->span.begin > own_word->span.begin) &&
+        std::none_of(s_.words.begin(), s_.words.end(), [&](const LexToken& w) {
+          // (向受灾群众 is its own people; 向结对地区, 向受援地 is where aid goes.)
+          if (!w.is(Cat::to) || w.span.begin < std::min(frame_begin, own_word->span.begin) || w.span.end > own.end) return false;
+          for (std::string_view aided : {"受援", "结对", "帮扶", "对口", "协作"})
+            if (starts_at(s_.text, w.span.end, aided)) return true;
+          return false;
+        }) &&
         std::none_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
-          return p.span.begin >= frame_begin && p.span.end <= own.end && (!p.township.empty() || p.level == PlaceLevel::collective);
+          return p.span.begin >= std::min(frame_begin, own_word->span.begin) && p.span.end <= own.end &&
+                 (!p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county);
         }))
       return;
-    // Money or goods sent to a district (…送往高新区受灾群众安置点): aid for the district, not from it.
+    // Money or goods sent to a district (…送往高新区受灾群众安置点; 筹集蔬菜12吨，连夜运抵高新区): aid for
+    // the district, not from it.
     for (const auto& w : s_.words) {
-      if (w.span.begin < frame_begin || w.span.end > own.end || !(w.cats & (bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid))))
+      if (w.span.begin < frame_begin || !(w.cats & (bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid)))) continue;
+      // (A later clause's verb of sending, 运抵/送往, says where they went when no place of the county
+      // comes between.)
+      const bool later = w.span.end > own.end;
+      if (later && (w.is(Cat::to) || std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+                      return p.span.begin >= m.span.end && p.span.end <= w.span.begin && !p.township.empty();
+                    })))
         continue;
-      const std::string_view rest = s_.slice(w.span.end, own.end);
+      const std::size_t rest_end = later ? s_.clauses[s_.clause_of(w.span.begin)].end : own.end;
+      const std::string_view rest = s_.slice(w.span.end, rest_end);
       const auto known = directory_.find_known(rest);
       if (!known || known->first.begin != 0 || !text::ends_at(known->second, known->second.size(), "区")) continue;
       const std::size_t after = w.span.end + known->first.end;
       const bool county_place_after = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
-        return p.span.begin >= after && p.span.end <= own.end && !p.township.empty();
+        return p.span.begin >= after && p.span.end <= rest_end && !p.township.empty();
       });
       if (!county_place_after) return;
     }
@@ -496,6 +515,21 @@ class SentenceReader {
             recipients.push_back({memory_.last_township, memory_.last_township});
           break;
         }
+    }
+    // No place read for the gift, in a sentence that names places of one township only (…结对帮扶甲乡的
+    // A村、B村，此次均向结对村送去…): that township.
+    if (recipients.empty()) {
+      std::vector<std::string> named;
+      bool other = false;
+      for (const auto& p : s_.places) {
+        if (s_.quoted(p.span.begin) || p.level == PlaceLevel::county) continue;
+        if (p.level == PlaceLevel::collective || p.township.empty()) other = other || p.level == PlaceLevel::collective;
+        else if (std::find(named.begin(), named.end(), p.township) == named.end()) named.push_back(p.township);
+      }
+      if (named.size() == 1 && !other) {
+        recipients.push_back({named.front(), named.front()});
+        r.notes.push_back(fmt::format("no place read for the gift: {}, the one township the sentence names", named.front()));
+      }
     }
     // No place read for the gift: where the story stands, when the sentences before placed it in
     // one township (来到甲乡敬老院。…为敬老院送去…).
@@ -2080,10 +2114,15 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         memory.scene_township.clear();
       } else if (one_township && goes_there) {
         // The most specific place named (甲乡敬老院 over 甲乡).
+        // (Several villages of it, 与甲村、乙村、丙村开展共建: the township they are in.)
         const PlaceMention* best = named.front();
+        std::vector<std::string_view> specific;
         for (const PlaceMention* p : named)
-          if (p->level != PlaceLevel::township) best = p;
-        memory.scene = best->name;
+          if (p->level != PlaceLevel::township) {
+            best = p;
+            if (std::find(specific.begin(), specific.end(), p->name) == specific.end()) specific.push_back(p->name);
+          }
+        memory.scene = specific.size() > 1 ? best->township : best->name;
         memory.scene_township = best->township;
       }
     }

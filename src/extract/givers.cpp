@@ -65,8 +65,9 @@ std::int64_t counted_reference(std::string_view item) {
     if (c.front() == first) n = v;
   if (n == 0) return 0;
   std::string_view rest = item.substr(i);
-  if (starts_at(rest, 0, "家")) rest.remove_prefix(3);
-  for (std::string_view kind : {"会", "协会", "企业", "公司", "单位", "部门", "银行", "医院", "学校"})
+  if (starts_at(rest, 0, "家") || starts_at(rest, 0, "个")) rest.remove_prefix(3);
+  if (starts_at(rest, 0, "机关")) rest.remove_prefix(6);  // 三个机关党支部
+  for (std::string_view kind : {"会", "协会", "企业", "公司", "单位", "部门", "银行", "医院", "学校", "党支部", "支部", "商会"})
     if (rest == kind) return n;
   return 0;
 }
@@ -131,7 +132,7 @@ std::string_view kind_endings(std::string_view pronoun) {
       {"公司", "公司集团企业厂"}, {"企业", "公司集团企业厂"}, {"集团", "公司集团"}, {"会", "会"},
       {"医院", "医院"},            {"区", "区"},               {"学校", "学校小学中学"}, {"银行", "行"},
       {"局", "局"},                {"院", "院"},               {"校", "校学"},            {"委", "委"},
-      {"中心", "中心"}};
+      {"中心", "中心"},            {"支部", ""},               {"部门", ""}};
   for (const auto& [suffix, endings] : kKinds)
     if (text::ends_at(pronoun, pronoun.size(), suffix)) return endings;
   return {};
@@ -226,6 +227,14 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     if (std::u32string_view(U"一两几这该每").find(code_point_at(name, 0)) != std::u32string_view::npos &&
         std::u32string_view(U"家个所").find(code_point_at(name, std::string_view("一").size())) != std::u32string_view::npos)
       continue;
+    // 甲局、乙局三个机关党支部: a count inside ends the names before it; what follows it names none.
+    bool counted_inside = false;
+    for (std::size_t i = 0; i < name.size() && !counted_inside;) {
+      const char32_t cp = next_code_point(name, i);
+      counted_inside = i < name.size() && std::u32string_view(U"两二三四五六七八九十").find(cp) != std::u32string_view::npos &&
+                       std::u32string_view(U"家个所").find(code_point_at(name, i)) != std::u32string_view::npos;
+    }
+    if (counted_inside) continue;
     if (ends_like_a_place(name, d)) {
       // A place-like name is a name only as a known one, from where that starts (记者从高新区获悉: 高新区).
       // (郑州市郑东新区 goes on from a known name; 郑州高新区与卢氏县 is two parties, not one name.)
@@ -446,6 +455,10 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     for (std::string_view tail : {"有关负责人", "相关负责人", "负责人", "一行", "等", "代表", "公益", "爱心"})
       if (text::ends_at(item, item.size(), tail) && item.size() > tail.size() + 3) item.remove_suffix(tail.size());
     if (item.empty()) continue;
+    // (贵会的叔叔阿姨们, 该公司的员工: the people of what the pronoun points at.)
+    if (const LexToken* p = s.word_at(item_at); p && p->is(Cat::pronoun) && p->span.end < item_at + item.size() &&
+                                               starts_at(s.text, p->span.end, "的"))
+      item = item.substr(0, p->span.end - item_at);
     if (const LexToken* p = s.word_at(item_at); p && p->is(Cat::pronoun) && p->span.end == item_at + item.size()) {
       const std::optional<std::string> referent = memory.referent(item);
       if (!referent) continue;
