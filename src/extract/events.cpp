@@ -1640,6 +1640,12 @@ class SentenceReader {
     const std::size_t clause_end = s_.clauses[s_.clause_of(d.span.begin)].end;
     const LexToken* a = s_.first(Cat::agreement, {d.span.end, clause_end});
     if (a && text::code_point_count(s_.slice(d.span.end, a->span.begin)) <= 4) return true;
+    // (按照今年3月与甲乡、乙镇签订的协议: all of it names the agreement followed.)
+    if (a) {
+      const std::string_view lead = s_.slice(s_.clauses[s_.clause_of(d.span.begin)].begin, d.span.begin);
+      for (std::string_view per : {"按照", "根据", "依照", "依据", "遵照"})
+        if (lead.find(per) != std::string_view::npos) return true;
+    }
     // 兑现去年的承诺: the date of the promise.
     const std::size_t promise = s_.text.find("承诺", d.span.end);
     return promise != std::string_view::npos && promise < clause_end && text::code_point_count(s_.slice(d.span.end, promise)) <= 2;
@@ -2103,7 +2109,11 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       // township named in passing (甲乡一位村干部说) is none.
       const bool goes_there = std::any_of(named.begin(), named.end(), [&](const PlaceMention* p) {
         if (p->level != PlaceLevel::township) return true;
-        const LexToken* w = tokens.word_before(p->span.begin);
+        // (来到卢氏县甲乡: the county named before its township.)
+        std::size_t from = p->span.begin;
+        for (const auto& c : tokens.places)
+          if (c.level == PlaceLevel::county && c.span.end == from) from = c.span.begin;
+        const LexToken* w = tokens.word_before(from);
         return w && (w->cats & (bit(Cat::arrive) | bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid)));
       });
       const bool one_township = !named.empty() && std::all_of(named.begin(), named.end(), [&](const PlaceMention* p) {

@@ -96,24 +96,26 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   const Span own = s.clauses[s.clause_of(m.span.begin)];
   const std::size_t trigger_clause_begin = f.trigger ? s.clauses[s.clause_of(f.trigger->span.begin)].begin : own.begin;
   const Span gift{std::min({f.frame_begin, trigger_clause_begin, own.begin}), own.end};
+  // (The verb of paying in the amount's clause, whatever word was taken as the gift's: 各拨付帮扶资金…)
+  const bool paid_verb = (f.trigger && f.trigger->is(Cat::give_paid)) || s.has(Cat::give_paid, {own.begin, m.span.begin});
   tranche = s.has(Cat::tranche, own);
   // …or in the clause after it that has no amount of its own (捐赠60万元，这是协议的首批资金).
   if (const std::size_t next = s.clause_of(m.span.begin) + 1; !tranche && next < s.clauses.size() && s.segment_of(s.clauses[next].begin) == s.segment_of(own.begin)) {
     const Span nc = s.clauses[next];
     const bool own_amount = std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= nc.begin && o.span.begin < nc.end; });
-    tranche = !own_amount && s.has(Cat::tranche, nc);
+    // (将投入300万元，首期资金的到位标志着…: a pledge is no tranche of itself.)
+    tranche = !own_amount && s.has(Cat::tranche, nc) && !s.has(Cat::modal, gift);
   }
   // Completion said in the amount's own clause after any modal: paid (首期200万元已拨付到位).
   const LexToken* paid = s.last(Cat::paid, own);
   const LexToken* modal = s.last(Cat::modal, gift);
   if (paid && (!modal || modal->span.begin < paid->span.begin)) return Status::disbursed;
   // (A first tranche agreed and not yet paid is a pledge: 约定首批采购金额58万元，7月底前完成供货.)
-  if (tranche && !modal && !(s.has(Cat::agreement, {gift.begin, m.span.begin}) && !(f.trigger && f.trigger->is(Cat::give_paid))))
+  if (tranche && !modal && !(s.has(Cat::agreement, {gift.begin, m.span.begin}) && !paid_verb))
     return Status::disbursed;
   if (modal) return Status::pledged;
   // A modal or an agreement earlier in the segment governs the clauses after it.
   const Span before{f.segment.begin, gift.begin};
-  const bool paid_verb = f.trigger && f.trigger->is(Cat::give_paid);
   if (s.has(Cat::modal, before) && !paid_verb) return Status::pledged;
   // An agreement names what was agreed: the gift in its own clause, or in later clauses that go
   // on with the same giver (签订协议书，决定…捐赠150万元); a gift with a giver of its own is not
