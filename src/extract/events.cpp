@@ -319,6 +319,7 @@ class SentenceReader {
         if (k != 0 || !parts_name_givers(sub->span.end)) return;
         breakdown_of_total_before = true;
       }
+      if (!reports.empty() && split_by_kind(k, used, reports)) return;
       // (其中60名孩子每人…: a part of the people, not of the money; read it as a gift.)
       const bool part_of_people = s_.has(Cat::per_unit, {sub->span.end, m.span.begin});
       if (!reports.empty() && !tranche && (split_total(k, used, reports) || !part_of_people)) return;
@@ -1371,6 +1372,48 @@ class SentenceReader {
       return true;
     }
     return false;
+  }
+
+  // 捐赠款物共计18万元，其中现金10万元，其余为棉被等防寒物资: one gift of money and goods, read as
+  // a cash line and a goods line (the rest), in place of the total. Returns whether it was split.
+  bool split_by_kind(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
+    AidReport& total = reports.back();
+    const Measure& m = s_.measures[k];
+    if (m.kind != MeasureKind::money || total.aggregate || total.allocations.size() != 1) return false;
+    const Allocation& a = total.allocations.front();
+    if (!a.amount_fen || a.amount_high_fen || m.high || m.value >= *a.amount_fen) return false;
+    const Span c = s_.clauses[s_.clause_of(m.span.begin)];
+    const bool cash_part = s_.has(Cat::cash, {c.begin, m.span.begin});
+    const bool goods_part = s_.has(Cat::goods, {c.begin, m.span.begin});
+    if (cash_part == goods_part) return false;
+    // The rest opens a later clause of the segment and names the other kind; no amount follows.
+    const Span segment = s_.segments[s_.segment_of(m.span.begin)];
+    if (std::any_of(s_.measures.begin() + static_cast<std::ptrdiff_t>(k) + 1, s_.measures.end(),
+                    [&](const Measure& o) { return o.span.begin < segment.end; }))
+      return false;
+    std::size_t at = std::string_view::npos;
+    for (std::string_view w : {"其余", "剩余"})
+      if (const std::size_t f = s_.text.find(w, m.span.end); f < at) at = f;
+    if (at >= segment.end) return false;
+    const Span rest_clause = s_.clauses[s_.clause_of(at)];
+    if (!s_.has(cash_part ? Cat::goods : Cat::cash, {at, rest_clause.end})) return false;
+    AidReport rest = total;
+    const std::int64_t whole = *a.amount_fen;
+    total.allocations.front().amount_fen = m.value;
+    total.allocations.front().quantity.reset();
+    total.kind = cash_part ? Kind::cash : Kind::in_kind;
+    total.notes.push_back(fmt::format("the {} part of a gift of money and goods ({} in all)", cash_part ? "money" : "goods", format_fen(whole)));
+    rest.allocations.front().amount_fen = whole - m.value;
+    rest.allocations.front().quantity.reset();
+    rest.kind = cash_part ? Kind::in_kind : Kind::cash;
+    rest.item = cash_part ? detail::item_between(s_, at + std::string_view("其余").size(), rest_clause.end) : std::string();
+    rest.unit.clear();
+    if (cash_part) total.item.clear();
+    rest.notes.push_back(fmt::format("the rest of a gift of money and goods ({} in all, {} of it in the clause before)",
+                                     format_fen(whole), format_fen(m.value)));
+    used[k] = true;
+    reports.push_back(std::move(rest));
+    return true;
   }
 
   // 其余 (其余部分, 剩余) after `from` in the sentence, opening a clause that names where the rest
