@@ -396,6 +396,21 @@ class SentenceReader {
         }
       }
     }
+    // 某公司总经理刘敏…，以个人名义向…捐助: the person named after the office gives, not the company.
+    if (!giver || giver->basis != "person") {
+      const std::size_t from = giver && !giver->span.empty() ? std::min(giver->span.begin, s_.clauses[verb_clause].begin)
+                                                             : s_.clauses[verb_clause].begin;
+      const std::string_view said = s_.slice(from, std::max(from, trigger->span.begin));
+      if (said.find("以个人名义") != std::string_view::npos || said.find("以个人身份") != std::string_view::npos)
+        if (auto person = person_after_office({from, trigger->span.begin})) {
+          if (!giver) giver.emplace();
+          giver->members = {*person};
+          giver->members_written = {*person};
+          giver->canonical = *person;
+          giver->written = *person;
+          giver->basis = "person";
+        }
+    }
     // The frame starts at the giver's clause, but never before the clause of the amount before it.
     std::size_t frame_begin = s_.clauses[std::min(giver_clause, first_clause)].begin;
     if (k > 0) {
@@ -634,6 +649,19 @@ class SentenceReader {
       amount = product;
       if (high) high = times_money(*high, bought->value);
       r.notes.push_back(fmt::format("computed: {}{} x {} (the price of one)", bought->value, bought->unit, written_value));
+      quantity = bought->value;
+      r.unit = bought->unit;
+      r.item = bought_item(*trigger, bought->span.begin);
+    }
+    // 采购礼盒300盒，金额24,000元: the purchase's money, and what it bought.
+    if (!priced && m.kind == MeasureKind::money && trigger->is(Cat::buy) && k > 0) {
+      const Measure& q = s_.measures[k - 1];
+      if (q.kind == MeasureKind::quantity && q.span.begin > trigger->span.end && s_.segment_of(q.span.begin) == s_.segment_of(m.span.begin) &&
+          !s_.has(Cat::give, {q.span.end, m.span.begin}) && !s_.has(Cat::give_paid, {q.span.end, m.span.begin})) {
+        quantity = q.value;
+        r.unit = q.unit;
+        r.item = bought_item(*trigger, q.span.begin);
+      }
     }
     // Per unit: 每人1000元 with the count before it, or a stated total after it.
     std::vector<Allocation> split_by_counts;
@@ -794,8 +822,9 @@ class SentenceReader {
       r.date_basis = "the five-year plan's period";
     }
     const bool summary = detail::is_aggregate(s_, f, r.date, whole_year, r.kind);
+    // (A buyer named in the clause, 某公司采购滞销苹果十余万元, made one purchase, not a summary.)
     r.aggregate = summary || (r.kind == Kind::consumption && !r.date && r.approximate && !s_.has(Cat::occasion, {0, s_.text.size()}) &&
-                              !s_.has(Cat::consumption, {0, m.span.begin}));
+                              !s_.has(Cat::consumption, {0, m.span.begin}) && !f.giver_named_in_clause);
     if (r.aggregate && !summary) r.notes.push_back("summary figure without a date of its own");
     // A plan to give over a period (计划全年采购50万元) is one pledge, not a summary of gifts.
     if (r.aggregate && r.status == Status::pledged &&
@@ -1677,6 +1706,36 @@ class SentenceReader {
     return std::string(s_.text.substr(b, per.span.begin - b));
   }
 
+  // What a purchase bought, written between its verb (and the places after it) and its count:
+  // 采购双龙湾镇中药材礼盒300盒 → 中药材礼盒.
+  std::string bought_item(const LexToken& verb, std::size_t count_at) const {
+    std::size_t from = verb.span.end;
+    if (count_at <= from) return {};
+    for (const auto& p : s_.places)
+      if (p.span.begin >= from && p.span.end <= count_at) from = std::max(from, p.span.end);
+    return detail::item_between(s_, from, count_at);
+  }
+
+  // The person named after an office in `region` (总经理刘敏, 其董事长孙志强): two or three Han
+  // characters, ending before a word that follows names.
+  std::optional<std::string> person_after_office(Span region) const {
+    for (const auto& w : s_.words) {
+      if (!w.is(Cat::position) || w.span.begin < region.begin || w.span.end >= region.end) continue;
+      std::size_t i = w.span.end, end = i;
+      for (int chars = 0; chars < 3 && i < region.end; ++chars) {
+        const std::size_t at = i;
+        const char32_t cp = text::next_code_point(s_.text, i);
+        if (!text::is_han(cp) || std::u32string_view(U"也说表在和等个本为向带还一同是的从对将已就都又率介告以").find(cp) != std::u32string_view::npos) {
+          i = at;
+          break;
+        }
+        end = i;
+      }
+      if (text::code_point_count(s_.slice(w.span.end, end)) >= 2) return std::string(s_.slice(w.span.end, end));
+    }
+    return std::nullopt;
+  }
+
   bool is_label(const DatedMention& d) const { return starts_at(s_.text, d.span.end, "度"); }
   // 按照去年签订的协议, 2023年双方签订协议后: the date of the agreement, not of the gift.
   bool dates_an_agreement(const DatedMention& d) const {
@@ -1816,6 +1875,9 @@ class SentenceReader {
       for (std::string_view w : {"仪式", "活动", "协议", "意向", "的", "用于", "工作", "给予"}) not_a_gift = not_a_gift || starts_at(after, 0, w);
       if (not_a_gift || s_.has(Cat::modal, c) || s_.has(Cat::agreement, c)) continue;
       auto giver = detail::giver_in_clause(s_, ci, verb->span.begin, directory_, gazetteer_, memory_at(c.begin));
+      // (某集团董事长某某一行来到甲村卫生室，代表集团捐赠药品一批: the giver of the clause before.)
+      if (!giver && ci > 0 && s_.has(Cat::represent, {c.begin, verb->span.begin}) && !clause_has_amount(ci - 1))
+        giver = detail::giver_in_clause(s_, ci - 1, s_.clauses[ci - 1].end, directory_, gazetteer_, memory_at(s_.clauses[ci - 1].begin));
       if (!giver || giver->canonical.empty() || !directory_.has_organisation_ending(giver->written)) continue;
       std::size_t cut = verb->span.end;
       for (const auto& p : s_.places)
@@ -1945,6 +2007,45 @@ void place_money_of_sentence_before(const detail::SentenceTokens& s, const detai
     gift.distribution = "joint";
   }
   gift.notes.push_back(fmt::format("where it went is said in the next sentence{}", n > 1 && equal ? " (平均分配: equal shares)" : ""));
+}
+
+// 捐赠全自动生化分析仪1台、心电图机2台。这批设备价值18万元…: the value of the goods the sentence
+// before gave, said in a sentence of its own with no gift of its own. Several goods of one gift
+// become one line of that value (their counts stay in the item).
+void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from) {
+  if (from >= reports.size() || s.measures.size() != 1 || s.measures.front().kind != MeasureKind::money) return;
+  const Measure& m = s.measures.front();
+  const Span c = s.clauses[s.clause_of(m.span.begin)];
+  if (!s.has(Cat::value, {c.begin, m.span.begin}) || s.has(Cat::give, {0, m.span.begin}) || s.has(Cat::give_paid, {0, m.span.begin}))
+    return;
+  bool these = false;
+  for (std::string_view w : {"这批", "该批", "此批", "上述", "这些"}) {
+    const std::size_t at = s.text.find(w);
+    these = these || (at != std::string_view::npos && at < m.span.begin);
+  }
+  if (!these) return;
+  const AidReport& first = reports[from];
+  for (std::size_t i = from; i < reports.size(); ++i) {
+    const AidReport& r = reports[i];
+    if (r.kind != Kind::in_kind || r.has_amount() || r.donor != first.donor || r.allocations.size() != 1 ||
+        r.allocations.front().township != first.allocations.front().township)
+      return;
+  }
+  AidReport& gift = reports[from];
+  if (reports.size() - from > 1) {
+    std::string items;
+    for (std::size_t i = from; i < reports.size(); ++i) {
+      const auto& r = reports[i];
+      items += fmt::format("{}{}{}{}", items.empty() ? "" : "、", r.item, r.has_quantity() ? std::to_string(r.total_quantity()) : "", r.unit);
+    }
+    gift.item = items;
+    gift.unit.clear();
+    gift.allocations.front().quantity.reset();
+    reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(from) + 1, reports.end());
+  }
+  gift.allocations.front().amount_fen = m.value;
+  gift.approximate = gift.approximate || m.approximate;
+  gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
 }
 
 // 为该校教师每人发放慰问金500元。该校共有教师18名…: the sentence after per-unit gifts whose count
@@ -2106,6 +2207,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     if (read.empty() && previous_had_amount && !reports.empty())
       place_money_of_sentence_before(tokens, memory, reports.back());
     if (read.empty()) count_per_unit_of_sentence_before(tokens, reports, previous_from);
+    if (read.empty()) value_goods_of_sentence_before(tokens, reports, previous_from);
     for (std::size_t i = previous_from; i < reports.size(); ++i) reports[i].uncounted.reset();
     previous_from = reports.size();
     for (auto& r : read) {

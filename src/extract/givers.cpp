@@ -357,8 +357,18 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     if (dm.span.begin > begin && dm.span.begin < end) end = dm.span.begin;
   for (const auto& m : s.measures)
     if (m.span.begin >= begin && m.span.begin < end) end = m.span.begin;
-  // 甲代表乙: 乙 gives.
-  if (const LexToken* rep = s.last(Cat::represent, {begin, end})) begin = rep->span.end;
+  // 甲代表乙: 乙 gives. (某公司董事长王立新代表公司: the kind alone is the company named before.)
+  if (const LexToken* rep = s.last(Cat::represent, {begin, end})) {
+    bool own_body = false;
+    for (std::string_view kind : {"公司", "集团", "企业", "协会", "商会", "本会", "本公司", "单位", "基金会", "学会", "联合会"})
+      own_body = own_body || trim_punct(s.slice(rep->span.end, end)) == kind;
+    if (own_body) {
+      end = rep->span.begin;
+      if (end <= begin) return std::nullopt;  // (…，代表集团捐赠: the giver of an earlier clause)
+    } else {
+      begin = rep->span.end;
+    }
+  }
   std::string_view subject = trim_punct(s.slice(begin, end));
   if (subject.empty()) return std::nullopt;
   std::size_t offset = static_cast<std::size_t>(subject.data() - s.text.data());
@@ -427,6 +437,15 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         if (g.span.empty()) g.span = {office->span.end, item_at + item.size()};
         continue;
       }
+    }
+    // 张宏伟本人还向…捐款: a person named alone gives in his own name.
+    if (in_own_name && text::all_han(item) && text::code_point_count(item) >= 2 && text::code_point_count(item) <= 3 &&
+        !s.word_at(item_at) && !d.has_organisation_ending(item)) {
+      g.members.emplace_back(item);
+      g.members_written.emplace_back(item);
+      g.basis = "person";
+      if (g.span.empty()) g.span = {item_at, item_at + item.size()};
+      continue;
     }
     // A descriptor before the name (辖区企业, 爱心企业, 高新区的): the name follows it.
     if (const LexToken* desc = s.last(bit(Cat::descriptor) | bit(Cat::person_title), {item_at, item_at + item.size()});
