@@ -532,9 +532,16 @@ class SentenceReader {
           break;
         }
     }
+    // Money raised (共募集善款326万元) whose sentence names no place went nowhere yet: the next sentence
+    // may say where (这笔善款…分配给…); else it is no gift of the pairing.
+    // (A later clause saying where it went, 所募款物已全部交付甲乡、乙镇, places it as before.)
+    const bool raised_only = recipients.empty() && trigger->is(Cat::raise) &&
+                             std::none_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+                               return !s_.quoted(p.span.begin) && (!p.township.empty() || p.level == PlaceLevel::collective);
+                             });
     // No place read for the gift, in a sentence that names places of one township only (…结对帮扶甲乡的
     // A村、B村，此次均向结对村送去…): that township.
-    if (recipients.empty()) {
+    if (recipients.empty() && !raised_only) {
       std::vector<std::string> named;
       bool other = false;
       for (const auto& p : s_.places) {
@@ -549,7 +556,7 @@ class SentenceReader {
     }
     // No place read for the gift: where the story stands, when the sentences before placed it in
     // one township (来到甲乡敬老院。…为敬老院送去…).
-    if (recipients.empty() && !memory_.scene_township.empty() &&
+    if (recipients.empty() && !raised_only && !memory_.scene_township.empty() &&
         std::all_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
           return s_.quoted(p.span.begin) || (p.township.empty() && p.level != PlaceLevel::collective);
         })) {
@@ -558,7 +565,7 @@ class SentenceReader {
     }
     // No place read for the gift: the article's townships, when it names no more than a pair
     // (a page of several pairings leaves the recipient unknown rather than guessing a joint line).
-    if (recipients.empty() && memory_.townships.size() <= 2)
+    if (recipients.empty() && !raised_only && memory_.townships.size() <= 2)
       for (const auto& t : memory_.townships) recipients.push_back({t, t});
     // 采购甲乡香菇8.6万元、乙镇木耳5.4万元: places and amounts taking turns in a clause pair up —
     // each amount goes to the places between the amount before it and itself.
@@ -606,8 +613,9 @@ class SentenceReader {
           }
     }
     // An article that names no township at all, about the district's own pairing: the pair.
-    if (recipients.empty() && memory_.townships.empty())
+    if (recipients.empty() && !raised_only && memory_.townships.empty())
       for (const auto& t : memory_.paired) recipients.push_back({t, t});
+    r.raised_unplaced = raised_only && recipients.empty();
 
     // Distribution.
     // (With the recipient first — 两镇卫生院均收到某公司捐赠的… — 均 stands before the giver.)
@@ -619,7 +627,18 @@ class SentenceReader {
       const std::size_t at = s_.han_from(s_.clauses[mc + 1].begin, s_.text.size());
       each_after = starts_at(s_.text, at, "分别") && detail::amount_list(s_, k).size() >= 2;
     }
-    const bool each = each_after || (detail::says_each(s_, lead_from, m.span.begin) && !detail::says_total(s_, lead_from, m.span.begin));
+    // (分别送去慰问金15万元和12万元，以及价值8万元的年货: 分别 paired the list before; the amount
+    // after it is one.)
+    bool after_the_list = false;
+    if (const LexToken* e = s_.last(Cat::each, {lead_from, m.span.begin}); e && s_.slice(e->span) == "分别")
+      for (std::size_t j = 0; j < k && !after_the_list; ++j) {
+        if (s_.measures[j].span.begin < e->span.end) continue;
+        const auto paired = detail::amount_list(s_, j);
+        after_the_list = paired.size() >= 2 && std::find(paired.begin(), paired.end(), k) == paired.end();
+        break;
+      }
+    const bool each = each_after || (!after_the_list && detail::says_each(s_, lead_from, m.span.begin) &&
+                                     !detail::says_total(s_, lead_from, m.span.begin));
     std::vector<std::size_t> list = detail::amount_list(s_, k);
     if (!each || list.size() < 2) list.resize(1);
     std::optional<std::int64_t> amount, high, quantity;
@@ -1957,34 +1976,34 @@ namespace {
 // 这笔善款/这笔资金/上述资金 … 分配给/用于/转交 X: `gift`, read in the sentence before with no place
 // (or the article's pair by default), goes to the places this sentence names after a marker; in
 // equal shares when it says 平均 and the amount divides, else one joint line.
-void place_money_of_sentence_before(const detail::SentenceTokens& s, const detail::ArticleMemory& memory, AidReport& gift) {
-  if (!s.measures.empty() || gift.allocations.size() != 1 || !gift.allocations.front().amount_fen) return;
+bool place_money_of_sentence_before(const detail::SentenceTokens& s, const detail::ArticleMemory& memory, AidReport& gift) {
+  if (!s.measures.empty() || gift.allocations.size() != 1 || !gift.allocations.front().amount_fen) return false;
   const Allocation before = gift.allocations.front();
-  if (!before.township.empty() && before.township != kJoint) return;
+  if (!before.township.empty() && before.township != kJoint) return false;
   std::size_t marker_end = std::string_view::npos;
   for (const auto& w : s.words)
     if (w.cats & (bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid))) {
       marker_end = w.span.end;
       break;
     }
-  if (marker_end == std::string_view::npos) return;
+  if (marker_end == std::string_view::npos) return false;
   // (The words that point back stand in the clause of the marker, before it: 按照约定，这笔善款…)
   const std::size_t clause_begin = s.clauses[s.clause_of(marker_end - 1)].begin;
   bool refers = false;
   for (std::string_view w : {"这笔", "该笔", "此笔", "上述", "这些善款", "这些资金", "所募善款", "所募资金", "所筹善款"})
     if (const std::size_t at = s.text.find(w, clause_begin); at != std::string_view::npos && at < marker_end) refers = true;
-  if (!refers) return;
+  if (!refers) return false;
   std::vector<Recipient> places;
   for (const auto& p : s.places) {
     if (p.span.begin < marker_end || p.level == PlaceLevel::county || s.quoted(p.span.begin)) continue;
     if (p.level == PlaceLevel::collective) {
       if (!places.empty()) continue;  // (甲乡、乙镇两个乡镇: the names are the places)
       const auto& both = memory.townships_counted(p.count);
-      if (static_cast<int>(both.size()) != p.count) return;
+      if (static_cast<int>(both.size()) != p.count) return false;
       for (const auto& t : both) places.push_back({t, t});
       continue;
     }
-    if (p.township.empty()) return;  // a place not known: leave the gift as it was read
+    if (p.township.empty()) return false;  // a place not known: leave the gift as it was read
     // (甲乡乙村: one place, the village in its township.)
     if (!places.empty() && places.back().township == p.township) {
       if (places.back().name == p.township) places.back().name += p.name;
@@ -1995,7 +2014,7 @@ void place_money_of_sentence_before(const detail::SentenceTokens& s, const detai
   std::vector<std::string> townships;
   for (const auto& r : places)
     if (std::find(townships.begin(), townships.end(), r.township) == townships.end()) townships.push_back(r.township);
-  if (places.empty() || townships.size() != places.size()) return;
+  if (places.empty() || townships.size() != places.size()) return false;
   const std::int64_t whole = *before.amount_fen;
   const auto n = static_cast<std::int64_t>(places.size());
   const bool equal = s.text.find("平均") != std::string_view::npos || s.text.find("均分") != std::string_view::npos;
@@ -2007,6 +2026,7 @@ void place_money_of_sentence_before(const detail::SentenceTokens& s, const detai
     gift.distribution = "joint";
   }
   gift.notes.push_back(fmt::format("where it went is said in the next sentence{}", n > 1 && equal ? " (平均分配: equal shares)" : ""));
+  return true;
 }
 
 // 捐赠全自动生化分析仪1台、心电图机2台。这批设备价值18万元…: the value of the goods the sentence
@@ -2157,14 +2177,33 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       previous_had_amount = false;
       memory.people_counted.reset();
     }
+    // A bulleted brief (●近日，…) is a story of its own: where the one before stood is not where it stands.
+    {
+      constexpr std::u32string_view kBullets = U"●◆■▲★○◎□△";
+      std::size_t i = 0;
+      while (i < sentence.text.size() && !text::is_han(text::code_point_at(sentence.text, i)) &&
+             kBullets.find(text::code_point_at(sentence.text, i)) == std::u32string_view::npos)
+        text::next_code_point(sentence.text, i);
+      if (i < sentence.text.size() && kBullets.find(text::code_point_at(sentence.text, i)) != std::u32string_view::npos) {
+        memory.scene.clear();
+        memory.scene_township.clear();
+        memory.last_institution.clear();
+        memory.last_institution_township.clear();
+        memory.people_counted.reset();
+      }
+    }
     detail::SentenceTokens tokens = detail::tokenize(sentence.text, lex, places, directory_);
     resolver.new_sentence();
     for (const auto& m : scan_dates(sentence.text)) {
       const bool in_title = std::any_of(tokens.titles.begin(), tokens.titles.end(), [&](const Span& t) { return t.begin <= m.span.begin && m.span.begin < t.end; });
       if (in_title) continue;
+      // (“慈善一日捐”: a day alone inside quotation marks is part of a name.)
+      const std::string_view said = m.text_of(sentence.text);
+      if (tokens.quoted(m.span.begin) && !m.five_year_plan && said.find("月") == std::string_view::npos &&
+          said.find("年") == std::string_view::npos && (said.ends_with("日") || said.ends_with("号")))
+        continue;
       if (auto d = resolver.resolve(m)) tokens.dates.push_back({m.span, *d, m.plan, m.five_year_plan, std::string(m.text_of(sentence.text))});
     }
-    const std::size_t before = reports.size();
     SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date, consumption_article,
                           previous_had_amount);
     std::vector<AidReport> read = reader.read();
@@ -2204,12 +2243,17 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     // 共募集善款24万元。这笔善款平均分配给甲乡、乙镇、丙乡三个乡镇…: the sentence after a gift that
     // went nowhere named says where it goes.
-    if (read.empty() && previous_had_amount && !reports.empty())
-      place_money_of_sentence_before(tokens, memory, reports.back());
+    if (read.empty() && previous_had_amount && !reports.empty() && place_money_of_sentence_before(tokens, memory, reports.back()))
+      reports.back().raised_unplaced = false;
+    // (Raised money the sentence after did not place went to no one named.)
+    reports.erase(std::remove_if(reports.begin() + static_cast<std::ptrdiff_t>(std::min(previous_from, reports.size())), reports.end(),
+                                 [](const AidReport& r) { return r.raised_unplaced; }),
+                  reports.end());
     if (read.empty()) count_per_unit_of_sentence_before(tokens, reports, previous_from);
     if (read.empty()) value_goods_of_sentence_before(tokens, reports, previous_from);
     for (std::size_t i = previous_from; i < reports.size(); ++i) reports[i].uncounted.reset();
     previous_from = reports.size();
+    const std::size_t pushed_from = reports.size();
     for (auto& r : read) {
       if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;
       r.article_seq = article.seq;
@@ -2297,9 +2341,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         if (schools.size() > 8) schools.erase(schools.begin());
       }
     }
-    previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(before), reports.end(),
+    previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(pushed_from), reports.end(),
                                       [](const AidReport& r) { return r.has_amount(); });
   }
+  reports.erase(std::remove_if(reports.begin(), reports.end(), [](const AidReport& r) { return r.raised_unplaced; }), reports.end());
   if (context_out) context_out->refused = std::move(refused_amounts);
   return reports;
 }

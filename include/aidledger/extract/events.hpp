@@ -69,6 +69,9 @@ struct AidReport {
     std::u32string units;
   };
   std::optional<Uncounted> uncounted;
+  /// Money or goods raised (共募集善款326万元) whose sentence names no place: a gift only when the
+  /// next sentence says where it went (这笔善款平均分配给…); otherwise no report is kept.
+  bool raised_unplaced = false;
 
   std::int64_t total_fen() const;
   std::int64_t total_quantity() const;
