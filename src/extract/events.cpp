@@ -354,7 +354,9 @@ class SentenceReader {
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !consumption_article_ && !s_.has(Cat::consumption, {0, s_.text.size()}) &&
         !s_.has(Cat::buy, {0, s_.text.size()}))
       return;
-    if (m.kind == MeasureKind::money && !m.currency_explicit && !s_.has(Cat::cash, own) && !s_.has(Cat::value, own)) return;
+    // (销售额1万5, 金额2千5: a sum named as one stands for money too.)
+    const bool sum_named = s_.slice(own.begin, m.span.begin).find("额") != std::string_view::npos;
+    if (m.kind == MeasureKind::money && !m.currency_explicit && !s_.has(Cat::cash, own) && !s_.has(Cat::value, own) && !sum_named) return;
 
     Frame f;
     f.measure = k;
@@ -378,6 +380,9 @@ class SentenceReader {
     if (!giver || giver->basis != "passive")
       if (const auto by = giver_named_last(mc))
         if (auto named_last = detail::passive_giver(s_, by->clause, s_.clauses[by->clause].end, directory_)) giver = named_last;
+    // 两卫生院均获赠一台…，捐赠方为某公司: the giver named after the gift, in a clause of its own.
+    if (!giver || giver->basis != "passive")
+      if (auto named_after = giver_named_after(mc)) giver = named_after;
     if (!giver) {
       for (std::size_t c = first_clause + 1; c-- > s_.clause_of(segment.begin);) {
         const std::size_t limit = c == first_clause ? std::min(trigger->span.begin, m.span.begin) : s_.clauses[c].end;
@@ -1028,6 +1033,31 @@ class SentenceReader {
       for (const auto& w : s_.words)
         if (w.span.begin >= by->span.end && w.span.end <= s_.clauses[c].end && (w.is(Cat::give) || w.is(Cat::give_paid)))
           return NamedLast{c, &w};
+    }
+    return std::nullopt;
+  }
+
+  // A later clause of the segment that opens with 捐赠方为 (捐赠单位为, 出资方为 …) and names an
+  // organisation: that organisation, as the gift's giver.
+  std::optional<Giver> giver_named_after(std::size_t after) const {
+    const std::size_t segment = s_.segment_of(s_.clauses[after].begin);
+    for (std::size_t c = after + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == segment; ++c) {
+      const std::size_t opens = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
+      bool names_giver = false;
+      for (std::string_view w : {"捐赠方为", "捐赠方是", "捐赠单位为", "捐赠单位是", "捐赠者为", "捐赠企业为", "捐助方为", "出资方为", "出资单位为"})
+        names_giver = names_giver || starts_at(s_.text, opens, w);
+      if (!names_giver) continue;
+      for (const auto& [span, name] : orgs_)
+        if (span.begin > opens && span.end <= s_.clauses[c].end) {
+          Giver g;
+          g.canonical = name;
+          g.written = std::string(s_.slice(span));
+          g.members = {name};
+          g.members_written = {g.written};
+          g.basis = "passive";
+          g.span = span;
+          return g;
+        }
     }
     return std::nullopt;
   }

@@ -104,7 +104,13 @@ std::int64_t counted_givers(std::string_view item, std::string_view* prefix = nu
   if (n <= 0 || digits_end == 0) return 0;
   const std::string_view rest = item.substr(digits_end);
   for (std::string_view counter : {"家", "个", "所"})
-    if (starts_at(rest, 0, counter)) return n;
+    if (starts_at(rest, 0, counter)) {
+      // (两个小时, 三个月, 五个百分点: a span of time or a share, nobody who gives.)
+      const std::string_view what = rest.substr(counter.size());
+      for (std::string_view not_givers : {"小时", "多小时", "月", "多月", "星期", "工作日", "百分点", "季度", "半小时", "年头", "多"})
+        if (starts_at(what, 0, not_givers)) return 0;
+      return n;
+    }
   return 0;
 }
 
