@@ -670,6 +670,38 @@ struct Ledger::Impl {
     }
     for (std::int64_t id : ids)
       if (auto why = same_event(r, reading_of_event(id))) return std::make_pair(id, *why);
+    // A report of one township's part of an event of several lines (a township's account of its
+    // year restating its 100万 of the 各100万 paid to two): that event, when its line for the
+    // township is this amount, and the report states the gift's date (one township's 2万 reported
+    // months later is as likely a new gift). The event keeps its lines.
+    if (fen && r.precision != "reported" && !r.date_first.empty() && r.allocations.size() == 1 && !r.allocations.front().township.empty() &&
+        r.allocations.front().township != extract::kJoint) {
+      const std::string& township = r.allocations.front().township;
+      std::vector<std::int64_t> parts;
+      {
+        auto q = prepared("SELECT DISTINCT a.event_id FROM allocations a INDEXED BY allocations_line JOIN events e ON e.id = a.event_id "
+                          "WHERE a.township = ? AND a.amount_fen = ? AND e.status = ? AND e.aggregate = ? AND e.kind = ? "
+                          "AND e.donor_id IS ? ORDER BY a.event_id");
+        q->bind(1, township);
+        q->bind(2, *fen);
+        q->bind(3, r.status);
+        q->bind(4, r.aggregate ? 1 : 0);
+        q->bind(5, r.kind);
+        bind_optional(*q, 6, r.donor_id);
+        while (q->executeStep()) parts.push_back(q->getColumn(0).getInt64());
+      }
+      for (std::int64_t id : parts) {
+        const Reading event = reading_of_event(id);
+        if (event.allocations.size() < 2) continue;
+        Reading line = event;
+        line.allocations.erase(std::remove_if(line.allocations.begin(), line.allocations.end(),
+                                              [&](const extract::Allocation& a) { return a.township != township || a.amount_fen != fen; }),
+                               line.allocations.end());
+        if (line.allocations.size() != 1) continue;
+        if (auto why = same_event(r, line))
+          return std::make_pair(id, fmt::format("restates one line of the event ({}): {}", describe_lines(event), *why));
+      }
+    }
     return std::nullopt;
   }
 

@@ -206,6 +206,12 @@ CREATE TABLE IF NOT EXISTS page_places (
 ) WITHOUT ROWID;
 )sql";
 
+// 8: one line of an event looked up by township and amount (a township's account restating its
+// part of a gift to several).
+constexpr const char* kVersion8 = R"sql(
+CREATE INDEX IF NOT EXISTS allocations_line ON allocations (township, amount_fen);
+)sql";
+
 void seed_places(SQLite::Database& db) {
   const auto& g = extract::Gazetteer::builtin();
   SQLite::Statement ins(db, "INSERT OR IGNORE INTO places (name, level, parent_id) VALUES (?, ?, "
@@ -255,6 +261,7 @@ void migrate(SQLite::Database& db) {
   if (version < 5) db.exec(kVersion5);
   if (version < 6) db.exec(kVersion6);
   if (version < 7) db.exec(kVersion7);
+  if (version < 8) db.exec(kVersion8);
   db.exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
   tx.commit();
 }

@@ -64,6 +64,26 @@ TEST_CASE("a total for both townships and the per-township amounts of the same e
   CHECK(why.find("3000000.00") != std::string::npos);
 }
 
+TEST_CASE("one township's part of a gift to two, restated with its date, is that gift; without a date, a new one") {
+  const std::string both = "拨付\n\n本报讯 4月25日,高新区管委会向徐家湾乡、双龙湾镇各拨付帮扶资金100万元。\n";
+  const std::string part = "一镇一年\n\n本报讯 回顾今年,4月25日,高新区管委会拨付的帮扶资金100万元到账双龙湾镇。\n";
+  const std::string undated = "又一笔\n\n本报讯 高新区管委会向双龙湾镇拨付帮扶资金100万元。\n";
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("2024-04-26_gxsb_01.txt", both), st);
+  l.ingest(page("2024-12-27_gxsb_02.txt", part), st);
+  CHECK(st.reports_merged == 1);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 1);
+  CHECK(count(l, "SELECT total_fen FROM events") == 200000000);  // the event keeps both lines
+  CHECK(count(l, "SELECT COUNT(*) FROM allocations") == 2);
+  const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE article_id LIKE '2024-12-27%'").getString();
+  CHECK(why.find("restates one line of the event") != std::string::npos);
+  // The same amount to one township with no date of its own, months later, is a gift of its own.
+  l.ingest(page("2025-03-20_gxsb_01.txt", undated), st);
+  CHECK(st.reports_merged == 1);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+}
+
 TEST_CASE("the same undated gift reported a year apart is two events; reported weeks apart, one") {
   // Each Spring Festival the district sends the same 慰问金: neither report states the day of the gift.
   auto festival = [](const std::string& headline) {

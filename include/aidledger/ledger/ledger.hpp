@@ -21,7 +21,7 @@ class Database;
 
 namespace aidledger::ledger {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 /// The oldest schema the reading commands accept as it is (older ledgers are upgraded by ingest).
 inline constexpr int kOldestReadableSchema = 3;
 /// Dates aidledger accepts from a manifest or a correction: the years of the People's Republic up
