@@ -25,11 +25,13 @@ Totals totals_of(const ledger::Reader& r, const ledger::LineFilter& f) {
 std::string reading_label(const ReportOfEvent& r) {
   std::string s;
   for (const auto& x : r.reads) {
-    std::string who = x.township == "JOINT" ? township_label(x.township) + "(" + x.covers + ")" : x.township.empty() ? x.recipient : x.township;
-    if (who.empty()) who = "?";
+    const std::string& named = x.township.empty() ? x.recipient : x.township;
+    const std::string who = x.township == "JOINT" ? fmt::format("{}({})", township_label(x.township), x.covers)
+                            : named.empty()       ? std::string(1, '?')
+                                                  : named;
     std::string what;
     if (x.amount_fen) what = extract::format_yuan(*x.amount_fen);
-    if (x.quantity) what += (what.empty() ? "" : " ") + std::to_string(*x.quantity) + r.unit;
+    if (x.quantity) what += fmt::format("{}{}{}", what.empty() ? "" : " ", *x.quantity, r.unit);
     s += fmt::format("{}{} {}", s.empty() ? "" : " + ", who, what.empty() ? "(无金额 no amount)" : what);
   }
   return fmt::format("{}; 日期 date {} ({})", s, r.date_text.empty() ? "未知 unknown" : r.date_text, precision_label(r.precision));
