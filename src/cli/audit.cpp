@@ -380,20 +380,21 @@ std::string event_text(const report::EventDetail& d, bool full, std::size_t widt
   put(fmt::format("{}  事件 event {}  {} {}  {}{}{}", d.date.empty() ? "日期未知 (no date)" : d.date, d.id, report::status_label(d.status), report::kind_label(d.kind),
                   d.donor.empty() ? "（未知）Unknown" : d.donor, any_fen ? "  " + yuan(fen) : "", d.excluded ? "  [已被更正排除 excluded by a correction]" : ""),
       4);
-  put(fmt::format("    日期 date: {} ({})", report::precision_label(d.precision), d.date_basis), 15);
+  put(fmt::format("    日期 date: {} ({})", report::precision_label(d.precision), report::date_basis_label(d.date_basis)), 15);
   for (const auto& x : d.lines) {
     std::string what = x.amount_fen ? yuan(*x.amount_fen) : "";
     if (x.quantity) what += (what.empty() ? "" : " ") + std::to_string(*x.quantity) + d.unit;
-    put(fmt::format("    -> {}{} {}{}", report::township_label(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
-                    x.recipient.empty() || x.recipient == x.township || x.recipient == x.covers ? "" : x.recipient + " ",
-                    what.empty() ? "(无金额 no amount)" : what),
+    const bool same = x.recipient.empty() || x.recipient == x.township || x.recipient == x.covers;
+    put(fmt::format("    -> {}{} {}{}{}", report::township_label(x.township), x.township == "JOINT" ? " (" + x.covers + ")" : "",
+                    same ? "" : x.recipient + " ", x.excluded ? "[已排除 excluded] " : "", what.empty() ? "(无金额 no amount)" : what),
         7);
   }
   if (full) {
     put(fmt::format("    物品 item: {}{}", d.item.empty() ? "—" : d.item, d.unit.empty() ? "" : fmt::format(" (单位 unit {})", d.unit)), 15);
     put(fmt::format("    标记 flags: 约数 approximate {}, 累计 aggregate {}, 分批 tranche {}{}; 分配 distribution {}",
                     report::yes_no_label(d.approximate), report::yes_no_label(d.aggregate) + (d.aggregate ? " (不计入合计 never in totals)" : ""),
-                    report::yes_no_label(d.tranche), d.pledge_id ? fmt::format(" (承诺 pledge {})", *d.pledge_id) : "", d.distribution),
+                    report::yes_no_label(d.tranche), d.pledge_id ? fmt::format(" (承诺 pledge {})", *d.pledge_id) : "",
+                    report::distribution_label(d.distribution)),
         16);
     if (!d.tranches.empty()) {
       std::string ids;
@@ -405,21 +406,23 @@ std::string event_text(const report::EventDetail& d, bool full, std::size_t widt
   int n = 0;
   for (const auto& r : d.reports) {
     ++n;
-    put(fmt::format("    报道 report {}: {}:{} ({}, bytes {}-{}, amount at {}-{}; ref {}@{})", n, shown_path(r.file), r.line, r.article_id,
+    put(fmt::format("    报道 report {}: {}:{} ({}, 字节 bytes {}-{}, 金额位置 amount at {}-{}; 引用 ref {}@{})", n, shown_path(r.file), r.line, r.article_id,
                     r.byte_start, r.byte_end, r.measure_start, r.measure_end, r.article_id, r.measure_start),
         6);
     if (full) put(fmt::format("      文章 article: {} ({})", r.article_title.empty() ? "(无标题 no title)" : r.article_title, r.article_date), 20);
     put("      证据 evidence: " + r.sentence, 21);
     if (full) {
-      put(fmt::format("      读作 reads: {}", r.reading), 18);
-      put(fmt::format("      捐赠方依据 donor from: {}; 日期依据 date from: {}", r.donor_basis, r.date_basis), 8);
+      put(fmt::format("      读作 reads: {}", report::reading_label(r)), 18);
+      put(fmt::format("      捐赠方依据 donor from: {}; 日期依据 date from: {}", report::donor_basis_label(r.donor_basis),
+                      report::date_basis_label(r.date_basis)),
+          8);
       if (!r.notes.empty()) put(fmt::format("      备注 notes: {}", r.notes), 18);
     }
-    put(fmt::format("      合并理由 merged: {}", r.merge_reason), 23);
+    put(fmt::format("      合并理由 merged: {}", report::merge_reason_label(r.merge_reason)), 23);
   }
   if (full || !d.corrections.empty()) {
     if (d.corrections.empty()) put("    更正 corrections: 无 none", 6);
-    for (const auto& c : d.corrections) put(fmt::format("    更正 correction: {}:{}: {}", shown_path(c.file), c.line, c.text), 6);
+    for (const auto& c : d.corrections) put(fmt::format("    更正 correction: {}:{}: {}", shown_path(c.file), c.line, report::correction_label(c)), 6);
   }
   return out;
 }
@@ -482,7 +485,7 @@ int run_timeline(const AuditOptions& o) {
       e["aggregate"] = d.aggregate ? 1 : 0;
       json lines = json::array();
       for (const auto& x : d.lines)
-        lines.push_back({{"township", x.township}, {"covers", x.covers}, {"recipient", x.recipient},
+        lines.push_back({{"township", x.township}, {"covers", x.covers}, {"recipient", x.recipient + (x.excluded ? " [excluded]" : "")},
                          {"amount_yuan", x.amount_fen ? extract::format_fen(*x.amount_fen) : ""},
                          {"quantity", x.quantity ? std::to_string(*x.quantity) : ""}});
       e["lines"] = lines;
@@ -494,7 +497,7 @@ int run_timeline(const AuditOptions& o) {
                            {"merged", r.merge_reason}});
       e["reports"] = reports;
       json corrections = json::array();
-      for (const auto& c : d.corrections) corrections.push_back({{"file", shown_path(c.file)}, {"line", c.line}, {"correction", c.text}});
+      for (const auto& c : d.corrections) corrections.push_back({{"file", shown_path(c.file)}, {"line", c.line}, {"correction", c.text()}});
       e["corrections"] = corrections;
       list.push_back(std::move(e));
     }
@@ -538,11 +541,11 @@ int run_check(const AuditOptions& o) {
     return s;
   };
   if (o.format == "csv") {
-    std::string out = "file,line,check,level,event_id,message,evidence\n";
+    std::string out = "file,line,check,level,event_id,message,evidence,message_zh\n";
     for (const auto& f : findings) {
       CsvRow r(!o.no_neutralise);
       r.text(f.file).number(f.line).text(f.check).text(std::string(report::to_string(f.level)));
-      r.number(f.event_id ? std::to_string(f.event_id) : "").text(f.message).text(evidence_text(f));
+      r.number(f.event_id ? std::to_string(f.event_id) : "").text(f.message).text(evidence_text(f)).text(f.message_zh);
       out += r.end();
     }
     return emit(out, rc);
@@ -551,14 +554,15 @@ int run_check(const AuditOptions& o) {
     json list = json::array();
     for (const auto& f : findings)
       list.push_back({{"file", f.file}, {"line", f.line}, {"check", f.check}, {"level", report::to_string(f.level)},
-                      {"event_id", f.event_id ? json(f.event_id) : json(nullptr)}, {"message", f.message}, {"evidence", f.evidence}});
+                      {"event_id", f.event_id ? json(f.event_id) : json(nullptr)}, {"message", f.message}, {"message_zh", f.message_zh},
+                      {"evidence", f.evidence}});
     return emit(json{{"findings", list}, {"errors", errors}, {"warnings", warnings}, {"notes", infos}}.dump(2) + "\n", rc);
   }
   const std::size_t width = output_width(o.width);
   std::string out;
   for (const auto& f : findings) {
     // The finding's own line stays whole (FILE:LINE: is for editors and grep); its evidence wraps.
-    out += text::terminal_safe(fmt::format("{}:{}: {}: {}: {}\n", f.file, f.line, f.check, report::to_string(f.level), f.message));
+    out += text::terminal_safe(fmt::format("{}:{}: {}: {}: {}\n", f.file, f.line, f.check, report::level_label(f.level), report::finding_text(f)));
     for (const auto& e : f.evidence) out += wrapped(e, width, 4, true);
   }
   out += fmt::format("错误 {}, 警告 {}, 提示 {}\n", text::count_of(errors, "error"), text::count_of(warnings, "warning"), text::count_of(infos, "note"));

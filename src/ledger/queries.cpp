@@ -28,22 +28,15 @@ void split_covers(const std::string& covers, std::set<std::string>& into) {
   }
 }
 
-// What one report reads: "徐家湾乡 ¥150,000.00 + JOINT(…) 20台; date 2024-10-24 (day)".
-std::string reading_of(SQLite::Database& db, std::int64_t mention, const std::string& unit, const std::string& date_text,
-                       const std::string& precision) {
+// What one report reads: its lines (township, or the JOINT townships it covers, or the recipient).
+std::vector<EventLine> lines_of_report(SQLite::Database& db, std::int64_t mention) {
   SQLite::Statement q(db, "SELECT township, covers, recipient, amount_fen, quantity FROM mention_allocations WHERE mention_id = ? ORDER BY rowid");
   q.bind(1, mention);
-  std::string s;
-  while (q.executeStep()) {
-    std::string who = q.getColumn(0).getString() == "JOINT" ? "JOINT(" + q.getColumn(1).getString() + ")"
-                      : q.getColumn(0).getString().empty() ? q.getColumn(2).getString() : q.getColumn(0).getString();
-    if (who.empty()) who = "?";
-    std::string what;
-    if (!q.getColumn(3).isNull()) what = extract::format_yuan(q.getColumn(3).getInt64());
-    if (!q.getColumn(4).isNull()) what += (what.empty() ? "" : " ") + std::to_string(q.getColumn(4).getInt64()) + unit;
-    s += fmt::format("{}{} {}", s.empty() ? "" : " + ", who, what.empty() ? "(no amount)" : what);
-  }
-  return fmt::format("{}; date {} ({})", s, date_text.empty() ? "unknown" : date_text, precision);
+  std::vector<EventLine> out;
+  while (q.executeStep())
+    out.push_back(EventLine{q.getColumn(2).getString(), q.getColumn(0).getString(), q.getColumn(1).getString(), opt_int(q.getColumn(3)),
+                            opt_int(q.getColumn(4))});
+  return out;
 }
 
 std::vector<std::int64_t> ids(SQLite::Database& db, const std::string& sql, const LineFilter* f = nullptr) {
@@ -95,7 +88,7 @@ std::optional<EventDetail> Reader::event_detail(std::int64_t id) const {
   while (l.executeStep()) {
     EventLine line{l.getColumn(0).getString(), l.getColumn(1).getString(), l.getColumn(2).getString(),
                    opt_int(l.getColumn(3)), opt_int(l.getColumn(4))};
-    if (l.getColumn(5).getInt() != 0) line.recipient += " [excluded]";
+    line.excluded = l.getColumn(5).getInt() != 0;
     d.lines.push_back(std::move(line));
   }
   SQLite::Statement m(db_, "SELECT m.id, m.article_id, ar.title, COALESCE(ar.published_text, ''), p.path, m.line, m.byte_start, m.byte_end, "
@@ -104,16 +97,18 @@ std::optional<EventDetail> Reader::event_detail(std::int64_t id) const {
                            "FROM mentions m JOIN articles ar ON ar.id = m.article_id JOIN pages p ON p.id = ar.page_id "
                            "WHERE m.event_id = ? ORDER BY ar.published_first IS NULL, ar.published_first, m.id");
   m.bind(1, id);
-  // Read all rows first: reading_of runs its own query per report.
+  // Read all rows first: lines_of_report runs its own query per report.
   struct Row {
     std::int64_t mention;
-    std::string unit, date_text, precision;
     ReportOfEvent report;
   };
   std::vector<Row> rows;
   while (m.executeStep()) {
-    Row row{m.getColumn(0).getInt64(), m.getColumn(17).getString(), m.getColumn(15).getString(), m.getColumn(16).getString(), {}};
+    Row row{m.getColumn(0).getInt64(), {}};
     ReportOfEvent& r = row.report;
+    r.unit = m.getColumn(17).getString();
+    r.date_text = m.getColumn(15).getString();
+    r.precision = m.getColumn(16).getString();
     r.article_id = m.getColumn(1).getString();
     r.article_title = m.getColumn(2).getString();
     r.article_date = m.getColumn(3).getString();
@@ -131,7 +126,7 @@ std::optional<EventDetail> Reader::event_detail(std::int64_t id) const {
     rows.push_back(std::move(row));
   }
   for (auto& row : rows) {
-    row.report.reading = reading_of(db_, row.mention, row.unit, row.date_text, row.precision);
+    row.report.reads = lines_of_report(db_, row.mention);
     d.reports.push_back(std::move(row.report));
   }
   SQLite::Statement c(db_, "SELECT file, line, action, target, fields, reason, message FROM corrections WHERE event_id = ? ORDER BY id");
@@ -143,7 +138,9 @@ std::optional<EventDetail> Reader::event_detail(std::int64_t id) const {
     r.fields = c.getColumn(4).getString();
     r.reason = c.getColumn(5).getString();
     r.message = c.getColumn(6).getString();
-    d.corrections.push_back({c.getColumn(0).getString(), c.getColumn(1).getInt(), r.text()});
+    r.file = c.getColumn(0).getString();
+    r.line = c.getColumn(1).getInt();
+    d.corrections.push_back(std::move(r));
   }
   return d;
 }

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "aidledger/extract/numbers.hpp"
+#include "aidledger/report/labels.hpp"
 #include "aidledger/text/utf8.hpp"
 
 namespace aidledger::report {
@@ -16,6 +20,25 @@ Totals totals_of(const ledger::Reader& r, const ledger::LineFilter& f) {
   Totals t;
   r.each_total_row(f, [&](const ledger::TotalRow& row) { add_to_totals(t, row, f); });
   return t;
+}
+
+std::string reading_label(const ReportOfEvent& r) {
+  std::string s;
+  for (const auto& x : r.reads) {
+    const std::string& named = x.township.empty() ? x.recipient : x.township;
+    const std::string who = x.township == "JOINT" ? fmt::format("{}({})", township_label(x.township), x.covers)
+                            : named.empty()       ? std::string(1, '?')
+                                                  : named;
+    std::string what;
+    if (x.amount_fen) what = extract::format_yuan(*x.amount_fen);
+    if (x.quantity) what += fmt::format("{}{}{}", what.empty() ? "" : " ", *x.quantity, r.unit);
+    s += fmt::format("{}{} {}", s.empty() ? "" : " + ", who, what.empty() ? "(无金额 no amount)" : what);
+  }
+  return fmt::format("{}; 日期 date {} ({})", s, r.date_text.empty() ? "未知 unknown" : r.date_text, precision_label(r.precision));
+}
+
+std::string correction_label(const ledger::CorrectionRecord& c) {
+  return report::correction_label(c.action, c.target, c.fields, c.reason, c.message);
 }
 
 std::optional<EventDetail> event_detail(const ledger::Reader& r, std::int64_t id) { return r.event_detail(id); }

@@ -8,6 +8,7 @@
 
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/ledger/ledger.hpp"
+#include "aidledger/report/audit.hpp"
 #include "aidledger/report/labels.hpp"
 #include "aidledger/text/words.hpp"
 
@@ -61,7 +62,7 @@ void reports_disagree(const Reader& r, const CheckScope& scope, const Emit& out)
     Finding f = about_event(r, scope, "reports-disagree", Level::error, id, fmt::format("event {}: its {} reports disagree", id, d->reports.size()),
                             fmt::format("事件 {} 的 {} 篇报道所说金额或日期不一致", id, d->reports.size()));
     f.evidence.clear();
-    for (const auto& rep : d->reports) f.evidence.push_back(fmt::format("{}:{}: {}", show(scope, rep.file), rep.line, rep.reading));
+    for (const auto& rep : d->reports) f.evidence.push_back(fmt::format("{}:{}: {}", show(scope, rep.file), rep.line, reading_label(rep)));
     out(std::move(f));
   }
 }
@@ -99,7 +100,7 @@ Finding about_correction(const CheckScope& scope, const ledger::CorrectionRecord
 void correction_unmatched(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (const auto& c : r.corrections(true))
     out(about_correction(scope, c, "correction-unmatched", Level::error, fmt::format("{} {}: {}", c.action, c.target, c.message),
-                                   fmt::format("更正未生效：{} {}：{}", c.action, c.target, c.message)));
+                                   fmt::format("更正未生效：{} {}：{}", c.action, c.target, correction_message_zh(c.message))));
 }
 
 void cumulative_claim(const Reader& r, const CheckScope& scope, const Emit& out) {
@@ -191,7 +192,9 @@ void date_from_report(const Reader& r, const CheckScope& scope, const Emit& out)
 void correction_applied(const Reader& r, const CheckScope& scope, const Emit& out) {
   for (const auto& c : r.corrections(false))
     if (c.status == "applied")
-      out(about_correction(scope, c, "correction-applied", Level::info, "applied: " + c.text(), "已更正：" + c.text()));
+      out(about_correction(scope, c, "correction-applied", Level::info, "applied: " + c.text(),
+                           fmt::format("已更正：{} {}{}（理由：{}）{}", c.action, c.target, c.fields.empty() ? "" : " " + c.fields, c.reason,
+                                       c.message.empty() ? "" : "；" + correction_message_zh(c.message))));
 }
 
 void run_all(const Reader& r, const std::string& only, const CheckScope& scope, const Emit& emit) {
@@ -209,6 +212,8 @@ std::string_view to_string(Level l) {
   }
   return "warning";
 }
+
+std::string finding_text(const Finding& f) { return f.message_zh.empty() ? f.message : f.message_zh + " " + f.message; }
 
 std::string level_label(Level l) {
   switch (l) {

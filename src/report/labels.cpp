@@ -1,5 +1,14 @@
 #include "aidledger/report/labels.hpp"
 
+#include <optional>
+#include <regex>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "aidledger/text/utf8.hpp"
+
 namespace aidledger::report {
 
 std::string kind_label(const std::string& k) {
@@ -29,5 +38,165 @@ std::string precision_label(const std::string& p) {
 }
 std::string year_label(int y) { return y == 0 ? "未知 Unknown" : std::to_string(y); }
 std::string yes_no_label(bool v) { return v ? "是 yes" : "否 no"; }
+std::string distribution_label(const std::string& d) {
+  if (d == "single") return "单一 single";
+  if (d == "each") return "各自 each";
+  if (d == "joint") return "共同 joint";
+  if (d == "per_unit") return "按人按户 per_unit";
+  return d;
+}
+
+namespace {
+
+// A form of English the ledger writes, and how it reads in Chinese ($1 … are the form's parts).
+struct Form {
+  std::regex en;
+  std::string zh;
+};
+
+Form form(const char* en, const char* zh) { return {std::regex(en), zh}; }
+
+// "zh en": the first form that matches the whole of `s` gives its Chinese (parts filled in) and
+// the English as stored; no form, the text as stored.
+std::optional<std::string> zh_of(const std::vector<Form>& forms, const std::string& s) {
+  std::smatch m;
+  for (const auto& f : forms)
+    if (std::regex_match(s, m, f.en)) return m.format(f.zh);
+  return std::nullopt;
+}
+std::string by_forms(const std::vector<Form>& forms, const std::string& s) {
+  const auto zh = zh_of(forms, s);
+  return zh ? *zh + " " + s : s;
+}
+
+}  // namespace
+
+std::string donor_basis_label(const std::string& b) {
+  if (b == "subject") return "句子主语 subject";
+  if (b == "earlier clause") return "前一分句 earlier clause";
+  if (b == "article actor") return "文章主体 article actor";
+  if (b == "pronoun") return "代词所指 pronoun";
+  if (b == "passive") return "被动句 passive";
+  if (b == "person") return "个人 person";
+  if (b == "unknown") return "未知 unknown";
+  return b;
+}
+
+std::string date_basis_label(const std::string& b) {
+  static const std::vector<Form> forms = {
+      form(R"(stated: (.*))", "文中写明"),
+      form(R"(stated earlier in the clause: (.*))", "分句前文写明"),
+      form(R"(stated at the start of the sentence: (.*))", "句首写明"),
+      form(R"(the year the funds are labelled with: (.*))", "资金所标年份"),
+      form(R"(carried over by (.*) from the paragraph.*)", "沿用段落前文"),
+      form(R"(pledged on the article's date.*)", "承诺于文章日期"),
+      form(R"(the five-year plan's period.*)", "五年规划期"),
+      form(R"(reported: date of (.*))", "取报道日期"),
+      form(R"(date not stated; earliest report (.*))", "未写明日期，取最早报道"),
+      form(R"(date not stated and no report date known)", "未写明日期，也无报道日期"),
+      form(R"(set by correction ([\s\S]*))", "由更正设定"),
+      form(R"(added by correction ([\s\S]*))", "由更正添加"),
+      form(R"(dateline)", "电头日期"),
+      form(R"(page)", "页面日期"),
+      form(R"(unknown)", "未知"),
+  };
+  return by_forms(forms, b);
+}
+
+namespace {
+
+// One clause of a merge reason (the ledger joins them with "; ").
+std::string merge_clause(const std::string& c) {
+  static const std::regex same_donor(R"(same donor \((.*)\), (pledged|disbursed) (cash|in_kind|consumption)(.*))");
+  static const std::regex total(R"(, total (\S+)( equals the event's lines (.*))?)");
+  static const std::regex quantity(R"( (\d+)(.*))");
+  std::smatch m, r;
+  if (std::regex_match(c, m, same_donor)) {
+    const std::string donor = m[1] == "unknown donor" ? "未知捐赠方 unknown donor" : m[1].str();
+    std::string s = fmt::format("同一捐赠方 same donor ({}), {} {}", donor, status_label(m[2]), kind_label(m[3]));
+    const std::string rest = m[4];
+    if (std::regex_match(rest, r, total)) {
+      s += ", 合计 total " + r[1].str();
+      if (r[2].matched) s += " 等于事件各行 equals the event's lines " + r[3].str();
+    } else if (rest == ", no amount") {
+      s += ", 无金额 no amount";
+    } else if (std::regex_match(rest, r, quantity)) {
+      s += fmt::format(", 数量 quantity {}{}", r[1].str(), r[2].str());
+    } else {
+      s += rest;
+    }
+    return s;
+  }
+  static const std::vector<Form> forms = {
+      form(R"(first report)", "首篇报道"),
+      form(R"(items alike \((.*) / (.*), similarity (.*)\))", "物品相近（相似度 $3）"),
+      form(R"(same townships \((.*)\))", "同一乡镇（$1）"),
+      form(R"(townships not stated by one report)", "其中一篇报道未写明乡镇"),
+      form(R"(dates agree \((.*) and (.*)\))", "日期相符（$1 与 $2）"),
+      form(R"(stated date (.*) is not after the report of unknown date)", "所写日期 $1 不晚于报道（报道日期未知）"),
+      form(R"(stated date (.*) is not after the report of (.*))", "所写日期 $1 不晚于 $2 的报道"),
+      form(R"(neither report states the date)", "两篇报道都未写明日期"),
+      form(R"(reported (\d+) days apart)", "报道相隔 $1 天"),
+  };
+  return by_forms(forms, c);
+}
+
+}  // namespace
+
+std::string merge_reason_label(const std::string& reason) {
+  // A correction's reason is the user's own text: the whole of it after the form.
+  static const std::vector<Form> corrections = {
+      form(R"(merged by correction ([\s\S]*))", "由更正合并"),
+      form(R"(split off by correction ([\s\S]*))", "由更正拆分"),
+  };
+  for (const auto& f : corrections)
+    if (std::regex_match(reason, f.en)) return by_forms(corrections, reason);
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t at = reason.find("; ", start);
+    out += (out.empty() ? "" : "; ") + merge_clause(reason.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    if (at == std::string::npos) break;
+    start = at + 2;
+  }
+  return out;
+}
+
+static const std::vector<Form>& correction_forms() {
+  static const std::vector<Form> forms = {
+      form(R"(set ([\s\S]*))", "已设置"),
+      form(R"(line (.*) excluded)", "已排除 $1 一行"),
+      form(R"(event excluded)", "事件已排除"),
+      form(R"(already one event)", "已是同一事件"),
+      form(R"(event (\d+) merged into event (\d+))", "事件 $1 已并入事件 $2"),
+      form(R"(the report is already an event of its own)", "该报道已是单独的事件"),
+      form(R"(report split off from event (\d+) into event (\d+))", "报道已从事件 $1 拆出为事件 $2"),
+      form(R"(event (\d+) added)", "已添加事件 $1"),
+      form(R"(no report (\S+) in the ledger[\s\S]*)", "台账中没有报道 $1（页面是否已改动？'aidledger explain' 列出每篇报道的引用）"),
+      form(R"(event (\d+) has no line for '(.*)')", "事件 $1 没有“$2”这一行"),
+      form(R"(event (\d+) has several lines: say which with line=TOWNSHIP)", "事件 $1 有多行：请用 line=乡镇 指明"),
+      form(R"(date '(.*)' is not YYYY-MM-DD, YYYY-MM or YYYY)", "日期“$1”不是 YYYY-MM-DD、YYYY-MM 或 YYYY"),
+      form(R"('(.*)' is not a township of the gazetteer)", "“$1”不是地名表中的乡镇"),
+      form(R"(the ledger cannot take this change[\s\S]*)", "台账无法接受这一更改"),
+  };
+  return forms;
+}
+
+std::string correction_message_label(const std::string& message) { return by_forms(correction_forms(), message); }
+std::string correction_message_zh(const std::string& message) { return zh_of(correction_forms(), message).value_or(message); }
+
+std::string correction_label(const std::string& action, const std::string& target, const std::string& fields, const std::string& reason,
+                             const std::string& message) {
+  return fmt::format("{} {}{} (理由 reason: {}){}", action, target, fields.empty() ? "" : " " + fields, reason,
+                     message.empty() ? "" : "; " + correction_message_label(message));
+}
+
+bool has_chinese(const std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = text::next_code_point(s, i);
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) return true;
+  }
+  return false;
+}
 
 }  // namespace aidledger::report

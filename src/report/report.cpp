@@ -443,7 +443,7 @@ void timeline_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
   reader.each_timeline_entry(f, [&](const ledger::TimelineEntry& e) {
     const std::string full = fmt::format("full text: aidledger explain {}", e.event_id);
     std::string others;
-    for (const auto& o : e.others) others += fmt::format("{}{} (第 {} 行 line {}): {}", others.empty() ? "" : "\n", o.article_id, o.line, o.line, o.merge_reason);
+    for (const auto& o : e.others) others += fmt::format("{}{} (第 {} 行 line {}): {}", others.empty() ? "" : "\n", o.article_id, o.line, o.line, merge_reason_label(o.merge_reason));
     s.row({Cell::str(e.date), Cell::str(precision_label(e.precision)), Cell::plain(e.event_id), Cell::str(e.donor),
            Cell::str(status_label(e.status)), Cell::str(kind_label(e.kind)), e.total_fen ? Cell::money(*e.total_fen) : Cell::none(),
            e.total_quantity ? Cell::str(fmt::format("{}{}", *e.total_quantity, e.unit)) : Cell::none(), Cell::str(e.sentence).hinted(full),

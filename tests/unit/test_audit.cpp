@@ -43,8 +43,8 @@ TEST_CASE("reports of one event that disagree on the amount are an error, with e
   REQUIRE(f.size() == 1);
   CHECK(f[0].level == report::Level::error);
   REQUIRE(f[0].evidence.size() == 2);
-  CHECK(f[0].evidence[0] == "a.txt:3: 官坡镇 ¥200,000.00; date 2022-03-01 (day)");
-  CHECK(f[0].evidence[1] == "b.txt:3: 官坡镇 ¥250,000.00; date 2022-03-09 (day)");
+  CHECK(f[0].evidence[0] == "a.txt:3: 官坡镇 ¥200,000.00; 日期 date 2022-03-01 (日 day)");
+  CHECK(f[0].evidence[1] == "b.txt:3: 官坡镇 ¥250,000.00; 日期 date 2022-03-09 (日 day)");
 }
 
 TEST_CASE("a cumulative claim is set beside the events it may cover, with the gap") {

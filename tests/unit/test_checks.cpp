@@ -1,11 +1,14 @@
 // The audit checks are one registry: `aidledger check` (run_checks) and the workbook's Review
 // sheet render the same findings.
+#include <algorithm>
 #include <set>
 
 #include <doctest/doctest.h>
 
 #include "aidledger/ledger/ledger.hpp"
+#include "aidledger/report/audit.hpp"
 #include "aidledger/report/checks.hpp"
+#include "aidledger/report/labels.hpp"
 #include "aidledger/report/report.hpp"
 #include "helpers.hpp"
 
@@ -137,4 +140,84 @@ TEST_CASE("every check has a name, a level and a description in Chinese and Engl
         CHECK(row[2].text == c.description_en);
       }
   CHECK(listed == report::checks().size());
+}
+
+// What a person reads of a finding, an event's story and a merge is Chinese first with the
+// English beside: an English-only value reaching check, explain, the Timeline or the Review fails here.
+TEST_CASE("findings, explain values, merge reasons and corrections: no English-only text") {
+  ledger::Ledger l(":memory:");
+  known_problems(l);
+  auto chinese_before_english = [](const std::string& s) {
+    const auto letter = s.find_first_of("abcdefghijklmnopqrstuvwxyz");
+    return report::has_chinese(s.substr(0, letter));
+  };
+  const auto findings = report::run_checks(l);
+  REQUIRE_FALSE(findings.empty());
+  for (const auto& f : findings) {
+    INFO(f.check << ": " << report::finding_text(f));
+    CHECK(report::finding_text(f) == f.message_zh + " " + f.message);
+    CHECK(chinese_before_english(f.message_zh));
+    // No English sentence inside the Chinese (as a correction's message was).
+    CHECK(f.message_zh.find(" the ") == std::string::npos);
+    CHECK(f.message_zh.find("no report") == std::string::npos);
+  }
+  // Every event's story as explain prints it.
+  int merged = 0, corrected = 0;
+  for (std::int64_t id = 1; id <= l.last_event_id(); ++id) {
+    const auto d = report::event_detail(l, id);
+    if (!d) continue;
+    INFO("event " << id);
+    CHECK(chinese_before_english(report::distribution_label(d->distribution)));
+    CHECK(chinese_before_english(report::date_basis_label(d->date_basis)));
+    for (const auto& r : d->reports) {
+      CHECK(chinese_before_english(report::donor_basis_label(r.donor_basis)));
+      CHECK(chinese_before_english(report::date_basis_label(r.date_basis)));
+      CHECK(chinese_before_english(report::reading_label(r)));
+      CHECK(report::reading_label(r).find("; 日期 date ") != std::string::npos);
+      const std::string why = report::merge_reason_label(r.merge_reason);
+      if (r.merge_reason != "first report") ++merged;
+      std::size_t start = 0;
+      while (true) {
+        const std::size_t at = why.find("; ", start);
+        INFO(why);
+        CHECK(chinese_before_english(why.substr(start, at == std::string::npos ? std::string::npos : at - start)));
+        if (at == std::string::npos || r.merge_reason.rfind("merged by correction", 0) == 0) break;
+        start = at + 2;
+      }
+    }
+    for (const auto& c : d->corrections) {
+      ++corrected;
+      const std::string text = report::correction_label(c);
+      INFO(text);
+      CHECK(text.find("理由 reason") != std::string::npos);
+      if (!c.message.empty()) CHECK(chinese_before_english(text.substr(text.rfind("; ") + 2)));
+    }
+  }
+  CHECK(merged > 0);
+  CHECK(corrected > 0);
+  // The workbook: the Timeline's merge reasons and the Review's detail.
+  CapturingSink sink;
+  report::write_report(l, {}, {"test", ":memory:", report::Unit::yuan}, sink);
+  int reasons = 0;
+  for (const auto& row : sink.sheet("时间线 Timeline").rows) {
+    if (row.size() < 13 || row[12].text.empty() || row[12].text == "其他报道与合并理由 Other reports and why merged") continue;
+    std::size_t start = 0;
+    const std::string& s = row[12].text;
+    while (start < s.size()) {
+      const std::size_t end = std::min(s.find('\n', start), s.size());
+      const std::string line = s.substr(start, end - start);
+      const std::string why = line.substr(line.find("): ") + 3);
+      INFO(line);
+      CHECK(chinese_before_english(why));
+      ++reasons;
+      start = end + 1;
+    }
+  }
+  CHECK(reasons > 0);
+  for (const auto& row : sink.sheet("待核查 Review").rows)
+    if (row.size() > 9 && !row[9].text.empty() && row[9].text != "说明 Detail") {
+      INFO(row[9].text);
+      CHECK(chinese_before_english(row[9].text.substr(0, row[9].text.find('\n'))));
+      CHECK(row[9].text.substr(0, row[9].text.find('\n')).find(" the ") == std::string::npos);
+    }
 }

@@ -79,19 +79,22 @@ struct PledgeEntry {
   std::vector<Tranche> tranches;
 };
 
+/// A line of an event (or of one report of it).
+struct EventLine {
+  std::string recipient, township, covers;
+  std::optional<std::int64_t> amount_fen, quantity;
+  bool excluded = false;  // by a correction
+};
+
 /// One report (mention) of an event, with where it is and what it reads.
 struct ReportOfEvent {
   std::string article_id, article_title, article_date, file;
   int line = 0;
   std::int64_t byte_start = 0, byte_end = 0, measure_start = 0, measure_end = 0;
-  std::string sentence;             // as printed
-  std::string reading;              // what this report says: amount, townships, date
-  std::string donor_basis, date_basis, merge_reason, notes;
-};
-
-struct EventLine {
-  std::string recipient, township, covers;
-  std::optional<std::int64_t> amount_fen, quantity;
+  std::string sentence;                     // as printed
+  std::vector<EventLine> reads;             // what this report says: its lines (amount, township) …
+  std::string unit, date_text, precision;   // … its unit and date (report::reading_label prints them)
+  std::string donor_basis, date_basis, merge_reason, notes;  // as stored (English); report/labels.hpp prints them
 };
 
 /// A line of the user's corrections file as the last ingest applied it (or could not).
@@ -114,12 +117,7 @@ struct EventDetail {
   std::vector<std::int64_t> tranches;
   std::vector<EventLine> lines;
   std::vector<ReportOfEvent> reports;
-  struct Correction {
-    std::string file;                     // the corrections file, as recorded by ingest
-    int line = 0;
-    std::string text;                     // "set date=2021-05 (reason: …)"
-  };
-  std::vector<Correction> corrections;
+  std::vector<CorrectionRecord> corrections;  // the lines of the corrections file that name it
 };
 
 /// An event in brief, where a finding about it is best cited: its earliest report.

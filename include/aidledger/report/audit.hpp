@@ -24,6 +24,12 @@ std::vector<Summary> township_summaries(const ledger::Reader& r, const ledger::L
 /// The totals of the lines `f` keeps, as the view `f` sees them (totals.hpp).
 Totals totals_of(const ledger::Reader& r, const ledger::LineFilter& f);
 
+/// What one report reads, Chinese first with English beside:
+/// "徐家湾乡 ¥1,500,000.00 + 合并 JOINT(徐家湾乡、双龙湾镇) 20台; 日期 date 2019-11-23 (报道日 reported)".
+std::string reading_label(const ReportOfEvent& r);
+/// A correction line as explain and the Review sheet show it, "set donor=… (理由 reason: …); 已设置 set donor=…".
+std::string correction_label(const ledger::CorrectionRecord& c);
+
 std::optional<EventDetail> event_detail(const ledger::Reader& r, std::int64_t id);
 /// Events with at least one line the filter keeps, in date order.
 std::vector<EventDetail> timeline(const ledger::Reader& r, const ledger::LineFilter& f);

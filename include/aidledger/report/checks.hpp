@@ -18,14 +18,18 @@ enum class Level { info, warning, error };
 std::string_view to_string(Level l);    // info | warning | error (the command's output)
 std::string level_label(Level l);       // 提示 info | 警告 warning | 错误 error
 
+struct Finding;
+/// A finding's message as people read it: the Chinese, then the English beside it.
+std::string finding_text(const Finding& f);
+
 struct Finding {
   std::string check;       // the check's name
   Level level = Level::warning;
   std::string file;        // where to look: the page file (or the corrections file)
   int line = 0;
   std::int64_t event_id = 0;
-  std::string message;     // English, as `check` prints it
-  std::string message_zh;  // the same in Chinese (the Review sheet shows both)
+  std::string message;     // English (the "message" of `check --format csv|json`)
+  std::string message_zh;  // the same in Chinese (the table of `check` and the Review sheet show both, Chinese first)
   std::vector<std::string> evidence;
   // What the Review sheet shows beside the message.
   std::string date, donor, townships;

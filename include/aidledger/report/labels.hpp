@@ -13,6 +13,22 @@ std::string township_label(const std::string& township);    // 合并 JOINT, 未
 std::string precision_label(const std::string& precision);  // 日 day, 报道日 reported …
 std::string year_label(int year);                           // 2021, or 未知 Unknown for 0
 std::string yes_no_label(bool v);                           // 是 yes | 否 no
+std::string distribution_label(const std::string& d);       // 单一 single | 各自 each | 共同 joint | 按人按户 per_unit
+
+// What the ledger stores in English about how a report was read and why it was merged, printed
+// Chinese first with English beside (explain, timeline, check and the workbook). A value the table
+// does not know is printed as stored; tests/unit/test_labels.cpp runs every form the ledger writes.
+std::string donor_basis_label(const std::string& basis);    // 文章主体 article actor, 前一分句 earlier clause …
+std::string date_basis_label(const std::string& basis);     // 文中写明 stated: 2021年5月 (…), 取报道日期 reported: date of …
+std::string merge_reason_label(const std::string& reason);  // 首篇报道 first report; 同一捐赠方 same donor (…), …
+std::string correction_message_label(const std::string& message);  // what ingest said of a correction line
+std::string correction_message_zh(const std::string& message);     // its Chinese only (as stored when not known)
+/// The text of a correction line, "set donor=… (理由 reason: …); 已设置 set donor=…".
+std::string correction_label(const std::string& action, const std::string& target, const std::string& fields, const std::string& reason,
+                             const std::string& message);
+
+/// True when `s` has a Chinese (CJK) character: the tests' mark of a bilingual value.
+bool has_chinese(const std::string& s);
 
 /// Column headings, Chinese first, English beside: the workbook's sheets and the terminal tables of
 /// `query`, `donors` and `townships` take them from here. (CSV and JSON keep plain machine keys.)
