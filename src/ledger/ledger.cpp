@@ -699,7 +699,7 @@ struct Ledger::Impl {
                                line.allocations.end());
         if (line.allocations.size() != 1) continue;
         if (auto why = same_event(r, line))
-          return std::make_pair(id, fmt::format("restates one line of the event ({}): {}", describe_lines(event), *why));
+          return std::make_pair(id, fmt::format("restates one line of the event ({}); {}", describe_lines(event), *why));
       }
     }
     return std::nullopt;

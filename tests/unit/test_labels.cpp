@@ -52,6 +52,8 @@ TEST_CASE("every merge reason the ledger's comparator writes, clause by clause")
       "same donor (某某公司), disbursed consumption, no amount; items alike (农产品 / 农产品礼盒, similarity 0.67); same townships (官坡镇); "
       "neither report states the date; reported 12 days apart",
       "same donor (某某公司), disbursed cash, total 200000.00; same townships (官坡镇); neither report states the date",
+      "restates one line of the event (徐家湾乡 1000000.00 + 双龙湾镇 1000000.00); same donor (郑州高新区), disbursed cash, total "
+      "1000000.00; same townships (双龙湾镇); dates agree (2024-04-21..2024-04-30 and 2024-04-21..2024-04-30)",
       "same donor (某某公司), disbursed cash, total 200000.00; same townships (官坡镇); stated date 2022 is not after the report of unknown date",
   };
   for (const auto& r : reasons) {
