@@ -5,6 +5,7 @@
 #include "aidledger/extract/events.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -1785,7 +1786,12 @@ class SentenceReader {
     return std::nullopt;
   }
 
-  bool is_label(const DatedMention& d) const { return starts_at(s_.text, d.span.end, "度"); }
+  // (2022年度，高新区共向…: the year as a time, not a label.)
+  bool is_label(const DatedMention& d) const {
+    return starts_at(s_.text, d.span.end, "度") && !starts_at(s_.text, d.span.end + std::string_view("度").size(), "，") &&
+           !starts_at(s_.text, d.span.end + std::string_view("度").size(), "内") &&
+           !starts_at(s_.text, d.span.end + std::string_view("度").size(), "里");
+  }
   // 按照去年签订的协议, 2023年双方签订协议后: the date of the agreement, not of the gift.
   bool dates_an_agreement(const DatedMention& d) const {
     const std::size_t clause_end = s_.clauses[s_.clause_of(d.span.begin)].end;
@@ -1889,6 +1895,12 @@ class SentenceReader {
         r.date_basis = fmt::format("carried over by {} from the paragraph", w);
         return;
       }
+    }
+    // An article reporting on a year before the one it was printed in (2022年度…公示, printed in
+    // January 2023): its gifts are of that year.
+    if (!r.date && memory_.year_reported && article_date_ && memory_.year_reported->last < article_date_->first) {
+      r.date = memory_.year_reported;
+      r.date_basis = fmt::format("the year the article reports on: {} (its title)", format_date(*memory_.year_reported));
     }
   }
 
@@ -2189,6 +2201,14 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   memory.townships = ctx.townships;
   memory.paired = gazetteer_.paired();
   memory.pairing_donor = gazetteer_.pairing_donor();
+  // (An article with a dateline reports what happened that day: 1月21日，召开2025年度总结会，会上…捐赠.)
+  if (const std::size_t at = article.title.find("年度"); !ctx.date && at != std::string_view::npos && at >= 4) {
+    int y = 0;
+    const std::string_view digits = article.title.substr(at - 4, 4);
+    if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        std::from_chars(digits.data(), digits.data() + 4, y).ec == std::errc())
+      memory.year_reported = DateRange::year(date::year{y});
+  }
   bool consumption_article = false;
   for (const auto& w : lex.scan(article.title)) consumption_article = consumption_article || w.is(Cat::consumption) || w.is(Cat::buy);
 

@@ -208,6 +208,11 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   // …or for 各类/各项 funds: many kinds of gifts (去年…共投入各类帮扶资金180万元).
   if (total && date && date->precision == Precision::year &&
       names_many_kinds(s)) return true;
+  // A whole year's figure said as one (仅2025年一年，…就投入帮扶资金380万元; 全年…采购…).
+  if (date && date->precision == Precision::year && m.span.begin > 0) {
+    const std::string_view before = s.text.substr(0, m.span.begin);
+    if (before.find("年一年") != std::string_view::npos || before.find("全年") != std::string_view::npos) return true;
+  }
   // A whole year's total over many projects: 2022年…共投入…实施项目12个.
   if (total && date && date_is_whole_year && counts_projects(s)) return true;
   // …and its consumption aid in the same summary (2023年，…共投入…，组织开展消费帮扶168万元).

@@ -266,3 +266,25 @@ TEST_CASE("money: an amount or a product past the ceiling of one line is refused
         "is made of it: 本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。");
   CHECK(refusal_warning(px, px.refused[1]).rfind("t.txt:5: warning: amount 60000000000元 refused (200 × ", 0) == 0);
 }
+
+TEST_CASE("a notice on a year before it was printed dates its undated gifts in that year; a dated article does not") {
+  const std::string notice =
+      "郑州高新区2024年度结对帮扶资金使用情况公示\n\n2024年度，高新区共向两乡镇拨付结对帮扶资金60万元，实施项目2个。\n\n"
+      "一、徐家湾乡石板村饮水项目。拨付帮扶资金35万元，已完工。\n\n二、双龙湾镇河口村道路项目。拨付帮扶资金25万元，已完工。\n";
+  const auto rs = reports(notice, day(2025, 1, 14));
+  REQUIRE(rs.size() == 3);
+  for (const auto& r : rs) CHECK(date_of(r) == "2024");
+  CHECK(rs[0].aggregate);  // the year's total
+  CHECK(!rs[1].aggregate);
+  // A meeting held on its dateline about last year: the gifts made at it are of its day (no date of
+  // their own: the ledger dates them by the report), never of the year it reviews.
+  const std::string meeting =
+      "高新区召开2024年度结对帮扶工作总结会\n\n本报讯 1月10日，高新区召开2024年度结对帮扶工作总结会。会上，区慈善总会向徐家湾乡捐赠助学金8万元。\n";
+  CHECK(!only(reports(meeting, day(2025, 1, 14))).date.has_value());
+}
+
+TEST_CASE("a year's figure said as one (仅2025年一年) is a summary") {
+  const auto rs = reports("回顾\n\n本报讯 仅2025年一年，高新区就向徐家湾乡、双龙湾镇投入帮扶资金380万元。\n", day(2026, 1, 20));
+  CHECK(only(rs).aggregate);
+  CHECK(date_of(rs.front()) == "2025");
+}

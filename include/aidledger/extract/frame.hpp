@@ -87,6 +87,9 @@ struct ArticleMemory {
   // 两乡镇. A gift whose sentence names no place went there (慰问组来到甲乡敬老院。…为敬老院送去…).
   std::string scene, scene_township;
   std::optional<std::int64_t> people_counted;  // the last count of people in the sentence before (30名留守儿童)
+  // The year the article reports on, when its title names one (2022年度…资金使用情况公示): what its
+  // gifts without a date of their own are dated by, rather than the day it was printed.
+  std::optional<DateRange> year_reported;
   std::string last_person;  // the person named last after an office (主任周敏): what 她/他个人 refer to
   // Organisations named so far, as written and canonical: a short name (天明) stands for the
   // one it is part of (河南天明实业有限公司).
