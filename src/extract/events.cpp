@@ -350,6 +350,18 @@ class SentenceReader {
     const std::size_t check_from = std::max(trigger->span.end < m.span.begin ? trigger->span.end : own.begin, own.begin);
     if (!price_of_purchase && s_.has(Cat::not_aid, {check_from, m.span.begin})) return;
     if (!price_of_purchase && trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;
+    // A company's own sales (公司今年已在豫西地区销售同类系统86套，实现销售收入2100万元): the seller is
+    // no place of the county and the sentence names none.
+    if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) &&
+        std::none_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+          return !p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county;
+        }) &&
+        !s_.has(Cat::consumption, {0, s_.text.size()}) && !s_.has(Cat::occasion, {0, s_.text.size()})) {
+      bool seller_named = false;
+      for (const auto& [span, name] : orgs_) seller_named = seller_named || span.end <= trigger->span.begin;
+      for (std::string_view w : {"公司", "企业", "该集团", "集团"}) seller_named = seller_named || s_.slice(0, trigger->span.begin).find(w) != std::string_view::npos;
+      if (seller_named) return;
+    }
     // A forecast of sales (预计销售额将突破100万元) is no aid.
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && s_.has(Cat::modal, {own.begin, own.end})) return;
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !consumption_article_ && !s_.has(Cat::consumption, {0, s_.text.size()}) &&

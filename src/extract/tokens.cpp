@@ -120,7 +120,9 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
     std::size_t after = w.span.end;
     const char32_t next = after < sentence.size() ? text::next_code_point(sentence, after) : U'。';
     const bool plan_noun = s.slice(w.span) == "计划" && std::u32string_view(U"，。、；：").find(next) != std::u32string_view::npos;
-    if (text::starts_at(sentence, w.span.end, "的") || named_plan || plan_noun) w.cats &= ~bit(Cat::modal);
+    // (承诺的600万元 is the sum promised: a pledge still.)
+    const bool promised = s.slice(w.span) == "承诺";
+    if ((text::starts_at(sentence, w.span.end, "的") && !promised) || named_plan || plan_noun) w.cats &= ~bit(Cat::modal);
   }
   // 将 before a noun phrase and its verb (将募集到的图书转交给…, 将水泵12台送往…) moves a thing:
   // it is the 把 of written Chinese, not the future.
