@@ -703,6 +703,7 @@ class SentenceReader {
     // Per unit: 每人1000元 with the count before it, or a stated total after it.
     std::vector<Allocation> split_by_counts;
     std::optional<std::int64_t> units_counted;  // 68户每户一台: the 68 the goods were counted by
+    std::optional<std::int64_t> people_paid;    // 100名学生每人1000元: the 100 the money was counted by
     if (const LexToken* per = priced ? nullptr : s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
       r.distribution = "per_unit";
       bool used_total = false;
@@ -750,6 +751,22 @@ class SentenceReader {
               counted_after = " (其中)";
             }
           }
+        // 每名新生5000元，共资助甲乡12名、乙镇9名: the counts by place after the amount, in its segment,
+        // when no other amount comes between.
+        if (counted.empty()) {
+          const std::size_t seg_end = s_.segments[s_.segment_of(m.span.begin)].end;
+          auto after = counts_by_place(m.span.end, seg_end);
+          const bool amount_between = std::any_of(s_.measures.begin() + static_cast<std::ptrdiff_t>(k) + 1, s_.measures.end(), [&](const Measure& o) {
+            return o.span.begin < seg_end && o.kind == MeasureKind::money;
+          });
+          const std::string_view between = after.empty() ? std::string_view() : s_.slice(m.span.end, seg_end);
+          if (!after.empty() && !amount_between &&
+              (between.find("共") != std::string_view::npos || between.find("资助") != std::string_view::npos ||
+               between.find("惠及") != std::string_view::npos)) {
+            counted = std::move(after);
+            counted_after = " (counted after the amount)";
+          }
+        }
         for (const auto& [place, n] : counted) {
           const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
           if (!product) return refuse_product(m, n, written_value);
@@ -793,6 +810,7 @@ class SentenceReader {
           if (m.kind == MeasureKind::money && !new_giver && restates_gifts_before(k, *product, reports)) return;
           (m.kind == MeasureKind::money ? amount : quantity) = product;
           if (m.kind == MeasureKind::quantity) units_counted = *count;
+          else people_paid = *count;
           r.notes.push_back(fmt::format("computed: {} x {}", *count, written_value));
         } else if (one_for_each(*per)) {
           r.notes.push_back(fmt::format("{}: one for each recipient", s_.slice(per->span)));
@@ -1019,6 +1037,26 @@ class SentenceReader {
         if (std::string item = detail::item_between(s_, m.span.end, q.span.begin); !item.empty()) r.item = item;
         r.measure.end = page(q.span.end);
         used[k + 1] = true;
+      }
+    }
+    // 甲和乙为100名学生每人发放助学金1000元，其中甲资助40名，乙资助60名: each giver's part, by
+    // the people it paid for, when the parts add up to the count.
+    if (people_paid && giver && giver->members.size() >= 2 && r.allocations.size() == 1 && !m.high) {
+      const auto counts = counts_by_giver(*giver, m.span.end);
+      std::int64_t sum = 0;
+      for (const auto n : counts) sum += n;
+      if (counts.size() == giver->members.size() && sum == *people_paid) {
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+          AidReport part = r;
+          part.donor = giver->members[i];
+          part.donor_as_written = giver->members_written[i];
+          const auto fen = times_money(m.value, counts[i]);
+          if (!fen) return;
+          part.allocations.front().amount_fen = fen;
+          part.notes.push_back(fmt::format("{}'s part: {} x {} (其中)", giver->members_written[i], counts[i], written_value));
+          reports.push_back(std::move(part));
+        }
+        return;
       }
     }
     reports.push_back(std::move(r));
@@ -1728,6 +1766,27 @@ class SentenceReader {
   }
 
   std::optional<std::int64_t> count_before(std::size_t pos, std::size_t from) const { return count_in(s_.text, pos, from); }
+
+  // After 其中 (past `from`), the people each of the givers paid for, in the givers' order: 其中团工委
+  // 资助40名，青年企业家协会资助60名 → 40, 60. Empty unless every giver is named with a count.
+  std::vector<std::int64_t> counts_by_giver(const Giver& g, std::size_t from) const {
+    const LexToken* sub = s_.first(Cat::subsum, {from, s_.text.size()});
+    if (!sub) return {};
+    std::vector<std::int64_t> out;
+    for (const std::string& written : g.members_written) {
+      // (高新区团工委 may be named again as 团工委.)
+      std::string_view name = written;
+      for (std::string_view prefix : {"郑州高新区", "高新区", "郑州市", "区"})
+        if (name.starts_with(prefix) && name.size() > prefix.size() + 3) name.remove_prefix(prefix.size());
+      const std::size_t at = s_.text.find(name, sub->span.end);
+      if (at == std::string_view::npos) return {};
+      const Span clause = s_.clauses[s_.clause_of(at)];
+      const auto n = first_count_in(s_.text, at + name.size(), clause.end, U"名人位户");
+      if (!n) return {};
+      out.push_back(*n);
+    }
+    return out;
+  }
 
   // The word earlier in the sentence of category `c` after which one of `per`'s units is given
   // (每人一间 or 各援建一间 for 每间), or null.
