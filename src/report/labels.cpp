@@ -230,7 +230,8 @@ const std::vector<Form>& note_forms() {
 std::string note_label(const std::string& notes) {
   // The ledger joins a report's notes with "; ", and a note may have "; " in it (per-unit amount;
   // the number …, or a quoted sentence): of the ways to cut the text at "; ", take the one that
-  // leaves the fewest pieces no form knows, then the one with the most pieces.
+  // leaves the fewest pieces no form knows, then the one with the most pieces. A note is taken to
+  // have at most kMost - 1 "; " in it, so that a report of many notes costs time in proportion.
   std::vector<std::string> piece;
   for (std::size_t start = 0;;) {
     const std::size_t at = notes.find("; ", start);
@@ -247,7 +248,8 @@ std::string note_label(const std::string& notes) {
   best[n] = {0, 0, ""};
   for (std::size_t i = n; i-- > 0;) {
     std::string joined;
-    for (std::size_t j = i; j < n; ++j) {
+    constexpr std::size_t kMost = 6;
+    for (std::size_t j = i; j < n && j < i + kMost; ++j) {
       joined += (j == i ? "" : "; ") + piece[j];
       const auto zh = zh_of(note_forms(), joined);
       const Best& rest = best[j + 1];

@@ -261,4 +261,16 @@ TEST_CASE("notes as the ledger stores them: joined by \"; \", each labelled, unk
   CHECK(report::note_label("something new") == "something new");
   CHECK(report::note_label("something new; to be paid 2025") == "something new; 将于 2025 拨付 to be paid 2025");
   CHECK(report::note_label("") == "");
+  // A report of many notes (one per place of a long list): each labelled, in time in proportion.
+  std::string many, exp;
+  for (int i = 0; i < 60; ++i) {
+    const std::string place = "村" + std::to_string(i), count = std::to_string(i + 1);
+    if (i) {
+      many += "; ";
+      exp += "; ";
+    }
+    many += "computed: " + place + " " + count + " x 500.00";
+    exp += "计算：" + place + " " + count + " × 500.00 computed: " + place + " " + count + " x 500.00";
+  }
+  CHECK(report::note_label(many) == exp);
 }
