@@ -416,7 +416,7 @@ std::string event_text(const report::EventDetail& d, bool full, std::size_t widt
       put(fmt::format("      捐赠方依据 donor from: {}; 日期依据 date from: {}", report::donor_basis_label(r.donor_basis),
                       report::date_basis_label(r.date_basis)),
           8);
-      if (!r.notes.empty()) put(fmt::format("      备注 notes: {}", r.notes), 18);
+      if (!r.notes.empty()) put(fmt::format("      备注 notes: {}", report::note_label(r.notes)), 18);
     }
     put(fmt::format("      合并理由 merged: {}", report::merge_reason_label(r.merge_reason)), 23);
   }

@@ -1,5 +1,6 @@
 #include "aidledger/report/labels.hpp"
 
+#include <limits>
 #include <optional>
 #include <regex>
 #include <string_view>
@@ -161,6 +162,103 @@ std::string merge_reason_label(const std::string& reason) {
     start = at + 2;
   }
   return out;
+}
+
+namespace {
+
+// Every note src/extract writes (events.cpp, page.cpp), most particular first: "computed: … x …"
+// has several endings, and the plain one comes after them.
+const std::vector<Form>& note_forms() {
+  static const std::vector<Form> forms = {
+      // Where the gift went.
+      form(R"((.+) placed in (.+) as page (.+) names it)", "$1 归入$2（页面 $3 所写）"),
+      form(R"(no place read for the gift: (.+), the one township the sentence names)", "未读出捐赠去向：取句中唯一的乡镇$1"),
+      form(R"(no place in the sentence: (.+), where the sentences before were)", "句中无地点：取前文所在的$1"),
+      form(R"((.+) taken to be in (.+), the one township the sentence names)", "$1 视为位于$2（句中唯一的乡镇）"),
+      form(R"((.+) taken to be in (.+), the one township the article names)", "$1 视为位于$2（文中唯一的乡镇）"),
+      form(R"(where it went is said in the next sentence)", "去向见下一句"),
+      form(R"(where it went is said in the next sentence \(平均分配: equal shares\))", "去向见下一句（平均分配）"),
+      // Amounts computed from a rate and a count.
+      form(R"(computed: (\S+) x (\S+) \(the price of one\))", "计算：$1 × 单价 $2"),
+      form(R"(computed: (\S+) x (\S+) \(the value of one\))", "计算：$1 × 单件价值 $2"),
+      form(R"(computed: (\S+) x (\S+) \(value of one unit\))", "计算：$1 × 单位价值 $2"),
+      form(R"(computed: (\S+) x (\S+) \(the value each got\))", "计算：$1 × 每份价值 $2"),
+      form(R"(computed: (\S+) x the per-unit amount \(the count stated in the next sentence: ([\s\S]*)\))",
+           "计算：$1 × 单位金额（数量见下一句：$2）"),
+      form(R"(computed: (\S+) a year x (\S+) years \(the pledge over the years it names\))", "计算：每年 $1 × $2 年（承诺所写的年数）"),
+      form(R"(computed: (\S+) givers x (\S+))", "计算：$1 个捐赠方 × $2"),
+      form(R"(computed: (\S+) (\d+) x (\S+) \(其中\))", "计算：$1 $2 × $3（其中）"),
+      form(R"(computed: (\S+) (\d+) x (\S+))", "计算：$1 $2 × $3"),
+      form(R"(computed: (\S+) x (\S+))", "计算：$1 × $2"),
+      form(R"(computed: (\S+) x (\S+) \([\s\S]*\))", "计算：$1 × $2"),
+      form(R"(per-unit amount (.+) with a stated total)", "单位金额 $1，另有写明的总额"),
+      form(R"(per-unit amount; the number of recipients is not stated)", "按人按户的金额，未写明人数"),
+      form(R"(the people counted in the sentence before)", "人数取前一句所数"),
+      form(R"((.+): one for each recipient)", "$1：每位受赠者一份"),
+      form(R"((.+) one (.+) each)", "$1各一份（$2）"),
+      form(R"(a rate for part of the people counted before 其中)", "只是“其中”之前所数人员中一部分人的标准"),
+      // Dates and summaries.
+      form(R"(to be paid (.+))", "将于 $1 拨付"),
+      form(R"(summary figure without a date of its own)", "汇总数字，本身没有日期"),
+      // Several givers, places or amounts in one sentence.
+      form(R"(givers, places and amounts paired in order \(分别\))", "捐赠方、地点与金额按顺序对应（分别）"),
+      form(R"(分别 with amounts that match neither the recipients nor the givers)", "“分别”后的金额个数与受赠方、捐赠方都不对应"),
+      form(R"(amounts paired with the givers in order)", "金额按顺序对应各捐赠方"),
+      form(R"(each giver to each place \(分别…各\))", "每个捐赠方各给每个地点（分别…各）"),
+      form(R"((.+) goods to (.+) places \(分别\): one each)", "$1 件物品给 $2 个地点（分别）：各一件"),
+      form(R"((.+) shared equally by (.+) townships \(平均分配\))", "$1 由 $2 个乡镇平均分配"),
+      // A total and its parts.
+      form(R"(correction notice: (.+) corrected to (.+))", "更正启事：$1 更正为 $2"),
+      form(R"(one value for the goods listed before it)", "一个价值对应前面所列的全部物品"),
+      form(R"(total split equally by the places that follow it \(各\))", "总额由其后各地点平分（各）"),
+      form(R"(total split by the places and amounts that follow it \(分别\))", "总额按其后的地点与金额拆分（分别）"),
+      form(R"(the rest of the total \((.+)\) to the place its 其余 clause names)", "总额的其余部分（$1）归“其余”分句所写的地点"),
+      form(R"(total split by the parts that follow it \(其中\))", "总额按其后的各部分拆分（其中）"),
+      form(R"(the money part of a gift of money and goods \((.+) in all\))", "资金加物品捐赠中的资金部分（共 $1）"),
+      form(R"(the goods part of a gift of money and goods \((.+) in all\))", "资金加物品捐赠中的物品部分（共 $1）"),
+      form(R"(the rest of a gift of money and goods \((.+) in all, (.+) of it in the clause before\))",
+           "资金加物品捐赠的其余部分（共 $1，其中 $2 见前一分句）"),
+      form(R"(valued in the next sentence: ([\s\S]*))", "价值见下一句：$1"),
+      form(R"(a part of the total (.+) read in the sentence before \(其中\), given by its own giver)",
+           "前一句所读总额 $1 中的一部分（其中），由其自己的捐赠方给出"),
+  };
+  return forms;
+}
+
+}  // namespace
+
+std::string note_label(const std::string& notes) {
+  // The ledger joins a report's notes with "; ", and a note may have "; " in it (per-unit amount;
+  // the number …, or a quoted sentence): of the ways to cut the text at "; ", take the one that
+  // leaves the fewest pieces no form knows, then the one with the most pieces. A note is taken to
+  // have at most kMost - 1 "; " in it, so that a report of many notes costs time in proportion.
+  std::vector<std::string> piece;
+  for (std::size_t start = 0;;) {
+    const std::size_t at = notes.find("; ", start);
+    piece.push_back(notes.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    if (at == std::string::npos) break;
+    start = at + 2;
+  }
+  const std::size_t n = piece.size();
+  struct Best {
+    std::size_t unknown = std::numeric_limits<std::size_t>::max(), pieces = 0;
+    std::string text;
+  };
+  std::vector<Best> best(n + 1);  // best[i]: pieces i.. labelled
+  best[n] = {0, 0, ""};
+  for (std::size_t i = n; i-- > 0;) {
+    std::string joined;
+    constexpr std::size_t kMost = 6;
+    for (std::size_t j = i; j < n && j < i + kMost; ++j) {
+      joined += (j == i ? "" : "; ") + piece[j];
+      const auto zh = zh_of(note_forms(), joined);
+      const Best& rest = best[j + 1];
+      const std::size_t unknown = rest.unknown + (zh ? 0 : 1), pieces = rest.pieces + 1;
+      if (unknown < best[i].unknown || (unknown == best[i].unknown && pieces > best[i].pieces))
+        best[i] = {unknown, pieces, (zh ? *zh + " " + joined : joined) + (rest.text.empty() ? "" : "; " + rest.text)};
+    }
+  }
+  return best[0].text;
 }
 
 static const std::vector<Form>& correction_forms() {

@@ -338,6 +338,7 @@ printf '爱心助学\n\n本报讯 5月20日，高新区到卢氏县徐家湾乡�
 check "a village placed by a page ingested earlier" 0 $? ",桃坪沟村,徐家湾乡,30000.00," "$tmp/places.csv"
 "$bin" explain --db "$tmp/places.db" 1 >"$tmp/out" 2>&1
 check "…and the note says which page placed it" 0 $? "桃坪沟村 placed in 徐家湾乡 as page 2021-04-14_a.txt names it" "$tmp/out"
+check "…in Chinese first, the English beside" 0 0 "备注 notes: 桃坪沟村 归入徐家湾乡（页面 2021-04-14_a.txt 所写） 桃坪沟村 placed in 徐家湾乡 as page 2021-04-14_a.txt names it$" "$tmp/out"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -147,6 +147,10 @@ TEST_CASE("every check has a name, a level and a description in Chinese and Engl
 TEST_CASE("findings, explain values, merge reasons and corrections: no English-only text") {
   ledger::Ledger l(":memory:");
   known_problems(l);
+  // Reports the extractor wrote notes on (explain prints them).
+  ledger::IngestStats st;
+  l.ingest(page("n.txt", "助学\n\n本报讯 2022年5月1日,某某公司为官坡镇40名学生每人发放助学金500元。"
+                         "某某集团为官坡镇困难群众每户发放慰问金800元。\n"), st);
   auto chinese_before_english = [](const std::string& s) {
     const auto letter = s.find_first_of("abcdefghijklmnopqrstuvwxyz");
     return report::has_chinese(s.substr(0, letter));
@@ -162,7 +166,7 @@ TEST_CASE("findings, explain values, merge reasons and corrections: no English-o
     CHECK(f.message_zh.find("no report") == std::string::npos);
   }
   // Every event's story as explain prints it.
-  int merged = 0, corrected = 0;
+  int merged = 0, corrected = 0, noted = 0;
   for (std::int64_t id = 1; id <= l.last_event_id(); ++id) {
     const auto d = report::event_detail(l, id);
     if (!d) continue;
@@ -174,6 +178,11 @@ TEST_CASE("findings, explain values, merge reasons and corrections: no English-o
       CHECK(chinese_before_english(report::date_basis_label(r.date_basis)));
       CHECK(chinese_before_english(report::reading_label(r)));
       CHECK(report::reading_label(r).find("; 日期 date ") != std::string::npos);
+      if (!r.notes.empty()) {
+        ++noted;
+        INFO(r.notes);
+        CHECK(chinese_before_english(report::note_label(r.notes)));
+      }
       const std::string why = report::merge_reason_label(r.merge_reason);
       if (r.merge_reason != "first report") ++merged;
       std::size_t start = 0;
@@ -195,6 +204,7 @@ TEST_CASE("findings, explain values, merge reasons and corrections: no English-o
   }
   CHECK(merged > 0);
   CHECK(corrected > 0);
+  CHECK(noted > 0);
   // The workbook: the Timeline's merge reasons and the Review's detail.
   CapturingSink sink;
   report::write_report(l, {}, {"test", ":memory:", report::Unit::yuan}, sink);

@@ -3,7 +3,15 @@
 // with the English beside it (report/labels.hpp). A form the table does not know would print as
 // stored, in English only: these tests name every form, so a new one fails here until it has its
 // Chinese.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -98,4 +106,171 @@ TEST_CASE("what ingest says of a correction line") {
   }
   CHECK(report::correction_label("set", "a#1@2", "donor=某某", "a phone call", "set donor=某某") ==
         "set a#1@2 donor=某某 (理由 reason: a phone call); 已设置 set donor=某某");
+}
+
+namespace {
+
+// A C++ string literal at `at` ("…", escapes read; adjacent literals joined), or nothing.
+std::optional<std::string> literal_at(const std::string& src, std::size_t& at) {
+  std::string out;
+  bool any = false;
+  while (true) {
+    while (at < src.size() && std::isspace(static_cast<unsigned char>(src[at]))) ++at;
+    if (at >= src.size() || src[at] != '"') break;
+    any = true;
+    for (++at; at < src.size() && src[at] != '"'; ++at) {
+      if (src[at] == '\\' && at + 1 < src.size()) {
+        const char c = src[++at];
+        out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+      } else {
+        out += src[at];
+      }
+    }
+    ++at;
+  }
+  if (!any) return std::nullopt;
+  return out;
+}
+
+// Each note src/extract writes, as a pattern: its format string or literal with every {} a wildcard.
+struct NoteSite {
+  std::string file, text;
+  std::regex pattern;
+};
+
+std::vector<NoteSite> note_sites() {
+  std::vector<NoteSite> sites;
+  const std::string dir = std::string(AIDLEDGER_SOURCE_DIR) + "/src/extract";
+  // A note is written where the extractor pushes one (notes.push_back / emplace_back) or rewrites
+  // one it found (*note = …).
+  static const std::regex site(R"((notes\s*\.\s*(push_back|emplace_back)\s*\(|\*\s*note\s*=))");
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string src((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (std::sregex_iterator it(src.begin(), src.end(), site), end; it != end; ++it) {
+      std::size_t at = static_cast<std::size_t>(it->position() + it->length());
+      while (at < src.size() && std::isspace(static_cast<unsigned char>(src[at]))) ++at;
+      if (src.compare(at, 12, "fmt::format(") == 0) at += 12;
+      const auto text = literal_at(src, at);
+      const std::string where = entry.path().filename().string() + ":" +
+                                std::to_string(1 + std::count(src.begin(), src.begin() + it->position(), '\n'));
+      INFO(where);
+      // A note that is not written from a literal cannot be checked here: write it from one.
+      REQUIRE(text.has_value());
+      std::string pattern;
+      for (std::size_t i = 0; i < text->size(); ++i) {
+        if (text->compare(i, 2, "{}") == 0) {
+          pattern += "[\\s\\S]*";
+          ++i;
+        } else if (std::string_view("\\^$.|?*+()[]{}").find((*text)[i]) != std::string_view::npos) {
+          pattern += std::string("\\") + (*text)[i];
+        } else {
+          pattern += (*text)[i];
+        }
+      }
+      sites.push_back({where, *text, std::regex(pattern)});
+    }
+  }
+  return sites;
+}
+
+}  // namespace
+
+TEST_CASE("every note the extractor writes, Chinese first (read from src/extract at test time)") {
+  // Notes as the extractor writes them (from the test pages), at least one for each note in
+  // src/extract. A new note there fails here until it has an example and its Chinese.
+  const std::vector<std::string> examples = {
+      "桃坪沟村 placed in 徐家湾乡 as page 2021-04-14_a.txt names it",
+      "no place read for the gift: 徐家湾乡, the one township the sentence names",
+      "no place in the sentence: 双龙湾镇中心小学, where the sentences before were",
+      "绿城实验小学 taken to be in 汤河乡, the one township the sentence names",
+      "龙驹村 taken to be in 双龙湾镇, the one township the article names",
+      "computed: 800斤 x 45.00 (the price of one)",
+      "computed: 300 x 150.00 (the value of one)",
+      "per-unit amount 500.00 with a stated total",
+      "computed: 徐家湾乡 35 x 500.00",
+      "computed: 双龙湾镇 50 x 500.00 (其中)",
+      "the people counted in the sentence before",
+      "每人 one 每间 each",
+      "a rate for part of the people counted before 其中",
+      "computed: 40 x 500.00",
+      "computed: 30 x 500",
+      "每间: one for each recipient",
+      "per-unit amount; the number of recipients is not stated",
+      "computed: 800000.00 a year x 2 years (the pledge over the years it names)",
+      "to be paid 2025",
+      "to be paid 2024-07..2024-12",
+      "summary figure without a date of its own",
+      "givers, places and amounts paired in order (分别)",
+      "分别 with amounts that match neither the recipients nor the givers",
+      "amounts paired with the givers in order",
+      "each giver to each place (分别…各)",
+      "computed: 3 givers x 50000.00",
+      "2 goods to 2 places (分别): one each",
+      "600000.00 shared equally by 2 townships (平均分配)",
+      "correction notice: 120000.00 corrected to 210000.00",
+      "computed: 86 x 150.00 (the value each got)",
+      "computed: 1 x 260000.00 (value of one unit)",
+      "one value for the goods listed before it",
+      "total split equally by the places that follow it (各)",
+      "total split by the places and amounts that follow it (分别)",
+      "the rest of the total (80000.00) to the place its 其余 clause names",
+      "the rest of the total (20) to the place its 其余 clause names",
+      "total split by the parts that follow it (其中)",
+      "the money part of a gift of money and goods (180000.00 in all)",
+      "the goods part of a gift of money and goods (180000.00 in all)",
+      "the rest of a gift of money and goods (180000.00 in all, 100000.00 of it in the clause before)",
+      "where it went is said in the next sentence",
+      "where it went is said in the next sentence (平均分配: equal shares)",
+      "valued in the next sentence: 这批图书涵盖科普、历史、文学等门类,价值4.5万元。",
+      "a part of the total 126000.00 read in the sentence before (其中), given by its own giver",
+      "computed: 12 x the per-unit amount (the count stated in the next sentence: 此次共慰问十二人。)",
+  };
+  const auto sites = note_sites();
+  CHECK(sites.size() >= 35);  // the scan found the extractor's notes (38 when written)
+  for (const auto& s : sites) {
+    INFO(s.file << ": " << s.text);
+    CHECK(std::any_of(examples.begin(), examples.end(), [&](const std::string& e) { return std::regex_match(e, s.pattern); }));
+  }
+  for (const auto& e : examples) {
+    INFO(e);
+    // No example of a note the extractor no longer writes.
+    CHECK(std::any_of(sites.begin(), sites.end(), [&](const NoteSite& s) { return std::regex_match(e, s.pattern); }));
+    const std::string got = report::note_label(e);
+    chinese_first(got, e);
+    CHECK(got.size() > e.size() + 1);
+    CHECK(got.compare(got.size() - e.size() - 1, std::string::npos, " " + e) == 0);  // the English whole, at the end
+  }
+  CHECK(report::note_label("computed: 40 x 500.00") == "计算：40 × 500.00 computed: 40 x 500.00");
+  CHECK(report::note_label("computed: 1 x 260000.00 (value of one unit)") ==
+        "计算：1 × 单位价值 260000.00 computed: 1 x 260000.00 (value of one unit)");
+}
+
+TEST_CASE("notes as the ledger stores them: joined by \"; \", each labelled, unknown ones as stored") {
+  // The ledger joins a report's notes with "; "; one note has "; " in it.
+  CHECK(report::note_label("no place in the sentence: 徐家湾乡, where the sentences before were; computed: 40 x 500.00") ==
+        "句中无地点：取前文所在的徐家湾乡 no place in the sentence: 徐家湾乡, where the sentences before were; "
+        "计算：40 × 500.00 computed: 40 x 500.00");
+  CHECK(report::note_label("summary figure without a date of its own; per-unit amount; the number of recipients is not stated") ==
+        "汇总数字，本身没有日期 summary figure without a date of its own; "
+        "按人按户的金额，未写明人数 per-unit amount; the number of recipients is not stated");
+  // A quoted sentence with "; " in it stays one note.
+  CHECK(report::note_label("valued in the next sentence: 这批设备价值18万元; 已运抵。; to be paid 2025") ==
+        "价值见下一句：这批设备价值18万元; 已运抵。 valued in the next sentence: 这批设备价值18万元; 已运抵。; 将于 2025 拨付 to be paid 2025");
+  CHECK(report::note_label("something new") == "something new");
+  CHECK(report::note_label("something new; to be paid 2025") == "something new; 将于 2025 拨付 to be paid 2025");
+  CHECK(report::note_label("") == "");
+  // A report of many notes (one per place of a long list): each labelled, in time in proportion.
+  std::string many, exp;
+  for (int i = 0; i < 60; ++i) {
+    const std::string place = "村" + std::to_string(i), count = std::to_string(i + 1);
+    if (i) {
+      many += "; ";
+      exp += "; ";
+    }
+    many += "computed: " + place + " " + count + " x 500.00";
+    exp += "计算：" + place + " " + count + " × 500.00 computed: " + place + " " + count + " x 500.00";
+  }
+  CHECK(report::note_label(many) == exp);
 }

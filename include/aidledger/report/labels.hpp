@@ -23,6 +23,11 @@ std::string date_basis_label(const std::string& basis);     // 文中写明 stat
 std::string merge_reason_label(const std::string& reason);  // 首篇报道 first report; 同一捐赠方 same donor (…), …
 std::string correction_message_label(const std::string& message);  // what ingest said of a correction line
 std::string correction_message_zh(const std::string& message);     // its Chinese only (as stored when not known)
+/// The extractor's notes on how a report was read (stored joined by "; "), each printed Chinese
+/// first with its English kept whole beside it: "计算：40 × 500.00 computed: 40 x 500.00; …".
+/// A note the table does not know is printed as stored. explain prints them; machine exports keep
+/// them as stored. tests/unit/test_labels.cpp checks every note src/extract can write.
+std::string note_label(const std::string& notes);
 /// The text of a correction line, "set donor=… (理由 reason: …); 已设置 set donor=…".
 std::string correction_label(const std::string& action, const std::string& target, const std::string& fields, const std::string& reason,
                              const std::string& message);
