@@ -191,6 +191,8 @@ TEST_CASE("every note the extractor writes, Chinese first (read from src/extract
       "per-unit amount 500.00 with a stated total",
       "computed: 徐家湾乡 35 x 500.00",
       "computed: 双龙湾镇 50 x 500.00 (其中)",
+      "computed: 徐家湾乡 12 x 5000.00 (counted after the amount)",
+      "高新区团工委's part: 40 x 1000.00 (其中)",
       "the people counted in the sentence before",
       "每人 one 每间 each",
       "a rate for part of the people counted before 其中",
