@@ -13,6 +13,7 @@
 #include "aidledger/extract/numbers.hpp"
 #include "aidledger/extract/page.hpp"
 #include "aidledger/ledger/ledger.hpp"
+#include "aidledger/report/labels.hpp"
 
 namespace aidledger::cli {
 namespace {
@@ -24,13 +25,13 @@ std::string amount_text(const extract::Allocation& a, const extract::AidReport& 
     if (a.amount_high_fen) s += ".." + extract::format_fen(*a.amount_high_fen);
   }
   if (a.quantity) s += (s.empty() ? "" : " ") + std::to_string(*a.quantity) + r.unit;
-  return s.empty() ? "(no amount)" : s;
+  return s.empty() ? "(无金额 no amount)" : s;
 }
 
 std::string date_text(const extract::AidReport& r, const extract::ArticleRecord& art) {
-  if (r.date) return fmt::format("{} ({})", extract::format_date(*r.date), r.date_basis);
-  if (art.date) return fmt::format("{} (reported: the article's date)", extract::format_date(*art.date));
-  return "unknown";
+  if (r.date) return fmt::format("{} ({})", extract::format_date(*r.date), report::date_basis_label(r.date_basis));
+  if (art.date) return fmt::format("{} (取文章日期 reported: the article's date)", extract::format_date(*art.date));
+  return "未知 unknown";
 }
 
 }  // namespace
@@ -118,32 +119,34 @@ int run_extract(const ExtractOptions& opt) {
 
   std::size_t relevant = 0;
   for (const auto& a : result.articles) relevant += a.relevant ? 1 : 0;
-  print_safe("{}: {}, {} script, {} ({} about the paired county); reference date {} ({})\n", page.path,
-             page.encoding, page.script, text::count_of(static_cast<std::int64_t>(result.articles.size()), "article"), relevant,
-             result.reference ? extract::format_date(*result.reference) : "unknown", result.reference_basis);
+  print_safe("{}: {}, {} 文字 script, {} 篇文章 {} ({} 篇涉及结对县 about the paired county); 参考日期 reference date {} ({})\n",
+             page.path, page.encoding, page.script, result.articles.size(),
+             text::count_of(static_cast<std::int64_t>(result.articles.size()), "article"), relevant,
+             result.reference ? extract::format_date(*result.reference) : "未知 unknown", report::date_basis_label(result.reference_basis));
   int n = 0;
   for (const auto& a : result.articles) {
     if (!a.relevant && !opt.all_articles) continue;
-    print_safe("\narticle {} (line {}, bytes {}-{}){}\n  title: {}\n  date: {} ({})\n", a.id, a.line, a.file_begin,
-               a.file_end, a.relevant ? "" : " [not about the paired county]", a.title.empty() ? "(none)" : a.title,
-               a.date ? extract::format_date(*a.date) : "unknown", a.date_basis);
+    print_safe("\n文章 article {} (第 {} 行 line {}, 字节 bytes {}-{}){}\n  标题 title: {}\n  日期 date: {} ({})\n", a.id, a.line, a.line,
+               a.file_begin, a.file_end, a.relevant ? "" : " [不涉及结对县 not about the paired county]",
+               a.title.empty() ? "(无 none)" : a.title, a.date ? extract::format_date(*a.date) : "未知 unknown",
+               report::date_basis_label(a.date_basis));
     for (const extract::AidReport* report : reports_of[a.seq]) {
       const extract::AidReport& r = *report;
-      print_safe("  [{}] {} {}{}{} by {} ({})\n", ++n, extract::to_string(r.status), extract::to_string(r.kind),
-                 r.aggregate ? " AGGREGATE" : "", r.tranche ? " tranche" : "", r.donor.empty() ? "?" : r.donor,
-                 r.donor_basis);
+      print_safe("  [{}] {} {}{}{} 捐赠方 by {} ({})\n", ++n, report::status_label(std::string(extract::to_string(r.status))),
+                 report::kind_label(std::string(extract::to_string(r.kind))), r.aggregate ? " 累计 AGGREGATE" : "", r.tranche ? " 分批 tranche" : "",
+                 r.donor.empty() ? "?" : r.donor, report::donor_basis_label(r.donor_basis));
       for (const auto& al : r.allocations)
         print_safe("      -> {} [{}] {}{}\n", al.recipient.empty() ? "?" : al.recipient,
-                   al.township.empty() ? "township unknown" : al.township, amount_text(al, r), r.approximate ? " (approx)" : "");
-      if (!r.item.empty()) print_safe("      item: {}\n", r.item);
-      print_safe("      date: {}\n", date_text(r, a));
-      for (const auto& note : r.notes) print_safe("      note: {}\n", note);
-      print_safe("      evidence (line {}, bytes {}-{}): {}\n", page.line_of(r.sentence.begin),
+                   al.township.empty() ? "乡镇未知 township unknown" : al.township, amount_text(al, r), r.approximate ? " (约数 approx)" : "");
+      if (!r.item.empty()) print_safe("      物品 item: {}\n", r.item);
+      print_safe("      日期 date: {}\n", date_text(r, a));
+      for (const auto& note : r.notes) print_safe("      备注 note: {}\n", report::note_label(note));
+      print_safe("      证据 evidence (第 {} 行 line {}, 字节 bytes {}-{}): {}\n", page.line_of(r.sentence.begin), page.line_of(r.sentence.begin),
                  page.file_offset(r.sentence.begin), page.file_offset(r.sentence.end),
                  page.original_slice(r.sentence.begin, r.sentence.end));
     }
   }
-  if (n == 0) print_safe("\nno aid events found\n");
+  if (n == 0) print_safe("\n未找到帮扶事件 no aid events found\n");
   return n == 0 ? kNothingFound : kOk;
 }
 

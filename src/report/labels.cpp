@@ -98,6 +98,10 @@ std::string date_basis_label(const std::string& b) {
       form(R"(set by correction ([\s\S]*))", "由更正设定"),
       form(R"(added by correction ([\s\S]*))", "由更正添加"),
       form(R"(dateline)", "电头日期"),
+      form(R"(manifest)", "清单所写"),
+      form(R"(file name)", "文件名"),
+      form(R"(page header)", "版面页眉"),
+      form(R"(inferred from the years the page mentions)", "据页面所提年份推断"),
       form(R"(page)", "页面日期"),
       form(R"(unknown)", "未知"),
   };

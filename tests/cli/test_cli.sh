@@ -49,7 +49,7 @@ AIDLEDGER_DB="$tmp/env.db" "$bin" ingest -q "$src/tests/pages/trad_tanghe_utf8.t
 [ -f "$tmp/env.db" ]; check "AIDLEDGER_DB file created" 0 $?
 
 "$bin" extract "$src/sample_data/001_16ae41943425061d.txt" >"$tmp/out" 2>&1; check "extract" 0 $? "郑州星达医疗设备制造有限公司" "$tmp/out"
-"$bin" extract "$src/sample_data/002_fb9efe5851bc9182.txt" >"$tmp/out" 2>&1; check "extract: nothing found" 1 $? "no aid events found" "$tmp/out"
+"$bin" extract "$src/sample_data/002_fb9efe5851bc9182.txt" >"$tmp/out" 2>&1; check "extract: nothing found" 1 $? "未找到帮扶事件 no aid events found" "$tmp/out"
 "$bin" parse money "捐赠5.67万元和图书5000册" >"$tmp/out" 2>&1; check "parse money" 0 $? "money	56700.00	exact" "$tmp/out"
 check "parse money quantity" 0 0 "quantity	5000	册" "$tmp/out"
 "$bin" parse money "实现年增收" >"$tmp/out" 2>&1; check "parse money: none" 1 $?
@@ -163,9 +163,9 @@ os.makedirs(sys.argv[2], exist_ok=True)
 open(f"{sys.argv[2]}/le.txt", "wb").write(b"\xff\xfe\x00\x00" + text.encode("utf-32-le"))
 open(f"{sys.argv[2]}/be.txt", "wb").write(b"\x00\x00\xfe\xff" + text.encode("utf-32-be"))
 PY
-"$bin" extract "$tmp/u32/le.txt" >"$tmp/out" 2>&1; check "UTF-32LE with BOM" 0 $? "le.txt: UTF-32LE, Hant script" "$tmp/out"
+"$bin" extract "$tmp/u32/le.txt" >"$tmp/out" 2>&1; check "UTF-32LE with BOM" 0 $? "le.txt: UTF-32LE, Hant 文字 script" "$tmp/out"
 check "UTF-32LE: the events are read" 0 0 "50000.00" "$tmp/out"
-"$bin" extract "$tmp/u32/be.txt" >"$tmp/out" 2>&1; check "UTF-32BE with BOM" 0 $? "be.txt: UTF-32BE, Hant script" "$tmp/out"
+"$bin" extract "$tmp/u32/be.txt" >"$tmp/out" 2>&1; check "UTF-32BE with BOM" 0 $? "be.txt: UTF-32BE, Hant 文字 script" "$tmp/out"
 
 # A page stored under a wrong --encoding (0 reports) is read again without it, not "unchanged".
 "$bin" ingest --db "$tmp/enc.db" --encoding ISO-8859-1 "$src/tests/pages/trad_tanghe_utf8.txt" >"$tmp/out" 2>&1
