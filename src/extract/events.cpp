@@ -67,6 +67,9 @@ using detail::Recipient;
 using detail::SentenceTokens;
 using text::starts_at;
 
+// A visiting group named after the organisation that sent it (区教育局调研组, 区总工会慰问团).
+constexpr std::string_view kDelegations[] = {"调研组", "工作组", "慰问组", "慰问团", "代表团", "考察团", "帮扶组", "工作队", "调研团"};
+
 // Verbs that give a thing named without an amount (某公司捐赠了数字校园平台).
 constexpr std::string_view kNamedGiftVerbs[] = {"捐赠", "赠送", "捐献", "捐建", "援建", "捐助"};
 constexpr CatSet kTriggers = bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy);
@@ -504,6 +507,14 @@ class SentenceReader {
       r.donor = giver->canonical;
       r.donor_as_written = giver->written;
       r.donor_basis = giver->basis;
+    } else if (const std::string_view subject = subject_text(verb_clause, trigger->span.begin);
+               !giver && !memory_.delegation.empty() && std::any_of(std::begin(kDelegations), std::end(kDelegations), [&](std::string_view d) {
+                 return subject.starts_with(d);
+               })) {
+      // 区教育局调研组来到…。调研组还为该校…配发…: the delegation's organisation gives.
+      r.donor = memory_.delegation;
+      r.donor_as_written = std::string(subject);
+      r.donor_basis = "earlier clause";
     } else if (previous && !previous->donor.empty() && !(giver && giver->unnamed_count > 0) && !opens_with_date(segment)) {
       r.donor = previous->donor;
       r.donor_as_written = previous->donor_as_written;
@@ -2382,6 +2393,9 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     // Memory: the last organisation named (for 该公司/其 in later sentences).
     const auto& orgs = tokens.organisations;
+    for (const auto& [span, name] : orgs)
+      for (std::string_view d : kDelegations)
+        if (starts_at(tokens.text, span.end, d)) memory.delegation = name;
     for (const auto& [span, name] : orgs) memory.remember(std::string(tokens.slice(span)), name);
     if (!orgs.empty()) {
       memory.last_organisation = orgs.back().second;

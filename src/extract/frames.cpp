@@ -227,8 +227,21 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
   if (f.trigger && (f.trigger->is(Cat::buy) || f.trigger->is(Cat::sale) || f.trigger->is(Cat::consumption))) {
     // Bought to be given (采购的20台净水设备已交付某乡): a gift of goods.
     const Span own = s.clauses[s.clause_of(m.span.begin)];
-    const bool given_after = f.trigger->span.end <= m.span.begin && (s.has(Cat::give, {m.span.end, own.end}) || s.has(Cat::give_paid, {m.span.end, own.end}));
+    // (Not when it arrives where no place of the county is: 首批采购的农产品已运抵各校食堂.)
+    const bool given_after = f.trigger->span.end <= m.span.begin && (s.has(Cat::give, {m.span.end, own.end}) || s.has(Cat::give_paid, {m.span.end, own.end})) &&
+                             std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {
+                               return p.span.begin >= m.span.end && p.span.end <= own.end && (!p.township.empty() || p.level == PlaceLevel::collective);
+                             });
     return given_after ? Kind::in_kind : Kind::consumption;
+  }
+  // 首批采购的12.6万元农产品已运抵…: what was bought arriving is the purchase (a buying word
+  // describing the amount, 采购的/购买的, right before it).
+  if (m.kind == MeasureKind::money) {
+    const Span own = s.clauses[s.clause_of(m.span.begin)];
+    if (const LexToken* b = s.last(Cat::buy, {own.begin, m.span.begin});
+        b && (starts_at(s.text, b->span.end, "的") || starts_at(s.text, b->span.end, "了")) &&
+        text::code_point_count(s.slice(b->span.end, m.span.begin)) <= 1)
+      return Kind::consumption;
   }
   if (m.kind == MeasureKind::quantity) return Kind::in_kind;
   const LexToken* before = s.word_before(m.span.begin);

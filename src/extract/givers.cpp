@@ -233,6 +233,22 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     if (std::u32string_view(U"一两几这该每").find(code_point_at(name, 0)) != std::u32string_view::npos &&
         std::u32string_view(U"家个所").find(code_point_at(name, std::string_view("一").size())) != std::u32string_view::npos)
       continue;
+    // (该会与区企业家联合会: 与 before a name joins it to what came before; it is no part of it.)
+    if (std::u32string_view(U"与和同及").find(code_point_at(name, 0)) != std::u32string_view::npos &&
+        d.has_organisation_ending(name.substr(std::string_view("与").size())) && text::code_point_count(name) > 4) {
+      begin += std::string_view("与").size();
+      name = upto.substr(begin);
+    }
+    // 小学校舍, 会议: an ending that runs on into another word ends no name.
+    {
+      const std::string_view next = text.substr(pos);
+      bool runs_on = false;
+      if (text::ends_at(name, name.size(), "校"))
+        for (std::string_view w : {"舍", "园", "长", "区", "门", "车", "服", "医"}) runs_on = runs_on || starts_at(next, 0, w);
+      if (text::ends_at(name, name.size(), "会"))
+        for (std::string_view w : {"议", "场", "上", "后", "前", "期", "商", "谈", "见", "同"}) runs_on = runs_on || starts_at(next, 0, w);
+      if (runs_on) continue;
+    }
     // 甲局、乙局三个机关党支部: a count inside ends the names before it; what follows it names none.
     bool counted_inside = false;
     for (std::size_t i = 0; i < name.size() && !counted_inside;) {

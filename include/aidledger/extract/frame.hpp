@@ -91,6 +91,7 @@ struct ArticleMemory {
   // gifts without a date of their own are dated by, rather than the day it was printed.
   std::optional<DateRange> year_reported;
   std::string last_person;  // the person named last after an office (主任周敏): what 她/他个人 refer to
+  std::string delegation;   // canonical: the organisation whose delegation was named last (区教育局调研组)
   // Organisations named so far, as written and canonical: a short name (天明) stands for the
   // one it is part of (河南天明实业有限公司).
   std::vector<std::pair<std::string, std::string>> organisations;
