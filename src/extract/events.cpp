@@ -326,7 +326,11 @@ class SentenceReader {
       if (!reports.empty() && split_by_kind(k, used, reports)) return;
       // (其中60名孩子每人…: a part of the people, not of the money; read it as a gift.)
       const bool part_of_people = s_.has(Cat::per_unit, {sub->span.end, m.span.begin});
-      if (!reports.empty() && !tranche && (split_total(k, used, reports) || !part_of_people)) return;
+      // (捐赠防寒物资，其中棉被300床、电暖器50台: no total was stated before 其中, so its parts are
+      // the gifts.)
+      const bool total_stated = follows_total_ || std::any_of(s_.measures.begin(), s_.measures.begin() + static_cast<std::ptrdiff_t>(k),
+                                                              [&](const Measure& o) { return o.span.end <= sub->span.begin; });
+      if (!reports.empty() && !tranche && total_stated && (split_total(k, used, reports) || !part_of_people)) return;
     }
     // …200万元拨付到位，甲乡、乙镇分别到账120万元、80万元: the places and amounts that follow split
     // the total just read, in order.
