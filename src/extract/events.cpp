@@ -519,6 +519,12 @@ class SentenceReader {
       r.donor = memory_.delegation;
       r.donor_as_written = std::string(subject);
       r.donor_basis = "earlier clause";
+    } else if (!giver && !memory_.last_organisation.empty() && opens_with_these()) {
+      // 工商联组织会员企业筹集的两批物资也送到了卢氏。这两批物资送给甲镇、乙乡…: the things the
+      // sentence before spoke of, given by whom it named.
+      r.donor = memory_.last_organisation;
+      r.donor_as_written = memory_.last_organisation_written;
+      r.donor_basis = "earlier clause";
     } else if (previous && !previous->donor.empty() && !(giver && giver->unnamed_count > 0) && !opens_with_date(segment)) {
       r.donor = previous->donor;
       r.donor_as_written = previous->donor_as_written;
@@ -536,6 +542,11 @@ class SentenceReader {
 
     r.kind = detail::kind_of(s_, f);
     r.status = detail::status_of(s_, f, r.tranche);
+    // 计划采购两乡镇农产品32万元；首批12万元农产品已于当日交付: a first batch of a purchase pledged
+    // just before is bought, not given.
+    if (r.tranche && r.kind != Kind::consumption && previous && previous->status == Status::pledged &&
+        previous->kind == Kind::consumption && previous->donor == r.donor && previous->sentence.begin == r.sentence.begin)
+      r.kind = Kind::consumption;
     if (r.tranche) r.tranche_number = detail::tranche_number(s_, f);
     if (m.kind == MeasureKind::quantity) r.unit = m.unit;
     if (r.kind != Kind::cash) r.item = item_for(f, previous);
@@ -1200,6 +1211,11 @@ class SentenceReader {
 
   bool starts_with_local_place(std::string_view name) const {
     if (name.empty()) return false;
+    // (两乡镇干部群众, 全乡群众: the paired townships' own people.)
+    for (std::string_view own : {"两乡镇", "两镇", "两乡", "一乡一镇", "全乡", "全镇", "全县"})
+      if (starts_at(name, 0, own))
+        for (std::string_view people : {"干部", "群众", "村民", "师生", "党员", "人民", "乡亲"})
+          if (starts_at(name, own.size(), people)) return true;
     for (const auto& e : gazetteer_.entries()) {
       if (e.level != "county" && e.level != "township") continue;
       if (starts_at(name, 0, e.name)) return true;
@@ -1850,6 +1866,14 @@ class SentenceReader {
     for (const auto& p : s_.places)
       if (p.span.begin >= from && p.span.end <= count_at) from = std::max(from, p.span.end);
     return detail::item_between(s_, from, count_at);
+  }
+
+  // Whether the sentence opens on the things the sentence before spoke of (这批, 这两批物资, 上述).
+  bool opens_with_these() const {
+    const std::size_t opens = s_.han_from(0, s_.text.size());
+    for (std::string_view these : {"这批", "该批", "此批", "上述", "这些", "这两批", "这三批", "这几批"})
+      if (starts_at(s_.text, opens, these)) return true;
+    return false;
   }
 
   // The person named after an office in `region` (总经理刘敏, 其董事长孙志强): two or three Han
