@@ -369,6 +369,13 @@ class SentenceReader {
       for (std::string_view w : {"公司", "企业", "该集团", "集团"}) seller_named = seller_named || s_.slice(0, trigger->span.begin).find(w) != std::string_view::npos;
       if (seller_named) return;
     }
+    // Public budgets passed down to the county (今年省财政下达卢氏县项目资金1.3亿元，其中安排两乡镇…) are
+    // the state's own spending, no pairing aid.
+    {
+      const std::string_view lead = s_.slice(segment.begin, m.span.begin);
+      for (std::string_view budget : {"省财政", "省级财政", "中央财政", "市财政", "市级财政", "上级财政", "财政衔接", "财政专项"})
+        if (lead.find(budget) != std::string_view::npos) return;
+    }
     // A forecast of sales (预计销售额将突破100万元) is no aid.
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && s_.has(Cat::modal, {own.begin, own.end})) return;
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !consumption_article_ && !s_.has(Cat::consumption, {0, s_.text.size()}) &&
