@@ -455,6 +455,20 @@ class SentenceReader {
 
     // Gifts to the giver's own district (向辖区困难职工发放…) are not pairing aid.
     if (const LexToken* to = s_.last(Cat::to, {frame_begin, m.span.begin}); to && starts_at(s_.text, to->span.end, "辖区")) return;
+    // Donations an organisation received for its own district (区慈善总会共接收社会各界捐款2,160万元，
+    // 已全部用于辖区受灾群众安置) are no aid of the pairing, when no place of the county is named.
+    {
+      const bool county_named = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+        return !p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county;
+      });
+      const std::string_view said = s_.text;
+      const bool own_district = said.find("用于辖区") != std::string_view::npos || said.find("辖区受灾") != std::string_view::npos ||
+                                said.find("本区受灾") != std::string_view::npos;
+      const LexToken* got = s_.last(Cat::passive, {own.begin, m.span.begin});
+      if (!county_named && (own_district || (got && giver && !giver->span.empty() && giver->span.end <= got->span.begin &&
+                                             (s_.slice(got->span) == "接收" || s_.slice(got->span) == "收到" || s_.slice(got->span) == "接受"))))
+        return;
+    }
     // An organisation receiving donations (慈善总会今年接收社会捐赠逾600万元) gives nothing here.
     if (const LexToken* got = s_.last(Cat::passive, {own.begin, trigger->span.begin}); got && !giver && s_.slice(got->span) != "由") {
       const std::string_view before = subject_text(s_.clause_of(got->span.begin), got->span.begin);
