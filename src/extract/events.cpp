@@ -1031,6 +1031,8 @@ class SentenceReader {
       if (each && recipients.size() == 1) {
         if (const auto n = counted_before_each(lead_from, m.span.begin)) {
           if (!multiply(*n)) return;
+          // (5个村卫生室各配备一只价值两千元的出诊箱: the value after is of the one each got.)
+          if (m.kind == MeasureKind::quantity && m.value == 1) units_counted = *n;
           r.notes.push_back(fmt::format("computed: {} x {}", *n, written_value));
           r.distribution = "per_unit";
         }
