@@ -2337,7 +2337,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   // (An article with a dateline reports what happened that day: 1月21日，召开2025年度总结会，会上…捐赠.)
   if (const std::size_t at = article.title.find("年度"); !ctx.date && at != std::string_view::npos && at >= 4) {
     int y = 0;
-    const std::string_view digits = article.title.substr(at - 4, 4);
+    const std::string_view digits = std::string_view(article.title).substr(at - 4, 4);
     if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
         std::from_chars(digits.data(), digits.data() + 4, y).ec == std::errc())
       memory.year_reported = DateRange::year(date::year{y});
