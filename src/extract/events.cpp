@@ -165,6 +165,40 @@ std::optional<std::int64_t> first_count_in(std::string_view text, std::size_t fr
   return std::nullopt;
 }
 
+// The person named right after an office word, before `end` (董事长赵永恒, 主任周敏也…): two or three
+// Han characters, ending before a word that follows names.
+std::optional<std::string> name_after_office(const SentenceTokens& s, const LexToken& office, std::size_t end) {
+  std::size_t i = office.span.end, name_end = i;
+  for (int chars = 0; chars < 3 && i < end; ++chars) {
+    const std::size_t at = i;
+    const char32_t cp = text::next_code_point(s.text, i);
+    if (!text::is_han(cp) || std::u32string_view(U"也说表在和等个本为向带还一同是的从对将已就都又率介告以").find(cp) != std::u32string_view::npos) {
+      i = at;
+      break;
+    }
+    name_end = i;
+  }
+  if (text::code_point_count(s.slice(office.span.end, name_end)) < 2) return std::nullopt;
+  return std::string(s.slice(office.span.end, name_end));
+}
+
+// Several goods of one gift read as one line of `value` (羽绒服300件、棉鞋300双，共计价值9万元):
+// their names and counts stay in the item of the first, the lines after it go.
+void value_goods_as_one(std::vector<AidReport>& reports, std::size_t first, const Measure& value) {
+  AidReport& gift = reports[first];
+  std::string goods;
+  for (std::size_t i = first; i < reports.size(); ++i) {
+    const AidReport& r = reports[i];
+    goods += fmt::format("{}{}{}{}", goods.empty() ? "" : "、", r.item, r.has_quantity() ? std::to_string(r.total_quantity()) : "", r.unit);
+  }
+  gift.item = goods;
+  gift.unit.clear();
+  gift.allocations.front().quantity.reset();
+  gift.allocations.front().amount_fen = value.value;
+  gift.approximate = gift.approximate || value.approximate;
+  reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(first) + 1, reports.end());
+}
+
 // Multiplies checked: a count times a per-unit amount that would overflow is no amount.
 std::optional<std::int64_t> times(std::int64_t a, std::int64_t b) { return checked_product(a, b); }
 // …and an amount of money past the ceiling of one ledger line is none either.
@@ -359,10 +393,7 @@ class SentenceReader {
     if (!price_of_purchase && trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;
     // A company's own sales (公司今年已在豫西地区销售同类系统86套，实现销售收入2100万元): the seller is
     // no place of the county and the sentence names none.
-    if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) &&
-        std::none_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
-          return !p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county;
-        }) &&
+    if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !names_place_of_county() &&
         !s_.has(Cat::consumption, {0, s_.text.size()}) && !s_.has(Cat::occasion, {0, s_.text.size()})) {
       bool seller_named = false;
       for (const auto& [span, name] : orgs_) seller_named = seller_named || span.end <= trigger->span.begin;
@@ -458,9 +489,7 @@ class SentenceReader {
     // Donations an organisation received for its own district (区慈善总会共接收社会各界捐款2,160万元，
     // 已全部用于辖区受灾群众安置) are no aid of the pairing, when no place of the county is named.
     {
-      const bool county_named = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
-        return !p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county;
-      });
+      const bool county_named = names_place_of_county();
       const std::string_view said = s_.text;
       const bool own_district = said.find("用于辖区") != std::string_view::npos || said.find("辖区受灾") != std::string_view::npos ||
                                 said.find("本区受灾") != std::string_view::npos;
@@ -1359,21 +1388,11 @@ class SentenceReader {
              reports[first - 1].sentence.begin == r.sentence.begin && reports[first - 1].allocations.size() == 1)
         --first;
       if (reports.size() - first >= 2) {
+        value_goods_as_one(reports, first, m);
         AidReport& gift = reports[first];
-        std::string goods;
-        for (std::size_t i = first; i < reports.size(); ++i) {
-          if (!goods.empty()) goods += "、";
-          goods += reports[i].item + std::to_string(*reports[i].allocations.front().quantity) + reports[i].unit;
-        }
-        gift.item = goods;
-        gift.unit.clear();
-        gift.allocations.front().quantity.reset();
-        gift.allocations.front().amount_fen = m.value;
-        gift.approximate = gift.approximate || m.approximate;
         gift.kind = Kind::in_kind;
         gift.measure.end = page(m.span.end);
         gift.notes.push_back("one value for the goods listed before it");
-        reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(first) + 1, reports.end());
         used[k] = true;
         return true;
       }
@@ -1891,6 +1910,13 @@ class SentenceReader {
     return detail::item_between(s_, from, count_at);
   }
 
+  // Whether the sentence names a place of the county: a township, the pair (两乡镇) or the county.
+  bool names_place_of_county() const {
+    return std::any_of(s_.places.begin(), s_.places.end(), [](const PlaceMention& p) {
+      return !p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county;
+    });
+  }
+
   // Whether the sentence opens on the things the sentence before spoke of (这批, 这两批物资, 上述).
   bool opens_with_these() const {
     const std::size_t opens = s_.han_from(0, s_.text.size());
@@ -1899,23 +1925,11 @@ class SentenceReader {
     return false;
   }
 
-  // The person named after an office in `region` (总经理刘敏, 其董事长孙志强): two or three Han
-  // characters, ending before a word that follows names.
+  // The person named after an office in `region` (总经理刘敏, 其董事长孙志强).
   std::optional<std::string> person_after_office(Span region) const {
-    for (const auto& w : s_.words) {
-      if (!w.is(Cat::position) || w.span.begin < region.begin || w.span.end >= region.end) continue;
-      std::size_t i = w.span.end, end = i;
-      for (int chars = 0; chars < 3 && i < region.end; ++chars) {
-        const std::size_t at = i;
-        const char32_t cp = text::next_code_point(s_.text, i);
-        if (!text::is_han(cp) || std::u32string_view(U"也说表在和等个本为向带还一同是的从对将已就都又率介告以").find(cp) != std::u32string_view::npos) {
-          i = at;
-          break;
-        }
-        end = i;
-      }
-      if (text::code_point_count(s_.slice(w.span.end, end)) >= 2) return std::string(s_.slice(w.span.end, end));
-    }
+    for (const auto& w : s_.words)
+      if (w.is(Cat::position) && w.span.begin >= region.begin && w.span.end < region.end)
+        if (auto name = name_after_office(s_, w, region.end)) return name;
     return std::nullopt;
   }
 
@@ -2226,20 +2240,13 @@ void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
         r.allocations.front().township != first.allocations.front().township)
       return;
   }
-  AidReport& gift = reports[from];
   if (reports.size() - from > 1) {
-    std::string items;
-    for (std::size_t i = from; i < reports.size(); ++i) {
-      const auto& r = reports[i];
-      items += fmt::format("{}{}{}{}", items.empty() ? "" : "、", r.item, r.has_quantity() ? std::to_string(r.total_quantity()) : "", r.unit);
-    }
-    gift.item = items;
-    gift.unit.clear();
-    gift.allocations.front().quantity.reset();
-    reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(from) + 1, reports.end());
+    value_goods_as_one(reports, from, m);
+  } else {
+    reports[from].allocations.front().amount_fen = m.value;
+    reports[from].approximate = reports[from].approximate || m.approximate;
   }
-  gift.allocations.front().amount_fen = m.value;
-  gift.approximate = gift.approximate || m.approximate;
+  AidReport& gift = reports[from];
   gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
 }
 
@@ -2452,22 +2459,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       memory.last_organisation = orgs.back().second;
       memory.last_organisation_written = std::string(tokens.slice(orgs.back().first));
     }
-    // A person named after an office (董事长赵永恒, 主任周敏也…): two or three Han characters, ending
-    // before a word that follows names.
-    for (const auto& w : tokens.words) {
-      if (!w.is(Cat::position)) continue;
-      std::size_t i = w.span.end, end = i;
-      for (int chars = 0; chars < 3 && i < tokens.text.size(); ++chars) {
-        const std::size_t at = i;
-        const char32_t cp = text::next_code_point(tokens.text, i);
-        if (!text::is_han(cp) || std::u32string_view(U"也说表在和等个本为向带还一同是的从对将已就都又率介告").find(cp) != std::u32string_view::npos) {
-          i = at;
-          break;
-        }
-        end = i;
-      }
-      if (text::code_point_count(tokens.slice(w.span.end, end)) >= 2) memory.last_person = std::string(tokens.slice(w.span.end, end));
-    }
+    // A person named after an office (董事长赵永恒, 主任周敏也…).
+    for (const auto& w : tokens.words)
+      if (w.is(Cat::position))
+        if (auto name = name_after_office(tokens, w, tokens.text.size())) memory.last_person = std::move(*name);
     // The people this sentence counts, for 每人/每户 in the next one.
     memory.people_counted = count_in(tokens.text, tokens.text.size(), 0);
     for (const auto& d : tokens.dates)
