@@ -90,6 +90,8 @@ std::int64_t counted_givers(std::string_view item, std::string_view* prefix = nu
   for (; i < item.size();) {
     const std::size_t at = i;
     const char32_t cp = next_code_point(item, i);
+    // (No count of givers runs to seven digits: a longer run is some other number, never overflowed.)
+    if (n > 999999) return 0;
     if (cp >= U'0' && cp <= U'9') n = n * 10 + (cp - U'0');
     else if (std::u32string_view(U"一二两三四五六七八九十").find(cp) != std::u32string_view::npos) {
       static constexpr std::u32string_view digits = U"零一二三四五六七八九";
