@@ -71,6 +71,8 @@ std::optional<Number> read_number(std::string_view s, std::size_t pos) {
   if (run.find("十") == std::string::npos) {
     int count = 0, v = 0;
     for (std::size_t k = 0; k < run.size();) {
+      // No part of a date runs past four digits: a longer sequence is some other number.
+      if (count == 6) return std::nullopt;
       v = v * 10 + chinese_small_digit(next_code_point(run, k));
       ++count;
     }
