@@ -208,6 +208,33 @@ std::optional<std::int64_t> times_money(std::int64_t fen, std::int64_t n) {
   return r;
 }
 
+// 共捐款46万元，其中甲公司20万元、乙公司15万元…: when the parts by giver add up to the total, they
+// are the gifts, each of the total's kind, status, date and recipients; the total is dropped by the
+// caller. False (nothing changed) when they do not add up: then the total stands.
+// `where` says where the total was read: "in the sentence before" or "before it in its sentence".
+bool take_parts_of_total(std::vector<AidReport>& parts, const AidReport& total, const std::vector<std::size_t>& without_verb,
+                         std::string_view where) {
+  std::int64_t sum = 0;
+  for (const auto& r : parts) sum += r.total_fen();
+  if (parts.empty() || !total.has_amount() || total.total_fen() != sum || total.allocations.size() != 1) return false;
+  for (std::size_t i : without_verb) {
+    parts[i].kind = total.kind;
+    parts[i].item = total.item;
+  }
+  for (auto& r : parts) {
+    const auto fen = r.total_fen();
+    r.allocations = total.allocations;
+    r.allocations.front().amount_fen = fen;
+    r.allocations.front().amount_high_fen.reset();
+    r.allocations.front().quantity.reset();
+    r.date = total.date;
+    r.date_basis = total.date_basis;
+    r.status = total.status;
+    r.notes.push_back(fmt::format("a part of the total {} read {} (其中), given by its own giver", format_fen(sum), where));
+  }
+  return true;
+}
+
 // Everything one sentence's frames share.
 class SentenceReader {
  public:
@@ -228,6 +255,11 @@ class SentenceReader {
   std::vector<std::size_t> parts_without_verb;
 
  private:
+  // Parts by giver are being read (其中，甲4万元，乙2.6万元), of a total in the sentence before or of
+  // the one at reports[*total_in_sentence_] in this sentence.
+  bool reading_parts_by_giver_ = false;
+  std::optional<std::size_t> total_in_sentence_;
+
   // The report whose goods were counted per unit (68户每户一台 → 68台), with that count.
   struct CountedUnits {
     std::size_t report, clause;
@@ -245,6 +277,7 @@ class SentenceReader {
       used[k] = true;
       read_measure(k, used, reports);
     }
+    if (total_in_sentence_) take_parts_of_total_in_sentence(reports);
     read_unquantified_gifts(reports);
     if (is_correction_notice()) apply_correction(reports);
     for (auto& r : reports) r.donor = of_own_district(std::move(r.donor));
@@ -348,7 +381,7 @@ class SentenceReader {
     // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),
     // nor when the part is a tranche paid (其中首批资金100万元已划拨).
     const LexToken* sub = s_.first(Cat::subsum, {segment.begin, m.span.begin});
-    if (sub && (k > 0 || follows_total_) && !breakdown_of_total_before) {
+    if (sub && (k > 0 || follows_total_) && !reading_parts_by_giver_) {
       const bool tranche = s_.has(Cat::tranche, {sub->span.end, own.end}) || s_.has(Cat::paid, {sub->span.end, own.end});
       // The total stands in the sentence before: its parts are not read again (no double count)…
       // …unless they name who gave each part (其中，甲公司4万元，乙协会2.6万元): then the parts are
@@ -356,22 +389,31 @@ class SentenceReader {
       if (reports.empty() && follows_total_ && !tranche) {
         if (k != 0 || !parts_name_givers(sub->span.end)) return;
         breakdown_of_total_before = true;
+        reading_parts_by_giver_ = true;
       }
-      if (!reports.empty() && split_by_kind(k, used, reports)) return;
+      // The same with the total in this sentence (共捐款46万元，其中甲公司20万元，乙公司15万元…).
+      const bool first_part = k > 0 && s_.measures[k - 1].span.end <= sub->span.begin;
+      if (!reports.empty() && !tranche && first_part && m.kind == MeasureKind::money && reports.back().has_amount() &&
+          parts_name_givers(sub->span.end)) {
+        total_in_sentence_ = reports.size() - 1;
+        reading_parts_by_giver_ = true;
+      }
+      if (!reading_parts_by_giver_ && !reports.empty() && split_by_kind(k, used, reports)) return;
       // (其中60名孩子每人…: a part of the people, not of the money; read it as a gift.)
       const bool part_of_people = s_.has(Cat::per_unit, {sub->span.end, m.span.begin});
       // (捐赠防寒物资，其中棉被300床、电暖器50台: no total was stated before 其中, so its parts are
       // the gifts.)
       const bool total_stated = follows_total_ || std::any_of(s_.measures.begin(), s_.measures.begin() + static_cast<std::ptrdiff_t>(k),
                                                               [&](const Measure& o) { return o.span.end <= sub->span.begin; });
-      if (!reports.empty() && !tranche && total_stated && (split_total(k, used, reports) || !part_of_people)) return;
+      if (!reading_parts_by_giver_ && !reports.empty() && !tranche && total_stated && (split_total(k, used, reports) || !part_of_people))
+        return;
     }
     // …200万元拨付到位，甲乡、乙镇分别到账120万元、80万元: the places and amounts that follow split
     // the total just read, in order.
     if (split_by_list(k, used, reports)) return;
     const LexToken* trigger = find_trigger(k, segment.begin);
     // (A part of a drive's total has no verb of its own: 其中 stands for the giving.)
-    const bool verbless_part = !trigger && breakdown_of_total_before && m.kind == MeasureKind::money;
+    const bool verbless_part = !trigger && reading_parts_by_giver_ && m.kind == MeasureKind::money;
     if (verbless_part) trigger = sub;
     if (!trigger) return;
     // 购买土蜂蜜800斤，金额4.8万元: what was bought is counted, the money is the aid.
@@ -428,7 +470,7 @@ class SentenceReader {
     std::optional<Giver> giver = detail::passive_giver(s_, verb_clause, trigger->span.begin, directory_);
     std::size_t giver_clause = verb_clause;
     // A part of a drive's total: the name leading its clause gave it.
-    if (breakdown_of_total_before && !giver) {
+    if (reading_parts_by_giver_ && !giver) {
       giver = detail::giver_in_clause(s_, mc, m.span.begin, directory_, gazetteer_, memory_at(own.begin));
       if (giver) giver_clause = mc;
     }
@@ -1140,6 +1182,22 @@ class SentenceReader {
     reports.push_back(std::move(r));
     if (units_counted) counted_units_ = CountedUnits{reports.size() - 1, mc, *units_counted};
     if (verbless_part) parts_without_verb.push_back(reports.size() - 1);
+  }
+
+  // 共捐款46万元，其中甲公司20万元，乙公司15万元，丙公司11万元: the parts replace the total read
+  // before them when they add up to it; otherwise the total stands and the parts are not read.
+  void take_parts_of_total_in_sentence(std::vector<AidReport>& reports) {
+    const std::size_t at = *total_in_sentence_;
+    std::vector<AidReport> parts(std::make_move_iterator(reports.begin() + static_cast<std::ptrdiff_t>(at) + 1),
+                                 std::make_move_iterator(reports.end()));
+    reports.resize(at + 1);
+    std::vector<std::size_t> without_verb;
+    for (std::size_t i : parts_without_verb)
+      if (i > at) without_verb.push_back(i - at - 1);
+    parts_without_verb.clear();
+    if (!take_parts_of_total(parts, reports[at], without_verb, "before it in its sentence")) return;
+    reports.pop_back();
+    for (auto& r : parts) reports.push_back(std::move(r));
   }
 
   void refuse_product(const Measure& m, std::int64_t n, const std::string& written_value) {
@@ -2406,26 +2464,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     // 共筹集善款12.6万元。其中，甲4万元，乙2.6万元…: the parts by giver are the gifts, in place of
     // the total, when they add up to it; otherwise the total stands and the parts are not read.
     if (reader.breakdown_of_total_before && !read.empty()) {
-      std::int64_t parts = 0;
-      for (const auto& r : read) parts += r.total_fen();
-      AidReport* total = reports.empty() ? nullptr : &reports.back();
-      if (total && total->has_amount() && total->total_fen() == parts && total->allocations.size() == 1) {
-        for (std::size_t i : reader.parts_without_verb) {
-          read[i].kind = total->kind;
-          read[i].item = total->item;
-        }
-        for (auto& r : read) {
-          const auto fen = r.total_fen();
-          r.allocations = total->allocations;
-          r.allocations.front().amount_fen = fen;
-          r.allocations.front().amount_high_fen.reset();
-          r.allocations.front().quantity.reset();
-          r.date = total->date;
-          r.date_basis = total->date_basis;
-          r.status = total->status;
-          r.notes.push_back(fmt::format("a part of the total {} read in the sentence before (其中), given by its own giver",
-                                        format_fen(parts)));
-        }
+      if (!reports.empty() && take_parts_of_total(read, reports.back(), reader.parts_without_verb, "in the sentence before")) {
         reports.pop_back();
       } else {
         read.clear();
