@@ -454,8 +454,9 @@ class SentenceReader {
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !consumption_article_ && !s_.has(Cat::consumption, {0, s_.text.size()}) &&
         !s_.has(Cat::buy, {0, s_.text.size()}))
       return;
-    // (销售额1万5, 金额2千5: a sum named as one stands for money too.)
-    const bool sum_named = s_.slice(own.begin, m.span.begin).find("额") != std::string_view::npos;
+    // (销售额1万5, 金额2千5, 货款2千5: a sum named as one stands for money too.)
+    const std::string_view named_as = s_.slice(own.begin, m.span.begin);
+    const bool sum_named = named_as.find("额") != std::string_view::npos || named_as.find("款") != std::string_view::npos;
     if (m.kind == MeasureKind::money && !m.currency_explicit && !s_.has(Cat::cash, own) && !s_.has(Cat::value, own) && !sum_named) return;
 
     Frame f;

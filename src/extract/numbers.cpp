@@ -312,7 +312,7 @@ std::optional<std::int64_t> parse_integer(std::string_view run) {
 const std::vector<std::string_view>& goods_units() {
   static const std::vector<std::string_view> units = {
       "公斤", "册", "本", "台", "套", "件", "箱", "架", "辆", "张", "盒", "包", "袋", "桶", "瓶",
-      "份", "双", "吨", "斤", "株", "棵", "头", "只", "盏", "顶", "床", "副", "把", "块", "个", "部", "支"};
+      "份", "双", "吨", "斤", "株", "棵", "头", "只", "盏", "顶", "床", "副", "把", "块", "个", "部", "支", "枚", "罐", "筐", "卷", "组"};
   return units;
 }
 
@@ -541,6 +541,13 @@ bool implied_money_form(std::string_view s, const Run& r, bool marked) {
   return (r.value.has_multiplier && (!r.bare || marked)) || colloquial(s, r);
 }
 
+// 货款1万5已当场结清, 2千5均由…: what says something of the amount just written (not a unit of it).
+bool followed_by_adverb(std::string_view s, std::size_t pos) {
+  for (std::string_view w : {"已", "均", "全部", "都", "将", "用于", "由"})
+    if (starts_at(s, pos, w)) return true;
+  return false;
+}
+
 std::string too_much_money() { return fmt::format("more than {}", kMaxLineText); }
 
 std::string refusal(Problem p, MeasureKind kind) {
@@ -744,7 +751,8 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
       m.unit = unit;
     } else if (yen || (implied_money_form(s, *run, marked) &&
                        (!text::is_han(code_point_at(s, pos)) ||
-                        (starts_at(s, pos, "的") && (colloquial(s, *run) || text::ends_at(s, begin, "价值")))))) {
+                        (starts_at(s, pos, "的") && (colloquial(s, *run) || text::ends_at(s, begin, "价值"))) ||
+                        (colloquial(s, *run) && followed_by_adverb(s, pos))))) {
       // ¥500, 一百五十万 standing alone, 1万5 or 价值2千5 before 的: the currency is implied.
       m.kind = MeasureKind::money;
       m.currency_explicit = yen;

@@ -89,6 +89,9 @@ TEST_CASE("quantities of goods") {
   CHECK(m.value == 5000);
   CHECK(m.unit == "册");
   CHECK(one("抽水泵13台").unit == "台");
+  CHECK(one("土鸡蛋3000枚").unit == "枚");
+  CHECK(one("蜂蜜200罐").unit == "罐");
+  CHECK(one("苹果50筐").value == 50);
   m = one("10台(套)医疗设备");
   CHECK(m.value == 10);
   CHECK(m.unit == "台(套)");
@@ -174,8 +177,12 @@ TEST_CASE("amount: the spoken 1万5 and 2千5, and 价值…, are money before �
   CHECK(fen("捐赠现金1万5，用于添置") == 1500000);
   CHECK(fen("价值3万的物资") == 3000000);
   CHECK(one("价值3万的物资").currency_explicit == false);
-  // Not a weight (一百五), nor 万 before 的 in other words.
-  for (const char* text : {"体重一百五的", "3万的人口", "两千的人", "2千5人"})
+  // …and before what is said of the amount (已, 均, 全部, 用于 …).
+  CHECK(fen("货款1万5已当场结清") == 1500000);
+  CHECK(fen("两万五全部用于添置") == 2500000);
+  CHECK(fen("2千5均由") == 250000);
+  // Not a weight (一百五), nor 万 before 的 in other words, nor a plain number before 已.
+  for (const char* text : {"体重一百五的", "3万的人口", "两千的人", "2千5人", "一百五已", "3万已"})
     CHECK_MESSAGE(scan_measures(aidledger::text::normalise(text)).empty(), text);
 }
 
