@@ -208,12 +208,18 @@ std::optional<std::int64_t> times_money(std::int64_t fen, std::int64_t n) {
   return r;
 }
 
+// 区卫健委, 区妇联: 区 is the paper's own district, the one the townships are paired with.
+std::string of_own_district(std::string donor, const Gazetteer& g) {
+  const std::string& district = g.pairing_donor();
+  if (district.empty() || !starts_at(donor, 0, "区") || text::code_point_count(donor) < 3 || !text::ends_at(district, district.size(), "区"))
+    return donor;
+  return district + donor.substr(std::string_view("区").size());
+}
+
 // 共捐款46万元，其中甲公司20万元、乙公司15万元…: when the parts by giver add up to the total, they
 // are the gifts, each of the total's kind, status, date and recipients; the total is dropped by the
 // caller. False (nothing changed) when they do not add up: then the total stands.
-// `where` says where the total was read: "in the sentence before" or "before it in its sentence".
-bool take_parts_of_total(std::vector<AidReport>& parts, const AidReport& total, const std::vector<std::size_t>& without_verb,
-                         std::string_view where) {
+bool take_parts_of_total(std::vector<AidReport>& parts, const AidReport& total, const std::vector<std::size_t>& without_verb) {
   std::int64_t sum = 0;
   for (const auto& r : parts) sum += r.total_fen();
   if (parts.empty() || !total.has_amount() || total.total_fen() != sum || total.allocations.size() != 1) return false;
@@ -230,9 +236,67 @@ bool take_parts_of_total(std::vector<AidReport>& parts, const AidReport& total, 
     r.date = total.date;
     r.date_basis = total.date_basis;
     r.status = total.status;
-    r.notes.push_back(fmt::format("a part of the total {} read {} (其中), given by its own giver", format_fen(sum), where));
   }
   return true;
+}
+
+// One gift of a list of givers (捐赠名单如下：甲公司5万元、乙公司3万元；丙公司、丁公司各2万元).
+struct ListedGift {
+  Span giver;  // sentence offsets
+  std::string donor;
+  Measure amount;
+};
+
+// Where the list of givers a sentence announces starts (…公布如下(排名不分先后):, 捐赠名单如下,
+// 爱心榜:), past its colon, or npos. (Normalised text: NFKC has made ：（） ASCII.)
+std::size_t list_cue_end(std::string_view text) {
+  for (std::string_view cue : {"如下", "名单:", "爱心榜:", "光荣榜:"}) {
+    const std::size_t at = text.find(cue);
+    if (at == std::string_view::npos) continue;
+    std::size_t end = at + cue.size();
+    if (const std::size_t colon = text.find(':', end); colon != std::string_view::npos && colon <= end + 30) end = colon + 1;
+    return end;
+  }
+  return std::string_view::npos;
+}
+
+// The gifts of a list of givers in `s` from `from`: every amount of money is led by the names of
+// who gave it, with nothing between but punctuation, spaces and a word of giving (甲公司　5万元;
+// 甲公司、乙公司各2万元: each gave it). Nothing when any amount (or any count of goods) is not so led,
+// or when no amount is: then the text is no such list.
+std::optional<std::vector<ListedGift>> listed_gifts(const detail::SentenceTokens& s, std::size_t from) {
+  std::vector<ListedGift> gifts;
+  std::size_t after_last = from;
+  for (const auto& m : s.measures) {
+    if (m.span.begin < from) continue;
+    if (m.kind != MeasureKind::money) return std::nullopt;
+    std::vector<const std::pair<Span, std::string>*> givers;
+    for (const auto& o : s.organisations)
+      if (o.first.begin >= after_last && o.first.end <= m.span.begin) givers.push_back(&o);
+    if (givers.empty()) return std::nullopt;
+    // What stands between the names and the amount, and between the names: no more than a word.
+    std::u32string between;
+    std::size_t at = after_last;
+    auto keep_han = [&](std::size_t a, std::size_t b) {
+      for (std::size_t i = a; i < b;) {
+        const char32_t cp = text::next_code_point(s.text, i);
+        if (text::is_han(cp)) between.push_back(cp);
+      }
+    };
+    for (const auto* g : givers) {
+      keep_han(at, g->first.begin);
+      at = g->first.end;
+    }
+    keep_han(at, m.span.begin);
+    // (（排名不分先后）, 各, 捐款, 捐赠, 出资, 认捐: a few characters at most.)
+    if (between.size() > 8) return std::nullopt;
+    const bool each = between.find(U'各') != std::u32string::npos;
+    if (givers.size() > 1 && !each) return std::nullopt;
+    for (const auto* g : givers) gifts.push_back({g->first, g->second, m});
+    after_last = m.span.end;
+  }
+  if (gifts.empty()) return std::nullopt;
+  return gifts;
 }
 
 // Everything one sentence's frames share.
@@ -1196,7 +1260,9 @@ class SentenceReader {
     for (std::size_t i : parts_without_verb)
       if (i > at) without_verb.push_back(i - at - 1);
     parts_without_verb.clear();
-    if (!take_parts_of_total(parts, reports[at], without_verb, "before it in its sentence")) return;
+    if (!take_parts_of_total(parts, reports[at], without_verb)) return;
+    for (auto& r : parts)
+      r.notes.push_back(fmt::format("a part of the total {} read before it in its sentence (其中), given by its own giver", format_fen(reports[at].total_fen())));
     reports.pop_back();
     for (auto& r : parts) reports.push_back(std::move(r));
   }
@@ -1292,13 +1358,7 @@ class SentenceReader {
     reports = std::move(corrected);
   }
 
-  // 区卫健委, 区妇联: 区 is the paper's own district, the one the townships are paired with.
-  std::string of_own_district(std::string donor) const {
-    const std::string& district = gazetteer_.pairing_donor();
-    if (district.empty() || !starts_at(donor, 0, "区") || text::code_point_count(donor) < 3 || !text::ends_at(district, district.size(), "区"))
-      return donor;
-    return district + donor.substr(std::string_view("区").size());
-  }
+  std::string of_own_district(std::string donor) const { return extract::of_own_district(std::move(donor), gazetteer_); }
 
   // A segment that opens with its own date is a new item of a chronology (…；2021年10月，向…捐赠):
   // its elided subject is the article's, not the item's before.
@@ -1994,7 +2054,7 @@ class SentenceReader {
 
   // (2022年度，高新区共向…: the year as a time, not a label.)
   bool is_label(const DatedMention& d) const {
-    return starts_at(s_.text, d.span.end, "度") && !starts_at(s_.text, d.span.end + std::string_view("度").size(), "，") &&
+    return starts_at(s_.text, d.span.end, "度") && !starts_at(s_.text, d.span.end + std::string_view("度").size(), ",") &&
            !starts_at(s_.text, d.span.end + std::string_view("度").size(), "内") &&
            !starts_at(s_.text, d.span.end + std::string_view("度").size(), "里");
   }
@@ -2418,6 +2478,47 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   std::optional<DateRange> paragraph_last;
   bool previous_had_amount = false;
   std::size_t previous_from = 0;  // the reports of the sentence before start here
+  // A list of givers after a total (现将捐款情况公布如下：/ 甲公司　5万元 / 乙公司　3万元 …): the gifts
+  // listed so far, and the report of the total they are parts of.
+  struct OpenList {
+    std::size_t total;
+    std::int64_t sum = 0;
+    std::vector<AidReport> parts;
+  };
+  std::optional<OpenList> listing;
+  // The listed gifts replace the total when they add up to it; otherwise the total stands alone.
+  auto close_list = [&] {
+    if (!listing) return;
+    AidReport& total = reports[listing->total];
+    if (take_parts_of_total(listing->parts, total, {})) {
+      for (auto& r : listing->parts) {
+        r.notes.push_back(fmt::format("a part of the total {} listed after it (如下), given by its own giver", format_fen(total.total_fen())));
+        r.article_seq = article.seq;
+      }
+      reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(listing->total));
+      for (auto& r : listing->parts) reports.push_back(std::move(r));
+      previous_from = reports.size();
+      previous_had_amount = false;
+    }
+    listing.reset();
+  };
+  auto add_listed = [&](const std::vector<ListedGift>& gifts, const text::Sentence& sentence) {
+    for (const auto& g : gifts) {
+      AidReport r;
+      r.sentence = sentence.span;
+      r.sentence_text = sentence.text;
+      r.measure = {sentence.page_offset(g.amount.span.begin), sentence.page_offset(g.amount.span.end)};
+      r.donor = of_own_district(g.donor, gazetteer_);
+      r.donor_as_written = std::string(sentence.text.substr(g.giver.begin, g.giver.end - g.giver.begin));
+      r.donor_basis = "subject";
+      r.distribution = "single";
+      r.approximate = g.amount.approximate;
+      r.allocations.push_back({});
+      r.allocations.front().amount_fen = g.amount.value;
+      listing->sum += g.amount.value;
+      listing->parts.push_back(std::move(r));
+    }
+  };
   std::size_t paragraph = 0;
   for (const auto& sentence : sentences) {
     if (sentence.paragraph != paragraph) {
@@ -2462,10 +2563,24 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     refused.insert(refused.end(), reader.refused.begin(), reader.refused.end());
     for (const auto& x : refused)
       refused_amounts.push_back({{sentence.page_offset(x.span.begin), sentence.page_offset(x.span.end)}, sentence.span, sentence.text, x.reason});
+    // A line of a list of givers (甲公司　5万元): its gifts are parts of the total before the list.
+    bool listed = false;
+    if (listing) {
+      if (auto gifts = listed_gifts(tokens, 0)) {
+        add_listed(*gifts, sentence);
+        read.clear();
+        listed = true;
+        if (listing->sum >= reports[listing->total].total_fen()) close_list();
+      } else {
+        close_list();
+      }
+    }
     // 共筹集善款12.6万元。其中，甲4万元，乙2.6万元…: the parts by giver are the gifts, in place of
     // the total, when they add up to it; otherwise the total stands and the parts are not read.
     if (reader.breakdown_of_total_before && !read.empty()) {
-      if (!reports.empty() && take_parts_of_total(read, reports.back(), reader.parts_without_verb, "in the sentence before")) {
+      if (!reports.empty() && take_parts_of_total(read, reports.back(), reader.parts_without_verb)) {
+        for (auto& r : read)
+          r.notes.push_back(fmt::format("a part of the total {} read in the sentence before (其中), given by its own giver", format_fen(reports.back().total_fen())));
         reports.pop_back();
       } else {
         read.clear();
@@ -2473,14 +2588,14 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     // 共募集善款24万元。这笔善款平均分配给甲乡、乙镇、丙乡三个乡镇…: the sentence after a gift that
     // went nowhere named says where it goes.
-    if (read.empty() && previous_had_amount && !reports.empty() && place_money_of_sentence_before(tokens, memory, reports.back()))
+    if (!listed && read.empty() && previous_had_amount && !reports.empty() && place_money_of_sentence_before(tokens, memory, reports.back()))
       reports.back().raised_unplaced = false;
     // (Raised money the sentence after did not place went to no one named.)
     reports.erase(std::remove_if(reports.begin() + static_cast<std::ptrdiff_t>(std::min(previous_from, reports.size())), reports.end(),
                                  [](const AidReport& r) { return r.raised_unplaced; }),
                   reports.end());
-    if (read.empty()) count_per_unit_of_sentence_before(tokens, reports, previous_from);
-    if (read.empty()) value_goods_of_sentence_before(tokens, reports, previous_from);
+    if (read.empty() && !listed) count_per_unit_of_sentence_before(tokens, reports, previous_from);
+    if (read.empty() && !listed) value_goods_of_sentence_before(tokens, reports, previous_from);
     for (std::size_t i = previous_from; i < reports.size(); ++i) reports[i].uncounted.reset();
     previous_from = reports.size();
     const std::size_t pushed_from = reports.size();
@@ -2488,6 +2603,30 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;
       r.article_seq = article.seq;
       reports.push_back(std::move(r));
+    }
+    // …现将捐款情况公布如下：(甲公司5万元、乙公司3万元…): what the sentence read of the list is
+    // not read as its own gifts; the list's gifts are parts of the total read last.
+    if (const std::size_t cue = listed ? std::string_view::npos : list_cue_end(tokens.text); cue != std::string_view::npos) {
+      // (The list follows in this sentence, or on the lines after it; 公示如下：2022年度，高新区共…
+      // goes on in prose, and is no list.)
+      const auto gifts = listed_gifts(tokens, cue);
+      bool list_follows = true;
+      for (std::size_t i = cue; i < tokens.text.size() && list_follows;) {
+        const char32_t cp = text::next_code_point(tokens.text, i);
+        if (cp == U'(') i = std::min(tokens.text.size(), tokens.text.find(')', i));  // (排名不分先后)
+        else list_follows = !text::is_han(cp);
+      }
+      if (gifts || list_follows) {
+        const std::size_t cue_at = sentence.page_offset(cue);
+        while (reports.size() > pushed_from && reports.back().measure.begin >= cue_at) reports.pop_back();
+        if (!reports.empty() && reports.back().has_amount() && reports.back().allocations.size() == 1 && !reports.back().aggregate) {
+          listing = OpenList{reports.size() - 1};
+          if (gifts) {
+            add_listed(*gifts, sentence);
+            if (listing->sum >= reports[listing->total].total_fen()) close_list();
+          }
+        }
+      }
     }
     // Memory: the last organisation named (for 该公司/其 in later sentences).
     const auto& orgs = tokens.organisations;
@@ -2565,6 +2704,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(pushed_from), reports.end(),
                                       [](const AidReport& r) { return r.has_amount(); });
   }
+  close_list();
   reports.erase(std::remove_if(reports.begin(), reports.end(), [](const AidReport& r) { return r.raised_unplaced; }), reports.end());
   if (context_out) context_out->refused = std::move(refused_amounts);
   return reports;

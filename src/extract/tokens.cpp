@@ -119,7 +119,7 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
     const bool named_plan = s.slice(w.span) == "计划" && w.span.begin >= 3 && text::ends_at(sentence, w.span.begin, "”");
     std::size_t after = w.span.end;
     const char32_t next = after < sentence.size() ? text::next_code_point(sentence, after) : U'。';
-    const bool plan_noun = s.slice(w.span) == "计划" && std::u32string_view(U"，。、；：").find(next) != std::u32string_view::npos;
+    const bool plan_noun = s.slice(w.span) == "计划" && std::u32string_view(U",。、;:").find(next) != std::u32string_view::npos;
     // (承诺的600万元 is the sum promised: a pledge still.)
     const bool promised = s.slice(w.span) == "承诺";
     if ((text::starts_at(sentence, w.span.end, "的") && !promised) || named_plan || plan_noun) w.cats &= ~bit(Cat::modal);

@@ -276,3 +276,26 @@ TEST_CASE("a village one page places in a township is placed there on the pages 
   CHECK(corpus.find("桃坪沟村") == nullptr);
   CHECK(read_text("2021-05-22_b.txt", kUses, &corpus).reports[0].allocations[0].township.empty());
 }
+
+TEST_CASE("a list of givers after a total: the listed gifts replace it when they add up to it") {
+  const auto px = read_page("donor_lists_wenyu.txt");
+  const auto& rs = px.reports;
+  // Five listed gifts, one per line, add up to the 8.62万 collected: they stand in its place.
+  REQUIRE(rs.size() == 6);
+  const std::vector<std::pair<std::string, std::int64_t>> listed = {{"郑州明川精密机械有限公司", 3000000},
+                                                                    {"河南青禾农业发展有限公司", 2000000},
+                                                                    {"郑州高新区商业联合会", 2500000},
+                                                                    {"郑州云图测绘技术有限公司", 1000000},
+                                                                    {"河南正平律师事务所", 120000}};
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    INFO(i);
+    CHECK(rs[i].donor == listed[i].first);
+    CHECK(rs[i].total_fen() == listed[i].second);
+    CHECK(rs[i].allocations.at(0).township == "文峪乡");
+    CHECK(rs[i].kind == Kind::cash);
+    CHECK(rs[i].notes.back() == "a part of the total 86200.00 listed after it (如下), given by its own giver");
+  }
+  // The second list names 3万 of the 6万 raised: it is not the whole, so the total stands alone.
+  CHECK(rs[5].donor == "郑州高新区慈善总会");
+  CHECK(rs[5].total_fen() == 6000000);
+}
