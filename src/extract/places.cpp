@@ -445,6 +445,14 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
                                     "前往", "深入", "调研", "考察", "资助", "捐助", "帮扶", "修缮", "修复", "扩建", "硬化", "捐赠",
                                     "安装", "来到", "为了"})
         if (const std::size_t v = s.substr(begin, at - begin).rfind(verb); v != std::string_view::npos) begin += v + verb.size();
+      // 2022年东沟村: the name starts after a date; 我们东沟村小学: after who speaks.
+      for (std::string_view unit : {"年", "月", "日"})
+        if (begin > 0 && starts_at(s, begin, unit) && s[begin - 1] >= '0' && s[begin - 1] <= '9') begin += unit.size();
+      for (std::string_view speaker : {"我们", "咱们", "俺们", "我", "咱", "俺"})
+        if (starts_at(s, begin, speaker) && begin + speaker.size() < at) {
+          begin += speaker.size();
+          break;
+        }
       std::string township_of_name;  // when the name is the township's own (徐家湾乡中心小学)
       const PlaceMention* short_form_before = nullptr;
       for (std::size_t e = begin + 1; e <= at; ++e) {

@@ -54,6 +54,10 @@ TEST_CASE("villages and schools resolve to their township where the text says so
   CHECK(names(f.find("双槐树乡东坡村、西岭村")) == NT{{"双槐树乡", "双槐树乡"}, {"东坡村", "双槐树乡"}, {"西岭村", "双槐树乡"}});
   CHECK(f.find("村委会和村民").empty());
   CHECK(f.find("卢氏乡村振兴").size() == 1);  // 卢氏 only: 乡村 is no village
+  // A name starts after a date (2022年龙驹村) and after who speaks (我们龙驹村小学).
+  CHECK(names(f.find("2022年龙驹村共争取到")) == NT{{"龙驹村", "双龙湾镇"}});
+  CHECK(names(f.find("又为我们龙驹村小学捐赠了图书")) == NT{{"龙驹村小学", "双龙湾镇"}});
+  CHECK(names(f.find("咱们龙驹村的香菇")) == NT{{"龙驹村", "双龙湾镇"}});
 }
 
 TEST_CASE("collective mentions count townships") {
