@@ -2162,6 +2162,16 @@ class SentenceReader {
         return;
       }
     }
+    // 全年共向两乡镇投入…, under 一、2022年工作回顾 (or after a lead 2023年，高新区…): that year.
+    if (!r.date && memory_.section_year) {
+      const std::string_view before = s_.slice(0, measure_begin);
+      for (std::string_view whole : {"全年", "年内", "当年", "本年度"})
+        if (before.find(whole) != std::string_view::npos) {
+          r.date = memory_.section_year;
+          r.date_basis = fmt::format("the year its part of the article is about: {}", format_date(*memory_.section_year));
+          return;
+        }
+    }
     // An article reporting on a year before the one it was printed in (2022年度…公示, printed in
     // January 2023): its gifts are of that year.
     if (!r.date && memory_.year_reported && article_date_ && memory_.year_reported->last < article_date_->first) {
@@ -2646,6 +2656,23 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     memory.people_counted = count_in(tokens.text, tokens.text.size(), 0);
     for (const auto& d : tokens.dates)
       if (!d.plan) paragraph_last = d.date;
+    // 一、2022年工作回顾 (a heading: a short line with no full stop), or 2023年，高新区… (a lead
+    // opening with the year): the year the part of the article that follows is about.
+    for (const auto& d : tokens.dates) {
+      if (d.plan || d.date.precision != Precision::year) continue;
+      std::size_t lead = 0;
+      auto skip_marks = [&] {
+        while (lead < d.span.begin && !text::is_han(text::code_point_at(tokens.text, lead))) text::next_code_point(tokens.text, lead);
+      };
+      skip_marks();
+      for (std::string_view opening : {"本报讯", "一、", "二、", "三、", "四、", "五、", "六、"})
+        if (starts_at(tokens.text, lead, opening)) lead += opening.size();
+      skip_marks();
+      const bool heading = tokens.text.find("。") == std::string_view::npos && text::code_point_count(tokens.text) <= 30;
+      const bool opens_lead = lead == d.span.begin && (starts_at(tokens.text, d.span.end, ",") || heading);
+      if (opens_lead || (heading && lead == d.span.begin)) memory.section_year = d.date;
+      break;
+    }
     {
       std::vector<const PlaceMention*> named;
       bool collective = false;

@@ -90,6 +90,9 @@ struct ArticleMemory {
   // The year the article reports on, when its title names one (2022年度…资金使用情况公示): what its
   // gifts without a date of their own are dated by, rather than the day it was printed.
   std::optional<DateRange> year_reported;
+  /// The year a part of the article is about: a heading (一、2022年工作回顾) or a lead that opens
+  /// with it (2023年，高新区…). 全年/年内 in a sentence of that part mean that year.
+  std::optional<DateRange> section_year;
   std::string last_person;  // the person named last after an office (主任周敏): what 她/他个人 refer to
   std::string delegation;   // canonical: the organisation whose delegation was named last (区教育局调研组)
   // Organisations named so far, as written and canonical: a short name (天明) stands for the
