@@ -2630,7 +2630,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         const std::size_t cue_at = sentence.page_offset(cue);
         while (reports.size() > pushed_from && reports.back().measure.begin >= cue_at) reports.pop_back();
         if (!reports.empty() && reports.back().has_amount() && reports.back().allocations.size() == 1 && !reports.back().aggregate) {
-          listing = OpenList{reports.size() - 1};
+          listing = OpenList{reports.size() - 1, 0, {}};
           if (gifts) {
             add_listed(*gifts, sentence);
             if (listing->sum >= reports[listing->total].total_fen()) close_list();

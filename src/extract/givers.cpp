@@ -369,6 +369,17 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       again = true;
     }
   }
+  // 在郑创业的企业家赵明远…: a phrase of where before 的 describes the giver named after it.
+  if (starts_at(s.text, begin, "在"))
+    if (const std::size_t de = s.text.find("的", begin); de != std::string_view::npos && de + 3 < limit &&
+                                                          text::code_point_count(s.slice(begin, de)) <= 8) {
+      // (…的卢氏籍企业家赵明远: the title or the name within a few characters of 的.)
+      const std::size_t near = std::min(limit, de + 3 + 12);
+      const bool named_after =
+          std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) { return w.is(Cat::person_title) && w.span.begin >= de + 3 && w.span.begin <= near; }) ||
+          std::any_of(s.organisations.begin(), s.organisations.end(), [&](const auto& o) { return o.first.begin == de + 3; });
+      if (named_after) begin = de + 3;
+    }
   // The subject ends at the first word that ends a subject, a date, an amount or a place that
   // follows no organisation.
   std::size_t end = limit;
@@ -437,6 +448,17 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     std::size_t item_at = static_cast<std::size_t>(item.data() - s.text.data());
     // 某集团董事长赵国强个人出资, 张明本人捐赠: the person gives in his own name.
     bool in_own_name = false;
+    // (企业家王立新以个人名义: the manner after the name is no part of it.)
+    for (std::string_view manner : {"以个人名义", "以个人身份"})
+      if (const std::size_t at = item.find(manner); at != std::string_view::npos && at > 0) {
+        item = item.substr(0, at);
+        in_own_name = true;
+      }
+    if (text::ends_at(item, item.size(), "以") && item.size() > 3 &&
+        (starts_at(s.text, item_at + item.size(), "个人名义") || starts_at(s.text, item_at + item.size(), "个人身份"))) {
+      item.remove_suffix(std::string_view("以").size());
+      in_own_name = true;
+    }
     for (std::string_view own : {"个人", "本人"}) {
       if (text::ends_at(item, item.size(), own) && text::code_point_count(item) > 4) item.remove_suffix(own.size());
       in_own_name = in_own_name || starts_at(s.text, item_at + item.size(), own);

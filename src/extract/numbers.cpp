@@ -541,9 +541,10 @@ bool implied_money_form(std::string_view s, const Run& r, bool marked) {
   return (r.value.has_multiplier && (!r.bare || marked)) || colloquial(s, r);
 }
 
-// 货款1万5已当场结清, 2千5均由…: what says something of the amount just written (not a unit of it).
+// 货款1万5已当场结清, 2千5均由…, 带来2千5现金: what says something of the amount just written, or
+// names it as money (not a unit of it).
 bool followed_by_adverb(std::string_view s, std::size_t pos) {
-  for (std::string_view w : {"已", "均", "全部", "都", "将", "用于", "由"})
+  for (std::string_view w : {"已", "均", "全部", "都", "将", "用于", "由", "现金", "现款"})
     if (starts_at(s, pos, w)) return true;
   return false;
 }

@@ -181,6 +181,7 @@ TEST_CASE("amount: the spoken 1万5 and 2千5, and 价值…, are money before �
   CHECK(fen("货款1万5已当场结清") == 1500000);
   CHECK(fen("两万五全部用于添置") == 2500000);
   CHECK(fen("2千5均由") == 250000);
+  CHECK(fen("专程带来2千5现金") == 250000);
   // Not a weight (一百五), nor 万 before 的 in other words, nor a plain number before 已.
   for (const char* text : {"体重一百五的", "3万的人口", "两千的人", "2千5人", "一百五已", "3万已"})
     CHECK_MESSAGE(scan_measures(aidledger::text::normalise(text)).empty(), text);
