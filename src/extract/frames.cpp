@@ -92,6 +92,28 @@ int tranche_number(const SentenceTokens& s, const Frame& f) {
   return 0;
 }
 
+namespace {
+
+// An agreement that names the time of a gift (协议签订当天，…捐赠; 签约仪式上, 签约现场) does not
+// make the gift a promise.
+bool names_a_time(const SentenceTokens& s, const LexToken& agreement) {
+  for (std::size_t at = agreement.span.end, chars = 0; at < s.text.size() && chars < 3; ++chars) {
+    for (std::string_view when : {"当天", "当日", "仪式", "现场", "之际"})
+      if (starts_at(s.text, at, when)) return true;
+    if (!text::is_han(text::next_code_point(s.text, at))) break;
+  }
+  return false;
+}
+
+// An agreement in `region` that is not the time of the gift.
+bool has_agreement(const SentenceTokens& s, Span region) {
+  return std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
+    return w.is(Cat::agreement) && w.span.begin >= region.begin && w.span.end <= region.end && !names_a_time(s, w);
+  });
+}
+
+}  // namespace
+
 Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   const Measure& m = s.measures[f.measure];
   const Span own = s.clauses[s.clause_of(m.span.begin)];
@@ -112,7 +134,7 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   const LexToken* modal = s.last(Cat::modal, gift);
   if (paid && (!modal || modal->span.begin < paid->span.begin)) return Status::disbursed;
   // (A first tranche agreed and not yet paid is a pledge: 约定首批采购金额58万元，7月底前完成供货.)
-  if (tranche && !modal && !(s.has(Cat::agreement, {gift.begin, m.span.begin}) && !paid_verb))
+  if (tranche && !modal && !(has_agreement(s, {gift.begin, m.span.begin}) && !paid_verb))
     return Status::disbursed;
   if (modal) return Status::pledged;
   // A modal or an agreement earlier in the segment governs the clauses after it.
@@ -121,12 +143,12 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   // An agreement names what was agreed: the gift in its own clause, or in later clauses that go
   // on with the same giver (签订协议书，决定…捐赠150万元); a gift with a giver of its own is not
   // part of it (签订协议、某公司捐赠图书).
-  if (s.has(Cat::agreement, gift) && !paid_verb) return Status::pledged;
-  if (s.has(Cat::agreement, before) && !paid_verb && !f.giver_named_in_clause) return Status::pledged;
+  if (has_agreement(s, gift) && !paid_verb) return Status::pledged;
+  if (has_agreement(s, before) && !paid_verb && !f.giver_named_in_clause) return Status::pledged;
   // 协议约定，…向两镇捐赠3000万元: a clause that opens the segment with the agreement frames all of it.
   {
     const Span opener = s.clauses[s.clause_of(f.segment.begin)];
-    const bool frames_all = opener.end <= m.span.begin && s.has(Cat::agreement, opener) &&
+    const bool frames_all = opener.end <= m.span.begin && has_agreement(s, opener) &&
                             !s.has(Cat::give, opener) && !s.has(Cat::give_paid, opener) &&
                             std::none_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= opener.begin && o.span.begin < opener.end; });
     if (frames_all && !paid_verb && !s.has(Cat::paid, own)) return Status::pledged;
