@@ -195,7 +195,7 @@ bool is_range_sep(std::string_view s, std::size_t pos, std::size_t& len) {
 // or full stop, or at the end. 春节慰问, 中秋走访 (a kind of visit), a title such as 情暖中秋, and
 // 春节前夕 / 中秋节前 / 之际 (some day before it: the date written beside it says which), a list
 // (中秋、国庆“双节”) and the holiday as a thing (过上…祥和的春节, 喜迎国庆) are not.
-std::size_t read_holiday(std::string_view s, std::size_t pos, Holiday& h, bool& holiday_break) {
+std::size_t read_holiday(std::string_view s, std::size_t pos, Holiday& h, bool& holiday_break, bool& eve) {
   struct W { std::string_view w; Holiday h; };
   static constexpr W kWords[] = {{"国庆节", Holiday::national_day}, {"国庆", Holiday::national_day},
                                  {"春节", Holiday::spring_festival}, {"除夕", Holiday::new_years_eve},
@@ -218,6 +218,16 @@ std::size_t read_holiday(std::string_view s, std::size_t pos, Holiday& h, bool& 
     }
     bool timed = is_break;
     for (std::string_view x : kTimeWords) timed = timed || starts_at(s, end, x);
+    // 元旦前夕, 春节前夕, standing as the time of what follows (元旦前夕，…送去): the days before it.
+    bool before_it = false;
+    if (!is_break && starts_at(s, end, "前夕")) {
+      const std::size_t after = end + std::string_view("前夕").size();
+      if (after == s.size() || std::u32string_view(U",。;:").find(code_point_at(s, after)) != std::u32string_view::npos) {
+        before_it = true;
+        end = after;
+        timed = true;
+      }
+    }
     const char32_t next = code_point_at(s, end);
     // Not 、: 中秋、国庆“双节”来临之际 lists the holidays a date is near.
     const bool punctuated = end == s.size() || std::u32string_view(U",，。;；:：)）").find(next) != std::u32string_view::npos;
@@ -228,6 +238,7 @@ std::size_t read_holiday(std::string_view s, std::size_t pos, Holiday& h, bool& 
     if (!timed && !punctuated) return 0;
     h = w.h;
     holiday_break = is_break;
+    eve = before_it;
     return end - pos;
   }
   return 0;
@@ -291,6 +302,7 @@ struct Point {
   Period period = Period::none;
   Holiday holiday = Holiday::none;
   bool holiday_break = false;
+  bool holiday_eve = false;
 };
 
 // After a month (5月 / 今年5月): a day, a day range written once (24—25日) or a period (上旬, 初).
@@ -312,7 +324,7 @@ std::size_t read_after_month(std::string_view s, std::size_t i, Point& pt) {
 // After a year (2021年 / 今年): a period, a holiday, a month range written once, or a month.
 std::size_t read_after_year(std::string_view s, std::size_t i, Point& pt) {
   if (std::size_t n = read_year_period(s, i, pt.period); n > 0) return i + n;
-  if (std::size_t n = read_holiday(s, i, pt.holiday, pt.holiday_break); n > 0) return i + n;
+  if (std::size_t n = read_holiday(s, i, pt.holiday, pt.holiday_break, pt.holiday_eve); n > 0) return i + n;
   if (auto e = read_elided(s, i, true)) {
     pt.d.month = e->a;
     pt.to = DatePart{pt.d.year, e->b, 0};
@@ -596,6 +608,7 @@ std::vector<DateMention> scan_dates(std::string_view s) {
             m.period = pt.period;
             m.holiday = pt.holiday;
             m.holiday_break = pt.holiday_break;
+            m.holiday_eve = pt.holiday_eve;
             end = e;
           }
         }
@@ -620,7 +633,7 @@ std::vector<DateMention> scan_dates(std::string_view s) {
     // A holiday standing alone: 春节期间, 国庆节, 中秋.
     {
       DateMention m;
-      if (const std::size_t n = read_holiday(s, i, m.holiday, m.holiday_break); n > 0) {
+      if (const std::size_t n = read_holiday(s, i, m.holiday, m.holiday_break, m.holiday_eve); n > 0) {
         m.span = {i, i + n};
         m.since = since_after(s, m.span.end);
         m.plan = holiday_plan(s, i);
@@ -679,6 +692,7 @@ std::vector<DateMention> scan_dates(std::string_view s) {
     m.period = point->period;
     m.holiday = point->holiday;
     m.holiday_break = point->holiday_break;
+    m.holiday_eve = point->holiday_eve;
     std::size_t end = point->end;
     // A written range: 10月24日~25日, 2021年3月至5月, 2019年至2021年, 10月30日至11月2日.
     std::size_t sep = 0;
@@ -788,6 +802,14 @@ std::optional<DateRange> holiday_in(const DateMention& m, int y) {
     return DateRange{year_month_day{sys_days{*d} - days{1}}, year_month_day{sys_days{*d} + days{6}}, Precision::day};
   if (m.holiday_break && m.holiday == Holiday::national_day)
     return DateRange{*d, year{y} / October / 7, Precision::day};
+  // (前夕: the month before it, visits 春节前夕 being made up to three weeks ahead, within the year
+  // of the day before it: 春节前夕 of a late-January 春节 is still that year, 元旦前夕 is December.)
+  if (m.holiday_eve) {
+    const year_month_day last{sys_days{*d} - days{1}};
+    year_month_day first{sys_days{*d} - days{30}};
+    if (first.year() != last.year()) first = last.year() / January / 1;
+    return DateRange{first, last, Precision::day};
+  }
   return DateRange::day(*d);
 }
 
@@ -900,7 +922,9 @@ std::optional<DateRange> DateResolver::resolve(const DateMention& m) {
     if (m.from.year != 0) {
       result = holiday_in(m, m.from.year);
     } else {
-      const std::optional<DateRange> anchor = last_ ? last_ : reference_;
+      // (前夕 is counted from the report itself: a chronicle's 6月 … 国庆前夕 is not the one after June.)
+      const bool from_report = m.holiday_eve && reference_ && reference_->precision == Precision::day;
+      const std::optional<DateRange> anchor = from_report ? reference_ : last_ ? last_ : reference_;
       if (anchor && anchor->precision == Precision::year) {
         result = holiday_in(m, static_cast<int>(anchor->first.year()));
       } else if (anchor) {
@@ -908,6 +932,17 @@ std::optional<DateRange> DateResolver::resolve(const DateMention& m) {
         const sys_days horizon = sys_days{anchor->first} + days{60};
         for (int y = y0 - 1; y <= y0 + 1; ++y)
           if (auto r = holiday_in(m, y); r && sys_days{r->first} <= horizon) result = r;
+        // (元旦前夕 in a report of 8 January is the end of December; 春节前夕 in a report written
+        // before the holiday ends on the day of the report.)
+        if (result && m.holiday_eve && anchor->precision == Precision::day && result->last > anchor->first) {
+          result->last = anchor->first;
+          if (result->first > result->last) result = DateRange::day(anchor->first);
+        }
+      }
+      // (9月12日，中秋节前夕，…: the day written beside it says which.)
+      if (result && m.holiday_eve && last_ && last_->precision == Precision::day && last_->first == last_->last &&
+          result->first <= last_->first && last_->last <= result->last) {
+        result = last_;
       }
     }
   } else {

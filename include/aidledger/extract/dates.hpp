@@ -92,6 +92,7 @@ struct DateMention {
   bool since = false;
   Holiday holiday = Holiday::none;  // 春节, 2021年国庆节, 今年中秋 (year in from.year or relative)
   bool holiday_break = false;       // 春节期间, 国庆假期 (inside span): the holiday week
+  bool holiday_eve = false;         // 元旦前夕 (inside span): the ten days before it
   std::string_view text_of(std::string_view s) const { return span.of(s); }
 };
 
