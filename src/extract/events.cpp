@@ -838,8 +838,11 @@ class SentenceReader {
         after_the_list = paired.size() >= 2 && std::find(paired.begin(), paired.end(), k) == paired.end();
         break;
       }
-    const bool each = each_after || (!after_the_list && detail::says_each(s_, lead_from, m.span.begin) &&
-                                     !detail::says_total(s_, lead_from, m.span.begin));
+    // 捐赠棉衣、棉被各300件: 各 right after a list of goods counts each of them; the recipients
+    // share them.
+    const std::size_t goods_listed = goods_listed_before_each(m.span.begin, *trigger);
+    const bool each = goods_listed < 2 && (each_after || (!after_the_list && detail::says_each(s_, lead_from, m.span.begin) &&
+                                                          !detail::says_total(s_, lead_from, m.span.begin)));
     std::vector<std::size_t> list = detail::amount_list(s_, k);
     if (!each || list.size() < 2) list.resize(1);
     std::optional<std::int64_t> amount, high, quantity;
@@ -857,6 +860,10 @@ class SentenceReader {
       if (!ok) refuse_product(m, n, written_value);
       return ok;
     };
+    if (goods_listed >= 2) {
+      if (!multiply(static_cast<std::int64_t>(goods_listed))) return;
+      r.notes.push_back(fmt::format("each of {} goods listed before 各 counted", goods_listed));
+    }
 
     // The price times what was bought, when no amount paid is written.
     if (priced) {
@@ -1373,6 +1380,33 @@ class SentenceReader {
   }
 
   // A clause that goes on with a list of gifts: it opens with 以及, 及, 和, 还有.
+  // How many goods are listed right before 各 at `amount_begin` (棉衣、棉被各300件 -> 2), from the
+  // verb or the clause's start; 0 when 各 does not stand there or what it follows is not such a list
+  // (甲乡、乙镇各…, 甲公司、乙公司各… name places and givers).
+  std::size_t goods_listed_before_each(std::size_t amount_begin, const LexToken& trigger) const {
+    const LexToken* e = s_.word_before(amount_begin);
+    if (!e || !e->is(Cat::each) || s_.slice(e->span) != "各" || e->span.end != amount_begin) return 0;
+    const Span own = s_.clauses[s_.clause_of(e->span.begin)];
+    const std::size_t from = trigger.span.end <= e->span.begin && trigger.span.begin >= own.begin ? trigger.span.end : own.begin;
+    if (from >= e->span.begin) return 0;
+    for (const auto& p : s_.places)
+      if (p.span.begin < e->span.begin && p.span.end > from) return 0;
+    for (const auto& [span, name] : orgs_)
+      if (span.begin < e->span.begin && span.end > from) return 0;
+    std::size_t parts = 1, chars = 0;
+    for (std::size_t i = from; i < e->span.begin;) {
+      const char32_t cp = text::next_code_point(s_.text, i);
+      if (cp == U'、' || cp == U'和' || cp == U'及') {
+        if (chars == 0) return 0;
+        ++parts;
+        chars = 0;
+      } else if (!text::is_han(cp) || ++chars > 8) {
+        return 0;
+      }
+    }
+    return chars == 0 ? 0 : parts;
+  }
+
   bool continues_list(std::size_t clause_begin) const {
     const std::size_t at = s_.han_from(clause_begin, s_.text.size());
     for (std::string_view w : {"以及", "及", "和", "还有", "另有"})

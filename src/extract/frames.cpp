@@ -254,6 +254,8 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
                              std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {
                                return p.span.begin >= m.span.end && p.span.end <= own.end && (!p.township.empty() || p.level == PlaceLevel::collective);
                              });
+    // (义卖所得善款1万元全部捐给…: money raised by a charity sale and given is money.)
+    if (given_after && m.kind == MeasureKind::money && s.has(Cat::cash, {f.trigger->span.end, m.span.begin})) return Kind::cash;
     return given_after ? Kind::in_kind : Kind::consumption;
   }
   // 首批采购的12.6万元农产品已运抵…: what was bought arriving is the purchase (a buying word

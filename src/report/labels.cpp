@@ -227,6 +227,7 @@ const std::vector<Form>& note_forms() {
       form(R"(valued in the next sentence: ([\s\S]*))", "价值见下一句：$1"),
       form(R"(a part of the total (.+) read in the sentence before \(其中\), given by its own giver)",
            "前一句所读总额 $1 中的一部分（其中），由其自己的捐赠方给出"),
+      form(R"(each of (\d+) goods listed before 各 counted)", "各：其前所列 $1 种物品各计一次"),
       form(R"(a part of the total (.+) listed after it \(如下\), given by its own giver)",
            "其前所读总额 $1 中的一部分（名单如下），由其自己的捐赠方给出"),
       form(R"(a part of the total (.+) read before it in its sentence \(其中\), given by its own giver)",
