@@ -141,7 +141,7 @@ std::string_view kind_endings(std::string_view pronoun) {
       {"医院", "医院"},            {"区", "区"},               {"学校", "学校小学中学"}, {"银行", "行"},
       {"局", "局"},                {"院", "院"},               {"校", "校学"},            {"委", "委"},
       {"中心", "中心"},            {"支部", ""},               {"部门", ""},              {"办事处", "办事处"},
-      {"街道", "办事处街道"},      {"社区", "社区"},           {"大学", "大学学院"},      {"学院", "学院大学"}};
+      {"街道", "处道委"},      {"社区", "社区"},           {"大学", "大学学院"},      {"学院", "学院大学"}};
   for (const auto& [suffix, endings] : kKinds)
     if (text::ends_at(pronoun, pronoun.size(), suffix)) return endings;
   return {};
@@ -601,7 +601,21 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       brand = !inside && first && first->is(Cat::region) && n >= 4 && next &&
               (next->cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy) | bit(Cat::each) | bit(Cat::manner)));
     }
-    if (!org && !expanded && !brand) continue;
+    // 社区居民, 全区党员干部, 各界爱心人士, 师生: people who give together, named as a group.
+    bool people = false;
+    if (!org && !expanded && !brand && n >= 3 && text::all_han(item)) {
+      const LexToken* last = s.last(bit(Cat::people) | bit(Cat::person_title), {item_at, item_at + item.size()});
+      people = last && last->span.end == item_at + item.size() && last->span.begin > item_at;
+    }
+    // (街道干部职工, 公司员工: the people of the office or company named before.)
+    if (people) {
+      const LexToken* last = s.last(bit(Cat::people) | bit(Cat::person_title), {item_at, item_at + item.size()});
+      const std::string_view qualifier = s.slice(item_at, last->span.begin);
+      for (std::string_view kind : {"街道", "办事处", "公司", "企业", "集团", "单位", "医院", "学校", "协会", "商会"})
+        if (starts_at(qualifier, 0, kind) && text::code_point_count(qualifier) <= text::code_point_count(kind) + 2)
+          if (const auto referent = memory.referent(std::string("该") + std::string(kind))) expanded = *referent;
+    }
+    if (!org && !expanded && !brand && !people) continue;
     g.members.push_back(expanded ? *expanded : d.canonical(item));
     g.members_written.push_back(std::string(item));
     if (g.span.empty()) g.span = {item_at, item_at + item.size()};
