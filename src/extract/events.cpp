@@ -985,6 +985,17 @@ class SentenceReader {
             count = count_before(outer->span.begin, 0);
             r.notes.push_back(fmt::format("{} one {} each", s_.slice(outer->span), s_.slice(per->span)));
           }
+        // 送去慰问金，每人千元，两乡镇共有46名教师受到慰问: the count stated after it (共有/共), in a
+        // later clause of its sentence that holds no amount of its own.
+        if (!count && m.kind == MeasureKind::money)
+          for (std::size_t c = mc + 1; c < s_.clauses.size() && !count; ++c) {
+            const Span later = s_.clauses[c];
+            if (clause_has_amount(c)) break;
+            const std::string_view said = s_.slice(later);
+            if (said.find("共有") == std::string_view::npos && said.find("共") == std::string_view::npos) continue;
+            if ((count = first_count_in(s_.text, later.begin, later.end, units_counting(s_.slice(per->span)))))
+              r.notes.push_back("the count stated after it in its sentence");
+          }
         // 为23名学子发放助学金，其中本科生每人3000元、专科生每人2000元: the rates of parts of
         // the people counted before 其中, not of all of them.
         if (count && rates_of_parts(*counted_per)) {

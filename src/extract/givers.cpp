@@ -242,10 +242,19 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
       begin += std::string_view("与").size();
       name = upto.substr(begin);
     }
-    // 小学校舍, 会议: an ending that runs on into another word ends no name.
+    // 小学校舍, 会议: an ending that runs on into another word ends no name; nor one that runs
+    // into an office (农业农村局局长: the bureau is 农业农村局, its head no part of it).
     {
       const std::string_view next = text.substr(pos);
       bool runs_on = false;
+      if (starts_at(next, 0, "长") && text::code_point_count(name) > 2) {
+        const std::string_view last = name.substr(text::previous_code_point_start(name, name.size()));
+        const std::string_view after = next.substr(std::string_view("长").size());
+        const bool office = std::u32string_view(U"局会院校行社处所站部厂").find(code_point_at(last, 0)) != std::u32string_view::npos;
+        // (该公司长期…, 协会长久…: 长 starts another word.)
+        const bool other_word = std::u32string_view(U"期久远效达足").find(code_point_at(after, 0)) != std::u32string_view::npos;
+        runs_on = office && !other_word;
+      }
       if (text::ends_at(name, name.size(), "校"))
         for (std::string_view w : {"舍", "园", "长", "区", "门", "车", "服", "医"}) runs_on = runs_on || starts_at(next, 0, w);
       if (text::ends_at(name, name.size(), "会"))

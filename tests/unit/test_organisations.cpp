@@ -51,3 +51,16 @@ TEST_CASE("two parties joined by 与 are two names, not one; a district written 
   REQUIRE(city.size() == 1);
   CHECK(city.front().second.find("郑东新区") != std::string::npos);
 }
+
+TEST_CASE("a name ends before its head's office (农业农村局局长), not before another word with 长") {
+  const auto& d = Directory::builtin();
+  const auto bureau = detail::organisations_in("高新区农业农村局局长专程带队", d);
+  REQUIRE(bureau.size() == 1);
+  CHECK(bureau.front().second == "郑州高新区农业农村局");
+  const auto chamber = detail::organisations_in("郑州浙江商会会长带队", d);
+  REQUIRE(chamber.size() == 1);
+  CHECK(chamber.front().second == "郑州浙江商会");
+  const auto company = detail::organisations_in("郑州华光电子有限公司长期关注", d);
+  REQUIRE(company.size() == 1);
+  CHECK(company.front().second == "郑州华光电子有限公司");
+}
