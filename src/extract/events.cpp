@@ -1631,7 +1631,16 @@ class SentenceReader {
     for (const auto& p : s_.places)
       if (p.span.begin >= c.begin && p.span.end <= s_.measures[k].span.begin && !p.township.empty() && p.level != PlaceLevel::collective)
         places.push_back(&p);
-    if (places.size() < 2 || places.front()->span.begin != s_.han_from(c.begin, c.end)) return false;
+    // (范县金堤镇、黄营乡各15万元: the county may stand before its townships.)
+    std::size_t opens = s_.han_from(c.begin, c.end);
+    for (const auto& p : s_.places)
+      if (p.level == PlaceLevel::county && p.span.begin == opens) opens = p.span.end;
+    if (!places.empty() && places.front()->span.begin > opens) {
+      const std::string_view lead = s_.slice(opens, places.front()->span.begin);
+      if (text::code_point_count(lead) <= 4 && text::all_han(lead) && (text::ends_at(lead, lead.size(), "县") || text::ends_at(lead, lead.size(), "市")))
+        opens = places.front()->span.begin;
+    }
+    if (places.size() < 2 || places.front()->span.begin != opens) return false;
     const LexToken* each = s_.first(Cat::each, {places.back()->span.end, s_.measures[k].span.begin});
     if (!each) return false;
     // 200万元已拨付，甲乡、乙镇各100万元: one amount for each place, adding up to the total.

@@ -295,6 +295,25 @@ void PlaceFinder::learn(std::string_view page_text) {
           if (const std::size_t t = township_name_end(sentence, at + marker.size()); t != std::string_view::npos)
             learn_township(std::string(sentence.substr(at + marker.size(), t - at - marker.size())));
   }
+  // (范县金堤镇、黄营乡各15万元, in any sentence: a list after a township already learned goes on
+  // with townships of that county.)
+  for (std::size_t at = page_text.find("县"); at != std::string_view::npos; at = page_text.find("县", at + 3)) {
+    std::size_t pos = at + 3;
+    const std::size_t first = township_name_end(page_text, pos);
+    if (first == std::string_view::npos) continue;
+    const std::string name(page_text.substr(pos, first - pos));
+    if (std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end()) continue;
+    for (std::size_t t = first; starts_at(page_text, t, "、") || starts_at(page_text, t, "和") || starts_at(page_text, t, "及");) {
+      pos = t + 3;
+      t = township_name_end(page_text, pos);
+      if (t == std::string_view::npos) break;
+      const std::string next(page_text.substr(pos, t - pos));
+      if (!gazetteer_.township_of(next) && std::find(learned_townships_.begin(), learned_townships_.end(), next) == learned_townships_.end()) {
+        learned_townships_.push_back(next);
+        index_name(next, next, PlaceLevel::township, false);
+      }
+    }
+  }
   const std::vector<PlaceMention> mentions = find(page_text);
   for (const PlaceMention& m : mentions) {
     if (m.level == PlaceLevel::village || m.level == PlaceLevel::school || m.level == PlaceLevel::clinic) {
