@@ -764,6 +764,16 @@ class SentenceReader {
       recipients.push_back({memory_.scene, memory_.scene_township});
       r.notes.push_back(fmt::format("no place in the sentence: {}, where the sentences before were", memory_.scene));
     }
+    // No place read for the gift, in a sentence that speaks of 两乡镇 elsewhere (…累计投入…2860余万元，
+    // 两乡镇累计建成帮扶车间7个): the townships it stands for.
+    if (recipients.empty() && !raised_only)
+      for (const auto& p : s_.places)
+        if (p.level == PlaceLevel::collective && p.count > 0 && !s_.quoted(p.span.begin)) {
+          for (auto& rc : detail::expand_collective(p, recipient_memory))
+            if (!rc.township.empty()) recipients.push_back(std::move(rc));
+          if (!recipients.empty()) r.notes.push_back("no place read for the gift: the townships its sentence names together");
+          break;
+        }
     // No place read for the gift: the article's townships, when it names no more than a pair
     // (a page of several pairings leaves the recipient unknown rather than guessing a joint line).
     if (recipients.empty() && !raised_only && memory_.townships.size() <= 2)

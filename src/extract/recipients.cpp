@@ -58,6 +58,8 @@ bool gift_of_pairing_district(const ArticleMemory& memory) {
   return text::starts_at(memory.giver, 0, "区") && text::starts_at(memory.actor, 0, memory.pairing_donor);
 }
 
+}  // namespace
+
 std::vector<Recipient> expand_collective(const PlaceMention& p, const ArticleMemory& memory) {
   std::vector<Recipient> out;
   const auto is_paired = [&](const std::string& t) { return std::find(memory.paired.begin(), memory.paired.end(), t) != memory.paired.end(); };
@@ -92,6 +94,8 @@ std::vector<Recipient> expand_collective(const PlaceMention& p, const ArticleMem
   }
   return out;
 }
+
+namespace {
 
 // Places in [begin, end), joined where a village follows its township (木桐乡东坡村 is one).
 std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std::size_t end, const std::optional<Giver>& giver,

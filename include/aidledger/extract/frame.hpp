@@ -136,6 +136,8 @@ struct Recipient {
 };
 
 /// Recipients of the gift whose amount is at `measure` and whose verb is at `verb` (or npos).
+/// The townships a collective mention (两乡镇, 两镇) stands for, given what the article named.
+std::vector<Recipient> expand_collective(const PlaceMention& p, const ArticleMemory& memory);
 std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame_begin, std::size_t verb, std::size_t measure,
                                       const std::optional<Giver>& giver, const ArticleMemory& memory);
 /// Recipients sharing a township become one; several townships stay several.
