@@ -203,10 +203,14 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
   }
   // Bytes inside a vocabulary word that is no part of a name: a name never crosses them. (Money,
   // goods, regions and figures do stand inside names: 某某投资控股集团, 郑州某某科技公司.)
-  std::vector<bool> boundary(text.size(), false);
+  std::vector<bool> boundary(text.size(), false), modal_at(text.size(), false);
   for (const LexToken& w : *words)
     if (!w.is(Cat::cash) && !w.is(Cat::goods) && !w.is(Cat::region) && !w.is(Cat::not_aid))
-      for (std::size_t b = w.span.begin; b < w.span.end; ++b) boundary[b] = true;
+      for (std::size_t b = w.span.begin; b < w.span.end; ++b) {
+        boundary[b] = true;
+        // (未来 alone, not 将/拟: those stand before verbs, not inside names.)
+        modal_at[b] = w.is(Cat::modal) && text::code_point_count(text.substr(w.span.begin, w.span.end - w.span.begin)) >= 2;
+      }
   std::size_t pos = 0;
   while (pos < text.size()) {
     // The next end of an organisation name: a Han character where the name so far has an ending.
@@ -216,9 +220,12 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     const std::string_view upto = text.substr(0, pos);
     std::size_t begin = at;
     // Walk left over the name to a boundary: punctuation, a word that is no part of a name, 16 characters.
+    // (A company's name may hold a word of time: 河南智创未来智能装备有限公司.)
+    const bool company = text::ends_at(upto, upto.size(), "公司");
     for (int chars = 0; begin > 0 && chars < 16; ++chars) {
       const std::size_t prev = text::previous_code_point_start(text, begin);
-      if (is_space_or_punct(code_point_at(text, prev)) || boundary[prev]) break;
+      if (is_space_or_punct(code_point_at(text, prev))) break;
+      if (boundary[prev] && !(company && modal_at[prev])) break;
       // (甲公司和乙总会: 和 after a whole name joins two names.)
       if (std::u32string_view(U"和与及同").find(code_point_at(text, prev)) != std::u32string_view::npos && prev > 0 &&
           (d.has_organisation_ending(text.substr(0, prev)) ||

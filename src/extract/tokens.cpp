@@ -109,7 +109,11 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
         std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) { return overlaps(m.span, w.span); }) ||
         std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {
           return p.level != PlaceLevel::collective && overlaps(p.span, w.span);
-        });
+        }) ||
+        // (A word of time inside a company's name, 智创未来…有限公司, says nothing of the gift.)
+        (w.is(Cat::modal) && std::any_of(s.organisations.begin(), s.organisations.end(), [&](const auto& o) {
+           return o.first.begin < w.span.begin && w.span.end < o.first.end;
+         }));
     if (!covered) s.words.push_back(w);
   }
   // A modal followed by 的 describes a thing (精心准备的年货, 计划的项目): no future.
