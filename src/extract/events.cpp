@@ -534,6 +534,19 @@ class SentenceReader {
     // Giver: passive (收到X捐赠的), the subject of the verb's clause, an earlier clause, the gift before, the actor.
     std::optional<Giver> giver = detail::passive_giver(s_, verb_clause, trigger->span.begin, directory_);
     std::size_t giver_clause = verb_clause;
+    // 转交了某公司捐赠的救助金: the name right before 捐赠的 gave it, whoever handed it over.
+    if (!giver && starts_at(s_.text, trigger->span.end, "的") && trigger->span.end < m.span.begin)
+      for (const auto& [span, name] : orgs_)
+        if (span.end == trigger->span.begin &&
+            s_.last(kTriggers, {s_.clauses[s_.clause_of(span.begin)].begin, span.begin}) != nullptr) {  // (after 转交了)
+          giver.emplace();
+          giver->members = {name};
+          giver->members_written = {std::string(s_.slice(span))};
+          giver->canonical = name;
+          giver->written = std::string(s_.slice(span));
+          giver->basis = "subject";
+          giver->span = span;
+        }
     // A part of a drive's total: the name leading its clause gave it.
     if (reading_parts_by_giver_ && !giver) {
       giver = detail::giver_in_clause(s_, mc, m.span.begin, directory_, gazetteer_, memory_at(own.begin));

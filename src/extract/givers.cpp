@@ -233,6 +233,8 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
         break;
       begin = prev;
     }
+    // (转交了某公司: 了 ends the verb before the name; no name begins with it.)
+    while (starts_at(text, begin, "了") && begin + 3 < at) begin += 3;
     std::string_view name = upto.substr(begin);
     // (Two characters only when the name is a whole ending of a body's name listed after another
     // giver: 区总工会、团工委、妇联.)
