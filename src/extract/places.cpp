@@ -265,12 +265,17 @@ void PlaceFinder::index_name(std::string text, std::string township, PlaceLevel 
 
 void PlaceFinder::learn(std::string_view page_text) {
   // Townships of a county outside the gazetteer, from pairing sentences: X县Y镇(、Z乡…).
+  // (…赴台前县夹河乡考察对接。…与夹河乡签订帮扶协议: the sentence before one of pairing counts too.)
+  std::vector<std::string_view> sentences;
   for (std::size_t start = 0; start < page_text.size();) {
     std::size_t end = page_text.find("。", start);
     end = end == std::string_view::npos ? page_text.size() : end + 3;
-    const std::string_view sentence = page_text.substr(start, end - start);
+    sentences.push_back(page_text.substr(start, end - start));
     start = end;
-    if (!speaks_of_pairing(sentence)) continue;
+  }
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const std::string_view sentence = sentences[i];
+    if (!speaks_of_pairing(sentence) && !(i + 1 < sentences.size() && speaks_of_pairing(sentences[i + 1]))) continue;
     auto learn_township = [&](const std::string& name) {
       if (!gazetteer_.township_of(name) && std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end()) {
         learned_townships_.push_back(name);

@@ -60,6 +60,14 @@ TEST_CASE("villages and schools resolve to their township where the text says so
   CHECK(names(f.find("咱们龙驹村的香菇")) == NT{{"龙驹村", "双龙湾镇"}});
 }
 
+TEST_CASE("townships of other counties are learned from pairing sentences and the sentence before one") {
+  PlaceFinder f(Gazetteer::builtin());
+  f.learn("该区代表团赴台前县夹河乡考察对接。9月26日，中原区与夹河乡签订帮扶协议。6月，范县金堤镇开展招商活动。");
+  CHECK(names(f.find("支持夹河乡建设大棚")) == NT{{"夹河乡", "夹河乡"}});
+  // (Not from a sentence far from any talk of pairing.)
+  CHECK(f.find("金堤镇开展").empty());
+}
+
 TEST_CASE("collective mentions count townships") {
   PlaceFinder f(Gazetteer::builtin());
   auto ms = f.find("向两乡镇捐赠;为一乡一镇;两个乡镇");
