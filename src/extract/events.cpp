@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cctype>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -521,7 +522,11 @@ class SentenceReader {
     // (销售额1万5, 金额2千5, 货款2千5: a sum named as one stands for money too.)
     const std::string_view named_as = s_.slice(own.begin, m.span.begin);
     const bool sum_named = named_as.find("额") != std::string_view::npos || named_as.find("款") != std::string_view::npos;
-    if (m.kind == MeasureKind::money && !m.currency_explicit && !s_.has(Cat::cash, own) && !s_.has(Cat::value, own) && !sum_named) return;
+    // (送来2千5的米面油: the spoken amount before 的 and goods is their value.)
+    const bool value_of_goods = starts_at(s_.text, m.span.end, "的");
+    if (m.kind == MeasureKind::money && !m.currency_explicit && !s_.has(Cat::cash, own) && !s_.has(Cat::value, own) && !sum_named &&
+        !value_of_goods)
+      return;
 
     Frame f;
     f.measure = k;
@@ -2565,6 +2570,8 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   std::optional<DateRange> paragraph_last;
   bool previous_had_amount = false;
   std::size_t previous_from = 0;  // the reports of the sentence before start here
+  // The reports of the sentence before, [quote_from, quote_to), when it was a quote standing alone (“…”).
+  std::size_t quote_from = 0, quote_to = 0;
   // A list of givers after a total (现将捐款情况公布如下：/ 甲公司　5万元 / 乙公司　3万元 …): the gifts
   // listed so far, and the report of the total they are parts of.
   struct OpenList {
@@ -2585,6 +2592,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(listing->total));
       for (auto& r : listing->parts) reports.push_back(std::move(r));
       previous_from = reports.size();
+      quote_from = quote_to = 0;
       previous_had_amount = false;
     }
     listing.reset();
@@ -2804,6 +2812,32 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         if (std::none_of(schools.begin(), schools.end(), [&](const auto& x) { return x.first == p.name; })) schools.emplace_back(p.name, p.township);
         if (schools.size() > 8) schools.erase(schools.begin());
       }
+    }
+    // “…刚给俺们送来2千5的米面油…”在甲乡敬老院，院长对记者说: the gifts of the quote went where
+    // its speaker stands.
+    if (quote_from < quote_to && read.empty() && tokens.measures.empty()) {
+      const std::size_t at = tokens.han_from(0, tokens.text.size());
+      const bool says = tokens.text.find("说") != std::string_view::npos || tokens.text.find("表示") != std::string_view::npos;
+      const PlaceMention* where = nullptr;
+      if (starts_at(tokens.text, at, "在"))
+        for (const auto& p : tokens.places)
+          if (p.span.begin == at + std::string_view("在").size() && !p.township.empty() && p.level != PlaceLevel::collective) where = &p;
+      if (says && where)
+        for (std::size_t i = quote_from; i < quote_to && i < reports.size(); ++i)
+          if (reports[i].allocations.size() == 1 && reports[i].allocations.front().township == kJoint) {
+            Allocation& a = reports[i].allocations.front();
+            a.recipient = where->name;
+            a.township = where->township;
+            a.covers.clear();
+            reports[i].distribution = "single";
+            reports[i].notes.push_back("a gift told in a quote: where its speaker stands, named after it");
+          }
+    }
+    quote_from = quote_to = 0;
+    {
+      const std::string_view t = text::trim(tokens.text);
+      if (starts_at(t, 0, "“") && (text::ends_at(t, t.size(), "”") || text::ends_at(t, t.size(), "。”")) && reports.size() > pushed_from)
+        std::tie(quote_from, quote_to) = std::make_pair(pushed_from, reports.size());
     }
     previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(pushed_from), reports.end(),
                                       [](const AidReport& r) { return r.has_amount(); });

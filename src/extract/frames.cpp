@@ -358,7 +358,7 @@ std::string item_between(const SentenceTokens& s, std::size_t from, std::size_t 
     if (m.span.end > cut && m.span.end <= to) cut = m.span.end;
   // Words of buying, scope, totals and rates at either end are no goods (累计消费帮扶…, 图书共…, 每生每年…).
   constexpr CatSet kNoGoods = bit(Cat::buy) | bit(Cat::consumption) | bit(Cat::cumulative) | bit(Cat::summary) | bit(Cat::total) |
-                              bit(Cat::per_unit) | bit(Cat::tranche) | bit(Cat::paid);
+                              bit(Cat::per_unit) | bit(Cat::tranche) | bit(Cat::paid) | bit(Cat::connective);
   for (bool again = true; again && cut < to;) {
     const LexToken* w = s.word_at(cut);
     again = w && (w->cats & kNoGoods) && w->span.end <= to;

@@ -231,6 +231,7 @@ TEST_CASE("every note the extractor writes, Chinese first (read from src/extract
       "a part of the total 133700.00 listed after it (如下), given by its own giver",
       "each of 2 goods listed before 各 counted",
       "the count stated after it in its sentence",
+      "a gift told in a quote: where its speaker stands, named after it",
       "no place read for the gift: the townships its sentence names together",
       "computed: 12 x the per-unit amount (the count stated in the next sentence: 此次共慰问十二人。)",
   };
