@@ -15,6 +15,7 @@ packages=(
   libreoffice-calc-nogui   # the test suite recalculates the workbook's formulas with LibreOffice
   fonts-wqy-microhei       # a Chinese font, so that the workbook renders (PDF, PNG) with its characters
   fonts-crosextra-carlito  # Calibri's metrics: LibreOffice measures column widths as Excel does
+  sqlite3 time python3-xlsxwriter hledger  # bench/peers.sh's peers, run on 2,000 lines by the test bench_peers_run
 )
 source scripts/install_missing.sh   # (the script has moved to the repository root)
 install_missing "aidledger" "${packages[@]}"
