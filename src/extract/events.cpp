@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cctype>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -543,15 +542,8 @@ class SentenceReader {
     if (!giver && starts_at(s_.text, trigger->span.end, "的") && trigger->span.end < m.span.begin)
       for (const auto& [span, name] : orgs_)
         if (span.end == trigger->span.begin &&
-            s_.last(kTriggers, {s_.clauses[s_.clause_of(span.begin)].begin, span.begin}) != nullptr) {  // (after 转交了)
-          giver.emplace();
-          giver->members = {name};
-          giver->members_written = {std::string(s_.slice(span))};
-          giver->canonical = name;
-          giver->written = std::string(s_.slice(span));
-          giver->basis = "subject";
-          giver->span = span;
-        }
+            s_.last(kTriggers, {s_.clauses[s_.clause_of(span.begin)].begin, span.begin}) != nullptr)  // (after 转交了)
+          giver = named_giver(span, name, "subject");
     // A part of a drive's total: the name leading its clause gave it.
     if (reading_parts_by_giver_ && !giver) {
       giver = detail::giver_in_clause(s_, mc, m.span.begin, directory_, gazetteer_, memory_at(own.begin));
@@ -1020,7 +1012,7 @@ class SentenceReader {
             const Span later = s_.clauses[c];
             if (clause_has_amount(c)) break;
             const std::string_view said = s_.slice(later);
-            if (said.find("共有") == std::string_view::npos && said.find("共") == std::string_view::npos) continue;
+            if (said.find("共") == std::string_view::npos) continue;  // (共有, 共计, 共)
             if ((count = first_count_in(s_.text, later.begin, later.end, units_counting(s_.slice(per->span)))))
               r.notes.push_back("the count stated after it in its sentence");
           }
@@ -1348,18 +1340,21 @@ class SentenceReader {
         names_giver = names_giver || starts_at(s_.text, opens, w);
       if (!names_giver) continue;
       for (const auto& [span, name] : orgs_)
-        if (span.begin > opens && span.end <= s_.clauses[c].end) {
-          Giver g;
-          g.canonical = name;
-          g.written = std::string(s_.slice(span));
-          g.members = {name};
-          g.members_written = {g.written};
-          g.basis = "passive";
-          g.span = span;
-          return g;
-        }
+        if (span.begin > opens && span.end <= s_.clauses[c].end) return named_giver(span, name, "passive");
     }
     return std::nullopt;
+  }
+
+  // The organisation named at `span` (canonically `name`) as the one giver, read by `basis`.
+  Giver named_giver(Span span, const std::string& name, std::string basis) const {
+    Giver g;
+    g.canonical = name;
+    g.written = std::string(s_.slice(span));
+    g.members = {name};
+    g.members_written = {g.written};
+    g.basis = std::move(basis);
+    g.span = span;
+    return g;
   }
 
   // 更正：本报…“…捐赠助学金8万元”有误，应为“6.8万元”: a notice correcting an earlier report.
@@ -1418,7 +1413,6 @@ class SentenceReader {
     return segment.begin > 0 && std::any_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& d) { return d.span.begin == at; });
   }
 
-  // A clause that goes on with a list of gifts: it opens with 以及, 及, 和, 还有.
   // How many goods are listed right before 各 at `amount_begin` (棉衣、棉被各300件 -> 2), from the
   // verb or the clause's start; 0 when 各 does not stand there or what it follows is not such a list
   // (甲乡、乙镇各…, 甲公司、乙公司各… name places and givers).
@@ -1446,6 +1440,7 @@ class SentenceReader {
     return chars == 0 ? 0 : parts;
   }
 
+  // A clause that goes on with a list of gifts: it opens with 以及, 及, 和, 还有.
   bool continues_list(std::size_t clause_begin) const {
     const std::size_t at = s_.han_from(clause_begin, s_.text.size());
     for (std::string_view w : {"以及", "及", "和", "还有", "另有"})
@@ -2597,6 +2592,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     listing.reset();
   };
+  // (…and once they reach it, the list is closed.)
   auto add_listed = [&](const std::vector<ListedGift>& gifts, const text::Sentence& sentence) {
     for (const auto& g : gifts) {
       AidReport r;
@@ -2613,6 +2609,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       listing->sum += g.amount.value;
       listing->parts.push_back(std::move(r));
     }
+    if (listing->sum >= reports[listing->total].total_fen()) close_list();
   };
   std::size_t paragraph = 0;
   for (const auto& sentence : sentences) {
@@ -2665,7 +2662,6 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         add_listed(*gifts, sentence);
         read.clear();
         listed = true;
-        if (listing->sum >= reports[listing->total].total_fen()) close_list();
       } else {
         close_list();
       }
@@ -2716,10 +2712,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         while (reports.size() > pushed_from && reports.back().measure.begin >= cue_at) reports.pop_back();
         if (!reports.empty() && reports.back().has_amount() && reports.back().allocations.size() == 1 && !reports.back().aggregate) {
           listing = OpenList{reports.size() - 1, 0, {}};
-          if (gifts) {
-            add_listed(*gifts, sentence);
-            if (listing->sum >= reports[listing->total].total_fen()) close_list();
-          }
+          if (gifts) add_listed(*gifts, sentence);
         }
       }
     }
@@ -2754,8 +2747,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         if (starts_at(tokens.text, lead, opening)) lead += opening.size();
       skip_marks();
       const bool heading = tokens.text.find("。") == std::string_view::npos && text::code_point_count(tokens.text) <= 30;
-      const bool opens_lead = lead == d.span.begin && (starts_at(tokens.text, d.span.end, ",") || heading);
-      if (opens_lead || (heading && lead == d.span.begin)) memory.section_year = d.date;
+      if (lead == d.span.begin && (heading || starts_at(tokens.text, d.span.end, ","))) memory.section_year = d.date;
       break;
     }
     {
@@ -2836,8 +2828,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     quote_from = quote_to = 0;
     {
       const std::string_view t = text::trim(tokens.text);
-      if (starts_at(t, 0, "“") && (text::ends_at(t, t.size(), "”") || text::ends_at(t, t.size(), "。”")) && reports.size() > pushed_from)
-        std::tie(quote_from, quote_to) = std::make_pair(pushed_from, reports.size());
+      if (starts_at(t, 0, "“") && text::ends_at(t, t.size(), "”") && reports.size() > pushed_from) {
+        quote_from = pushed_from;
+        quote_to = reports.size();
+      }
     }
     previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(pushed_from), reports.end(),
                                       [](const AidReport& r) { return r.has_amount(); });

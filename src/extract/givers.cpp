@@ -620,15 +620,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
               (next->cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy) | bit(Cat::each) | bit(Cat::manner)));
     }
     // 社区居民, 全区党员干部, 各界爱心人士, 师生: people who give together, named as a group.
-    bool people = false;
-    if (!org && !expanded && !brand && n >= 3 && text::all_han(item)) {
-      const LexToken* last = s.last(bit(Cat::people) | bit(Cat::person_title), {item_at, item_at + item.size()});
-      people = last && last->span.end == item_at + item.size() && last->span.begin > item_at;
-    }
+    const LexToken* people_word =
+        !org && !expanded && !brand && n >= 3 && text::all_han(item) ? s.last(bit(Cat::people) | bit(Cat::person_title), {item_at, item_at + item.size()}) : nullptr;
+    const bool people = people_word && people_word->span.end == item_at + item.size() && people_word->span.begin > item_at;
     // (街道干部职工, 公司员工: the people of the office or company named before.)
     if (people) {
-      const LexToken* last = s.last(bit(Cat::people) | bit(Cat::person_title), {item_at, item_at + item.size()});
-      const std::string_view qualifier = s.slice(item_at, last->span.begin);
+      const std::string_view qualifier = s.slice(item_at, people_word->span.begin);
       for (std::string_view kind : {"街道", "办事处", "公司", "企业", "集团", "单位", "医院", "学校", "协会", "商会"})
         if (starts_at(qualifier, 0, kind) && text::code_point_count(qualifier) <= text::code_point_count(kind) + 2)
           if (const auto referent = memory.referent(std::string("该") + std::string(kind))) expanded = *referent;

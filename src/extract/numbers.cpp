@@ -542,8 +542,8 @@ bool implied_money_form(std::string_view s, const Run& r, bool marked) {
 }
 
 // 货款1万5已当场结清, 2千5均由…, 带来2千5现金: what says something of the amount just written, or
-// names it as money (not a unit of it).
-bool followed_by_adverb(std::string_view s, std::size_t pos) {
+// names it as money (not a unit of it): an adverb, a purpose, 现金.
+bool said_of_the_amount_after(std::string_view s, std::size_t pos) {
   for (std::string_view w : {"已", "均", "全部", "都", "将", "用于", "由", "现金", "现款"})
     if (starts_at(s, pos, w)) return true;
   return false;
@@ -753,7 +753,7 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
     } else if (yen || (implied_money_form(s, *run, marked) &&
                        (!text::is_han(code_point_at(s, pos)) ||
                         (starts_at(s, pos, "的") && (colloquial(s, *run) || text::ends_at(s, begin, "价值"))) ||
-                        (colloquial(s, *run) && followed_by_adverb(s, pos))))) {
+                        (colloquial(s, *run) && said_of_the_amount_after(s, pos))))) {
       // ¥500, 一百五十万 standing alone, 1万5 or 价值2千5 before 的: the currency is implied.
       m.kind = MeasureKind::money;
       m.currency_explicit = yen;

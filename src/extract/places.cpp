@@ -273,15 +273,15 @@ void PlaceFinder::learn(std::string_view page_text) {
     sentences.push_back(page_text.substr(start, end - start));
     start = end;
   }
+  auto learn_township = [&](const std::string& name) {
+    if (!gazetteer_.township_of(name) && std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end()) {
+      learned_townships_.push_back(name);
+      index_name(name, name, PlaceLevel::township, false);
+    }
+  };
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     const std::string_view sentence = sentences[i];
     if (!speaks_of_pairing(sentence) && !(i + 1 < sentences.size() && speaks_of_pairing(sentences[i + 1]))) continue;
-    auto learn_township = [&](const std::string& name) {
-      if (!gazetteer_.township_of(name) && std::find(learned_townships_.begin(), learned_townships_.end(), name) == learned_townships_.end()) {
-        learned_townships_.push_back(name);
-        index_name(name, name, PlaceLevel::township, false);
-      }
-    };
     bool county_named = false;
     for (std::size_t at = sentence.find("县"); at != std::string_view::npos; at = sentence.find("县", at + 3)) {
       std::size_t pos = at + 3;
@@ -312,11 +312,7 @@ void PlaceFinder::learn(std::string_view page_text) {
       pos = t + 3;
       t = township_name_end(page_text, pos);
       if (t == std::string_view::npos) break;
-      const std::string next(page_text.substr(pos, t - pos));
-      if (!gazetteer_.township_of(next) && std::find(learned_townships_.begin(), learned_townships_.end(), next) == learned_townships_.end()) {
-        learned_townships_.push_back(next);
-        index_name(next, next, PlaceLevel::township, false);
-      }
+      learn_township(std::string(page_text.substr(pos, t - pos)));
     }
   }
   const std::vector<PlaceMention> mentions = find(page_text);
