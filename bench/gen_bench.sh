@@ -105,22 +105,6 @@ echo "uptime after: $(uptime)"
 if [ -n "$doc" ]; then
   exec 1>&3 2>&4
   sleep 0.2  # let tee finish writing the report
-  python3 - "$doc" "$report" "$command_line" "$(date -u '+%Y-%m-%d %H:%M UTC')" <<'PY'
-import os, sys
-doc, report, command, when = sys.argv[1:]
-begin, end = "<!-- gen_bench begin -->", "<!-- gen_bench end -->"
-body = open(report, encoding="utf-8").read().rstrip("\n")
-block = (f"{begin}\nWritten by `{command}` on {when}:\n\n```\n"
-         + "\n".join(l for l in body.splitlines() if not l.startswith("|") and l.strip())
-         + "\n```\n\n" + "\n".join(l for l in body.splitlines() if l.startswith("|")) + f"\n{end}")
-text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else ""
-if begin in text and end in text:
-    text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + ("\n\n" if text else "") + block + "\n"
-open(doc + ".tmp", "w", encoding="utf-8").write(text)
-os.replace(doc + ".tmp", doc)
-print(f"gen_bench.sh: wrote the figures into {doc}", file=sys.stderr)
-PY
+  python3 "$here/bench/write_doc_section.py" gen_bench "$doc" "$report" "$command_line" "$(date -u '+%Y-%m-%d %H:%M UTC')"
 fi
 rm -f "$report"

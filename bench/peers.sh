@@ -161,24 +161,7 @@ echo "uptime after: $(uptime)"
 if [ -n "$doc" ]; then
   exec 1>&3 2>&4
   sleep 0.2  # let tee finish writing the report
-  "$python" - "$doc" "$report" "$command_line" "$(date -u '+%Y-%m-%d %H:%M UTC')" <<'PY'
-import os, sys
-doc, report, command, when = sys.argv[1:]
-begin, end = "<!-- peers begin -->", "<!-- peers end -->"
-body = open(report, encoding="utf-8").read().rstrip("\n")
-lines = body.splitlines()
-block = (f"{begin}\nWritten by `{command}` on {when}:\n\n```\n"
-         + "\n".join(l for l in lines if not l.startswith("|") and l.strip())
-         + "\n```\n\n" + "\n".join(l for l in lines if l.startswith("|")) + f"\n{end}")
-text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else ""
-if begin in text and end in text:
-    text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + ("\n\n" if text else "") + block + "\n"
-open(doc + ".tmp", "w", encoding="utf-8").write(text)
-os.replace(doc + ".tmp", doc)
-print(f"peers.sh: wrote the figures into {doc}", file=sys.stderr)
-PY
+  "$python" "$here/write_doc_section.py" peers "$doc" "$report" "$command_line" "$(date -u '+%Y-%m-%d %H:%M UTC')"
 fi
 rm -f "$report"
 exit $status
