@@ -71,6 +71,42 @@ std::vector<TotalRow> Reader::total_rows(const LineFilter& f) const {
   return out;
 }
 
+std::vector<TotalRow> Reader::total_groups(const LineFilter& f, bool by_donor) const {
+  // Few groups: a donor's rows need to know only whether a line is JOINT; a township's, no donor.
+  SQLite::Statement q(db_, fmt::format(
+      "SELECT {}, CASE WHEN length(e.date_text) >= 4 THEN CAST(substr(e.date_text, 1, 4) AS INTEGER) ELSE 0 END, "
+      "e.status, e.kind, e.aggregate, CASE WHEN a.amount_fen IS NULL THEN e.unit ELSE '' END, a.amount_fen IS NULL, "
+      "SUM(a.amount_fen), SUM(a.quantity), COUNT(*) "
+      "FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "
+      "WHERE {} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
+      by_donor ? "COALESCE(o.name, ''), COALESCE(o.category, 'other'), CASE WHEN a.township = 'JOINT' THEN 'JOINT' ELSE '' END"
+               : "'', 'other', a.township",
+      line_filter_sql()));
+  bind_line_filter(q, f);
+  std::vector<TotalRow> out;
+  try {
+    while (q.executeStep()) {
+      TotalRow r;
+      r.donor = q.getColumn(0).getString();
+      r.donor_category = q.getColumn(1).getString();
+      r.township = q.getColumn(2).getString();
+      r.year = q.getColumn(3).getInt();
+      r.status = q.getColumn(4).getString();
+      r.kind = q.getColumn(5).getString();
+      r.aggregate = q.getColumn(6).getInt() != 0;
+      r.unit = q.getColumn(7).getString();
+      if (q.getColumn(8).getInt() == 0) r.amount_fen = opt_int(q.getColumn(9));
+      r.quantity = opt_int(q.getColumn(10));
+      r.lines = q.getColumn(11).getInt64();
+      out.push_back(std::move(r));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw_if_sum_overflow(e, fmt::format("{}: a sum of the lines", path()));
+    throw;
+  }
+  return out;
+}
+
 void Reader::each_total_row(const LineFilter& f, const std::function<void(const TotalRow&)>& use) const {
   SQLite::Statement q(db_, fmt::format(
       "SELECT {} FROM allocations a JOIN events e ON e.id = a.event_id LEFT JOIN organisations o ON o.id = e.donor_id "

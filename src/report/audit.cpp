@@ -11,10 +11,10 @@
 namespace aidledger::report {
 
 std::vector<Summary> donor_summaries(const ledger::Reader& r, const ledger::LineFilter& f, bool by_year) {
-  return summarise(r.total_rows(f), f, true, by_year);
+  return summarise(r.total_groups(f, true), f, true, by_year);
 }
 std::vector<Summary> township_summaries(const ledger::Reader& r, const ledger::LineFilter& f, bool by_year) {
-  return summarise(r.total_rows(f), f, false, by_year);
+  return summarise(r.total_groups(f, false), f, false, by_year);
 }
 Totals totals_of(const ledger::Reader& r, const ledger::LineFilter& f) {
   Totals t;

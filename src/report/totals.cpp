@@ -103,7 +103,7 @@ std::vector<Summary> summarise(const std::vector<ledger::TotalRow>& rows, const 
     auto add = [&](Summary& s) {
       s.name = key;
       s.category = r.donor_category;
-      ++s.lines;
+      add_checked(s.lines, r.lines, fmt::format("the line count of {}", key));
       if (r.year != 0) {
         if (s.first_year == 0 || r.year < s.first_year) s.first_year = r.year;
         s.last_year = std::max(s.last_year, r.year);

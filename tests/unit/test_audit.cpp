@@ -112,3 +112,39 @@ TEST_CASE("a ledger whose amounts add up past int64 gives a clear error, never a
                        doctest::Contains("a sum of the checks: the sum leaves the range of a 64-bit integer (SQLite: integer overflow)"),
                        std::overflow_error);
 }
+
+TEST_CASE("the summaries added up by the database are the summaries of the lines one by one") {
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("a.txt", "帮扶\n\n本报讯 2021年3月1日,某某公司向木桐乡捐赠价值2万元的电脑;某某公司向木桐乡捐赠图书300册;"
+                          "某某公司向木桐乡捐赠图书200册。甲集团向木桐乡、官坡镇各捐赠5万元。2022年,某某公司与官坡镇签订协议,决定捐赠10万元。"
+                          "高新区向木桐乡和官坡镇捐赠30万元。\n"), st);
+  const ledger::Reader r(l);
+  for (const bool by_donor : {true, false})
+    for (const bool by_year : {true, false})
+      for (const std::string township : {"", "木桐乡"}) {
+        ledger::LineFilter f;
+        f.township = township;
+        const auto grouped = report::summarise(r.total_groups(f, by_donor), f, by_donor, by_year);
+        const auto one_by_one = report::summarise(r.total_rows(f), f, by_donor, by_year);
+        REQUIRE(grouped.size() == one_by_one.size());
+        REQUIRE(grouped.size() >= 2);
+        for (std::size_t i = 0; i < grouped.size(); ++i) {
+          CAPTURE(grouped[i].name);
+          CHECK(grouped[i].name == one_by_one[i].name);
+          CHECK(grouped[i].year == one_by_one[i].year);
+          CHECK(grouped[i].disbursed_fen == one_by_one[i].disbursed_fen);
+          CHECK(grouped[i].pledged_fen == one_by_one[i].pledged_fen);
+          CHECK(grouped[i].in_kind_fen == one_by_one[i].in_kind_fen);
+          CHECK(grouped[i].goods == one_by_one[i].goods);
+          CHECK(grouped[i].lines == one_by_one[i].lines);
+          CHECK(grouped[i].first_year == one_by_one[i].first_year);
+          CHECK(grouped[i].last_year == one_by_one[i].last_year);
+        }
+      }
+  const auto donors = report::donor_summaries(l, {});
+  const auto maker = std::find_if(donors.begin(), donors.end(), [](const auto& s) { return s.name == "某某公司"; });
+  REQUIRE(maker != donors.end());
+  CHECK(maker->goods.at("册") == 500);
+  CHECK(maker->lines == 4);
+}

@@ -33,6 +33,7 @@ struct TotalRow {
   std::vector<std::string> covers;    // a JOINT line: the townships it is shared by
   std::optional<std::int64_t> amount_fen, quantity;
   std::string unit;
+  std::int64_t lines = 1;             // a row of total_groups(): how many lines it adds up
 };
 
 /// One line as the Ledger sheet shows it: the totals' row and what a reader of the line wants.
@@ -174,6 +175,12 @@ class Reader {
   std::vector<TotalRow> total_rows(const LineFilter& filter) const;
   /// The same lines one at a time, in constant memory (the workbook of a ledger of any size).
   void each_total_row(const LineFilter& filter, const std::function<void(const TotalRow&)>& use) const;
+  /// The same lines added up by the database for the donor (or township) summaries, in memory that
+  /// does not grow with the ledger: one row per donor (township), year, status, kind, aggregate
+  /// flag, whether an amount is stated and, for goods without one, unit; amounts and quantities
+  /// summed, the count in `lines`; no event, dates or covers. By donor, `township` only tells
+  /// JOINT lines ("JOINT") from the others ("").
+  std::vector<TotalRow> total_groups(const LineFilter& filter, bool by_donor) const;
   /// The lines with what the Ledger sheet shows, one at a time, in the same order.
   void each_line_detail(const LineFilter& filter, const std::function<void(const LineDetail&)>& use) const;
   ScopeCounts scope(const LineFilter& filter) const;
