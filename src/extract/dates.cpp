@@ -108,6 +108,8 @@ constexpr std::array kRelatives = {
     Relword{"明年", Relative::next_year, Period::none},
     Relword{"当年", Relative::same_year, Period::none},
     Relword{"同年", Relative::same_year, Period::none},
+    Relword{"这一年", Relative::same_year, Period::none},
+    Relword{"那一年", Relative::same_year, Period::none},
     Relword{"当天", Relative::same_day, Period::none},
     Relword{"当日", Relative::same_day, Period::none},
     Relword{"同日", Relative::same_day, Period::none},

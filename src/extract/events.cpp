@@ -58,6 +58,36 @@ bool EventExtractor::is_relevant(std::string_view page_text, const text::Article
 }
 
 namespace {
+// A count of people in `text`: digits or a Chinese numeral, then 人 or 名 (238人, 三十名).
+bool counts_people(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = text::next_code_point(text, i);
+    const bool numeral = (cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十百千万").find(cp) != std::u32string_view::npos;
+    if (numeral && i < text.size() && (text::starts_at(text, i, "人") || text::starts_at(text, i, "名"))) return true;
+  }
+  return false;
+}
+
+// The year a review's title looks back on: 2022年度…公示, 回眸2021, 2023年帮扶工作回顾.
+std::optional<DateRange> year_reviewed(std::string_view title) {
+  bool review = false;
+  for (std::string_view w : {"年度", "回眸", "回顾", "盘点", "年终", "总结"}) review = review || title.find(w) != std::string_view::npos;
+  if (!review) return std::nullopt;
+  for (std::size_t at = 0; at + 4 <= title.size(); ++at) {
+    const std::string_view digits = title.substr(at, 4);
+    if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    const bool alone = (at == 0 || !std::isdigit(static_cast<unsigned char>(title[at - 1]))) &&
+                       (at + 4 == title.size() || !std::isdigit(static_cast<unsigned char>(title[at + 4])));
+    int y = 0;
+    // (A span of years, 2018—2022, is no one year; neither is a number such as 2000余户.)
+    if (!alone || digits[0] != '2' || std::from_chars(digits.data(), digits.data() + 4, y).ec != std::errc()) return std::nullopt;
+    const std::string_view rest = title.substr(at + 4);
+    for (std::string_view range : {"-", "—", "–", "至", "到", "以来", "余", "多"})
+      if (text::starts_at(rest, 0, range) || text::starts_at(rest, 0, fmt::format("年{}", range))) return std::nullopt;
+    return DateRange::year(date::year{y});
+  }
+  return std::nullopt;
+}
 
 using detail::ArticleMemory;
 using detail::DatedMention;
@@ -420,8 +450,32 @@ class SentenceReader {
           }))
         return &w;
     // …or a later clause of its segment naming who gave it (…，价值共计18.6万元，由某公司捐赠).
-    if (m.kind == MeasureKind::money)
-      if (const auto by = giver_named_last(own_clause)) return by->verb;
+    if (const auto by = giver_named_last(own_clause); by && (m.kind == MeasureKind::money || by->named)) return by->verb;
+    // 某公司的30台电脑、某公司的2000册图书，分别价值…，已全部运抵某小学: counted goods named first,
+    // their arrival said by a later clause of the segment that opens with its verb.
+    if (m.kind == MeasureKind::quantity)
+      for (std::size_t c = own_clause + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c) {
+        std::size_t at = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
+        if (clause_has_amount(c)) {
+          if (starts_at(s_.text, at, "分别价值") || starts_at(s_.text, at, "价值") || starts_at(s_.text, at, "共计价值")) continue;
+          break;
+        }
+        for (std::string_view adverb : {"现已", "已经", "已", "全部", "均已", "均", "都"})
+          if (starts_at(s_.text, at, adverb)) at += adverb.size();
+        for (std::string_view adverb : {"全部", "陆续", "顺利"})
+          if (starts_at(s_.text, at, adverb)) at += adverb.size();
+        // (Only arriving at a place of the county: 运抵某小学, 送往某镇困难群众家中; not people carried
+        // and counted, 运送某乡务工人员238人.)
+        const Span verb_clause = s_.clauses[c];
+        if (const LexToken* w = s_.word_at(at); w && (w->is(Cat::give) || w->is(Cat::give_paid)) &&
+                                                !counts_people(s_.slice(w->span.end, verb_clause.end)) &&
+                                                std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+                                                  return p.span.begin >= w->span.end && p.span.end <= verb_clause.end &&
+                                                         (!p.township.empty() || p.level == PlaceLevel::collective);
+                                                }))
+          return w;
+        break;
+      }
     return nullptr;
   }
 
@@ -479,6 +533,10 @@ class SentenceReader {
     // (A part of a drive's total has no verb of its own: 其中 stands for the giving.)
     const bool verbless_part = !trigger && reading_parts_by_giver_ && m.kind == MeasureKind::money;
     if (verbless_part) trigger = sub;
+    if (!trigger && splits_joint_total(k, reports)) {
+      used[k] = true;
+      return;
+    }
     if (!trigger) return;
     // 购买土蜂蜜800斤，金额4.8万元: what was bought is counted, the money is the aid.
     if (m.kind == MeasureKind::quantity && trigger->is(Cat::buy) && trigger->span.begin < m.span.begin &&
@@ -553,8 +611,16 @@ class SentenceReader {
     // (Also after goods listed with their value: …，价值共计3.2万元，由某公司捐赠 — that names who gave
     // them, whoever brought them.)
     if (!giver || giver->basis != "passive")
-      if (const auto by = giver_named_last(mc))
-        if (auto named_last = detail::passive_giver(s_, by->clause, s_.clauses[by->clause].end, directory_)) giver = named_last;
+      if (const auto by = giver_named_last(mc)) {
+        if (by->named) giver = by->named;
+        else if (auto named_last = detail::passive_giver(s_, by->clause, s_.clauses[by->clause].end, directory_)) giver = named_last;
+        // (…是某公司去年捐赠的: the date said with the giver dates the gift.)
+        if (by->named) dated_until_ = s_.clauses[by->clause].end;
+      }
+    // 某公司的30台电脑: the owner named right before the goods, when the verb comes after them.
+    if (!giver && trigger->span.begin > m.span.end)
+      for (const auto& [span, name] : orgs_)
+        if (span.end + std::string_view("的").size() == m.span.begin && starts_at(s_.text, span.end, "的")) giver = named_giver(span, name, "subject");
     // 两卫生院均获赠一台…，捐赠方为某公司: the giver named after the gift, in a clause of its own.
     if (!giver || giver->basis != "passive")
       if (auto named_after = giver_named_after(mc)) giver = named_after;
@@ -600,6 +666,7 @@ class SentenceReader {
     }
     f.frame_begin = frame_begin;
     f.giver_named_in_clause = giver && giver->basis == "subject" && giver_clause == verb_clause;
+    f.buyer_named = giver && (giver->basis == "subject" || giver->basis == "earlier clause") && trigger->is(Cat::buy);
 
     // Gifts to the giver's own district (向辖区困难职工发放…) are not pairing aid.
     if (const LexToken* to = s_.last(Cat::to, {frame_begin, m.span.begin}); to && starts_at(s_.text, to->span.end, "辖区")) return;
@@ -1075,7 +1142,8 @@ class SentenceReader {
                        }),
                        recipients.end());
 
-    date_report(r, {frame_begin, own.end}, m.span.begin);
+    date_report(r, {frame_begin, std::max(own.end, dated_until_)}, m.span.begin);
+    dated_until_ = 0;
     // A pledge is made when it is reported; the later year it names is when it is to be paid.
     // (So is a pledge for a plan year when the date came from before: 展望2026年，…计划为…安排….)
     const bool plan_year_stated = std::any_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& d) {
@@ -1098,9 +1166,10 @@ class SentenceReader {
       r.date_basis = "the five-year plan's period";
     }
     const bool summary = detail::is_aggregate(s_, f, r.date, whole_year, r.kind);
-    // (A buyer named in the clause, 某公司采购滞销苹果十余万元, made one purchase, not a summary.)
+    // (A buyer named in the clause, 某公司采购滞销苹果十余万元, or before it, 某工会组织…，认购了…，共计
+    // 万余元, made one purchase, not a summary.)
     r.aggregate = summary || (r.kind == Kind::consumption && !r.date && r.approximate && !s_.has(Cat::occasion, {0, s_.text.size()}) &&
-                              !s_.has(Cat::consumption, {0, m.span.begin}) && !f.giver_named_in_clause);
+                              !s_.has(Cat::consumption, {0, m.span.begin}) && !f.giver_named_in_clause && !f.buyer_named);
     if (r.aggregate && !summary) r.notes.push_back("summary figure without a date of its own");
     // A plan to give over a period (计划全年采购50万元) is one pledge, not a summary of gifts.
     if (r.aggregate && r.status == Status::pledged &&
@@ -1316,15 +1385,33 @@ class SentenceReader {
   struct NamedLast {
     std::size_t clause;
     const LexToken* verb;
+    std::optional<Giver> named;  // 是某公司去年捐赠的: the organisation after the copula
   };
   std::optional<NamedLast> giver_named_last(std::size_t after) const {
     const std::size_t segment = s_.segment_of(s_.clauses[after].begin);
     for (std::size_t c = after + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == segment; ++c) {
-      const LexToken* by = s_.word_at(s_.han_from(s_.clauses[c].begin, s_.clauses[c].end));
+      const std::size_t opens = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
+      // 新添的20台电脑，是某公司去年捐赠的: the copula, an organisation, a giving verb with 的.
+      if (starts_at(s_.text, opens, "是") && !clause_has_amount(c)) {
+        // (是高新区的某公司…: the last of the names, each of the one before.)
+        const std::pair<Span, std::string>* named = nullptr;
+        for (const auto& o : orgs_)
+          if (o.first.end <= s_.clauses[c].end &&
+              (o.first.begin == opens + std::string_view("是").size() || (named && o.first.begin == named->first.end + std::string_view("的").size() &&
+                                                                           starts_at(s_.text, named->first.end, "的"))))
+            named = &o;
+        if (named)
+          for (const auto& w : s_.words)
+            if (w.span.begin >= named->first.end && w.span.end <= s_.clauses[c].end && (w.is(Cat::give) || w.is(Cat::give_paid)) &&
+                starts_at(s_.text, w.span.end, "的"))
+              return NamedLast{c, &w, named_giver(named->first, named->second, "passive")};
+        continue;
+      }
+      const LexToken* by = s_.word_at(opens);
       if (!by || s_.slice(by->span) != "由") continue;
       for (const auto& w : s_.words)
         if (w.span.begin >= by->span.end && w.span.end <= s_.clauses[c].end && (w.is(Cat::give) || w.is(Cat::give_paid)))
-          return NamedLast{c, &w};
+          return NamedLast{c, &w, std::nullopt};
     }
     return std::nullopt;
   }
@@ -1540,6 +1627,42 @@ class SentenceReader {
     r.approximate = r.approximate || m.approximate;
     r.kind = Kind::in_kind;
     r.measure.end = page(m.span.end);
+  }
+
+  // 安排帮扶资金400万元，两乡镇各200万元: a clause with no verb of its own saying what each of the
+  // townships of the joint total just read gets. When the parts add up to the total, the total
+  // becomes those parts (each township its own line); otherwise nothing changes.
+  bool splits_joint_total(std::size_t k, std::vector<AidReport>& reports) const {
+    const Measure& m = s_.measures[k];
+    if (reports.empty() || m.kind != MeasureKind::money || m.high) return false;
+    AidReport& r = reports.back();
+    if (r.sentence.begin != sentence_.offsets.front() || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
+        r.aggregate || !r.allocations.front().amount_fen)
+      return false;
+    const Span own = s_.clauses[s_.clause_of(m.span.begin)];
+    const std::size_t opens = s_.han_from(own.begin, own.end);
+    const LexToken* each = s_.word_before(m.span.begin);
+    if (!each || s_.slice(each->span) != "各" || opens >= each->span.begin) return false;
+    // Only places between the clause's start and 各: 两乡镇, 两地, 甲乡、乙镇.
+    bool places_only = false;
+    std::size_t at = opens;
+    for (const auto& p : s_.places) {
+      if (p.span.begin < opens || p.span.end > each->span.begin) continue;
+      if (p.span.begin != at) return false;
+      at = p.span.end;
+      if (starts_at(s_.text, at, "、") || starts_at(s_.text, at, "和")) at += 3;
+      places_only = true;
+    }
+    if (!places_only || at != each->span.begin) return false;
+    const Allocation whole = r.allocations.front();
+    const auto total = times_money(m.value, static_cast<std::int64_t>(whole.covers.size()));
+    if (whole.covers.size() < 2 || !total || *total != *whole.amount_fen) return false;
+    r.allocations.clear();
+    for (const auto& t : whole.covers) r.allocations.push_back(Allocation{t, t, {}, m.value, std::nullopt, whole.quantity});
+    r.distribution = "each";
+    r.notes.push_back(fmt::format("the total split as said after it: {} each", format_fen(m.value)));
+    r.measure.end = page(m.span.end);
+    return true;
   }
 
   bool attach_value(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
@@ -2331,6 +2454,9 @@ class SentenceReader {
   bool consumption_article_;
   bool follows_total_;
   std::vector<std::pair<Span, std::string>> orgs_;
+  // The end of a later clause that names the gift's giver and date (…，是某公司去年捐赠的):
+  // the gift being read is dated up to there.
+  std::size_t dated_until_ = 0;
 };
 
 // The organisation the article is about: a known one in the title, else one named there by its
@@ -2548,13 +2674,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   memory.paired = gazetteer_.paired();
   memory.pairing_donor = gazetteer_.pairing_donor();
   // (An article with a dateline reports what happened that day: 1月21日，召开2025年度总结会，会上…捐赠.)
-  if (const std::size_t at = article.title.find("年度"); !ctx.date && at != std::string_view::npos && at >= 4) {
-    int y = 0;
-    const std::string_view digits = std::string_view(article.title).substr(at - 4, 4);
-    if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-        std::from_chars(digits.data(), digits.data() + 4, y).ec == std::errc())
-      memory.year_reported = DateRange::year(date::year{y});
-  }
+  if (!ctx.date) memory.year_reported = year_reviewed(article.title);
   bool consumption_article = false;
   for (const auto& w : lex.scan(article.title)) consumption_article = consumption_article || w.is(Cat::consumption) || w.is(Cat::buy);
 
@@ -2726,6 +2846,8 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       memory.last_organisation = orgs.back().second;
       memory.last_organisation_written = std::string(tokens.slice(orgs.back().first));
     }
+    // (说起恒信达，…: a company named again by its brand alone is the latest named again.)
+    memory.recall_by_brand(tokens.text, orgs.empty() ? 0 : orgs.back().first.end);
     // A person named after an office (董事长赵永恒, 主任周敏也…).
     for (const auto& w : tokens.words)
       if (w.is(Cat::position))

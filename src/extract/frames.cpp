@@ -98,7 +98,8 @@ namespace {
 // make the gift a promise.
 bool names_a_time(const SentenceTokens& s, const LexToken& agreement) {
   for (std::size_t at = agreement.span.end, chars = 0; at < s.text.size() && chars < 3; ++chars) {
-    for (std::string_view when : {"当天", "当日", "仪式", "现场", "之际"})
+    // (协议签订后，…第一时间送去: after it was signed, the gift is done.)
+    for (std::string_view when : {"当天", "当日", "仪式", "现场", "之际", "后", "以后", "之后"})
       if (starts_at(s.text, at, when)) return true;
     if (!text::is_han(text::next_code_point(s.text, at))) break;
   }

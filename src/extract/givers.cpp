@@ -116,7 +116,65 @@ std::int64_t counted_givers(std::string_view item, std::string_view* prefix = nu
   return 0;
 }
 
+// A company's brand: the first three characters of its name after the place (郑州恒信达智能装备
+// 股份有限公司 → 恒信达), by which articles name it again. Empty when the name is no company's or
+// too short to leave a brand and a trade after it.
+std::string_view brand_of(std::string_view name) {
+  if (!text::ends_at(name, name.size(), "公司") && !text::ends_at(name, name.size(), "集团")) return {};
+  std::string_view rest = name;
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view place : {"中国", "河南省", "河南", "郑州市", "郑州", "高新区", "北京", "上海", "深圳", "洛阳", "三门峡"})
+      if (starts_at(rest, 0, place)) {
+        rest.remove_prefix(place.size());
+        stripped = true;
+      }
+  }
+  std::size_t at = 0;
+  for (int i = 0; i < 3 && at < rest.size(); ++i) {
+    if (!text::is_han(text::code_point_at(rest, at))) return {};
+    text::next_code_point(rest, at);
+  }
+  // (A brand is followed by the trade and the company's kind: at least four more characters.)
+  if (text::code_point_count(rest.substr(at)) < 4) return {};
+  const std::string_view brand = rest.substr(0, at);
+  for (std::string_view generic : {"有限", "公司", "集团", "股份", "县", "市", "区", "省"})
+    if (brand.find(generic) != std::string_view::npos) return {};
+  return brand;
+}
+
 }  // namespace
+
+bool ArticleMemory::recall_by_brand(std::string_view text, std::size_t from) {
+  std::size_t best_at = std::string_view::npos;
+  std::size_t best = organisations.size();
+  for (std::size_t i = 0; i < organisations.size(); ++i) {
+    const std::string_view brand = brand_of(organisations[i].second);
+    if (brand.empty()) continue;
+    std::size_t at = text.rfind(brand);
+    // (A brand of two characters, 宏远 of 郑州宏远精密机械有限公司, only standing alone: 说起宏远，.)
+    if (at == std::string_view::npos) {
+      const std::string_view two = brand.substr(0, text::previous_code_point_start(brand, brand.size()));
+      at = text.rfind(two);
+      if (at != std::string_view::npos) {
+        const std::size_t after = at + two.size();
+        const bool alone = after >= text.size() || !text::is_han(text::code_point_at(text, after)) || starts_at(text, after, "公司") ||
+                           starts_at(text, after, "集团");
+        if (!alone) at = std::string_view::npos;
+      }
+    }
+    if (at == std::string_view::npos || at < from || (best_at != std::string_view::npos && at <= best_at)) continue;
+    best_at = at;
+    best = i;
+  }
+  if (best == organisations.size()) return false;
+  auto named = organisations[best];
+  remember(named.first, named.second);
+  last_organisation = named.second;
+  last_organisation_written = named.first;
+  return true;
+}
+
 
 void ArticleMemory::remember(std::string written, std::string canonical) {
   organisations.erase(std::remove_if(organisations.begin(), organisations.end(),
@@ -233,8 +291,10 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
         break;
       begin = prev;
     }
-    // (转交了某公司: 了 ends the verb before the name; no name begins with it.)
+    // (转交了某公司: 了 ends the verb before the name; no name begins with it. Nor with the copula
+    // of 是某公司去年捐赠的, 车上是某协会捐赠的…: no name holds 是.)
     while (starts_at(text, begin, "了") && begin + 3 < at) begin += 3;
+    if (const std::size_t copula = upto.rfind("是"); copula != std::string_view::npos && copula >= begin && copula + 3 < at) begin = copula + 3;
     std::string_view name = upto.substr(begin);
     // (Two characters only when the name is a whole ending of a body's name listed after another
     // giver: 区总工会、团工委、妇联.)
@@ -388,6 +448,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       again = true;
     }
   }
+  // 车上是某协会捐赠的…, 是某公司去年捐赠的: the giver is named after the copula.
+  for (const auto& o : s.organisations)
+    if (o.first.begin >= begin + 3 && o.first.begin < limit && starts_at(s.text, o.first.begin - 3, "是")) {
+      begin = o.first.begin;
+      break;
+    }
   // 在郑创业的企业家赵明远…: a phrase of where before 的 describes the giver named after it.
   if (starts_at(s.text, begin, "在"))
     if (const std::size_t de = s.text.find("的", begin); de != std::string_view::npos && de + 3 < limit &&
@@ -543,8 +609,19 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     if (const LexToken* p = s.word_at(item_at); p && p->is(Cat::pronoun) && p->span.end < item_at + item.size() &&
                                                starts_at(s.text, p->span.end, "的"))
       item = item.substr(0, p->span.end - item_at);
+    // (该公司工会, 该集团团委: a body of what the pronoun points at; 该公司员工: its people.)
+    std::string_view body;
+    if (const LexToken* p = s.word_at(item_at); p && p->is(Cat::pronoun) && p->span.end < item_at + item.size()) {
+      const std::string_view rest = item.substr(p->span.end - item_at);
+      for (std::string_view b : {"工会", "团委", "党委", "党支部", "党总支"})
+        if (rest == b) body = rest;
+      for (std::string_view people : {"员工", "职工", "全体员工", "全体职工", "干部职工", "党员"})
+        if (rest == people) item = item.substr(0, p->span.end - item_at);
+      if (!body.empty()) item = item.substr(0, p->span.end - item_at);
+    }
     if (const LexToken* p = s.word_at(item_at); p && p->is(Cat::pronoun) && p->span.end == item_at + item.size()) {
-      const std::optional<std::string> referent = memory.referent(item);
+      std::optional<std::string> referent = memory.referent(item);
+      if (referent && !body.empty()) *referent += body;
       if (!referent) continue;
       g.members.push_back(*referent);
       g.members_written.push_back(std::string(item));

@@ -186,6 +186,7 @@ const std::vector<Form>& note_forms() {
       form(R"(no place read for the gift: the townships its sentence names together)", "未读到去向：取本句合称的乡镇"),
       form(R"(where it went is said in the next sentence \(平均分配: equal shares\))", "去向见下一句（平均分配）"),
       // Amounts computed from a rate and a count.
+      form(R"(the total split as said after it: (\S+) each)", "总数按其后所说拆分：各 $1"),
       form(R"(computed: (\S+) x (\S+) \(the price of one\))", "计算：$1 × 单价 $2"),
       form(R"(computed: (\S+) x (\S+) \(the value of one\))", "计算：$1 × 单件价值 $2"),
       form(R"(computed: (\S+) x (\S+) \(value of one unit\))", "计算：$1 × 单位价值 $2"),

@@ -283,6 +283,17 @@ TEST_CASE("a notice on a year before it was printed dates its undated gifts in t
   CHECK(!only(reports(meeting, day(2025, 1, 14))).date.has_value());
 }
 
+TEST_CASE("a review titled with a past year (回眸2022) dates its undated gifts in that year; a span or a count does not") {
+  const std::string body = "\n\n汛期过后，高新区为双龙湾镇拨付水毁道路修复资金30万元。\n";
+  CHECK(date_of(only(reports("回眸2022：结对帮扶结硕果" + body, day(2023, 1, 6)))) == "2022");
+  CHECK(date_of(only(reports("2022年帮扶工作回顾" + body, day(2023, 1, 6)))) == "2022");
+  // (Not a span of years, nor a year not before the page's: those date nothing.)
+  CHECK(!only(reports("回眸2018—2022" + body, day(2023, 1, 6))).date.has_value());
+  CHECK(!only(reports("回顾2023" + body, day(2023, 1, 6))).date.has_value());
+  // …nor a title with no word of review.
+  CHECK(!only(reports("2022年的一座桥" + body, day(2023, 1, 6))).date.has_value());
+}
+
 TEST_CASE("a year's figure said as one (仅2025年一年) is a summary") {
   const auto rs = reports("回顾\n\n本报讯 仅2025年一年，高新区就向徐家湾乡、双龙湾镇投入帮扶资金380万元。\n", day(2026, 1, 20));
   CHECK(only(rs).aggregate);

@@ -102,6 +102,9 @@ struct ArticleMemory {
   /// kRemembered are kept, so that memory (copied per clause) stays small on any length of article.
   void remember(std::string written, std::string canonical);
   static constexpr std::size_t kRemembered = 32;
+  /// A company named earlier and now by its brand alone (郑州恒信达智能装备股份有限公司 … 说起恒信达,):
+  /// the latest such mention in `text` after `from` makes it the latest named again. True if one did.
+  bool recall_by_brand(std::string_view text, std::size_t from);
   /// What a pronoun (该公司, 该会, 其) refers to: the last organisation of its kind, canonical.
   std::optional<std::string> referent(std::string_view pronoun) const;
   /// What 两会 / 两家企业 refer to: the last `n` organisations of that kind, canonical, in the order
@@ -151,6 +154,7 @@ struct Frame {
   const LexToken* trigger = nullptr;  // the giving, buying or selling word
   bool consumption_setting = false;   // a 展销会 or 消费帮扶 setting: sales are aid
   bool giver_named_in_clause = false; // the giver is the subject of the gift's own clause
+  bool buyer_named = false;           // a buying word's buyer is named in the sentence (subject or an earlier clause)
 };
 
 /// Pledged or disbursed, and whether it is a tranche of a pledge. Modals (将, 拟, 计划) govern
