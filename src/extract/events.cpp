@@ -624,17 +624,48 @@ class SentenceReader {
     // 两卫生院均获赠一台…，捐赠方为某公司: the giver named after the gift, in a clause of its own.
     if (!giver || giver->basis != "passive")
       if (auto named_after = giver_named_after(mc)) giver = named_after;
+    // 两所敬老院均获赠该公司价值1万元的…: the subject received; the giver follows the word of
+    // receiving (a name or a pronoun), else it is not named here.
+    const bool subject_received = trigger->is(Cat::passive) && s_.slice(trigger->span) != "由" && trigger->span.begin < m.span.begin;
+    if (!giver && subject_received) {
+      for (const auto& [span, name] : orgs_)
+        if (span.begin == trigger->span.end) giver = named_giver(span, name, "passive");
+      if (const LexToken* p = s_.word_at(trigger->span.end); !giver && p && p->is(Cat::pronoun))
+        if (auto referent = memory_at(trigger->span.begin).referent(s_.slice(p->span))) {
+          giver = named_giver(p->span, *referent, "pronoun");
+          giver->written = std::string(s_.slice(p->span));
+        }
+    }
     if (!giver) {
-      for (std::size_t c = first_clause + 1; c-- > s_.clause_of(segment.begin);) {
+      // (When the subject received, only an earlier clause may name the giver: 某妇联活动走进卢氏，
+      // 两乡镇均获得助学资金2万元.)
+      const std::size_t from_clause = subject_received ? s_.clause_of(trigger->span.begin) : first_clause + 1;
+      for (std::size_t c = from_clause; c-- > s_.clause_of(segment.begin);) {
         const std::size_t limit = c == first_clause ? std::min(trigger->span.begin, m.span.begin) : s_.clauses[c].end;
         // An earlier clause that holds an amount of its own belongs to that amount.
         if (c < first_clause && clause_has_amount(c) && !reports.empty()) break;
         giver = detail::giver_in_clause(s_, c, limit, directory_, gazetteer_, memory_at(s_.clauses[c].begin));
-        // (The county's sellers at a fair, 卢氏县某镇的合作社, are not who bought: look further back.)
-        if (giver && trigger->is(Cat::sale) && !trigger->is(Cat::buy) && starts_with_local_place(giver->written)) {
+        // (The county's sellers at a fair, 卢氏县某镇的合作社 or 来自甲乡、乙镇的合作社, are not who
+        // bought: look further back.)
+        if (giver && trigger->is(Cat::sale) && !trigger->is(Cat::buy) &&
+            (starts_with_local_place(giver->written) || (!giver->span.empty() && came_from_county(s_.clauses[c].begin, giver->span.begin)))) {
           giver.reset();
           continue;
         }
+        // 区总工会发出倡议，全体职工踊跃捐款: the people of a body give at its call; the body is the giver.
+        if (giver && c > s_.clause_of(segment.begin) && is_people_group(giver->canonical))
+          for (std::size_t e = c; e-- > s_.clause_of(segment.begin);) {
+            const Span ec = s_.clauses[e];
+            bool called = false;
+            for (std::string_view w : {"倡议", "号召", "组织", "发起"}) called = called || s_.slice(ec).find(w) != std::string_view::npos;
+            if (!called) continue;
+            if (auto caller = detail::giver_in_clause(s_, e, ec.end, directory_, gazetteer_, memory_at(ec.begin));
+                caller && !is_people_group(caller->canonical) && directory_.has_organisation_ending(caller->canonical)) {
+              giver = caller;
+              c = e;
+            }
+            break;
+          }
         if (giver) {
           giver_clause = c;
           if (c != first_clause) giver->basis = "earlier clause";
@@ -707,8 +738,11 @@ class SentenceReader {
           return false;
         }) &&
         std::none_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
-          return p.span.begin >= std::min(frame_begin, own_word->span.begin) && p.span.end <= own.end &&
-                 (!p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county);
+          const bool of_county = !p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county;
+          // (…共募集善款6.68万元，全部转交徐家湾乡: a place a later clause of the segment sends it to.)
+          const bool sent_there = p.span.begin >= m.span.end && p.span.end <= segment.end &&
+                                  (s_.has(Cat::give, {m.span.end, p.span.begin}) || s_.has(Cat::give_paid, {m.span.end, p.span.begin}));
+          return of_county && ((p.span.begin >= std::min(frame_begin, own_word->span.begin) && p.span.end <= own.end) || sent_there);
         }))
       return;
     // Money or goods sent to a district (…送往高新区受灾群众安置点; 筹集蔬菜12吨，连夜运抵高新区): aid for
@@ -907,7 +941,7 @@ class SentenceReader {
 
     // Distribution.
     // (With the recipient first — 两镇卫生院均收到某公司捐赠的… — 均 stands before the giver.)
-    const bool passive = giver && giver->basis == "passive";
+    const bool passive = giver && (giver->basis == "passive" || subject_received);
     const std::size_t lead_from = giver && !passive && !giver->span.empty() && giver->span.end <= m.span.begin ? giver->span.end : frame_begin;
     // 出资50万元、30万元，分别用于甲乡和乙乡: 分别 opening the next clause pairs the amounts listed.
     bool each_after = false;
@@ -1535,6 +1569,24 @@ class SentenceReader {
     return false;
   }
 
+  // 来自卢氏县甲乡、乙镇的…: the text before a name says it came from a place of the county.
+  bool came_from_county(std::size_t from, std::size_t name_begin) const {
+    const std::string_view lead = s_.slice(from, name_begin);
+    const std::size_t at = lead.find("来自");
+    if (at == std::string_view::npos) return false;
+    const std::size_t after = from + at;
+    return std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin >= after && p.span.end <= name_begin && (!p.township.empty() || p.level == PlaceLevel::county);
+    });
+  }
+
+  // 全体职工, 干部职工, 区直机关全体党员: people, not a body.
+  static bool is_people_group(std::string_view name) {
+    for (std::string_view people : {"职工", "员工", "干部", "党员", "教师", "群众", "志愿者", "青年"})
+      if (text::ends_at(name, name.size(), people)) return true;
+    return false;
+  }
+
   bool starts_with_local_place(std::string_view name) const {
     if (name.empty()) return false;
     // (两乡镇干部群众, 全乡群众: the paired townships' own people.)
@@ -1968,7 +2020,13 @@ class SentenceReader {
   std::string item_for(const Frame& f, const AidReport* previous) const {
     const Measure& m = s_.measures[f.measure];
     const Span own = s_.clauses[s_.clause_of(m.span.begin)];
-    const std::size_t from = f.trigger->span.end <= m.span.begin ? std::max(f.trigger->span.end, own.begin) : own.begin;
+    std::size_t from = f.trigger->span.end <= m.span.begin ? std::max(f.trigger->span.end, own.begin) : own.begin;
+    // (获赠该公司价值1万元的康复器材: the giver after the word of receiving is not what was given.)
+    if (f.trigger->is(Cat::passive) && from == f.trigger->span.end) {
+      if (const LexToken* p = s_.word_at(from); p && p->is(Cat::pronoun)) from = p->span.end;
+      for (const auto& [span, name] : orgs_)
+        if (span.begin == from && span.end <= m.span.begin) from = span.end;
+    }
     std::string item = detail::item_between(s_, from, m.span.begin);
     const std::string after = detail::item_after(s_, m.span.end, own.end);
     // Goods written after their count (10台医疗设备) when what stands before is where they went.

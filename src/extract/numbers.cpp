@@ -747,6 +747,11 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
           continue;
         }
       }
+      // 第二份协议, 第3批: an ordinal names which one, it counts nothing.
+      if (text::ends_at(s, run->begin, "第")) {
+        i = pos + u;
+        continue;
+      }
       pos += u;
       m.kind = MeasureKind::quantity;
       m.unit = unit;
