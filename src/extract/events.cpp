@@ -1959,8 +1959,33 @@ class SentenceReader {
     const bool cash_part = s_.has(Cat::cash, {c.begin, m.span.begin});
     const bool goods_part = s_.has(Cat::goods, {c.begin, m.span.begin});
     if (cash_part == goods_part) return false;
-    // The rest opens a later clause of the segment and names the other kind; no amount follows.
     const Span segment = s_.segments[s_.segment_of(m.span.begin)];
+    // 款物约8.5万元，其中现金5万元、米面油等物资价值3.5万元: both parts said, adding up to the total.
+    if (k + 1 < s_.measures.size() && s_.measures[k + 1].span.begin < segment.end && s_.measures[k + 1].kind == MeasureKind::money &&
+        (k + 2 >= s_.measures.size() || s_.measures[k + 2].span.begin >= segment.end)) {
+      const Measure& other = s_.measures[k + 1];
+      const Span between{m.span.end, other.span.begin};
+      const bool other_named = cash_part ? (s_.has(Cat::goods, between) || s_.has(Cat::value, between)) : s_.has(Cat::cash, between);
+      const auto sum = checked_sum(m.value, other.value);
+      if (!other_named || other.high || !sum || *sum != *a.amount_fen) return false;
+      AidReport rest = total;
+      const std::int64_t whole = *a.amount_fen;
+      total.allocations.front().amount_fen = m.value;
+      total.allocations.front().quantity.reset();
+      total.kind = cash_part ? Kind::cash : Kind::in_kind;
+      total.notes.push_back(fmt::format("the {} part of a gift of money and goods ({} in all)", cash_part ? "money" : "goods", format_fen(whole)));
+      rest.allocations.front().amount_fen = other.value;
+      rest.allocations.front().quantity.reset();
+      rest.kind = cash_part ? Kind::in_kind : Kind::cash;
+      rest.item = cash_part ? detail::item_between(s_, m.span.end, other.span.begin) : std::string();
+      rest.unit.clear();
+      if (cash_part) total.item.clear();
+      rest.notes.push_back(fmt::format("the {} part of a gift of money and goods ({} in all)", cash_part ? "goods" : "money", format_fen(whole)));
+      used[k] = used[k + 1] = true;
+      reports.push_back(std::move(rest));
+      return true;
+    }
+    // The rest opens a later clause of the segment and names the other kind; no amount follows.
     if (std::any_of(s_.measures.begin() + static_cast<std::ptrdiff_t>(k) + 1, s_.measures.end(),
                     [&](const Measure& o) { return o.span.begin < segment.end; }))
       return false;
@@ -2689,6 +2714,44 @@ void count_per_unit_of_sentence_before(const detail::SentenceTokens& s, std::vec
 
 }  // namespace
 
+namespace {
+// 第三期帮扶资金400万元已拨付至项目乡镇。…一、甲乡某项目，帮扶资金125万元；二、…: a joint total
+// whose parts the next sentences itemise, each to one of its townships, by the same giver, adding
+// up to it exactly. The parts are the ledger's lines; the total would count the money twice.
+void drop_totals_itemised_after(std::vector<AidReport>& reports) {
+  std::vector<bool> drop(reports.size(), false);
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const AidReport& total = reports[i];
+    if (total.aggregate || total.allocations.size() != 1 || total.allocations.front().township != kJoint ||
+        !total.allocations.front().amount_fen)
+      continue;
+    const Allocation& whole = total.allocations.front();
+    std::int64_t sum = 0;
+    std::size_t parts = 0;
+    for (std::size_t j = i + 1; j < reports.size(); ++j) {
+      const AidReport& p = reports[j];
+      if (p.sentence.begin == total.sentence.begin || p.donor != total.donor || p.status != total.status || p.aggregate ||
+          p.allocations.size() != 1 || !p.allocations.front().amount_fen)
+        break;
+      const std::string& t = p.allocations.front().township;
+      if (std::find(whole.covers.begin(), whole.covers.end(), t) == whole.covers.end()) break;
+      const auto next = checked_sum(sum, *p.allocations.front().amount_fen);
+      if (!next || *next > *whole.amount_fen) break;
+      sum = *next;
+      ++parts;
+      if (sum == *whole.amount_fen) break;
+    }
+    if (parts >= 2 && sum == *whole.amount_fen) {
+      drop[i] = true;
+      for (std::size_t j = i + 1; j <= i + parts; ++j)
+        reports[j].notes.push_back(fmt::format("a part of the joint total {} said before it, itemised", format_fen(*whole.amount_fen)));
+    }
+  }
+  std::size_t k = 0;
+  reports.erase(std::remove_if(reports.begin(), reports.end(), [&](const AidReport&) { return drop[k++]; }), reports.end());
+}
+}  // namespace
+
 std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const text::Article& article,
                                                const PlaceFinder& places, std::optional<DateRange> reference,
                                                ArticleContext* context_out) const {
@@ -3018,6 +3081,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   }
   close_list();
   reports.erase(std::remove_if(reports.begin(), reports.end(), [](const AidReport& r) { return r.raised_unplaced; }), reports.end());
+  drop_totals_itemised_after(reports);
   if (context_out) context_out->refused = std::move(refused_amounts);
   return reports;
 }

@@ -106,10 +106,19 @@ bool names_a_time(const SentenceTokens& s, const LexToken& agreement) {
   return false;
 }
 
-// An agreement in `region` that is not the time of the gift.
+// 《2022—2024年郑卢结对帮扶协议》第二批资金…拨付: the agreement named as a document, not one made.
+bool in_document_title(const SentenceTokens& s, const LexToken& w) {
+  const std::size_t open = s.text.rfind("《", w.span.begin);
+  if (open == std::string_view::npos) return false;
+  const std::size_t close = s.text.find("》", open);
+  return close != std::string_view::npos && close >= w.span.end;
+}
+
+// An agreement in `region` that is not the time of the gift, nor a document's title.
 bool has_agreement(const SentenceTokens& s, Span region) {
   return std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
-    return w.is(Cat::agreement) && w.span.begin >= region.begin && w.span.end <= region.end && !names_a_time(s, w);
+    return w.is(Cat::agreement) && w.span.begin >= region.begin && w.span.end <= region.end && !names_a_time(s, w) &&
+           !in_document_title(s, w);
   });
 }
 

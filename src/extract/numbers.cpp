@@ -747,8 +747,17 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
           continue;
         }
       }
-      // 第二份协议, 第3批: an ordinal names which one, it counts nothing.
-      if (text::ends_at(s, run->begin, "第")) {
+      // 第二份协议, 第3批: an ordinal names which one, it counts nothing. Nor does a number inside a
+      // township's name (四棵树乡: 四棵 and 树乡).
+      bool in_township_name = false;
+      if (const char32_t first = code_point_at(s, run->begin); !(first >= U'0' && first <= U'9'))
+        for (std::size_t j = pos + u, chars = 0; j < s.size() && chars < 3; ++chars) {
+          const char32_t c = next_code_point(s, j);
+          if (!text::is_han(c)) break;
+          if (chars > 0 && (c == U'乡' || c == U'镇')) in_township_name = true;
+          if (in_township_name) break;
+        }
+      if (in_township_name || text::ends_at(s, run->begin, "第")) {
         i = pos + u;
         continue;
       }

@@ -225,14 +225,20 @@ namespace {
 // A township name right at `at`: two or three Han characters and 镇 or 乡; its end, or npos.
 std::size_t township_name_end(std::string_view s, std::size_t at) {
   std::size_t i = at;
+  bool numeral_first = false;
   for (int chars = 0; chars < 4 && i < s.size(); ++chars) {
-    const std::size_t before = i;
     const char32_t cp = next_code_point(s, i);
     if (!text::is_han(cp)) return std::string_view::npos;
-    if (cp == U'镇' || cp == U'乡') return chars >= 2 ? i : std::string_view::npos;
-    // Numerals and words of quantity start no name (一乡一镇, 两镇, 各乡镇).
+    if (cp == U'镇' || cp == U'乡') return chars >= (numeral_first ? 3 : 2) ? i : std::string_view::npos;
+    // Words of quantity start no name (一乡一镇, 两镇, 各乡镇, 三个乡); a numeral may, in a name of
+    // three characters or more that counts nothing (四棵树乡, 五里川镇).
+    const bool numeral = std::u32string_view(U"一二两三四五六七八九十").find(cp) != std::u32string_view::npos;
+    if (chars == 0 && numeral) {
+      numeral_first = true;
+      continue;
+    }
+    if (chars == 1 && numeral_first && std::u32string_view(U"个家所大乡镇").find(cp) != std::u32string_view::npos) return std::string_view::npos;
     if (std::u32string_view(U"一二两三四五六七八九十几多各每全该本城").find(cp) != std::u32string_view::npos) return std::string_view::npos;
-    (void)before;
   }
   return std::string_view::npos;
 }
@@ -284,6 +290,10 @@ void PlaceFinder::learn(std::string_view page_text) {
     if (!speaks_of_pairing(sentence) && !(i + 1 < sentences.size() && speaks_of_pairing(sentences[i + 1]))) continue;
     bool county_named = false;
     for (std::size_t at = sentence.find("县"); at != std::string_view::npos; at = sentence.find("县", at + 3)) {
+      // (赴嵩县开展对口帮扶，向车村镇…: a county named by its name, not 全县/该县, counts.)
+      if (at >= 3 && text::is_han(text::code_point_before(sentence, at)) &&
+          std::u32string_view(U"全该本各我外").find(text::code_point_before(sentence, at)) == std::u32string_view::npos)
+        county_named = true;
       std::size_t pos = at + 3;
       for (std::size_t t; (t = township_name_end(sentence, pos)) != std::string_view::npos;) {
         learn_township(std::string(sentence.substr(pos, t - pos)));
@@ -294,11 +304,15 @@ void PlaceFinder::learn(std::string_view page_text) {
       }
     }
     // …向嵩县车村镇捐赠…；向白河镇捐赠…: more townships of that county given to in the sentence.
+    // (…向车村镇、木植街乡分别捐赠…: and the townships listed after it.)
     if (county_named)
       for (std::string_view marker : {"向", "为", "给"})
         for (std::size_t at = sentence.find(marker); at != std::string_view::npos; at = sentence.find(marker, at + marker.size()))
-          if (const std::size_t t = township_name_end(sentence, at + marker.size()); t != std::string_view::npos)
-            learn_township(std::string(sentence.substr(at + marker.size(), t - at - marker.size())));
+          for (std::size_t pos = at + marker.size(), t; (t = township_name_end(sentence, pos)) != std::string_view::npos;) {
+            learn_township(std::string(sentence.substr(pos, t - pos)));
+            if (!starts_at(sentence, t, "、") && !starts_at(sentence, t, "和") && !starts_at(sentence, t, "及")) break;
+            pos = t + 3;
+          }
   }
   // (范县金堤镇、黄营乡各15万元, in any sentence: a list after a township already learned goes on
   // with townships of that county.)

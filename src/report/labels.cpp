@@ -187,6 +187,7 @@ const std::vector<Form>& note_forms() {
       form(R"(where it went is said in the next sentence \(平均分配: equal shares\))", "去向见下一句（平均分配）"),
       // Amounts computed from a rate and a count.
       form(R"(the total split as said after it: (\S+) each)", "总数按其后所说拆分：各 $1"),
+      form(R"(a part of the joint total (\S+) said before it, itemised)", "前文合计 $1 的逐项之一"),
       form(R"(computed: (\S+) x (\S+) \(the price of one\))", "计算：$1 × 单价 $2"),
       form(R"(computed: (\S+) x (\S+) \(the value of one\))", "计算：$1 × 单件价值 $2"),
       form(R"(computed: (\S+) x (\S+) \(value of one unit\))", "计算：$1 × 单位价值 $2"),

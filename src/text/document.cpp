@@ -77,6 +77,31 @@ std::string_view strip_photo_credit(std::string_view s) {
   return s;
 }
 
+// A line opening an item of a numbered list: 一、 二、 （三） (4) 5. 6、 ⑦.
+bool opens_list_item(std::string_view line) {
+  line = trim(line);
+  std::size_t i = 0;
+  if (i >= line.size()) return false;
+  char32_t cp = next_code_point(line, i);
+  if (cp >= U'①' && cp <= U'⑳') return true;
+  const bool paren = cp == U'（' || cp == U'(';
+  if (paren) {
+    if (i >= line.size()) return false;
+    cp = next_code_point(line, i);
+  }
+  const auto numeral = [](char32_t c) { return (c >= U'0' && c <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos; };
+  if (!numeral(cp)) return false;
+  while (i < line.size()) {
+    std::size_t j = i;
+    cp = next_code_point(line, j);
+    if (!numeral(cp)) break;
+    i = j;
+  }
+  if (i >= line.size()) return false;
+  cp = next_code_point(line, i);
+  return paren ? (cp == U'）' || cp == U')') : (cp == U'、' || cp == U'.' || cp == U'．');
+}
+
 }  // namespace
 
 bool is_headline_like(std::string_view line) {
@@ -207,7 +232,11 @@ std::vector<Sentence> split_sentences(std::string_view page_text, const Article&
     // A line that is a heading, a byline, or ends with punctuation closes its sentence; any
     // other line was broken by the print layout and runs on into the next.
     const char32_t last = code_point_before(line, line.size());
-    if (is_headline_like(line) || ends_with_byline(line) || is_terminal(last) || is_closing(last) ||
+    // (…如下：/ 一、甲项目…；/ 二、乙项目…: a line that ends a list's lead or item before a line
+    // opening the next item ends its sentence: each item is read on its own.)
+    const bool before_item = (last == U'；' || last == U';' || last == U'：' || last == U':') && p + 1 < article.paragraphs.size() &&
+                             opens_list_item(article.paragraphs[p + 1].of(page_text));
+    if (is_headline_like(line) || ends_with_byline(line) || is_terminal(last) || is_closing(last) || before_item ||
         p + 1 == article.paragraphs.size())
       flush(para.end);
   }

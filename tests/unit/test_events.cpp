@@ -294,6 +294,25 @@ TEST_CASE("a review titled with a past year (回眸2022) dates its undated gifts
   CHECK(!only(reports("2022年的一座桥" + body, day(2023, 1, 6))).date.has_value());
 }
 
+TEST_CASE("a notice listing a joint total item by item: each item its township, the total not counted again") {
+  const std::string notice =
+      "关于结对帮扶第二期资金拨付情况的公示\n\n高新区第二期帮扶资金3,000,000元已于4月上旬拨付至卢氏县两乡镇。现将项目安排公示如下：\n"
+      "一、徐家湾乡石门村道路项目，帮扶资金1,800,000元；\n二、双龙湾镇南沟村饮水项目，帮扶资金1,200,000元。\n";
+  const auto rs = reports(notice, day(2024, 4, 20));
+  REQUIRE(rs.size() == 2);
+  CHECK(rs[0].allocations.front().township == "徐家湾乡");
+  CHECK(rs[0].allocations.front().amount_fen == 180000000);
+  CHECK(rs[1].allocations.front().township == "双龙湾镇");
+  CHECK(rs[1].allocations.front().amount_fen == 120000000);
+  // Items that do not add up to the total leave it standing (and are read as they are).
+  const std::string uneven =
+      "公示\n\n高新区第二期帮扶资金3,000,000元已于4月上旬拨付至卢氏县两乡镇。现将项目安排公示如下：\n"
+      "一、徐家湾乡石门村道路项目，帮扶资金1,000,000元；\n二、双龙湾镇南沟村饮水项目，帮扶资金1,200,000元。\n";
+  const auto us = reports(uneven, day(2024, 4, 20));
+  REQUIRE(us.size() == 3);
+  CHECK(us[0].allocations.front().township == "JOINT");
+}
+
 TEST_CASE("a year's figure said as one (仅2025年一年) is a summary") {
   const auto rs = reports("回顾\n\n本报讯 仅2025年一年，高新区就向徐家湾乡、双龙湾镇投入帮扶资金380万元。\n", day(2026, 1, 20));
   CHECK(only(rs).aggregate);
