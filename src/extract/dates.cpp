@@ -148,6 +148,8 @@ bool relword_blocked(std::string_view s, std::size_t pos, const Relword& r) {
     return std::u32string_view(U"提之以目眼日天").find(before) != std::u32string_view::npos ||
            std::u32string_view(U"数气").find(after) != std::u32string_view::npos;
   if (r.rel == Relative::following_year) return after == U'度' || before == U'每' || before == U'历';
+  // 送去年货, 带去年夜饭: the verb's 去 and 年货, no year.
+  if (r.rel == Relative::last_year) return (after == U'货' || after == U'夜') && std::u32string_view(U"送带捎寄拿运").find(before) != std::u32string_view::npos;
   return false;
 }
 

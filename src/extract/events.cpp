@@ -450,7 +450,10 @@ class SentenceReader {
           }))
         return &w;
     // …or a later clause of its segment naming who gave it (…，价值共计18.6万元，由某公司捐赠).
-    if (const auto by = giver_named_last(own_clause); by && (m.kind == MeasureKind::money || by->named)) return by->verb;
+    // (…这30套课桌椅，是某局牵线，由某公司捐赠的: counted goods too, when the clause ends 捐赠的.)
+    if (const auto by = giver_named_last(own_clause);
+        by && (m.kind == MeasureKind::money || by->named || starts_at(s_.text, by->verb->span.end, "的")))
+      return by->verb;
     // 某公司的30台电脑、某公司的2000册图书，分别价值…，已全部运抵某小学: counted goods named first,
     // their arrival said by a later clause of the segment that opens with its verb.
     if (m.kind == MeasureKind::quantity)
@@ -725,6 +728,13 @@ class SentenceReader {
     // The paired county's own bodies giving (卢氏县民政局向全县…, 徐家湾乡干部群众向…捐款) is not
     // pairing aid; nor is a clause whose subject is a place of the county (双龙湾镇向…购买).
     if (giver && starts_with_local_place(giver->written)) return;
+    // 乡财政所已将这笔资金拨付至5个村, 乡里…分送到全乡12个村: the township passing on what it got.
+    if (!giver)
+      for (std::size_t c = s_.clause_of(segment.begin); c <= verb_clause; ++c) {
+        const std::size_t at = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
+        for (std::string_view own : {"乡里", "镇里", "乡财政", "镇财政", "乡政府", "镇政府", "乡党委", "镇党委"})
+          if (starts_at(s_.text, at, own)) return;
+      }
     // A district spending in its own area (全区已投入灾后重建资金3.6亿元) names no recipient: no aid.
     // (…截至9月10日，全区已修复道路46公里，…发放各类救灾资金1.3亿元: 全区 speaks for the clauses after it.)
     if (const LexToken* own_word = s_.last(Cat::own_area, {0, m.span.begin});
@@ -2794,6 +2804,19 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   memory.townships = ctx.townships;
   memory.paired = gazetteer_.paired();
   memory.pairing_donor = gazetteer_.pairing_donor();
+  // (卢氏县双龙湾镇人民政府 > 镇务动态: a township's own page, which says 我镇 of itself.)
+  {
+    std::size_t header_end = 0;
+    for (int line = 0; line < 2 && header_end < page_text.size(); ++line) {
+      const std::size_t nl = page_text.find('\n', header_end);
+      header_end = nl == std::string_view::npos ? page_text.size() : nl + 1;
+    }
+    std::vector<std::string> named;
+    for (const auto& p : places.find(page_text.substr(0, header_end)))
+      if (!p.township.empty() && p.level == PlaceLevel::township && std::find(named.begin(), named.end(), p.township) == named.end())
+        named.push_back(p.township);
+    if (named.size() == 1) memory.home_township = named.front();
+  }
   // (An article with a dateline reports what happened that day: 1月21日，召开2025年度总结会，会上…捐赠.)
   if (!ctx.date) memory.year_reported = year_reviewed(article.title);
   bool consumption_article = false;

@@ -308,7 +308,7 @@ static bool each_before_gift(const SentenceTokens& s, const LexToken& w) {
   if (s.slice(w.span) != "各") return true;
   const std::size_t at = w.span.end;
   if (const LexToken* next = s.word_at(at);
-      next && (next->cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy) | bit(Cat::value) | bit(Cat::modal) | bit(Cat::paid))))
+      next && (next->cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy) | bit(Cat::value) | bit(Cat::modal) | bit(Cat::paid) | bit(Cat::passive))))
     return true;
   for (const auto& m : s.measures)
     if (m.span.begin == at) return true;

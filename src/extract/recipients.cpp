@@ -140,8 +140,13 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
     if (w.span.begin < begin || w.span.end > end || !(w.cats & (bit(Cat::here) | bit(Cat::here_institution)))) continue;
     const LexToken* before = s.word_before(w.span.begin);
     if (w.is(Cat::here)) {
-      if (!before || !(before->cats & (kMarkers | bit(Cat::buy)))) continue;  // (采购该镇…: bought from it)
-      std::string last = memory.last_township;
+      // (我镇收到…, 本乡获赠…: the township that speaks received; it publishes the page.)
+      const std::string_view word = s.slice(w.span);
+      const bool first_person = word == "我镇" || word == "我乡" || word == "本镇" || word == "本乡";
+      const LexToken* next = s.word_at(w.span.end);
+      const bool received = first_person && next && next->is(Cat::passive) && s.slice(next->span) != "由";
+      if (!received && (!before || !(before->cats & (kMarkers | bit(Cat::buy))))) continue;  // (采购该镇…: bought from it)
+      std::string last = first_person && !memory.home_township.empty() ? memory.home_township : memory.last_township;
       for (const auto& p : s.places)
         if (p.span.end <= w.span.begin && !p.township.empty() && p.level != PlaceLevel::collective) last = p.township;
       if (last.empty()) continue;
@@ -158,6 +163,30 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
       if (!r.name.empty()) out.push_back(r);
     }
   }
+  // 为镇敬老院…, 为甲镇中心小学、镇初级中学各…: the township's own institution, named by 镇/乡 alone,
+  // after a marker or in a list: in the township whose page this is, else the one named last.
+  for (std::string_view own : {"镇", "乡"})
+    for (std::size_t at = s.text.find(own, begin); at != std::string_view::npos && at + own.size() <= end; at = s.text.find(own, at + own.size())) {
+      const LexToken* before = s.word_before(at);
+      const bool listed = text::ends_at(s.text, at, "、");
+      if (!listed && (!before || !(before->cats & kMarkers) || before->span.end != at)) continue;
+      std::string_view institution;
+      for (std::string_view w : {"敬老院", "中心小学", "中心学校", "初级中学", "中学", "小学", "卫生院", "幼儿园"})
+        if (text::starts_at(s.text, at + own.size(), w)) {
+          institution = w;
+          break;
+        }
+      if (institution.empty()) continue;
+      // (Which township: one named before it in the sentence, where the story stands, the page's
+      // own, the one named last; a 乡's institution only in a 乡, a 镇's in a 镇.)
+      std::string township;
+      for (const auto& p : s.places)
+        if (p.span.end <= at && !p.township.empty() && p.level != PlaceLevel::collective) township = p.township;
+      for (const std::string* t : {&memory.scene_township, &memory.home_township, &memory.last_township})
+        if (township.empty()) township = *t;
+      if (township.empty() || !text::ends_at(township, township.size(), own)) continue;
+      out.push_back({std::string(own) + std::string(institution), township});
+    }
   // 两校, 两所学校 after a marker: the two schools named last (甲村小学、乙村小学…。…为两校各送去…).
   for (std::string_view two : {"两校", "两所学校", "两所小学", "两所中学", "两所村小"})
     for (std::size_t at = s.text.find(two, begin); at != std::string_view::npos && at + two.size() <= end; at = s.text.find(two, at + two.size())) {

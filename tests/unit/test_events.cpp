@@ -313,6 +313,24 @@ TEST_CASE("a notice listing a joint total item by item: each item its township, 
   CHECK(us[0].allocations.front().township == "JOINT");
 }
 
+TEST_CASE("a township's own page: 我镇 and 镇敬老院 are that township, though the page names the other") {
+  const std::string page =
+      "卢氏县双龙湾镇人民政府 > 镇务动态\n发布日期：2022年09月09日\n\n中秋慰问品送到老人手中\n\n"
+      "9月7日，我镇收到郑州高新区妇联送来的月饼、食用油等慰问品，价值1.2万元。随行的郑州瑞达商贸有限公司还为镇敬老院捐赠了洗衣机2台。"
+      "徐家湾乡也收到了同样的慰问品。\n";
+  const auto rs = reports(page, day(2022, 9, 9));
+  REQUIRE(rs.size() >= 2);
+  CHECK(rs[0].allocations.size() == 1);
+  CHECK(rs[0].allocations.front().township == "双龙湾镇");
+  CHECK(rs[0].allocations.front().amount_fen == 1200000);
+  CHECK(rs[1].allocations.front().township == "双龙湾镇");
+  CHECK(rs[1].allocations.front().quantity == 2);
+  // On the district's page (no township in its header) 我镇 names no one: the gift is not placed there.
+  const std::string district = "高新时报 2022年9月9日\n\n慰问\n\n9月7日，我镇收到郑州高新区妇联送来的慰问品，价值1.2万元。\n";
+  for (const auto& r : reports(district, day(2022, 9, 9)))
+    for (const auto& a : r.allocations) CHECK(a.township != "双龙湾镇");
+}
+
 TEST_CASE("a year's figure said as one (仅2025年一年) is a summary") {
   const auto rs = reports("回顾\n\n本报讯 仅2025年一年，高新区就向徐家湾乡、双龙湾镇投入帮扶资金380万元。\n", day(2026, 1, 20));
   CHECK(only(rs).aggregate);

@@ -70,6 +70,7 @@ struct ArticleMemory {
   std::vector<std::string> townships;     // townships the article names, in order
   std::vector<std::string> paired;        // the gazetteer's paired townships (两乡镇 when the article names fewer)
   std::string last_township;              // the township named last: what 该镇/该乡 refer to
+  std::string home_township;              // the township whose own page this is (its name in the page's header): 我镇/本乡
   std::vector<std::string> recent_townships;  // townships named so far, the most recent last (each once)
   std::string pairing_donor;              // the district the paired townships are paired with
   std::string giver;                      // canonical giver of the gift being read (for 两乡镇)
