@@ -651,7 +651,8 @@ class SentenceReader {
         // (The county's sellers at a fair, 卢氏县某镇的合作社 or 来自甲乡、乙镇的合作社, are not who
         // bought: look further back.)
         if (giver && trigger->is(Cat::sale) && !trigger->is(Cat::buy) &&
-            (starts_with_local_place(giver->written) || (!giver->span.empty() && came_from_county(s_.clauses[c].begin, giver->span.begin)))) {
+            (starts_with_local_place(giver->written) || (!giver->span.empty() && came_from_county(s_.clauses[c].begin, giver->span.begin)) ||
+             local_body(giver->written))) {
           giver.reset();
           continue;
         }
@@ -700,7 +701,9 @@ class SentenceReader {
     }
     f.frame_begin = frame_begin;
     f.giver_named_in_clause = giver && giver->basis == "subject" && giver_clause == verb_clause;
-    f.buyer_named = giver && (giver->basis == "subject" || giver->basis == "earlier clause") && trigger->is(Cat::buy);
+    // (各预算单位, 各单位: many buyers, none named.)
+    f.buyer_named = giver && (giver->basis == "subject" || giver->basis == "earlier clause") && trigger->is(Cat::buy) &&
+                    giver->written.find("各") == std::string::npos && (giver->span.empty() || !starts_at(s_.text, giver->span.end, "各"));
 
     // Gifts to the giver's own district (向辖区困难职工发放…) are not pairing aid.
     if (const LexToken* to = s_.last(Cat::to, {frame_begin, m.span.begin}); to && starts_at(s_.text, to->span.end, "辖区")) return;
@@ -728,6 +731,19 @@ class SentenceReader {
     // The paired county's own bodies giving (卢氏县民政局向全县…, 徐家湾乡干部群众向…捐款) is not
     // pairing aid; nor is a clause whose subject is a place of the county (双龙湾镇向…购买).
     if (giver && starts_with_local_place(giver->written)) return;
+    // 卢氏县今年农村电商网络销售额达3.2亿元: the county's own sales, whoever bought.
+    if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !trigger->is(Cat::consumption)) {
+      const std::size_t at = s_.han_from(s_.clauses[verb_clause].begin, trigger->span.begin);
+      if (std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+            // (A township's own online sales too: 双龙湾镇今年网络销售额…; not its produce at a fair.)
+            const std::string_view said = s_.slice(at, trigger->span.begin);
+            const bool online = said.find("电商") != std::string_view::npos || said.find("网络") != std::string_view::npos;
+            return p.span.begin == at && (p.level == PlaceLevel::county || (p.level == PlaceLevel::township && online));
+          }) &&
+          !s_.has(Cat::consumption, {0, s_.text.size()}) && !s_.has(Cat::occasion, {0, s_.text.size()}) &&
+          !s_.has(Cat::each, {s_.clauses[verb_clause].begin, m.span.begin}))
+        return;
+    }
     // 乡财政所已将这笔资金拨付至5个村, 乡里…分送到全乡12个村: the township passing on what it got.
     if (!giver)
       for (std::size_t c = s_.clause_of(segment.begin); c <= verb_clause; ++c) {
@@ -1588,6 +1604,13 @@ class SentenceReader {
     return std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
       return p.span.begin >= after && p.span.end <= name_begin && (!p.township.empty() || p.level == PlaceLevel::county);
     });
+  }
+
+  // 乡党委书记, 镇政府: the township's own bodies and their people (they sell; they do not buy).
+  static bool local_body(std::string_view name) {
+    for (std::string_view own : {"乡党委", "镇党委", "乡政府", "镇政府", "乡里", "镇里", "村里", "乡干部", "村干部", "镇干部"})
+      if (text::starts_at(name, 0, own)) return true;
+    return false;
   }
 
   // 全体职工, 干部职工, 区直机关全体党员: people, not a body.

@@ -211,6 +211,15 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   const bool total = says_total(s, f.frame_begin, m.span.begin) || s.has(Cat::total, {f.frame_begin, m.span.begin}) || reached;
   for (const auto& w : s.words) {
     if (w.span.end > m.span.begin || !(w.cats & (bit(Cat::cumulative) | bit(Cat::summary)))) continue;
+    // (全年将采购…50万元，首批6.8万元…: the word is said of the pledge between, not of its tranche.)
+    if (s.has(Cat::tranche, s.clauses[s.clause_of(m.span.begin)]) &&
+        std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= w.span.end && o.span.end <= m.span.begin; }))
+      continue;
+    // (3小时直播累计下单…，销售额…: a running count within one occasion.)
+    if (const std::string_view lead = s.text.substr(0, w.span.begin);
+        text::ends_at(lead, lead.size(), "小时直播") || text::ends_at(lead, lead.size(), "小时") || text::ends_at(lead, lead.size(), "当晚") ||
+        text::ends_at(lead, lead.size(), "直播间"))
+      continue;
     // 累计服务群众1200余人次，并捐赠…: a summary of another count, in a clause of its own.
     if (counts_in_own_clause(s, w, m)) continue;
     // 据统计，为期两天的展销会…: a count of one occasion, not a summary.
@@ -233,6 +242,11 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   // A bare year with 共 is such a total for purchases (many buyers, many days), not for one gift.
   if (total && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31)) return true;
   if (total && date && date->precision == Precision::year && kind == Kind::consumption) return true;
+  // (今年1—9月，各单位通过832平台采购…318.5万元: purchases over months by many buyers are many
+  // purchases; one buyer named, 机关食堂一季度采购…, keeps its own figure.)
+  if (kind == Kind::consumption && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31) &&
+      !s.has(Cat::occasion, {0, m.span.begin}) && !f.buyer_named)
+    return true;
   // …and a year's consumption-aid figure (2021年，…组织消费帮扶金额达1,035万元).
   if (date && date->precision == Precision::year && kind == Kind::consumption && f.trigger && f.trigger->is(Cat::buy) &&
       s.slice(f.trigger->span).find("金额") != std::string_view::npos)
