@@ -215,6 +215,23 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     if (s.has(Cat::tranche, s.clauses[s.clause_of(m.span.begin)]) &&
         std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= w.span.end && o.span.end <= m.span.begin; }))
       continue;
+    // (今年以来，该区累计投入…230万元；本月初，…捐赠电脑40台: said in another segment, of another amount.)
+    // (…when the later segment is dated on its own.)
+    if (s.segment_of(w.span.begin) != s.segment_of(m.span.begin) &&
+        std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= w.span.end && o.span.end <= m.span.begin; }) &&
+        std::any_of(s.dates.begin(), s.dates.end(), [&](const DatedMention& d) {
+          // (截至9月底 dates a running figure, not a gift of its own.)
+          const std::string_view lead = s.text.substr(0, d.span.begin);
+          const bool as_of = text::ends_at(lead, lead.size(), "截至") || text::ends_at(lead, lead.size(), "截止") ||
+                             text::ends_at(lead, lead.size(), "截止到") || text::ends_at(lead, lead.size(), "到");
+          return s.segment_of(d.span.begin) == s.segment_of(m.span.begin) && d.span.end <= m.span.begin && !as_of;
+        }))
+      continue;
+    // (2020年度帮扶资金最后一批共80万元: a tranche of the year's money, not the year's sum.)
+    if (const std::string_view between = s.slice(w.span.end, m.span.begin);
+        s.has(Cat::tranche, {w.span.end, m.span.begin}) || between.find("最后一批") != std::string_view::npos ||
+        between.find("最后一期") != std::string_view::npos)
+      continue;
     // (3小时直播累计下单…，销售额…: a running count within one occasion.)
     if (const std::string_view lead = s.text.substr(0, w.span.begin);
         text::ends_at(lead, lead.size(), "小时直播") || text::ends_at(lead, lead.size(), "小时") || text::ends_at(lead, lead.size(), "当晚") ||
@@ -232,6 +249,9 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     // 今年以来…送去…各类物资: many kinds of gifts since then.
     // 2022年以来…投入…实施项目12个: many projects since then.
     if (s.slice(w.span) == "以来" && (names_many_kinds(s) || counts_projects(s))) return true;
+    // 今年以来已向两乡镇拨付帮扶资金312万元: what has been paid since then, a running figure.
+    if (s.slice(w.span) == "以来" && s.has(Cat::paid, {w.span.end, m.span.begin}) && !s.has(Cat::occasion, {w.span.end, m.span.begin}))
+      return true;
   }
   (void)lead;
   if (s.has(Cat::occasion, {0, m.span.begin})) return false;
