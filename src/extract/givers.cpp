@@ -198,7 +198,7 @@ std::string_view kind_endings(std::string_view pronoun) {
       {"公司", "公司集团企业厂"}, {"企业", "公司集团企业厂"}, {"集团", "公司集团"}, {"会", "会"},
       {"医院", "医院"},            {"区", "区"},               {"学校", "学校小学中学"}, {"银行", "行"},
       {"局", "局"},                {"院", "院"},               {"校", "校学"},            {"委", "委"},
-      {"中心", "中心"},            {"支部", ""},               {"部门", ""},              {"办事处", "办事处"},
+      {"中心", "中心"},            {"支部", "部"},             {"部门", ""},              {"办事处", "办事处"},
       {"街道", "处道委"},      {"社区", "社区"},           {"大学", "大学学院"},      {"学院", "学院大学"}};
   for (const auto& [suffix, endings] : kKinds)
     if (text::ends_at(pronoun, pronoun.size(), suffix)) return endings;
@@ -228,7 +228,14 @@ std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) con
 }
 
 std::vector<std::string> ArticleMemory::referents(std::string_view phrase, std::size_t n) const {
-  const std::string_view noun = kind_endings(phrase);
+  const std::string_view kind = kind_endings(phrase);
+  std::vector<std::string> named = referents_of_kind(kind, n);
+  // (区发改委、区统计局两个机关党支部…两个党支部: the bodies whose branches they are, named before.)
+  if (named.empty() && kind == "部") named = referents_of_kind({}, n);
+  return named;
+}
+
+std::vector<std::string> ArticleMemory::referents_of_kind(std::string_view noun, std::size_t n) const {
   std::vector<std::string> out;
   // (A school or clinic of the townships, 卢氏县甲乡中心学校, is where gifts go, not a giver.)
   const auto of_townships = [&](const std::string& written) {

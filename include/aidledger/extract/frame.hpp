@@ -111,6 +111,8 @@ struct ArticleMemory {
   /// What 两会 / 两家企业 refer to: the last `n` organisations of that kind, canonical, in the order
   /// named; empty when fewer were named.
   std::vector<std::string> referents(std::string_view phrase, std::size_t n) const;
+  /// The last `n` organisations whose names end in one of `endings` (any when empty), as referents() gives them.
+  std::vector<std::string> referents_of_kind(std::string_view endings, std::size_t n) const;
   /// The organisation named earlier whose written name contains `short_name`, canonical.
   std::optional<std::string> expand(std::string_view short_name) const;
 };
