@@ -220,10 +220,17 @@ bool of_kind(const std::string& written, std::string_view endings) {
 std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) const {
   // 该公司 is the last company named, 该会 the last association, 该区 the last district; 其 and
   // 该单位 the last organisation of any kind.
+  // (其还计划出资…, after 为甲村小学捐建…: a school or clinic of the townships is where gifts go,
+  // not who gives; the pronoun passes over it.)
+  const auto of_townships = [&](const std::string& written) {
+    for (const auto* list : {&townships, &paired})
+      for (const auto& t : *list)
+        if (written.find(t) != std::string::npos) return true;
+    return false;
+  };
   const std::string_view noun = kind_endings(pronoun);
-  if (noun.empty()) return last_organisation.empty() ? std::nullopt : std::optional<std::string>(last_organisation);
   for (auto it = organisations.rbegin(); it != organisations.rend(); ++it)
-    if (of_kind(it->first, noun)) return it->second;
+    if ((noun.empty() || of_kind(it->first, noun)) && !of_townships(it->first) && !of_townships(it->second)) return it->second;
   return last_organisation.empty() ? std::nullopt : std::optional<std::string>(last_organisation);
 }
 
