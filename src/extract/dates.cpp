@@ -568,7 +568,7 @@ bool may_start_date(char32_t cp) {
   // One bit per character of the Basic Multilingual Plane, set once.
   static const std::vector<bool> starts = [] {
     std::vector<bool> out(0x10000, false);
-    for (char32_t c : std::u32string_view(U"月国春除元清中第十零〇一二两三四五六七八九0123456789")) out[c] = true;
+    for (char32_t c : std::u32string_view(U"月国春除元清中第十零上本这〇一二两三四五六七八九0123456789")) out[c] = true;
     for (const Relword& r : kRelatives) {
       std::size_t i = 0;
       out[next_code_point(r.word, i) & 0xFFFF] = true;
@@ -584,6 +584,28 @@ std::vector<DateMention> scan_dates(std::string_view s) {
     if (std::size_t next = i; !may_start_date(next_code_point(s, next))) {
       i = next;
       continue;
+    }
+    // 上周五, 上星期三, 本周二: a weekday of last week or this one, from the publication day.
+    {
+      std::size_t at = i;
+      Relative rel = Relative::none;
+      for (std::string_view w : {"上周", "上星期", "上个星期"})
+        if (rel == Relative::none && starts_at(s, i, w)) rel = Relative::last_week, at = i + w.size();
+      for (std::string_view w : {"本周", "这周", "本星期", "这个星期"})
+        if (rel == Relative::none && starts_at(s, i, w)) rel = Relative::this_week, at = i + w.size();
+      if (rel != Relative::none && at < s.size()) {
+        std::size_t j = at;
+        const std::size_t k = std::u32string_view(U"一二三四五六日天").find(next_code_point(s, j));
+        if (k != std::u32string_view::npos) {
+          DateMention m;
+          m.span = {i, j};
+          m.relative = rel;
+          m.weekday = k >= 6 ? 7 : static_cast<unsigned>(k + 1);
+          out.push_back(m);
+          i = j;
+          continue;
+        }
+      }
     }
     // Relative words first (they contain 年/月 and must not be read as numbers).
     bool matched = false;
@@ -875,6 +897,15 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
         r = DateRange::day(first);
       }
       return r;
+    }
+    case Relative::last_week:
+    case Relative::this_week: {
+      // Counted from the publication day: its week's Monday, less a week for 上周.
+      if (!reference_ || reference_->precision != Precision::day || m.weekday < 1 || m.weekday > 7) return std::nullopt;
+      const sys_days ref{reference_->first};
+      const sys_days monday = ref - days{date::weekday{ref}.iso_encoding() - 1};
+      const sys_days day = monday - days{m.relative == Relative::last_week ? 7 : 0} + days{m.weekday - 1};
+      return DateRange::day(year_month_day{day});
     }
     case Relative::today:
     case Relative::yesterday:

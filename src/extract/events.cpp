@@ -748,8 +748,8 @@ class SentenceReader {
     if (!giver)
       for (std::size_t c = s_.clause_of(segment.begin); c <= verb_clause; ++c) {
         const std::size_t at = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
-        for (std::string_view own : {"乡里", "镇里", "乡财政", "镇财政", "乡政府", "镇政府", "乡党委", "镇党委"})
-          if (starts_at(s_.text, at, own)) return;
+        for (std::string_view body : {"乡里", "镇里", "乡财政", "镇财政", "乡政府", "镇政府", "乡党委", "镇党委"})
+          if (starts_at(s_.text, at, body)) return;
       }
     // A district spending in its own area (全区已投入灾后重建资金3.6亿元) names no recipient: no aid.
     // (…截至9月10日，全区已修复道路46公里，…发放各类救灾资金1.3亿元: 全区 speaks for the clauses after it.)

@@ -221,9 +221,9 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
         std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= w.span.end && o.span.end <= m.span.begin; }) &&
         std::any_of(s.dates.begin(), s.dates.end(), [&](const DatedMention& d) {
           // (截至9月底 dates a running figure, not a gift of its own.)
-          const std::string_view lead = s.text.substr(0, d.span.begin);
-          const bool as_of = text::ends_at(lead, lead.size(), "截至") || text::ends_at(lead, lead.size(), "截止") ||
-                             text::ends_at(lead, lead.size(), "截止到") || text::ends_at(lead, lead.size(), "到");
+          const std::string_view before_date = s.text.substr(0, d.span.begin);
+          const bool as_of = text::ends_at(before_date, before_date.size(), "截至") || text::ends_at(before_date, before_date.size(), "截止") ||
+                             text::ends_at(before_date, before_date.size(), "截止到") || text::ends_at(before_date, before_date.size(), "到");
           return s.segment_of(d.span.begin) == s.segment_of(m.span.begin) && d.span.end <= m.span.begin && !as_of;
         }))
       continue;
@@ -233,9 +233,9 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
         between.find("最后一期") != std::string_view::npos)
       continue;
     // (3小时直播累计下单…，销售额…: a running count within one occasion.)
-    if (const std::string_view lead = s.text.substr(0, w.span.begin);
-        text::ends_at(lead, lead.size(), "小时直播") || text::ends_at(lead, lead.size(), "小时") || text::ends_at(lead, lead.size(), "当晚") ||
-        text::ends_at(lead, lead.size(), "直播间"))
+    if (const std::string_view before_word = s.text.substr(0, w.span.begin);
+        text::ends_at(before_word, before_word.size(), "小时直播") || text::ends_at(before_word, before_word.size(), "小时") ||
+        text::ends_at(before_word, before_word.size(), "当晚") || text::ends_at(before_word, before_word.size(), "直播间"))
       continue;
     // 累计服务群众1200余人次，并捐赠…: a summary of another count, in a clause of its own.
     if (counts_in_own_clause(s, w, m)) continue;

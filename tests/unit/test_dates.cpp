@@ -126,6 +126,21 @@ std::vector<std::string> all_dates(const std::string& text, std::optional<DateRa
 using Dates = std::vector<std::string>;
 }  // namespace
 
+TEST_CASE("date: 上周五 and 本周三 count from the reference day's week") {
+  const auto tuesday = day(2022, 1, 4);  // a Tuesday
+  CHECK(last_date("上周五", tuesday) == "2021-12-31");
+  CHECK(last_date("上星期一", tuesday) == "2021-12-27");
+  CHECK(last_date("上周日", tuesday) == "2022-01-02");
+  CHECK(last_date("本周一", tuesday) == "2022-01-03");
+  CHECK(last_date("这周三", tuesday) == "2022-01-05");
+  CHECK(only_mention("上周五").relative == Relative::last_week);
+  // No week without a day of reference; no weekday, no date (上周末 is not read).
+  CHECK(last_date("上周五", DateRange::year(date::year{2022})).empty());
+  CHECK(scan_dates("上周").empty());
+  // (送去年货 holds no 去年.)
+  CHECK(scan_dates("为每户送去年货礼包").empty());
+}
+
 TEST_CASE("date: 昨天, 前天 and 今天 count from the reference day") {
   const auto ref = day(2024, 3, 1);
   CHECK(last_date("昨天", ref) == "2024-02-29");

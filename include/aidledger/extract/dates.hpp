@@ -65,7 +65,8 @@ enum class Period { none, first_ten_days, middle_ten_days, last_ten_days, month_
 enum class Relative { none, same_day, next_day, previous_day, this_year, last_year, year_before_last,
                       next_year, same_year, same_month, last_month, this_month,
                       yesterday, day_before_yesterday, today,  // 昨天 前天 今天: from the reference day
-                      following_year };                        // 次年 翌年: after the last date's year
+                      following_year,                          // 次年 翌年: after the last date's year
+                      last_week, this_week };                  // 上周五, 本周三: a weekday (DateMention::weekday)
 
 enum class Holiday { none, new_year /* 元旦 */, spring_festival /* 春节 */, new_years_eve /* 除夕 */,
                      qingming /* 清明 */, national_day /* 国庆节 */, mid_autumn /* 中秋 */ };
@@ -93,6 +94,7 @@ struct DateMention {
   Holiday holiday = Holiday::none;  // 春节, 2021年国庆节, 今年中秋 (year in from.year or relative)
   bool holiday_break = false;       // 春节期间, 国庆假期 (inside span): the holiday week
   bool holiday_eve = false;         // 元旦前夕 (inside span): the ten days before it
+  unsigned weekday = 0;             // last_week / this_week: 1 (Monday) .. 7 (Sunday)
   std::string_view text_of(std::string_view s) const { return span.of(s); }
 };
 
