@@ -1993,6 +1993,27 @@ class SentenceReader {
     const bool goods_part = s_.has(Cat::goods, {c.begin, m.span.begin});
     if (cash_part == goods_part) return false;
     const Span segment = s_.segments[s_.segment_of(m.span.begin)];
+    // The gift read becomes the part said first; the other kind, `rest_fen`, a line of its own.
+    const std::int64_t whole = *a.amount_fen;
+    const auto split_off = [&](std::int64_t rest_fen, std::string rest_item, bool rest_said) {
+      AidReport rest = total;
+      total.allocations.front().amount_fen = m.value;
+      total.allocations.front().quantity.reset();
+      total.kind = cash_part ? Kind::cash : Kind::in_kind;
+      total.notes.push_back(fmt::format("the {} part of a gift of money and goods ({} in all)", cash_part ? "money" : "goods", format_fen(whole)));
+      rest.allocations.front().amount_fen = rest_fen;
+      rest.allocations.front().quantity.reset();
+      rest.kind = cash_part ? Kind::in_kind : Kind::cash;
+      rest.item = cash_part ? std::move(rest_item) : std::string();
+      rest.unit.clear();
+      if (cash_part) total.item.clear();
+      if (rest_said)
+        rest.notes.push_back(fmt::format("the {} part of a gift of money and goods ({} in all)", cash_part ? "goods" : "money", format_fen(whole)));
+      else
+        rest.notes.push_back(fmt::format("the rest of a gift of money and goods ({} in all, {} of it in the clause before)",
+                                         format_fen(whole), format_fen(m.value)));
+      reports.push_back(std::move(rest));  // (last: `total` refers into `reports`)
+    };
     // 款物约8.5万元，其中现金5万元、米面油等物资价值3.5万元: both parts said, adding up to the total.
     if (k + 1 < s_.measures.size() && s_.measures[k + 1].span.begin < segment.end && s_.measures[k + 1].kind == MeasureKind::money &&
         (k + 2 >= s_.measures.size() || s_.measures[k + 2].span.begin >= segment.end)) {
@@ -2000,22 +2021,9 @@ class SentenceReader {
       const Span between{m.span.end, other.span.begin};
       const bool other_named = cash_part ? (s_.has(Cat::goods, between) || s_.has(Cat::value, between)) : s_.has(Cat::cash, between);
       const auto sum = checked_sum(m.value, other.value);
-      if (!other_named || other.high || !sum || *sum != *a.amount_fen) return false;
-      AidReport rest = total;
-      const std::int64_t whole = *a.amount_fen;
-      total.allocations.front().amount_fen = m.value;
-      total.allocations.front().quantity.reset();
-      total.kind = cash_part ? Kind::cash : Kind::in_kind;
-      total.notes.push_back(fmt::format("the {} part of a gift of money and goods ({} in all)", cash_part ? "money" : "goods", format_fen(whole)));
-      rest.allocations.front().amount_fen = other.value;
-      rest.allocations.front().quantity.reset();
-      rest.kind = cash_part ? Kind::in_kind : Kind::cash;
-      rest.item = cash_part ? detail::item_between(s_, m.span.end, other.span.begin) : std::string();
-      rest.unit.clear();
-      if (cash_part) total.item.clear();
-      rest.notes.push_back(fmt::format("the {} part of a gift of money and goods ({} in all)", cash_part ? "goods" : "money", format_fen(whole)));
+      if (!other_named || other.high || !sum || *sum != whole) return false;
       used[k] = used[k + 1] = true;
-      reports.push_back(std::move(rest));
+      split_off(other.value, cash_part ? detail::item_between(s_, m.span.end, other.span.begin) : std::string(), true);
       return true;
     }
     // The rest opens a later clause of the segment and names the other kind; no amount follows.
@@ -2028,22 +2036,9 @@ class SentenceReader {
     if (at >= segment.end) return false;
     const Span rest_clause = s_.clauses[s_.clause_of(at)];
     if (!s_.has(cash_part ? Cat::goods : Cat::cash, {at, rest_clause.end})) return false;
-    AidReport rest = total;
-    const std::int64_t whole = *a.amount_fen;
-    total.allocations.front().amount_fen = m.value;
-    total.allocations.front().quantity.reset();
-    total.kind = cash_part ? Kind::cash : Kind::in_kind;
-    total.notes.push_back(fmt::format("the {} part of a gift of money and goods ({} in all)", cash_part ? "money" : "goods", format_fen(whole)));
-    rest.allocations.front().amount_fen = whole - m.value;
-    rest.allocations.front().quantity.reset();
-    rest.kind = cash_part ? Kind::in_kind : Kind::cash;
-    rest.item = cash_part ? detail::item_between(s_, at + std::string_view("其余").size(), rest_clause.end) : std::string();
-    rest.unit.clear();
-    if (cash_part) total.item.clear();
-    rest.notes.push_back(fmt::format("the rest of a gift of money and goods ({} in all, {} of it in the clause before)",
-                                     format_fen(whole), format_fen(m.value)));
     used[k] = true;
-    reports.push_back(std::move(rest));
+    split_off(whole - m.value, cash_part ? detail::item_between(s_, at + std::string_view("其余").size(), rest_clause.end) : std::string(),
+              false);
     return true;
   }
 

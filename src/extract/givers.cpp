@@ -205,6 +205,15 @@ std::string_view kind_endings(std::string_view pronoun) {
   return {};
 }
 
+// A name holding one of the article's townships or the paired ones (卢氏县甲乡中心学校): a school
+// or clinic there, where gifts go, not who gives.
+bool of_townships(const ArticleMemory& memory, const std::string& written) {
+  for (const auto* list : {&memory.townships, &memory.paired})
+    for (const auto& t : *list)
+      if (written.find(t) != std::string::npos) return true;
+  return false;
+}
+
 bool of_kind(const std::string& written, std::string_view endings) {
   if (endings.empty()) return true;
   for (std::size_t i = 0; i < endings.size();) {
@@ -222,15 +231,9 @@ std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) con
   // 该单位 the last organisation of any kind.
   // (其还计划出资…, after 为甲村小学捐建…: a school or clinic of the townships is where gifts go,
   // not who gives; the pronoun passes over it.)
-  const auto of_townships = [&](const std::string& written) {
-    for (const auto* list : {&townships, &paired})
-      for (const auto& t : *list)
-        if (written.find(t) != std::string::npos) return true;
-    return false;
-  };
   const std::string_view noun = kind_endings(pronoun);
   for (auto it = organisations.rbegin(); it != organisations.rend(); ++it)
-    if ((noun.empty() || of_kind(it->first, noun)) && !of_townships(it->first) && !of_townships(it->second)) return it->second;
+    if ((noun.empty() || of_kind(it->first, noun)) && !of_townships(*this, it->first) && !of_townships(*this, it->second)) return it->second;
   return last_organisation.empty() ? std::nullopt : std::optional<std::string>(last_organisation);
 }
 
@@ -245,14 +248,8 @@ std::vector<std::string> ArticleMemory::referents(std::string_view phrase, std::
 std::vector<std::string> ArticleMemory::referents_of_kind(std::string_view noun, std::size_t n) const {
   std::vector<std::string> out;
   // (A school or clinic of the townships, 卢氏县甲乡中心学校, is where gifts go, not a giver.)
-  const auto of_townships = [&](const std::string& written) {
-    for (const auto* list : {&townships, &paired})
-      for (const auto& t : *list)
-        if (written.find(t) != std::string::npos) return true;
-    return false;
-  };
   for (auto it = organisations.rbegin(); it != organisations.rend() && out.size() < n; ++it)
-    if (of_kind(it->first, noun) && !of_townships(it->first) && std::find(out.begin(), out.end(), it->second) == out.end())
+    if (of_kind(it->first, noun) && !of_townships(*this, it->first) && std::find(out.begin(), out.end(), it->second) == out.end())
       out.push_back(it->second);
   if (out.size() < n) return {};
   std::reverse(out.begin(), out.end());  // in the order they were named
