@@ -222,10 +222,12 @@ std::size_t read_holiday(std::string_view s, std::size_t pos, Holiday& h, bool& 
     }
     bool timed = is_break;
     for (std::string_view x : kTimeWords) timed = timed || starts_at(s, end, x);
-    // 元旦前夕, 春节前夕, standing as the time of what follows (元旦前夕，…送去): the days before it.
+    // 元旦前夕, 春节前夕, 元旦前, standing as the time of what follows (元旦前，…送去): the days
+    // before it. (前后 is a time word: around the day.)
     bool before_it = false;
-    if (!is_break && starts_at(s, end, "前夕")) {
-      const std::size_t after = end + std::string_view("前夕").size();
+    const std::string_view before_word = starts_at(s, end, "前夕") ? "前夕" : starts_at(s, end, "前") ? "前" : "";
+    if (!is_break && !before_word.empty()) {
+      const std::size_t after = end + before_word.size();
       if (after == s.size() || std::u32string_view(U",。;:").find(code_point_at(s, after)) != std::u32string_view::npos) {
         before_it = true;
         end = after;

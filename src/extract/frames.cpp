@@ -331,7 +331,8 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
   if (s.has(Cat::goods, {from, own.end})) return Kind::in_kind;
   if (f.trigger && f.trigger->span.begin < m.span.begin && !s.has(Cat::people, {from, m.span.begin})) {
     const std::string item = item_between(s, f.trigger->span.end, m.span.begin);
-    if (!item.empty()) return Kind::in_kind;
+    // (捐赠款人民币…, 专项款: what is named is money.)
+    if (!item.empty() && !std::string_view(item).ends_with("款")) return Kind::in_kind;
   }
   return Kind::cash;
 }

@@ -731,6 +731,8 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
       }
       // 三十五元八角, 五元零五分.
       if (yuan && !high) pos += jiao_fen_length(s, pos, extra);
+      // 叁万伍仟元整: 整 (exactly) closes the amount written in capitals.
+      if (starts_at(s, pos, "整")) pos += std::string_view("整").size();
       // 万元户, 亿元村, 千万元级: a label, not an amount.
       if (run->bare && !marked && std::u32string_view(U"户村级").find(code_point_at(s, pos)) != std::u32string_view::npos) {
         i = pos;
@@ -752,9 +754,9 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
       bool in_township_name = false;
       if (const char32_t first = code_point_at(s, run->begin); !(first >= U'0' && first <= U'9'))
         for (std::size_t j = pos + u, chars = 0; j < s.size() && chars < 3; ++chars) {
-          const char32_t c = next_code_point(s, j);
-          if (!text::is_han(c)) break;
-          if (chars > 0 && (c == U'乡' || c == U'镇')) in_township_name = true;
+          const char32_t ch = next_code_point(s, j);
+          if (!text::is_han(ch)) break;
+          if (chars > 0 && (ch == U'乡' || ch == U'镇')) in_township_name = true;
           if (in_township_name) break;
         }
       if (in_township_name || text::ends_at(s, run->begin, "第")) {
@@ -823,6 +825,15 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
       m.lower_bound = false;  // a range states both ends
     }
     m.span = {begin, pos};
+    // 壹万贰仟元整(¥12,000.00): the same amount written again in brackets is one amount.
+    if (!out.empty() && out.back().kind == MeasureKind::money && m.kind == MeasureKind::money &&
+        out.back().value == m.value && out.back().high == m.high) {
+      const std::string_view between = s.substr(out.back().span.end, begin - out.back().span.end);
+      if (between == "(" || between == "（") {
+        i = pos;
+        continue;
+      }
+    }
     out.push_back(std::move(m));
     i = pos;
   }

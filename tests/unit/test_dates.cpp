@@ -329,8 +329,8 @@ TEST_CASE("date: holidays") {
   CHECK(last_date("2040年春节", ref).empty());
   CHECK(last_date("2040年国庆节", ref) == "2040-10-01");
   // A holiday dates only where it says when: not 春节慰问 or 中秋走访 (kinds of visit), not a
-  // title (情暖中秋), not 中秋节前/之际 (some day before it: the date beside it says which).
-  for (const char* text : {"开展春节慰问", "中秋走访慰问活动", "情暖中秋\n", "中秋节前,", "国庆来临之际", "政治清明。",
+  // title (情暖中秋), not 之际 (some day near it: the date beside it says which).
+  for (const char* text : {"开展春节慰问", "中秋走访慰问活动", "情暖中秋\n", "国庆来临之际", "政治清明。",
                            "中秋、国庆“双节”来临之际", "过上一个温暖祥和的春节。", "喜迎国庆,", "欢度春节。"})
     CHECK_MESSAGE(scan_dates(aidledger::text::normalise(text)).empty(), text);
   CHECK(last_date("9月12日,中秋节前夕,走访慰问", day(2019, 9, 20)) == "2019-09-12");
@@ -338,6 +338,9 @@ TEST_CASE("date: holidays") {
   // and never after the report; a day written beside it says which.
   CHECK(last_date("去年春节前夕", ref) == "2023-01-01..2023-01-21");
   CHECK(last_date("元旦前夕,", day(2021, 1, 8)) == "2020-12-02..2020-12-31");
+  // 节前 standing alone is 前夕 said shorter (元旦前，…送去); 前后 is around the day.
+  CHECK(last_date("元旦前,", day(2021, 1, 8)) == "2020-12-02..2020-12-31");
+  CHECK(last_date("9月12日,中秋节前,走访慰问", day(2019, 9, 20)) == "2019-09-12");
   CHECK(last_date("春节前夕,", day(2019, 1, 28)) == "2019-01-06..2019-01-28");
   CHECK(last_date("国庆前夕,", day(2024, 12, 27)) == "2024-09-01..2024-09-30");
   CHECK(last_date("12月20日,元旦前夕,", day(2021, 1, 8)) == "2020-12-20");

@@ -362,3 +362,13 @@ TEST_CASE("money arithmetic: checked sums and products") {
   CHECK(format_yuan(123456789) == "¥1,234,567.89");
   CHECK(format_yuan(-5) == "-¥0.05");
 }
+
+TEST_CASE("amount: written in capitals and again in brackets is one amount; 元整 closes it") {
+  const std::string text = aidledger::text::normalise("捐赠款人民币壹万贰仟元整（¥12,000.00），用于");
+  const auto ms = scan_measures(text);
+  REQUIRE(ms.size() == 1);
+  CHECK(ms[0].value == 1'200'000);
+  CHECK(text.substr(ms[0].span.begin, ms[0].span.end - ms[0].span.begin) == "人民币壹万贰仟元整");
+  // Two different amounts side by side in brackets stay two.
+  CHECK(scan_measures(aidledger::text::normalise("捐赠1万元（其中现金5000元）")).size() == 2);
+}
