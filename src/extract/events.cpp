@@ -647,6 +647,14 @@ class SentenceReader {
         const std::size_t limit = c == first_clause ? std::min(trigger->span.begin, m.span.begin) : s_.clauses[c].end;
         // An earlier clause that holds an amount of its own belongs to that amount.
         if (c < first_clause && clause_has_amount(c) && !reports.empty()) break;
+        // (…带队，区农业农村局、社会事业局等部门负责同志参加，…: who came along to look on is no giver; 随行 companions may give.)
+        if (c != first_clause) {
+          std::string_view said = text::trim(s_.slice(s_.clauses[c]));
+          while (!said.empty() && std::string_view(",;:").find(said.back()) != std::string_view::npos) said.remove_suffix(1);
+          bool came_along = false;
+          for (std::string_view w : {"参加", "陪同", "出席"}) came_along = came_along || text::ends_at(said, said.size(), w);
+          if (came_along) continue;
+        }
         giver = detail::giver_in_clause(s_, c, limit, directory_, gazetteer_, memory_at(s_.clauses[c].begin));
         // (The county's sellers at a fair, 卢氏县某镇的合作社 or 来自甲乡、乙镇的合作社, are not who
         // bought: look further back.)

@@ -296,7 +296,9 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
       if (is_space_or_punct(code_point_at(text, prev))) break;
       if (boundary[prev] && !(company && modal_at[prev])) break;
       // (甲公司和乙总会: 和 after a whole name joins two names.)
-      if (std::u32string_view(U"和与及同").find(code_point_at(text, prev)) != std::u32string_view::npos && prev > 0 &&
+      // (郑州高新区同心公益基金会: 同 after a place's name starts the name of what is there.)
+      const bool name_after_place = code_point_at(text, prev) == U'同' && ends_like_a_place(text.substr(0, prev), d);
+      if (std::u32string_view(U"和与及同").find(code_point_at(text, prev)) != std::u32string_view::npos && prev > 0 && !name_after_place &&
           (d.has_organisation_ending(text.substr(0, prev)) ||
            (text::ends_at(text, prev + 3, "以及") && d.has_organisation_ending(text.substr(0, prev - 3)))))
         break;
@@ -527,6 +529,9 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         sep = d.has_organisation_ending(left) || (known && known->first.begin == 0 && known->first.end == left.size()) ||
               counted_givers(left) > 0 ||
               (s.word_at(start) && s.word_at(start)->is(Cat::pronoun));
+        // (郑州高新区同心公益基金会: 同 inside a name read whole joins nothing.)
+        if (cp == U'同')
+          for (const auto& o : s.organisations) sep = sep && !(o.first.begin < at && o.first.end > i);
       }
       if (sep && !s.quoted(at)) {
         items.push_back({start, at});
@@ -593,7 +598,8 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     if (const LexToken* desc = s.last(bit(Cat::descriptor) | bit(Cat::person_title), {item_at, item_at + item.size()});
         desc && desc->span.end < item_at + item.size() && !s.quoted(desc->span.begin)) {
       const std::string_view after = s.slice(desc->span.end, item_at + item.size());
-      const std::string_view before = s.slice(item_at, desc->span.begin);
+      std::string_view before = s.slice(item_at, desc->span.begin);
+      if (text::ends_at(before, before.size(), "的")) before.remove_suffix(std::string_view("的").size());
       // 某协会的志愿者们: the name stands before 的 and its people after it.
       const bool people_of_a_name = d.has_organisation_ending(before) && !d.has_organisation_ending(after) &&
                                     !d.find_known(after) && organisations_in(after, d).empty();
@@ -678,7 +684,10 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         is_place = true;
     if (is_place) continue;
     // A name followed by its people or their doings (某公司负责人亲自带队, 某医院志愿者): the name.
-    if (!d.has_organisation_ending(item)) {
+    // (Not its people who give as themselves, 某局机关干部, 某公司职工: the group, below.)
+    const LexToken* last_word = s.last(bit(Cat::people), {item_at, item_at + item.size()});
+    const bool its_people = last_word && last_word->span.end == item_at + item.size() && last_word->span.begin > item_at;
+    if (!d.has_organisation_ending(item) && !its_people) {
       const auto inside = organisations_in(item, d);
       if (!inside.empty() && inside.front().first.begin == 0 && inside.front().first.end < item.size() &&
           d.has_organisation_ending(item.substr(0, inside.front().first.end))) {
@@ -688,8 +697,10 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     const auto known = d.find_known(item);
     const bool place_like = ends_like_a_place(item, d);
     const bool known_whole = known && known->first.begin == 0 && known->first.end == item.size();
+    // (区总工会、团工委、妇联: a body's bare ending names it in a list of givers.)
+    const bool listed_body = items.size() > 1 && d.is_organisation_ending(item) && text::code_point_count(item) >= 2;
     const bool org = (d.has_organisation_ending(item) && (!place_like || known_whole || d.canonical(item) != std::string(item))) ||
-                     (known && known->first.begin == 0);
+                     (known && known->first.begin == 0) || listed_body;
     const std::size_t n = text::code_point_count(item);
     // A bare name (天明) is a giver only as the short form of an organisation named before.
     std::optional<std::string> expanded;
@@ -719,6 +730,9 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
           if (const auto referent = memory.referent(std::string("该") + std::string(kind))) expanded = *referent;
     }
     if (!org && !expanded && !brand && !people) continue;
+    // (…listed after 区总工会: the same district's body, 区团工委, 区妇联.)
+    if (listed_body && item_span.begin != items.front().begin && starts_at(trim_punct(s.slice(items.front())), 0, "区"))
+      expanded = "区" + std::string(item);
     g.members.push_back(expanded ? *expanded : d.canonical(item));
     g.members_written.push_back(std::string(item));
     if (g.span.empty()) g.span = {item_at, item_at + item.size()};

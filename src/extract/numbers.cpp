@@ -455,7 +455,8 @@ std::optional<Marker> bare_prefix(std::string_view s, std::size_t pos) {
   for (std::string_view w : {"上", "破"}) {
     if (!text::ends_at(s, pos, w)) continue;
     const char32_t before = code_point_before(s, pos - w.size());
-    if (std::u32string_view(U"以之加向会线网马晚早").find(before) != std::u32string_view::npos) return std::nullopt;
+    // (送上千元, 献上, 奉上: 上 ends the verb, and 千元 is written alone.)
+    if (std::u32string_view(U"以之加向会线网马晚早送献奉递捧带附").find(before) != std::u32string_view::npos) return std::nullopt;
     return Marker{w, true};
   }
   return std::nullopt;

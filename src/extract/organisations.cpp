@@ -40,6 +40,9 @@ std::vector<std::pair<std::string, std::string>> parse_pairs(std::string_view ts
   return out;
 }
 
+// The category of a word that ends in an ending yet names no organisation (干部 ends in 部).
+constexpr std::string_view kNoEnding = "none";
+
 }  // namespace
 
 Directory Directory::parse(std::string_view aliases_tsv, std::string_view categories_tsv,
@@ -50,12 +53,14 @@ Directory Directory::parse(std::string_view aliases_tsv, std::string_view catego
     d.aliases_.emplace_back(std::move(alias), std::move(canonical));
   d.categories_ = parse_pairs(categories_tsv, categories_source, false);
   for (const auto& [ending, category] : d.categories_)
-    if (category != "government" && category != "enterprise" && category != "social_organisation" && category != "other")
+    if (category != "government" && category != "enterprise" && category != "social_organisation" && category != "other" &&
+        category != kNoEnding)
       throw std::runtime_error(fmt::format("{}: unknown category '{}' for '{}'", categories_source, category, ending));
   auto longest_first = [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); };
   std::stable_sort(d.aliases_.begin(), d.aliases_.end(), longest_first);
   std::stable_sort(d.categories_.begin(), d.categories_.end(), longest_first);
   for (const auto& [ending, category] : d.categories_) {
+    if (category == kNoEnding) continue;
     const std::string_view last = std::string_view(ending).substr(text::previous_code_point_start(ending, ending.size()));
     if (d.ending_last_chars_.find(last) == std::string::npos) d.ending_last_chars_ += last;
   }
@@ -93,20 +98,22 @@ std::string Directory::canonical(std::string_view name) const {
 
 std::string Directory::category(std::string_view name) const {
   for (const auto& [ending, category] : categories_)
-    if (text::ends_at(name, name.size(), ending)) return category;
+    if (text::ends_at(name, name.size(), ending)) return category == kNoEnding ? "other" : category;
   for (const auto& [alias, canonical] : aliases_)
     if (name == canonical || name == alias) return "government";
   return "other";
 }
 
 std::string_view Directory::organisation_ending(std::string_view name) const {
-  for (const auto& [ending, category] : categories_)
+  for (const auto& [ending, category] : categories_) {
+    if (category == kNoEnding && text::ends_at(name, name.size(), ending)) return {};
     if (text::ends_at(name, name.size(), ending) && name.size() > ending.size()) return ending;
+  }
   return {};
 }
 
 bool Directory::is_organisation_ending(std::string_view name) const {
-  return std::any_of(categories_.begin(), categories_.end(), [&](const auto& c) { return c.first == name; });
+  return std::any_of(categories_.begin(), categories_.end(), [&](const auto& c) { return c.first == name && c.second != kNoEnding; });
 }
 
 bool Directory::may_end_organisation(std::string_view name) const {
@@ -116,9 +123,7 @@ bool Directory::may_end_organisation(std::string_view name) const {
 }
 
 bool Directory::has_organisation_ending(std::string_view name) const {
-  for (const auto& [ending, category] : categories_)
-    if (text::ends_at(name, name.size(), ending) && name.size() > ending.size()) return true;
-  return false;
+  return !organisation_ending(name).empty();
 }
 
 std::optional<std::pair<Span, std::string>> Directory::find_known(std::string_view text) const {

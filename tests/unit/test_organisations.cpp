@@ -33,6 +33,12 @@ TEST_CASE("categories from name endings") {
   CHECK(d.category("郑州太古可口可乐") == "other");
   CHECK(d.has_organisation_ending("郑州星达医疗设备制造有限公司"));
   CHECK_FALSE(d.has_organisation_ending("社会"));
+  // An ending marked none names no body though it ends like one: 干部 ends in 部 as 统战部 does.
+  CHECK(d.has_organisation_ending("高新区统战部"));
+  CHECK_FALSE(d.has_organisation_ending("高新区机关干部"));
+  CHECK_FALSE(d.has_organisation_ending("帮扶干部"));
+  CHECK_FALSE(d.is_organisation_ending("干部"));
+  CHECK(d.category("高新区机关干部") == "other");
 }
 
 TEST_CASE("bad data files are reported with file and line") {
