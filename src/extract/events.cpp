@@ -2701,6 +2701,68 @@ void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
 }
 
+// 8台净水设备运抵龙驹村。这批设备总价值12万元，由某公司捐赠 / 这批物资由某协会募集捐赠: a sentence
+// about "these" goods that names who gave them names the giver of the goods the sentence before
+// read without one of its own (the article's actor stood in), and their value when it states one
+// and they had none. Its own reading of the same goods is then dropped. False when it is no such
+// sentence.
+bool giver_of_goods_before(const detail::SentenceTokens& s, std::vector<AidReport>& read, std::vector<AidReport>& reports,
+                           std::size_t from, const Directory& d, const Gazetteer& g) {
+  if (from >= reports.size()) return false;
+  // "These" opens the sentence (after a date or a comma at most).
+  bool these = false;
+  for (std::string_view w : {"这批", "该批", "此批", "上述"}) {
+    const std::size_t at = s.text.find(w);
+    these = these || (at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6);
+  }
+  if (!these) return false;
+  for (std::size_t i = from; i < reports.size(); ++i) {
+    const AidReport& r = reports[i];
+    if (r.kind != Kind::in_kind || (r.donor_basis != "article actor" && r.donor_basis != "unknown") || r.donor != reports[from].donor)
+      return false;
+  }
+  // Who gave them: 由X捐赠 in one of the sentence's clauses.
+  std::optional<detail::Giver> giver;
+  for (std::size_t c = 0; c < s.clauses.size() && !giver; ++c) {
+    const Span clause = s.clauses[c];
+    for (const auto& w : s.words)
+      if (w.span.begin >= clause.begin && w.span.end <= clause.end && (w.cats & kTriggers)) {
+        giver = detail::passive_giver(s, c, w.span.begin, d);
+        break;
+      }
+  }
+  if (!giver || giver->canonical.empty()) return false;
+  // Its own reading: nothing, or the same goods again with their value, given by the one it names.
+  const Measure* value = nullptr;
+  for (const auto& m : s.measures)
+    if (m.kind == MeasureKind::money) {
+      if (value) return false;
+      value = &m;
+    }
+  for (const AidReport& r : read)
+    if (r.kind != Kind::in_kind) return false;
+  bool valued = false;
+  if (value && std::none_of(reports.begin() + static_cast<std::ptrdiff_t>(from), reports.end(), [](const AidReport& r) { return r.has_amount(); })) {
+    if (reports.size() - from > 1) {
+      value_goods_as_one(reports, from, *value);
+    } else {
+      reports[from].allocations.front().amount_fen = value->value;
+      reports[from].approximate = reports[from].approximate || value->approximate;
+    }
+    valued = true;
+  }
+  for (std::size_t i = from; i < reports.size(); ++i) {
+    AidReport& r = reports[i];
+    r.donor = of_own_district(giver->canonical, g);
+    r.donor_as_written = giver->written;
+    r.donor_basis = "passive";
+    r.notes.push_back(fmt::format("given by the one the next sentence names: {}", s.text));
+    if (valued && i == from) r.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
+  }
+  read.clear();
+  return true;
+}
+
 // 为该校教师每人发放慰问金500元。该校共有教师18名…: the sentence after per-unit gifts whose count
 // was not stated counts them, when it states no money of its own. With several such gifts (本科生
 // 每人3000元、专科生每人2000元), each takes the count of the clause that names who each is.
@@ -2975,6 +3037,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     reports.erase(std::remove_if(reports.begin() + static_cast<std::ptrdiff_t>(std::min(previous_from, reports.size())), reports.end(),
                                  [](const AidReport& r) { return r.raised_unplaced; }),
                   reports.end());
+    if (!listed) giver_of_goods_before(tokens, read, reports, previous_from, directory_, gazetteer_);
     if (read.empty() && !listed) count_per_unit_of_sentence_before(tokens, reports, previous_from);
     if (read.empty() && !listed) value_goods_of_sentence_before(tokens, reports, previous_from);
     for (std::size_t i = previous_from; i < reports.size(); ++i) reports[i].uncounted.reset();

@@ -425,6 +425,11 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
   }
   Giver g;
   for (std::string_view p : parts) {
+    // (由高新区辖区企业某公司捐赠: the descriptor before the name is no part of it.)
+    const std::size_t p_at = static_cast<std::size_t>(p.data() - s.text.data());
+    if (const LexToken* desc = s.last(Cat::descriptor, {p_at, p_at + p.size()});
+        desc && s.slice(desc->span) != "的" && desc->span.end < p_at + p.size() && is_name(s.slice(desc->span.end, p_at + p.size())))
+      p = s.slice(desc->span.end, p_at + p.size());
     g.members.push_back(d.canonical(p));
     g.members_written.emplace_back(p);
   }
@@ -456,6 +461,16 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         begin = dm.span.end;
         again = true;
       }
+    // The number of an item in a list (1.某公司，捐款5万元; 2)…): no part of the giver's name.
+    if (cp >= U'0' && cp <= U'9') {
+      std::size_t j = begin;
+      while (j < limit && s.text[j] >= '0' && s.text[j] <= '9') ++j;
+      if (j < limit && j - begin <= 2 && (s.text[j] == '.' || s.text[j] == ')' || starts_at(s.text, j, "、"))) {
+        begin = j + (s.text[j] == '.' || s.text[j] == ')' ? 1 : std::string_view("、").size());
+        again = true;
+        continue;
+      }
+    }
     if (const LexToken* w = s.word_at(begin); w && (w->cats & kOpeners) && !(w->cats & bit(Cat::pronoun))) {
       begin = w->span.end;
       again = true;

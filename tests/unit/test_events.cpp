@@ -336,3 +336,21 @@ TEST_CASE("a year's figure said as one (仅2025年一年) is a summary") {
   CHECK(only(rs).aggregate);
   CHECK(date_of(rs.front()) == "2025");
 }
+
+TEST_CASE("givers: a list's item number is no part of the name; 这批…由X捐赠 names the giver of the goods before") {
+  const auto listed = reports(
+      "捐赠明细\n\n本报讯 明细如下:\n1.河南天泽建材有限公司,捐款3万元,定向用于卢氏县汤河乡道路硬化,已拨付;\n"
+      "2.郑州鼎盛物流有限公司,捐款2万元,定向用于卢氏县瓦窑沟乡,已拨付。\n",
+      day(2022, 3, 4));
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0].donor == "河南天泽建材有限公司");
+  CHECK(listed[1].donor == "郑州鼎盛物流有限公司");
+  const auto arrived = reports(
+      "设备运抵\n\n本报讯 5月6日,6台新式消毒柜运抵卢氏县杜关镇敬老院。这批设备总价值4.2万元,由郑州市管城区辖区企业河南安泰厨具有限公司捐赠。\n",
+      day(2020, 5, 8));
+  const auto& r = only(arrived);
+  CHECK(r.donor == "河南安泰厨具有限公司");
+  CHECK(r.donor_basis == "passive");
+  CHECK(r.total_fen() == 4'200'000);
+  CHECK(r.total_quantity() == 6);
+}
