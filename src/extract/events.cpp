@@ -1199,7 +1199,11 @@ class SentenceReader {
                             });
     }
     const bool giver_each = each && (givers >= 2 || counted > 0) && (recipients.size() <= 1 || list.size() == givers || each_follows_givers);
-    if (!each || giver_each) recipients = detail::group_by_township(recipients);
+    // (甲、乙、丙分别向A乡敬老院、B镇某村、A乡某村捐赠…: places written one by one for the givers
+    // one by one keep their order, two in one township included.)
+    const bool places_for_givers = giver_each && list.size() >= 2 && list.size() == givers && recipients.size() == list.size() &&
+                                   named_places(giver->span.end, s_.measures[list.front()].span.begin) == list.size();
+    if ((!each || giver_each) && !places_for_givers) recipients = detail::group_by_township(recipients);
     // 来到甲乡，为该乡乙村、丙村各捐赠…: each of the villages, not the township besides them.
     if (each && recipients.size() > 2)
       recipients.erase(std::remove_if(recipients.begin(), recipients.end(), [&](const Recipient& t) {
@@ -2234,10 +2238,20 @@ class SentenceReader {
     return false;
   }
 
-  // Townships and villages written out by name in [from, to) (not 两乡镇).
+  // Townships and villages written out by name in [from, to) (not 两乡镇); a place named inside
+  // another (徐家湾乡 in 徐家湾乡中心小学) is not counted again.
   std::size_t named_places(std::size_t from, std::size_t to) const {
-    return static_cast<std::size_t>(std::count_if(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+    auto counted = [&](const PlaceMention& p) {
       return p.span.begin >= from && p.span.end <= to && !p.township.empty() && p.level != PlaceLevel::collective && p.level != PlaceLevel::county;
+    };
+    // (Nor a township right before a place of its own: 双龙湾镇东虎岭村 is one place.)
+    return static_cast<std::size_t>(std::count_if(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+      return counted(p) && std::none_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& q) {
+               if (&q == &p || !counted(q)) return false;
+               const bool inside = q.span.begin <= p.span.begin && p.span.end <= q.span.end && q.span.size() > p.span.size();
+               const bool leads = p.level == PlaceLevel::township && q.span.begin == p.span.end && q.township == p.township;
+               return inside || leads;
+             });
     }));
   }
 

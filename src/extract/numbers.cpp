@@ -757,7 +757,11 @@ std::vector<Measure> scan_measures(std::string_view s, std::vector<RefusedMeasur
         for (std::size_t j = pos + u, chars = 0; j < s.size() && chars < 3; ++chars) {
           const char32_t ch = next_code_point(s, j);
           if (!text::is_han(ch)) break;
-          if (chars > 0 && (ch == U'乡' || ch == U'镇')) in_township_name = true;
+          // (十八盘乡: the township's ending right after the unit, but not 乡村, 乡亲, 镇上 ….)
+          if (ch == U'乡' || ch == U'镇') {
+            const char32_t after = code_point_at(s, j);
+            in_township_name = chars > 0 || std::u32string_view(U"村亲里土间情上政党").find(after) == std::u32string_view::npos;
+          }
           if (in_township_name) break;
         }
       if (in_township_name || text::ends_at(s, run->begin, "第")) {

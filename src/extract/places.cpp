@@ -44,6 +44,7 @@ constexpr LocalSuffix kLocalSuffixes[] = {
     {"中心小学", PlaceLevel::school}, {"中心校", PlaceLevel::school}, {"小学", PlaceLevel::school},
     {"中学", PlaceLevel::school},     {"初中", PlaceLevel::school},   {"学校", PlaceLevel::school},
     {"幼儿园", PlaceLevel::school},   {"卫生院", PlaceLevel::clinic}, {"卫生室", PlaceLevel::clinic},
+    {"敬老院", PlaceLevel::clinic},   {"养老院", PlaceLevel::clinic}, {"幸福院", PlaceLevel::clinic},
     {"社区", PlaceLevel::village},    {"村", PlaceLevel::village},
 };
 
@@ -65,8 +66,14 @@ bool is_generic_name(std::string_view name) {
     if (name == g) return true;
   if (name.find("委会") != std::string_view::npos || name.find("村委") != std::string_view::npos) return true;
   if (text::ends_at(name, name.size(), "中心")) return true;  // 4所中心小学: a kind of school, not a name
-  for (std::string_view counter : {"所", "个", "名", "家", "座"})
+  for (std::string_view counter : {"所", "个", "名", "家", "座"}) {
     if (starts_at(name, 0, counter)) return true;
+    // (两家敬老院, 三所小学: a count of them, no name.)
+    const std::size_t second = text::code_point_at(name, 0) < 0x80 ? 1 : std::string_view("两").size();
+    if (std::u32string_view(U"一二两三四五六七八九十0123456789").find(text::code_point_at(name, 0)) != std::u32string_view::npos &&
+        starts_at(name, second, counter))
+      return true;
+  }
   const char32_t last = code_point_before(name, name.size());
   return last == U'农' || last == U'乡' || last == U'山' || last == U'所';
 }
@@ -238,6 +245,8 @@ std::size_t township_name_end(std::string_view s, std::size_t at) {
       continue;
     }
     if (chars == 1 && numeral_first && std::u32string_view(U"个家所大乡镇").find(cp) != std::u32string_view::npos) return std::string_view::npos;
+    // (十八盘乡: a number of two numerals may start it too.)
+    if (chars == 1 && numeral_first && numeral) continue;
     if (std::u32string_view(U"一二两三四五六七八九十几多各每全该本城").find(cp) != std::u32string_view::npos) return std::string_view::npos;
   }
   return std::string_view::npos;
