@@ -1775,6 +1775,13 @@ class SentenceReader {
       from = std::min(m.span.begin, std::max(from, s_.clauses[s_.clause_of(from - 1)].end));
     if (from > m.span.begin || s_.has(Cat::give, {from, m.span.begin}) || s_.has(Cat::give_paid, {from, m.span.begin})) return false;
     if (r.has_amount() && r.allocations.front().amount_fen.value_or(0) != 0) return false;
+    // (电脑20台及价值1.5万元的少儿图书: after a joiner, 价值…的 names goods of their own; with 分别
+    // before them, 甲、乙分别赠送图书800册和价值1.2万元的体育用品, they are the gifts of the givers in turn.)
+    if (!s_.has(Cat::each, {0, m.span.begin})) {
+      const std::string_view lead = s_.slice(from, m.span.begin);
+      for (std::string_view joiner : {"及价值", "和价值", "以及价值", "、价值", "与价值"})
+        if (lead == joiner && starts_at(s_.text, m.span.end, "的")) return false;
+    }
     std::vector<std::size_t> list = detail::amount_list(s_, k);
     // 68户每户送去一台价值260元的电暖器: the value of what each got, times the count.
     if (list.size() == 1 && counted_units_ && counted_units_->report == reports.size() - 1 && r.allocations.size() == 1 &&

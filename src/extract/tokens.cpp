@@ -104,6 +104,16 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   // Words inside an amount or a place name are part of it (向阳村 holds no 向).
   const std::vector<LexToken> scanned = lex.scan(sentence);
   s.organisations = organisations_in(sentence, d, &scanned);
+  // 某公司是高新区一家…的高新技术企业, 某公司是经开区汽车零部件龙头企业: what follows 是 after a
+  // name, in its clause, describes that name; it names no other organisation.
+  for (std::size_t i = 1; i < s.organisations.size();) {
+    const Span before = s.organisations[i - 1].first, name = s.organisations[i].first;
+    const std::string_view between = sentence.substr(before.end, name.begin - before.end);
+    const bool described = text::starts_at(between, 0, "是") && between.find_first_of(",;:") == std::string_view::npos &&
+                           between.find("。") == std::string_view::npos && !text::ends_at(between, between.size(), "、");
+    if (described) s.organisations.erase(s.organisations.begin() + static_cast<std::ptrdiff_t>(i));
+    else ++i;
+  }
   for (const LexToken& w : scanned) {
     const bool covered =
         std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) { return overlaps(m.span, w.span); }) ||
