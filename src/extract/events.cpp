@@ -900,6 +900,16 @@ class SentenceReader {
         r.notes.push_back(fmt::format("no place read for the gift: {}, the one township the sentence names", named.front()));
       }
     }
+    // A village or school of no known township, where the story stands in one township (来到甲镇。
+    // 在乙村，…送去…): it lies in that township.
+    if (!memory_.scene_township.empty())
+      for (auto& rc : recipients)
+        // (A bare village's name, 乙村 or 乙村小学: not one written with another place before it, 荥阳东沟村.)
+        if (const std::size_t cun = rc.name.find("村");
+            rc.township.empty() && cun != std::string::npos && text::code_point_count(std::string_view(rc.name).substr(0, cun)) <= 3) {
+          rc.township = memory_.scene_township;
+          r.notes.push_back(fmt::format("{} taken to lie in {}, where the sentences before were", rc.name, rc.township));
+        }
     // No place read for the gift: where the story stands, when the sentences before placed it in
     // one township (来到甲乡敬老院。…为敬老院送去…).
     if (recipients.empty() && !raised_only && !memory_.scene_township.empty() &&
