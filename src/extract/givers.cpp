@@ -557,6 +557,37 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
   }
   Giver g;
   g.basis = "subject";
+  // 会员张海涛、李文静、王建军: bare names of two or three characters listed after a word for
+  // people (会员, 企业家 …) are persons, each giving in his own name.
+  if (items.size() >= 2) {
+    auto bare_name = [&](Span sp) {
+      const std::string_view n = trim_punct(s.slice(sp));
+      const std::size_t at = static_cast<std::size_t>(n.data() - s.text.data());
+      const std::size_t chars = text::code_point_count(n);
+      return chars >= 2 && chars <= 3 && text::all_han(n) && !d.has_organisation_ending(n) &&
+             std::none_of(s.words.begin(), s.words.end(), [&](const LexToken& w) { return w.span.begin < at + n.size() && w.span.end > at; }) &&
+             std::none_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) { return p.span.begin < at + n.size() && p.span.end > at; });
+    };
+    const std::string_view first = trim_punct(s.slice(items.front()));
+    const std::size_t first_at = static_cast<std::size_t>(first.data() - s.text.data());
+    const LexToken* lead = s.word_at(first_at);
+    std::size_t lead_end = lead && (lead->is(Cat::people) || lead->is(Cat::person_title)) ? lead->span.end : first_at;
+    if (starts_at(first, 0, "会员")) lead_end = first_at + std::string_view("会员").size();
+    const bool people_lead = lead_end > first_at && lead_end < first_at + first.size() && bare_name({lead_end, first_at + first.size()});
+    if (people_lead && std::all_of(items.begin() + 1, items.end(), bare_name)) {
+      g.basis = "person";
+      g.members.emplace_back(s.slice(lead_end, first_at + first.size()));
+      g.members_written.push_back(g.members.back());
+      for (auto it = items.begin() + 1; it != items.end(); ++it) {
+        g.members.emplace_back(trim_punct(s.slice(*it)));
+        g.members_written.push_back(g.members.back());
+      }
+      g.canonical = g.members.front();
+      g.written = g.members_written.front();
+      g.span = {lead_end, items.back().end};
+      return g;
+    }
+  }
   for (Span item_span : items) {
     std::string_view item = trim_punct(s.slice(item_span));
     // (“某公司向…捐赠…” quoted: the open quote is no part of the name.)
@@ -599,6 +630,15 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         if (g.span.empty()) g.span = {office->span.end, item_at + item.size()};
         continue;
       }
+    }
+    // 会员张海涛、李文静、王建军: names listed after a person are persons too.
+    if (g.basis == "person" && !g.members.empty() && text::all_han(item) && text::code_point_count(item) >= 2 &&
+        text::code_point_count(item) <= 3 && !s.word_at(item_at) && !d.has_organisation_ending(item) &&
+        std::none_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) { return p.span.begin < item_at + item.size() && p.span.end > item_at; })) {
+      g.members.emplace_back(item);
+      g.members_written.emplace_back(item);
+      g.span.end = item_at + item.size();
+      continue;
     }
     // 张宏伟本人还向…捐款: a person named alone gives in his own name.
     if (in_own_name && text::all_han(item) && text::code_point_count(item) >= 2 && text::code_point_count(item) <= 3 &&
