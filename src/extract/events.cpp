@@ -202,7 +202,7 @@ std::optional<std::string> name_after_office(const SentenceTokens& s, const LexT
   for (int chars = 0; chars < 3 && i < end; ++chars) {
     const std::size_t at = i;
     const char32_t cp = text::next_code_point(s.text, i);
-    if (!text::is_han(cp) || std::u32string_view(U"也说表在和等个本为向带还一同是的从对将已就都又率介告以").find(cp) != std::u32string_view::npos) {
+    if (!text::is_han(cp) || std::u32string_view(U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫").find(cp) != std::u32string_view::npos) {
       i = at;
       break;
     }
@@ -210,6 +210,19 @@ std::optional<std::string> name_after_office(const SentenceTokens& s, const LexT
   }
   if (text::code_point_count(s.slice(office.span.end, name_end)) < 2) return std::nullopt;
   return std::string(s.slice(office.span.end, name_end));
+}
+
+// A person named after a private person's title (退休教师李桂兰得知…): only a name that ends before
+// a word that follows names, or before punctuation (市民广场举行 names no one).
+std::optional<std::string> name_after_title(const SentenceTokens& s, const LexToken& title, std::size_t end) {
+  auto name = name_after_office(s, title, end);
+  if (!name) return name;
+  const std::size_t after = title.span.end + name->size();
+  if (after >= end) return name;
+  const char32_t next = text::code_point_at(s.text, after);
+  if (text::is_han(next) && std::u32string_view(U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫").find(next) == std::u32string_view::npos)
+    return std::nullopt;
+  return name;
 }
 
 // Several goods of one gift read as one line of `value` (羽绒服300件、棉鞋300双，共计价值9万元):
@@ -392,6 +405,13 @@ class SentenceReader {
         m.last_organisation = name;
         m.last_organisation_written = std::string(s_.slice(span));
       }
+    // (退休教师李桂兰得知…，她为该校捐赠…: a person named earlier in the sentence.)
+    for (const auto& w : s_.words)
+      if (w.span.end <= pos && (w.is(Cat::position) || w.is(Cat::person_title)))
+        if (auto person = w.is(Cat::position) ? name_after_office(s_, w, pos) : name_after_title(s_, w, pos)) {
+          m.last_person = std::move(*person);
+          m.last_person_by_title = !w.is(Cat::position);
+        }
     return m;
   }
 
@@ -3113,9 +3133,13 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     // (说起恒信达，…: a company named again by its brand alone is the latest named again.)
     memory.recall_by_brand(tokens.text, orgs.empty() ? 0 : orgs.back().first.end);
     // A person named after an office (董事长赵永恒, 主任周敏也…).
+    // (Or after a title of a private person, 退休教师李桂兰: 她 alone is then her.)
     for (const auto& w : tokens.words)
-      if (w.is(Cat::position))
-        if (auto name = name_after_office(tokens, w, tokens.text.size())) memory.last_person = std::move(*name);
+      if (w.is(Cat::position) || w.is(Cat::person_title))
+        if (auto name = w.is(Cat::position) ? name_after_office(tokens, w, tokens.text.size()) : name_after_title(tokens, w, tokens.text.size())) {
+          memory.last_person = std::move(*name);
+          memory.last_person_by_title = !w.is(Cat::position);
+        }
     // The people this sentence counts, for 每人/每户 in the next one.
     memory.people_counted = count_in(tokens.text, tokens.text.size(), 0);
     for (const auto& d : tokens.dates)

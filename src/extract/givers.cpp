@@ -611,7 +611,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       in_own_name = in_own_name || starts_at(s.text, item_at + item.size(), own);
     }
     // 她个人向…捐赠: the person named last after an office (…律师事务所主任周敏也一同前来。她个人…).
-    if (in_own_name && (item == "她" || item == "他") && !memory.last_person.empty()) {
+    if ((in_own_name || memory.last_person_by_title) && (item == "她" || item == "他") && !memory.last_person.empty()) {
       g.members.push_back(memory.last_person);
       g.members_written.emplace_back(item);
       g.basis = "person";

@@ -95,6 +95,7 @@ struct ArticleMemory {
   /// with it (2023年，高新区…). 全年/年内 in a sentence of that part mean that year.
   std::optional<DateRange> section_year;
   std::string last_person;  // the person named last after an office (主任周敏): what 她/他个人 refer to
+  bool last_person_by_title = false;  // named after a title of a private person (退休教师李桂兰): 她/他 alone refer to them
   std::string delegation;   // canonical: the organisation whose delegation was named last (区教育局调研组)
   // Organisations named so far, as written and canonical: a short name (天明) stands for the
   // one it is part of (河南天明实业有限公司).
