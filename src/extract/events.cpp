@@ -594,6 +594,15 @@ class SentenceReader {
       for (std::string_view budget : {"省财政", "省级财政", "中央财政", "市财政", "市级财政", "上级财政", "财政衔接", "财政专项"})
         if (lead.find(budget) != std::string_view::npos) return;
     }
+    // 至此，…600万元协议已拨付400万元 / 至此，承诺的360万元全部到位: where a pledge stands so far
+    // restates what was reported; it is no gift. Said as a running total (至此…已累计到位600万元), it
+    // is a cumulative figure (aggregate), never a new payment; the pledge named again is none.
+    const bool so_far = s_.slice(segment.begin, m.span.begin).find("至此") != std::string_view::npos;
+    if (so_far && (!s_.has(Cat::cumulative, {segment.begin, own.end}) ||
+                   std::any_of(s_.measures.begin() + static_cast<std::ptrdiff_t>(k) + 1, s_.measures.end(), [&](const Measure& o) {
+                     return o.kind == MeasureKind::money && s_.clause_of(o.span.begin) == s_.clause_of(m.span.begin);
+                   })))
+      return;
     // A forecast of sales (预计销售额将突破100万元) is no aid.
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && s_.has(Cat::modal, {own.begin, own.end})) return;
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !consumption_article_ && !s_.has(Cat::consumption, {0, s_.text.size()}) &&
@@ -779,6 +788,14 @@ class SentenceReader {
         for (std::string_view body : {"乡里", "镇里", "乡财政", "镇财政", "乡政府", "镇政府", "乡党委", "镇党委"})
           if (starts_at(s_.text, at, body)) return;
       }
+    // A township's or county's own money (两乡镇安排乡级财政配套资金120万元, 该乡自筹资金45万元):
+    // the place named before it spends it; no aid, unless it is given on to a place after it.
+    if (const LexToken* own_word = s_.last(Cat::own_area, {own.begin, m.span.begin}); own_word) {
+      const std::string_view w = s_.slice(own_word->span);
+      // (Not 村集体: 向某村集体经济注入发展资金 is where the aid goes.)
+      const bool local_funds = w.find("财政") != std::string_view::npos || w.find("自筹") != std::string_view::npos || w == "自有资金";
+      if (local_funds && !s_.has(Cat::to, {own_word->span.end, m.span.begin})) return;
+    }
     // A district spending in its own area (全区已投入灾后重建资金3.6亿元) names no recipient: no aid.
     // (…截至9月10日，全区已修复道路46公里，…发放各类救灾资金1.3亿元: 全区 speaks for the clauses after it.)
     if (const LexToken* own_word = s_.last(Cat::own_area, {0, m.span.begin});
@@ -1273,6 +1290,10 @@ class SentenceReader {
     r.aggregate = summary || (r.kind == Kind::consumption && !r.date && r.approximate && !s_.has(Cat::occasion, {0, s_.text.size()}) &&
                               !s_.has(Cat::consumption, {0, m.span.begin}) && !f.giver_named_in_clause && !f.buyer_named);
     if (r.aggregate && !summary) r.notes.push_back("summary figure without a date of its own");
+    if (so_far && !r.aggregate) {
+      r.aggregate = true;
+      r.notes.push_back("paid so far (至此), a cumulative figure");
+    }
     // A plan to give over a period (计划全年采购50万元) is one pledge, not a summary of gifts.
     if (r.aggregate && r.status == Status::pledged &&
         (!s_.has(Cat::cumulative, {0, m.span.begin}) || s_.has(Cat::modal, {f.frame_begin, m.span.begin}) ||

@@ -124,7 +124,10 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
         (w.is(Cat::modal) && std::any_of(s.organisations.begin(), s.organisations.end(), [&](const auto& o) {
            return o.first.begin < w.span.begin && w.span.end < o.first.end;
          }));
-    if (!covered) s.words.push_back(w);
+    // (2026年产业发展资金: the 年 of a year written before it is no part of 年产.)
+    const bool year_before = w.is(Cat::not_aid) && text::starts_at(sentence, w.span.begin, "年") && w.span.begin > 0 &&
+                             sentence[w.span.begin - 1] >= '0' && sentence[w.span.begin - 1] <= '9';
+    if (!covered && !year_before) s.words.push_back(w);
   }
   // A modal followed by 的 describes a thing (精心准备的年货, 计划的项目): no future.
   // (Nor is a plan named: 启动“助学圆梦”计划, 结对帮扶计划，….)

@@ -232,6 +232,7 @@ const std::vector<Form>& note_forms() {
       form(R"(valued in the next sentence: ([\s\S]*))", "价值见下一句：$1"),
       form(R"(given by the one the next sentence names: ([\s\S]*))", "捐赠方见下一句：$1"),
       form(R"((.+) taken to lie in (.+), where the sentences before were)", "$1 按前文所在地计入 $2"),
+      form(R"(paid so far \(至此\), a cumulative figure)", "至此已拨付之数，为累计数"),
       form(R"(a part of the total (.+) read in the sentence before \(其中\), given by its own giver)",
            "前一句所读总额 $1 中的一部分（其中），由其自己的捐赠方给出"),
       form(R"(each of (\d+) goods listed before 各 counted)", "各：其前所列 $1 种物品各计一次"),
