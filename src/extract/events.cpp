@@ -162,8 +162,14 @@ std::optional<std::int64_t> count_in(std::string_view text, std::size_t pos, std
         if (!is_count_numeral(text::code_point_at(before, p))) break;
         b = p;
       }
-      if (b < i)
-        if (auto n = parse_integer(before.substr(b, i - b)); n && *n > 0) return n;
+      if (b >= i) continue;
+      // (共走访56户，其中因病致贫21户。…为每户送去…: a part after 其中, in a clause before the one the
+      // count is for, counts a few of them, not all. In that clause, 为其中60名孩子每人…, it is the count.)
+      const std::size_t clause = before.find_last_of(",;:", b);
+      const std::size_t clause_begin = clause == std::string_view::npos ? 0 : clause + 1;
+      const bool own_clause = before.substr(b).find_first_of(",;:") == std::string_view::npos && before.substr(b).find("。") == std::string_view::npos;
+      if (!own_clause && before.substr(clause_begin, b - clause_begin).find("其中") != std::string_view::npos) continue;
+      if (auto n = parse_integer(before.substr(b, i - b)); n && *n > 0) return n;
     }
   }
   return std::nullopt;
