@@ -3074,6 +3074,13 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       if (tokens.quoted(m.span.begin) && !m.five_year_plan && said.find("月") == std::string_view::npos &&
           said.find("年") == std::string_view::npos && (said.ends_with("日") || said.ends_with("号")))
         continue;
+      // (该公司负责人说：“今年7月郑州受灾时，…”: a time in someone's words dates no gift reported after it.)
+      if (tokens.quoted(m.span.begin) && m.span.begin >= 3 && tokens.text.rfind("“", m.span.begin) != std::string_view::npos) {
+        const std::size_t open = tokens.text.rfind("“", m.span.begin);
+        const std::string_view lead = tokens.text.substr(0, open);
+        if (lead.ends_with("说:") || lead.ends_with("表示:") || lead.ends_with("介绍:") || lead.ends_with("说,") || lead.ends_with("道:"))
+          continue;
+      }
       if (auto d = resolver.resolve(m)) tokens.dates.push_back({m.span, *d, m.plan, m.five_year_plan, std::string(m.text_of(sentence.text))});
     }
     SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date, consumption_article,

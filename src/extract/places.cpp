@@ -50,7 +50,7 @@ constexpr LocalSuffix kLocalSuffixes[] = {
 
 // Words that end a place name on its left.
 bool is_name_boundary(char32_t cp) {
-  static constexpr std::u32string_view stops = U"、和与及向为给对到在的了是把从由等各该其共还并也将已同赴来去往至捐赠送元";
+  static constexpr std::u32string_view stops = U"、和与及向为给对到在的了是把从由等各该其共还并也将已同赴来去往至捐赠送元交";
   return !text::is_han(cp) || stops.find(cp) != std::u32string_view::npos;
 }
 // Administrative endings: a place name starts after them (某某办事处东坡村 -> 东坡村).
