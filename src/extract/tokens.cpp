@@ -156,7 +156,14 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
       return v.span.begin >= w.span.end && !modifier && (v.cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy))) &&
              !v.is(Cat::cash);
     });
-    const std::size_t until = verb == s.words.end() ? w.span.end : verb->span.begin;
+    std::size_t until = verb == s.words.end() ? w.span.end : verb->span.begin;
+    // (将分三年向两乡镇帮扶基金注入…: what follows a marker of the recipient is where it goes, not
+    // the thing moved.)
+    for (const LexToken& t : s.words)
+      if (t.is(Cat::to) && t.span.begin >= w.span.end && t.span.begin < until) {
+        until = t.span.begin;
+        break;
+      }
     const std::string_view between = s.slice(w.span.end, until);
     // 将智慧黑板送到某校: a thing named between 将 and a verb of delivery is being moved.
     bool delivered = false;
