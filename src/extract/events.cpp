@@ -1393,14 +1393,29 @@ class SentenceReader {
         return;
       }
       // 3家会员企业分别捐赠1000元: the count times the amount, in one line.
+      // (5个党支部…每个党支部均捐赠2万元: 每个 already counted the givers; never twice.)
       const std::int64_t n = counted + static_cast<std::int64_t>(givers);
-      if (!multiply(n)) return;
-      r.notes.push_back(fmt::format("computed: {} givers x {}", n, written_value));
+      if (!people_paid) {
+        if (!multiply(n)) return;
+        r.notes.push_back(fmt::format("computed: {} givers x {}", n, written_value));
+      }
       r.distribution = recipients.size() > 1 ? "joint" : "single";
       r.allocations = allocate(recipients, false, amount, high, quantity);
     } else {
+      // 为甲乡12个村、乙镇14个村的卫生室各送去价值1500元…: each township its own count times the amount.
+      if (each && split_by_counts.empty() && !m.high)
+        for (const auto& [place, n] : counts_by_place(own.begin, m.span.begin)) {
+          const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
+          if (!product) return refuse_product(m, n, written_value);
+          Allocation a;
+          a.recipient = place.name;
+          a.township = place.township;
+          (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
+          split_by_counts.push_back(std::move(a));
+          r.notes.push_back(fmt::format("computed: {} {} x {}", place.name, n, written_value));
+        }
       // 向某乡8个行政村各捐赠3万元: each of a counted set inside one recipient, in one line.
-      if (each && recipients.size() == 1) {
+      if (each && recipients.size() == 1 && split_by_counts.empty()) {
         if (const auto n = counted_before_each(lead_from, m.span.begin)) {
           if (!multiply(*n)) return;
           // (5个村卫生室各配备一只价值两千元的出诊箱: the value after is of the one each got.)
