@@ -175,6 +175,29 @@ std::optional<std::int64_t> count_in(std::string_view text, std::size_t pos, std
   return std::nullopt;
 }
 
+// 甲乡120户、乙镇80户: two or more townships each followed by its count, in [from, to) of `s`.
+std::vector<std::pair<Recipient, std::int64_t>> counts_by_place(const SentenceTokens& s, std::size_t from, std::size_t to) {
+  std::vector<std::pair<Recipient, std::int64_t>> out;
+  for (const auto& p : s.places) {
+    if (p.span.begin < from || p.span.end > to || p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county)
+      continue;
+    std::size_t e = p.span.end;
+    while (e < to) {
+      std::size_t next = e;
+      if (!is_count_numeral(text::next_code_point(s.text, next))) break;
+      e = next;
+    }
+    if (e == p.span.end || !std::any_of(std::begin(kCountUnits), std::end(kCountUnits), [&](std::string_view u) { return starts_at(s.text, e, u); }))
+      continue;
+    if (auto n = parse_integer(s.slice(p.span.end, e)); n && *n > 0) out.push_back({{p.name, p.township}, *n});
+  }
+  if (out.size() < 2) return {};
+  for (std::size_t i = 1; i < out.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (out[i].first.township == out[j].first.township) return {};
+  return out;
+}
+
 // The units a count of what a per-unit word is per is written in (每户 → 户; 每人 → 名人位), or
 // none when a later count could not be told from other numbers (每台, 每套).
 std::u32string units_counting(std::string_view per) {
@@ -1182,8 +1205,22 @@ class SentenceReader {
         if (!count) count = count_before(per->span.begin, segment.begin);  // 为100户…，每户发放…
         // 甲乡30名留守儿童来到…。区团工委为每名孩子送上…: the people the sentence before counted.
         if (!count && !count_before(per->span.begin, 0) && memory_.people_counted) {
-          count = memory_.people_counted;
-          r.notes.push_back("the people counted in the sentence before");
+          // (…共有42名学生考入本科，其中甲乡19人，乙镇23人。工商联为他们每人发放奖学金千元: each
+          // township its own count.)
+          for (const auto& [place, township, n] : memory_.people_counted_by_place) {
+            const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
+            if (!product) return refuse_product(m, n, written_value);
+            Allocation a;
+            a.recipient = place;
+            a.township = township;
+            (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
+            split_by_counts.push_back(std::move(a));
+            r.notes.push_back(fmt::format("computed: {} {} x {} (counted by township in the sentence before)", place, n, written_value));
+          }
+          if (split_by_counts.empty()) {
+            count = memory_.people_counted;
+            r.notes.push_back("the people counted in the sentence before");
+          }
         }
         // 为12名儿童每人建设一间小屋，每间投入5000元: each has one, so the count of the people.
         const LexToken* counted_per = per;
@@ -1221,6 +1258,8 @@ class SentenceReader {
           if (m.kind == MeasureKind::quantity) units_counted = *count;
           else people_paid = *count;
           r.notes.push_back(fmt::format("computed: {} x {}", *count, written_value));
+        } else if (!split_by_counts.empty()) {
+          // (counted by township above)
         } else if (one_for_each(*per)) {
           r.notes.push_back(fmt::format("{}: one for each recipient", s_.slice(per->span)));
         } else {
@@ -2348,25 +2387,7 @@ class SentenceReader {
 
   // 甲乡120户、乙镇80户: two or more townships each followed by its count, in [from, to).
   std::vector<std::pair<Recipient, std::int64_t>> counts_by_place(std::size_t from, std::size_t to) const {
-    std::vector<std::pair<Recipient, std::int64_t>> out;
-    for (const auto& p : s_.places) {
-      if (p.span.begin < from || p.span.end > to || p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county)
-        continue;
-      std::size_t e = p.span.end;
-      while (e < to) {
-        std::size_t next = e;
-        if (!is_count_numeral(text::next_code_point(s_.text, next))) break;
-        e = next;
-      }
-      if (e == p.span.end || !std::any_of(std::begin(kCountUnits), std::end(kCountUnits), [&](std::string_view u) { return starts_at(s_.text, e, u); }))
-        continue;
-      if (auto n = parse_integer(s_.slice(p.span.end, e)); n && *n > 0) out.push_back({{p.name, p.township}, *n});
-    }
-    if (out.size() < 2) return {};
-    for (std::size_t i = 1; i < out.size(); ++i)
-      for (std::size_t j = 0; j < i; ++j)
-        if (out[i].first.township == out[j].first.township) return {};
-    return out;
+    return extract::counts_by_place(s_, from, to);
   }
 
   std::optional<std::int64_t> count_before(std::size_t pos, std::size_t from) const { return count_in(s_.text, pos, from); }
@@ -3063,6 +3084,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       paragraph_last.reset();
       previous_had_amount = false;
       memory.people_counted.reset();
+      memory.people_counted_by_place.clear();
     }
     // A bulleted brief (●近日，…) is a story of its own: where the one before stood is not where it stands.
     {
@@ -3077,6 +3099,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         memory.last_institution.clear();
         memory.last_institution_township.clear();
         memory.people_counted.reset();
+        memory.people_counted_by_place.clear();
       }
     }
     detail::SentenceTokens tokens = detail::tokenize(sentence.text, lex, places, directory_);
@@ -3191,6 +3214,9 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         }
     // The people this sentence counts, for 每人/每户 in the next one.
     memory.people_counted = count_in(tokens.text, tokens.text.size(), 0);
+    memory.people_counted_by_place.clear();
+    for (const auto& [place, n] : counts_by_place(tokens, 0, tokens.text.size()))
+      memory.people_counted_by_place.emplace_back(place.name, place.township, n);
     for (const auto& d : tokens.dates)
       if (!d.plan) paragraph_last = d.date;
     // 一、2022年工作回顾 (a heading: a short line with no full stop), or 2023年，高新区… (a lead

@@ -197,6 +197,7 @@ const std::vector<Form>& note_forms() {
       form(R"(computed: (\S+) a year x (\S+) years \(the pledge over the years it names\))", "计算：每年 $1 × $2 年（承诺所写的年数）"),
       form(R"(computed: (\S+) givers x (\S+))", "计算：$1 个捐赠方 × $2"),
       form(R"(computed: (\S+) (\d+) x (\S+) \(其中\))", "计算：$1 $2 × $3（其中）"),
+      form(R"(computed: (\S+) (\d+) x (\S+) \(counted by township in the sentence before\))", "计算：$1 $2 × $3（前一句按乡镇所数）"),
       form(R"(computed: (\S+) (\d+) x (\S+) \(counted after the amount\))", "计算：$1 $2 × $3（人数写在金额之后）"),
       form(R"((.+)'s part: (\d+) x (\S+) \(其中\))", "$1 的部分：$2 × $3（其中）"),
       form(R"(computed: (\S+) (\d+) x (\S+))", "计算：$1 $2 × $3"),

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "aidledger/extract/dates.hpp"
@@ -88,6 +89,8 @@ struct ArticleMemory {
   // 两乡镇. A gift whose sentence names no place went there (慰问组来到甲乡敬老院。…为敬老院送去…).
   std::string scene, scene_township;
   std::optional<std::int64_t> people_counted;  // the last count of people in the sentence before (30名留守儿童)
+  // The same counted by township in the sentence before (其中甲乡19人，乙镇23人): place, township, count.
+  std::vector<std::tuple<std::string, std::string, std::int64_t>> people_counted_by_place;
   // The year the article reports on, when its title names one (2022年度…资金使用情况公示): what its
   // gifts without a date of their own are dated by, rather than the day it was printed.
   std::optional<DateRange> year_reported;
