@@ -1222,6 +1222,13 @@ class SentenceReader {
             r.notes.push_back("the people counted in the sentence before");
           }
         }
+        // 此次共慰问45户。…（a paragraph on）…妇联为每户送去慰问金600元: the total the article counted
+        // with 共 earlier, in the units the per-unit word counts.
+        if (!count && split_by_counts.empty() && !count_before(per->span.begin, 0) && memory_.people_totalled &&
+            units_counting(s_.slice(per->span)).find(text::code_point_at(memory_.people_totalled->second, 0)) != std::u32string::npos) {
+          count = memory_.people_totalled->first;
+          r.notes.push_back("the people counted earlier in the article (共)");
+        }
         // 为12名儿童每人建设一间小屋，每间投入5000元: each has one, so the count of the people.
         const LexToken* counted_per = per;
         if (!count)
@@ -3214,6 +3221,25 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         }
     // The people this sentence counts, for 每人/每户 in the next one.
     memory.people_counted = count_in(tokens.text, tokens.text.size(), 0);
+    // (此次共慰问45户, 共走访56户, 共有42名: a total of the people of the story.)
+    for (std::size_t at = tokens.text.find("共"); at != std::string_view::npos; at = tokens.text.find("共", at + 3)) {
+      std::size_t i = at + std::string_view("共").size();
+      for (int chars = 0; chars < 8 && i < tokens.text.size(); ++chars) {
+        const std::size_t here = i;
+        const char32_t cp = text::next_code_point(tokens.text, i);
+        if (!is_count_numeral(cp)) continue;
+        std::size_t e = here;
+        while (e < tokens.text.size()) {
+          std::size_t next = e;
+          if (!is_count_numeral(text::next_code_point(tokens.text, next))) break;
+          e = next;
+        }
+        for (std::string_view u : {"户", "名", "人", "位", "家"})
+          if (starts_at(tokens.text, e, u))
+            if (auto n = parse_integer(tokens.text.substr(here, e - here)); n && *n > 0) memory.people_totalled = std::make_pair(*n, std::string(u));
+        break;
+      }
+    }
     memory.people_counted_by_place.clear();
     for (const auto& [place, n] : counts_by_place(tokens, 0, tokens.text.size()))
       memory.people_counted_by_place.emplace_back(place.name, place.township, n);

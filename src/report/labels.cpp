@@ -206,6 +206,7 @@ const std::vector<Form>& note_forms() {
       form(R"(per-unit amount (.+) with a stated total)", "单位金额 $1，另有写明的总额"),
       form(R"(per-unit amount; the number of recipients is not stated)", "按人按户的金额，未写明人数"),
       form(R"(the people counted in the sentence before)", "人数取前一句所数"),
+      form(R"(the people counted earlier in the article \(共\))", "人数取文中前面所写的总数（共）"),
       form(R"((.+): one for each recipient)", "$1：每位受赠者一份"),
       form(R"((.+) one (.+) each)", "$1各一份（$2）"),
       form(R"(a rate for part of the people counted before 其中)", "只是“其中”之前所数人员中一部分人的标准"),

@@ -232,6 +232,7 @@ TEST_CASE("every note the extractor writes, Chinese first (read from src/extract
       "东虎岭村 taken to lie in 双龙湾镇, where the sentences before were",
       "paid so far (至此), a cumulative figure",
       "computed: 徐家湾乡 19 x 1000.00 (counted by township in the sentence before)",
+      "the people counted earlier in the article (共)",
       "a part of the total 126000.00 read in the sentence before (其中), given by its own giver",
       "a part of the total 460000.00 read before it in its sentence (其中), given by its own giver",
       "a part of the total 133700.00 listed after it (如下), given by its own giver",

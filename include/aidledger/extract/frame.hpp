@@ -91,6 +91,9 @@ struct ArticleMemory {
   std::optional<std::int64_t> people_counted;  // the last count of people in the sentence before (30名留守儿童)
   // The same counted by township in the sentence before (其中甲乡19人，乙镇23人): place, township, count.
   std::vector<std::tuple<std::string, std::string, std::int64_t>> people_counted_by_place;
+  // The last total of people or households the article counted with 共 (此次共慰问45户): the count
+  // and its unit, for 每户/每人 further on that no nearer count serves.
+  std::optional<std::pair<std::int64_t, std::string>> people_totalled;
   // The year the article reports on, when its title names one (2022年度…资金使用情况公示): what its
   // gifts without a date of their own are dated by, rather than the day it was printed.
   std::optional<DateRange> year_reported;
