@@ -1123,6 +1123,22 @@ class SentenceReader {
     }
     // Per unit: 每人1000元 with the count before it, or a stated total after it.
     std::vector<Allocation> split_by_counts;
+    // One line for a place counted by itself (甲乡120户): the count times the rate. False when the
+    // product is refused (then no report stands).
+    auto split_by_count = [&](const std::string& place, const std::string& township, std::int64_t n, std::string_view why) {
+      const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
+      if (!product) {
+        refuse_product(m, n, written_value);
+        return false;
+      }
+      Allocation a;
+      a.recipient = place;
+      a.township = township;
+      (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
+      split_by_counts.push_back(std::move(a));
+      r.notes.push_back(fmt::format("computed: {} {} x {}{}", place, n, written_value, why));
+      return true;
+    };
     std::optional<std::int64_t> units_counted;  // 68户每户一台: the 68 the goods were counted by
     std::optional<std::int64_t> people_paid;    // 100名学生每人1000元: the 100 the money was counted by
     if (const LexToken* per = priced ? nullptr : s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
@@ -1188,16 +1204,8 @@ class SentenceReader {
             counted_after = " (counted after the amount)";
           }
         }
-        for (const auto& [place, n] : counted) {
-          const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
-          if (!product) return refuse_product(m, n, written_value);
-          Allocation a;
-          a.recipient = place.name;
-          a.township = place.township;
-          (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
-          split_by_counts.push_back(std::move(a));
-          r.notes.push_back(fmt::format("computed: {} {} x {}{}", place.name, n, written_value, counted_after));
-        }
+        for (const auto& [place, n] : counted)
+          if (!split_by_count(place.name, place.township, n, counted_after)) return;
         if (!split_by_counts.empty()) used_total = true;
       }
       if (!used_total) {
@@ -1207,16 +1215,8 @@ class SentenceReader {
         if (!count && !count_before(per->span.begin, 0) && memory_.people_counted) {
           // (…共有42名学生考入本科，其中甲乡19人，乙镇23人。工商联为他们每人发放奖学金千元: each
           // township its own count.)
-          for (const auto& [place, township, n] : memory_.people_counted_by_place) {
-            const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
-            if (!product) return refuse_product(m, n, written_value);
-            Allocation a;
-            a.recipient = place;
-            a.township = township;
-            (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
-            split_by_counts.push_back(std::move(a));
-            r.notes.push_back(fmt::format("computed: {} {} x {} (counted by township in the sentence before)", place, n, written_value));
-          }
+          for (const auto& [place, township, n] : memory_.people_counted_by_place)
+            if (!split_by_count(place, township, n, " (counted by township in the sentence before)")) return;
           if (split_by_counts.empty()) {
             count = memory_.people_counted;
             r.notes.push_back("the people counted in the sentence before");
@@ -1450,16 +1450,8 @@ class SentenceReader {
     } else {
       // 为甲乡12个村、乙镇14个村的卫生室各送去价值1500元…: each township its own count times the amount.
       if (each && split_by_counts.empty() && !m.high)
-        for (const auto& [place, n] : counts_by_place(own.begin, m.span.begin)) {
-          const auto product = m.kind == MeasureKind::money ? times_money(m.value, n) : times(m.value, n);
-          if (!product) return refuse_product(m, n, written_value);
-          Allocation a;
-          a.recipient = place.name;
-          a.township = place.township;
-          (m.kind == MeasureKind::money ? a.amount_fen : a.quantity) = product;
-          split_by_counts.push_back(std::move(a));
-          r.notes.push_back(fmt::format("computed: {} {} x {}", place.name, n, written_value));
-        }
+        for (const auto& [place, n] : counts_by_place(own.begin, m.span.begin))
+          if (!split_by_count(place.name, place.township, n, "")) return;
       // 向某乡8个行政村各捐赠3万元: each of a counted set inside one recipient, in one line.
       if (each && recipients.size() == 1 && split_by_counts.empty()) {
         if (const auto n = counted_before_each(lead_from, m.span.begin)) {
