@@ -175,18 +175,23 @@ std::optional<std::int64_t> count_in(std::string_view text, std::size_t pos, std
   return std::nullopt;
 }
 
+// The end of the numerals of a count starting at `at`, before `to` (`at` when there are none).
+std::size_t count_numerals_end(std::string_view text, std::size_t at, std::size_t to) {
+  while (at < to) {
+    std::size_t next = at;
+    if (!is_count_numeral(text::next_code_point(text, next))) break;
+    at = next;
+  }
+  return at;
+}
+
 // 甲乡120户、乙镇80户: two or more townships each followed by its count, in [from, to) of `s`.
 std::vector<std::pair<Recipient, std::int64_t>> counts_by_place(const SentenceTokens& s, std::size_t from, std::size_t to) {
   std::vector<std::pair<Recipient, std::int64_t>> out;
   for (const auto& p : s.places) {
     if (p.span.begin < from || p.span.end > to || p.township.empty() || p.level == PlaceLevel::collective || p.level == PlaceLevel::county)
       continue;
-    std::size_t e = p.span.end;
-    while (e < to) {
-      std::size_t next = e;
-      if (!is_count_numeral(text::next_code_point(s.text, next))) break;
-      e = next;
-    }
+    const std::size_t e = count_numerals_end(s.text, p.span.end, to);
     if (e == p.span.end || !std::any_of(std::begin(kCountUnits), std::end(kCountUnits), [&](std::string_view u) { return starts_at(s.text, e, u); }))
       continue;
     if (auto n = parse_integer(s.slice(p.span.end, e)); n && *n > 0) out.push_back({{p.name, p.township}, *n});
@@ -224,6 +229,9 @@ std::optional<std::int64_t> first_count_in(std::string_view text, std::size_t fr
   return std::nullopt;
 }
 
+// Characters that follow a person's name rather than belong to it (周敏也, 赵永恒说, 李桂兰得知 …).
+constexpr std::u32string_view kAfterName = U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫";
+
 // The person named right after an office word, before `end` (董事长赵永恒, 主任周敏也…): two or three
 // Han characters, ending before a word that follows names.
 std::optional<std::string> name_after_office(const SentenceTokens& s, const LexToken& office, std::size_t end) {
@@ -231,7 +239,7 @@ std::optional<std::string> name_after_office(const SentenceTokens& s, const LexT
   for (int chars = 0; chars < 3 && i < end; ++chars) {
     const std::size_t at = i;
     const char32_t cp = text::next_code_point(s.text, i);
-    if (!text::is_han(cp) || std::u32string_view(U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫").find(cp) != std::u32string_view::npos) {
+    if (!text::is_han(cp) || kAfterName.find(cp) != std::u32string_view::npos) {
       i = at;
       break;
     }
@@ -249,9 +257,19 @@ std::optional<std::string> name_after_title(const SentenceTokens& s, const LexTo
   const std::size_t after = title.span.end + name->size();
   if (after >= end) return name;
   const char32_t next = text::code_point_at(s.text, after);
-  if (text::is_han(next) && std::u32string_view(U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫").find(next) == std::u32string_view::npos)
-    return std::nullopt;
+  if (text::is_han(next) && kAfterName.find(next) == std::u32string_view::npos) return std::nullopt;
   return name;
+}
+
+// The last person `s` names before `end` after an office (董事长赵永恒) or a private person's title
+// (退休教师李桂兰): what 她/他 refer to, from then on.
+void remember_person(ArticleMemory& memory, const SentenceTokens& s, std::size_t end) {
+  for (const auto& w : s.words)
+    if (w.span.end <= end && (w.is(Cat::position) || w.is(Cat::person_title)))
+      if (auto person = w.is(Cat::position) ? name_after_office(s, w, end) : name_after_title(s, w, end)) {
+        memory.last_person = std::move(*person);
+        memory.last_person_by_title = !w.is(Cat::position);
+      }
 }
 
 // Several goods of one gift read as one line of `value` (羽绒服300件、棉鞋300双，共计价值9万元):
@@ -435,12 +453,7 @@ class SentenceReader {
         m.last_organisation_written = std::string(s_.slice(span));
       }
     // (退休教师李桂兰得知…，她为该校捐赠…: a person named earlier in the sentence.)
-    for (const auto& w : s_.words)
-      if (w.span.end <= pos && (w.is(Cat::position) || w.is(Cat::person_title)))
-        if (auto person = w.is(Cat::position) ? name_after_office(s_, w, pos) : name_after_title(s_, w, pos)) {
-          m.last_person = std::move(*person);
-          m.last_person_by_title = !w.is(Cat::position);
-        }
+    remember_person(m, s_, pos);
     return m;
   }
 
@@ -2782,6 +2795,17 @@ bool place_money_of_sentence_before(const detail::SentenceTokens& s, const detai
   return true;
 }
 
+// The goods read from `from` on, valued by `value` said in the next sentence: one line of that value
+// when there are several (value_goods_as_one), the value of the one otherwise.
+void value_goods_before(std::vector<AidReport>& reports, std::size_t from, const Measure& value) {
+  if (reports.size() - from > 1) {
+    value_goods_as_one(reports, from, value);
+  } else {
+    reports[from].allocations.front().amount_fen = value.value;
+    reports[from].approximate = reports[from].approximate || value.approximate;
+  }
+}
+
 // 捐赠全自动生化分析仪1台、心电图机2台。这批设备价值18万元…: the value of the goods the sentence
 // before gave, said in a sentence of its own with no gift of its own. Several goods of one gift
 // become one line of that value (their counts stay in the item).
@@ -2804,12 +2828,7 @@ void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
         r.allocations.front().township != first.allocations.front().township)
       return;
   }
-  if (reports.size() - from > 1) {
-    value_goods_as_one(reports, from, m);
-  } else {
-    reports[from].allocations.front().amount_fen = m.value;
-    reports[from].approximate = reports[from].approximate || m.approximate;
-  }
+  value_goods_before(reports, from, m);
   AidReport& gift = reports[from];
   gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
 }
@@ -2856,12 +2875,7 @@ bool giver_of_goods_before(const detail::SentenceTokens& s, std::vector<AidRepor
     if (r.kind != Kind::in_kind) return false;
   bool valued = false;
   if (value && std::none_of(reports.begin() + static_cast<std::ptrdiff_t>(from), reports.end(), [](const AidReport& r) { return r.has_amount(); })) {
-    if (reports.size() - from > 1) {
-      value_goods_as_one(reports, from, *value);
-    } else {
-      reports[from].allocations.front().amount_fen = value->value;
-      reports[from].approximate = reports[from].approximate || value->approximate;
-    }
+    value_goods_before(reports, from, *value);
     valued = true;
   }
   for (std::size_t i = from; i < reports.size(); ++i) {
@@ -3112,8 +3126,8 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
           said.find("年") == std::string_view::npos && (said.ends_with("日") || said.ends_with("号")))
         continue;
       // (该公司负责人说：“今年7月郑州受灾时，…”: a time in someone's words dates no gift reported after it.)
-      if (tokens.quoted(m.span.begin) && m.span.begin >= 3 && tokens.text.rfind("“", m.span.begin) != std::string_view::npos) {
-        const std::size_t open = tokens.text.rfind("“", m.span.begin);
+      if (const std::size_t open = tokens.quoted(m.span.begin) ? tokens.text.rfind("“", m.span.begin) : std::string_view::npos;
+          open != std::string_view::npos) {
         const std::string_view lead = tokens.text.substr(0, open);
         if (lead.ends_with("说:") || lead.ends_with("表示:") || lead.ends_with("介绍:") || lead.ends_with("说,") || lead.ends_with("道:"))
           continue;
@@ -3203,14 +3217,9 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     // (说起恒信达，…: a company named again by its brand alone is the latest named again.)
     memory.recall_by_brand(tokens.text, orgs.empty() ? 0 : orgs.back().first.end);
-    // A person named after an office (董事长赵永恒, 主任周敏也…).
-    // (Or after a title of a private person, 退休教师李桂兰: 她 alone is then her.)
-    for (const auto& w : tokens.words)
-      if (w.is(Cat::position) || w.is(Cat::person_title))
-        if (auto name = w.is(Cat::position) ? name_after_office(tokens, w, tokens.text.size()) : name_after_title(tokens, w, tokens.text.size())) {
-          memory.last_person = std::move(*name);
-          memory.last_person_by_title = !w.is(Cat::position);
-        }
+    // A person named after an office (董事长赵永恒, 主任周敏也…) or a private person's title
+    // (退休教师李桂兰: 她 alone is then her).
+    remember_person(memory, tokens, tokens.text.size());
     // The people this sentence counts, for 每人/每户 in the next one.
     memory.people_counted = count_in(tokens.text, tokens.text.size(), 0);
     // (此次共慰问45户, 共走访56户, 共有42名: a total of the people of the story.)
@@ -3220,12 +3229,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         const std::size_t here = i;
         const char32_t cp = text::next_code_point(tokens.text, i);
         if (!is_count_numeral(cp)) continue;
-        std::size_t e = here;
-        while (e < tokens.text.size()) {
-          std::size_t next = e;
-          if (!is_count_numeral(text::next_code_point(tokens.text, next))) break;
-          e = next;
-        }
+        const std::size_t e = count_numerals_end(tokens.text, here, tokens.text.size());
         for (std::string_view u : {"户", "名", "人", "位", "家"})
           if (starts_at(tokens.text, e, u))
             if (auto n = parse_integer(tokens.text.substr(here, e - here)); n && *n > 0) memory.people_totalled = std::make_pair(*n, std::string(u));

@@ -441,6 +441,20 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
   return g;
 }
 
+namespace {
+
+// A person's bare name in `s` (李文静): two or three Han characters with no vocabulary word or place
+// inside and no organisation's ending.
+bool bare_person_name(const SentenceTokens& s, const Directory& d, std::string_view n) {
+  const std::size_t at = static_cast<std::size_t>(n.data() - s.text.data());
+  const std::size_t chars = text::code_point_count(n);
+  return chars >= 2 && chars <= 3 && text::all_han(n) && !d.has_organisation_ending(n) &&
+         std::none_of(s.words.begin(), s.words.end(), [&](const LexToken& w) { return w.span.begin < at + n.size() && w.span.end > at; }) &&
+         std::none_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) { return p.span.begin < at + n.size() && p.span.end > at; });
+}
+
+}  // namespace
+
 std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, std::size_t limit, const Directory& d,
                                      const Gazetteer& gz, const ArticleMemory& memory) {
   const Span c = s.clauses[ci];
@@ -560,14 +574,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
   // 会员张海涛、李文静、王建军: bare names of two or three characters listed after a word for
   // people (会员, 企业家 …) are persons, each giving in his own name.
   if (items.size() >= 2) {
-    auto bare_name = [&](Span sp) {
-      const std::string_view n = trim_punct(s.slice(sp));
-      const std::size_t at = static_cast<std::size_t>(n.data() - s.text.data());
-      const std::size_t chars = text::code_point_count(n);
-      return chars >= 2 && chars <= 3 && text::all_han(n) && !d.has_organisation_ending(n) &&
-             std::none_of(s.words.begin(), s.words.end(), [&](const LexToken& w) { return w.span.begin < at + n.size() && w.span.end > at; }) &&
-             std::none_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) { return p.span.begin < at + n.size() && p.span.end > at; });
-    };
+    auto bare_name = [&](Span sp) { return bare_person_name(s, d, trim_punct(s.slice(sp))); };
     const std::string_view first = trim_punct(s.slice(items.front()));
     const std::size_t first_at = static_cast<std::size_t>(first.data() - s.text.data());
     const LexToken* lead = s.word_at(first_at);
@@ -632,9 +639,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       }
     }
     // 会员张海涛、李文静、王建军: names listed after a person are persons too.
-    if (g.basis == "person" && !g.members.empty() && text::all_han(item) && text::code_point_count(item) >= 2 &&
-        text::code_point_count(item) <= 3 && !s.word_at(item_at) && !d.has_organisation_ending(item) &&
-        std::none_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) { return p.span.begin < item_at + item.size() && p.span.end > item_at; })) {
+    if (g.basis == "person" && !g.members.empty() && bare_person_name(s, d, item)) {
       g.members.emplace_back(item);
       g.members_written.emplace_back(item);
       g.span.end = item_at + item.size();
