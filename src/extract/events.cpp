@@ -2644,12 +2644,15 @@ class SentenceReader {
           }
         if (later_amount) continue;
       }
+      // A verb that names a gift (捐赠) makes one; an everyday one (送去, 运抵) only when the next
+      // sentence values the goods (awaits_value).
       const LexToken* verb = nullptr;
+      bool named = false;
       for (const auto& w : s_.words)
-        if (w.span.begin >= c.begin && w.span.end <= c.end && w.is(Cat::give) &&
-            std::any_of(std::begin(kNamedGiftVerbs), std::end(kNamedGiftVerbs), [&](std::string_view v) { return starts_at(s_.slice(w.span), 0, v); })) {
-          verb = &w;
-          break;
+        if (w.span.begin >= c.begin && w.span.end <= c.end && (w.is(Cat::give) || w.is(Cat::hand_over))) {
+          named = std::any_of(std::begin(kNamedGiftVerbs), std::end(kNamedGiftVerbs), [&](std::string_view v) { return starts_at(s_.slice(w.span), 0, v); });
+          if (named || (!verb && w.is(Cat::hand_over))) verb = &w;
+          if (named) break;
         }
       if (!verb) continue;
       const std::string_view after = s_.slice(verb->span.end, c.end);
@@ -2660,7 +2663,12 @@ class SentenceReader {
       // (某集团董事长某某一行来到甲村卫生室，代表集团捐赠药品一批: the giver of the clause before.)
       if (!giver && ci > 0 && s_.has(Cat::represent, {c.begin, verb->span.begin}) && !clause_has_amount(ci - 1))
         giver = detail::giver_in_clause(s_, ci - 1, s_.clauses[ci - 1].end, directory_, gazetteer_, memory_at(s_.clauses[ci - 1].begin));
-      if (!giver || giver->canonical.empty() || !directory_.has_organisation_ending(giver->written)) continue;
+      // (工作组来到某村卫生室，为卫生室添置了…: the subject of an earlier clause of the segment, when
+      // it holds no amount; else, for goods that await their value, the article's actor.)
+      for (std::size_t e = ci; !named && !giver && e-- > s_.clause_of(s_.segments[s_.segment_of(c.begin)].begin) && !clause_has_amount(e);)
+        giver = detail::giver_in_clause(s_, e, s_.clauses[e].end, directory_, gazetteer_, memory_at(s_.clauses[e].begin));
+      if (!named && !giver && !memory_.actor.empty()) giver = detail::Giver{.canonical = memory_.actor, .written = {}, .basis = "article actor", .span = {}, .members = {}, .members_written = {}, .unnamed_count = 0};
+      if (!giver || giver->canonical.empty() || (named && !directory_.has_organisation_ending(giver->written))) continue;
       std::size_t cut = verb->span.end;
       for (const auto& p : s_.places)
         if (p.span.begin >= verb->span.end && p.span.end <= c.end) cut = std::max(cut, p.span.end);
@@ -2671,6 +2679,7 @@ class SentenceReader {
       AidReport r;
       r.kind = Kind::in_kind;
       r.item = item;
+      r.awaits_value = !named;
       r.donor = giver->canonical;
       r.donor_as_written = giver->written;
       r.donor_basis = giver->basis;
@@ -3177,6 +3186,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     if (read.empty() && !listed) count_per_unit_of_sentence_before(tokens, reports, previous_from);
     if (read.empty() && !listed) value_goods_of_sentence_before(tokens, reports, previous_from);
     for (std::size_t i = previous_from; i < reports.size(); ++i) reports[i].uncounted.reset();
+    // (Goods the sentence before handed over uncounted, and this one did not value: no gift read.)
+    reports.erase(std::remove_if(reports.begin() + static_cast<std::ptrdiff_t>(std::min(previous_from, reports.size())), reports.end(),
+                                 [](const AidReport& r) { return r.awaits_value && !r.has_amount(); }),
+                  reports.end());
     previous_from = reports.size();
     const std::size_t pushed_from = reports.size();
     for (auto& r : read) {
@@ -3344,7 +3357,8 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
                                       [](const AidReport& r) { return r.has_amount(); });
   }
   close_list();
-  reports.erase(std::remove_if(reports.begin(), reports.end(), [](const AidReport& r) { return r.raised_unplaced; }), reports.end());
+  reports.erase(std::remove_if(reports.begin(), reports.end(), [](const AidReport& r) { return r.raised_unplaced || (r.awaits_value && !r.has_amount()); }),
+                reports.end());
   drop_totals_itemised_after(reports);
   if (context_out) context_out->refused = std::move(refused_amounts);
   return reports;

@@ -237,7 +237,22 @@ std::vector<Recipient> recipients_for(const SentenceTokens& s, std::size_t frame
   const std::size_t mc = s.clause_of(measure);
   const std::size_t frame_end = s.clauses[mc].end;
   // The gift's own clauses: marked places first, then any.
-  if (auto r = places_in(s, frame_begin, frame_end, giver, memory, true); !r.empty()) {
+  std::size_t marked_from = frame_begin;
+  // (区农业农村局在甲镇召开对接会，分别向乙乡、甲镇捐赠…: where the giver stood in an earlier clause
+  // is no recipient when the verb's own clause names one after 向/为.)
+  if (verb != std::string::npos && s.clauses[s.clause_of(verb)].begin > frame_begin) {
+    const std::size_t vc = s.clauses[s.clause_of(verb)].begin;
+    bool named_in_verb_clause = false, only_stood_before = true;
+    for (std::size_t i = 0; i < s.places.size(); ++i) {
+      const Span p = s.places[i].span;
+      // (为两乡镇 names no place of its own: it points back at those named before.)
+      if (p.begin >= vc && p.end <= frame_end && s.places[i].level != PlaceLevel::collective && marked(s, i, kMarkers & ~bit(Cat::arrive)))
+        named_in_verb_clause = true;
+      if (p.begin >= frame_begin && p.end <= vc && marked(s, i, kMarkers & ~bit(Cat::arrive))) only_stood_before = false;
+    }
+    if (named_in_verb_clause && only_stood_before) marked_from = vc;
+  }
+  if (auto r = places_in(s, marked_from, frame_end, giver, memory, true); !r.empty()) {
     // A list marked in an earlier clause may go on at the start of the verb's clause
     // (对甲村…项目，乙乡…项目分别捐赠).
     if (verb != std::string::npos) {

@@ -72,6 +72,9 @@ struct AidReport {
   /// Money or goods raised (共募集善款326万元) whose sentence names no place: a gift only when the
   /// next sentence says where it went (这笔善款平均分配给…); otherwise no report is kept.
   bool raised_unplaced = false;
+  /// Goods handed over with an everyday verb (送去, 运抵, 添置) and neither counted nor valued: a
+  /// gift only when the next sentence values them (这批物资价值2.6万元); otherwise no report is kept.
+  bool awaits_value = false;
 
   std::int64_t total_fen() const;
   std::int64_t total_quantity() const;
