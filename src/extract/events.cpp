@@ -645,6 +645,13 @@ class SentenceReader {
                      return o.kind == MeasureKind::money && s_.clause_of(o.span.begin) == s_.clause_of(m.span.begin);
                    })))
       return;
+    // Goods brought to a fair and sold there (他带来的600斤干香菇两天就卖完了) were sold, not given.
+    if (m.kind == MeasureKind::quantity && !trigger->is(Cat::buy) && !trigger->is(Cat::sale) && s_.has(Cat::sold_out, {m.span.end, own.end}) &&
+        !s_.has(Cat::buy, own))
+      return;
+    // A target (力争全年采购额突破80万元) is no aid, nor a pledge.
+    if (const LexToken* goal = s_.last(Cat::target, {own.begin, m.span.begin}); goal && s_.has(Cat::reach, {goal->span.end, m.span.begin}))
+      return;
     // A forecast of sales (预计销售额将突破100万元) is no aid.
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && s_.has(Cat::modal, {own.begin, own.end})) return;
     if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !consumption_article_ && !s_.has(Cat::consumption, {0, s_.text.size()}) &&
