@@ -1056,12 +1056,23 @@ class SentenceReader {
             rc.township = named.front();
             r.notes.push_back(fmt::format("{} taken to be in {}, the one township the sentence names", rc.name, named.front()));
           }
-      // (…in an article that names one township and no other: that township's village.)
+      // (…in an article that names one township and no other: that township's village, or the
+      // village's school or clinic, 乙村卫生室.)
       if (named.empty() && memory_.townships.size() == 1)
         for (auto& rc : recipients)
-          if (rc.township.empty() && !rc.name.empty() && text::ends_at(rc.name, rc.name.size(), "村")) {
+          if (const std::size_t cun = rc.name.find("村");
+              rc.township.empty() && ((cun != std::string::npos && text::code_point_count(std::string_view(rc.name).substr(0, cun)) <= 3) ||
+                                      local_institution(rc.name))) {
             rc.township = memory_.townships.front();
             r.notes.push_back(fmt::format("{} taken to be in {}, the one township the article names", rc.name, rc.township));
+          }
+      // (…on a township's own page, 某乡讯, that names no other: a place of that township.)
+      if (named.empty() && !memory_.home_township.empty() &&
+          std::all_of(memory_.townships.begin(), memory_.townships.end(), [&](const std::string& t) { return t == memory_.home_township; }))
+        for (auto& rc : recipients)
+          if (rc.township.empty() && !rc.name.empty()) {
+            rc.township = memory_.home_township;
+            r.notes.push_back(fmt::format("{} taken to be in {}, whose own page this is", rc.name, rc.township));
           }
     }
     // An article that names no township at all, about the district's own pairing: the pair.
@@ -1749,6 +1760,12 @@ class SentenceReader {
   }
 
   // 乡党委书记, 镇政府: the township's own bodies and their people (they sell; they do not buy).
+  // 南窑小学, 裕丰卫生室: a village's school or clinic by a short name of its own.
+  static bool local_institution(std::string_view name) {
+    for (std::string_view w : {"小学", "卫生室", "幼儿园", "教学点"})
+      if (text::ends_at(name, name.size(), w) && text::code_point_count(name) - text::code_point_count(w) <= 3) return true;
+    return false;
+  }
   static bool local_body(std::string_view name) {
     for (std::string_view own : {"乡党委", "镇党委", "乡政府", "镇政府", "乡里", "镇里", "村里", "乡干部", "村干部", "镇干部"})
       if (text::starts_at(name, 0, own)) return true;
@@ -2617,7 +2634,7 @@ class SentenceReader {
     // 全年共向两乡镇投入…, under 一、2022年工作回顾 (or after a lead 2023年，高新区…): that year.
     if (!r.date && memory_.section_year) {
       const std::string_view before = s_.slice(0, measure_begin);
-      for (std::string_view whole : {"全年", "年内", "当年", "本年度"})
+      for (std::string_view whole : {"全年", "年内", "当年", "本年度", "一年来", "一年间", "过去一年", "这一年"})
         if (before.find(whole) != std::string_view::npos) {
           r.date = memory_.section_year;
           r.date_basis = fmt::format("the year its part of the article is about: {}", format_date(*memory_.section_year));
@@ -3274,7 +3291,17 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         if (starts_at(tokens.text, lead, opening)) lead += opening.size();
       skip_marks();
       const bool heading = tokens.text.find("。") == std::string_view::npos && text::code_point_count(tokens.text) <= 30;
+      // (报告显示，2020年，…: a short lead of who says it, then the year.)
+      if (lead < d.span.begin && text::ends_at(tokens.text, d.span.begin, ",") &&
+          text::code_point_count(tokens.slice(lead, d.span.begin)) <= 7 && text::all_han(tokens.slice(lead, d.span.begin - 1)))
+        lead = d.span.begin;
       if (lead == d.span.begin && (heading || starts_at(tokens.text, d.span.end, ","))) memory.section_year = d.date;
+      // (召开2019年度工作总结表彰大会, printed in January 2020: the year the report looks back on.)
+      const bool year_of_report = (starts_at(tokens.text, d.span.end, "度") || d.written.ends_with("年度")) && article_date &&
+                                  d.date.last < article_date->first;
+      bool looks_back = false;
+      for (std::string_view w : {"总结", "工作报告", "回顾", "述职"}) looks_back = looks_back || tokens.text.find(w) != std::string_view::npos;
+      if (year_of_report && looks_back) memory.section_year = d.date;
       break;
     }
     {

@@ -237,6 +237,10 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
         text::ends_at(before_word, before_word.size(), "小时直播") || text::ends_at(before_word, before_word.size(), "小时") ||
         text::ends_at(before_word, before_word.size(), "当晚") || text::ends_at(before_word, before_word.size(), "直播间"))
       continue;
+    // (回顾了一年来的帮扶成果：甲局为某校捐赠图书3000册；…: the word heads a list of single gifts.)
+    if (const std::size_t colon = s.text.find(':', w.span.end); colon < m.span.begin && !s.has(Cat::total, {colon, m.span.begin}) &&
+                                                              !s.has(Cat::cumulative, {colon, m.span.begin}) && !s.has(Cat::summary, {colon, m.span.begin}))
+      continue;
     // 累计服务群众1200余人次，并捐赠…: a summary of another count, in a clause of its own.
     if (counts_in_own_clause(s, w, m)) continue;
     // 据统计，为期两天的展销会…: a count of one occasion, not a summary.
