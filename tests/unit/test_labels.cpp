@@ -186,6 +186,7 @@ TEST_CASE("every note the extractor writes, Chinese first (read from src/extract
       "no place in the sentence: 双龙湾镇中心小学, where the sentences before were",
       "绿城实验小学 taken to be in 汤河乡, the one township the sentence names",
       "龙驹村 taken to be in 双龙湾镇, the one township the article names",
+      "西坡小学 taken to be in 徐家湾乡, whose own page this is",
       "computed: 800斤 x 45.00 (the price of one)",
       "computed: 300 x 150.00 (the value of one)",
       "per-unit amount 500.00 with a stated total",
