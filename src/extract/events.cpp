@@ -649,6 +649,14 @@ class SentenceReader {
     if (m.kind == MeasureKind::quantity && !trigger->is(Cat::buy) && !trigger->is(Cat::sale) && s_.has(Cat::sold_out, {m.span.end, own.end}) &&
         !s_.has(Cat::buy, own))
       return;
+    // (将为两乡镇各提供300万元，每年拨付100万元: the yearly payment of the pledge just read is its
+    // schedule, no gift of its own.)
+    {
+      const std::size_t at = s_.han_from(own.begin, m.span.begin);
+      bool schedule = false;
+      for (std::string_view w : {"每年", "每期", "每季度", "每月", "分年度"}) schedule = schedule || starts_at(s_.text, at, w);
+      if (schedule && std::any_of(reports.begin(), reports.end(), [](const AidReport& r) { return r.status == Status::pledged; })) return;
+    }
     // A target (力争全年采购额突破80万元) is no aid, nor a pledge.
     if (const LexToken* goal = s_.last(Cat::target, {own.begin, m.span.begin}); goal && s_.has(Cat::reach, {goal->span.end, m.span.begin}))
       return;
@@ -1328,7 +1336,12 @@ class SentenceReader {
                               return p.span.begin >= giver->span.end && p.span.end <= e->span.begin;
                             });
     }
-    const bool giver_each = each && (givers >= 2 || counted > 0) && (recipients.size() <= 1 || list.size() == givers || each_follows_givers);
+    // (甲、乙联合开展…，向A乡、B镇分别送去8万元、6万元: givers acting together give as one; 分别
+    // is about the places.)
+    bool together = false;
+    if (giver && !giver->span.empty() && giver->span.end <= m.span.begin && recipients.size() >= 2)
+      for (std::string_view w : {"联合", "共同", "携手"}) together = together || s_.slice(giver->span.end, m.span.begin).find(w) != std::string_view::npos;
+    const bool giver_each = each && !together && (givers >= 2 || counted > 0) && (recipients.size() <= 1 || list.size() == givers || each_follows_givers);
     // (甲、乙、丙分别向A乡敬老院、B镇某村、A乡某村捐赠…: places written one by one for the givers
     // one by one keep their order, two in one township included.)
     const bool places_for_givers = giver_each && list.size() >= 2 && list.size() == givers && recipients.size() == list.size() &&
@@ -3044,6 +3057,13 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     if (std::find(ctx.townships.begin(), ctx.townships.end(), p.township) == ctx.townships.end()) ctx.townships.push_back(p.township);
   }
   ctx.actor = article_actor(page_text, article, directory_);
+  // (今年起我区结对帮扶卢氏县甲乡、乙镇, in the district's own paper: 我区 is the district that
+  // the gazetteer pairs with the townships named.)
+  if (ctx.actor.empty() && article.span.of(page_text).find("我区") != std::string_view::npos && !gazetteer_.pairing_donor().empty()) {
+    const auto paired = gazetteer_.paired();
+    if (std::any_of(ctx.townships.begin(), ctx.townships.end(), [&](const std::string& t) { return std::find(paired.begin(), paired.end(), t) != paired.end(); }))
+      ctx.actor = gazetteer_.pairing_donor();
+  }
   if (context_out) *context_out = ctx;
 
   const Lexicon& lex = Lexicon::builtin();
