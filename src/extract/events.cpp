@@ -1098,6 +1098,15 @@ class SentenceReader {
       const std::size_t at = s_.han_from(s_.clauses[mc + 1].begin, s_.text.size());
       each_after = starts_at(s_.text, at, "分别") && detail::amount_list(s_, k).size() >= 2;
     }
+    // (资金80万元、60万元已于6月上旬分别拨付到甲乡、乙镇: 分别 after the list, in its clause.)
+    if (const auto amounts = detail::amount_list(s_, k); !each_after && amounts.size() >= 2 && amounts.front() == k) {
+      const std::size_t last_end = s_.measures[amounts.back()].span.end;
+      const Span rest{last_end, s_.clauses[s_.clause_of(s_.measures[amounts.back()].span.begin)].end};
+      if (const LexToken* e = s_.first(Cat::each, rest);
+          e && s_.slice(e->span) == "分别" && text::code_point_count(s_.slice(last_end, e->span.begin)) <= 8 &&
+          std::none_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& o) { return o.span.begin >= last_end && o.span.begin < e->span.begin; }))
+        each_after = true;
+    }
     // (分别送去慰问金15万元和12万元，以及价值8万元的年货: 分别 paired the list before; the amount
     // after it is one.)
     bool after_the_list = false;
