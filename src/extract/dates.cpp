@@ -123,6 +123,8 @@ constexpr std::array kRelatives = {
     Relword{"年初", Relative::this_year, Period::year_start},
     Relword{"年底", Relative::this_year, Period::year_end},
     Relword{"年末", Relative::this_year, Period::year_end},
+    Relword{"岁末", Relative::this_year, Period::year_end},
+    Relword{"年终", Relative::this_year, Period::year_end},
     Relword{"昨天", Relative::yesterday, Period::none},
     Relword{"昨日", Relative::yesterday, Period::none},
     Relword{"前天", Relative::day_before_yesterday, Period::none},
@@ -621,7 +623,7 @@ std::vector<DateMention> scan_dates(std::string_view s) {
       if (is_year_relative(r.rel) && r.period == Period::none) {
         Period p = Period::none;
         // 去年底, 今年上半年, 去年年底
-        const std::size_t skip = starts_at(s, end, "年初") || starts_at(s, end, "年底") || starts_at(s, end, "年末") ? 3 : 0;
+        const std::size_t skip = starts_at(s, end, "年初") || starts_at(s, end, "年底") || starts_at(s, end, "年末") || starts_at(s, end, "岁末") ? 3 : 0;
         if (std::size_t n = read_year_period(s, end + skip, p); n > 0) {
           m.period = p;
           end += skip + n;
@@ -917,7 +919,13 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
       const int back = m.relative == Relative::today ? 0 : m.relative == Relative::yesterday ? 1 : 2;
       return DateRange::day(year_month_day{sys_days{reference_->first} - days{back}});
     }
-    case Relative::this_year: return year_based(ref_year());
+    case Relative::this_year: {
+      // (岁末 in a page of early January: the end of the year just past, not of the year begun.)
+      auto r = year_based(ref_year());
+      if (r && m.period == Period::year_end && !m.plan && reference_ && r->first > reference_->last)
+        if (auto y = ref_year()) return year_based(*y - years{1});
+      return r;
+    }
     case Relative::last_year: if (auto y = ref_year()) return year_based(*y - years{1}); return std::nullopt;
     case Relative::year_before_last: if (auto y = ref_year()) return year_based(*y - years{2}); return std::nullopt;
     case Relative::next_year: if (auto y = ref_year()) return year_based(*y + years{1}); return std::nullopt;

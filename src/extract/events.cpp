@@ -550,6 +550,15 @@ class SentenceReader {
     const Span own = s_.clauses[mc];
     const Span segment = s_.segments[s_.segment_of(m.span.begin)];
 
+    // (“一件羽绒服、一份山里情”爱心募集活动: a count inside a quoted name that gives nothing names a
+    // campaign; the gift is counted outside it.)
+    if (m.kind == MeasureKind::quantity && s_.quoted(m.span.begin)) {
+      const std::size_t open = s_.text.rfind("“", m.span.begin), close = s_.text.find("”", m.span.end);
+      if (open != std::string_view::npos && close != std::string_view::npos &&
+          !s_.has(Cat::give, {open, close}) && !s_.has(Cat::give_paid, {open, close}) && !s_.has(Cat::passive, {open, close}) &&
+          !s_.has(Cat::hand_over, {open, close}) && text::code_point_count(s_.slice(open, close)) <= 16)
+        return;
+    }
     // …两家单位送出的慰问品合计价值10万元: the sum of the gifts just read, said again as a check.
     if (m.kind == MeasureKind::money && s_.has(Cat::total, {own.begin, m.span.begin}) && restates_gifts_before(k, m.value, reports))
       return;

@@ -115,10 +115,18 @@ bool in_document_title(const SentenceTokens& s, const LexToken& w) {
 }
 
 // An agreement in `region` that is not the time of the gift, nor a document's title.
+// 协议第二期资金, 协议的首批资金: the agreement names which payment this is; it agrees nothing here.
+bool labels_a_tranche(const SentenceTokens& s, const LexToken& a) {
+  std::size_t at = a.span.end;
+  if (starts_at(s.text, at, "的")) at += std::string_view("的").size();
+  const LexToken* next = s.word_at(at);
+  return next && next->is(Cat::tranche);
+}
+
 bool has_agreement(const SentenceTokens& s, Span region) {
   return std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
     return w.is(Cat::agreement) && w.span.begin >= region.begin && w.span.end <= region.end && !names_a_time(s, w) &&
-           !in_document_title(s, w);
+           !in_document_title(s, w) && !labels_a_tranche(s, w);
   });
 }
 
