@@ -679,8 +679,12 @@ class SentenceReader {
     const bool sum_named = named_as.find("额") != std::string_view::npos || named_as.find("款") != std::string_view::npos;
     // (送来2千5的米面油: the spoken amount before 的 and goods is their value.)
     const bool value_of_goods = starts_at(s_.text, m.span.end, "的");
+    // (发放了助学金，每人2千5: the money noun of the clause before, for a per-head amount.)
+    const bool per_head_of_money_before = mc > 0 && s_.has(Cat::per_unit, {own.begin, m.span.begin}) &&
+                                          s_.segment_of(s_.clauses[mc - 1].begin) == s_.segment_of(m.span.begin) &&
+                                          s_.has(Cat::cash, s_.clauses[mc - 1]);
     if (m.kind == MeasureKind::money && !m.currency_explicit && !s_.has(Cat::cash, own) && !s_.has(Cat::value, own) && !sum_named &&
-        !value_of_goods)
+        !value_of_goods && !per_head_of_money_before)
       return;
 
     Frame f;
