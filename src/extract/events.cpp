@@ -101,6 +101,10 @@ using text::starts_at;
 constexpr std::string_view kDelegations[] = {"调研组", "工作组", "慰问组", "慰问团", "代表团", "考察团", "帮扶组", "工作队", "调研团"};
 
 // Verbs that give a thing named without an amount (某公司捐赠了数字校园平台).
+// A report that waited for the next sentence and did not get what it needed: raised money it did
+// not place, goods handed over it did not value. No such report is kept.
+bool never_completed(const AidReport& r) { return r.raised_unplaced || (r.awaits_value && !r.has_amount()); }
+
 constexpr std::string_view kNamedGiftVerbs[] = {"捐赠", "赠送", "捐献", "捐建", "援建", "捐助"};
 constexpr CatSet kTriggers = bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy);
 
@@ -1011,9 +1015,7 @@ class SentenceReader {
     // 在乙村，…送去…): it lies in that township.
     if (!memory_.scene_township.empty())
       for (auto& rc : recipients)
-        // (A bare village's name, 乙村 or 乙村小学: not one written with another place before it, 荥阳东沟村.)
-        if (const std::size_t cun = rc.name.find("村");
-            rc.township.empty() && cun != std::string::npos && text::code_point_count(std::string_view(rc.name).substr(0, cun)) <= 3) {
+        if (rc.township.empty() && bare_village(rc.name)) {
           rc.township = memory_.scene_township;
           r.notes.push_back(fmt::format("{} taken to lie in {}, where the sentences before were", rc.name, rc.township));
         }
@@ -1081,9 +1083,7 @@ class SentenceReader {
       // village's school or clinic, 乙村卫生室.)
       if (named.empty() && memory_.townships.size() == 1)
         for (auto& rc : recipients)
-          if (const std::size_t cun = rc.name.find("村");
-              rc.township.empty() && ((cun != std::string::npos && text::code_point_count(std::string_view(rc.name).substr(0, cun)) <= 3) ||
-                                      local_institution(rc.name))) {
+          if (rc.township.empty() && (bare_village(rc.name) || local_institution(rc.name))) {
             rc.township = memory_.townships.front();
             r.notes.push_back(fmt::format("{} taken to be in {}, the one township the article names", rc.name, rc.township));
           }
@@ -1795,6 +1795,11 @@ class SentenceReader {
   }
 
   // 乡党委书记, 镇政府: the township's own bodies and their people (they sell; they do not buy).
+  // 乙村 or 乙村小学: a village's bare name, not one written with another place before it (荥阳东沟村).
+  static bool bare_village(std::string_view name) {
+    const std::size_t cun = name.find("村");
+    return cun != std::string_view::npos && text::code_point_count(name.substr(0, cun)) <= 3;
+  }
   // 南窑小学, 裕丰卫生室: a village's school or clinic by a short name of its own.
   static bool local_institution(std::string_view name) {
     for (std::string_view w : {"小学", "卫生室", "幼儿园", "教学点"})
@@ -3254,7 +3259,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     for (std::size_t i = previous_from; i < reports.size(); ++i) reports[i].uncounted.reset();
     // (Goods the sentence before handed over uncounted, and this one did not value: no gift read.)
     reports.erase(std::remove_if(reports.begin() + static_cast<std::ptrdiff_t>(std::min(previous_from, reports.size())), reports.end(),
-                                 [](const AidReport& r) { return r.awaits_value && !r.has_amount(); }),
+                                 never_completed),
                   reports.end());
     previous_from = reports.size();
     const std::size_t pushed_from = reports.size();
@@ -3433,8 +3438,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
                                       [](const AidReport& r) { return r.has_amount(); });
   }
   close_list();
-  reports.erase(std::remove_if(reports.begin(), reports.end(), [](const AidReport& r) { return r.raised_unplaced || (r.awaits_value && !r.has_amount()); }),
-                reports.end());
+  reports.erase(std::remove_if(reports.begin(), reports.end(), never_completed), reports.end());
   drop_totals_itemised_after(reports);
   if (context_out) context_out->refused = std::move(refused_amounts);
   return reports;

@@ -342,7 +342,9 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
       if (text::ends_at(name, name.size(), "会"))
         for (std::string_view w : {"议", "场", "上", "后", "前", "期", "商", "谈", "见", "同"}) runs_on = runs_on || starts_at(next, 0, w);
       // (高新区市民广场: an ending that opens a vocabulary word running past it, 市民, ends no name.)
-      for (const LexToken& w : *words) runs_on = runs_on || (w.span.begin == at && w.span.end > pos);
+      // (The words are in order and do not overlap: look the one starting here up.)
+      const auto opens = std::lower_bound(words->begin(), words->end(), at, [](const LexToken& w, std::size_t p) { return w.span.begin < p; });
+      runs_on = runs_on || (opens != words->end() && opens->span.begin == at && opens->span.end > pos);
       if (runs_on) continue;
     }
     // 甲局、乙局三个机关党支部: a count inside ends the names before it; what follows it names none.
