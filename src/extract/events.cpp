@@ -511,9 +511,10 @@ class SentenceReader {
     for (const auto& w : s_.words)
       if (w.span.begin >= own.begin && w.span.end <= m.span.begin && w.is(Cat::passive) && s_.slice(w.span) != "由" &&
           (m.kind == MeasureKind::quantity || s_.last(bit(Cat::cash) | bit(Cat::goods) | bit(Cat::value), {w.span.end, own.end})) &&
-          std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
-            return p.span.begin >= own.begin && p.span.end <= w.span.begin && (!p.township.empty() || p.level == PlaceLevel::collective);
-          }))
+          (std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+             return p.span.begin >= own.begin && p.span.end <= w.span.begin && (!p.township.empty() || p.level == PlaceLevel::collective);
+           }) ||
+           s_.has(Cat::here, {own.begin, w.span.begin})))  // (该镇共接收…)
         return &w;
     // …or a later clause of its segment naming who gave it (…，价值共计18.6万元，由某公司捐赠).
     // (…这30套课桌椅，是某局牵线，由某公司捐赠的: counted goods too, when the clause ends 捐赠的.)

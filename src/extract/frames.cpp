@@ -66,7 +66,7 @@ std::string clean_item(std::string_view s) {
 
 // 各类, 各项: many kinds of gifts, the mark of a summary.
 bool names_many_kinds(const SentenceTokens& s) {
-  return s.text.find("各类") != std::string_view::npos || s.text.find("各项") != std::string_view::npos;
+  return s.has(Cat::many_kinds, {0, s.text.size()});
 }
 
 }  // namespace
@@ -274,6 +274,10 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   // A bare year with 共 is such a total for purchases (many buyers, many days), not for one gift.
   if (total && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31)) return true;
   if (total && date && date->precision == Precision::year && kind == Kind::consumption) return true;
+  // …and what a place received in a whole year, in all (2023年，该镇共接收帮扶资金和物资287万元:
+  // from many givers; a giver's 2022年…共捐赠… may be one gift).
+  if (total && date && date_is_whole_year && s.has(Cat::passive, {f.frame_begin, m.span.begin}) && !s.has(Cat::occasion, {0, m.span.begin}))
+    return true;
   // (今年1—9月，各单位通过832平台采购…318.5万元: purchases over months by many buyers are many
   // purchases; one buyer named, 机关食堂一季度采购…, keeps its own figure.)
   if (kind == Kind::consumption && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31) &&

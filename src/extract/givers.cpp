@@ -387,6 +387,8 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
     }
   // (分别 before the verb belongs to the givers: 由甲、乙、丙分别筹集的….)
   if (const LexToken* each = s.first(Cat::each, {marker->span.end, end})) end = each->span.begin;
+  // (收到某区各类帮扶资金: what was received begins there.)
+  if (const LexToken* kinds = s.first(Cat::many_kinds, {marker->span.end, end})) end = kinds->span.begin;
   std::string_view name = trim_punct(s.slice(marker->span.end, end));
   // 收到了来自郑州某公司捐赠的…: the giver after 来自, before 的/所.
   for (std::string_view lead : {"了", "来自"})

@@ -143,8 +143,22 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
       // (我镇收到…, 本乡获赠…: the township that speaks received; it publishes the page.)
       const std::string_view word = s.slice(w.span);
       const bool first_person = word == "我镇" || word == "我乡" || word == "本镇" || word == "本乡";
-      const LexToken* next = s.word_at(w.span.end);
-      const bool received = first_person && next && next->is(Cat::passive) && s.slice(next->span) != "由";
+      // (…and so does 该镇 as the subject of a receiving verb, past totals and short time words
+      // between: 2023年该镇共接收…, 全镇今年累计收到….)
+      bool received = false;
+      {
+        auto it = std::upper_bound(s.words.begin(), s.words.end(), w.span.begin,
+                                   [](std::size_t pos, const LexToken& t) { return pos < t.span.begin; });
+        for (std::size_t from = w.span.end; it != s.words.end(); from = it->span.end, ++it) {
+          const std::string_view gap = s.slice(from, it->span.begin);
+          if (text::code_point_count(gap) > 4 || gap.find_first_of(",;:。") != std::string_view::npos) break;
+          if (it->is(Cat::passive)) {
+            received = s.slice(it->span) != "由";
+            break;
+          }
+          if (!(it->cats & (bit(Cat::total) | bit(Cat::cumulative)))) break;
+        }
+      }
       if (!received && (!before || !(before->cats & (kMarkers | bit(Cat::buy))))) continue;  // (采购该镇…: bought from it)
       std::string last = first_person && !memory.home_township.empty() ? memory.home_township : memory.last_township;
       for (const auto& p : s.places)

@@ -5,7 +5,7 @@
 // followed by the sentence, one paragraph, published on ref_date (when not "-"). Expected lines are
 // joined by " ; ", each year|township|kind|status|donor_key|amount_yuan|quantity|unit|aggregate and
 // optionally |date; "-" means the sentence gives no line. donor_key is a substring of the donor;
-// "?" in year, township or donor_key accepts anything. Lines are matched as a multiset. Amounts
+// "?" in year, township, kind or donor_key accepts anything (as in the gold format). Lines are matched as a multiset. Amounts
 // print in fen.
 //
 // usage: aidledger_phrasing [--verbose] [--known KNOWN.txt] FILE.tsv...
@@ -74,7 +74,7 @@ bool matches(const Line& want, const Line& got) {
   auto any = [](const std::string& w, const std::string& g) { return w == "?" || w == g; };
   const bool goods_match = (want.quantity == got.quantity && want.unit == got.unit) ||
                            (!want.amount.empty() && want.quantity.empty() && want.unit.empty());
-  return any(want.year, got.year) && any(want.township, got.township) && want.kind == got.kind && want.status == got.status &&
+  return any(want.year, got.year) && any(want.township, got.township) && any(want.kind, got.kind) && want.status == got.status &&
          (want.donor == "?" || got.donor.find(want.donor) != std::string::npos) && yuan_to_fen(want.amount) == got.amount &&
          goods_match && want.aggregate == got.aggregate && date_match(want.date, got);
 }
