@@ -611,6 +611,18 @@ std::vector<DateMention> scan_dates(std::string_view s) {
         }
       }
     }
+    // 七年前, 3年前: so many years before the reference year (年前 alone is before the new year).
+    // (Not 2018年前 nor 十余年前: a year, or a vague count.)
+    if (auto n = read_number(s, i); n && n->value >= 1 && n->value <= 30 && n->digits <= 2 && starts_at(s, n->end, "年前") &&
+                                    !(i > 0 && is_digit(static_cast<unsigned char>(s[i - 1])))) {
+      DateMention m;
+      m.span = {i, n->end + std::string_view("年前").size()};
+      m.relative = Relative::years_ago;
+      m.years_ago = n->value;
+      out.push_back(m);
+      i = m.span.end;
+      continue;
+    }
     // Relative words first (they contain 年/月 and must not be read as numbers).
     bool matched = false;
     for (const Relword& r : kRelatives) {
@@ -928,6 +940,7 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
     }
     case Relative::last_year: if (auto y = ref_year()) return year_based(*y - years{1}); return std::nullopt;
     case Relative::year_before_last: if (auto y = ref_year()) return year_based(*y - years{2}); return std::nullopt;
+    case Relative::years_ago: if (auto y = ref_year()) return year_based(*y - years{m.years_ago}); return std::nullopt;
     case Relative::next_year: if (auto y = ref_year()) return year_based(*y + years{1}); return std::nullopt;
     case Relative::same_year: {
       if (last_) return year_based(last_->first.year());

@@ -947,6 +947,10 @@ class SentenceReader {
       r.donor = memory_.actor;  // 3家会员企业: counted, not named; the article's actor speaks for them
       r.donor_as_written = giver->members_written.empty() ? std::string() : giver->members_written.front();
       r.donor_basis = "article actor";
+    } else if (!giver && !memory_.pledge_giver.empty() && s_.has(Cat::tranche, own)) {
+      r.donor = memory_.pledge_giver;
+      r.donor_as_written = memory_.pledge_giver_written;
+      r.donor_basis = "the pledge it pays";
     } else if (!memory_.actor.empty()) {
       r.donor = memory_.actor;
       r.donor_basis = "article actor";
@@ -2600,6 +2604,17 @@ class SentenceReader {
     return std::nullopt;
   }
 
+  // 2018年结对…: the pairing began then (a period's start); 2018年结对之初, 结对时: a moment, which
+  // dates what was given then.
+  bool pairing_began(std::size_t at) const {
+    if (!starts_at(s_.text, at, "结对")) return false;
+    const std::size_t after = s_.text.find_first_of(",;:", at);
+    const std::string_view rest = s_.slice(at, after == std::string_view::npos ? s_.text.size() : after);
+    for (std::string_view moment : {"之初", "伊始", "之际", "时", "当年", "当天"})
+      if (rest.ends_with(moment)) return false;
+    return true;
+  }
+
   // The event's own date: in its frame, earlier in its segment, or carried by 同时/随后.
   void date_report(AidReport& r, Span window, std::size_t measure_begin) const {
     const DatedMention* best = nullptr;
@@ -2608,7 +2623,7 @@ class SentenceReader {
       if (d.plan || is_label(d) || d.span.begin < window.begin || d.span.begin >= window.end) continue;
       if (d.span.end <= measure_begin && dates_an_agreement(d)) continue;
       // 自2018年起结对帮扶…，日前又捐赠: the start of the pairing dates no gift of it.
-      if ((starts_at(s_.text, d.span.end, "起") || starts_at(s_.text, d.span.end, "结对")) && d.span.end < measure_begin &&
+      if ((starts_at(s_.text, d.span.end, "起") || pairing_began(d.span.end)) && d.span.end < measure_begin &&
           !s_.has(Cat::cumulative, {window.begin, measure_begin}) && !s_.has(Cat::total, {window.begin, measure_begin}))
         continue;
       // …余款8万元已于1月12日拨付: the day it was paid, over a date that names the pledge before it.
@@ -2633,7 +2648,7 @@ class SentenceReader {
     const bool summary = s_.has(Cat::cumulative, {seg_begin, window.end}) || s_.has(Cat::total, {seg_begin, window.end});
     for (const auto& d : s_.dates) {
       const bool period_start = starts_at(s_.text, d.span.end, "起") || starts_at(s_.text, d.span.end, "以来") ||
-                                starts_at(s_.text, d.span.end, "至今") || starts_at(s_.text, d.span.end, "结对");
+                                starts_at(s_.text, d.span.end, "至今") || pairing_began(d.span.end);
       if (period_start && !summary) continue;
       if (!d.plan && !is_label(d) && !dates_an_agreement(d) && d.span.begin >= seg_begin && d.span.end <= window.begin) best = &d;
     }
@@ -3267,6 +3282,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     for (auto& r : read) {
       if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;
       r.article_seq = article.seq;
+      if (r.status == Status::pledged && !r.donor.empty() && r.donor_basis != "article actor" && r.donor_basis != "unknown") {
+        memory.pledge_giver = r.donor;
+        memory.pledge_giver_written = r.donor_as_written;
+      }
       reports.push_back(std::move(r));
     }
     // …现将捐款情况公布如下：(甲公司5万元、乙公司3万元…): what the sentence read of the list is

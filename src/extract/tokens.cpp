@@ -90,6 +90,18 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   s.places = places.find(sentence);
   s.clauses = split_at(sentence, U",:;");
   s.segments = split_at(sentence, U";");
+  // 送去了一份沉甸甸的节日礼物：学习用品300套、课外读物1,200册: a count of one whose clause ends
+  // in a colon, with counts after it, names the things the colon lists; it is no gift of its own.
+  for (std::size_t i = 0; i + 1 < s.measures.size();) {
+    const Measure& m = s.measures[i];
+    const std::size_t colon = sentence.find(':', m.span.end);
+    const bool heads_list = m.kind == MeasureKind::quantity && m.value == 1 && colon != std::string_view::npos &&
+                            sentence.substr(m.span.end, colon - m.span.end).find_first_of(",;") == std::string_view::npos &&
+                            sentence.substr(m.span.end, colon - m.span.end).find("。") == std::string_view::npos &&
+                            s.measures[i + 1].span.begin > colon;
+    if (heads_list) s.measures.erase(s.measures.begin() + static_cast<std::ptrdiff_t>(i));
+    else ++i;
+  }
   for (std::size_t open = sentence.find("“"); open != std::string_view::npos; open = sentence.find("“", open + 1)) {
     const std::size_t close = sentence.find("”", open);
     if (close == std::string_view::npos) break;

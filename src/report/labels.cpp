@@ -79,6 +79,7 @@ std::string donor_basis_label(const std::string& b) {
   if (b == "pronoun") return "代词所指 pronoun";
   if (b == "passive") return "被动句 passive";
   if (b == "person") return "个人 person";
+  if (b == "the pledge it pays") return "所兑付承诺的出资方 the pledge it pays";
   if (b == "unknown") return "未知 unknown";
   return b;
 }

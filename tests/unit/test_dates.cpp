@@ -58,6 +58,10 @@ TEST_CASE("relative words") {
   CHECK(last_date("去年", ref) == "2023");
   CHECK(last_date("今年", ref) == "2024");
   CHECK(last_date("前年", ref) == "2022");
+  CHECK(last_date("七年前", ref) == "2017");  // so many years before the reference year
+  CHECK(last_date("3年前", ref) == "2021");
+  CHECK(last_date("两年前结对之初", ref) == "2022");
+  CHECK(scan_dates("十余年前").empty());         // a vague count dates nothing
   CHECK(last_date("去年5月", ref) == "2023-05");
   CHECK(last_date("10月24日,当天", ref) == "2024-10-24");
   CHECK(last_date("10月24日,同日", ref) == "2024-10-24");

@@ -66,7 +66,8 @@ enum class Relative { none, same_day, next_day, previous_day, this_year, last_ye
                       next_year, same_year, same_month, last_month, this_month,
                       yesterday, day_before_yesterday, today,  // 昨天 前天 今天: from the reference day
                       following_year,                          // 次年 翌年: after the last date's year
-                      last_week, this_week };                  // 上周五, 本周三: a weekday (DateMention::weekday)
+                      last_week, this_week,                    // 上周五, 本周三: a weekday (DateMention::weekday)
+                      years_ago };                             // 七年前, 3年前: DateMention::years_ago before the reference year
 
 enum class Holiday { none, new_year /* 元旦 */, spring_festival /* 春节 */, new_years_eve /* 除夕 */,
                      qingming /* 清明 */, national_day /* 国庆节 */, mid_autumn /* 中秋 */ };
@@ -95,6 +96,7 @@ struct DateMention {
   bool holiday_break = false;       // 春节期间, 国庆假期 (inside span): the holiday week
   bool holiday_eve = false;         // 元旦前夕 (inside span): the ten days before it
   unsigned weekday = 0;             // last_week / this_week: 1 (Monday) .. 7 (Sunday)
+  int years_ago = 0;                // years_ago: how many (七年前 → 7)
   std::string_view text_of(std::string_view s) const { return span.of(s); }
 };
 

@@ -75,6 +75,9 @@ struct ArticleMemory {
   std::vector<std::string> recent_townships;  // townships named so far, the most recent last (each once)
   std::string pairing_donor;              // the district the paired townships are paired with
   std::string giver;                      // canonical giver of the gift being read (for 两乡镇)
+  // The giver of the last pledge the article read, named (not stood in for): who pays a tranche
+  // whose sentence names no giver (…签下协议，该公司将出资90万元。签约当天，首期30万元已划入…).
+  std::string pledge_giver, pledge_giver_written;
   /// The townships 两乡镇 (`count` of them) stand for: the article's when it names that many, else
   /// the gazetteer's pair (the caller checks the size).
   const std::vector<std::string>& townships_counted(int count) const {
