@@ -123,10 +123,19 @@ bool labels_a_tranche(const SentenceTokens& s, const LexToken& a) {
   return next && next->is(Cat::tranche);
 }
 
+// 按照去年签订的协议，将首期资金…拨付: an agreement acted on, with a tranche or a payment in its
+// clause, is being fulfilled, not made. (根据协议，三年内…安排450万元: its terms, a pledge.)
+bool acted_on(const SentenceTokens& s, const LexToken& a) {
+  const Span clause = s.clauses[s.clause_of(a.span.begin)];
+  if (!s.has(Cat::according, {clause.begin, a.span.begin})) return false;
+  return s.has(Cat::tranche, s.segments[s.segment_of(a.span.begin)]) || s.has(Cat::give_paid, {a.span.end, clause.end}) ||
+         s.has(Cat::buy, {a.span.end, clause.end});
+}
+
 bool has_agreement(const SentenceTokens& s, Span region) {
   return std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
     return w.is(Cat::agreement) && w.span.begin >= region.begin && w.span.end <= region.end && !names_a_time(s, w) &&
-           !in_document_title(s, w) && !labels_a_tranche(s, w);
+           !in_document_title(s, w) && !labels_a_tranche(s, w) && !acted_on(s, w);
   });
 }
 
