@@ -404,6 +404,9 @@ class SentenceReader {
     orgs_ = s.organisations;
   }
 
+  /// The date of the sentence before, when it set the scene (a date, no amount) in this paragraph:
+  /// 岁末，某街道把牵挂送到了甲乡敬老院。街道干部为老人送去… is dated by it.
+  std::optional<DateRange> scene_date;
   /// Products (每户N元×M户) refused by read(): past the ceiling of one ledger line.
   std::vector<RefusedMeasure> refused;
   /// The sentence lists who gave the parts of the total read in the sentence before (其中，甲4万元，
@@ -2680,6 +2683,11 @@ class SentenceReader {
         r.date_basis = fmt::format("the year the funds are labelled with: {}", d.written);
         return;
       }
+    if (scene_date && std::all_of(s_.dates.begin(), s_.dates.end(), [](const DatedMention& d) { return d.plan; })) {
+      r.date = scene_date;
+      r.date_basis = "carried over from the sentence before, which set the scene";
+      return;
+    }
     for (std::string_view w : {"与此同时", "同时", "同期", "其间", "期间", "此间", "随后"}) {
       if ((starts_at(s_.text, 0, w) || starts_at(s_.text, seg_begin, w)) && paragraph_last_ && paragraph_last_->precision != Precision::year) {
         r.date = paragraph_last_;
@@ -2899,8 +2907,12 @@ void value_goods_before(std::vector<AidReport>& reports, std::size_t from, const
 // before gave, said in a sentence of its own with no gift of its own. Several goods of one gift
 // become one line of that value (their counts stay in the item).
 void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from) {
-  if (from >= reports.size() || s.measures.size() != 1 || s.measures.front().kind != MeasureKind::money) return;
+  // (One sum of money opening the sentence's figures; a count after it in a later clause says what
+  // the goods do: 这两台设备共计价值十六万元，每天可烘干鲜连翘6吨.)
+  if (from >= reports.size() || s.measures.empty() || s.measures.front().kind != MeasureKind::money) return;
   const Measure& m = s.measures.front();
+  for (std::size_t j = 1; j < s.measures.size(); ++j)
+    if (s.measures[j].kind == MeasureKind::money || s.clause_of(s.measures[j].span.begin) == s.clause_of(m.span.begin)) return;
   const Span c = s.clauses[s.clause_of(m.span.begin)];
   if (!s.has(Cat::value, {c.begin, m.span.begin}) || s.has(Cat::give, {0, m.span.begin}) || s.has(Cat::give_paid, {0, m.span.begin}))
     return;
@@ -2909,6 +2921,12 @@ void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
     const std::size_t at = s.text.find(w);
     these = these || (at != std::string_view::npos && at < m.span.begin);
   }
+  // (这两台设备, 这3台: "these", counted.)
+  for (std::string_view w : {"这", "该", "此"})
+    for (std::size_t at = s.text.find(w); at != std::string_view::npos && at < m.span.begin && !these; at = s.text.find(w, at + w.size())) {
+      const char32_t next = text::code_point_at(s.text, at + w.size());
+      these = (next >= U'0' && next <= U'9') || std::u32string_view(U"一二两三四五六七八九十几").find(next) != std::u32string_view::npos;
+    }
   if (!these) return;
   const AidReport& first = reports[from];
   for (std::size_t i = from; i < reports.size(); ++i) {
@@ -3139,6 +3157,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   if (ctx.date) resolver.set_last(*ctx.date);
   std::optional<DateRange> paragraph_last;
   bool previous_had_amount = false;
+  std::optional<DateRange> scene_date;  // see SentenceReader::scene_date
   std::size_t previous_from = 0;  // the reports of the sentence before start here
   // The reports of the sentence before, [quote_from, quote_to), when it was a quote standing alone (“…”).
   std::size_t quote_from = 0, quote_to = 0;
@@ -3191,6 +3210,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     if (sentence.paragraph != paragraph) {
       paragraph = sentence.paragraph;
       paragraph_last.reset();
+      scene_date.reset();
       previous_had_amount = false;
       memory.people_counted.reset();
       memory.people_counted_by_place.clear();
@@ -3232,6 +3252,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date, consumption_article,
                           previous_had_amount);
+    reader.scene_date = scene_date;
     std::vector<AidReport> read = reader.read();
     // An amount refused in the sentence: reported with the reason; no report stands in for it
     // without an amount.
@@ -3456,6 +3477,13 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(pushed_from), reports.end(),
                                       [](const AidReport& r) { return r.has_amount(); });
+    // (A day, a month or a short season such as 岁末; not a year, which is as often background.)
+    scene_date.reset();
+    if (tokens.measures.empty())
+      for (const auto& d : tokens.dates)
+        if (!d.plan && d.date.precision != Precision::year && !d.five_year_plan &&
+            date::sys_days(d.date.last) - date::sys_days(d.date.first) <= date::days(62))
+          scene_date = d.date;
   }
   close_list();
   reports.erase(std::remove_if(reports.begin(), reports.end(), never_completed), reports.end());

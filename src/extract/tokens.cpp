@@ -90,6 +90,28 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   s.places = places.find(sentence);
   s.clauses = split_at(sentence, U",:;");
   s.segments = split_at(sentence, U";");
+  // 这两台设备共计价值十六万元, 两台设备价值均为18万元: goods already counted, named again to be
+  // valued (after a demonstrative, or opening a clause that values them after a count of that unit).
+  for (std::size_t i = 0; i < s.measures.size();) {
+    const Measure& m = s.measures[i];
+    bool named_again = false;
+    if (m.kind == MeasureKind::quantity) {
+      bool demonstrative_before = false;
+      for (std::string_view demonstrative : {"这", "那", "该", "此", "上述", "这些"})
+        demonstrative_before = demonstrative_before || text::ends_at(sentence, m.span.begin, demonstrative);
+      const std::size_t clause_start = sentence.find_last_of(",;:", m.span.begin == 0 ? 0 : m.span.begin - 1);
+      const std::size_t opens = clause_start == std::string_view::npos ? 0 : clause_start + 1;
+      const std::size_t clause_end = std::min(sentence.find_first_of(",;:", m.span.end), sentence.size());
+      const bool values_them = opens == m.span.begin && sentence.substr(m.span.end, clause_end - m.span.end).find("价值") != std::string_view::npos;
+      const bool counted_before = std::any_of(s.measures.begin(), s.measures.begin() + static_cast<std::ptrdiff_t>(i),
+                                              [&](const Measure& o) { return o.kind == MeasureKind::quantity && o.unit == m.unit; });
+      // (这30套课桌椅，是…捐赠的: the first count of goods named before uncounted is their count.)
+      const bool values_in_clause = sentence.substr(m.span.end, clause_end - m.span.end).find("价值") != std::string_view::npos;
+      named_again = (demonstrative_before && (counted_before || values_in_clause)) || (values_them && counted_before);
+    }
+    if (named_again) s.measures.erase(s.measures.begin() + static_cast<std::ptrdiff_t>(i));
+    else ++i;
+  }
   // 送去了一份沉甸甸的节日礼物：学习用品300套、课外读物1,200册: a count of one whose clause ends
   // in a colon, with counts after it, names the things the colon lists; it is no gift of its own.
   for (std::size_t i = 0; i + 1 < s.measures.size();) {
@@ -149,6 +171,12 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
     std::size_t after = w.span.end;
     const char32_t next = after < sentence.size() ? text::next_code_point(sentence, after) : U'。';
     const bool plan_noun = s.slice(w.span) == "计划" && std::u32string_view(U",。、;:").find(next) != std::u32string_view::npos;
+    // (察看年货准备和取暖情况, 准备工作: preparations, a noun.)
+    bool preparations = false;
+    if (s.slice(w.span) == "准备")
+      for (std::string_view noun_next : {"和", "与", "及", "情况", "工作", "就绪"})
+        preparations = preparations || text::starts_at(sentence, w.span.end, noun_next);
+    if (preparations) w.cats &= ~bit(Cat::modal);
     // (承诺的600万元 is the sum promised: a pledge still.)
     const bool promised = s.slice(w.span) == "承诺";
     if ((text::starts_at(sentence, w.span.end, "的") && !promised) || named_plan || plan_noun) w.cats &= ~bit(Cat::modal);

@@ -92,6 +92,7 @@ std::string date_basis_label(const std::string& b) {
       form(R"(the year the funds are labelled with: (.*))", "资金所标年份"),
       form(R"(carried over by (.*) from the paragraph.*)", "沿用段落前文"),
       form(R"(pledged on the article's date.*)", "承诺于文章日期"),
+      form(R"(carried over from the sentence before, which set the scene)", "沿用前句所述时间"),
       form(R"(the five-year plan's period.*)", "五年规划期"),
       form(R"(reported: date of (.*))", "取报道日期"),
       form(R"(date not stated; earliest report (.*))", "未写明日期，取最早报道"),
