@@ -2683,11 +2683,6 @@ class SentenceReader {
         r.date_basis = fmt::format("the year the funds are labelled with: {}", d.written);
         return;
       }
-    if (scene_date && std::all_of(s_.dates.begin(), s_.dates.end(), [](const DatedMention& d) { return d.plan; })) {
-      r.date = scene_date;
-      r.date_basis = "carried over from the sentence before, which set the scene";
-      return;
-    }
     for (std::string_view w : {"与此同时", "同时", "同期", "其间", "期间", "此间", "随后"}) {
       if ((starts_at(s_.text, 0, w) || starts_at(s_.text, seg_begin, w)) && paragraph_last_ && paragraph_last_->precision != Precision::year) {
         r.date = paragraph_last_;
@@ -2710,6 +2705,10 @@ class SentenceReader {
     if (!r.date && memory_.year_reported && article_date_ && memory_.year_reported->last < article_date_->first) {
       r.date = memory_.year_reported;
       r.date_basis = fmt::format("the year the article reports on: {} (its title)", format_date(*memory_.year_reported));
+    }
+    if (!r.date && scene_date && std::all_of(s_.dates.begin(), s_.dates.end(), [](const DatedMention& d) { return d.plan; })) {
+      r.date = scene_date;
+      r.date_basis = "carried over from the sentence before, which set the scene";
     }
   }
 
