@@ -660,6 +660,11 @@ std::vector<DateMention> scan_dates(std::string_view s) {
         if (std::size_t n = read_month_period(s, end, p); n > 0) {
           m.period = p;
           end += n;
+        } else if (auto dd = read_number(s, end); dd && dd->digits <= 2 && valid_day(dd->value) &&
+                                                  (starts_at(s, dd->end, "日") || starts_at(s, dd->end, "号"))) {
+          // 上月28日, 本月5号: a day of that month.
+          m.from.day = dd->value;
+          end = dd->end + std::string_view("日").size();
         }
       }
       m.span.end = end;
@@ -954,6 +959,10 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
     case Relative::same_month: {
       std::optional<DateRange> anchor = last_ && last_->precision != Precision::year ? last_ : reference_;
       if (!anchor || anchor->precision == Precision::year) return std::nullopt;
+      if (m.from.day != 0) {  // 同月28日
+        const year_month_day d{anchor->first.year(), anchor->first.month(), day{static_cast<unsigned>(m.from.day)}};
+        return d.ok() ? std::optional<DateRange>(DateRange::day(d)) : std::nullopt;
+      }
       return month_period(DateRange::month(anchor->first.year(), anchor->first.month()));
     }
     case Relative::this_month:
@@ -961,6 +970,10 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
       if (!reference_ || reference_->precision == Precision::year) return std::nullopt;
       year_month ym{reference_->first.year(), reference_->first.month()};
       if (m.relative == Relative::last_month) ym -= months{1};
+      if (m.from.day != 0) {
+        const year_month_day d{ym.year(), ym.month(), day{static_cast<unsigned>(m.from.day)}};
+        return d.ok() ? std::optional<DateRange>(DateRange::day(d)) : std::nullopt;
+      }
       return month_period(DateRange::month(ym.year(), ym.month()));
     }
     case Relative::none: break;

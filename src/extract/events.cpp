@@ -794,8 +794,12 @@ class SentenceReader {
     }
     // 某公司总经理刘敏…，以个人名义向…捐助: the person named after the office gives, not the company.
     if (!giver || giver->basis != "person") {
-      const std::size_t from = giver && !giver->span.empty() ? std::min(giver->span.begin, s_.clauses[verb_clause].begin)
-                                                             : s_.clauses[verb_clause].begin;
+      // (…董事长王春林还以个人名义，当场为…发放: the manner may close the clause before the verb's.)
+      const std::size_t clause_from = verb_clause > 0 && s_.clauses[verb_clause - 1].begin >= segment.begin &&
+                                              text::ends_at(s_.text, s_.clauses[verb_clause - 1].end, "名义")
+                                          ? s_.clauses[verb_clause - 1].begin
+                                          : s_.clauses[verb_clause].begin;
+      const std::size_t from = giver && !giver->span.empty() ? std::min(giver->span.begin, clause_from) : clause_from;
       const std::string_view said = s_.slice(from, std::max(from, trigger->span.begin));
       if (said.find("以个人名义") != std::string_view::npos || said.find("以个人身份") != std::string_view::npos)
         if (auto person = person_after_office({from, trigger->span.begin})) {

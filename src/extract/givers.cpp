@@ -355,7 +355,15 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
                        std::u32string_view(U"家个所").find(code_point_at(name, i)) != std::u32string_view::npos;
     }
     if (counted_inside) continue;
-    if (ends_like_a_place(name, d)) {
+    // 石佛办事处学府社区, 棉纺路街道锦绣社区: a community under a street office is the office's (a
+    // district's), no village of the county; it is named whole.
+    bool community_of_office = false;
+    if (text::ends_at(name, name.size(), "社区"))
+      for (std::string_view office : {"办事处", "街道"})
+        if (const std::size_t office_at = name.find(office); office_at != std::string_view::npos && office_at > 0 &&
+                                                              text::code_point_count(name.substr(office_at + office.size())) >= 4)
+          community_of_office = true;
+    if (ends_like_a_place(name, d) && !community_of_office) {
       // A place-like name is a name only as a known one, from where that starts (记者从高新区获悉: 高新区).
       // (郑州市郑东新区 goes on from a known name; 郑州高新区与卢氏县 is two parties, not one name.)
       const auto known = d.find_known(name);

@@ -312,7 +312,7 @@ std::optional<std::int64_t> parse_integer(std::string_view run) {
 const std::vector<std::string_view>& goods_units() {
   static const std::vector<std::string_view> units = {
       "公斤", "册", "本", "台", "套", "件", "箱", "架", "辆", "张", "盒", "包", "袋", "桶", "瓶",
-      "份", "双", "吨", "斤", "株", "棵", "头", "只", "盏", "顶", "床", "副", "把", "块", "个", "部", "支", "枚", "罐", "筐", "卷", "组"};
+      "份", "双", "吨", "斤", "株", "棵", "头", "只", "盏", "顶", "床", "副", "把", "块", "个", "部", "支", "枚", "罐", "筐", "卷", "组", "艘"};
   return units;
 }
 

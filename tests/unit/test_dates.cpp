@@ -58,6 +58,10 @@ TEST_CASE("relative words") {
   CHECK(last_date("去年", ref) == "2023");
   CHECK(last_date("今年", ref) == "2024");
   CHECK(last_date("前年", ref) == "2022");
+  CHECK(last_date("上月28日", ref) == "2024-09-28");  // a day of last month
+  CHECK(last_date("本月5号", ref) == "2024-10-05");
+  CHECK(last_date("9月3日,同月28日", ref) == "2024-09-28");
+  CHECK(last_date("上月31日", day(2024, 3, 10)).empty());  // no 31 February
   CHECK(last_date("七年前", ref) == "2017");  // so many years before the reference year
   CHECK(last_date("3年前", ref) == "2021");
   CHECK(last_date("两年前结对之初", ref) == "2022");
