@@ -801,8 +801,11 @@ class SentenceReader {
                                           : s_.clauses[verb_clause].begin;
       const std::size_t from = giver && !giver->span.empty() ? std::min(giver->span.begin, clause_from) : clause_from;
       const std::string_view said = s_.slice(from, std::max(from, trigger->span.begin));
-      if (said.find("以个人名义") != std::string_view::npos || said.find("以个人身份") != std::string_view::npos)
-        if (auto person = person_after_office({from, trigger->span.begin})) {
+      // (…董事长陈国栋专程来到某村，看到…，个人捐资十二万元: a clause opening with 个人 gives in the
+      // name of the person the segment named after an office.)
+      const bool own_name_clause = starts_at(s_.text, s_.han_from(s_.clauses[verb_clause].begin, s_.clauses[verb_clause].end), "个人");
+      if (said.find("以个人名义") != std::string_view::npos || said.find("以个人身份") != std::string_view::npos || own_name_clause)
+        if (auto person = person_after_office({own_name_clause ? segment.begin : from, trigger->span.begin})) {
           if (!giver) giver.emplace();
           giver->members = {*person};
           giver->members_written = {*person};
@@ -2586,9 +2589,7 @@ class SentenceReader {
     if (a && text::code_point_count(s_.slice(d.span.end, a->span.begin)) <= 4) return true;
     // (按照今年3月与甲乡、乙镇签订的协议: all of it names the agreement followed.)
     if (a) {
-      const std::string_view lead = s_.slice(s_.clauses[s_.clause_of(d.span.begin)].begin, d.span.begin);
-      for (std::string_view per : {"按照", "根据", "依照", "依据", "遵照"})
-        if (lead.find(per) != std::string_view::npos) return true;
+      if (s_.has(Cat::according, {s_.clauses[s_.clause_of(d.span.begin)].begin, d.span.begin})) return true;
     }
     // 兑现去年的承诺: the date of the promise.
     const std::size_t promise = s_.text.find("承诺", d.span.end);
@@ -2924,11 +2925,12 @@ void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
     const std::size_t at = s.text.find(w);
     these = these || (at != std::string_view::npos && at < m.span.begin);
   }
-  // (这两台设备, 这3台: "these", counted.)
+  // (这两台设备, 这3台, 这台设备: "these", counted or by their measure word.)
   for (std::string_view w : {"这", "该", "此"})
     for (std::size_t at = s.text.find(w); at != std::string_view::npos && at < m.span.begin && !these; at = s.text.find(w, at + w.size())) {
       const char32_t next = text::code_point_at(s.text, at + w.size());
       these = (next >= U'0' && next <= U'9') || std::u32string_view(U"一二两三四五六七八九十几").find(next) != std::u32string_view::npos;
+      for (std::string_view unit : goods_units()) these = these || starts_at(s.text, at + w.size(), unit);
     }
   if (!these) return;
   const AidReport& first = reports[from];

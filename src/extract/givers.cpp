@@ -627,9 +627,15 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       item.remove_suffix(std::string_view("以").size());
       in_own_name = true;
     }
+    // (他当即个人捐出…: manner words may stand between.)
     for (std::string_view own : {"个人", "本人"}) {
       if (text::ends_at(item, item.size(), own) && text::code_point_count(item) > 4) item.remove_suffix(own.size());
-      in_own_name = in_own_name || starts_at(s.text, item_at + item.size(), own);
+      for (std::size_t own_at = item_at + item.size();;) {
+        if (starts_at(s.text, own_at, own)) in_own_name = true;
+        const LexToken* manner = s.word_at(own_at);
+        if (in_own_name || !manner || !manner->is(Cat::manner)) break;
+        own_at = manner->span.end;
+      }
     }
     // 她个人向…捐赠: the person named last after an office (…律师事务所主任周敏也一同前来。她个人…).
     if ((in_own_name || memory.last_person_by_title) && (item == "她" || item == "他") && !memory.last_person.empty()) {
