@@ -277,17 +277,26 @@ void remember_person(ArticleMemory& memory, const SentenceTokens& s, std::size_t
 }
 
 // Several goods of one gift read as one line of `value` (羽绒服300件、棉鞋300双，共计价值9万元):
-// their names and counts stay in the item of the first, the lines after it go.
+// their names and counts stay in the item of the first, the lines after it go. Counted in one
+// measure word (B超机1台、心电图机2台，价值23万元), the line keeps their sum in it: 3台.
 void value_goods_as_one(std::vector<AidReport>& reports, std::size_t first, const Measure& value) {
   AidReport& gift = reports[first];
   std::string goods;
+  bool one_unit = !gift.unit.empty();
+  std::int64_t count = 0;
   for (std::size_t i = first; i < reports.size(); ++i) {
     const AidReport& r = reports[i];
     goods += fmt::format("{}{}{}{}", goods.empty() ? "" : "、", r.item, r.has_quantity() ? std::to_string(r.total_quantity()) : "", r.unit);
+    one_unit = one_unit && r.has_quantity() && r.unit == gift.unit && r.allocations.size() == 1;
+    if (r.has_quantity()) count += r.total_quantity();
   }
   gift.item = goods;
-  gift.unit.clear();
-  gift.allocations.front().quantity.reset();
+  if (one_unit && reports.size() - first >= 2 && gift.allocations.size() == 1) {
+    gift.allocations.front().quantity = count;
+  } else {
+    gift.unit.clear();
+    gift.allocations.front().quantity.reset();
+  }
   gift.allocations.front().amount_fen = value.value;
   gift.approximate = gift.approximate || value.approximate;
   reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(first) + 1, reports.end());
@@ -1998,12 +2007,24 @@ class SentenceReader {
       return true;
     }
     // 羽绒服300件、棉鞋300双，共计价值9万元: one value for all the goods just listed; one gift.
-    if (list.size() == 1 && reports.size() >= 2 && s_.has(Cat::total, {from, m.span.begin})) {
+    // (Also without 共计 when the goods are one list in one clause and the value opens the next:
+    // 彩色B超机1台、心电图机2台，价值23万元.)
+    if (list.size() == 1 && reports.size() >= 2) {
       std::size_t first = reports.size();
       while (first > 0 && reports[first - 1].has_quantity() && !reports[first - 1].has_amount() &&
              reports[first - 1].sentence.begin == r.sentence.begin && reports[first - 1].allocations.size() == 1)
         --first;
-      if (reports.size() - first >= 2) {
+      auto clause_of_report = [&](const AidReport& g) {
+        for (std::size_t c = 0; c < s_.clauses.size(); ++c)
+          if (page(s_.clauses[c].begin) <= g.measure.begin && g.measure.begin < page(s_.clauses[c].end)) return c;
+        return s_.clauses.size();
+      };
+      const std::size_t list_clause = first < reports.size() ? clause_of_report(reports[first]) : s_.clauses.size();
+      const bool one_list = list_clause + 1 == s_.clause_of(m.span.begin) &&
+                            std::all_of(reports.begin() + static_cast<std::ptrdiff_t>(first), reports.end(),
+                                        [&](const AidReport& g) { return clause_of_report(g) == list_clause; }) &&
+                            starts_at(s_.text, s_.han_from(s_.clauses[list_clause + 1].begin, m.span.begin), "价值");
+      if (reports.size() - first >= 2 && (s_.has(Cat::total, {from, m.span.begin}) || one_list)) {
         value_goods_as_one(reports, first, m);
         AidReport& gift = reports[first];
         gift.kind = Kind::in_kind;

@@ -110,6 +110,8 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
     if (p.span.begin < begin || p.span.end > end || s.quoted(p.span.begin)) continue;
     if (giver && !giver->span.empty() && giver->span.begin <= p.span.begin && p.span.begin < giver->span.end) continue;
     if (p.level == PlaceLevel::county && any_specific) continue;
+    // (在卢氏县举办的年货节上: the county where an event was held receives nothing itself.)
+    if (p.level == PlaceLevel::county && text::ends_at(s.text, p.span.begin, "在")) continue;
     // 卢氏县徐家湾乡: the marker before the county marks the township after it.
     if (only_marked && !marked(s, i, kMarkers)) {
       const bool after_county = i > 0 && s.places[i - 1].level == PlaceLevel::county && s.places[i - 1].span.end == p.span.begin &&
