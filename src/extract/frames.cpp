@@ -319,9 +319,18 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
     // Bought to be given (采购的20台净水设备已交付某乡): a gift of goods.
     const Span own = s.clauses[s.clause_of(m.span.begin)];
     // (Not when it arrives where no place of the county is: 首批采购的农产品已运抵各校食堂.)
-    const bool given_after = f.trigger->span.end <= m.span.begin && (s.has(Cat::give, {m.span.end, own.end}) || s.has(Cat::give_paid, {m.span.end, own.end})) &&
+    // (…采购抽水泵20台，于7月30日送往某镇: counted goods, sent on in the next clause of the segment.)
+    const std::size_t next_clause = s.clause_of(m.span.begin) + 1;
+    const Span sent = m.kind == MeasureKind::quantity && next_clause < s.clauses.size() &&
+                              s.segment_of(s.clauses[next_clause].begin) == s.segment_of(m.span.begin) &&
+                              std::none_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) {
+                                return o.span.begin >= s.clauses[next_clause].begin && o.span.begin < s.clauses[next_clause].end;
+                              })
+                          ? Span{m.span.end, s.clauses[next_clause].end}
+                          : Span{m.span.end, own.end};
+    const bool given_after = f.trigger->span.end <= m.span.begin && (s.has(Cat::give, sent) || s.has(Cat::give_paid, sent)) &&
                              std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {
-                               return p.span.begin >= m.span.end && p.span.end <= own.end && (!p.township.empty() || p.level == PlaceLevel::collective);
+                               return p.span.begin >= m.span.end && p.span.end <= sent.end && (!p.township.empty() || p.level == PlaceLevel::collective);
                              });
     // (义卖所得善款1万元全部捐给…: money raised by a charity sale and given is money.)
     if (given_after && m.kind == MeasureKind::money && s.has(Cat::cash, {f.trigger->span.end, m.span.begin})) return Kind::cash;

@@ -137,6 +137,20 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   }
   // Words inside an amount or a place name are part of it (向阳村 holds no 向).
   const std::vector<LexToken> scanned = lex.scan(sentence);
+  // 带来了一份心意, 送上一份温暖: one share of a feeling counts no goods.
+  {
+    for (std::size_t i = 0; i < s.measures.size();) {
+      const Measure& m = s.measures[i];
+      bool feeling = false;
+      if (m.kind == MeasureKind::quantity && m.value == 1 && m.unit == "份")
+        for (const LexToken& w : scanned)
+          if (w.is(Cat::sentiment) && w.span.begin >= m.span.end && text::code_point_count(sentence.substr(m.span.end, w.span.begin - m.span.end)) <= 4 &&
+              sentence.substr(m.span.end, w.span.begin - m.span.end).find_first_of(",;:") == std::string_view::npos)
+            feeling = true;
+      if (feeling) s.measures.erase(s.measures.begin() + static_cast<std::ptrdiff_t>(i));
+      else ++i;
+    }
+  }
   s.organisations = organisations_in(sentence, d, &scanned);
   // 某公司是高新区一家…的高新技术企业, 某公司是经开区汽车零部件龙头企业: what follows 是 after a
   // name, in its clause, describes that name; it names no other organisation.
