@@ -585,6 +585,27 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
   }
   Giver g;
   g.basis = "subject";
+  // 主任医师孙立平、护士长黄丽娟分别捐出5000元、3000元: people listed each after an office, each
+  // giving an amount of their own (分别 after them), give in their own names.
+  if (items.size() >= 2 && s.has(Cat::each, {offset + subject.size(), std::min(limit, offset + subject.size() + 9)})) {
+    std::vector<std::string> people;
+    for (Span sp : items) {
+      const LexToken* office = s.last(bit(Cat::position), sp);
+      if (!office) break;
+      const std::string_view name = trim_punct(s.slice(office->span.end, sp.end));
+      const std::size_t chars = text::code_point_count(name);
+      if (chars < 2 || chars > 3 || !text::all_han(name) || d.has_organisation_ending(name)) break;
+      people.emplace_back(name);
+    }
+    if (people.size() == items.size()) {
+      g.basis = "person";
+      g.members = people;
+      g.members_written = people;
+      g.canonical = g.written = people.front();
+      g.span = {items.front().begin, items.back().end};
+      return g;
+    }
+  }
   // 会员张海涛、李文静、王建军: bare names of two or three characters listed after a word for
   // people (会员, 企业家 …) are persons, each giving in his own name.
   if (items.size() >= 2) {
