@@ -83,6 +83,19 @@ const LexToken* SentenceTokens::word_before(std::size_t pos) const {
   return nullptr;
 }
 
+namespace {
+
+// Drops the measures `no_goods(i)` says are none, in order (each test sees the measures kept before it).
+template <class Pred>
+void drop_measures(std::vector<Measure>& measures, Pred no_goods) {
+  for (std::size_t i = 0; i < measures.size();) {
+    if (no_goods(i)) measures.erase(measures.begin() + static_cast<std::ptrdiff_t>(i));
+    else ++i;
+  }
+}
+
+}  // namespace
+
 SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const PlaceFinder& places, const Directory& d) {
   SentenceTokens s;
   s.text = sentence;
@@ -92,38 +105,32 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   s.segments = split_at(sentence, U";");
   // 这两台设备共计价值十六万元, 两台设备价值均为18万元: goods already counted, named again to be
   // valued (after a demonstrative, or opening a clause that values them after a count of that unit).
-  for (std::size_t i = 0; i < s.measures.size();) {
+  // (这30套课桌椅，是…捐赠的: the first count of goods named before uncounted is their count.)
+  drop_measures(s.measures, [&](std::size_t i) {
     const Measure& m = s.measures[i];
-    bool named_again = false;
-    if (m.kind == MeasureKind::quantity) {
-      bool demonstrative_before = false;
-      for (std::string_view demonstrative : {"这", "那", "该", "此", "上述", "这些"})
-        demonstrative_before = demonstrative_before || text::ends_at(sentence, m.span.begin, demonstrative);
-      const std::size_t clause_start = sentence.find_last_of(",;:", m.span.begin == 0 ? 0 : m.span.begin - 1);
-      const std::size_t opens = clause_start == std::string_view::npos ? 0 : clause_start + 1;
-      const std::size_t clause_end = std::min(sentence.find_first_of(",;:", m.span.end), sentence.size());
-      const bool values_them = opens == m.span.begin && sentence.substr(m.span.end, clause_end - m.span.end).find("价值") != std::string_view::npos;
-      const bool counted_before = std::any_of(s.measures.begin(), s.measures.begin() + static_cast<std::ptrdiff_t>(i),
-                                              [&](const Measure& o) { return o.kind == MeasureKind::quantity && o.unit == m.unit; });
-      // (这30套课桌椅，是…捐赠的: the first count of goods named before uncounted is their count.)
-      const bool values_in_clause = sentence.substr(m.span.end, clause_end - m.span.end).find("价值") != std::string_view::npos;
-      named_again = (demonstrative_before && (counted_before || values_in_clause)) || (values_them && counted_before);
-    }
-    if (named_again) s.measures.erase(s.measures.begin() + static_cast<std::ptrdiff_t>(i));
-    else ++i;
-  }
+    if (m.kind != MeasureKind::quantity) return false;
+    bool demonstrative_before = false;
+    for (std::string_view demonstrative : {"这", "那", "该", "此", "上述", "这些"})
+      demonstrative_before = demonstrative_before || text::ends_at(sentence, m.span.begin, demonstrative);
+    const std::size_t clause_start = sentence.find_last_of(",;:", m.span.begin == 0 ? 0 : m.span.begin - 1);
+    const std::size_t opens = clause_start == std::string_view::npos ? 0 : clause_start + 1;
+    const std::size_t clause_end = std::min(sentence.find_first_of(",;:", m.span.end), sentence.size());
+    const bool values_in_clause = sentence.substr(m.span.end, clause_end - m.span.end).find("价值") != std::string_view::npos;
+    const bool counted_before = std::any_of(s.measures.begin(), s.measures.begin() + static_cast<std::ptrdiff_t>(i),
+                                            [&](const Measure& o) { return o.kind == MeasureKind::quantity && o.unit == m.unit; });
+    return (demonstrative_before && (counted_before || values_in_clause)) || (opens == m.span.begin && values_in_clause && counted_before);
+  });
   // 送去了一份沉甸甸的节日礼物：学习用品300套、课外读物1,200册: a count of one whose clause ends
   // in a colon, with counts after it, names the things the colon lists; it is no gift of its own.
-  for (std::size_t i = 0; i + 1 < s.measures.size();) {
+  drop_measures(s.measures, [&](std::size_t i) {
     const Measure& m = s.measures[i];
+    if (i + 1 >= s.measures.size() || m.kind != MeasureKind::quantity || m.value != 1) return false;
     const std::size_t colon = sentence.find(':', m.span.end);
-    const bool heads_list = m.kind == MeasureKind::quantity && m.value == 1 && colon != std::string_view::npos &&
-                            sentence.substr(m.span.end, colon - m.span.end).find_first_of(",;") == std::string_view::npos &&
-                            sentence.substr(m.span.end, colon - m.span.end).find("。") == std::string_view::npos &&
-                            s.measures[i + 1].span.begin > colon;
-    if (heads_list) s.measures.erase(s.measures.begin() + static_cast<std::ptrdiff_t>(i));
-    else ++i;
-  }
+    if (colon == std::string_view::npos) return false;
+    const std::string_view before_colon = sentence.substr(m.span.end, colon - m.span.end);
+    return before_colon.find_first_of(",;") == std::string_view::npos && before_colon.find("。") == std::string_view::npos &&
+           s.measures[i + 1].span.begin > colon;
+  });
   for (std::size_t open = sentence.find("“"); open != std::string_view::npos; open = sentence.find("“", open + 1)) {
     const std::size_t close = sentence.find("”", open);
     if (close == std::string_view::npos) break;
@@ -138,19 +145,15 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   // Words inside an amount or a place name are part of it (向阳村 holds no 向).
   const std::vector<LexToken> scanned = lex.scan(sentence);
   // 带来了一份心意, 送上一份温暖: one share of a feeling counts no goods.
-  {
-    for (std::size_t i = 0; i < s.measures.size();) {
-      const Measure& m = s.measures[i];
-      bool feeling = false;
-      if (m.kind == MeasureKind::quantity && m.value == 1 && m.unit == "份")
-        for (const LexToken& w : scanned)
-          if (w.is(Cat::sentiment) && w.span.begin >= m.span.end && text::code_point_count(sentence.substr(m.span.end, w.span.begin - m.span.end)) <= 4 &&
-              sentence.substr(m.span.end, w.span.begin - m.span.end).find_first_of(",;:") == std::string_view::npos)
-            feeling = true;
-      if (feeling) s.measures.erase(s.measures.begin() + static_cast<std::ptrdiff_t>(i));
-      else ++i;
-    }
-  }
+  drop_measures(s.measures, [&](std::size_t i) {
+    const Measure& m = s.measures[i];
+    if (m.kind != MeasureKind::quantity || m.value != 1 || m.unit != "份") return false;
+    return std::any_of(scanned.begin(), scanned.end(), [&](const LexToken& w) {
+      const std::string_view between = sentence.substr(m.span.end, w.span.begin >= m.span.end ? w.span.begin - m.span.end : 0);
+      return w.is(Cat::sentiment) && w.span.begin >= m.span.end && text::code_point_count(between) <= 4 &&
+             between.find_first_of(",;:") == std::string_view::npos;
+    });
+  });
   s.organisations = organisations_in(sentence, d, &scanned);
   // 某公司是高新区一家…的高新技术企业, 某公司是经开区汽车零部件龙头企业: what follows 是 after a
   // name, in its clause, describes that name; it names no other organisation.
