@@ -875,6 +875,12 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
                           m.period == Period::last_ten_days;
     return ten_days ? with_period(r) : r;
   };
+  // A month named by a word: the day written after it (上月28日, 同月28日), else the month itself.
+  auto month_based = [&](year y, month mo) -> std::optional<DateRange> {
+    if (m.from.day == 0) return month_period(DateRange::month(y, mo));
+    const year_month_day d{y, mo, day{static_cast<unsigned>(m.from.day)}};
+    return d.ok() ? std::optional<DateRange>(DateRange::day(d)) : std::nullopt;
+  };
   auto year_based = [&](std::optional<year> y) -> std::optional<DateRange> {
     if (!y) return std::nullopt;
     if (m.holiday != Holiday::none) return holiday_in(m, static_cast<int>(*y));
@@ -959,22 +965,14 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
     case Relative::same_month: {
       std::optional<DateRange> anchor = last_ && last_->precision != Precision::year ? last_ : reference_;
       if (!anchor || anchor->precision == Precision::year) return std::nullopt;
-      if (m.from.day != 0) {  // 同月28日
-        const year_month_day d{anchor->first.year(), anchor->first.month(), day{static_cast<unsigned>(m.from.day)}};
-        return d.ok() ? std::optional<DateRange>(DateRange::day(d)) : std::nullopt;
-      }
-      return month_period(DateRange::month(anchor->first.year(), anchor->first.month()));
+      return month_based(anchor->first.year(), anchor->first.month());
     }
     case Relative::this_month:
     case Relative::last_month: {
       if (!reference_ || reference_->precision == Precision::year) return std::nullopt;
       year_month ym{reference_->first.year(), reference_->first.month()};
       if (m.relative == Relative::last_month) ym -= months{1};
-      if (m.from.day != 0) {
-        const year_month_day d{ym.year(), ym.month(), day{static_cast<unsigned>(m.from.day)}};
-        return d.ok() ? std::optional<DateRange>(DateRange::day(d)) : std::nullopt;
-      }
-      return month_period(DateRange::month(ym.year(), ym.month()));
+      return month_based(ym.year(), ym.month());
     }
     case Relative::none: break;
   }

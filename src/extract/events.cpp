@@ -100,11 +100,11 @@ using text::starts_at;
 // A visiting group named after the organisation that sent it (区教育局调研组, 区总工会慰问团).
 constexpr std::string_view kDelegations[] = {"调研组", "工作组", "慰问组", "慰问团", "代表团", "考察团", "帮扶组", "工作队", "调研团"};
 
-// Verbs that give a thing named without an amount (某公司捐赠了数字校园平台).
 // A report that waited for the next sentence and did not get what it needed: raised money it did
 // not place, goods handed over it did not value. No such report is kept.
 bool never_completed(const AidReport& r) { return r.raised_unplaced || (r.awaits_value && !r.has_amount()); }
 
+// Verbs that give a thing named without an amount (某公司捐赠了数字校园平台).
 constexpr std::string_view kNamedGiftVerbs[] = {"捐赠", "赠送", "捐献", "捐建", "援建", "捐助"};
 constexpr CatSet kTriggers = bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy);
 
@@ -1818,7 +1818,6 @@ class SentenceReader {
     });
   }
 
-  // 乡党委书记, 镇政府: the township's own bodies and their people (they sell; they do not buy).
   // 乙村 or 乙村小学: a village's bare name, not one written with another place before it (荥阳东沟村).
   static bool bare_village(std::string_view name) {
     const std::size_t cun = name.find("村");
@@ -1830,6 +1829,7 @@ class SentenceReader {
       if (text::ends_at(name, name.size(), w) && text::code_point_count(name) - text::code_point_count(w) <= 3) return true;
     return false;
   }
+  // 乡党委书记, 镇政府: the township's own bodies and their people (they sell; they do not buy).
   static bool local_body(std::string_view name) {
     for (std::string_view own : {"乡党委", "镇党委", "乡政府", "镇政府", "乡里", "镇里", "村里", "乡干部", "村干部", "镇干部"})
       if (text::starts_at(name, 0, own)) return true;
