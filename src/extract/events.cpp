@@ -1888,14 +1888,15 @@ class SentenceReader {
   // The 价值 an amount is the value of: right before it, or across a word of total or degree
   // (价值共计9.6万元, 价值达, 价值约).
   const LexToken* value_word_before(std::size_t pos) const {
-    for (int step = 0; step < 3; ++step) {
+    for (int step = 0; step < 4; ++step) {
       const LexToken* w = s_.word_before(pos);
       if (w && w->is(Cat::value)) return w;
       if (w && (w->is(Cat::total) || w->is(Cat::each))) {
         pos = w->span.begin;
         continue;
       }
-      if (!w && pos >= 3 && std::u32string_view(U"达约近逾超计为").find(text::code_point_before(s_.text, pos)) != std::u32string_view::npos) {
+      // (为 is a lexicon word of its own: 价值均为18万元.)
+      if ((!w || s_.slice(w->span) == "为") && pos >= 3 && std::u32string_view(U"达约近逾超计为").find(text::code_point_before(s_.text, pos)) != std::u32string_view::npos) {
         pos = text::previous_code_point_start(s_.text, pos);
         continue;
       }
@@ -2001,8 +2002,16 @@ class SentenceReader {
       value_times_units(k, used, reports, [n](const Allocation&) { return n; }, "the value each got");
       return true;
     }
-    // 礼包150份，每份价值100元: the value of one unit, times the units given.
-    if (list.size() == 1 && r.has_quantity() && s_.has(Cat::per_unit, {from, m.span.begin})) {
+    // 礼包150份，每份价值100元: the value of one unit, times the units given. (Also 两台设备价值均为
+    // 18万元 or 各价值: 均/各 said of the value of goods counted more than once.)
+    const LexToken* value_word = value_word_before(m.span.begin);
+    auto each_word = [&](const LexToken* w) { return w && (s_.slice(w->span) == "均" || s_.slice(w->span) == "各"); };
+    const LexToken* before_value = value_word ? s_.word_before(value_word->span.begin) : nullptr;
+    const bool value_of_each = value_word && r.allocations.size() == 1 && r.allocations.front().quantity.value_or(0) > 1 &&
+                               (each_word(s_.word_before(m.span.begin)) ||
+                                (s_.word_before(m.span.begin) && each_word(s_.word_before(s_.word_before(m.span.begin)->span.begin))) ||
+                                (each_word(before_value) && before_value->span.begin >= from));
+    if (list.size() == 1 && r.has_quantity() && (s_.has(Cat::per_unit, {from, m.span.begin}) || value_of_each)) {
       value_times_units(k, used, reports, [](const Allocation& a) { return a.quantity; }, "value of one unit");
       return true;
     }
@@ -2953,6 +2962,27 @@ void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
       these = (next >= U'0' && next <= U'9') || std::u32string_view(U"一二两三四五六七八九十几").find(next) != std::u32string_view::npos;
       for (std::string_view unit : goods_units()) these = these || starts_at(s.text, at + w.size(), unit);
     }
+  // 捐赠爱心包裹200个。每个包裹价值120元: the value of one of the goods counted before (the measure
+  // word after 每 is theirs), times their count.
+  if (!these && reports.size() - from == 1 && reports[from].kind == Kind::in_kind && !reports[from].has_amount() &&
+      !reports[from].unit.empty()) {
+    AidReport& gift = reports[from];
+    const LexToken* per = s.first(Cat::per_unit, {0, m.span.begin});
+    if (!per || !s.slice(per->span).ends_with(gift.unit)) return;
+    std::vector<std::int64_t> values;
+    for (const auto& a : gift.allocations) {
+      const auto product = a.quantity ? times_money(m.value, *a.quantity) : std::nullopt;
+      if (!product || m.high) return;
+      values.push_back(*product);
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      gift.allocations[i].amount_fen = values[i];
+      gift.notes.push_back(fmt::format("computed: {} x {} (the value of one)", *gift.allocations[i].quantity, format_fen(m.value)));
+    }
+    gift.approximate = gift.approximate || m.approximate;
+    gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
+    return;
+  }
   if (!these) return;
   const AidReport& first = reports[from];
   for (std::size_t i = from; i < reports.size(); ++i) {
