@@ -776,7 +776,7 @@ class SentenceReader {
         // bought: look further back.)
         if (giver && trigger->is(Cat::sale) && !trigger->is(Cat::buy) &&
             (starts_with_local_place(giver->written) || (!giver->span.empty() && came_from_county(s_.clauses[c].begin, giver->span.begin)) ||
-             local_body(giver->written))) {
+             detail::township_body(giver->written))) {
           giver.reset();
           continue;
         }
@@ -1225,6 +1225,7 @@ class SentenceReader {
       return true;
     };
     std::optional<std::int64_t> units_counted;  // 68户每户一台: the 68 the goods were counted by
+    std::optional<std::int64_t> places_counted;  // 18个村卫生室均配备价值3000元的药箱1个: the 18 each got it
     std::optional<std::int64_t> people_paid;    // 100名学生每人1000元: the 100 the money was counted by
     if (const LexToken* per = priced ? nullptr : s_.last(Cat::per_unit, {own.begin, m.span.begin})) {
       r.distribution = "per_unit";
@@ -1382,11 +1383,10 @@ class SentenceReader {
                               return p.span.begin >= giver->span.end && p.span.end <= e->span.begin;
                             });
     }
-    // (甲、乙联合开展…，向A乡、B镇分别送去8万元、6万元: givers acting together give as one; 分别
-    // is about the places.)
-    bool together = false;
-    if (giver && !giver->span.empty() && giver->span.end <= m.span.begin && recipients.size() >= 2)
-      for (std::string_view w : {"联合", "共同", "携手"}) together = together || s_.slice(giver->span.end, m.span.begin).find(w) != std::string_view::npos;
+    // (甲、乙联合开展…，向A乡、B镇分别送去8万元、6万元, 甲、乙工作人员一行…: givers acting together
+    // give as one; 分别 is about the places.)
+    const bool together = giver && !giver->span.empty() && giver->span.end <= m.span.begin && recipients.size() >= 2 &&
+                          s_.has(Cat::together, {giver->span.end, m.span.begin});
     const bool giver_each = each && !together && (givers >= 2 || counted > 0) && (recipients.size() <= 1 || list.size() == givers || each_follows_givers);
     // (甲、乙、丙分别向A乡敬老院、B镇某村、A乡某村捐赠…: places written one by one for the givers
     // one by one keep their order, two in one township included.)
@@ -1414,9 +1414,20 @@ class SentenceReader {
       r.date = article_date_;
       r.date_basis = "pledged on the article's date";
     }
+    // (Also an agreement's terms for years after the page's: 协议约定，自明年起三年内…提供….)
     if (r.status == Status::pledged && r.date && article_date_ && r.date->first > article_date_->last &&
-        s_.has(Cat::modal, {segment.begin, own.end})) {
+        (s_.has(Cat::modal, {segment.begin, own.end}) || (memory_.published && r.date->first.year() > memory_.published->last.year()))) {
       r.notes.push_back(fmt::format("to be paid {}", format_date(*r.date)));
+      r.date = article_date_;
+      r.date_basis = "pledged on the article's date";
+    }
+    // Money paid in a year after the page was printed has not been paid yet: 签订协议，明年拨付… is a
+    // promise made on the article's date. (The page's date, not the article's: an article's day may
+    // be read from a date in its text.)
+    if (r.status == Status::disbursed && r.date && article_date_ && memory_.published &&
+        r.date->first.year() > memory_.published->last.year()) {
+      r.notes.push_back(fmt::format("to be paid {}", format_date(*r.date)));
+      r.status = Status::pledged;
       r.date = article_date_;
       r.date_basis = "pledged on the article's date";
     }
@@ -1542,18 +1553,35 @@ class SentenceReader {
       if (each && split_by_counts.empty() && !m.high)
         for (const auto& [place, n] : counts_by_place(own.begin, m.span.begin))
           if (!split_by_count(place.name, place.township, n, "")) return;
+      // 为甲村、乙村等5个村卫生室各配备…, 为两乡镇18个村卫生室均配备…: the places named hold more
+      // places, counted before 各/均; each of them all, in one line of their township (or one joint
+      // line of the townships: how many in each is not said).
+      bool counted_jointly = false;
+      if (each && recipients.size() >= 2 && split_by_counts.empty())
+        if (const auto n = counted_before_each(lead_from, m.span.begin); n && *n > static_cast<std::int64_t>(recipients.size())) {
+          recipients = detail::group_by_township(recipients);
+          if (recipients.size() >= 2) {
+            if (!multiply(*n)) return;
+            if (m.kind == MeasureKind::quantity && m.value == 1) units_counted = *n;
+            places_counted = *n;
+            r.notes.push_back(fmt::format("computed: {} x {}", *n, written_value));
+            r.distribution = "joint";
+            counted_jointly = true;
+          }
+        }
       // 向某乡8个行政村各捐赠3万元: each of a counted set inside one recipient, in one line.
       if (each && recipients.size() == 1 && split_by_counts.empty()) {
         if (const auto n = counted_before_each(lead_from, m.span.begin)) {
           if (!multiply(*n)) return;
           // (5个村卫生室各配备一只价值两千元的出诊箱: the value after is of the one each got.)
           if (m.kind == MeasureKind::quantity && m.value == 1) units_counted = *n;
+          places_counted = *n;
           r.notes.push_back(fmt::format("computed: {} x {}", *n, written_value));
           r.distribution = "per_unit";
         }
       }
       if (r.distribution.empty()) r.distribution = each && recipients.size() > 1 ? "each" : recipients.size() > 1 ? "joint" : "single";
-      r.allocations = allocate(recipients, each, amount, high, quantity);
+      r.allocations = allocate(recipients, each && !counted_jointly, amount, high, quantity);
     }
     if (!split_by_counts.empty()) {
       r.allocations = std::move(split_by_counts);
@@ -1596,7 +1624,7 @@ class SentenceReader {
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && values_goods_after(k)) {
       const Measure& q = s_.measures[k + 1];
       {
-        for (auto& a : r.allocations) a.quantity = q.value;
+        for (auto& a : r.allocations) a.quantity = places_counted ? times(q.value, *places_counted) : q.value;
         r.unit = q.unit;
         if (std::string item = detail::item_between(s_, m.span.end, q.span.begin); !item.empty()) r.item = item;
         r.measure.end = page(q.span.end);
@@ -1827,12 +1855,6 @@ class SentenceReader {
   static bool local_institution(std::string_view name) {
     for (std::string_view w : {"小学", "卫生室", "幼儿园", "教学点"})
       if (text::ends_at(name, name.size(), w) && text::code_point_count(name) - text::code_point_count(w) <= 3) return true;
-    return false;
-  }
-  // 乡党委书记, 镇政府: the township's own bodies and their people (they sell; they do not buy).
-  static bool local_body(std::string_view name) {
-    for (std::string_view own : {"乡党委", "镇党委", "乡政府", "镇政府", "乡里", "镇里", "村里", "乡干部", "村干部", "镇干部"})
-      if (text::starts_at(name, 0, own)) return true;
     return false;
   }
 
@@ -2351,7 +2373,7 @@ class SentenceReader {
   std::optional<std::int64_t> counted_before_each(std::size_t from, std::size_t measure_begin) const {
     const LexToken* e = nullptr;
     for (const auto& w : s_.words)
-      if (w.span.begin >= from && w.span.end <= measure_begin && w.is(Cat::each) && s_.slice(w.span) == "各") e = &w;
+      if (w.span.begin >= from && w.span.end <= measure_begin && w.is(Cat::each) && (s_.slice(w.span) == "各" || s_.slice(w.span) == "均")) e = &w;
     if (!e) return std::nullopt;
     const std::size_t window = std::max(from, e->span.begin >= 24 ? e->span.begin - 24 : std::size_t{0});
     return count_before(e->span.begin, window);
@@ -3189,6 +3211,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   memory.townships = ctx.townships;
   memory.paired = gazetteer_.paired();
   memory.pairing_donor = gazetteer_.pairing_donor();
+  memory.published = reference;
   // (卢氏县双龙湾镇人民政府 > 镇务动态: a township's own page, which says 我镇 of itself.)
   {
     std::size_t header_end = 0;

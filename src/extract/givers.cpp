@@ -208,6 +208,7 @@ std::string_view kind_endings(std::string_view pronoun) {
 // A name holding one of the article's townships or the paired ones (卢氏县甲乡中心学校): a school
 // or clinic there, where gifts go, not who gives.
 bool of_townships(const ArticleMemory& memory, const std::string& written) {
+  if (township_body(written)) return true;
   for (const auto* list : {&memory.townships, &memory.paired})
     for (const auto& t : *list)
       if (written.find(t) != std::string::npos) return true;
@@ -225,6 +226,12 @@ bool of_kind(const std::string& written, std::string_view endings) {
 }
 
 }  // namespace
+
+bool township_body(std::string_view name) {
+  for (std::string_view own : {"乡党委", "镇党委", "乡政府", "镇政府", "乡里", "镇里", "村里", "乡干部", "村干部", "镇干部", "村委"})
+    if (text::starts_at(name, 0, own)) return true;
+  return false;
+}
 
 std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) const {
   // 该公司 is the last company named, 该会 the last association, 该区 the last district; 其 and

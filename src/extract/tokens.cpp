@@ -233,6 +233,13 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
                          s.has(Cat::goods, {w.span.end, until}) || s.has(Cat::cash, {w.span.end, until}));
     if (object) w.cats &= ~bit(Cat::modal);
   }
+  // 为甲卫生院配备一台除颤仪: a verb that gives only to someone marked before it in its clause; else
+  // it furnishes a thing already named (书屋配备图书2000册, 县财政…配备灭火机200台).
+  for (auto& w : s.words) {
+    if (!w.is(Cat::for_someone)) continue;
+    const std::size_t clause_begin = s.clauses[s.clause_of(w.span.begin)].begin;
+    if (!s.has(Cat::to, {clause_begin, w.span.begin})) w.cats &= ~(bit(Cat::give) | bit(Cat::give_paid));
+  }
   return s;
 }
 

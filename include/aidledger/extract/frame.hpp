@@ -74,6 +74,7 @@ struct ArticleMemory {
   std::string home_township;              // the township whose own page this is (its name in the page's header): 我镇/本乡
   std::vector<std::string> recent_townships;  // townships named so far, the most recent last (each once)
   std::string pairing_donor;              // the district the paired townships are paired with
+  std::optional<DateRange> published;     // the page's publication date, when known
   std::string giver;                      // canonical giver of the gift being read (for 两乡镇)
   // The giver of the last pledge the article read, named (not stood in for): who pays a tranche
   // whose sentence names no giver (…签下协议，该公司将出资90万元。签约当天，首期30万元已划入…).
@@ -194,5 +195,9 @@ std::vector<std::size_t> amount_list(const SentenceTokens& s, std::size_t k);
 /// The goods named between `from` and `to` (an item), cleaned of particles; empty when none.
 std::string item_between(const SentenceTokens& s, std::size_t from, std::size_t to);
 std::string item_after(const SentenceTokens& s, std::size_t from, std::size_t clause_end);
+
+/// 乡党委书记, 镇政府, 村干部: a township's or village's own bodies and their people, named without
+/// the place (they receive and sell; they do not give or buy).
+bool township_body(std::string_view name);
 
 }  // namespace aidledger::extract::detail
