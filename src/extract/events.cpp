@@ -755,6 +755,7 @@ class SentenceReader {
           giver->written = std::string(s_.slice(p->span));
         }
     }
+    if (!giver) giver = topic_after_description(segment, mc);
     if (!giver) {
       // (When the subject received, only an earlier clause may name the giver: 某妇联活动走进卢氏，
       // 两乡镇均获得助学资金2万元.)
@@ -1718,6 +1719,22 @@ class SentenceReader {
 
   // A later clause of the segment that opens with 捐赠方为 (捐赠单位为, 出资方为 …) and names an
   // organisation: that organisation, as the gift's giver.
+  // 去年与某镇签约、承诺出资60万元的某公司，第二期资金20万元已拨付到位: a clause ending on 的 and a
+  // name describes the name, and the name is what the sentence is about: the giver of the amounts
+  // in that clause and after it.
+  std::optional<Giver> topic_after_description(Span segment, std::size_t mc) const {
+    for (std::size_t c = s_.clause_of(segment.begin); c <= mc && c < s_.clauses.size(); ++c) {
+      const Span clause = s_.clauses[c];
+      for (const auto& [span, name] : orgs_) {
+        if (span.begin < clause.begin + 3 || span.end > clause.end || !starts_at(s_.text, span.begin - 3, "的")) continue;
+        const std::string_view rest = text::trim(s_.slice(span.end, clause.end));
+        if (!rest.empty() && std::string_view(",;:").find(rest) == std::string_view::npos) continue;
+        if (s_.last(kTriggers | bit(Cat::modal), {clause.begin, span.begin})) return named_giver(span, name, "subject");
+      }
+    }
+    return std::nullopt;
+  }
+
   std::optional<Giver> giver_named_after(std::size_t after) const {
     const std::size_t segment = s_.segment_of(s_.clauses[after].begin);
     for (std::size_t c = after + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == segment; ++c) {
@@ -2681,7 +2698,8 @@ class SentenceReader {
     for (const auto& d : s_.dates) {
       // 2023年度帮扶资金: a fiscal-year label, the date only when nothing else dates the gift.
       if (d.plan || is_label(d) || d.span.begin < window.begin || d.span.begin >= window.end) continue;
-      if (d.span.end <= measure_begin && dates_an_agreement(d)) continue;
+      // (Except for a pledge: the agreement's date is when it was made.)
+      if (d.span.end <= measure_begin && dates_an_agreement(d) && r.status != Status::pledged) continue;
       // 自2018年起结对帮扶…，日前又捐赠: the start of the pairing dates no gift of it.
       if ((starts_at(s_.text, d.span.end, "起") || pairing_began(d.span.end)) && d.span.end < measure_begin &&
           !s_.has(Cat::cumulative, {window.begin, measure_begin}) && !s_.has(Cat::total, {window.begin, measure_begin}))

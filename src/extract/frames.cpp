@@ -464,6 +464,10 @@ std::string item_between(const SentenceTokens& s, std::size_t from, std::size_t 
 std::string item_after(const SentenceTokens& s, std::size_t from, std::size_t clause_end) {
   std::string_view rest = s.slice(from, clause_end);
   if (starts_at(rest, 0, "的")) rest.remove_prefix(3);
+  // (承诺出资60万元的某公司: an organisation named after 的 is who the clause describes, no goods.)
+  const std::size_t rest_at = static_cast<std::size_t>(rest.data() - s.text.data());
+  for (const auto& [span, name] : s.organisations)
+    if (span.begin == rest_at) return {};
   std::size_t end = 0, chars = 0;
   for (std::size_t i = 0; i < rest.size() && chars < 12;) {
     const std::size_t at = i;

@@ -376,7 +376,9 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
       const auto known = d.find_known(name);
       if (!known) continue;
       const std::string_view rest = name.substr(known->first.end);
-      bool two_parties = false;
+      // (Nor is 郑州高新区结对帮扶卢氏县: what goes on from a known name to a place is a place inside
+      // it, of a few characters, not a clause.)
+      bool two_parties = text::code_point_count(rest) > 5;
       for (std::string_view joiner : {"与", "和", "同", "及", "、"}) two_parties = two_parties || rest.find(joiner) != std::string_view::npos;
       if (two_parties) continue;
       begin += known->first.begin;
