@@ -82,6 +82,12 @@ std::optional<DateRange> year_reviewed(std::string_view title) {
     // (A span of years, 2018—2022, is no one year; neither is a number such as 2000余户.)
     if (!alone || digits[0] != '2' || std::from_chars(digits.data(), digits.data() + 4, y).ec != std::errc()) return std::nullopt;
     const std::string_view rest = title.substr(at + 4);
+    // (The page's header may open the title, 今日卢氏 2021年1月8日 … 徐家湾乡2020年度…公示: a full
+    // date is the day printed, not the year reviewed.)
+    if (text::starts_at(rest, 0, "年") && rest.size() > 3 && std::isdigit(static_cast<unsigned char>(rest[3]))) {
+      at += 3;
+      continue;
+    }
     for (std::string_view range : {"-", "—", "–", "至", "到", "以来", "余", "多"})
       if (text::starts_at(rest, 0, range) || text::starts_at(rest, 0, fmt::format("年{}", range))) return std::nullopt;
     return DateRange::year(date::year{y});
@@ -1503,19 +1509,30 @@ class SentenceReader {
     }
     // 甲、乙分别捐赠价值2万元的米面油和价值1.6万元的学习用品: as many amounts as givers in the
     // clause, one each in order, never every amount from every giver.
+    // (甲、乙、丙分别向A校、B校、C校捐赠了图书2400册、助学金3.2万元和一体机6台: gifts of mixed kinds,
+    // as many as the givers, when none is the value of another; places written one by one for them
+    // pair too.)
     if (giver_each && givers >= 2 && counted == 0) {
-      std::vector<std::size_t> in_clause;
-      for (std::size_t j = 0; j < s_.measures.size(); ++j)
-        if (s_.measures[j].kind == m.kind && s_.clause_of(s_.measures[j].span.begin) == mc && s_.measures[j].span.begin > giver->span.end)
-          in_clause.push_back(j);
+      auto listed = [&](bool any_kind) {
+        std::vector<std::size_t> in_clause;
+        for (std::size_t j = 0; j < s_.measures.size(); ++j)
+          if ((any_kind || s_.measures[j].kind == m.kind) && s_.clause_of(s_.measures[j].span.begin) == mc &&
+              s_.measures[j].span.begin > giver->span.end)
+            in_clause.push_back(j);
+        return in_clause;
+      };
+      std::vector<std::size_t> in_clause = listed(false);
+      if (in_clause.size() != givers && !s_.has(Cat::value, own)) in_clause = listed(true);
       if (in_clause.size() == givers) {
         const std::size_t i = static_cast<std::size_t>(std::find(in_clause.begin(), in_clause.end(), k) - in_clause.begin());
         if (i < givers) {
           r.donor = giver->members[i];
           r.donor_as_written = giver->members_written[i];
-          r.distribution = recipients.size() > 1 ? "joint" : "single";
-          r.allocations = allocate(recipients, false, amount, high, quantity);
-          r.notes.push_back("amounts paired with the givers in order");
+          const bool paired = recipients.size() == givers && named_places(giver->span.end, s_.measures[in_clause.front()].span.begin) == givers;
+          r.distribution = recipients.size() > 1 && !paired ? "joint" : "single";
+          r.allocations = allocate(paired ? std::vector<Recipient>{recipients[i]} : recipients, false, amount, high, quantity);
+          if (paired) r.notes.push_back("givers, places and amounts paired in order (分别)");
+          else r.notes.push_back("amounts paired with the givers in order");
           reports.push_back(std::move(r));
           return;
         }

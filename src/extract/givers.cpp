@@ -193,9 +193,10 @@ namespace {
 
 // The last characters a name of the kind a pronoun points at ends in: 该公司 and 两家企业 a company
 // (公司, 集团 … end in 司, 团), 该会 and 两会 an association; empty for any organisation (其, 该单位).
+// (该公司 is no 厂: 某公司…捐资建设某加工厂。该公司… is the company, not the works it builds.)
 std::string_view kind_endings(std::string_view pronoun) {
   static constexpr std::pair<std::string_view, std::string_view> kKinds[] = {
-      {"公司", "公司集团企业厂"}, {"企业", "公司集团企业厂"}, {"集团", "公司集团"}, {"会", "会"},
+      {"公司", "公司集团企业"},   {"企业", "公司集团企业厂"}, {"集团", "公司集团"}, {"会", "会"},
       {"医院", "医院"},            {"区", "区"},               {"学校", "学校小学中学"}, {"银行", "行"},
       {"局", "局"},                {"院", "院"},               {"校", "校学"},            {"委", "委"},
       {"中心", "中心"},            {"支部", "部"},             {"部门", ""},              {"办事处", "办事处"},

@@ -292,6 +292,9 @@ TEST_CASE("a review titled with a past year (回眸2022) dates its undated gifts
   CHECK(!only(reports("回顾2023" + body, day(2023, 1, 6))).date.has_value());
   // …nor a title with no word of review.
   CHECK(!only(reports("2022年的一座桥" + body, day(2023, 1, 6))).date.has_value());
+  // The page's header may open the first article's title: its full date is the day printed, and
+  // the year reviewed is the one after it.
+  CHECK(date_of(only(reports("今日卢氏 2023年1月6日 星期五 第3版 双龙湾镇2022年度社会帮扶款物公示" + body, day(2023, 1, 6)))) == "2022");
 }
 
 TEST_CASE("a notice listing a joint total item by item: each item its township, the total not counted again") {
