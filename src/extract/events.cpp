@@ -591,6 +591,15 @@ class SentenceReader {
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && !values_goods_after(k) &&
         attach_value(k, used, reports))
       return;
+    // 捐赠抽水泵20台，单价2,300元: the price of one of the goods just given, times their count.
+    if (const LexToken* w = s_.word_before(m.span.begin);
+        m.kind == MeasureKind::money && w && s_.slice(w->span) == "单价" && k > 0 && !reports.empty() &&
+        reports.back().has_quantity() && !reports.back().has_amount() && reports.back().allocations.size() == 1 &&
+        s_.measures[k - 1].kind == MeasureKind::quantity && s_.clause_of(s_.measures[k - 1].span.begin) + 1 == mc &&
+        reports.back().measure.begin == page(s_.measures[k - 1].span.begin)) {
+      value_times_units(k, used, reports, [](const Allocation& a) { return a.quantity; }, "value of one unit");
+      return;
+    }
 
     // 其中 …: the parts of a total already read.
     // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),

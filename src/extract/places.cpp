@@ -217,6 +217,18 @@ std::optional<std::string> PlaceFinder::resolve_local(std::string_view name) con
     if (const auto* e = corpus_->find(name)) return e->township;
     if (const auto* e = village.empty() ? nullptr : corpus_->find(village)) return e->township;
   }
+  // A school or clinic named after a village without 村 (龙驹小学 for 龙驹村): where that village is.
+  if (village.empty())
+    for (const auto& suffix : kLocalSuffixes) {
+      if (suffix.level == PlaceLevel::village || !text::ends_at(name, name.size(), suffix.word)) continue;
+      const std::string_view stem = name.substr(0, name.size() - suffix.word.size());
+      if (text::code_point_count(stem) < 2) break;
+      const std::string as_village = std::string(stem) + "村";
+      if (auto it = learned_.find(as_village); it != learned_.end()) return it->second;
+      if (auto t = gazetteer_.township_of(as_village)) return t;
+      if (const auto* e = corpus_ ? corpus_->find(as_village) : nullptr) return e->township;
+      break;
+    }
   // A village or school named after its township (木桐小学, 木桐村).
   for (const auto& e : gazetteer_.entries()) {
     if (e.level != "township") continue;
