@@ -295,7 +295,9 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   if (total && date && date->precision == Precision::year && kind == Kind::consumption) return true;
   // …and what a place received in a whole year, in all (2023年，该镇共接收帮扶资金和物资287万元:
   // from many givers; a giver's 2022年…共捐赠… may be one gift).
-  if (total && date && date_is_whole_year && s.has(Cat::passive, {f.frame_begin, m.span.begin}) && !s.has(Cat::occasion, {0, m.span.begin}))
+  // (Also with the place itself the subject: 2022年，全乡共落实…帮扶资金和物资276万元.)
+  if (total && date && date_is_whole_year && (s.has(Cat::passive, {f.frame_begin, m.span.begin}) || s.has(Cat::here, {0, m.span.begin})) &&
+      !s.has(Cat::occasion, {0, m.span.begin}))
     return true;
   // (今年1—9月，各单位通过832平台采购…318.5万元: purchases over months by many buyers are many
   // purchases; one buyer named, 机关食堂一季度采购…, keeps its own figure.)

@@ -154,6 +154,13 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
              between.find_first_of(",;:") == std::string_view::npos;
     });
   });
+  // 一张10万元的支票, 一笔5万元的善款: one of the things money is written on counts no goods; the
+  // money right after it is the gift.
+  drop_measures(s.measures, [&](std::size_t i) {
+    const Measure& m = s.measures[i];
+    return m.kind == MeasureKind::quantity && m.value == 1 && i + 1 < s.measures.size() &&
+           s.measures[i + 1].kind == MeasureKind::money && s.measures[i + 1].span.begin == m.span.end;
+  });
   s.organisations = organisations_in(sentence, d, &scanned);
   // 某公司是高新区一家…的高新技术企业, 某公司是经开区汽车零部件龙头企业: what follows 是 after a
   // name, in its clause, describes that name; it names no other organisation.
