@@ -589,7 +589,7 @@ class SentenceReader {
     const LexToken* value_word = value_word_before(m.span.begin);
     // (图书800册和价值1.2万元的体育器材40件: a value the goods after it are counted by is theirs.)
     if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && !values_goods_after(k) &&
-        attach_value(k, used, reports))
+        attach_value(k, *value_word, used, reports))
       return;
     // 捐赠抽水泵20台，单价2,300元: the price of one of the goods just given, times their count.
     if (const LexToken* w = s_.word_before(m.span.begin);
@@ -1430,18 +1430,16 @@ class SentenceReader {
       r.date = article_date_;
       r.date_basis = "pledged on the article's date";
     }
-    // (Also an agreement's terms for years after the page's: 协议约定，自明年起三年内…提供….)
-    if (r.status == Status::pledged && r.date && article_date_ && r.date->first > article_date_->last &&
-        (s_.has(Cat::modal, {segment.begin, own.end}) || (memory_.published && r.date->first.year() > memory_.published->last.year()))) {
-      r.notes.push_back(fmt::format("to be paid {}", format_date(*r.date)));
-      r.date = article_date_;
-      r.date_basis = "pledged on the article's date";
-    }
-    // Money paid in a year after the page was printed has not been paid yet: 签订协议，明年拨付… is a
-    // promise made on the article's date. (The page's date, not the article's: an article's day may
-    // be read from a date in its text.)
-    if (r.status == Status::disbursed && r.date && article_date_ && memory_.published &&
-        r.date->first.year() > memory_.published->last.year()) {
+    // A later date a pledge names (将于明年…; an agreement's terms, 协议约定，自明年起三年内…提供…) is
+    // when it is to be paid; and money paid in a year after the page was printed has not been paid
+    // yet (签订协议，明年拨付…). Both are promises made on the article's date. (The page's year, not
+    // the article's: an article's day may be read from a date in its text.)
+    const bool after_page_year = r.date && memory_.published && r.date->first.year() > memory_.published->last.year();
+    const bool to_be_paid = r.date && article_date_ &&
+                            ((r.status == Status::pledged && r.date->first > article_date_->last &&
+                              (s_.has(Cat::modal, {segment.begin, own.end}) || after_page_year)) ||
+                             (r.status == Status::disbursed && after_page_year));
+    if (to_be_paid) {
       r.notes.push_back(fmt::format("to be paid {}", format_date(*r.date)));
       r.status = Status::pledged;
       r.date = article_date_;
@@ -1580,33 +1578,23 @@ class SentenceReader {
       if (each && split_by_counts.empty() && !m.high)
         for (const auto& [place, n] : counts_by_place(own.begin, m.span.begin))
           if (!split_by_count(place.name, place.township, n, "")) return;
-      // 为甲村、乙村等5个村卫生室各配备…, 为两乡镇18个村卫生室均配备…: the places named hold more
-      // places, counted before 各/均; each of them all, in one line of their township (or one joint
-      // line of the townships: how many in each is not said).
+      // 向某乡8个行政村各捐赠3万元: each of a counted set inside one recipient, in one line. Also
+      // when the places named hold more places, counted before 各/均 (为甲村、乙村等5个村卫生室各配备…,
+      // 为两乡镇18个村卫生室均配备…): each of them all, in one line of their township, or one joint
+      // line of the townships (how many in each is not said).
       bool counted_jointly = false;
-      if (each && recipients.size() >= 2 && split_by_counts.empty())
-        if (const auto n = counted_before_each(lead_from, m.span.begin); n && *n > static_cast<std::int64_t>(recipients.size())) {
-          recipients = detail::group_by_township(recipients);
-          if (recipients.size() >= 2) {
-            if (!multiply(*n)) return;
-            if (m.kind == MeasureKind::quantity && m.value == 1) units_counted = *n;
-            places_counted = *n;
-            r.notes.push_back(fmt::format("computed: {} x {}", *n, written_value));
-            r.distribution = "joint";
-            counted_jointly = true;
-          }
-        }
-      // 向某乡8个行政村各捐赠3万元: each of a counted set inside one recipient, in one line.
-      if (each && recipients.size() == 1 && split_by_counts.empty()) {
-        if (const auto n = counted_before_each(lead_from, m.span.begin)) {
+      if (each && !recipients.empty() && split_by_counts.empty())
+        if (const auto n = counted_before_each(lead_from, m.span.begin);
+            n && (recipients.size() == 1 || *n > static_cast<std::int64_t>(recipients.size()))) {
+          if (recipients.size() >= 2) recipients = detail::group_by_township(recipients);
           if (!multiply(*n)) return;
           // (5个村卫生室各配备一只价值两千元的出诊箱: the value after is of the one each got.)
           if (m.kind == MeasureKind::quantity && m.value == 1) units_counted = *n;
           places_counted = *n;
           r.notes.push_back(fmt::format("computed: {} x {}", *n, written_value));
-          r.distribution = "per_unit";
+          counted_jointly = recipients.size() >= 2;
+          r.distribution = counted_jointly ? "joint" : "per_unit";
         }
-      }
       if (r.distribution.empty()) r.distribution = each && recipients.size() > 1 ? "each" : recipients.size() > 1 ? "joint" : "single";
       r.allocations = allocate(recipients, each && !counted_jointly, amount, high, quantity);
     }
@@ -1743,8 +1731,6 @@ class SentenceReader {
     return std::nullopt;
   }
 
-  // A later clause of the segment that opens with 捐赠方为 (捐赠单位为, 出资方为 …) and names an
-  // organisation: that organisation, as the gift's giver.
   // 去年与某镇签约、承诺出资60万元的某公司，第二期资金20万元已拨付到位: a clause ending on 的 and a
   // name describes the name, and the name is what the sentence is about: the giver of the amounts
   // in that clause and after it.
@@ -1761,6 +1747,8 @@ class SentenceReader {
     return std::nullopt;
   }
 
+  // A later clause of the segment that opens with 捐赠方为 (捐赠单位为, 出资方为 …) and names an
+  // organisation: that organisation, as the gift's giver.
   std::optional<Giver> giver_named_after(std::size_t after) const {
     const std::size_t segment = s_.segment_of(s_.clauses[after].begin);
     for (std::size_t c = after + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == segment; ++c) {
@@ -2039,7 +2027,8 @@ class SentenceReader {
     return true;
   }
 
-  bool attach_value(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
+  // `value_word` is the 价值 the amount `k` is the value of.
+  bool attach_value(std::size_t k, const LexToken& value_word, std::vector<bool>& used, std::vector<AidReport>& reports) {
     if (reports.empty()) return false;
     AidReport& r = reports.back();
     const Measure& m = s_.measures[k];
@@ -2069,13 +2058,11 @@ class SentenceReader {
     }
     // 礼包150份，每份价值100元: the value of one unit, times the units given. (Also 两台设备价值均为
     // 18万元 or 各价值: 均/各 said of the value of goods counted more than once.)
-    const LexToken* value_word = value_word_before(m.span.begin);
-    auto each_word = [&](const LexToken* w) { return w && (s_.slice(w->span) == "均" || s_.slice(w->span) == "各"); };
-    const LexToken* before_value = value_word ? s_.word_before(value_word->span.begin) : nullptr;
-    const bool value_of_each = value_word && r.allocations.size() == 1 && r.allocations.front().quantity.value_or(0) > 1 &&
-                               (each_word(s_.word_before(m.span.begin)) ||
-                                (s_.word_before(m.span.begin) && each_word(s_.word_before(s_.word_before(m.span.begin)->span.begin))) ||
-                                (each_word(before_value) && before_value->span.begin >= from));
+    const LexToken* last = s_.word_before(m.span.begin);
+    const LexToken* second_last = last ? s_.word_before(last->span.begin) : nullptr;
+    const LexToken* before_value = s_.word_before(value_word.span.begin);
+    const bool value_of_each = r.allocations.size() == 1 && r.allocations.front().quantity.value_or(0) > 1 &&
+                               (each_one(last) || each_one(second_last) || (each_one(before_value) && before_value->span.begin >= from));
     if (list.size() == 1 && r.has_quantity() && (s_.has(Cat::per_unit, {from, m.span.begin}) || value_of_each)) {
       value_times_units(k, used, reports, [](const Allocation& a) { return a.quantity; }, "value of one unit");
       return true;
@@ -2412,11 +2399,14 @@ class SentenceReader {
     return item;
   }
 
+  // 各 or 均: each one of what was counted gets it (not 分别, which pairs lists).
+  bool each_one(const LexToken* w) const { return w && w->is(Cat::each) && (s_.slice(w->span) == "各" || s_.slice(w->span) == "均"); }
+
   // The count right before 各 (8个行政村各, 5所学校各), when 各 is what distributes.
   std::optional<std::int64_t> counted_before_each(std::size_t from, std::size_t measure_begin) const {
     const LexToken* e = nullptr;
     for (const auto& w : s_.words)
-      if (w.span.begin >= from && w.span.end <= measure_begin && w.is(Cat::each) && (s_.slice(w.span) == "各" || s_.slice(w.span) == "均")) e = &w;
+      if (w.span.begin >= from && w.span.end <= measure_begin && each_one(&w)) e = &w;
     if (!e) return std::nullopt;
     const std::size_t window = std::max(from, e->span.begin >= 24 ? e->span.begin - 24 : std::size_t{0});
     return count_before(e->span.begin, window);

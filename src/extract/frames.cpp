@@ -135,10 +135,9 @@ bool acted_on(const SentenceTokens& s, const LexToken& a) {
 // 协议约定的最后一批资金, 协议规定的帮扶资金…拨付至: the agreement names which money this is (the
 // money it set), agreeing nothing in this clause.
 bool names_the_money(const SentenceTokens& s, const LexToken& a) {
-  std::size_t at = a.span.end;
-  if (s.slice(a.span) == "约定" || s.slice(a.span) == "规定") return starts_at(s.text, at, "的");
+  if (s.slice(a.span) == "约定") return starts_at(s.text, a.span.end, "的");
   for (std::string_view set : {"约定的", "规定的", "中约定的", "所约定的", "所规定的"})
-    if (starts_at(s.text, at, set)) return true;
+    if (starts_at(s.text, a.span.end, set)) return true;
   return false;
 }
 
