@@ -2833,6 +2833,11 @@ class SentenceReader {
           if (named) break;
         }
       if (!verb) continue;
+      // (带来了一份礼物：向某小学捐赠课桌椅120套: a clause ending in a colon with amounts after it
+      // names what the colon lists; it is no gift of its own.)
+      const bool lists_after_colon = c.end < s_.text.size() && s_.text[c.end] == ':' &&
+                                     std::any_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& m) { return m.span.begin > c.end; });
+      if (lists_after_colon) continue;
       const std::string_view after = s_.slice(verb->span.end, c.end);
       bool not_a_gift = false;
       for (std::string_view w : {"仪式", "活动", "协议", "意向", "的", "用于", "工作", "给予"}) not_a_gift = not_a_gift || starts_at(after, 0, w);
@@ -2996,16 +3001,17 @@ void value_goods_before(std::vector<AidReport>& reports, std::size_t from, const
 // 捐赠全自动生化分析仪1台、心电图机2台。这批设备价值18万元…: the value of the goods the sentence
 // before gave, said in a sentence of its own with no gift of its own. Several goods of one gift
 // become one line of that value (their counts stay in the item).
-void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from) {
+bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from,
+                                    bool read_nothing) {
   // (One sum of money opening the sentence's figures; a count after it in a later clause says what
   // the goods do: 这两台设备共计价值十六万元，每天可烘干鲜连翘6吨.)
-  if (from >= reports.size() || s.measures.empty() || s.measures.front().kind != MeasureKind::money) return;
+  if (from >= reports.size() || s.measures.empty() || s.measures.front().kind != MeasureKind::money) return false;
   const Measure& m = s.measures.front();
   for (std::size_t j = 1; j < s.measures.size(); ++j)
-    if (s.measures[j].kind == MeasureKind::money || s.clause_of(s.measures[j].span.begin) == s.clause_of(m.span.begin)) return;
+    if (s.measures[j].kind == MeasureKind::money || s.clause_of(s.measures[j].span.begin) == s.clause_of(m.span.begin)) return false;
   const Span c = s.clauses[s.clause_of(m.span.begin)];
   if (!s.has(Cat::value, {c.begin, m.span.begin}) || s.has(Cat::give, {0, m.span.begin}) || s.has(Cat::give_paid, {0, m.span.begin}))
-    return;
+    return false;
   bool these = false;
   for (std::string_view w : {"这批", "该批", "此批", "上述", "这些"}) {
     const std::size_t at = s.text.find(w);
@@ -3020,15 +3026,15 @@ void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
     }
   // 捐赠爱心包裹200个。每个包裹价值120元: the value of one of the goods counted before (the measure
   // word after 每 is theirs), times their count.
-  if (!these && reports.size() - from == 1 && reports[from].kind == Kind::in_kind && !reports[from].has_amount() &&
+  if (!these && read_nothing && reports.size() - from == 1 && reports[from].kind == Kind::in_kind && !reports[from].has_amount() &&
       !reports[from].unit.empty()) {
     AidReport& gift = reports[from];
     const LexToken* per = s.first(Cat::per_unit, {0, m.span.begin});
-    if (!per || !s.slice(per->span).ends_with(gift.unit)) return;
+    if (!per || !s.slice(per->span).ends_with(gift.unit)) return false;
     std::vector<std::int64_t> values;
     for (const auto& a : gift.allocations) {
       const auto product = a.quantity ? times_money(m.value, *a.quantity) : std::nullopt;
-      if (!product || m.high) return;
+      if (!product || m.high) return false;
       values.push_back(*product);
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -3037,19 +3043,20 @@ void value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
     }
     gift.approximate = gift.approximate || m.approximate;
     gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
-    return;
+    return true;
   }
-  if (!these) return;
+  if (!these) return false;
   const AidReport& first = reports[from];
   for (std::size_t i = from; i < reports.size(); ++i) {
     const AidReport& r = reports[i];
     if (r.kind != Kind::in_kind || r.has_amount() || r.donor != first.donor || r.allocations.size() != 1 ||
         r.allocations.front().township != first.allocations.front().township)
-      return;
+      return false;
   }
   value_goods_before(reports, from, m);
   AidReport& gift = reports[from];
   gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
+  return true;
 }
 
 // 8台净水设备运抵龙驹村。这批设备总价值12万元，由某公司捐赠 / 这批物资由某协会募集捐赠: a sentence
@@ -3405,7 +3412,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
                   reports.end());
     if (!listed) giver_of_goods_before(tokens, read, reports, previous_from, directory_, gazetteer_);
     if (read.empty() && !listed) count_per_unit_of_sentence_before(tokens, reports, previous_from);
-    if (read.empty() && !listed) value_goods_of_sentence_before(tokens, reports, previous_from);
+    // (这批轮椅价值3.2万元，已交付使用: a sentence valuing "these" goods may read a gift of its own
+    // out of its later verb; the goods before are what it values, and its own reading goes.)
+    if (!listed && (read.empty() || !reports.empty()) && value_goods_of_sentence_before(tokens, reports, previous_from, read.empty()))
+      read.clear();
     for (std::size_t i = previous_from; i < reports.size(); ++i) reports[i].uncounted.reset();
     // (Goods the sentence before handed over uncounted, and this one did not value: no gift read.)
     reports.erase(std::remove_if(reports.begin() + static_cast<std::ptrdiff_t>(std::min(previous_from, reports.size())), reports.end(),
