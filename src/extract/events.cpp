@@ -1741,7 +1741,12 @@ class SentenceReader {
         if (span.begin < clause.begin + 3 || span.end > clause.end || !starts_at(s_.text, span.begin - 3, "的")) continue;
         const std::string_view rest = text::trim(s_.slice(span.end, clause.end));
         if (!rest.empty() && std::string_view(",;:").find(rest) == std::string_view::npos) continue;
-        if (s_.last(kTriggers | bit(Cat::modal), {clause.begin, span.begin})) return named_giver(span, name, "subject");
+        // (同样在卢氏开展结对帮扶的郑州经开区，…分别向甲乡、乙乡拨付…: a description without a verb of
+        // giving names the topic too, unless the name is one of the places gifts go to.)
+        // (来到地处某乡深山的某村小学，为孩子们送去…: a place gifts go to, reached, is no topic.)
+        const bool opens_sentence = c == s_.clause_of(segment.begin) && c < mc;
+        const bool a_place = std::any_of(s_.places.begin(), s_.places.end(), [&](const auto& p) { return p.span.begin >= span.begin && p.span.begin < span.end; });
+        if (s_.last(kTriggers | bit(Cat::modal), {clause.begin, span.begin}) || (opens_sentence && !a_place)) return named_giver(span, name, "subject");
       }
     }
     return std::nullopt;
