@@ -592,9 +592,12 @@ class SentenceReader {
         attach_value(k, *value_word, used, reports))
       return;
     // 捐赠抽水泵20台，单价2,300元: the price of one of the goods just given, times their count.
+    // (Also 各采购年货礼包3000份，每份98元: 每 and the goods' own measure word.)
     if (const LexToken* w = s_.word_before(m.span.begin);
-        m.kind == MeasureKind::money && w && s_.slice(w->span) == "单价" && k > 0 && !reports.empty() &&
-        reports.back().has_quantity() && !reports.back().has_amount() && reports.back().allocations.size() == 1 &&
+        m.kind == MeasureKind::money && w && !reports.empty() &&
+        (s_.slice(w->span) == "单价" || (w->is(Cat::per_unit) && !reports.back().unit.empty() && s_.slice(w->span).ends_with(reports.back().unit))) &&
+        k > 0 && reports.back().has_quantity() && !reports.back().has_amount() &&
+        std::all_of(reports.back().allocations.begin(), reports.back().allocations.end(), [](const Allocation& a) { return a.quantity.has_value(); }) &&
         s_.measures[k - 1].kind == MeasureKind::quantity && s_.clause_of(s_.measures[k - 1].span.begin) + 1 == mc &&
         reports.back().measure.begin == page(s_.measures[k - 1].span.begin)) {
       value_times_units(k, used, reports, [](const Allocation& a) { return a.quantity; }, "value of one unit");
@@ -650,6 +653,15 @@ class SentenceReader {
           return later.kind == MeasureKind::money && s_.segment_of(later.span.begin) == s_.segment_of(m.span.begin);
         }))
       return;
+    // 共卖出连翘茶2,360盒，销售额11.8万元: what a sale for the townships sold is counted; the sum
+    // named after it is the aid, read with the count.
+    if (m.kind == MeasureKind::quantity && trigger->is(Cat::sale) && trigger->span.begin < m.span.begin && k + 1 < s_.measures.size()) {
+      const Measure& later = s_.measures[k + 1];
+      const LexToken* named = s_.word_before(later.span.begin);
+      if (later.kind == MeasureKind::money && s_.segment_of(later.span.begin) == s_.segment_of(m.span.begin) && named &&
+          named->is(Cat::sale) && named->span.begin > m.span.end && text::ends_at(s_.slice(named->span), named->span.end - named->span.begin, "额"))
+        return;
+    }
     // Not aid: revenue, investment, output … said of this amount.
     // (Between the verb and the amount only: 河南双汇投资发展股份有限公司捐赠… names no investment.)
     // (A price per 斤 of what was bought, 以每斤8元的价格采购…3000斤, is the purchase's money: 每斤 is no
@@ -1212,10 +1224,15 @@ class SentenceReader {
       r.unit = bought->unit;
       r.item = bought_item(*trigger, bought->span.begin);
     }
-    // 采购礼盒300盒，金额24,000元: the purchase's money, and what it bought.
-    if (!priced && m.kind == MeasureKind::money && trigger->is(Cat::buy) && k > 0) {
+    // 采购礼盒300盒，金额24,000元: the purchase's money, and what it bought. (Also a sale for the
+    // townships: 共卖出连翘茶2,360盒，销售额11.8万元.)
+    if (!priced && m.kind == MeasureKind::money && (trigger->is(Cat::buy) || trigger->is(Cat::sale)) && k > 0) {
       const Measure& q = s_.measures[k - 1];
-      if (q.kind == MeasureKind::quantity && q.span.begin > trigger->span.end && s_.segment_of(q.span.begin) == s_.segment_of(m.span.begin) &&
+      // (The sum named after the count, 销售额, is the trigger here; the selling word is before the count.)
+      const LexToken* opener = trigger;
+      if (trigger->is(Cat::sale) && q.span.end <= trigger->span.begin)
+        if (const LexToken* sold = s_.last(bit(Cat::sale) | bit(Cat::buy), {s_.segments[s_.segment_of(q.span.begin)].begin, q.span.begin})) opener = sold;
+      if (q.kind == MeasureKind::quantity && q.span.begin > opener->span.end && s_.segment_of(q.span.begin) == s_.segment_of(m.span.begin) &&
           !s_.has(Cat::give, {q.span.end, m.span.begin}) && !s_.has(Cat::give_paid, {q.span.end, m.span.begin})) {
         quantity = q.value;
         r.unit = q.unit;
@@ -1992,7 +2009,7 @@ class SentenceReader {
       r.notes.push_back(fmt::format("computed: {} x {} ({})", *n, written_value, why));
     }
     r.approximate = r.approximate || m.approximate;
-    r.kind = Kind::in_kind;
+    if (r.kind != Kind::consumption) r.kind = Kind::in_kind;  // (goods bought are still bought)
     r.measure.end = page(m.span.end);
   }
 
@@ -2427,6 +2444,13 @@ class SentenceReader {
     const std::string_view before = s_.slice(from, m.span.begin);
     for (std::string_view per : {"每斤", "每公斤", "每吨", "每箱", "每盒", "单价", "价格为", "售价"})
       if (before.find(per) != std::string_view::npos) return true;
+    // (采购年货礼包3000份，每份98元: 每 and the measure word of goods counted before it.)
+    for (std::size_t i = 0; i < j; ++i) {
+      const Measure& o = s_.measures[i];
+      if (o.kind == MeasureKind::quantity && !o.unit.empty() && s_.segment_of(o.span.begin) == s_.segment_of(m.span.begin) &&
+          text::ends_at(before, before.size(), "每" + o.unit))
+        return true;
+    }
     return false;
   }
 

@@ -240,6 +240,25 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
                          s.has(Cat::goods, {w.span.end, until}) || s.has(Cat::cash, {w.span.end, until}));
     if (object) w.cats &= ~bit(Cat::modal);
   }
+  // 为甲小学、乙小学每校捐赠1万5: 每 and a place noun right after the places it names, listed, is
+  // each of them (not a rate to be multiplied by a count).
+  for (auto& w : s.words) {
+    if (!w.is(Cat::per_unit) || !text::starts_at(sentence, w.span.begin, "每")) continue;
+    std::size_t noun = w.span.begin + std::string_view("每").size();
+    if (text::starts_at(sentence, noun, "个")) noun += std::string_view("个").size();
+    bool of_places = false;
+    for (std::string_view p : {"校", "所", "村", "院", "乡", "镇"}) of_places = of_places || text::starts_at(sentence, noun, p);
+    if (!of_places) continue;
+    const std::size_t clause_begin = s.clauses[s.clause_of(w.span.begin)].begin;
+    const std::string_view before = s.slice(clause_begin, w.span.begin);
+    bool names_places = std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) { return p.span.end == w.span.begin; });
+    for (std::string_view end : {"小学", "中学", "学校", "卫生院", "卫生室", "幼儿园", "敬老院", "村", "乡", "镇"})
+      names_places = names_places || text::ends_at(before, before.size(), end);
+    if (names_places && before.find("、") != std::string_view::npos) {
+      w.cats &= ~bit(Cat::per_unit);
+      w.cats |= bit(Cat::each);
+    }
+  }
   // 为甲卫生院配备一台除颤仪: a verb that gives only to someone marked before it in its clause; else
   // it furnishes a thing already named (书屋配备图书2000册, 县财政…配备灭火机200台).
   for (auto& w : s.words) {
