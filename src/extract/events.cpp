@@ -338,10 +338,12 @@ bool take_parts_of_total(std::vector<AidReport>& parts, const AidReport& total, 
   }
   for (auto& r : parts) {
     const auto fen = r.total_fen();
+    // (A part that gave counted goods keeps their count: 乙公司捐赠羽绒服200件，价值4万元.)
+    const auto counted = r.unit.empty() || r.allocations.size() != 1 ? std::nullopt : r.allocations.front().quantity;
     r.allocations = total.allocations;
     r.allocations.front().amount_fen = fen;
     r.allocations.front().amount_high_fen.reset();
-    r.allocations.front().quantity.reset();
+    r.allocations.front().quantity = counted;
     r.date = total.date;
     r.date_basis = total.date_basis;
     r.status = total.status;
@@ -2458,14 +2460,21 @@ class SentenceReader {
   // (其中，区总工会4万元，区妇联2.6万元; 其中甲公司捐款30万元).
   bool parts_name_givers(std::size_t from) const {
     std::size_t parts = 0;
-    for (const auto& m : s_.measures) {
-      if (m.span.begin < from || m.kind != MeasureKind::money) continue;
+    for (std::size_t j = 0; j < s_.measures.size(); ++j) {
+      const Measure& m = s_.measures[j];
+      // (A price of one, 单价88元, 每台280元, is no part of its own.)
+      if (m.span.begin < from || m.kind != MeasureKind::money || is_unit_price(j)) continue;
       const std::size_t c = s_.clause_of(m.span.begin);
-      const std::size_t opens = s_.han_from(std::max(s_.clauses[c].begin, from), m.span.begin);
-      const bool named = std::any_of(s_.organisations.begin(), s_.organisations.end(), [&](const auto& o) {
-        return o.first.begin == opens && o.first.end <= m.span.begin;
-      });
-      if (!named) return false;
+      auto led_by_name = [&](std::size_t start) {
+        const std::size_t opens = s_.han_from(std::max(start, from), m.span.begin);
+        return std::any_of(s_.organisations.begin(), s_.organisations.end(), [&](const auto& o) {
+          return o.first.begin == opens && o.first.end <= m.span.begin;
+        });
+      };
+      // (…；乙公司捐赠羽绒服200件，价值4万元；…: a part listed between semicolons may value its
+      // goods in a later clause; the part is led by its giver.)
+      const bool listed = s_.segments.size() > 1;
+      if (!led_by_name(s_.clauses[c].begin) && !(listed && led_by_name(s_.segments[s_.segment_of(m.span.begin)].begin))) return false;
       ++parts;
     }
     return parts >= 2;
@@ -3360,7 +3369,8 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       paragraph = sentence.paragraph;
       paragraph_last.reset();
       scene_date.reset();
-      previous_had_amount = false;
+      // (A paragraph opening with 其中 breaks down the total that ended the paragraph before.)
+      if (!text::starts_at(text::trim(sentence.text), 0, "其中")) previous_had_amount = false;
       memory.people_counted.reset();
       memory.people_counted_by_place.clear();
     }
@@ -3390,6 +3400,15 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       if (tokens.quoted(m.span.begin) && !m.five_year_plan && said.find("月") == std::string_view::npos &&
           said.find("年") == std::string_view::npos && (said.ends_with("日") || said.ends_with("号")))
         continue;
+      // (开展“岁末送温暖”活动: a time inside a short quoted name with no figure names the drive, not
+      // when it happened.)
+      if (!m.five_year_plan && said.find_first_of("0123456789") == std::string_view::npos)
+        if (const auto q = std::find_if(tokens.quotes.begin(), tokens.quotes.end(), [&](const Span& x) { return x.begin <= m.span.begin && m.span.begin < x.end; });
+            q != tokens.quotes.end() && text::code_point_count(sentence.text.substr(q->begin, q->end - q->begin)) <= 12) {
+          const std::string_view after = sentence.text.substr(std::min(q->end + std::string_view("”").size(), sentence.text.size()));
+          if (!after.empty() && std::string_view(",.;:。").find(after.front()) == std::string_view::npos && !text::starts_at(after, 0, "。"))
+            continue;
+        }
       // (该公司负责人说：“今年7月郑州受灾时，…”: a time in someone's words dates no gift reported after it.)
       if (const std::size_t open = tokens.quoted(m.span.begin) ? tokens.text.rfind("“", m.span.begin) : std::string_view::npos;
           open != std::string_view::npos) {

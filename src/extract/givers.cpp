@@ -548,6 +548,9 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     bool own_body = false;
     for (std::string_view kind : {"公司", "集团", "企业", "协会", "商会", "本会", "本公司", "单位", "基金会", "学会", "联合会"})
       own_body = own_body || trim_punct(s.slice(rep->span.end, end)) == kind;
+    // (区工商联代表其余9家会员企业: the body speaks for members it does not name; the body gives.)
+    for (std::string_view unnamed : {"其余", "全体", "广大", "部分", "其他"})
+      own_body = own_body || (rep->span.begin > begin && text::starts_at(s.text, rep->span.end, unnamed));
     if (own_body) {
       end = rep->span.begin;
       if (end <= begin) return std::nullopt;  // (…，代表集团捐赠: the giver of an earlier clause)
