@@ -595,7 +595,12 @@ class SentenceReader {
       return;
     // 捐赠抽水泵20台，单价2,300元: the price of one of the goods just given, times their count.
     // (Also 各采购年货礼包3000份，每份98元: 每 and the goods' own measure word.)
-    if (const LexToken* w = s_.word_before(m.span.begin);
+    // (每桶市价65元: a word of price between 每桶 and the money.)
+    const LexToken* price_of_one = s_.word_before(m.span.begin);
+    for (std::string_view price : {"市价", "售价", "价格"})
+      if (text::ends_at(s_.text, m.span.begin, price))
+        if (const LexToken* per = s_.word_before(m.span.begin - price.size()); per && per->is(Cat::per_unit)) price_of_one = per;
+    if (const LexToken* w = price_of_one;
         m.kind == MeasureKind::money && w && !reports.empty() &&
         (s_.slice(w->span) == "单价" || (w->is(Cat::per_unit) && !reports.back().unit.empty() && s_.slice(w->span).ends_with(reports.back().unit))) &&
         k > 0 && reports.back().has_quantity() && !reports.back().has_amount() &&
@@ -3064,11 +3069,13 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
     }
   // 捐赠爱心包裹200个。每个包裹价值120元: the value of one of the goods counted before (the measure
   // word after 每 is theirs), times their count.
-  if (!these && read_nothing && reports.size() - from == 1 && reports[from].kind == Kind::in_kind && !reports[from].has_amount() &&
-      !reports[from].unit.empty()) {
+  // (Also after "these": 该批制氧机每台价值3,200元.)
+  const LexToken* per = s.first(Cat::per_unit, {0, m.span.begin});
+  const bool per_gift_unit = per && reports.size() - from == 1 && !reports[from].unit.empty() && s.slice(per->span).ends_with(reports[from].unit);
+  if ((!these || per_gift_unit) && read_nothing && reports.size() - from == 1 && reports[from].kind == Kind::in_kind &&
+      !reports[from].has_amount() && !reports[from].unit.empty()) {
     AidReport& gift = reports[from];
-    const LexToken* per = s.first(Cat::per_unit, {0, m.span.begin});
-    if (!per || !s.slice(per->span).ends_with(gift.unit)) return false;
+    if (!per_gift_unit) return false;
     std::vector<std::int64_t> values;
     for (const auto& a : gift.allocations) {
       const auto product = a.quantity ? times_money(m.value, *a.quantity) : std::nullopt;

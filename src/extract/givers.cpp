@@ -715,7 +715,10 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       std::string_view before = s.slice(item_at, desc->span.begin);
       if (text::ends_at(before, before.size(), "的")) before.remove_suffix(std::string_view("的").size());
       // 某协会的志愿者们: the name stands before 的 and its people after it.
-      const bool people_of_a_name = d.has_organisation_ending(before) && !d.has_organisation_ending(after) &&
+      // (某公司的送温暖车队, 某医院的医疗队: a team of the name's, not a giver of its own.)
+      bool team = false;
+      for (std::string_view t : {"车队", "服务队", "医疗队", "小分队", "突击队"}) team = team || text::ends_at(after, after.size(), t);
+      const bool people_of_a_name = d.has_organisation_ending(before) && (!d.has_organisation_ending(after) || team) &&
                                     !d.find_known(after) && organisations_in(after, d).empty();
       // 爱心人士张国庆: a person named after a title gives in his own name.
       const std::size_t name_chars = text::code_point_count(after);
