@@ -922,7 +922,10 @@ class SentenceReader {
     if (const LexToken* own_word = s_.last(Cat::own_area, {own.begin, m.span.begin}); own_word) {
       const std::string_view w = s_.slice(own_word->span);
       // (Not 村集体: 向某村集体经济注入发展资金 is where the aid goes.)
-      const bool local_funds = w.find("财政") != std::string_view::npos || w.find("自筹") != std::string_view::npos || w == "自有资金";
+      // (卢氏县还整合了涉农资金150万元, 县级衔接资金680万元: the county's own programmes; not the
+      // district's 衔接资金 given 向 the townships.)
+      const bool local_funds = w.find("财政") != std::string_view::npos || w.find("自筹") != std::string_view::npos || w == "自有资金" ||
+                               w.find("涉农") != std::string_view::npos || w.find("衔接") != std::string_view::npos;
       if (local_funds && !s_.has(Cat::to, {own_word->span.end, m.span.begin})) return;
     }
     // A district spending in its own area (全区已投入灾后重建资金3.6亿元) names no recipient: no aid.
@@ -3261,7 +3264,11 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     for (const auto& s : sentences) {
       if (s.paragraph > 1) break;
       for (const auto& m : scan_dates(s.text)) {
-        if (m.plan || m.relative != Relative::none) continue;
+        // (前天, 昨天, 今天, 上周五: a day counted from the page's day dates the lead as well.)
+        const bool day_from_page = (m.relative == Relative::yesterday || m.relative == Relative::day_before_yesterday ||
+                                    m.relative == Relative::today || m.relative == Relative::last_week || m.relative == Relative::this_week) &&
+                                   reference && reference->precision == Precision::day;
+        if (m.plan || (m.relative != Relative::none && !day_from_page)) continue;
         if (auto d = probe.resolve(m)) {
           if (d->precision == Precision::day) {
             ctx.date = d;
@@ -3283,8 +3290,11 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   }
   ctx.actor = article_actor(page_text, article, directory_);
   // (今年起我区结对帮扶卢氏县甲乡、乙镇, in the district's own paper: 我区 is the district that
-  // the gazetteer pairs with the townships named.)
-  if (ctx.actor.empty() && article.span.of(page_text).find("我区") != std::string_view::npos && !gazetteer_.pairing_donor().empty()) {
+  // the gazetteer pairs with the townships named; so is its delegation left unnamed, 工作组一行…)
+  bool delegation = false;
+  for (std::string_view w : {"我区", "工作组一行", "帮扶工作组", "帮扶工作队", "慰问团一行"})
+    delegation = delegation || article.span.of(page_text).find(w) != std::string_view::npos;
+  if (ctx.actor.empty() && delegation && !gazetteer_.pairing_donor().empty()) {
     const auto paired = gazetteer_.paired();
     if (std::any_of(ctx.townships.begin(), ctx.townships.end(), [&](const std::string& t) { return std::find(paired.begin(), paired.end(), t) != paired.end(); }))
       ctx.actor = gazetteer_.pairing_donor();
