@@ -1303,6 +1303,11 @@ class SentenceReader {
       // 为甲乡120户、乙镇80户…每户送去500元: each place's count times the amount.
       if (!used_total) {
         auto counted = counts_by_place(frame_begin, per->span.begin);
+        // (其中甲乡86户、乙镇64户，区民政局为每户发放慰问金500元: the counts by place in an earlier
+        // clause of the segment, which hold no amount of their own.)
+        if (counted.empty() && frame_begin > segment.begin &&
+            std::none_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& o) { return o.span.begin >= segment.begin && o.span.end <= frame_begin && o.kind == MeasureKind::money; }))
+          counted = counts_by_place(segment.begin, frame_begin);
         std::string_view counted_after;
         // 为两乡镇215户每户发放慰问金800元，其中甲乡118户、乙镇97户: the counts by place after 其中,
         // when they add up to the count before.

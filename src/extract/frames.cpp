@@ -284,6 +284,14 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
       return true;
   }
   (void)lead;
+  // A whole year's total by many givers (会上通报，2020年高新区各单位共向两乡镇投入…286万元), even
+  // when told at a meeting.
+  if (total && date && date_is_whole_year) {
+    const std::size_t from = s.segments[s.segment_of(m.span.begin)].begin;
+    const std::string_view before = s.text.substr(from, m.span.begin - from);
+    for (std::string_view many : {"各单位", "各部门", "各界", "各级", "各方"})
+      if (before.find(many) != std::string_view::npos) return true;
+  }
   if (s.has(Cat::occasion, {0, m.span.begin})) return false;
   // “十四五”期间…共投入…: a five-year plan's total.
   if (total && std::any_of(s.dates.begin(), s.dates.end(), [&](const DatedMention& d) { return d.five_year_plan && d.span.end <= m.span.begin; }))
