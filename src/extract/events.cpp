@@ -1871,6 +1871,8 @@ class SentenceReader {
   // How many goods are listed right before 各 at `amount_begin` (棉衣、棉被各300件 -> 2), from the
   // verb or the clause's start; 0 when 各 does not stand there or what it follows is not such a list
   // (甲乡、乙镇各…, 甲公司、乙公司各… name places and givers).
+  static bool latin_letter(char32_t cp) { return (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z'); }
+
   std::size_t goods_listed_before_each(std::size_t amount_begin, const LexToken& trigger) const {
     const LexToken* e = s_.word_before(amount_begin);
     if (!e || !e->is(Cat::each) || s_.slice(e->span) != "各" || e->span.end != amount_begin) return 0;
@@ -1888,7 +1890,7 @@ class SentenceReader {
         if (chars == 0) return 0;
         ++parts;
         chars = 0;
-      } else if (!text::is_han(cp) || ++chars > 8) {
+      } else if ((!text::is_han(cp) && !latin_letter(cp)) || ++chars > 8) {  // (B超机, CT机: goods)
         return 0;
       }
     }
@@ -3269,7 +3271,8 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     for (const auto& s : sentences) {
       if (s.paragraph > 1) break;
       for (const auto& m : scan_dates(s.text)) {
-        // (前天, 昨天, 今天, 上周五: a day counted from the page's day dates the lead as well.)
+        // (前天, 昨天, 今天, 上周五: a day a few days before the page's dates the lead as well; not
+        // 上月27日, an event's day, after which 近日 still means the page's days.)
         const bool day_from_page = (m.relative == Relative::yesterday || m.relative == Relative::day_before_yesterday ||
                                     m.relative == Relative::today || m.relative == Relative::last_week || m.relative == Relative::this_week) &&
                                    reference && reference->precision == Precision::day;
@@ -3440,6 +3443,16 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       }
       if (auto d = resolver.resolve(m)) tokens.dates.push_back({m.span, *d, m.plan, m.five_year_plan, std::string(m.text_of(sentence.text))});
     }
+    // (去年12月28日，…开展岁末慰问: a season that holds the day already stated in the segment says
+    // nothing more of when.)
+    std::erase_if(tokens.dates, [&](const DatedMention& vague) {
+      return vague.date.is_range() && !vague.plan &&
+             std::any_of(tokens.dates.begin(), tokens.dates.end(), [&](const DatedMention& day) {
+               return day.date.precision == Precision::day && day.span.end <= vague.span.begin && !day.plan &&
+                      tokens.segment_of(day.span.begin) == tokens.segment_of(vague.span.begin) && vague.date.first <= day.date.first &&
+                      day.date.last <= vague.date.last;
+             });
+    });
     SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date, consumption_article,
                           previous_had_amount);
     reader.scene_date = scene_date;

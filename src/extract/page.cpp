@@ -46,7 +46,9 @@ std::optional<DateRange> date_in_header(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     const std::string_view l = text.substr(start, end - start);
     start = end + 1;
-    const bool masthead = l.find("星期") != std::string_view::npos || l.find("版") != std::string_view::npos || text::code_point_count(l) <= 16;
+    // (A bulletin's: 某乡工作简报　第4期　2025年4月18日　第1页　…编印.)
+    bool masthead = l.find("星期") != std::string_view::npos || l.find("版") != std::string_view::npos || text::code_point_count(l) <= 16;
+    for (std::string_view w : {"简报", "编印", "页"}) masthead = masthead || l.find(w) != std::string_view::npos;
     if (!masthead) continue;
     for (const auto& m : scan_dates(l)) {
       if (m.relative != Relative::none || m.from.year == 0 || m.from.month == 0 || m.from.day == 0 || m.to) continue;

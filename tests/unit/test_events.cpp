@@ -241,6 +241,29 @@ TEST_CASE("a publication date in the file name is the reference when there is no
   CHECK(format_date(*px.articles[0].date) == "2020-12-28");
 }
 
+TEST_CASE("a bulletin's masthead dates the page; a day just before the page's in the lead dates later paragraphs") {
+  // 某乡工作简报　第4期　2025年4月18日　第1页: no 星期 nor 版, but a masthead all the same (the
+  // page names the years 2025—2027 of an agreement, which must not date it).
+  auto decoded = aidledger::text::decode_page(
+      "bulletin.txt",
+      "瓦窑沟乡工作简报　第4期　2025年4月18日　第1页　党政办公室编印\n\n续签协议\n\n"
+      "4月16日，郑州经开区与瓦窑沟乡续签《2025—2027年结对帮扶协议》。签约现场，郑州经开区九龙办事处向瓦窑沟乡捐赠3万元。\n");
+  const auto px = extract_page(std::move(*decoded.page), Gazetteer::builtin(), Directory::builtin());
+  CHECK(px.reference_basis == "page header");
+  CHECK(format_date(*px.reference) == "2025-04-18");
+  REQUIRE(px.reports.size() == 1);
+  CHECK(format_date(*px.reports[0].date) == "2025-04-16");
+  // 前天 in the lead of a page printed 2022-01-01: the article happened 2021-12-30, and a gift of
+  // its next paragraph with no date of its own is of that day.
+  const auto lead = read(
+      "高新时报 2022年1月1日 星期六 第02版\n\n岁末送温暖\n\n"
+      "本报讯 岁末寒冬。前天，高新区民政局一行来到卢氏县徐家湾乡，开展走访慰问活动。\n\n"
+      "在敬老院，区民政局为徐家湾乡敬老院送去慰问金1万元。\n");
+  REQUIRE(lead.reports.size() == 1);
+  CHECK_FALSE(lead.reports[0].date.has_value());  // (dated by its article)
+  CHECK(format_date(*lead.articles[0].date) == "2021-12-30");
+}
+
 TEST_CASE("money: an amount or a product past the ceiling of one line is refused with its sentence, and makes no report") {
   const auto px = read(
       "帮扶\n\n本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。\n"
