@@ -3446,7 +3446,9 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     // (去年12月28日，…开展岁末慰问: a season that holds the day already stated in the segment says
     // nothing more of when.)
     std::erase_if(tokens.dates, [&](const DatedMention& vague) {
-      return vague.date.is_range() && !vague.plan &&
+      const std::string_view after = std::string_view(tokens.text).substr(vague.span.end);
+      const bool period = text::starts_at(after, 0, "以来") || text::starts_at(after, 0, "至今") || text::starts_at(after, 0, "起");
+      return vague.date.is_range() && vague.date.precision == Precision::month && !vague.plan && !period &&
              std::any_of(tokens.dates.begin(), tokens.dates.end(), [&](const DatedMention& day) {
                return day.date.precision == Precision::day && day.span.end <= vague.span.begin && !day.plan &&
                       tokens.segment_of(day.span.begin) == tokens.segment_of(vague.span.begin) && vague.date.first <= day.date.first &&
