@@ -2960,7 +2960,19 @@ std::string article_actor(std::string_view page_text, const text::Article& a, co
   const std::string_view body = a.span.of(page_text);
   const std::size_t stop = body.find("。");
   const std::size_t lead_end = stop == std::string_view::npos ? body.size() : stop + std::string_view("。").size();
-  const auto in_lead = detail::organisations_in(body.substr(0, lead_end), d);
+  auto in_lead = detail::organisations_in(body.substr(0, lead_end), d);
+  // (双龙湾镇东虎岭村小学的孩子们格外开心: a village's school or a township's clinic is where gifts
+  // go, not the article's actor.)
+  std::erase_if(in_lead, [](const auto& o) {
+    const std::string& name = o.second;
+    // (A village's, 东虎岭村小学; not 农业农村局.)
+    for (std::size_t at = name.find("村"); at != std::string::npos; at = name.find("村", at + 3))
+      if (!(at >= 3 && name.compare(at - 3, 3, "农") == 0)) return true;
+    const bool of_township = name.find("乡") != std::string::npos || name.find("镇") != std::string::npos;
+    for (std::string_view local : {"小学", "中学", "学校", "卫生院", "卫生室", "幼儿园", "敬老院", "政府", "党委"})
+      if (of_township && text::ends_at(name, name.size(), local)) return true;
+    return false;
+  });
   const auto known = d.find_known(body);
   if (!in_lead.empty() && (!known || (known->first.begin >= in_lead.front().first.begin && known->first.end <= in_lead.front().first.end)))
     return in_lead.front().second;

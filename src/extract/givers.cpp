@@ -242,7 +242,9 @@ std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) con
   const std::string_view noun = kind_endings(pronoun);
   for (auto it = organisations.rbegin(); it != organisations.rend(); ++it)
     if ((noun.empty() || of_kind(it->first, noun)) && !of_townships(*this, it->first) && !of_townships(*this, it->second)) return it->second;
-  return last_organisation.empty() ? std::nullopt : std::optional<std::string>(last_organisation);
+  // (Nor the last one named when it is where gifts go: 某企业家向甲乡某小学捐赠…。其还承诺….)
+  if (last_organisation.empty() || of_townships(*this, last_organisation)) return std::nullopt;
+  return last_organisation;
 }
 
 std::vector<std::string> ArticleMemory::referents(std::string_view phrase, std::size_t n) const {
@@ -756,6 +758,14 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     if (const LexToken* p = s.word_at(item_at); p && p->is(Cat::pronoun) && p->span.end == item_at + item.size()) {
       std::optional<std::string> referent = memory.referent(item);
       if (referent && !body.empty()) *referent += body;
+      // (企业家李建华向某小学捐赠校服。其还承诺…: 其 is the private person named last, when no
+      // organisation that gives stands before.)
+      if (!referent && body.empty() && item == "其" && memory.last_person_by_title && !memory.last_person.empty()) {
+        g.members.push_back(memory.last_person);
+        g.members_written.push_back(std::string(item));
+        g.basis = "person";
+        continue;
+      }
       if (!referent) continue;
       g.members.push_back(*referent);
       g.members_written.push_back(std::string(item));

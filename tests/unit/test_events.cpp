@@ -264,6 +264,15 @@ TEST_CASE("a bulletin's masthead dates the page; a day just before the page's in
   CHECK(format_date(*lead.articles[0].date) == "2021-12-30");
 }
 
+TEST_CASE("a village's school named first in the lead is where gifts go, never the article's actor") {
+  const auto rs = reports(
+      "高新时报 2018年12月21日\n\n课桌椅进山村\n\n"
+      "本报讯 12月19日上午，汤河乡下河村小学的孩子们格外开心。随行人员把课桌椅搬进了教室，为学校送来课桌椅60套。\n");
+  REQUIRE(rs.size() == 1);
+  CHECK(rs[0].donor.find("小学") == std::string::npos);
+  CHECK(rs[0].donor_basis != "article actor");
+}
+
 TEST_CASE("money: an amount or a product past the ceiling of one line is refused with its sentence, and makes no report") {
   const auto px = read(
       "帮扶\n\n本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。\n"
