@@ -2891,6 +2891,12 @@ class SentenceReader {
       const bool lists_after_colon = c.end < s_.text.size() && s_.text[c.end] == ':' &&
                                      std::any_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& m) { return m.span.begin > c.end; });
       if (lists_after_colon) continue;
+      // (…捐赠新式课桌椅60套，并于次日送达学校: an everyday verb after the gift counted in an earlier
+      // clause of the segment delivers that gift.)
+      bool counted_before = false;
+      for (std::size_t e = s_.clause_of(s_.segments[s_.segment_of(c.begin)].begin); e < ci && !counted_before; ++e)
+        counted_before = clause_has_amount(e) && (s_.has(Cat::give, s_.clauses[e]) || s_.has(Cat::give_paid, s_.clauses[e]));
+      if (!named && counted_before) continue;
       const std::string_view after = s_.slice(verb->span.end, c.end);
       bool not_a_gift = false;
       for (std::string_view w : {"仪式", "活动", "协议", "意向", "的", "用于", "工作", "给予"}) not_a_gift = not_a_gift || starts_at(after, 0, w);

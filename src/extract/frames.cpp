@@ -173,6 +173,17 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   if (tranche && !modal && !(has_agreement(s, {gift.begin, m.span.begin}) && !paid_verb))
     return Status::disbursed;
   if (modal) return Status::pledged;
+  // (当场决定向学校捐赠课桌椅60套，并于次日送达学校: decided, and delivered in a later clause.)
+  if (const LexToken* decided = s.last(Cat::agreement, gift); decided && s.slice(decided->span) == "决定") {
+    for (std::size_t c = s.clause_of(m.span.begin) + 1; c < s.clauses.size() && s.segment_of(s.clauses[c].begin) == s.segment_of(own.begin); ++c) {
+      const Span later = s.clauses[c];
+      if (s.has(Cat::modal, later) ||
+          std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= later.begin && o.span.begin < later.end; }))
+        break;
+      for (std::string_view done : {"送达", "运抵", "送到", "交付"})
+        if (s.slice(later).find(done) != std::string_view::npos) return Status::disbursed;
+    }
+  }
   // A modal or an agreement earlier in the segment governs the clauses after it.
   const Span before{f.segment.begin, gift.begin};
   if (s.has(Cat::modal, before) && !paid_verb) return Status::pledged;

@@ -215,7 +215,7 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
     // (A verb followed by 的/到的/所得 describes the thing: 将募集到的读物转交给…)
     const auto verb = std::find_if(s.words.begin(), s.words.end(), [&](const LexToken& v) {
       const bool modifier = text::starts_at(sentence, v.span.end, "的") || text::starts_at(sentence, v.span.end, "到的") ||
-                            text::starts_at(sentence, v.span.end, "所得");
+                            text::starts_at(sentence, v.span.end, "来的") || text::starts_at(sentence, v.span.end, "所得");
       // (帮扶资金 is a noun of giving and money: part of the thing moved, not its verb.)
       return v.span.begin >= w.span.end && !modifier && (v.cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy))) &&
              !v.is(Cat::cash);
@@ -234,7 +234,10 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
     if (verb != s.words.end() && text::code_point_count(between) >= 2)
       for (std::string_view v : {"送到", "送往", "送去", "送达", "运往", "运抵", "交给", "转交", "交付", "捐给"})
         delivered = delivered || text::starts_at(sentence, verb->span.begin, v);
-    const bool object = verb != s.words.end() && s.clause_of(verb->span.begin) == s.clause_of(w.span.begin) &&
+    // (将募集来的儿童棉衣180件，送到了某村: the delivery may open the next clause.)
+    const bool verb_opens_next = verb != s.words.end() && s.clause_of(verb->span.begin) == s.clause_of(w.span.begin) + 1 && delivered &&
+                                 s.han_from(s.clauses[s.clause_of(verb->span.begin)].begin, verb->span.end) == verb->span.begin;
+    const bool object = verb != s.words.end() && (s.clause_of(verb->span.begin) == s.clause_of(w.span.begin) || verb_opens_next) &&
                         (delivered || between.find("的") != std::string_view::npos ||
                          std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& m) { return m.span.begin >= w.span.end && m.span.end <= until; }) ||
                          s.has(Cat::goods, {w.span.end, until}) || s.has(Cat::cash, {w.span.end, until}));
