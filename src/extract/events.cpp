@@ -71,7 +71,7 @@ bool counts_people(std::string_view text) {
 // The year a review's title looks back on: 2022年度…公示, 回眸2021, 2023年帮扶工作回顾.
 std::optional<DateRange> year_reviewed(std::string_view title) {
   bool review = false;
-  for (std::string_view w : {"年度", "回眸", "回顾", "盘点", "年终", "总结"}) review = review || title.find(w) != std::string_view::npos;
+  for (std::string_view w : {"年度", "回眸", "回顾", "盘点", "年终", "总结", "综述"}) review = review || title.find(w) != std::string_view::npos;
   if (!review) return std::nullopt;
   for (std::size_t at = 0; at + 4 <= title.size(); ++at) {
     const std::string_view digits = title.substr(at, 4);

@@ -177,7 +177,14 @@ std::vector<Article> split_articles(std::string_view text) {
     } else {
       current.paragraphs.push_back(lines[i]);
     }
-    if (ends_with_byline(line) && !current.paragraphs.empty()) {
+    // (A line of bylines alone that is the first under the title, 本报记者 王晓燕 通讯员 杜鹏, opens
+    // the story; it does not close it.)
+    bool opening_byline = current.paragraphs.size() == 1;
+    if (opening_byline) {
+      const std::string_view t = trim(line);
+      opening_byline = starts_at(t, 0, "本报记者") || starts_at(t, 0, "记者") || starts_at(t, 0, "通讯员") || starts_at(t, 0, "文/");
+    }
+    if (ends_with_byline(line) && !current.paragraphs.empty() && !opening_byline) {
       // Credit lines that follow belong to the same article.
       while (i + 1 < lines.size() && ends_with_byline(lines[i + 1].of(text))) current.paragraphs.push_back(lines[++i]);
       if (i + 1 < lines.size() && is_kicker(lines[i + 1].of(text))) continue;  // 【...】 continues the story

@@ -100,6 +100,17 @@ TEST_CASE("a page splits into articles at datelines, headings and bylines") {
   CHECK(arts[3].seq == 4);
 }
 
+TEST_CASE("a line of bylines under the title opens the story; a byline after the body closes it") {
+  const std::string page =
+      "综述标题\n\n——副标题\n\n本报记者 王晓燕 通讯员 杜鹏\n\n2020年是收官之年。正文第一段。\n\n正文第二段。记者 王晓燕\n\n"
+      "简讯标题\n\n本报讯 一段正文。（记者 李华）\n\n下一条标题\n\n本报讯 下一条正文。\n";
+  const auto arts = split_articles(page);
+  REQUIRE(arts.size() == 3);
+  CHECK(arts[0].paragraphs.size() == 3);  // the byline line and both paragraphs
+  CHECK(arts[1].title == "简讯标题");
+  CHECK(arts[2].title == "下一条标题");
+}
+
 TEST_CASE("bylines") {
   CHECK(ends_with_byline("记者 孙庆辉"));
   CHECK(ends_with_byline("记者 李颖 孙庆辉 文/图"));
