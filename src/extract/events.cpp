@@ -3448,7 +3448,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       if (!m.five_year_plan && said.find_first_of("0123456789") == std::string_view::npos)
         if (const auto q = std::find_if(tokens.quotes.begin(), tokens.quotes.end(), [&](const Span& x) { return x.begin <= m.span.begin && m.span.begin < x.end; });
             q != tokens.quotes.end() && text::code_point_count(sentence.text.substr(q->begin, q->end - q->begin)) <= 12) {
-          const std::string_view after = sentence.text.substr(std::min(q->end + std::string_view("”").size(), sentence.text.size()));
+          const std::string_view after = std::string_view(sentence.text).substr(std::min(q->end + std::string_view("”").size(), sentence.text.size()));
           if (!after.empty() && std::string_view(",.;:。").find(after.front()) == std::string_view::npos && !text::starts_at(after, 0, "。"))
             continue;
         }
