@@ -1777,7 +1777,8 @@ class SentenceReader {
         // giving names the topic too, unless the name is one of the places gifts go to.)
         // (来到地处某乡深山的某村小学，为孩子们送去…: a place gifts go to, reached, is no topic.)
         const bool opens_sentence = c == s_.clause_of(segment.begin) && c < mc;
-        const bool a_place = std::any_of(s_.places.begin(), s_.places.end(), [&](const auto& p) { return p.span.begin >= span.begin && p.span.begin < span.end; });
+        const Span named = span;  // (clang 14 captures no structured binding)
+        const bool a_place = std::any_of(s_.places.begin(), s_.places.end(), [&](const auto& p) { return p.span.begin >= named.begin && p.span.begin < named.end; });
         if (s_.last(kTriggers | bit(Cat::modal), {clause.begin, span.begin}) || (opens_sentence && !a_place)) return named_giver(span, name, "subject");
       }
     }
