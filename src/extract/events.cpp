@@ -925,13 +925,14 @@ class SentenceReader {
       // (卢氏县还整合了涉农资金150万元, 县级衔接资金680万元: the county's own programmes; not the
       // district's 衔接资金 given 向 the townships.)
       const bool local_funds = w.find("财政") != std::string_view::npos || w.find("自筹") != std::string_view::npos || w == "自有资金" ||
-                               w.find("涉农") != std::string_view::npos || w.find("衔接") != std::string_view::npos;
+                               w.find("涉农") != std::string_view::npos || w.find("衔接") != std::string_view::npos || own_word->is(Cat::local_government);
       if (local_funds && !s_.has(Cat::to, {own_word->span.end, m.span.begin})) return;
     }
     // A district spending in its own area (全区已投入灾后重建资金3.6亿元) names no recipient: no aid.
     // (…截至9月10日，全区已修复道路46公里，…发放各类救灾资金1.3亿元: 全区 speaks for the clauses after it.)
+    // (县里已下拨… speaks only for its own clause: 市里下拨的…已到账，高新区拨付的…同日到位.)
     if (const LexToken* own_word = s_.last(Cat::own_area, {0, m.span.begin});
-        own_word &&
+        own_word && !own_word->is(Cat::local_government) &&
         (own_word->span.begin >= frame_begin || !giver || giver->span.empty() || giver->span.begin > own_word->span.begin) &&
         std::none_of(s_.words.begin(), s_.words.end(), [&](const LexToken& w) {
           // (向受灾群众 is its own people; 向结对地区, 向受援地 is where aid goes.)
