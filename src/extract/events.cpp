@@ -653,6 +653,7 @@ class SentenceReader {
       used[k] = true;
       return;
     }
+    if (!trigger && splits_joint_by_place_list(k, used, reports)) return;
     if (!trigger) return;
     // 购买土蜂蜜800斤，金额4.8万元: what was bought is counted, the money is the aid.
     if (m.kind == MeasureKind::quantity && trigger->is(Cat::buy) && trigger->span.begin < m.span.begin &&
@@ -2065,6 +2066,56 @@ class SentenceReader {
     r.distribution = "each";
     r.notes.push_back(fmt::format("the total split as said after it: {} each", format_fen(m.value)));
     r.measure.end = page(m.span.end);
+    return true;
+  }
+
+  // …将首批资金送到两乡镇：徐家湾乡80万元，双龙湾镇60万元: a gift to several townships, then a
+  // list after a colon of each township right before its own amount. The first amount was read as the
+  // joint gift's; at the second (no verb of its own) the list replaces the joint line, place by place.
+  bool splits_joint_by_place_list(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) const {
+    if (reports.empty() || k == 0) return false;
+    AidReport& r = reports.back();
+    if (r.sentence.begin != sentence_.offsets.front() || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
+        r.aggregate)
+      return false;
+    const Allocation whole = r.allocations.front();
+    const Measure& first = s_.measures[k - 1];
+    const bool money = first.kind == MeasureKind::money;
+    if (first.high || (money ? whole.amount_fen != first.value : whole.quantity != first.value)) return false;
+    // The township written right before an amount, the amount right after it: 徐家湾乡80万元.
+    auto place_right_before = [&](const Measure& m) -> const PlaceMention* {
+      for (const auto& p : s_.places)
+        if (p.span.end == m.span.begin && p.level == PlaceLevel::township && !p.township.empty()) return &p;
+      return nullptr;
+    };
+    const PlaceMention* opening = place_right_before(first);
+    if (!opening || !text::ends_at(s_.text, opening->span.begin, ":")) return false;
+    std::vector<Allocation> parts{Allocation{opening->name, opening->township, {}, std::nullopt, std::nullopt, std::nullopt}};
+    (money ? parts.back().amount_fen : parts.back().quantity) = first.value;
+    std::size_t j = k;
+    for (; j < s_.measures.size(); ++j) {
+      const Measure& mj = s_.measures[j];
+      const PlaceMention* place = place_right_before(mj);
+      const Measure& before = s_.measures[j - 1];
+      const bool same_kind = mj.kind == first.kind && (money || mj.unit == first.unit) && !mj.high;
+      if (!place || !same_kind) break;
+      const std::string_view gap = s_.slice(before.span.end, place->span.begin);
+      if (gap != "," && gap != "、" && gap != ";") break;
+      parts.push_back(Allocation{place->name, place->township, {}, std::nullopt, std::nullopt, std::nullopt});
+      (money ? parts.back().amount_fen : parts.back().quantity) = mj.value;
+    }
+    if (j == k) return false;
+    // Each a township of the joint gift, none twice.
+    for (std::size_t a = 0; a < parts.size(); ++a) {
+      if (!whole.covers.empty() && std::find(whole.covers.begin(), whole.covers.end(), parts[a].township) == whole.covers.end()) return false;
+      for (std::size_t b = 0; b < a; ++b)
+        if (parts[b].township == parts[a].township) return false;
+    }
+    for (std::size_t u = k; u < j; ++u) used[u] = true;
+    r.allocations = std::move(parts);
+    r.distribution = "each";
+    r.notes.push_back("the joint gift split by the townships and amounts listed after its colon");
+    r.measure.end = page(s_.measures[j - 1].span.end);
     return true;
   }
 

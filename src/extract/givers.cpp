@@ -545,8 +545,16 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     if (dm.span.begin > begin && dm.span.begin < end) end = dm.span.begin;
   for (const auto& m : s.measures)
     if (m.span.begin >= begin && m.span.begin < end) end = m.span.begin;
+  // 某校师生代表把…送到: 把 moves the thing given; the giver stands before it.
+  if (const std::size_t ba = s.text.find("把", begin); ba < end && ba > begin &&
+      std::none_of(s.organisations.begin(), s.organisations.end(), [&](const auto& o) { return o.first.begin < ba && o.first.end > ba; }))
+    end = ba;
   // 甲代表乙: 乙 gives. (某公司董事长王立新代表公司: the kind alone is the company named before.)
-  if (const LexToken* rep = s.last(Cat::represent, {begin, end})) {
+  // (某校师生代表将…, 员工代表向…: 代表 with nothing after it before the verb is the people sent, no
+  // one spoken for.)
+  if (const LexToken* rep = s.last(Cat::represent, {begin, end}); rep && (rep->span.end >= end || starts_at(s.text, rep->span.end, "将"))) {
+    end = rep->span.end;
+  } else if (rep) {
     bool own_body = false;
     for (std::string_view kind : {"公司", "集团", "企业", "协会", "商会", "本会", "本公司", "单位", "基金会", "学会", "联合会"})
       own_body = own_body || trim_punct(s.slice(rep->span.end, end)) == kind;
@@ -681,6 +689,10 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       if (g.span.empty()) g.span = {item_at, item_at + item.size()};
       continue;
     }
+    // 辖区居民、退休工程师王立平: a title listed before the person's own is no giver either.
+    if (const LexToken* title = s.last(bit(Cat::person_title), {item_at, item_at + item.size()});
+        title && title->span.end == item_at + item.size() && item_span.end != items.back().end)
+      continue;
     if (const LexToken* office = s.last(bit(Cat::position), {item_at, item_at + item.size()})) {
       // 某协会副会长、某公司董事长刘振华: an office listed before the person's name is no giver.
       if (office->span.end == item_at + item.size() && item_span.end != items.back().end) continue;
