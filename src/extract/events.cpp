@@ -2880,8 +2880,12 @@ class SentenceReader {
         r.date_basis = fmt::format("the year the funds are labelled with: {}", d.written);
         return;
       }
+    // (Also right after a pronoun giver that opens the sentence: 该会同时向…送去….)
+    std::size_t opening = 0;
+    if (const LexToken* p = s_.word_at(0); p && p->is(Cat::pronoun)) opening = p->span.end;
     for (std::string_view w : {"与此同时", "同时", "同期", "其间", "期间", "此间", "随后"}) {
-      if ((starts_at(s_.text, 0, w) || starts_at(s_.text, seg_begin, w)) && paragraph_last_ && paragraph_last_->precision != Precision::year) {
+      if ((starts_at(s_.text, 0, w) || starts_at(s_.text, seg_begin, w) || (opening > 0 && starts_at(s_.text, opening, w))) && paragraph_last_ &&
+          paragraph_last_->precision != Precision::year) {
         r.date = paragraph_last_;
         r.date_basis = fmt::format("carried over by {} from the paragraph", w);
         return;
@@ -2970,6 +2974,16 @@ class SentenceReader {
       for (const auto& w : s_.words)
         if (w.span.begin >= verb->span.end && w.span.end <= c.end && w.is(Cat::to)) cut = std::max(cut, w.span.end);
       std::string item = detail::item_between(s_, cut, c.end);
+      // 将一批防汛物资送到甲乡: the goods 将/把 moves stand before the verb. (筹措…物资，…，分别运抵
+      // 甲乡、乙镇: or in an earlier clause of the segment that gathered them.)
+      if (text::code_point_count(item) < 2 && !named) {
+        for (std::string_view move : {"将", "把"})
+          if (const std::size_t at = s_.text.rfind(move, verb->span.begin); at != std::string_view::npos && at >= c.begin && item.empty())
+            item = detail::item_between(s_, at + move.size(), verb->span.begin);
+        for (std::size_t e = s_.clause_of(s_.segments[s_.segment_of(c.begin)].begin); e < ci && text::code_point_count(item) < 2; ++e)
+          if (const LexToken* raised = s_.first(Cat::raise, s_.clauses[e]); raised && !clause_has_amount(e))
+            item = detail::item_between(s_, raised->span.end, s_.clauses[e].end);
+      }
       if (text::code_point_count(item) < 2) continue;
       AidReport r;
       r.kind = Kind::in_kind;
@@ -3127,9 +3141,39 @@ void value_goods_before(std::vector<AidReport>& reports, std::size_t from, const
 // become one line of that value (their counts stay in the item).
 bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from,
                                     bool read_nothing) {
+  if (from >= reports.size() || s.measures.empty() || s.measures.front().kind != MeasureKind::money) return false;
+  // …分别运抵甲乡、乙镇。两批物资分别价值12.8万元、9.6万元: values listed with 分别, one for each
+  // place the goods went to, in the order the places were named.
+  if (reports.size() - from == 1 && read_nothing && reports[from].kind == Kind::in_kind && !reports[from].has_amount()) {
+    AidReport& gift = reports[from];
+    std::vector<std::string> places;
+    if (gift.allocations.size() == 1 && gift.allocations.front().township == "JOINT") places = gift.allocations.front().covers;
+    else
+      for (const auto& a : gift.allocations) places.push_back(a.township);
+    const std::vector<std::size_t> list = detail::amount_list(s, 0);
+    const Measure& m = s.measures.front();
+    const LexToken* each = s.first(Cat::each, {0, m.span.begin});
+    const bool listed = each && s.slice(each->span) == "分别" && s.has(Cat::value, {each->span.end, m.span.begin}) &&
+                        !s.has(Cat::give, {0, m.span.begin}) && !s.has(Cat::give_paid, {0, m.span.begin});
+    bool fits = listed && places.size() >= 2 && list.size() == places.size() && list.size() == s.measures.size();
+    for (std::size_t j : list) fits = fits && s.measures[j].kind == MeasureKind::money && !s.measures[j].high;
+    for (const auto& p : places) fits = fits && !p.empty() && p != "JOINT";
+    if (fits) {
+      const std::vector<Allocation> before = gift.allocations;
+      gift.allocations.clear();
+      for (std::size_t i = 0; i < places.size(); ++i) {
+        Allocation a = before.size() == places.size() ? before[i] : Allocation{places[i], places[i], {}, std::nullopt, std::nullopt, std::nullopt};
+        a.amount_fen = s.measures[list[i]].value;
+        gift.allocations.push_back(std::move(a));
+        gift.approximate = gift.approximate || s.measures[list[i]].approximate;
+      }
+      gift.distribution = "each";
+      gift.notes.push_back(fmt::format("valued in the next sentence, place by place (分别): {}", s.text));
+      return true;
+    }
+  }
   // (One sum of money opening the sentence's figures; a count after it in a later clause says what
   // the goods do: 这两台设备共计价值十六万元，每天可烘干鲜连翘6吨.)
-  if (from >= reports.size() || s.measures.empty() || s.measures.front().kind != MeasureKind::money) return false;
   const Measure& m = s.measures.front();
   for (std::size_t j = 1; j < s.measures.size(); ++j)
     if (s.measures[j].kind == MeasureKind::money || s.clause_of(s.measures[j].span.begin) == s.clause_of(m.span.begin)) return false;
@@ -3659,9 +3703,13 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       skip_marks();
       const bool heading = tokens.text.find("。") == std::string_view::npos && text::code_point_count(tokens.text) <= 30;
       // (报告显示，2020年，…: a short lead of who says it, then the year.)
-      if (lead < d.span.begin && text::ends_at(tokens.text, d.span.begin, ",") &&
-          text::code_point_count(tokens.slice(lead, d.span.begin)) <= 7 && text::all_han(tokens.slice(lead, d.span.begin - 1)))
-        lead = d.span.begin;
+      // (记者从县乡村振兴部门获悉，2024年，…: a longer one when it ends in a word of telling.)
+      if (lead < d.span.begin && text::ends_at(tokens.text, d.span.begin, ",") && text::all_han(tokens.slice(lead, d.span.begin - 1))) {
+        const std::string_view who = tokens.slice(lead, d.span.begin - 1);
+        bool telling = false;
+        for (std::string_view w : {"获悉", "了解到", "显示", "介绍"}) telling = telling || text::ends_at(who, who.size(), w);
+        if (text::code_point_count(who) <= 6 || (telling && text::code_point_count(who) <= 20)) lead = d.span.begin;
+      }
       if (lead == d.span.begin && (heading || starts_at(tokens.text, d.span.end, ","))) memory.section_year = d.date;
       // (召开2019年度工作总结表彰大会, printed in January 2020: the year the report looks back on.)
       const bool year_of_report = (starts_at(tokens.text, d.span.end, "度") || d.written.ends_with("年度")) && article_date &&
