@@ -1617,6 +1617,22 @@ class SentenceReader {
       // 为两乡镇18个村卫生室均配备…): each of them all, in one line of their township, or one joint
       // line of the townships (how many in each is not said).
       bool counted_jointly = false;
+      // (走访了甲乡丰太村、西坡村和乙镇龙驹村，为三个村均送去…: the count is of the villages the
+      // sentence named; each of them gets the amount.)
+      if (each && !recipients.empty() && split_by_counts.empty())
+        if (const auto n = counted_before_each(lead_from, m.span.begin); n && *n > static_cast<std::int64_t>(recipients.size())) {
+          std::vector<Recipient> villages;
+          for (const auto& p : s_.places)
+            if (p.span.end <= m.span.begin && p.level == PlaceLevel::village && !p.township.empty() && !s_.quoted(p.span.begin))
+              villages.push_back({p.name, p.township});
+          const bool all_there = std::all_of(villages.begin(), villages.end(), [&](const Recipient& v) {
+            return std::any_of(recipients.begin(), recipients.end(), [&](const Recipient& named) { return named.township == v.township; });
+          });
+          if (static_cast<std::int64_t>(villages.size()) == *n && all_there) {
+            recipients = villages;
+            r.notes.push_back("the places counted are the villages the sentence named");
+          }
+        }
       if (each && !recipients.empty() && split_by_counts.empty())
         if (const auto n = counted_before_each(lead_from, m.span.begin);
             n && (recipients.size() == 1 || *n > static_cast<std::int64_t>(recipients.size()))) {

@@ -743,9 +743,13 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         if (g.span.empty()) g.span = {desc->span.end, item_at + item.size()};
         continue;
       }
-      if (people_of_a_name) {
+      // (高新区科技企业联合会: an association named by the descriptor and an ending alone is one
+      // name; not 辖区企业工会, the unions of those companies.)
+      const bool descriptor_names_body = desc->is(Cat::descriptor) && d.is_organisation_ending(after) &&
+                                         d.category(after) == "social_organisation" && !after.ends_with("工会");
+      if (people_of_a_name && !descriptor_names_body) {
         item = before;
-      } else if (text::code_point_count(after) >= 2) {
+      } else if (text::code_point_count(after) >= 2 && !descriptor_names_body) {
         item = after;
         item_at = desc->span.end;
       }

@@ -229,6 +229,7 @@ const std::vector<Form>& note_forms() {
       form(R"(total split equally by the places that follow it \(各\))", "总额由其后各地点平分（各）"),
       form(R"(total split by the places and amounts that follow it \(分别\))", "总额按其后的地点与金额拆分（分别）"),
       form(R"(the joint gift split by the townships and amounts listed after its colon)", "合并记录按冒号后所列乡镇与金额拆分"),
+      form(R"(the places counted are the villages the sentence named)", "所计数目即句中点名的各村"),
       form(R"(the rest of the total \((.+)\) to the place its 其余 clause names)", "总额的其余部分（$1）归“其余”分句所写的地点"),
       form(R"(total split by the parts that follow it \(其中\))", "总额按其后的各部分拆分（其中）"),
       form(R"(the money part of a gift of money and goods \((.+) in all\))", "资金加物品捐赠中的资金部分（共 $1）"),

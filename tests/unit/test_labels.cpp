@@ -221,6 +221,7 @@ TEST_CASE("every note the extractor writes, Chinese first (read from src/extract
       "total split equally by the places that follow it (各)",
       "total split by the places and amounts that follow it (分别)",
       "the joint gift split by the townships and amounts listed after its colon",
+      "the places counted are the villages the sentence named",
       "valued in the next sentence, place by place (分别): 两批物资分别价值12.8万元、9.6万元。",
       "the rest of the total (80000.00) to the place its 其余 clause names",
       "the rest of the total (20) to the place its 其余 clause names",
