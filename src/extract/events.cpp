@@ -584,6 +584,11 @@ class SentenceReader {
           !s_.has(Cat::hand_over, {open, close}) && text::code_point_count(s_.slice(open, close)) <= 16)
         return;
     }
+    // 这笔钱将按照小学生每人每学期500元…的标准发放: how money read before is shared out, per head;
+    // no new gift.
+    if (m.kind == MeasureKind::money)
+      for (std::string_view back : {"这笔", "该笔", "此笔"})
+        if (const std::size_t at = s_.text.find(back); at < m.span.begin && s_.has(Cat::per_unit, {at, m.span.begin})) return;
     // …两家单位送出的慰问品合计价值10万元: the sum of the gifts just read, said again as a check.
     if (m.kind == MeasureKind::money && s_.has(Cat::total, {own.begin, m.span.begin}) && restates_gifts_before(k, m.value, reports))
       return;

@@ -423,18 +423,27 @@ static const LexToken* last_each(const SentenceTokens& s, std::size_t from, std:
   return e;
 }
 
+// 向每个乡镇投入…共计240万元: 每 names the recipients themselves; a 共计 after it sums the years,
+// for each of them.
+static bool each_names_townships(const SentenceTokens& s, const LexToken& e) {
+  for (std::string_view each_place : {"每个乡镇", "每个乡", "每个镇", "每乡", "每镇"})
+    if (starts_at(s.text, e.span.begin, each_place)) return true;
+  return false;
+}
+
 bool says_each(const SentenceTokens& s, std::size_t from, std::size_t measure_begin) {
   const LexToken* w = last_each(s, from, measure_begin);
   if (!w) return false;
   // 共 after 分别 (分别…共计): the total decides.
   const LexToken* t = s.last(Cat::total, {from, measure_begin});
-  return !(t && t->span.begin > w->span.begin);
+  return !(t && t->span.begin > w->span.begin) || each_names_townships(s, *w);
 }
 
 bool says_total(const SentenceTokens& s, std::size_t from, std::size_t measure_begin) {
   const LexToken* t = s.last(Cat::total, {from, measure_begin});
   if (!t) return false;
   const LexToken* e = last_each(s, from, measure_begin);
+  if (e && each_names_townships(s, *e)) return false;
   return !e || e->span.begin < t->span.begin;
 }
 

@@ -516,6 +516,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       again = true;
     }
   }
+  // 据某校负责人介绍，…: who told it, not who gave.
+  if (starts_at(s.text, begin, "据")) {
+    const std::string_view told = trim_punct(s.slice(begin, c.end));
+    for (std::string_view w : {"介绍", "表示", "透露", "说", "统计"})
+      if (text::ends_at(told, told.size(), w)) return std::nullopt;
+  }
   // 车上是某协会捐赠的…, 是某公司去年捐赠的: the giver is named after the copula.
   for (const auto& o : s.organisations)
     if (o.first.begin >= begin + 3 && o.first.begin < limit && starts_at(s.text, o.first.begin - 3, "是")) {
@@ -734,11 +740,18 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       for (std::string_view t : {"车队", "服务队", "医疗队", "小分队", "突击队"}) team = team || text::ends_at(after, after.size(), t);
       const bool people_of_a_name = d.has_organisation_ending(before) && (!d.has_organisation_ending(after) || team) &&
                                     !d.find_known(after) && organisations_in(after, d).empty();
-      // 爱心人士张国庆: a person named after a title gives in his own name.
-      const std::size_t name_chars = text::code_point_count(after);
-      if (desc->is(Cat::person_title) && name_chars >= 2 && name_chars <= 3 && text::all_han(after)) {
-        g.members.emplace_back(after);
-        g.members_written.emplace_back(after);
+      // 爱心人士张国庆: a person named after a title gives in his own name. (退休教师王秀兰老人,
+      // 爱心人士陈素芳女士: a word of respect after the name is no part of it.)
+      std::string_view after_name = after;
+      for (std::string_view respect : {"老人", "女士", "先生", "同志", "老师"})
+        if (text::ends_at(after_name, after_name.size(), respect) && text::code_point_count(after_name) >= 4) {
+          after_name.remove_suffix(respect.size());
+          break;
+        }
+      const std::size_t name_chars = text::code_point_count(after_name);
+      if (desc->is(Cat::person_title) && name_chars >= 2 && name_chars <= 3 && text::all_han(after_name)) {
+        g.members.emplace_back(after_name);
+        g.members_written.emplace_back(after_name);
         g.basis = "person";
         if (g.span.empty()) g.span = {desc->span.end, item_at + item.size()};
         continue;

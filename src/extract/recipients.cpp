@@ -124,7 +124,18 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
       if (!after_county && !joined && !after_here) continue;
     }
     if (p.level == PlaceLevel::collective) {
-      for (auto& r : expand_collective(p, memory)) out.push_back(std::move(r));
+      // (与甲乡、乙乡结对的某区，…向两乡分别送去…: the townships its sentence named before it, when
+      // they are as many as it counts.)
+      std::vector<std::string> named_before;
+      for (const auto& q : s.places)
+        if (q.span.end <= p.span.begin && q.level == PlaceLevel::township && !q.township.empty() && !s.quoted(q.span.begin) &&
+            std::find(named_before.begin(), named_before.end(), q.township) == named_before.end())
+          named_before.push_back(q.township);
+      if (p.count > 0 && static_cast<int>(named_before.size()) == p.count) {
+        for (const auto& t : named_before) out.push_back({t, t});
+      } else {
+        for (auto& r : expand_collective(p, memory)) out.push_back(std::move(r));
+      }
       last_end = p.span.end;
       continue;
     }
