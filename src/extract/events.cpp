@@ -1315,6 +1315,10 @@ class SentenceReader {
         if (counted.empty() && frame_begin > segment.begin &&
             std::none_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& o) { return o.span.begin >= segment.begin && o.span.end <= frame_begin && o.kind == MeasureKind::money; }))
           counted = counts_by_place(segment.begin, frame_begin);
+        // (…每户送去慰问金500元，其中甲乡70户、乙镇50户；此外，还为每户准备了价值200元的…: the same
+        // 每户 said again in a later segment is the same households, counted by place before.)
+        if (counted.empty() && segment.begin > 0 && s_.slice(0, segment.begin).find(s_.slice(per->span)) != std::string_view::npos)
+          counted = counts_by_place(0, segment.begin);
         std::string_view counted_after;
         // 为两乡镇215户每户发放慰问金800元，其中甲乡118户、乙镇97户: the counts by place after 其中,
         // when they add up to the count before.
