@@ -312,7 +312,7 @@ std::optional<std::int64_t> parse_integer(std::string_view run) {
 const std::vector<std::string_view>& goods_units() {
   static const std::vector<std::string_view> units = {
       "公斤", "册", "本", "台", "套", "件", "箱", "架", "辆", "张", "盒", "包", "袋", "桶", "瓶",
-      "份", "双", "吨", "斤", "株", "棵", "头", "只", "盏", "顶", "床", "副", "把", "块", "个", "部", "支", "枚", "罐", "筐", "卷", "组", "艘"};
+      "份", "双", "吨", "斤", "株", "棵", "头", "只", "盏", "顶", "床", "副", "把", "块", "个", "部", "支", "枚", "罐", "筐", "卷", "组", "艘", "片"};
   return units;
 }
 
@@ -480,6 +480,8 @@ std::size_t unit_length(std::string_view s, std::size_t pos, std::string& unit) 
       const bool one_each = pos >= 3 && s.substr(pos - 3, 3) == "一" && s.substr(pos - window, window).find("每") != std::string_view::npos;
       if (!one_each) return 0;
     }
+    // 片 counts goods written with a number (口罩5000片); 一片 is "a stretch of" (一片片新苗, 一片真情).
+    if (u == "片" && pos >= 3 && s.substr(pos - 3, 3) == "一") return 0;
     std::size_t len = u.size();
     unit = u;
     // 10台(套): keep the alternative unit written in brackets.
