@@ -139,6 +139,13 @@ std::vector<Recipient> places_in(const SentenceTokens& s, std::size_t begin, std
       last_end = p.span.end;
       continue;
     }
+    // (…共销售卢氏农特产品23.6万元, 向卢氏县捐赠…: the county itself, when the pairing district gives,
+    // is the townships it is paired with, together.)
+    if (p.level == PlaceLevel::county && memory.paired.size() >= 2 && gift_of_pairing_district(memory)) {
+      for (const auto& t : memory.paired) out.push_back({t, t});
+      last_end = p.span.end;
+      continue;
+    }
     if (!out.empty() && last_end == p.span.begin && out.back().name == out.back().township && out.back().township == p.township &&
         p.level != PlaceLevel::township) {
       out.back().name += p.name;  // 木桐乡东坡村: one recipient
