@@ -1626,34 +1626,32 @@ class SentenceReader {
       // 为两乡镇18个村卫生室均配备…): each of them all, in one line of their township, or one joint
       // line of the townships (how many in each is not said).
       bool counted_jointly = false;
+      const auto n_each = each && !recipients.empty() && split_by_counts.empty() ? counted_before_each(lead_from, m.span.begin) : std::nullopt;
       // (走访了甲乡丰太村、西坡村和乙镇龙驹村，为三个村均送去…: the count is of the villages the
       // sentence named; each of them gets the amount.)
-      if (each && !recipients.empty() && split_by_counts.empty())
-        if (const auto n = counted_before_each(lead_from, m.span.begin); n && *n > static_cast<std::int64_t>(recipients.size())) {
-          std::vector<Recipient> villages;
-          for (const auto& p : s_.places)
-            if (p.span.end <= m.span.begin && p.level == PlaceLevel::village && !p.township.empty() && !s_.quoted(p.span.begin))
-              villages.push_back({p.name, p.township});
-          const bool all_there = std::all_of(villages.begin(), villages.end(), [&](const Recipient& v) {
-            return std::any_of(recipients.begin(), recipients.end(), [&](const Recipient& named) { return named.township == v.township; });
-          });
-          if (static_cast<std::int64_t>(villages.size()) == *n && all_there) {
-            recipients = villages;
-            r.notes.push_back("the places counted are the villages the sentence named");
-          }
+      if (n_each && *n_each > static_cast<std::int64_t>(recipients.size())) {
+        std::vector<Recipient> villages;
+        for (const auto& p : s_.places)
+          if (p.span.end <= m.span.begin && p.level == PlaceLevel::village && !p.township.empty() && !s_.quoted(p.span.begin))
+            villages.push_back({p.name, p.township});
+        const bool all_there = std::all_of(villages.begin(), villages.end(), [&](const Recipient& v) {
+          return std::any_of(recipients.begin(), recipients.end(), [&](const Recipient& named) { return named.township == v.township; });
+        });
+        if (static_cast<std::int64_t>(villages.size()) == *n_each && all_there) {
+          recipients = villages;
+          r.notes.push_back("the places counted are the villages the sentence named");
         }
-      if (each && !recipients.empty() && split_by_counts.empty())
-        if (const auto n = counted_before_each(lead_from, m.span.begin);
-            n && (recipients.size() == 1 || *n > static_cast<std::int64_t>(recipients.size()))) {
-          if (recipients.size() >= 2) recipients = detail::group_by_township(recipients);
-          if (!multiply(*n)) return;
-          // (5个村卫生室各配备一只价值两千元的出诊箱: the value after is of the one each got.)
-          if (m.kind == MeasureKind::quantity && m.value == 1) units_counted = *n;
-          places_counted = *n;
-          r.notes.push_back(fmt::format("computed: {} x {}", *n, written_value));
-          counted_jointly = recipients.size() >= 2;
-          r.distribution = counted_jointly ? "joint" : "per_unit";
-        }
+      }
+      if (n_each && (recipients.size() == 1 || *n_each > static_cast<std::int64_t>(recipients.size()))) {
+        if (recipients.size() >= 2) recipients = detail::group_by_township(recipients);
+        if (!multiply(*n_each)) return;
+        // (5个村卫生室各配备一只价值两千元的出诊箱: the value after is of the one each got.)
+        if (m.kind == MeasureKind::quantity && m.value == 1) units_counted = *n_each;
+        places_counted = *n_each;
+        r.notes.push_back(fmt::format("computed: {} x {}", *n_each, written_value));
+        counted_jointly = recipients.size() >= 2;
+        r.distribution = counted_jointly ? "joint" : "per_unit";
+      }
       if (r.distribution.empty()) r.distribution = each && recipients.size() > 1 ? "each" : recipients.size() > 1 ? "joint" : "single";
       r.allocations = allocate(recipients, each && !counted_jointly, amount, high, quantity);
     }
@@ -2115,19 +2113,17 @@ class SentenceReader {
     };
     const PlaceMention* opening = place_right_before(first);
     if (!opening || !text::ends_at(s_.text, opening->span.begin, ":")) return false;
-    std::vector<Allocation> parts{Allocation{opening->name, opening->township, {}, std::nullopt, std::nullopt, std::nullopt}};
-    (money ? parts.back().amount_fen : parts.back().quantity) = first.value;
+    const Whole listed{first.kind, first.value, first.unit};
+    std::vector<Allocation> parts{listed.part(opening->name, opening->township, first.value)};
     std::size_t j = k;
     for (; j < s_.measures.size(); ++j) {
       const Measure& mj = s_.measures[j];
       const PlaceMention* place = place_right_before(mj);
       const Measure& before = s_.measures[j - 1];
-      const bool same_kind = mj.kind == first.kind && (money || mj.unit == first.unit) && !mj.high;
-      if (!place || !same_kind) break;
+      if (!place || !listed.fits(mj) || mj.high) break;
       const std::string_view gap = s_.slice(before.span.end, place->span.begin);
       if (gap != "," && gap != "、" && gap != ";") break;
-      parts.push_back(Allocation{place->name, place->township, {}, std::nullopt, std::nullopt, std::nullopt});
-      (money ? parts.back().amount_fen : parts.back().quantity) = mj.value;
+      parts.push_back(listed.part(place->name, place->township, mj.value));
     }
     if (j == k) return false;
     // Each a township of the joint gift, none twice.

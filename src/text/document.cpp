@@ -115,6 +115,9 @@ bool is_headline_like(std::string_view line) {
   return !(is_terminal(last) || last == U',' || last == U';' || last == U':' || last == U'、');
 }
 
+// The words a byline opens with (本报记者 王晓燕, 通讯员 杜鹏).
+constexpr std::string_view kBylineLeads[] = {"通讯员", "本报记者", "记者"};
+
 bool ends_with_byline(std::string_view line) {
   line = trim(line);
   // (记者 李华), also before normalisation: （记者 李华）
@@ -130,7 +133,7 @@ bool ends_with_byline(std::string_view line) {
   std::string_view bare = line;
   if (!bare.empty() && bare[0] == '(') bare.remove_prefix(1);
   if (starts_at(bare, 0, "（")) bare.remove_prefix(3);
-  for (std::string_view lead : {"通讯员", "本报记者", "记者"})
+  for (std::string_view lead : kBylineLeads)
     if (starts_at(bare, 0, lead) && code_point_count(bare) <= 30 && is_name_list(strip_photo_credit(bare.substr(lead.size()))))
       return true;
   // "高新时报 方宝岭 文/图": a short credit line.
@@ -182,7 +185,8 @@ std::vector<Article> split_articles(std::string_view text) {
     bool opening_byline = current.paragraphs.size() == 1;
     if (opening_byline) {
       const std::string_view t = trim(line);
-      opening_byline = starts_at(t, 0, "本报记者") || starts_at(t, 0, "记者") || starts_at(t, 0, "通讯员") || starts_at(t, 0, "文/");
+      opening_byline = starts_at(t, 0, "文/");
+      for (std::string_view lead : kBylineLeads) opening_byline = opening_byline || starts_at(t, 0, lead);
     }
     if (ends_with_byline(line) && !current.paragraphs.empty() && !opening_byline) {
       // Credit lines that follow belong to the same article.
