@@ -1478,6 +1478,17 @@ class SentenceReader {
     // yet (签订协议，明年拨付…). Both are promises made on the article's date. (The page's year, not
     // the article's: an article's day may be read from a date in its text.)
     const bool after_page_year = r.date && memory_.published && r.date->first.year() > memory_.published->last.year();
+    // (按照协议，2019年至2021年，该会共向该镇提供…100万元, on a page of 2019: years written that run
+    // past the page's are the agreement's terms, not what was paid.)
+    // (A tranche, 首期200万元已于签约前拨付到位, is paid whatever the terms.)
+    const bool runs_past_page_year = r.date && memory_.published && r.status == Status::disbursed && !r.tranche && r.date->is_range() &&
+                                     r.date->precision == Precision::year && r.date_basis.rfind("stated", 0) == 0 &&
+                                     r.date->first.year() <= memory_.published->last.year() &&
+                                     r.date->last.year() > memory_.published->last.year();
+    if (runs_past_page_year) {
+      r.notes.push_back(fmt::format("terms for {}", format_date(*r.date)));
+      r.status = Status::pledged;
+    }
     const bool to_be_paid = r.date && article_date_ &&
                             ((r.status == Status::pledged && r.date->first > article_date_->last &&
                               (s_.has(Cat::modal, {segment.begin, own.end}) || after_page_year)) ||
@@ -2916,7 +2927,10 @@ class SentenceReader {
     if (!r.date && memory_.section_year) {
       const std::string_view before = s_.slice(0, measure_begin);
       for (std::string_view whole : {"全年", "年内", "当年", "本年度", "一年来", "一年间", "过去一年", "这一年"})
-        if (before.find(whole) != std::string_view::npos) {
+        for (std::size_t at = before.find(whole); at != std::string_view::npos; at = before.find(whole, at + whole.size())) {
+          // (三年内, 两年间: a term of years, not the year.)
+          if (at > 0 && whole.starts_with("年") && is_count_numeral(text::code_point_at(before, text::previous_code_point_start(before, at))))
+            continue;
           r.date = memory_.section_year;
           r.date_basis = fmt::format("the year its part of the article is about: {}", format_date(*memory_.section_year));
           return;

@@ -309,7 +309,15 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     return true;
   // A period's total (今年1至9月…共, 2019年…共计, 今年上半年…共): many gifts summed, not one.
   // A bare year with 共 is such a total for purchases (many buyers, many days), not for one gift.
-  if (total && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31)) return true;
+  // (Not a time said as 岁末/年底: 去年岁末…送去慰问金共计12万元 is one occasion.)
+  const bool said_as_year_end = date && std::any_of(s.dates.begin(), s.dates.end(), [&](const DatedMention& d) {
+    if (d.span.end > m.span.begin || d.date.first != date->first || d.date.last != date->last) return false;
+    for (std::string_view w : {"岁末", "年底", "年末", "岁尾", "年终"})
+      if (d.written.find(w) != std::string::npos) return true;
+    return false;
+  });
+  if (total && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31) && !said_as_year_end)
+    return true;
   if (total && date && date->precision == Precision::year && kind == Kind::consumption) return true;
   // …and what a place received in a whole year, in all (2023年，该镇共接收帮扶资金和物资287万元:
   // from many givers; a giver's 2022年…共捐赠… may be one gift).

@@ -215,6 +215,7 @@ const std::vector<Form>& note_forms() {
       form(R"(a rate for part of the people counted before 其中)", "只是“其中”之前所数人员中一部分人的标准"),
       // Dates and summaries.
       form(R"(to be paid (.+))", "将于 $1 拨付"),
+      form(R"(terms for (.+))", "协议约定的期限 $1，尚非已付"),
       form(R"(summary figure without a date of its own)", "汇总数字，本身没有日期"),
       // Several givers, places or amounts in one sentence.
       form(R"(givers, places and amounts paired in order \(分别\))", "捐赠方、地点与金额按顺序对应（分别）"),
