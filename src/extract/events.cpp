@@ -424,6 +424,9 @@ class SentenceReader {
   /// The date of the sentence before, when it set the scene (a date, no amount) in this paragraph:
   /// 岁末，某街道把牵挂送到了甲乡敬老院。街道干部为老人送去… is dated by it.
   std::optional<DateRange> scene_date;
+  /// The date the sentence before in this paragraph stated (a year too): 郑州市各帮扶单位去年普遍加大了
+  /// 投入。其中，甲区向…拨付… is dated by it, when the sentence opens with 其中.
+  std::optional<DateRange> breakdown_date;
   /// Products (每户N元×M户) refused by read(): past the ceiling of one ledger line.
   std::vector<RefusedMeasure> refused;
   /// The sentence lists who gave the parts of the total read in the sentence before (其中，甲4万元，
@@ -2846,6 +2849,11 @@ class SentenceReader {
     return true;
   }
 
+  // Years that run past the page's own (约定2024年至2026年…): the terms of an agreement.
+  bool terms_of_years(const DatedMention& d) const {
+    return d.date.is_range() && d.date.precision == Precision::year && memory_.published && d.date.last.year() > memory_.published->last.year();
+  }
+
   // The event's own date: in its frame, earlier in its segment, or carried by 同时/随后.
   void date_report(AidReport& r, Span window, std::size_t measure_begin) const {
     const DatedMention* best = nullptr;
@@ -2863,8 +2871,14 @@ class SentenceReader {
         best = &d;
         break;
       }
+      // (去年6月续签协议，约定2024年至2026年…各投入…: a pledge is dated when it was made, not by
+      // the years of its terms.)
+      if (best && r.status == Status::pledged && terms_of_years(d)) continue;
       if (d.span.begin < measure_begin || !best) best = &d;
     }
+    if (best && r.status == Status::pledged && terms_of_years(*best))
+      for (const auto& d : s_.dates)
+        if (d.span.end <= best->span.begin && !d.plan && !is_label(d) && !terms_of_years(d)) best = &d;
     if (best) {
       r.date = best->date;
       r.date_basis = fmt::format("stated: {}", best->written);
@@ -2941,6 +2955,11 @@ class SentenceReader {
     if (!r.date && memory_.year_reported && article_date_ && memory_.year_reported->last < article_date_->first) {
       r.date = memory_.year_reported;
       r.date_basis = fmt::format("the year the article reports on: {} (its title)", format_date(*memory_.year_reported));
+    }
+    if (!r.date && breakdown_date && s_.dates.empty() && s_.word_at(0) && s_.word_at(0)->is(Cat::subsum)) {
+      r.date = breakdown_date;
+      r.date_basis = "carried over from the sentence before, which 其中 breaks down";
+      return;
     }
     if (!r.date && scene_date && std::all_of(s_.dates.begin(), s_.dates.end(), [](const DatedMention& d) { return d.plan; })) {
       r.date = scene_date;
@@ -3491,6 +3510,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   std::optional<DateRange> paragraph_last;
   bool previous_had_amount = false;
   std::optional<DateRange> scene_date;  // see SentenceReader::scene_date
+  std::optional<DateRange> breakdown_date;  // see SentenceReader::breakdown_date
   std::size_t previous_from = 0;  // the reports of the sentence before start here
   // The reports of the sentence before, [quote_from, quote_to), when it was a quote standing alone (“…”).
   std::size_t quote_from = 0, quote_to = 0;
@@ -3544,6 +3564,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       paragraph = sentence.paragraph;
       paragraph_last.reset();
       scene_date.reset();
+      breakdown_date.reset();
       // (A paragraph opening with 其中 breaks down the total that ended the paragraph before.)
       if (!text::starts_at(text::trim(sentence.text), 0, "其中")) previous_had_amount = false;
       memory.people_counted.reset();
@@ -3608,6 +3629,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date, consumption_article,
                           previous_had_amount);
     reader.scene_date = scene_date;
+    reader.breakdown_date = breakdown_date;
     std::vector<AidReport> read = reader.read();
     // An amount refused in the sentence: reported with the reason; no report stands in for it
     // without an amount.
@@ -3695,14 +3717,25 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         if (starts_at(tokens.text, span.end, d)) memory.delegation = name;
     for (const auto& [span, name] : orgs) memory.remember(std::string(tokens.slice(span)), name);
     if (!orgs.empty()) {
-      memory.last_organisation = orgs.back().second;
-      memory.last_organisation_written = std::string(tokens.slice(orgs.back().first));
+      // (甲会联合乙基金会向两乡镇捐赠…。该会还…: the one who led is meant, not its partner.)
+      std::size_t last = orgs.size() - 1;
+      if (last > 0) {
+        const LexToken* between = tokens.word_at(orgs[last - 1].first.end);
+        if (between && between->is(Cat::together) && between->span.end == orgs[last].first.begin && between->span.begin == orgs[last - 1].first.end) {
+          --last;
+          memory.remember(std::string(tokens.slice(orgs[last].first)), orgs[last].second);
+        }
+      }
+      memory.last_organisation = orgs[last].second;
+      memory.last_organisation_written = std::string(tokens.slice(orgs[last].first));
     }
     // (说起恒信达，…: a company named again by its brand alone is the latest named again.)
     memory.recall_by_brand(tokens.text, orgs.empty() ? 0 : orgs.back().first.end);
     // A person named after an office (董事长赵永恒, 主任周敏也…) or a private person's title
     // (退休教师李桂兰: 她 alone is then her).
     remember_person(memory, tokens, tokens.text.size());
+    for (auto r = reports.begin() + static_cast<std::ptrdiff_t>(pushed_from); r != reports.end(); ++r)
+      if (!r->donor.empty()) memory.person_gave_last = r->donor_basis == "person" && r->donor == memory.last_person;
     // The people this sentence counts, for 每人/每户 in the next one.
     memory.people_counted = count_in(tokens.text, tokens.text.size(), 0);
     // (此次共慰问45户, 共走访56户, 共有42名: a total of the people of the story.)
@@ -3840,6 +3873,9 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     previous_had_amount = std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(pushed_from), reports.end(),
                                       [](const AidReport& r) { return r.has_amount(); });
     // (A day, a month or a short season such as 岁末; not a year, which is as often background.)
+    breakdown_date.reset();
+    for (const auto& d : tokens.dates)
+      if (!d.plan && !d.five_year_plan) breakdown_date = d.date;
     scene_date.reset();
     if (tokens.measures.empty())
       for (const auto& d : tokens.dates)

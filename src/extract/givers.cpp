@@ -515,6 +515,24 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       begin = w->span.end;
       again = true;
     }
+    // A festival said as a time (春节前区总工会…, “六一”期间区团工委…): the name starts after it.
+    {
+      std::size_t at = begin;
+      if (starts_at(s.text, at, "“")) at += std::string_view("“").size();
+      if (const LexToken* w = s.word_at(at); w && w->is(Cat::festival)) {
+        at = w->span.end;
+        if (starts_at(s.text, at, "”")) at += std::string_view("”").size();
+        for (std::string_view when : {"来临之际", "之际", "前夕", "期间", "当天", "前", "后", "时"})
+          if (starts_at(s.text, at, when)) {
+            at += when.size();
+            break;
+          }
+        if (at < limit) {
+          begin = at;
+          again = true;
+        }
+      }
+    }
   }
   // 据某校负责人介绍，…: who told it, not who gave.
   if (starts_at(s.text, begin, "据")) {
@@ -789,7 +807,9 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       if (referent && !body.empty()) *referent += body;
       // (企业家李建华向某小学捐赠校服。其还承诺…: 其 is the private person named last, when no
       // organisation that gives stands before.)
-      if (!referent && body.empty() && item == "其" && memory.last_person_by_title && !memory.last_person.empty()) {
+      // (…创始人周某个人出资为…送去…。其还为…捐赠: 其 is the person who gave last in her own name.)
+      if (body.empty() && item == "其" && !memory.last_person.empty() &&
+          ((!referent && memory.last_person_by_title) || memory.person_gave_last)) {
         g.members.push_back(memory.last_person);
         g.members_written.push_back(std::string(item));
         g.basis = "person";
