@@ -155,9 +155,6 @@ std::vector<Allocation> allocate_measure(const std::vector<Recipient>& recipient
 
 // What people, households or schools are counted in (50名, 120户, 8个村), and the characters of the count.
 constexpr std::string_view kCountUnits[] = {"名", "人", "户", "所", "个", "位", "家", "村", "校"};
-bool is_count_numeral(char32_t cp) {
-  return (cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十百千万").find(cp) != std::u32string_view::npos;
-}
 
 // The nearest count of people, households or schools before `pos` and after `from` (为50名学生).
 std::optional<std::int64_t> count_in(std::string_view text, std::size_t pos, std::size_t from) {
@@ -3195,7 +3192,19 @@ void value_goods_before(std::vector<AidReport>& reports, std::size_t from, const
 // become one line of that value (their counts stay in the item).
 bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from,
                                     bool read_nothing) {
-  if (from >= reports.size() || s.measures.empty() || s.measures.front().kind != MeasureKind::money) return false;
+  if (from >= reports.size() || s.measures.empty()) return false;
+  // (…把两台生化分析仪分别送到甲、乙卫生室。两台设备共价值11.6万元: the same count in the same
+  // measure word, opening the sentence, is "these"; the money after it is their value.)
+  std::size_t first_money = 0;
+  bool counted_again = false;
+  if (const Measure& g = s.measures.front(); g.kind != MeasureKind::money && s.measures.size() >= 2 && reports.size() - from == 1 &&
+                                             !reports[from].unit.empty() && g.unit == reports[from].unit &&
+                                             g.value == reports[from].total_quantity() &&
+                                             text::code_point_count(s.text.substr(0, g.span.begin)) <= 2) {
+    first_money = 1;
+    counted_again = true;
+  }
+  if (s.measures[first_money].kind != MeasureKind::money) return false;
   // …分别运抵甲乡、乙镇。两批物资分别价值12.8万元、9.6万元: values listed with 分别, one for each
   // place the goods went to, in the order the places were named.
   if (reports.size() - from == 1 && read_nothing && reports[from].kind == Kind::in_kind && !reports[from].has_amount()) {
@@ -3228,13 +3237,13 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   }
   // (One sum of money opening the sentence's figures; a count after it in a later clause says what
   // the goods do: 这两台设备共计价值十六万元，每天可烘干鲜连翘6吨.)
-  const Measure& m = s.measures.front();
-  for (std::size_t j = 1; j < s.measures.size(); ++j)
+  const Measure& m = s.measures[first_money];
+  for (std::size_t j = first_money + 1; j < s.measures.size(); ++j)
     if (s.measures[j].kind == MeasureKind::money || s.clause_of(s.measures[j].span.begin) == s.clause_of(m.span.begin)) return false;
   const Span c = s.clauses[s.clause_of(m.span.begin)];
   if (!s.has(Cat::value, {c.begin, m.span.begin}) || s.has(Cat::give, {0, m.span.begin}) || s.has(Cat::give_paid, {0, m.span.begin}))
     return false;
-  bool these = false;
+  bool these = counted_again;
   for (std::string_view w : {"这批", "该批", "此批", "上述", "这些"}) {
     const std::size_t at = s.text.find(w);
     these = these || (at != std::string_view::npos && at < m.span.begin);
@@ -3343,12 +3352,70 @@ bool giver_of_goods_before(const detail::SentenceTokens& s, std::vector<AidRepor
 // 为该校教师每人发放慰问金500元。该校共有教师18名…: the sentence after per-unit gifts whose count
 // was not stated counts them, when it states no money of its own. With several such gifts (本科生
 // 每人3000元、专科生每人2000元), each takes the count of the clause that names who each is.
+// 为两乡镇教师每人送上慰问金500元。…甲乡、乙镇分别有126名和98名教师得到慰问: a per-unit gift to
+// places together, counted place by place with 分别 in the next sentence: one line for each place.
+bool count_places_of_sentence_before(const detail::SentenceTokens& s, AidReport& gift) {
+  if (gift.allocations.size() != 1 || gift.allocations.front().township != kJoint) return false;
+  const Allocation joint = gift.allocations.front();
+  const std::vector<std::string>& places = joint.covers;
+  const LexToken* each = s.first(Cat::each, {0, s.text.size()});
+  if (places.size() < 2 || !each || s.slice(each->span) != "分别") return false;
+  // The places named before 分别, in the order of the gift's (or the two of them together: 两乡镇).
+  bool named = true;
+  std::size_t at = 0;
+  for (const auto& p : places) {
+    const std::size_t found = s.text.find(p, at);
+    named = named && found != std::string_view::npos && found < each->span.begin;
+    if (named) at = found + p.size();
+  }
+  if (!named) {
+    const std::string_view before = s.slice(0, each->span.begin);
+    bool both = false;
+    for (std::string_view two : {"两乡镇", "两个乡镇", "两乡", "两镇", "两地"}) both = both || before.find(two) != std::string_view::npos;
+    if (!both || places.size() != 2) return false;
+  }
+  // Their counts after it, one for each.
+  std::vector<std::int64_t> counts;
+  const Span clause = s.clauses[s.clause_of(each->span.begin)];
+  for (std::size_t i = each->span.end; i < clause.end;) {
+    std::size_t run = i, e = i;
+    while (e < clause.end) {
+      std::size_t next = e;
+      if (!is_count_numeral(text::next_code_point(s.text, next))) break;
+      e = next;
+    }
+    if (e == run) {
+      text::next_code_point(s.text, i);
+      continue;
+    }
+    i = e;
+    if (e < clause.end && gift.uncounted->units.find(text::code_point_at(s.text, e)) != std::u32string_view::npos)
+      if (auto n = parse_integer(s.text.substr(run, e - run)); n && *n > 0) counts.push_back(*n);
+  }
+  if (counts.size() != places.size()) return false;
+  std::vector<Allocation> split;
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    Allocation a{places[i], places[i], {}, std::nullopt, std::nullopt, std::nullopt};
+    if (joint.amount_fen && !(a.amount_fen = times_money(*joint.amount_fen, counts[i]))) return false;
+    if (joint.quantity && !(a.quantity = times(*joint.quantity, counts[i]))) return false;
+    split.push_back(std::move(a));
+  }
+  auto note = std::find(gift.notes.begin(), gift.notes.end(), "per-unit amount; the number of recipients is not stated");
+  if (note == gift.notes.end()) return false;
+  *note = fmt::format("computed: the per-unit amount x the count of each place (分别, in the next sentence: {})", s.text);
+  gift.allocations = std::move(split);
+  gift.distribution = "each";
+  gift.uncounted.reset();
+  return true;
+}
+
 void count_per_unit_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from) {
   std::vector<AidReport*> pending;
   for (std::size_t i = from; i < reports.size(); ++i)
     if (reports[i].uncounted && !reports[i].uncounted->units.empty()) pending.push_back(&reports[i]);
   if (pending.empty()) return;
   if (std::any_of(s.measures.begin(), s.measures.end(), [](const Measure& m) { return m.kind == MeasureKind::money; })) return;
+  if (pending.size() == 1 && count_places_of_sentence_before(s, *pending.front())) return;
   bool states_total = false;
   for (std::string_view w : {"共", "现有", "总计", "合计"}) states_total = states_total || s.text.find(w) != std::string_view::npos;
   if (!states_total) return;
@@ -3512,6 +3579,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   std::optional<DateRange> scene_date;  // see SentenceReader::scene_date
   std::optional<DateRange> breakdown_date;  // see SentenceReader::breakdown_date
   std::size_t previous_from = 0;  // the reports of the sentence before start here
+  std::optional<std::size_t> valued_from;  // the goods a value may be of, when the sentence before was passed over
   // The reports of the sentence before, [quote_from, quote_to), when it was a quote standing alone (“…”).
   std::size_t quote_from = 0, quote_to = 0;
   // A list of givers after a total (现将捐款情况公布如下：/ 甲公司　5万元 / 乙公司　3万元 …): the gifts
@@ -3671,14 +3739,20 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     if (read.empty() && !listed) count_per_unit_of_sentence_before(tokens, reports, previous_from);
     // (这批轮椅价值3.2万元，已交付使用: a sentence valuing "these" goods may read a gift of its own
     // out of its later verb; the goods before are what it values, and its own reading goes.)
-    if (!listed && (read.empty() || !reports.empty()) && value_goods_of_sentence_before(tokens, reports, previous_from, read.empty()))
+    if (!listed && (read.empty() || !reports.empty()) &&
+        value_goods_of_sentence_before(tokens, reports, valued_from.value_or(previous_from), read.empty()))
       read.clear();
+    // (送去电暖器40台。工作人员现场安装调试。这批电暖器价值3.2万元: one sentence with no figure
+    // and no gift between counted goods and their value is passed over.)
+    std::optional<std::size_t> next_valued_from;
+    if (read.empty() && tokens.measures.empty() && !listed && !valued_from && previous_from < reports.size()) next_valued_from = previous_from;
     for (std::size_t i = previous_from; i < reports.size(); ++i) reports[i].uncounted.reset();
     // (Goods the sentence before handed over uncounted, and this one did not value: no gift read.)
     reports.erase(std::remove_if(reports.begin() + static_cast<std::ptrdiff_t>(std::min(previous_from, reports.size())), reports.end(),
                                  never_completed),
                   reports.end());
     previous_from = reports.size();
+    valued_from = next_valued_from && *next_valued_from < reports.size() ? next_valued_from : std::nullopt;
     const std::size_t pushed_from = reports.size();
     for (auto& r : read) {
       if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;

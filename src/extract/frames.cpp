@@ -198,7 +198,13 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
     const bool frames_all = opener.end <= m.span.begin && has_agreement(s, opener) &&
                             !s.has(Cat::give, opener) && !s.has(Cat::give_paid, opener) &&
                             std::none_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= opener.begin && o.span.begin < opener.end; });
-    if (frames_all && !paid_verb && !s.has(Cat::paid, own)) return Status::pledged;
+    // (协议约定，三年内每年拨付…: what 约定 opens are terms, whatever the verb.)
+    std::string_view said = text::trim(s.slice(opener));
+    while (!said.empty() && std::string_view(",:").find(said.back()) != std::string_view::npos) said.remove_suffix(1);
+    // (Only the clauses right after it: …300万元，分三期拨付：今年120万元 lists the payments.)
+    const bool terms = (said.ends_with("约定") || said.ends_with("规定")) && s.clause_of(m.span.begin) <= s.clause_of(opener.begin) + 2 &&
+                       s.slice(opener.end, m.span.begin).find(':') == std::string_view::npos;
+    if (frames_all && (!paid_verb || terms) && !s.has(Cat::paid, own)) return Status::pledged;
   }
   return Status::disbursed;
 }

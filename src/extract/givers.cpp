@@ -515,6 +515,21 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       begin = w->span.end;
       again = true;
     }
+    // A term of years (三年内区教育局每年…): no part of the name.
+    {
+      std::size_t at = begin;
+      while (at < limit) {
+        std::size_t next = at;
+        if (!is_count_numeral(next_code_point(s.text, next))) break;
+        at = next;
+      }
+      if (at > begin)
+        for (std::string_view term : {"年内", "年间"})
+          if (starts_at(s.text, at, term) && at + term.size() < limit) {
+            begin = at + term.size();
+            again = true;
+          }
+    }
     // A festival said as a time (春节前区总工会…, “六一”期间区团工委…): the name starts after it.
     {
       std::size_t at = begin;

@@ -301,6 +301,10 @@ void add_checked(std::int64_t& total, std::int64_t v, std::string_view what) {
                                           what, kMaxLineText));
 }
 
+bool is_count_numeral(char32_t cp) {
+  return (cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十百千万").find(cp) != std::u32string_view::npos;
+}
+
 std::optional<std::int64_t> parse_integer(std::string_view run) {
   auto n = parse_numeral(run);
   if (!n || n->scaled % kScale != 0) return std::nullopt;

@@ -197,6 +197,8 @@ const std::vector<Form>& note_forms() {
       form(R"(computed: (\S+) x (\S+) \(the value each got\))", "计算：$1 × 每份价值 $2"),
       form(R"(computed: (\S+) x the per-unit amount \(the count stated in the next sentence: ([\s\S]*)\))",
            "计算：$1 × 单位金额（数量见下一句：$2）"),
+      form(R"(computed: the per-unit amount x the count of each place \(分别, in the next sentence: ([\s\S]*)\))",
+           "计算：按人按户金额 × 各地的人数（分别，见下一句：$1）"),
       form(R"(computed: (\S+) a year x (\S+) years \(the pledge over the years it names\))", "计算：每年 $1 × $2 年（承诺所写的年数）"),
       form(R"(computed: (\S+) givers x (\S+))", "计算：$1 个捐赠方 × $2"),
       form(R"(computed: (\S+) (\d+) x (\S+) \(其中\))", "计算：$1 $2 × $3（其中）"),

@@ -136,6 +136,8 @@ bool ends_with_byline(std::string_view line) {
   for (std::string_view lead : kBylineLeads)
     if (starts_at(bare, 0, lead) && code_point_count(bare) <= 30 && is_name_list(strip_photo_credit(bare.substr(lead.size()))))
       return true;
+  // (徐家湾乡党政办供稿): the office that sent the piece in.
+  if (code_point_count(bare) <= 30 && (ends_at(bare, bare.size(), "供稿") || ends_at(bare, bare.size(), "来稿"))) return true;
   // "高新时报 方宝岭 文/图": a short credit line.
   const std::string_view stripped = strip_photo_credit(line);
   if (stripped.size() != line.size() && code_point_count(line) <= 30) {

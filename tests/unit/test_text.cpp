@@ -118,6 +118,20 @@ TEST_CASE("bylines") {
   CHECK(ends_with_byline("（记者 李华）"));
   CHECK(ends_with_byline("高新时报 方宝岭 文/图"));
   CHECK_FALSE(ends_with_byline("记者了解到,高新区捐赠了图书。"));
+  // A township's office that sent the piece in closes it, in either kind of parentheses.
+  CHECK(ends_with_byline("（双龙湾镇党政办供稿）"));
+  CHECK(ends_with_byline("(汤河乡人民政府供稿)"));
+  CHECK_FALSE(ends_with_byline("乡里把这篇供稿寄给了报社,又补充了两张照片和一段说明文字。"));
+}
+
+TEST_CASE("a township's piece closed by the office that sent it in is one article, not the next one's title") {
+  const std::string page =
+      "乡镇来稿 我乡学校用上新电脑\n\n6月3日,某公司为我乡西坡村小学捐赠电脑20台。\n\n（徐家湾乡党政办供稿）\n\n"
+      "区农业农村局为东虎岭村送去树苗\n\n本报讯 上月,区农业农村局为东虎岭村送去树苗5000株。\n";
+  const auto arts = split_articles(page);
+  REQUIRE(arts.size() == 2);
+  CHECK(arts[1].title == "区农业农村局为东虎岭村送去树苗");
+  CHECK(arts[0].span.of(page).find("供稿") != std::string_view::npos);
 }
 
 TEST_CASE("sentences join lines broken by the print layout and map back to the page") {

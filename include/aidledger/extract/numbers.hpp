@@ -51,6 +51,9 @@ std::optional<Numeral> parse_numeral(std::string_view run);
 /// Whole-number convenience for tests and callers: 两千 -> 2000, 一百五十万 -> 1500000.
 std::optional<std::int64_t> parse_integer(std::string_view run);
 
+/// A character of a written count: an ASCII digit or a Chinese numeral (三, 两, 十, 百 …).
+bool is_count_numeral(char32_t cp);
+
 enum class MeasureKind { money, quantity };
 
 struct Measure {
