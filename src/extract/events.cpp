@@ -1328,7 +1328,8 @@ class SentenceReader {
             const auto whole = count_before(per->span.begin, segment.begin);
             std::int64_t sum = 0;
             for (const auto& [place, n] : after) sum += n;
-            if (!after.empty() && whole && *whole == sum) {
+            // (…每人发放奖学金3000元，其中甲乡12人，乙镇9人: with no count before, the counts are all.)
+            if (!after.empty() && (whole ? *whole == sum : after.size() >= 2)) {
               counted = std::move(after);
               counted_after = " (其中)";
             }

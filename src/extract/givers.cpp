@@ -692,6 +692,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       return g;
     }
   }
+  bool titled_before = false;  // a private person's title was listed before (爱心企业家、…)
   for (Span item_span : items) {
     std::string_view item = trim_punct(s.slice(item_span));
     // (“某公司向…捐赠…” quoted: the open quote is no part of the name.)
@@ -721,7 +722,9 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       }
     }
     // 她个人向…捐赠: the person named last after an office (…律师事务所主任周敏也一同前来。她个人…).
-    if ((in_own_name || memory.last_person_by_title) && (item == "她" || item == "他") && !memory.last_person.empty()) {
+    // (董事长陈某…。其个人捐款…: 其 with 个人 is the person too.)
+    if ((in_own_name || memory.last_person_by_title) && (item == "她" || item == "他" || (in_own_name && item == "其")) &&
+        !memory.last_person.empty()) {
       g.members.push_back(memory.last_person);
       g.members_written.emplace_back(item);
       g.basis = "person";
@@ -730,14 +733,17 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     }
     // 辖区居民、退休工程师王立平: a title listed before the person's own is no giver either.
     if (const LexToken* title = s.last(bit(Cat::person_title), {item_at, item_at + item.size()});
-        title && title->span.end == item_at + item.size() && item_span.end != items.back().end)
+        title && title->span.end == item_at + item.size() && item_span.end != items.back().end) {
+      titled_before = true;
       continue;
+    }
     if (const LexToken* office = s.last(bit(Cat::position), {item_at, item_at + item.size()})) {
       // 某协会副会长、某公司董事长刘振华: an office listed before the person's name is no giver.
       if (office->span.end == item_at + item.size() && item_span.end != items.back().end) continue;
       const std::string_view name = s.slice(office->span.end, item_at + item.size());
       const std::size_t chars = text::code_point_count(name);
-      if (in_own_name && chars >= 2 && chars <= 3 && text::all_han(name)) {
+      // (爱心企业家、某公司总经理刘某: a private person's title before gives the person, not the company.)
+      if ((in_own_name || titled_before) && chars >= 2 && chars <= 3 && text::all_han(name)) {
         g.members.emplace_back(name);
         g.members_written.emplace_back(name);
         g.basis = "person";

@@ -372,7 +372,7 @@ void PlaceFinder::learn(std::string_view page_text) {
     std::size_t last = first;
     while (last < mentions.size() && (stop == std::string_view::npos || mentions[last].span.begin < stop)) ++last;
     std::string township;
-    bool one = true;
+    bool one = true, named = false;
     for (std::size_t i = first; i < last; ++i) {
       const PlaceMention& m = mentions[i];
       if (m.level == PlaceLevel::collective || m.level == PlaceLevel::county) continue;
@@ -381,8 +381,11 @@ void PlaceFinder::learn(std::string_view page_text) {
       if (t.empty()) continue;
       if (!township.empty() && t != township) one = false;
       township = t;
+      // (The township written: 甲乡, 甲乡乙村; not a village named like it, 徐家湾村, beside which
+      // 龙驹村 may lie anywhere.)
+      named = named || m.level == PlaceLevel::township || m.township_written;
     }
-    if (one && !township.empty())
+    if (one && named && !township.empty())
       for (std::size_t i = first; i < last; ++i)
         if (mentions[i].level == PlaceLevel::village && mentions[i].township.empty()) learned_.emplace(mentions[i].name, township);
     first = last;
@@ -539,23 +542,31 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       pm.level = suffix.level;
       pm.township = township_of_name;
       // The township: the one written right before it, one learned on the page, or the one it is named after.
-      if (const auto t = township_ending_at.find(begin); t != township_ending_at.end()) pm.township = found[t->second].township;
+      if (const auto t = township_ending_at.find(begin); t != township_ending_at.end()) {
+        pm.township = found[t->second].township;
+        pm.township_written = true;
+      }
       if (pm.township.empty())
         if (auto t = resolve_local(pm.name)) pm.township = *t;
       for (std::size_t b = begin + 1; b <= end; ++b) inside_local[b] = true;
       found.push_back(std::move(pm));
     }
   }
-  // A list continues its first member's township: 双槐树乡东坡村、西岭村.
+  // A list continues its first member's township where it was written: 双槐树乡东坡村、西岭村 (not
+  // 徐家湾村、龙驹村, where the first is only named like its township).
   std::sort(found.begin(), found.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
   for (std::size_t i = 1; i < found.size(); ++i) {
     PlaceMention& cur = found[i];
     const PlaceMention& prev = found[i - 1];
     if (!cur.township.empty() || cur.level == PlaceLevel::township || cur.level == PlaceLevel::county ||
-        cur.level == PlaceLevel::collective || prev.level != cur.level || prev.township.empty() || prev.span.end > cur.span.begin)
+        cur.level == PlaceLevel::collective || prev.level != cur.level || prev.township.empty() || !prev.township_written ||
+        prev.span.end > cur.span.begin)
       continue;
     const std::string_view gap = s.substr(prev.span.end, cur.span.begin - prev.span.end);
-    if (gap == "、" || gap == "和" || gap == "及" || gap == "与") cur.township = prev.township;
+    if (gap == "、" || gap == "和" || gap == "及" || gap == "与") {
+      cur.township = prev.township;
+      cur.township_written = true;
+    }
   }
   // Drop mentions inside a longer one (木桐 inside 木桐村, 乡 inside 两乡镇): by start, longest
   // first, a mention is inside when one before it reaches as far.

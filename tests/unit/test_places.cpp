@@ -52,6 +52,8 @@ TEST_CASE("villages and schools resolve to their township where the text says so
   CHECK(names(f.find("到上店街村开展")) == NT{{"上店街村", ""}});                    // not resolved: stays as written
   CHECK(names(f.find("向徐家湾小学、双龙湾小学捐赠")) == NT{{"徐家湾小学", "徐家湾乡"}, {"双龙湾小学", "双龙湾镇"}});
   CHECK(names(f.find("双槐树乡东坡村、西岭村")) == NT{{"双槐树乡", "双槐树乡"}, {"东坡村", "双槐树乡"}, {"西岭村", "双槐树乡"}});
+  // (Not after a village only named like its township: 木桐村、河口村 leaves 河口村 where it was.)
+  CHECK(names(f.find("向木桐村、河口村捐赠")) == NT{{"木桐村", "木桐乡"}, {"河口村", ""}});
   CHECK(f.find("村委会和村民").empty());
   CHECK(f.find("卢氏乡村振兴").size() == 1);  // 卢氏 only: 乡村 is no village
   // A name starts after a date (2022年龙驹村) and after who speaks (我们龙驹村小学).

@@ -56,6 +56,7 @@ struct PlaceMention {
   std::string township;    // canonical township, or empty when not known
   PlaceLevel level = PlaceLevel::township;
   int count = 0;           // for collective mentions such as 两乡镇: how many townships
+  bool township_written = false;  // the township stands right before it (双槐树乡东坡村), or it is one
 };
 
 /// Villages and schools placed in a township by earlier pages of a corpus: 木桐乡东坡村 on one page
