@@ -1029,6 +1029,10 @@ class SentenceReader {
     if (r.tranche && r.kind != Kind::consumption && previous && previous->status == Status::pledged &&
         previous->kind == Kind::consumption && previous->donor == r.donor && previous->sentence.begin == r.sentence.begin)
       r.kind = Kind::consumption;
+    // (…计划一年内采购该镇农产品20万元。首批货款3.2万元已于上周结清: in a later sentence too, when
+    // the same buyer pays.)
+    if (r.tranche && r.kind == Kind::cash && memory_.pledge_kind == Kind::consumption && r.donor == memory_.pledge_giver)
+      r.kind = Kind::consumption;
     if (r.tranche) r.tranche_number = detail::tranche_number(s_, f);
     if (m.kind == MeasureKind::quantity) r.unit = m.unit;
     if (r.kind != Kind::cash) r.item = item_for(f, previous);
@@ -3761,6 +3765,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       if (r.status == Status::pledged && !r.donor.empty() && r.donor_basis != "article actor" && r.donor_basis != "unknown") {
         memory.pledge_giver = r.donor;
         memory.pledge_giver_written = r.donor_as_written;
+        memory.pledge_kind = r.kind;
       }
       reports.push_back(std::move(r));
     }

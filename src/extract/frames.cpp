@@ -125,11 +125,20 @@ bool labels_a_tranche(const SentenceTokens& s, const LexToken& a) {
 
 // 按照去年签订的协议，将首期资金…拨付: an agreement acted on, with a tranche or a payment in its
 // clause, is being fulfilled, not made. (根据协议，三年内…安排450万元: its terms, a pledge.)
+// (按照去年签订的协议，高新区日前将120万元拨付至甲乡: the payment may follow in the next clause,
+// when nothing there says it is still to come.)
 bool acted_on(const SentenceTokens& s, const LexToken& a) {
   const Span clause = s.clauses[s.clause_of(a.span.begin)];
   if (!s.has(Cat::according, {clause.begin, a.span.begin})) return false;
-  return s.has(Cat::tranche, s.segments[s.segment_of(a.span.begin)]) || s.has(Cat::give_paid, {a.span.end, clause.end}) ||
-         s.has(Cat::buy, {a.span.end, clause.end});
+  if (s.has(Cat::tranche, s.segments[s.segment_of(a.span.begin)]) || s.has(Cat::give_paid, {a.span.end, clause.end}) ||
+      s.has(Cat::buy, {a.span.end, clause.end}))
+    return true;
+  if (const std::size_t next = s.clause_of(a.span.begin) + 1; next < s.clauses.size()) {
+    const Span nc = s.clauses[next];
+    return s.segment_of(nc.begin) == s.segment_of(a.span.begin) && s.has(Cat::give_paid, nc) && !s.has(Cat::modal, nc) &&
+           !s.has(Cat::agreement, nc);
+  }
+  return false;
 }
 
 // 协议约定的最后一批资金, 协议规定的帮扶资金…拨付至: the agreement names which money this is (the

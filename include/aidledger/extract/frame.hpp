@@ -79,6 +79,7 @@ struct ArticleMemory {
   // The giver of the last pledge the article read, named (not stood in for): who pays a tranche
   // whose sentence names no giver (…签下协议，该公司将出资90万元。签约当天，首期30万元已划入…).
   std::string pledge_giver, pledge_giver_written;
+  std::optional<Kind> pledge_kind;  // the kind of the last pledge with a named giver: its tranches are of it
   /// The townships 两乡镇 (`count` of them) stand for: the article's when it names that many, else
   /// the gazetteer's pair (the caller checks the size).
   const std::vector<std::string>& townships_counted(int count) const {
