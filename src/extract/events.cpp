@@ -3259,6 +3259,11 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
       const char32_t next = text::code_point_at(s.text, at + w.size());
       these = (next >= U'0' && next <= U'9') || std::u32string_view(U"一二两三四五六七八九十几").find(next) != std::u32string_view::npos;
       for (std::string_view unit : goods_units()) these = these || starts_at(s.text, at + w.size(), unit);
+      // (救护车1辆。该车价值36万元: the last character of the goods' name, 车 of 救护车.)
+      if (const std::string& item = reports[from].item; !these && reports.size() - from == 1 && !item.empty()) {
+        const std::string_view last = std::string_view(item).substr(text::previous_code_point_start(item, item.size()));
+        these = starts_at(s.text, at + w.size(), last) && text::code_point_count(item) >= 2;
+      }
     }
   // 捐赠爱心包裹200个。每个包裹价值120元: the value of one of the goods counted before (the measure
   // word after 每 is theirs), times their count.
