@@ -689,6 +689,22 @@ std::vector<DateMention> scan_dates(std::string_view s) {
         continue;
       }
     }
+    // 一季度, 上半年 without a year: a part of the year last named (or the page's year).
+    {
+      Period p = Period::none;
+      if (const std::size_t n = read_year_period(s, i, p);
+          n > 0 && p != Period::year_start && p != Period::year_end && code_point_before(s, i) != U'年' && code_point_before(s, i) != U'第') {
+        DateMention m;
+        m.span = {i, i + n};
+        m.relative = Relative::same_year;
+        m.period = p;
+        m.since = since_after(s, m.span.end);
+        m.plan = looks_like_plan(s, m);
+        out.push_back(m);
+        i = m.span.end;
+        continue;
+      }
+    }
     // 月初, 月中, 月底 without a month: the month of the last date (or the reference).
     if (starts_at(s, i, "月") && kNotBeforeBareMonth.find(code_point_before(s, i)) == std::u32string_view::npos) {
       Period p = Period::none;
@@ -955,7 +971,11 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
     case Relative::next_year: if (auto y = ref_year()) return year_based(*y + years{1}); return std::nullopt;
     case Relative::same_year: {
       if (last_) return year_based(last_->first.year());
-      return year_based(ref_year());
+      // (一季度 on a page of January: the year just past, whose quarter is over.)
+      auto r = year_based(ref_year());
+      if (r && m.period != Period::none && !m.plan && reference_ && r->first > reference_->last)
+        if (auto y = ref_year()) return year_based(*y - years{1});
+      return r;
     }
     case Relative::following_year: {
       if (last_) return year_based(last_->first.year() + years{1});

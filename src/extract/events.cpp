@@ -753,7 +753,18 @@ class SentenceReader {
     const std::size_t first_clause = std::min(verb_clause, mc);
 
     // Giver: passive (收到X捐赠的), the subject of the verb's clause, an earlier clause, the gift before, the actor.
-    std::optional<Giver> giver = detail::passive_giver(s_, verb_clause, trigger->span.begin, directory_);
+    // (这套由该公司捐赠的设备: a pronoun after 由 is the organisation it refers to.)
+    auto passive_referent = [&](std::optional<Giver> g) {
+      if (g && g->basis == "passive" && g->members.size() == 1)
+        if (const LexToken* p = s_.word_at(g->span.begin); p && p->is(Cat::pronoun) && p->span.end == g->span.end)
+          if (auto referent = memory_at(g->span.begin).referent(s_.slice(p->span))) {
+            g->canonical = *referent;
+            g->members = {*referent};
+            g->basis = "pronoun";
+          }
+      return g;
+    };
+    std::optional<Giver> giver = passive_referent(detail::passive_giver(s_, verb_clause, trigger->span.begin, directory_));
     std::size_t giver_clause = verb_clause;
     // 转交了某公司捐赠的救助金: the name right before 捐赠的 gave it, whoever handed it over.
     if (!giver && starts_at(s_.text, trigger->span.end, "的") && trigger->span.end < m.span.begin)
@@ -772,7 +783,7 @@ class SentenceReader {
     if (!giver || giver->basis != "passive")
       if (const auto by = giver_named_last(mc)) {
         if (by->named) giver = by->named;
-        else if (auto named_last = detail::passive_giver(s_, by->clause, s_.clauses[by->clause].end, directory_)) giver = named_last;
+        else if (auto named_last = passive_referent(detail::passive_giver(s_, by->clause, s_.clauses[by->clause].end, directory_))) giver = named_last;
         // (…是某公司去年捐赠的: the date said with the giver dates the gift.)
         if (by->named) dated_until_ = s_.clauses[by->clause].end;
       }
@@ -937,8 +948,10 @@ class SentenceReader {
     // A district spending in its own area (全区已投入灾后重建资金3.6亿元) names no recipient: no aid.
     // (…截至9月10日，全区已修复道路46公里，…发放各类救灾资金1.3亿元: 全区 speaks for the clauses after it.)
     // (县里已下拨… speaks only for its own clause: 市里下拨的…已到账，高新区拨付的…同日到位.)
+    // (Not 全区全年实现消费帮扶103.7万元: buying as aid says whom it is for.)
+    const bool aid_by_name = trigger->is(Cat::buy) && s_.slice(trigger->span).find("帮扶") != std::string_view::npos;
     if (const LexToken* own_word = s_.last(Cat::own_area, {0, m.span.begin});
-        own_word && !own_word->is(Cat::local_government) &&
+        own_word && !own_word->is(Cat::local_government) && !aid_by_name &&
         (own_word->span.begin >= frame_begin || !giver || giver->span.empty() || giver->span.begin > own_word->span.begin) &&
         std::none_of(s_.words.begin(), s_.words.end(), [&](const LexToken& w) {
           // (向受灾群众 is its own people; 向结对地区, 向受援地 is where aid goes.)
@@ -3020,10 +3033,21 @@ class SentenceReader {
         giver = detail::giver_in_clause(s_, ci - 1, s_.clauses[ci - 1].end, directory_, gazetteer_, memory_at(s_.clauses[ci - 1].begin));
       // (工作组来到某村卫生室，为卫生室添置了…: the subject of an earlier clause of the segment, when
       // it holds no amount; else, for goods that await their value, the article's actor.)
-      for (std::size_t e = ci; !named && !giver && e-- > s_.clause_of(s_.segments[s_.segment_of(c.begin)].begin) && !clause_has_amount(e);)
+      // (某公司再次出手，为两乡镇的中小学捐赠智慧黑板: a verb that names a gift too, when its clause
+      // says for whom; not 这些捐赠来得正是时候.)
+      const bool for_someone = s_.has(Cat::to, {c.begin, verb->span.begin});
+      for (std::size_t e = ci; (!named || for_someone) && !giver && e-- > s_.clause_of(s_.segments[s_.segment_of(c.begin)].begin) && !clause_has_amount(e);)
         giver = detail::giver_in_clause(s_, e, s_.clauses[e].end, directory_, gazetteer_, memory_at(s_.clauses[e].begin));
       if (!named && !giver && !memory_.actor.empty()) giver = detail::Giver{.canonical = memory_.actor, .written = {}, .basis = "article actor", .span = {}, .members = {}, .members_written = {}, .unnamed_count = 0};
       if (!giver || giver->canonical.empty() || (named && !directory_.has_organisation_ending(giver->written))) continue;
+      // (卢氏县甲乡党委…，向高新区赠送锦旗: the townships thank; they give no aid.)
+      {
+        const ArticleMemory& here = memory_at(c.begin);
+        bool of_townships = false;
+        for (const auto* list : {&here.townships, &here.paired})
+          for (const auto& t : *list) of_townships = of_townships || giver->written.find(t) != std::string::npos;
+        if (of_townships) continue;
+      }
       std::size_t cut = verb->span.end;
       for (const auto& p : s_.places)
         if (p.span.begin >= verb->span.end && p.span.end <= c.end) cut = std::max(cut, p.span.end);
@@ -3746,6 +3770,28 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
                                  [](const AidReport& r) { return r.raised_unplaced; }),
                   reports.end());
     if (!listed) giver_of_goods_before(tokens, read, reports, previous_from, directory_, gazetteer_);
+    // 某公司为两乡镇的中小学捐赠智慧黑板。两乡镇均获赠12套…: goods the sentence before gave
+    // without a figure, counted here with no giver named: its giver's, in place of the actor.
+    if (!listed && previous_from < reports.size() && !read.empty()) {
+      const AidReport& named = reports[previous_from];
+      const bool awaiting = std::all_of(reports.begin() + static_cast<std::ptrdiff_t>(previous_from), reports.end(), [&](const AidReport& r) {
+        return !r.has_amount() && !r.has_quantity() && r.kind == Kind::in_kind && r.donor == named.donor;
+      });
+      const bool named_giver = named.donor_basis != "article actor" && named.donor_basis != "unknown" && !named.donor.empty();
+      const bool stood_in = std::all_of(read.begin(), read.end(), [](const AidReport& r) {
+        return r.kind == Kind::in_kind && (r.donor_basis == "article actor" || r.donor_basis == "unknown");
+      });
+      if (awaiting && named_giver && stood_in) {
+        for (auto& r : read) {
+          r.donor = named.donor;
+          r.donor_as_written = named.donor_as_written;
+          r.donor_basis = "earlier clause";
+          if (r.item.empty()) r.item = named.item;
+          r.notes.push_back(fmt::format("the goods the sentence before gave without a figure: {}", named.sentence_text));
+        }
+        reports.resize(previous_from);  // (the same gift, now counted)
+      }
+    }
     if (read.empty() && !listed) count_per_unit_of_sentence_before(tokens, reports, previous_from);
     // (这批轮椅价值3.2万元，已交付使用: a sentence valuing "these" goods may read a gift of its own
     // out of its later verb; the goods before are what it values, and its own reading goes.)

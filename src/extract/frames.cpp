@@ -310,6 +310,15 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
       return true;
   }
   (void)lead;
+  // An occasion said before the figure, not in a clause that only says where the news was heard
+  // (记者从…推进会上获悉，今年1至8月…: the meeting told of the months' sales; it held none).
+  const bool occasion_before = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
+    if (!w.is(Cat::occasion) || w.span.end > m.span.begin) return false;
+    const std::string_view clause = s.slice(s.clauses[s.clause_of(w.span.begin)]);
+    for (std::string_view told : {"获悉", "了解到", "得知"})
+      if (clause.find(told) != std::string_view::npos && s.clause_of(w.span.begin) != s.clause_of(m.span.begin)) return false;
+    return true;
+  });
   // A whole year's total by many givers (会上通报，2020年高新区各单位共向两乡镇投入…286万元), even
   // when told at a meeting.
   if (total && date && date_is_whole_year) {
@@ -318,7 +327,7 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     for (std::string_view many : {"各单位", "各部门", "各界", "各级", "各方"})
       if (before.find(many) != std::string_view::npos) return true;
   }
-  if (s.has(Cat::occasion, {0, m.span.begin})) return false;
+  if (occasion_before) return false;
   // “十四五”期间…共投入…: a five-year plan's total.
   if (total && std::any_of(s.dates.begin(), s.dates.end(), [&](const DatedMention& d) { return d.five_year_plan && d.span.end <= m.span.begin; }))
     return true;
@@ -343,7 +352,7 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   // (今年1—9月，各单位通过832平台采购…318.5万元: purchases over months by many buyers are many
   // purchases; one buyer named, 机关食堂一季度采购…, keeps its own figure.)
   if (kind == Kind::consumption && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31) &&
-      !s.has(Cat::occasion, {0, m.span.begin}) && !f.buyer_named)
+      !occasion_before && !f.buyer_named)
     return true;
   // …and a year's consumption-aid figure (2021年，…组织消费帮扶金额达1,035万元).
   if (date && date->precision == Precision::year && kind == Kind::consumption && f.trigger && f.trigger->is(Cat::buy) &&

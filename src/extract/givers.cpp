@@ -314,9 +314,9 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
         break;
       begin = prev;
     }
-    // (转交了某公司: 了 ends the verb before the name; no name begins with it. Nor with the copula
-    // of 是某公司去年捐赠的, 车上是某协会捐赠的…: no name holds 是.)
-    while (starts_at(text, begin, "了") && begin + 3 < at) begin += 3;
+    // (转交了某公司: 了 ends the verb before the name; no name begins with it, nor with 据 of
+    // 据区教育局介绍. Nor with the copula of 是某公司去年捐赠的, 车上是某协会捐赠的…: no name holds 是.)
+    while ((starts_at(text, begin, "了") || starts_at(text, begin, "据")) && begin + 3 < at) begin += 3;
     if (const std::size_t copula = upto.rfind("是"); copula != std::string_view::npos && copula >= begin && copula + 3 < at) begin = copula + 3;
     std::string_view name = upto.substr(begin);
     // (Two characters only when the name is a whole ending of a body's name listed after another

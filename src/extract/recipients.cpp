@@ -63,7 +63,11 @@ bool gift_of_pairing_district(const ArticleMemory& memory) {
 std::vector<Recipient> expand_collective(const PlaceMention& p, const ArticleMemory& memory) {
   std::vector<Recipient> out;
   const auto is_paired = [&](const std::string& t) { return std::find(memory.paired.begin(), memory.paired.end(), t) != memory.paired.end(); };
-  if (p.count > 0 && static_cast<int>(memory.paired.size()) == p.count && gift_of_pairing_district(memory)) {
+  // (Not when the article names that many townships and none of the pair: 高新区结对帮扶甲乡、乙镇。…
+  // 为两乡镇…: the pairing the article tells of, whatever the gazetteer knew.)
+  const bool names_others_only = p.count > 0 && static_cast<int>(memory.townships.size()) == p.count &&
+                                 std::none_of(memory.townships.begin(), memory.townships.end(), is_paired);
+  if (p.count > 0 && static_cast<int>(memory.paired.size()) == p.count && gift_of_pairing_district(memory) && !names_others_only) {
     for (const auto& t : memory.paired) out.push_back({t, t});
     return out;
   }

@@ -262,6 +262,25 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
       w.cats |= bit(Cat::each);
     }
   }
+  // 全乡22名大学新生各自领到了2500元: 各自 (or 各) right after people counted is a rate per head,
+  // to be multiplied by the count, not each of several recipients.
+  for (auto& w : s.words) {
+    if (!w.is(Cat::each) || (s.slice(w.span) != "各自" && s.slice(w.span) != "各")) continue;
+    const std::size_t clause_begin = s.clauses[s.clause_of(w.span.begin)].begin;
+    const std::string_view before = s.slice(clause_begin, w.span.begin);
+    std::size_t unit = std::string_view::npos;
+    for (std::string_view u : {"名", "位"})
+      if (const std::size_t at = before.rfind(u); at != std::string_view::npos && (unit == std::string_view::npos || at > unit)) unit = at;
+    if (unit == std::string_view::npos || unit == 0) continue;
+    const std::size_t numeral = text::previous_code_point_start(before, unit);
+    if (!is_count_numeral(text::code_point_at(before, numeral))) continue;
+    const std::size_t people_begin = clause_begin + unit + std::string_view("名").size();
+    const std::string_view people = s.slice(people_begin, w.span.begin);
+    const std::size_t n = text::code_point_count(people);
+    if (n < 1 || n > 8 || !text::all_han(people) || !s.has(Cat::people, {people_begin, w.span.begin})) continue;
+    w.cats &= ~bit(Cat::each);
+    w.cats |= bit(Cat::per_unit);
+  }
   // 为甲卫生院配备一台除颤仪: a verb that gives only to someone marked before it in its clause; else
   // it furnishes a thing already named (书屋配备图书2000册, 县财政…配备灭火机200台).
   for (auto& w : s.words) {

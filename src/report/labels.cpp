@@ -242,6 +242,7 @@ const std::vector<Form>& note_forms() {
       form(R"(valued in the next sentence, place by place \(分别\): ([\s\S]*))", "价值见下一句，按地点逐一对应（分别）：$1"),
       form(R"(valued in the next sentence: ([\s\S]*))", "价值见下一句：$1"),
       form(R"(given by the one the next sentence names: ([\s\S]*))", "捐赠方见下一句：$1"),
+      form(R"(the goods the sentence before gave without a figure: ([\s\S]*))", "上一句所捐未写数量的物品：$1"),
       form(R"((.+) taken to lie in (.+), where the sentences before were)", "$1 按前文所在地计入 $2"),
       form(R"(paid so far \(至此\), a cumulative figure)", "至此已拨付之数，为累计数"),
       form(R"(a part of the total (.+) read in the sentence before \(其中\), given by its own giver)",

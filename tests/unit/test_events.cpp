@@ -273,6 +273,15 @@ TEST_CASE("a village's school named first in the lead is where gifts go, never t
   CHECK(rs[0].donor_basis != "article actor");
 }
 
+TEST_CASE("a headline's phrase ending like a bureau (结对帮扶开新局) is never the article's actor") {
+  const auto rs = reports(
+      "高新时报 2021年3月16日\n\n山乡春来早 帮扶开新局\n\n"
+      "本报讯 早春时节，高新区工作组来到卢氏县官坡镇，为该镇送去产业启动资金15万元。\n");
+  const AidReport& r = only(rs);
+  CHECK(r.donor == "郑州高新区");
+  CHECK(r.total_fen() == 15'000'000);
+}
+
 TEST_CASE("money: an amount or a product past the ceiling of one line is refused with its sentence, and makes no report") {
   const auto px = read(
       "帮扶\n\n本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。\n"

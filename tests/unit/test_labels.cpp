@@ -235,6 +235,7 @@ TEST_CASE("every note the extractor writes, Chinese first (read from src/extract
       "where it went is said in the next sentence (平均分配: equal shares)",
       "valued in the next sentence: 这批图书涵盖科普、历史、文学等门类,价值4.5万元。",
       "given by the one the next sentence names: 这批物资由某协会募集捐赠。",
+      "the goods the sentence before gave without a figure: 某公司为两乡镇的小学捐赠护眼台灯。",
       "东虎岭村 taken to lie in 双龙湾镇, where the sentences before were",
       "paid so far (至此), a cumulative figure",
       "computed: 徐家湾乡 19 x 1000.00 (counted by township in the sentence before)",

@@ -39,6 +39,10 @@ TEST_CASE("categories from name endings") {
   CHECK_FALSE(d.has_organisation_ending("帮扶干部"));
   CHECK_FALSE(d.is_organisation_ending("干部"));
   CHECK(d.category("高新区机关干部") == "other");
+  // …nor do words that end in 局 as a bureau does (开新局, 工作开局: a headline's turn of phrase).
+  CHECK(d.has_organisation_ending("高新区农业农村局"));
+  CHECK_FALSE(d.has_organisation_ending("结对帮扶开新局"));
+  CHECK_FALSE(d.has_organisation_ending("一季度帮扶工作开局"));
 }
 
 TEST_CASE("bad data files are reported with file and line") {
