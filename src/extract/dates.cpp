@@ -149,7 +149,9 @@ bool relword_blocked(std::string_view s, std::size_t pos, const Relword& r) {
   if (r.rel == Relative::day_before_yesterday)
     return std::u32string_view(U"提之以目眼日天").find(before) != std::u32string_view::npos ||
            std::u32string_view(U"数气").find(after) != std::u32string_view::npos;
-  if (r.rel == Relative::following_year) return after == U'度' || before == U'每' || before == U'历';
+  // (本次年货节, 此次年会: 次 counts occasions; 年货 and 年会 follow it, no year.)
+  if (r.rel == Relative::following_year)
+    return after == U'度' || after == U'货' || std::u32string_view(U"每历本此这该首多两一二三几上下各再屡").find(before) != std::u32string_view::npos;
   // 送去年货, 带去年夜饭: the verb's 去 and 年货, no year.
   if (r.rel == Relative::last_year) return (after == U'货' || after == U'夜') && std::u32string_view(U"送带捎寄拿运").find(before) != std::u32string_view::npos;
   return false;
@@ -183,7 +185,9 @@ std::size_t read_year_period(std::string_view s, std::size_t pos, Period& p) {
   for (const P& x : {P{"上半年", Period::first_half}, P{"下半年", Period::second_half},
                      P{"第一季度", Period::q1}, P{"第二季度", Period::q2}, P{"第三季度", Period::q3},
                      P{"第四季度", Period::q4}, P{"一季度", Period::q1}, P{"二季度", Period::q2},
-                     P{"三季度", Period::q3}, P{"四季度", Period::q4}, P{"初", Period::year_start},
+                     P{"三季度", Period::q3}, P{"四季度", Period::q4}, P{"春季", Period::spring}, P{"春天", Period::spring},
+                     P{"夏季", Period::summer}, P{"夏天", Period::summer}, P{"秋季", Period::autumn}, P{"秋天", Period::autumn},
+                     P{"初", Period::year_start},
                      P{"底", Period::year_end}, P{"末", Period::year_end}})
     if (starts_at(s, pos, x.w)) { p = x.p; return x.w.size(); }
   return 0;
@@ -454,6 +458,9 @@ DateRange apply_period(DateRange r, Period p) {
     case Period::q2: return months(4, 6);
     case Period::q3: return months(7, 9);
     case Period::q4: return months(10, 12);
+    case Period::spring: return months(3, 5);
+    case Period::summer: return months(6, 8);
+    case Period::autumn: return months(9, 11);
   }
   return r;
 }
@@ -693,7 +700,8 @@ std::vector<DateMention> scan_dates(std::string_view s) {
     {
       Period p = Period::none;
       if (const std::size_t n = read_year_period(s, i, p);
-          n > 0 && p != Period::year_start && p != Period::year_end && code_point_before(s, i) != U'年' && code_point_before(s, i) != U'第') {
+          n > 0 && p != Period::year_start && p != Period::year_end && p != Period::spring && p != Period::summer && p != Period::autumn &&
+          code_point_before(s, i) != U'年' && code_point_before(s, i) != U'第') {
         DateMention m;
         m.span = {i, i + n};
         m.relative = Relative::same_year;

@@ -2976,7 +2976,9 @@ class SentenceReader {
       r.date_basis = "carried over from the sentence before, which 其中 breaks down";
       return;
     }
-    if (!r.date && scene_date && std::all_of(s_.dates.begin(), s_.dates.end(), [](const DatedMention& d) { return d.plan; })) {
+    // (A year alone does not date a pledge: 2026年，…产值增长12%。高新区计划…安排… is promised when printed.)
+    if (!r.date && scene_date && !(r.status == Status::pledged && scene_date->precision == Precision::year) &&
+        std::all_of(s_.dates.begin(), s_.dates.end(), [](const DatedMention& d) { return d.plan; })) {
       r.date = scene_date;
       r.date_basis = "carried over from the sentence before, which set the scene";
     }
@@ -4009,10 +4011,16 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       if (!d.plan && !d.five_year_plan) breakdown_date = d.date;
     scene_date.reset();
     if (tokens.measures.empty())
-      for (const auto& d : tokens.dates)
-        if (!d.plan && d.date.precision != Precision::year && !d.five_year_plan &&
-            date::sys_days(d.date.last) - date::sys_days(d.date.first) <= date::days(62))
+      for (const auto& d : tokens.dates) {
+        // (…or a longer time that opens the sentence: 2020年春季，受疫情影响…。某公司得知后，为…捐赠….)
+        // (Not when that sentence told a gift of its own: 四年前，某公司曾捐赠电脑…。这一次，….)
+        const bool opens = d.span.begin == tokens.text.find_first_not_of(' ') && tokens.clause_of(d.span.begin) == 0 &&
+                           !tokens.has(Cat::give, {0, tokens.text.size()}) && !tokens.has(Cat::give_paid, {0, tokens.text.size()});
+        // (Not a year alone, which is as often background: 2018年，郑州市确定…结对帮扶….)
+        if (!d.plan && !d.five_year_plan && d.date.precision != Precision::year &&
+            (opens || date::sys_days(d.date.last) - date::sys_days(d.date.first) <= date::days(62)))
           scene_date = d.date;
+      }
   }
   close_list();
   reports.erase(std::remove_if(reports.begin(), reports.end(), never_completed), reports.end());

@@ -182,6 +182,16 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   if (tranche && !modal && !(has_agreement(s, {gift.begin, m.span.begin}) && !paid_verb))
     return Status::disbursed;
   if (modal) return Status::pledged;
+  // (签订了帮扶协议，投入40万元用于…，资金已于5月下旬拨付: paid, said in a later clause of the segment
+  // that has no amount of its own.)
+  for (std::size_t c = s.clause_of(m.span.begin) + 1; c < s.clauses.size() && s.segment_of(s.clauses[c].begin) == s.segment_of(own.begin); ++c) {
+    const Span later = s.clauses[c];
+    // (…约定投入90万元，前两期资金已…拨付: tranches of it were paid, not all.)
+    if (s.has(Cat::modal, later) || s.has(Cat::agreement, later) || s.has(Cat::tranche, later) ||
+        std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= later.begin && o.span.begin < later.end; }))
+      break;
+    if (const LexToken* done = s.first(Cat::paid, later); done && s.has(Cat::give_paid, {done->span.end, later.end})) return Status::disbursed;
+  }
   // (当场决定向学校捐赠课桌椅60套，并于次日送达学校: decided, and delivered in a later clause.)
   if (const LexToken* decided = s.last(Cat::agreement, gift); decided && s.slice(decided->span) == "决定") {
     for (std::size_t c = s.clause_of(m.span.begin) + 1; c < s.clauses.size() && s.segment_of(s.clauses[c].begin) == s.segment_of(own.begin); ++c) {

@@ -782,6 +782,8 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       // 爱心人士张国庆: a person named after a title gives in his own name. (退休教师王秀兰老人,
       // 爱心人士陈素芳女士: a word of respect after the name is no part of it.)
       std::string_view after_name = after;
+      // (…任工程师的刘建峰: a title then 的 before the name.)
+      if (desc->is(Cat::person_title) && starts_at(after_name, 0, "的")) after_name.remove_prefix(std::string_view("的").size());
       for (std::string_view respect : {"老人", "女士", "先生", "同志", "老师"})
         if (text::ends_at(after_name, after_name.size(), respect) && text::code_point_count(after_name) >= 4) {
           after_name.remove_suffix(respect.size());

@@ -90,6 +90,15 @@ TEST_CASE("periods resolve to ranges by the common conventions") {
   CHECK(last_date("2021年下半年", ref) == "2021-07..2021-12");
   CHECK(last_date("2021年第三季度", ref) == "2021-07..2021-09");
   CHECK(last_date("2021年一季度", ref) == "2021-01..2021-03");
+  // Seasons after a year (winter spans two years and is left out).
+  CHECK(last_date("2020年春季", ref) == "2020-03..2020-05");
+  CHECK(last_date("2019年秋天", ref) == "2019-09..2019-11");
+  // A quarter without a year is of the page's year, or of the year before when not yet over.
+  CHECK(last_date("一季度,", ref) == "2022-01..2022-03");
+  CHECK(last_date("四季度,", day(2023, 1, 12)) == "2022-10..2022-12");
+  // …but a season alone is no date (春天来了), and 本次年货节 holds no 次年.
+  CHECK(last_date("春天来了", ref) == "");
+  CHECK(last_date("本次年货节", ref) == "");
 }
 
 TEST_CASE("targets are plans, not dates, and do not set the page year") {

@@ -60,7 +60,8 @@ std::optional<DateRange> parse_iso_range(std::string_view s, Precision p);
 
 enum class Period { none, first_ten_days, middle_ten_days, last_ten_days, month_start, month_end,
                     year_start, year_end, first_half, second_half, q1, q2, q3, q4,
-                    month_middle };  // 月中: days 11-20
+                    month_middle,  // 月中: days 11-20
+                    spring, summer, autumn };  // 春季/春天 3-5月, 夏季 6-8月, 秋季 9-11月 (winter spans two years)
 
 enum class Relative { none, same_day, next_day, previous_day, this_year, last_year, year_before_last,
                       next_year, same_year, same_month, last_month, this_month,
