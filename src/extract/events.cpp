@@ -2362,6 +2362,7 @@ class SentenceReader {
     std::vector<Allocation> parts;
     std::int64_t sum = 0;
     std::vector<std::size_t> taken;  // marked used only when the split holds
+    bool places_after = false;  // the first part named its place after its amount: so do the others
     const LexToken* sub = s_.first(Cat::subsum, {segment.begin, s_.measures[k].span.begin});
     const std::size_t parts_from = sub ? sub->span.end : segment.begin;
     std::size_t parts_end = segment.end;
@@ -2380,8 +2381,9 @@ class SentenceReader {
       taken.push_back(j);
       const PlaceMention* place = nullptr;
       std::vector<const PlaceMention*> between;
+      // (其中10万元拨付甲乡，8万元拨付乙镇: 甲乡 is the first part's, not the second's.)
       for (const auto& p : s_.places)
-        if (p.span.end <= mj.span.begin && (j == k || p.span.begin >= s_.measures[j - 1].span.end) && p.span.begin >= parts_from) {
+        if (!places_after && p.span.end <= mj.span.begin && (j == k || p.span.begin >= s_.measures[j - 1].span.end) && p.span.begin >= parts_from) {
           place = &p;
           between.push_back(&p);
         }
@@ -2391,6 +2393,7 @@ class SentenceReader {
           if (p.span.begin >= mj.span.end && s_.clause_of(p.span.begin) == s_.clause_of(mj.span.begin) && !p.township.empty() &&
               p.level != PlaceLevel::collective) {
             place = &p;
+            if (j == k) places_after = true;
             break;
           }
       if (!place || place->township.empty()) return false;
@@ -3550,7 +3553,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
                                    reference && reference->precision == Precision::day;
         if (m.plan || (m.relative != Relative::none && !day_from_page)) continue;
         if (auto d = probe.resolve(m)) {
-          if (d->precision == Precision::day) {
+          // (A day or a few days written, 10月24日至25日; not a part of a month, 7月底强降雨过后, nor a
+          // week's campaign, 12月28日至1月3日: a time in the story.)
+          if (d->precision == Precision::day && m.period == Period::none &&
+              date::sys_days(d->last) - date::sys_days(d->first) <= date::days(2)) {
             ctx.date = d;
             break;
           }

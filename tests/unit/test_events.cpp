@@ -282,6 +282,17 @@ TEST_CASE("a headline's phrase ending like a bureau (结对帮扶开新局) is n
   CHECK(r.total_fen() == 15'000'000);
 }
 
+TEST_CASE("a dateline is a day or days written: a part of a month in the lead (7月底强降雨过后) is a time in the story") {
+  const auto px = read(
+      "高新时报 2026年1月9日\n\n一年回顾\n\n"
+      "本报讯 2025年,高新区与卢氏县官坡镇结对帮扶。7月底强降雨过后,区管委会向官坡镇拨付应急资金40万元。\n",
+      day(2026, 1, 9));
+  REQUIRE(px.articles.size() == 1);
+  CHECK(px.articles[0].date_basis != "dateline");
+  const AidReport& r = only(px.reports);
+  CHECK(date_of(r) == "2025-07-25..2025-07-31");
+}
+
 TEST_CASE("money: an amount or a product past the ceiling of one line is refused with its sentence, and makes no report") {
   const auto px = read(
       "帮扶\n\n本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。\n"
