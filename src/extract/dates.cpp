@@ -564,6 +564,14 @@ bool since_after(std::string_view s, std::size_t end) {
 bool holiday_plan(std::string_view s, std::size_t begin) {
   for (std::string_view w : {"锚定", "力争", "争取", "预计", "计划", "目标"})
     if (ends_at(s, begin, w)) return true;
+  // (…慰问金，重点用于困难群众春节期间的生活救助: what the money is for, not when it was given.)
+  std::size_t at = begin;
+  for (int chars = 0; chars < 12 && at > 0; ++chars) {
+    at = text::previous_code_point_start(s, at);
+    const char32_t cp = code_point_at(s, at);
+    if (!text::is_han(cp)) break;
+    if (starts_at(s, at, "用于") || starts_at(s, at, "用作")) return true;
+  }
   return false;
 }
 
@@ -1115,7 +1123,8 @@ std::optional<DateRange> DateResolver::resolve(const DateMention& m) {
   if (result && m.since && reference_ && sys_days{reference_->last} >= sys_days{result->first})
     result->last = reference_->last;
   // A five-year plan is no date the text is at: relative words after it count from the date before.
-  if (result && !m.five_year_plan) {
+  // (Nor a holiday said as a purpose, 用于…春节期间的生活救助: the story's time stays.)
+  if (result && !m.five_year_plan && !(m.plan && m.holiday != Holiday::none)) {
     set_last(*result);
     last_end_ = m.span.end;
   }

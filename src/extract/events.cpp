@@ -1206,6 +1206,17 @@ class SentenceReader {
           std::none_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& o) { return o.span.begin >= last_end && o.span.begin < e->span.begin; }))
         each_after = true;
     }
+    // (今年的帮扶资金30万元已于4月底分别拨付两乡镇: one amount, 分别 and a verb of giving after it in
+    // its clause: each place gets it. Not 分别用于…, which may share it out.)
+    // (Money only: 两台救护车分别交付两卫生院 is one each.)
+    if (!each_after && m.kind == MeasureKind::money && detail::amount_list(s_, k).size() == 1) {
+      const Span rest{m.span.end, s_.clauses[mc].end};
+      if (const LexToken* e = s_.first(Cat::each, rest);
+          e && s_.slice(e->span) == "分别" && text::code_point_count(s_.slice(m.span.end, e->span.begin)) <= 8 &&
+          std::none_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& o) { return o.span.begin >= m.span.end && o.span.begin < rest.end; }))
+        if (const LexToken* v = s_.word_at(e->span.end); v && (v->is(Cat::give) || v->is(Cat::give_paid)) && !v->is(Cat::to))
+          each_after = true;
+    }
     // (分别送去慰问金15万元和12万元，以及价值8万元的年货: 分别 paired the list before; the amount
     // after it is one.)
     bool after_the_list = false;

@@ -293,6 +293,18 @@ TEST_CASE("a dateline is a day or days written: a part of a month in the lead (7
   CHECK(date_of(r) == "2025-07-25..2025-07-31");
 }
 
+TEST_CASE("a holiday said as what the money is for (用于…春节期间的生活救助) does not date the gifts after it") {
+  const auto rs = reports(
+      "高新时报 2019年1月18日\n\n走访慰问\n\n"
+      "本报讯 1月15日，高新区工作组为卢氏县官坡镇带去慰问金共计8万元，重点用于困难群众春节期间的生活救助。"
+      "当天，随行的退休教师周玉兰向官坡镇中心小学捐赠现金5千元。\n",
+      day(2019, 1, 18));
+  REQUIRE(rs.size() == 2);
+  CHECK(date_of(rs[0]) == "2019-01-15");
+  CHECK(rs[1].donor == "周玉兰");
+  CHECK(date_of(rs[1]) == "2019-01-15");
+}
+
 TEST_CASE("money: an amount or a product past the ceiling of one line is refused with its sentence, and makes no report") {
   const auto px = read(
       "帮扶\n\n本报讯 2024年3月5日,郑州某某有限公司向卢氏县徐家湾乡捐赠9223372036854775807元。\n"
