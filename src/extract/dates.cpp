@@ -575,6 +575,17 @@ bool holiday_plan(std::string_view s, std::size_t begin) {
   return false;
 }
 
+// A part of a year or month written without it (一季度, 月底): of the one named last, or the page's.
+DateMention period_alone(std::string_view s, Span span, Relative relative, Period p) {
+  DateMention m;
+  m.span = span;
+  m.relative = relative;
+  m.period = p;
+  m.since = since_after(s, m.span.end);
+  m.plan = looks_like_plan(s, m);
+  return m;
+}
+
 // Characters that make a following 月初/月中/月底 part of another word: 岁月中, 每月初, 正月初,
 // 蜜月, 数月 ….
 constexpr std::u32string_view kNotBeforeBareMonth = U"岁个年日明风蜜满正腊每数半隔逐按闰元跨整多两一二三四五六七八九十0123456789";
@@ -710,14 +721,8 @@ std::vector<DateMention> scan_dates(std::string_view s) {
       if (const std::size_t n = read_year_period(s, i, p);
           n > 0 && p != Period::year_start && p != Period::year_end && p != Period::spring && p != Period::summer && p != Period::autumn &&
           code_point_before(s, i) != U'年' && code_point_before(s, i) != U'第') {
-        DateMention m;
-        m.span = {i, i + n};
-        m.relative = Relative::same_year;
-        m.period = p;
-        m.since = since_after(s, m.span.end);
-        m.plan = looks_like_plan(s, m);
-        out.push_back(m);
-        i = m.span.end;
+        out.push_back(period_alone(s, {i, i + n}, Relative::same_year, p));
+        i += n;
         continue;
       }
     }
@@ -727,14 +732,8 @@ std::vector<DateMention> scan_dates(std::string_view s) {
       const std::size_t at = i + std::string_view("月").size();
       if (std::size_t n = read_month_period(s, at, p);
           n > 0 && (p == Period::month_start || p == Period::month_middle || p == Period::month_end)) {
-        DateMention m;
-        m.span = {i, at + n};
-        m.relative = Relative::same_month;
-        m.period = p;
-        m.since = since_after(s, m.span.end);
-        m.plan = looks_like_plan(s, m);
-        out.push_back(m);
-        i = m.span.end;
+        out.push_back(period_alone(s, {i, at + n}, Relative::same_month, p));
+        i = at + n;
         continue;
       }
     }
