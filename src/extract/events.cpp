@@ -685,6 +685,8 @@ class SentenceReader {
     const bool price_of_purchase = bought.has_value();
     const std::size_t check_from = std::max(trigger->span.end < m.span.begin ? trigger->span.end : own.begin, own.begin);
     if (!price_of_purchase && s_.has(Cat::not_aid, {check_from, m.span.begin})) return;
+    // The sum of a deal (签约金额): a firm's investment deal, unless the deal is buying the area's produce.
+    if (s_.has(Cat::deal_sum, {own.begin, m.span.begin}) && !s_.has(Cat::buy, segment)) return;
     if (!price_of_purchase && trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;
     // A company's own sales (公司今年已在豫西地区销售同类系统86套，实现销售收入2100万元): the seller is
     // no place of the county and the sentence names none.
@@ -2599,6 +2601,9 @@ class SentenceReader {
       const std::size_t c = s_.clause_of(m.span.begin);
       auto led_by_name = [&](std::size_t start) {
         const std::size_t opens = s_.han_from(std::max(start, from), m.span.begin);
+        // (其中东岔村小学18万元: a school of a township the page names is where a part goes.)
+        if (std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) { return p.span.begin == opens && !p.township.empty(); }))
+          return false;
         return std::any_of(s_.organisations.begin(), s_.organisations.end(), [&](const auto& o) {
           return o.first.begin == opens && o.first.end <= m.span.begin;
         });
@@ -2846,9 +2851,12 @@ class SentenceReader {
     if (a) {
       if (s_.has(Cat::according, {s_.clauses[s_.clause_of(d.span.begin)].begin, d.span.begin})) return true;
     }
-    // 兑现去年的承诺: the date of the promise.
-    const std::size_t promise = s_.text.find("承诺", d.span.end);
-    return promise != std::string_view::npos && promise < clause_end && text::code_point_count(s_.slice(d.span.end, promise)) <= 2;
+    // 兑现去年的承诺, 去年认捐的50万元: the date of the promise.
+    for (std::string_view promised : {"承诺", "认捐", "许诺"}) {
+      const std::size_t promise = s_.text.find(promised, d.span.end);
+      if (promise != std::string_view::npos && promise < clause_end && text::code_point_count(s_.slice(d.span.end, promise)) <= 2) return true;
+    }
+    return false;
   }
 
   // “十三五”期间, “十四五”以来: the period of a summary made over it.
@@ -3299,6 +3307,8 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
       const char32_t next = text::code_point_at(s.text, at + w.size());
       these = (next >= U'0' && next <= U'9') || std::u32string_view(U"一二两三四五六七八九十几").find(next) != std::u32string_view::npos;
       for (std::string_view unit : goods_units()) these = these || starts_at(s.text, at + w.size(), unit);
+      // (…彩色B超机1台，赠予某卫生院。该设备价值约15万元: a goods noun of the lexicon after it.)
+      if (const LexToken* noun = s.word_at(at + w.size()); noun && noun->is(Cat::goods) && reports.size() - from == 1) these = true;
       // (救护车1辆。该车价值36万元: the last character of the goods' name, 车 of 救护车.)
       if (const std::string& item = reports[from].item; !these && reports.size() - from == 1 && !item.empty()) {
         const std::string_view last = std::string_view(item).substr(text::previous_code_point_start(item, item.size()));

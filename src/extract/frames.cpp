@@ -203,6 +203,22 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
         if (s.slice(later).find(done) != std::string_view::npos) return Status::disbursed;
     }
   }
+  // (区妇联与该镇签订帮扶协议，次年9月即为某幼儿园添置了…: a clause opening with a date of its own
+  // after the agreement tells a later act; the agreement governs only the clauses before that date.)
+  std::size_t fresh = 0;
+  for (const DatedMention& d : s.dates) {
+    const std::size_t c = s.clause_of(d.span.begin);
+    if (!d.plan && !d.five_year_plan && d.span.end <= m.span.begin && d.span.begin >= f.segment.begin && s.han_from(s.clauses[c].begin, d.span.end) == d.span.begin &&
+        s.has(Cat::agreement, {f.segment.begin, s.clauses[c].begin}) && !s.has(Cat::modal, {s.clauses[c].begin, own.end}))
+      fresh = std::max(fresh, s.clauses[c].begin);
+  }
+  // (Told as done: 了, or a word of completion or of paying, in those clauses; 签订协议，2021年起每年
+  // 投入… are its terms.)
+  if (fresh > gift.begin) {
+    const Span later{fresh, own.end};
+    const bool done = s.slice(later).find("了") != std::string_view::npos || s.has(Cat::paid, later) || s.has(Cat::give_paid, later);
+    if (done && !has_agreement(s, later)) return Status::disbursed;
+  }
   // A modal or an agreement earlier in the segment governs the clauses after it.
   const Span before{f.segment.begin, gift.begin};
   if (s.has(Cat::modal, before) && !paid_verb) return Status::pledged;

@@ -489,6 +489,10 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
         if (is_name_boundary(cp) || is_admin_ending(cp)) break;
         begin = prev;
       }
+      // 其中枣园坪村50万元: the walk stops at 其, and 中 is no part of the name.
+      if (begin >= std::string_view("其").size() && begin < at && starts_at(s, begin, "中") &&
+          starts_at(s, begin - std::string_view("其").size(), "其"))
+        begin += std::string_view("中").size();
       // 为镇上西沟村小学: 镇上 and 乡里 say "in the township"; the name starts after them.
       if (begin > 0 && begin < at && (starts_at(s, begin, "上") || starts_at(s, begin, "里"))) {
         const std::size_t admin = previous_code_point_start(s, begin);
