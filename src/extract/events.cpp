@@ -1109,7 +1109,11 @@ class SentenceReader {
         }
     // No place read for the gift: where the story stands, when the sentences before placed it in
     // one township (来到甲乡敬老院。…为敬老院送去…).
-    if (recipients.empty() && !raised_only && !memory_.scene_township.empty() &&
+    // (Not for a figure summing a period, 2025年，…全年投入帮扶资金420万元: the story's scene was one
+    // day's, the sum is the pairing's.)
+    // (拟全年采购…10万元 is a plan for the year, not a sum of it.)
+    const bool sums_a_period = r.status == Status::disbursed && (s_.has(Cat::summary, {0, m.span.begin}) || s_.has(Cat::cumulative, {0, m.span.begin}));
+    if (recipients.empty() && !raised_only && !memory_.scene_township.empty() && !sums_a_period &&
         std::all_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
           return s_.quoted(p.span.begin) || (p.township.empty() && p.level != PlaceLevel::collective);
         })) {
@@ -2446,14 +2450,17 @@ class SentenceReader {
   bool split_by_kind(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
     AidReport& total = reports.back();
     const Measure& m = s_.measures[k];
-    if (m.kind != MeasureKind::money || total.aggregate || total.allocations.size() != 1) return false;
+    const Span segment = s_.segments[s_.segment_of(m.span.begin)];
+    // (A period's sum is split only when both parts are said: 全年累计捐赠款物318.5万元，其中资金246万元、
+    // 物资折价72.5万元.)
+    const bool both_said = k + 1 < s_.measures.size() && s_.measures[k + 1].span.begin < segment.end;
+    if (m.kind != MeasureKind::money || (total.aggregate && !both_said) || total.allocations.size() != 1) return false;
     const Allocation& a = total.allocations.front();
     if (!a.amount_fen || a.amount_high_fen || m.high || m.value >= *a.amount_fen) return false;
     const Span c = s_.clauses[s_.clause_of(m.span.begin)];
     const bool cash_part = s_.has(Cat::cash, {c.begin, m.span.begin});
     const bool goods_part = s_.has(Cat::goods, {c.begin, m.span.begin});
     if (cash_part == goods_part) return false;
-    const Span segment = s_.segments[s_.segment_of(m.span.begin)];
     // The gift read becomes the part said first; the other kind, `rest_fen`, a line of its own.
     const std::int64_t whole = *a.amount_fen;
     const auto split_off = [&](std::int64_t rest_fen, std::string rest_item, bool rest_said) {
@@ -2999,8 +3006,11 @@ class SentenceReader {
       return;
     }
     // (A year alone does not date a pledge: 2026年，…产值增长12%。高新区计划…安排… is promised when printed.)
+    // (A date in another segment is another gift's: …捐赠…共计50万元；…为当年考入大学的6名学子….)
     if (!r.date && scene_date && !(r.status == Status::pledged && scene_date->precision == Precision::year) &&
-        std::all_of(s_.dates.begin(), s_.dates.end(), [](const DatedMention& d) { return d.plan; })) {
+        std::all_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& d) {
+          return d.plan || s_.segment_of(d.span.begin) != s_.segment_of(measure_begin);
+        })) {
       r.date = scene_date;
       r.date_basis = "carried over from the sentence before, which set the scene";
     }
@@ -3257,6 +3267,32 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
     first_money = 1;
     counted_again = true;
   }
+  // (…捐赠了一批智慧黑板和电脑。据了解，这批设备共计24台，价值约13万元: goods given uncounted,
+  // counted and valued after "these".)
+  std::optional<Measure> counted_now;
+  if (const Measure& g = s.measures.front(); !counted_again && g.kind == MeasureKind::quantity && s.measures.size() >= 2 &&
+                                             s.measures[1].kind == MeasureKind::money && reports.size() - from == 1 &&
+                                             reports[from].kind == Kind::in_kind && !reports[from].has_amount() &&
+                                             !reports[from].has_quantity() && reports[from].allocations.size() == 1) {
+    for (std::string_view w : {"这批", "该批", "此批", "上述"})
+      if (const std::size_t at = s.text.find(w); at != std::string_view::npos && at < g.span.begin &&
+                                                 text::code_point_count(s.text.substr(0, at)) <= 6 &&
+                                                 text::code_point_count(s.slice(at, g.span.begin)) <= 8) {
+        // (这批套装共260套，每套价值45元: the value of one, times the count; the per-unit reading
+        // below does it once the count is the gift's.)
+        const LexToken* per = s.first(Cat::per_unit, {g.span.end, s.measures[1].span.begin});
+        if (per && !s.slice(per->span).ends_with(g.unit)) break;
+        first_money = 1;
+        counted_again = true;
+        counted_now = g;
+        if (per) {
+          reports[from].allocations.front().quantity = g.value;
+          reports[from].unit = g.unit;
+          counted_now.reset();
+        }
+        break;
+      }
+  }
   if (s.measures[first_money].kind != MeasureKind::money) return false;
   // …分别运抵甲乡、乙镇。两批物资分别价值12.8万元、9.6万元: values listed with 分别, one for each
   // place the goods went to, in the order the places were named.
@@ -3294,8 +3330,17 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   for (std::size_t j = first_money + 1; j < s.measures.size(); ++j)
     if (s.measures[j].kind == MeasureKind::money || s.clause_of(s.measures[j].span.begin) == s.clause_of(m.span.begin)) return false;
   const Span c = s.clauses[s.clause_of(m.span.begin)];
-  if (!s.has(Cat::value, {c.begin, m.span.begin}) || s.has(Cat::give, {0, m.span.begin}) || s.has(Cat::give_paid, {0, m.span.begin}))
-    return false;
+  // (这批设备由该公司专程从郑州运抵某乡，价值约38万元: "these" carried there is the same delivery
+  // told again, no gift of its own.)
+  bool opens_with_these = false;
+  for (std::string_view w : {"这批", "该批", "此批", "上述"}) {
+    const std::size_t at = s.text.find(w);
+    opens_with_these = opens_with_these || (at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6);
+  }
+  const bool gives_before = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
+    return w.span.end <= m.span.begin && (w.is(Cat::give) || w.is(Cat::give_paid)) && !(opens_with_these && w.is(Cat::hand_over));
+  });
+  if (!s.has(Cat::value, {c.begin, m.span.begin}) || gives_before) return false;
   bool these = counted_again;
   for (std::string_view w : {"这批", "该批", "此批", "上述", "这些"}) {
     const std::size_t at = s.text.find(w);
@@ -3348,6 +3393,10 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   }
   value_goods_before(reports, from, m);
   AidReport& gift = reports[from];
+  if (counted_now) {
+    gift.allocations.front().quantity = counted_now->value;
+    gift.unit = counted_now->unit;
+  }
   gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
   return true;
 }

@@ -219,6 +219,15 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
     const bool done = s.slice(later).find("了") != std::string_view::npos || s.has(Cat::paid, later) || s.has(Cat::give_paid, later);
     if (done && !has_agreement(s, later)) return Status::disbursed;
   }
+  // (签订“手拉手”共建协议，并向某小学捐赠一体机2台: a gift joined to the signing by 并 is made then,
+  // not agreed.)
+  if (f.trigger && (f.trigger->is(Cat::give) || f.trigger->is(Cat::give_paid))) {
+    const Span tc = s.clauses[s.clause_of(f.trigger->span.begin)];
+    const Span joined{tc.begin, own.end};
+    if (tc.begin > gift.begin && starts_at(s.text, s.han_from(tc.begin, tc.end), "并") && !s.has(Cat::modal, joined) &&
+        !has_agreement(s, joined))
+      return Status::disbursed;
+  }
   // A modal or an agreement earlier in the segment governs the clauses after it.
   const Span before{f.segment.begin, gift.begin};
   if (s.has(Cat::modal, before) && !paid_verb) return Status::pledged;
