@@ -108,6 +108,13 @@ constexpr std::string_view kDelegations[] = {"调研组", "工作组", "慰问�
 
 // A report that waited for the next sentence and did not get what it needed: raised money it did
 // not place, goods handed over it did not value. No such report is kept.
+// X主办的, X举办的, X组织的 (right after an organisation's name, at `at`): X holds the event.
+bool hosts_at(std::string_view text, std::size_t at) {
+  for (std::string_view w : {"主办", "举办", "承办", "组织的", "组织开展的"})
+    if (text::starts_at(text, at, w)) return true;
+  return false;
+}
+
 bool never_completed(const AidReport& r) { return r.raised_unplaced || (r.awaits_value && !r.has_amount()); }
 
 // Verbs that give a thing named without an amount (某公司捐赠了数字校园平台).
@@ -713,6 +720,27 @@ class SentenceReader {
                      return o.kind == MeasureKind::money && s_.clause_of(o.span.begin) == s_.clause_of(m.span.begin);
                    })))
       return;
+    // 第三期资金拨付后，协议约定的600万元已全部到位: a pledge fulfilled by the tranches the sentence
+    // speaks of restates them, like 至此. (承诺的3万元今年3月全部到位, with no tranche, is the payment.)
+    // (The tranche in an earlier clause; the clause of the sum names what was pledged: 协议, 承诺, 认捐.)
+    if (s_.has(Cat::tranche, {0, own.begin}) && !s_.has(Cat::tranche, own) && !s_.has(Cat::cumulative, {segment.begin, own.end})) {
+      const std::string_view after = s_.slice(m.span.end, own.end);
+      const std::string_view clause = s_.slice(own);
+      bool fulfilled = false, pledged = false;
+      for (std::string_view w : {"协议", "承诺", "认捐", "约定"}) pledged = pledged || clause.find(w) != std::string_view::npos;
+      for (std::string_view w : {"全部到位", "全部兑现", "全部履约", "全部拨付", "如数到位", "悉数到位", "全部落实"})
+        fulfilled = fulfilled || after.find(w) != std::string_view::npos;
+      if (fulfilled && pledged) return;
+    }
+    // 按照去年签订的每乡镇30万元采购协议，…拨付首批货款7.5万元: the sum of the agreement acted on
+    // names it again; the payment is the gift.
+    if (const LexToken* acting = s_.first(Cat::according, own); acting && acting->span.end <= m.span.begin &&
+        s_.has(Cat::agreement, {m.span.end, own.end}) && !s_.has(Cat::give_paid, own) &&
+        s_.han_from(own.begin, own.end) == acting->span.begin)
+      return;
+    // 达成意向采购协议6份: agreements counted, not goods.
+    if (m.kind == MeasureKind::quantity)
+      if (const LexToken* w = s_.word_before(m.span.begin); w && w->is(Cat::agreement)) return;
     // Goods brought to a fair and sold there (他带来的600斤干香菇两天就卖完了) were sold, not given.
     if (m.kind == MeasureKind::quantity && !trigger->is(Cat::buy) && !trigger->is(Cat::sale) && s_.has(Cat::sold_out, {m.span.end, own.end}) &&
         !s_.has(Cat::buy, own))
@@ -1000,7 +1028,16 @@ class SentenceReader {
     r.sentence = sentence_.span;
     r.sentence_text = sentence_.text;
     const AidReport* previous = reports.empty() ? nullptr : &reports.back();
-    if (giver && !giver->canonical.empty()) {
+    // 由区总工会主办的展销会…，本次展销会共销售…: sales at an event with no buyer named are the host's,
+    // not the article's actor's.
+    const bool sale = trigger->is(Cat::sale) && !trigger->is(Cat::buy);
+    // (22家合作社参展, 两乡镇22家合作社参展: the sellers, counted or named by their place, buy nothing.)
+    const bool sellers = sale && giver && !giver->span.empty() && std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin == giver->span.begin && (!p.township.empty() || p.level == PlaceLevel::collective);
+    });
+    const bool implied_giver = !giver || giver->basis == "article actor" || giver->canonical.empty() || sellers;
+    const auto host = implied_giver && sale ? host_before(m.span.begin) : std::nullopt;
+    if (giver && !giver->canonical.empty() && !host && !sellers) {
       r.donor = giver->canonical;
       r.donor_as_written = giver->written;
       r.donor_basis = giver->basis;
@@ -1018,6 +1055,10 @@ class SentenceReader {
       r.donor = memory_.last_organisation;
       r.donor_as_written = memory_.last_organisation_written;
       r.donor_basis = "earlier clause";
+    } else if (host) {
+      r.donor = host->first;
+      r.donor_as_written = host->second;
+      r.donor_basis = "host of the event";
     } else if (previous && !previous->donor.empty() && !(giver && giver->unnamed_count > 0) && !opens_with_date(segment)) {
       r.donor = previous->donor;
       r.donor_as_written = previous->donor_as_written;
@@ -1132,7 +1173,10 @@ class SentenceReader {
         }
     // No place read for the gift: the article's townships, when it names no more than a pair
     // (a page of several pairings leaves the recipient unknown rather than guessing a joint line).
-    if (recipients.empty() && !raised_only && memory_.townships.size() <= 2)
+    // (Sales at a fair where several townships showed their goods, 甲乡、乙镇、丙乡等4个乡镇参展，…本次
+    // 展销会共销售42.8万元: all of them together.)
+    const bool fair_sales = trigger->is(Cat::sale) && !trigger->is(Cat::buy) && r.kind == Kind::consumption;
+    if (recipients.empty() && !raised_only && (memory_.townships.size() <= 2 || fair_sales))
       for (const auto& t : memory_.townships) recipients.push_back({t, t});
     // 采购甲乡香菇8.6万元、乙镇木耳5.4万元: places and amounts taking turns in a clause pair up —
     // each amount goes to the places between the amount before it and itself.
@@ -1388,7 +1432,11 @@ class SentenceReader {
           if (!split_by_count(place.name, place.township, n, counted_after)) return;
         if (!split_by_counts.empty()) used_total = true;
       }
-      if (!used_total) {
+      // (为两所学校各捐建了一间阅览室，每间投入4.5万元: one for each recipient; 两所 counts the
+      // recipients, who each get the amount, not the product.)
+      if (!used_total && one_for_each(*per)) {
+        r.notes.push_back(fmt::format("{}: one for each recipient", s_.slice(per->span)));
+      } else if (!used_total) {
         auto count = count_before(per->span.begin, frame_begin);
         if (!count) count = count_before(per->span.begin, segment.begin);  // 为100户…，每户发放…
         // 甲乡30名留守儿童来到…。区团工委为每名孩子送上…: the people the sentence before counted.
@@ -1885,6 +1933,16 @@ class SentenceReader {
   }
 
   // 更正：本报…“…捐赠助学金8万元”有误，应为“6.8万元”: a notice correcting an earlier report.
+  // The organisation holding the event (X主办的, 由X组织的) named in this sentence before `pos`, or
+  // else the one the article named before: canonical and as written.
+  std::optional<std::pair<std::string, std::string>> host_before(std::size_t pos) const {
+    std::optional<std::pair<std::string, std::string>> found;
+    for (const auto& o : s_.organisations)
+      if (o.first.end <= pos && hosts_at(s_.text, o.first.end)) found = std::make_pair(o.second, std::string(s_.slice(o.first)));
+    if (!found && !memory_.host.empty()) found = std::make_pair(memory_.host, memory_.host_written);
+    return found;
+  }
+
   bool is_correction_notice() const {
     if (s_.text.find("应为") == std::string_view::npos) return false;
     for (std::string_view w : {"更正", "有误", "勘误", "订正", "应为“", "应为\""})
@@ -2858,10 +2916,13 @@ class SentenceReader {
     if (a) {
       if (s_.has(Cat::according, {s_.clauses[s_.clause_of(d.span.begin)].begin, d.span.begin})) return true;
     }
-    // 兑现去年的承诺, 去年认捐的50万元: the date of the promise.
+    // 兑现去年的承诺, 去年认捐的50万元, 去年冬天的承诺: the date of the promise.
     for (std::string_view promised : {"承诺", "认捐", "许诺"}) {
       const std::size_t promise = s_.text.find(promised, d.span.end);
-      if (promise != std::string_view::npos && promise < clause_end && text::code_point_count(s_.slice(d.span.end, promise)) <= 2) return true;
+      if (promise == std::string_view::npos || promise >= clause_end) continue;
+      const std::string_view between = s_.slice(d.span.end, promise);
+      const std::size_t apart = text::code_point_count(between);
+      if (apart <= 2 || (apart <= 4 && between.ends_with("的"))) return true;
     }
     return false;
   }
@@ -3025,6 +3086,8 @@ class SentenceReader {
         const LexToken* next = s_.word_at(s_.clauses[ci + 1].begin + 1);
         if (!next) next = s_.word_at(s_.clauses[ci + 1].begin);
         if (next && next->is(Cat::value)) continue;  // valued in the next clause, read with its amount
+        // (各捐建了一间阅览室，每间投入4.5万元: what each costs, read with that amount.)
+        if (next && next->is(Cat::per_unit) && clause_has_amount(ci + 1)) continue;
         // Valued or counted later in the segment (捐赠医疗物资一批，价值5.2万元): read with that amount.
         // (Only the next amount, and only when no giving word of its own comes first.)
         bool later_amount = false;
@@ -3938,6 +4001,11 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       memory.last_organisation = orgs[last].second;
       memory.last_organisation_written = std::string(tokens.slice(orgs[last].first));
     }
+    for (const auto& [span, name] : orgs)
+      if (hosts_at(tokens.text, span.end)) {
+        memory.host = name;
+        memory.host_written = std::string(tokens.slice(span));
+      }
     // (说起恒信达，…: a company named again by its brand alone is the latest named again.)
     memory.recall_by_brand(tokens.text, orgs.empty() ? 0 : orgs.back().first.end);
     // A person named after an office (董事长赵永恒, 主任周敏也…) or a private person's title

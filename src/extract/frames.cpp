@@ -386,8 +386,9 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     return true;
   // (今年1—9月，各单位通过832平台采购…318.5万元: purchases over months by many buyers are many
   // purchases; one buyer named, 机关食堂一季度采购…, keeps its own figure.)
+  // (Not a tranche of a deal: 一季度已拨付首批货款7.5万元 is one payment.)
   if (kind == Kind::consumption && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31) &&
-      !occasion_before && !f.buyer_named)
+      !occasion_before && !f.buyer_named && !s.has(Cat::tranche, {f.frame_begin, m.span.end}))
     return true;
   // …and a year's consumption-aid figure (2021年，…组织消费帮扶金额达1,035万元).
   if (date && date->precision == Precision::year && kind == Kind::consumption && f.trigger && f.trigger->is(Cat::buy) &&
@@ -442,6 +443,13 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
         text::code_point_count(s.slice(b->span.end, m.span.begin)) <= 1)
       return Kind::consumption;
   }
+  // 拨付首批货款7.5万元, 福利采购款40万元: the money paid for produce bought.
+  if (m.kind == MeasureKind::money) {
+    const Span own = s.clauses[s.clause_of(m.span.begin)];
+    if (const LexToken* paid_for = s.last(Cat::purchase_money, {own.begin, m.span.begin});
+        paid_for && text::code_point_count(s.slice(paid_for->span.end, m.span.begin)) <= 2)
+      return Kind::consumption;
+  }
   if (m.kind == MeasureKind::quantity) return Kind::in_kind;
   const LexToken* before = s.word_before(m.span.begin);
   if (before && before->is(Cat::value)) return Kind::in_kind;
@@ -452,6 +460,15 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
   const Span region{std::min(from, own.begin), m.span.end};
   if (s.has(Cat::value, {own.begin, m.span.begin})) return Kind::in_kind;
   if (s.has(Cat::cash, region)) return Kind::cash;
+  // 捐建录播教室，预计投入8万元; 各捐建一间阅览室，每间投入4.5万元: the cost of what was built, named
+  // before it, is a gift in kind. (Not 计划投入30万元为该乡捐建书屋: money given to build with.)
+  if (const LexToken* cost = s.last(Cat::cost, {own.begin, m.span.begin});
+      cost && text::code_point_count(s.slice(cost->span.end, m.span.begin)) <= 3)
+    if (const LexToken* built = s.last(Cat::build, {0, cost->span.begin});
+        built && std::none_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) {
+          return o.kind == MeasureKind::money && o.span.begin >= built->span.end && o.span.end <= cost->span.begin;
+        }) && !s.has(Cat::cash, {cost->span.begin, std::min(own.end, m.span.end + 9)}))
+      return Kind::in_kind;
   // 两三万元的课桌椅: the amount is the value of the goods named after 的.
   if (starts_at(s.text, m.span.end, "的") && !s.has(Cat::cash, {m.span.end, std::min(own.end, m.span.end + 18)}) &&
       !item_after(s, m.span.end, own.end).empty())

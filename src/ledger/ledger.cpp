@@ -670,6 +670,42 @@ struct Ledger::Impl {
     }
     for (std::int64_t id : ids)
       if (auto why = same_event(r, reading_of_event(id))) return std::make_pair(id, *why);
+    // A body and the district it belongs to (郑州高新区农业农村局 / 郑州高新区): a sum one report
+    // credits to the body that held a fair and another to the district is the same event when all
+    // else agrees. (One name is the other's start; only with an amount.)
+    if (fen && r.donor_id && !r.donor_name.empty()) {
+      std::vector<std::pair<std::int64_t, std::int64_t>> related;  // event, its donor
+      {
+        auto q = prepared("SELECT e.id, e.donor_id FROM events e JOIN organisations o ON o.id = e.donor_id "
+                          "WHERE e.status = ? AND e.aggregate = ? AND e.kind = ? AND e.total_fen = ? AND e.donor_id != ? "
+                          "AND (instr(?, o.name) = 1 OR instr(o.name, ?) = 1) ORDER BY e.id");
+        q->bind(1, r.status);
+        q->bind(2, r.aggregate ? 1 : 0);
+        q->bind(3, r.kind);
+        q->bind(4, *fen);
+        q->bind(5, *r.donor_id);
+        q->bind(6, r.donor_name);
+        q->bind(7, r.donor_name);
+        while (q->executeStep()) related.emplace_back(q->getColumn(0).getInt64(), q->getColumn(1).getInt64());
+      }
+      for (const auto& [id, donor] : related) {
+        const Reading event = reading_of_event(id);
+        // Weaker evidence than one donor, so more must agree: the townships, stated by both, and the
+        // year; or, for a later review restating the event, the townships and their lines.
+        const auto rt = r.townships(), et = event.townships();
+        if (rt.empty() || rt != et) continue;
+        const bool same_year = r.date_first.size() >= 4 && event.date_first.size() >= 4 &&
+                               r.date_first.compare(0, 4, event.date_first, 0, 4) == 0;
+        const bool restates = !event.date_last.empty() && r.date_first > event.date_last &&
+                              r.allocations.size() == event.allocations.size();
+        if (!same_year && !restates) continue;
+        Reading as_theirs = r;
+        as_theirs.donor_id = donor;
+        as_theirs.donor_name = event.donor_name;
+        if (auto why = same_event(as_theirs, event))
+          return std::make_pair(id, fmt::format("{} and {} are one body and the district it belongs to; {}", r.donor_name, event.donor_name, *why));
+      }
+    }
     // A report of one township's part of an event of several lines (a township's account of its
     // year restating its 100万 of the 各100万 paid to two): that event, when its line for the
     // township is this amount, and the report states the gift's date (one township's 2万 reported

@@ -80,6 +80,7 @@ std::string donor_basis_label(const std::string& b) {
   if (b == "passive") return "被动句 passive";
   if (b == "person") return "个人 person";
   if (b == "the pledge it pays") return "所兑付承诺的出资方 the pledge it pays";
+  if (b == "host of the event") return "活动主办方 host of the event";
   if (b == "unknown") return "未知 unknown";
   return b;
 }

@@ -103,6 +103,30 @@ TEST_CASE("the same undated gift reported a year apart is two events; reported w
   CHECK(why.find("reported 21 days apart") != std::string::npos);
 }
 
+TEST_CASE("a body of the district and the district reporting the same sum are one event, only when year and places agree") {
+  // The bureau that held the fair is the buyer on one page, the district on the other.
+  const std::string bureau = "展销\n\n本报讯 9月20日，高新区农业农村局主办的消费帮扶展销会在高新万达广场举行，徐家湾乡展位销售额达12.4万元。\n";
+  const std::string district = "展销回顾\n\n本报讯 9月20日，高新区在高新万达广场举办消费帮扶展销会，徐家湾乡展位销售额12.4万元。\n";
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("2023-09-22_gxsb_01.txt", bureau), st);
+  l.ingest(page("2023-09-25_gxsb_02.txt", district), st);
+  CHECK(st.reports_merged == 1);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 1);
+  const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE article_id LIKE '2023-09-25%'").getString();
+  CHECK(why.find("one body and the district it belongs to") != std::string::npos);
+  // An association of the district giving the same sum four years earlier is another gift.
+  const std::string association =
+      "捐赠\n\n本报讯 5月16日，郑州高新区青年企业家协会向徐家湾乡捐赠帮扶资金3万元。\n";
+  const std::string later = "慰问\n\n本报讯 高新区管委会向徐家湾乡捐赠帮扶资金3万元。\n";
+  ledger::Ledger m(":memory:");
+  ledger::IngestStats st2;
+  m.ingest(page("2026-01-16_gxsb_01.txt", later), st2);
+  m.ingest(page("2022-05-18_gxsb_02.txt", association), st2);
+  CHECK(st2.reports_merged == 0);
+  CHECK(count(m, "SELECT COUNT(*) FROM events") == 2);
+}
+
 TEST_CASE("the first and the second tranche of one pledge are two events, however alike") {
   const std::string first = "首期到位\n\n本报讯 3月10日,高新区管委会向徐家湾乡、双龙湾镇拨付首期帮扶资金200万元。\n";
   const std::string second = "第二期到位\n\n本报讯 3月12日,高新区管委会向徐家湾乡、双龙湾镇拨付第二期帮扶资金200万元。\n";

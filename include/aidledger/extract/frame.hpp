@@ -109,6 +109,9 @@ struct ArticleMemory {
   bool last_person_by_title = false;  // named after a title of a private person (退休教师李桂兰): 她/他 alone refer to them
   bool person_gave_last = false;  // the last gift read was last_person's own (创始人周某个人出资…): what 其 then refers to
   std::string delegation;   // canonical: the organisation whose delegation was named last (区教育局调研组)
+  // The organisation that held the event the article reports (由区总工会主办的展销会): who the
+  // sales there are credited to when no buyer is named.
+  std::string host, host_written;
   // Organisations named so far, as written and canonical: a short name (天明) stands for the
   // one it is part of (河南天明实业有限公司).
   std::vector<std::pair<std::string, std::string>> organisations;
