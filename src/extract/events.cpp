@@ -114,6 +114,9 @@ bool hosts_at(std::string_view text, std::size_t at) {
     if (text::starts_at(text, at, w)) return true;
   return false;
 }
+// The organisation written at `org` holds the event (某局主办的展销会); not a place it is held in
+// (在高新区举办).
+bool hosts_event(std::string_view text, Span org) { return !text::ends_at(text, org.begin, "在") && hosts_at(text, org.end); }
 
 bool never_completed(const AidReport& r) { return r.raised_unplaced || (r.awaits_value && !r.has_amount()); }
 
@@ -1938,7 +1941,7 @@ class SentenceReader {
   std::optional<std::pair<std::string, std::string>> host_before(std::size_t pos) const {
     std::optional<std::pair<std::string, std::string>> found;
     for (const auto& o : s_.organisations)
-      if (o.first.end <= pos && hosts_at(s_.text, o.first.end)) found = std::make_pair(o.second, std::string(s_.slice(o.first)));
+      if (o.first.end <= pos && hosts_event(s_.text, o.first)) found = std::make_pair(o.second, std::string(s_.slice(o.first)));
     if (!found && !memory_.host.empty()) found = std::make_pair(memory_.host, memory_.host_written);
     return found;
   }
@@ -2907,6 +2910,20 @@ class SentenceReader {
            !starts_at(s_.text, d.span.end + std::string_view("度").size(), "内") &&
            !starts_at(s_.text, d.span.end + std::string_view("度").size(), "里");
   }
+  // 去年签约当天: 当天 is the day of the signing the date before it placed, not the report's day.
+  // (Only inside an occasion's word, 签约当天/活动当天, after a date in its clause that is no agreement's.)
+  bool day_of_dated_event(const DatedMention& d) const {
+    if (d.written != "当天" && d.written != "当日") return false;
+    const bool of_occasion = std::any_of(s_.words.begin(), s_.words.end(), [&](const LexToken& w) {
+      return w.is(Cat::occasion) && w.span.begin < d.span.begin && w.span.end >= d.span.end;
+    });
+    if (!of_occasion) return false;
+    const std::size_t clause = s_.clause_of(d.span.begin);
+    return std::any_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& o) {
+      return &o != &d && !o.plan && o.span.end <= d.span.begin && s_.clause_of(o.span.begin) == clause && !terms_of_years(o) &&
+             !dates_an_agreement(o) && o.date.first.year() == o.date.last.year();
+    });
+  }
   // 按照去年签订的协议, 2023年双方签订协议后: the date of the agreement, not of the gift.
   bool dates_an_agreement(const DatedMention& d) const {
     const std::size_t clause_end = s_.clauses[s_.clause_of(d.span.begin)].end;
@@ -2964,7 +2981,7 @@ class SentenceReader {
     const DatedMention* best = nullptr;
     for (const auto& d : s_.dates) {
       // 2023年度帮扶资金: a fiscal-year label, the date only when nothing else dates the gift.
-      if (d.plan || is_label(d) || d.span.begin < window.begin || d.span.begin >= window.end) continue;
+      if (d.plan || is_label(d) || day_of_dated_event(d) || d.span.begin < window.begin || d.span.begin >= window.end) continue;
       // (Except for a pledge: the agreement's date is when it was made.)
       if (d.span.end <= measure_begin && dates_an_agreement(d) && r.status != Status::pledged) continue;
       // 自2018年起结对帮扶…，日前又捐赠: the start of the pairing dates no gift of it.
@@ -2979,6 +2996,12 @@ class SentenceReader {
       // (去年6月续签协议，约定2024年至2026年…各投入…: a pledge is dated when it was made, not by
       // the years of its terms.)
       if (best && r.status == Status::pledged && terms_of_years(d)) continue;
+      // (4月16日，…拨付2023年结对帮扶计划第二批资金…: a year right after the verb names the funds;
+      // the day before, or the dateline, dates the payment.)
+      if (d.date.precision == Precision::year && (!best || best->date.precision != Precision::year)) {
+        const LexToken* verb = s_.word_before(d.span.begin);
+        if (verb && verb->span.end == d.span.begin && (verb->is(Cat::give) || verb->is(Cat::give_paid))) continue;
+      }
       if (d.span.begin < measure_begin || !best) best = &d;
     }
     if (best && r.status == Status::pledged && terms_of_years(*best))
@@ -3001,7 +3024,7 @@ class SentenceReader {
       const bool period_start = starts_at(s_.text, d.span.end, "起") || starts_at(s_.text, d.span.end, "以来") ||
                                 starts_at(s_.text, d.span.end, "至今") || pairing_began(d.span.end);
       if (period_start && !summary) continue;
-      if (!d.plan && !is_label(d) && !dates_an_agreement(d) && d.span.begin >= seg_begin && d.span.end <= window.begin) best = &d;
+      if (!d.plan && !is_label(d) && !dates_an_agreement(d) && !day_of_dated_event(d) && d.span.begin >= seg_begin && d.span.end <= window.begin) best = &d;
     }
     if (best) {
       r.date = best->date;
@@ -3802,9 +3825,13 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     if (listing->sum >= reports[listing->total].total_fen()) close_list();
   };
   std::size_t paragraph = 0;
+  // A fair or consumption drive named earlier in the paragraph is where its later sales were made
+  // (…展销会在某广场举办。甲乡、乙镇的农产品分别销售8.2万元、6.5万元).
+  bool fair_in_paragraph = false;
   for (const auto& sentence : sentences) {
     if (sentence.paragraph != paragraph) {
       paragraph = sentence.paragraph;
+      fair_in_paragraph = false;
       paragraph_last.reset();
       scene_date.reset();
       breakdown_date.reset();
@@ -3869,8 +3896,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
                       day.date.last <= vague.date.last;
              });
     });
-    SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date, consumption_article,
-                          previous_had_amount);
+    const bool fair_before = fair_in_paragraph;
+    fair_in_paragraph = fair_in_paragraph || tokens.has(Cat::consumption, {0, tokens.text.size()});
+    SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date,
+                          consumption_article || fair_before, previous_had_amount);
     reader.scene_date = scene_date;
     reader.breakdown_date = breakdown_date;
     std::vector<AidReport> read = reader.read();
@@ -4002,7 +4031,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       memory.last_organisation_written = std::string(tokens.slice(orgs[last].first));
     }
     for (const auto& [span, name] : orgs)
-      if (hosts_at(tokens.text, span.end)) {
+      if (hosts_event(tokens.text, span)) {
         memory.host = name;
         memory.host_written = std::string(tokens.slice(span));
       }

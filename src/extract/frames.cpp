@@ -234,6 +234,10 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   // An agreement names what was agreed: the gift in its own clause, or in later clauses that go
   // on with the same giver (签订协议书，决定…捐赠150万元); a gift with a giver of its own is not
   // part of it (签订协议、某公司捐赠图书).
+  // (八年来，…先后签订两轮协议，累计投入帮扶资金900余万元: a running total of what the agreements
+  // brought is what was paid.)
+  const bool summed_up = s.has(Cat::summary, {own.begin, m.span.begin}) || s.has(Cat::cumulative, {own.begin, m.span.begin});
+  if (summed_up && !has_agreement(s, own) && !s.has(Cat::modal, own)) return Status::disbursed;
   if (has_agreement(s, gift) && !paid_verb) return Status::pledged;
   if (has_agreement(s, before) && !paid_verb && !f.giver_named_in_clause) return Status::pledged;
   // 协议约定，…向两镇捐赠3000万元: a clause that opens the segment with the agreement frames all of it.
