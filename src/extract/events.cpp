@@ -54,7 +54,13 @@ bool AidReport::has_quantity() const {
 }
 
 bool EventExtractor::is_relevant(std::string_view page_text, const text::Article& article, const PlaceFinder& places) const {
-  return places.mentions_county(article.span.of(page_text));
+  const std::string_view text = article.span.of(page_text);
+  if (places.mentions_county(text)) return true;
+  // (本报讯 1月12日，高新区今年首批帮扶资金80万元拨付至两乡镇: the pair the page names elsewhere;
+  // not when the article names a county of its own, 来到栾川县…帮助两乡镇.)
+  if (!places.mentions_county(page_text) || text.find("县") != std::string_view::npos) return false;
+  const auto found = places.find(text);
+  return std::any_of(found.begin(), found.end(), [](const PlaceMention& p) { return p.level == PlaceLevel::collective; });
 }
 
 namespace {

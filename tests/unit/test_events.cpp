@@ -67,6 +67,21 @@ TEST_CASE("articles that do not name the paired county are not read for aid") {
   CHECK(px.reports.empty());
 }
 
+TEST_CASE("an article naming only 两乡镇 is about the pair another article of its page names, unless it names a county of its own") {
+  const auto px = read(
+      "高新时报 2026年1月15日 第3版 结对帮扶\n\n八载结对情\n\n本报讯 2018年，郑州高新区与卢氏县徐家湾乡、双龙湾镇结成帮扶对子。\n\n"
+      "首批资金拨付\n\n本报讯 1月12日，高新区今年首批帮扶资金80万元拨付至两乡镇。\n\n"
+      "他山之石\n\n本报讯 6月15日，某区慈善总会来到云岭县，为该县结对的两乡镇捐赠办公设备，价值10万元。\n");
+  REQUIRE(px.articles.size() == 3);
+  CHECK(px.articles[1].relevant);
+  CHECK_FALSE(px.articles[2].relevant);
+  const AidReport& r = only(px.reports);
+  CHECK(r.total_fen() == 80'000'000);
+  REQUIRE(r.allocations.size() == 1);
+  CHECK(r.allocations[0].township == "JOINT");
+  CHECK(r.allocations[0].covers == std::vector<std::string>{"徐家湾乡", "双龙湾镇"});
+}
+
 TEST_CASE("distribution: 分别 and 各 give each recipient the amount") {
   auto r = only(reports("帮扶\n\n本报讯 2022年3月1日,高新区分别为徐家湾乡、双龙湾镇捐赠现金50万元。\n"));
   REQUIRE(r.allocations.size() == 2);
