@@ -406,6 +406,11 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     const std::string_view before = s.text.substr(0, m.span.begin);
     if (before.find("年一年") != std::string_view::npos || before.find("全年") != std::string_view::npos) return true;
   }
+  // A year's money to the pair, in all (2024年，高新区共向两乡镇拨付帮扶资金186万元): the year's sum of
+  // its tranches and gifts, not one more payment.
+  if (date && date_is_whole_year && kind == Kind::cash && s.has(Cat::total, {s.clauses[s.clause_of(m.span.begin)].begin, m.span.begin}) &&
+      std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) { return p.level == PlaceLevel::collective && p.span.end <= m.span.begin; }))
+    return true;
   // A whole year's total over many projects: 2022年…共投入…实施项目12个.
   if (total && date && date_is_whole_year && counts_projects(s)) return true;
   // …and its consumption aid in the same summary (2023年，…共投入…，组织开展消费帮扶168万元).
@@ -473,6 +478,11 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
           return o.kind == MeasureKind::money && o.span.begin >= built->span.end && o.span.end <= cost->span.begin;
         }) && !s.has(Cat::cash, {cost->span.begin, std::min(own.end, m.span.end + 9)}))
       return Kind::in_kind;
+  // 出资26万元援建文化广场: the sum, then what it built for the recipient (捐建/援建) in its clause, is
+  // the value of what was built. (Not 出资90万元修建产业路: building alone gives no thing.)
+  // (Nor a sum paid in tranches, 计划投入30万元为该乡捐建书屋，首期10万元已拨付: money, like its tranches.)
+  if (s.has(Cat::build, {m.span.end, own.end}) && !s.has(Cat::cash, {own.begin, own.end}) && !s.has(Cat::tranche, {own.end, s.text.size()}))
+    return Kind::in_kind;
   // 两三万元的课桌椅: the amount is the value of the goods named after 的.
   if (starts_at(s.text, m.span.end, "的") && !s.has(Cat::cash, {m.span.end, std::min(own.end, m.span.end + 18)}) &&
       !item_after(s, m.span.end, own.end).empty())
