@@ -253,7 +253,7 @@ std::optional<std::int64_t> first_count_in(std::string_view text, std::size_t fr
 }
 
 // Characters that follow a person's name rather than belong to it (周敏也, 赵永恒说, 李桂兰得知 …).
-constexpr std::u32string_view kAfterName = U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫";
+constexpr std::u32string_view kAfterName = U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫当专捐亲特";
 
 // The person named right after an office word, before `end` (董事长赵永恒, 主任周敏也…): two or three
 // Han characters, ending before a word that follows names.
@@ -3432,7 +3432,9 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   const bool gives_before = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
     return w.span.end <= m.span.begin && (w.is(Cat::give) || w.is(Cat::give_paid)) && !(opens_with_these && w.is(Cat::hand_over));
   });
-  if (!s.has(Cat::value, {c.begin, m.span.begin}) || gives_before) return false;
+  // (这批设备共计2.4万元: a sum of "these" is their value, with or without 价值.)
+  const bool valued = s.has(Cat::value, {c.begin, m.span.begin}) || (opens_with_these && s.has(Cat::total, {c.begin, m.span.begin}));
+  if (!valued || gives_before) return false;
   bool these = counted_again;
   for (std::string_view w : {"这批", "该批", "此批", "上述", "这些"}) {
     const std::size_t at = s.text.find(w);

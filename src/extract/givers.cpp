@@ -723,7 +723,8 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     }
     // 她个人向…捐赠: the person named last after an office (…律师事务所主任周敏也一同前来。她个人…).
     // (董事长陈某…。其个人捐款…: 其 with 个人 is the person too.)
-    if ((in_own_name || memory.last_person_by_title) && (item == "她" || item == "他" || (in_own_name && item == "其")) &&
+    // (退休干部李建国…。老人个人捐资…: 老人 with 个人 is the person too.)
+    if ((in_own_name || memory.last_person_by_title) && (item == "她" || item == "他" || (in_own_name && (item == "其" || item == "老人"))) &&
         !memory.last_person.empty()) {
       g.members.push_back(memory.last_person);
       g.members_written.emplace_back(item);
