@@ -1591,6 +1591,16 @@ class SentenceReader {
       r.date = article_date_;
       r.date_basis = "pledged on the article's date";
     }
+    // 全年… with no year said, in a review printed in January or February: the year just ended
+    // (全年向两乡镇拨付结对帮扶资金320万元, on a page of 2023-01-20, is 2022's).
+    if (!r.date && r.status == Status::disbursed && memory_.published && static_cast<unsigned>(memory_.published->first.month()) <= 2) {
+      const std::string_view said = s_.slice(segment.begin, m.span.begin);
+      if (said.find("全年") != std::string_view::npos && said.find("今年") == std::string_view::npos &&
+          said.find("明年") == std::string_view::npos && said.find("去年") == std::string_view::npos) {
+        r.date = DateRange::year(memory_.published->first.year() - date::years{1});
+        r.date_basis = "全年 in a review printed early in the year: the year before";
+      }
+    }
     const bool whole_year = r.date && r.date->precision == Precision::year;
     if (auto period = plan_period(m.span.begin);
         period && !r.date && (s_.has(Cat::cumulative, {0, m.span.begin}) || s_.has(Cat::total, {0, m.span.begin}))) {

@@ -95,6 +95,7 @@ std::string date_basis_label(const std::string& b) {
       form(R"(pledged on the article's date.*)", "承诺于文章日期"),
       form(R"(carried over from the sentence before, which set the scene)", "沿用前句所述时间"),
       form(R"(the five-year plan's period.*)", "五年规划期"),
+      form(R"(全年 in a review printed early in the year: the year before)", "年初回顾中的“全年”：上一年"),
       form(R"(reported: date of (.*))", "取报道日期"),
       form(R"(date not stated; earliest report (.*))", "未写明日期，取最早报道"),
       form(R"(date not stated and no report date known)", "未写明日期，也无报道日期"),

@@ -44,7 +44,7 @@ TEST_CASE("values explain prints: distribution and donor basis, Chinese first") 
 TEST_CASE("every date basis the extractor and the ledger write") {
   for (const std::string b : {"stated: 2021年5月", "stated earlier in the clause: 2021年10月", "stated at the start of the sentence: 2020年",
                               "the year the funds are labelled with: 2022年", "carried over by 同年 from the paragraph",
-                              "pledged on the article's date", "carried over from the sentence before, which set the scene", "the five-year plan's period", "reported: date of 000_8606990f79117e30#2",
+                              "pledged on the article's date", "carried over from the sentence before, which set the scene", "the five-year plan's period", "全年 in a review printed early in the year: the year before", "reported: date of 000_8606990f79117e30#2",
                               "stated: 2019年 (000_8606990f79117e30#2)", "date not stated; earliest report 001_16ae41943425061d#1",
                               "date not stated and no report date known", "set by correction fix.txt:3 (a phone call)",
                               "added by correction fix.txt:4 (from the minutes)", "dateline", "page", "unknown"})
