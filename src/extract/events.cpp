@@ -700,7 +700,12 @@ class SentenceReader {
     const std::optional<Measure> bought = priced ? priced_quantity(k) : std::nullopt;
     const bool price_of_purchase = bought.has_value();
     const std::size_t check_from = std::max(trigger->span.end < m.span.begin ? trigger->span.end : own.begin, own.begin);
-    if (!price_of_purchase && s_.has(Cat::not_aid, {check_from, m.span.begin})) return;
+    // (捐赠物流运费补贴1.5万元: a subsidy donated is a gift; a 补贴 otherwise is a programme's money.)
+    const LexToken* not_aid = s_.last(Cat::not_aid, {check_from, m.span.begin});
+    const bool subsidy_donated = not_aid && s_.slice(not_aid->span) == "补贴" && trigger->span.end <= not_aid->span.begin &&
+                                 (s_.slice(trigger->span) == "捐赠" || s_.slice(trigger->span) == "捐助") &&
+                                 s_.clause_of(trigger->span.begin) == s_.clause_of(m.span.begin);
+    if (!price_of_purchase && not_aid && !subsidy_donated) return;
     // The sum of a deal (签约金额): a firm's investment deal, unless the deal is buying the area's produce.
     if (s_.has(Cat::deal_sum, {own.begin, m.span.begin}) && !s_.has(Cat::buy, segment)) return;
     if (!price_of_purchase && trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;
@@ -821,8 +826,17 @@ class SentenceReader {
     // them, whoever brought them.)
     if (!giver || giver->basis != "passive")
       if (const auto by = giver_named_last(mc)) {
+        // (某残联向某乡转交轮椅20辆，由乡残联发放到残疾人手中: who hands out what a named giver gave
+        // only distributes it.)
+        const std::string_view verb = s_.slice(by->verb->span);
+        const bool named_before = std::any_of(orgs_.begin(), orgs_.end(), [&](const std::pair<Span, std::string>& o) {
+          return o.first.begin >= s_.clauses[verb_clause].begin && o.first.end <= trigger->span.begin;
+        });
+        const bool hands_out = !by->named && named_before && (verb == "发放" || verb == "分发" || verb == "发到");
         if (by->named) giver = by->named;
-        else if (auto named_last = passive_referent(detail::passive_giver(s_, by->clause, s_.clauses[by->clause].end, directory_))) giver = named_last;
+        else if (hands_out) {
+          // (the giver is the one named before)
+        } else if (auto named_last = passive_referent(detail::passive_giver(s_, by->clause, s_.clauses[by->clause].end, directory_))) giver = named_last;
         // (…是某公司去年捐赠的: the date said with the giver dates the gift.)
         if (by->named) dated_until_ = s_.clauses[by->clause].end;
       }

@@ -494,7 +494,10 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
   if (f.trigger && f.trigger->span.begin < m.span.begin && !s.has(Cat::people, {from, m.span.begin})) {
     const std::string item = item_between(s, f.trigger->span.end, m.span.begin);
     // (捐赠款人民币…, 专项款: what is named is money.)
-    if (!item.empty() && !std::string_view(item).ends_with("款")) return Kind::in_kind;
+    // (…运费补贴, …活动经费: money named by what it pays for.)
+    const std::string_view named = item;
+    const bool money_named = named.ends_with("款") || named.ends_with("补贴") || named.ends_with("补助") || named.ends_with("经费");
+    if (!item.empty() && !money_named) return Kind::in_kind;
   }
   return Kind::cash;
 }

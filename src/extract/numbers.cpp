@@ -486,6 +486,8 @@ std::size_t unit_length(std::string_view s, std::size_t pos, std::string& unit) 
     }
     // 片 counts goods written with a number (口罩5000片); 一片 is "a stretch of" (一片片新苗, 一片真情).
     if (u == "片" && pos >= 3 && s.substr(pos - 3, 3) == "一") return 0;
+    // 一件件帮扶实事, 一台台设备, 一批批物资: the measure word said twice is "one after another", no count.
+    if (pos >= 3 && s.substr(pos - 3, 3) == "一" && starts_at(s, pos + u.size(), u)) return 0;
     std::size_t len = u.size();
     unit = u;
     // 10台(套): keep the alternative unit written in brackets.

@@ -102,6 +102,10 @@ TEST_CASE("quantities of goods") {
   CHECK(one("5000多册").approximate);
   CHECK(one("书架60个,").unit == "个");
   CHECK(scan_measures("3个乡镇的12所学校").empty());  // 个 before a noun counts no goods
+  // The measure word said twice is "one after another": 一件件帮扶实事 counts nothing.
+  CHECK(scan_measures("一件件帮扶实事历历在目").empty());
+  CHECK(scan_measures("一台台设备陆续运抵").empty());
+  CHECK(one("捐赠电脑一台,").value == 1);
 }
 
 TEST_CASE("numbers that are neither money nor goods") {
