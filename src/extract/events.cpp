@@ -53,12 +53,15 @@ bool AidReport::has_quantity() const {
   return std::any_of(allocations.begin(), allocations.end(), [](const Allocation& a) { return a.quantity.has_value(); });
 }
 
-bool EventExtractor::is_relevant(std::string_view page_text, const text::Article& article, const PlaceFinder& places) const {
+bool EventExtractor::is_relevant(std::string_view page_text, const text::Article& article, const PlaceFinder& places,
+                                 std::optional<bool>& page_names_county) const {
   const std::string_view text = article.span.of(page_text);
   if (places.mentions_county(text)) return true;
   // (本报讯 1月12日，高新区今年首批帮扶资金80万元拨付至两乡镇: the pair the page names elsewhere;
   // not when the article names a county of its own, 来到栾川县…帮助两乡镇.)
-  if (!places.mentions_county(page_text) || text.find("县") != std::string_view::npos) return false;
+  if (text.find("县") != std::string_view::npos) return false;
+  if (!page_names_county) page_names_county = places.mentions_county(page_text);  // once a page
+  if (!*page_names_county) return false;
   const auto found = places.find(text);
   return std::any_of(found.begin(), found.end(), [](const PlaceMention& p) { return p.level == PlaceLevel::collective; });
 }
@@ -112,8 +115,6 @@ using text::starts_at;
 // A visiting group named after the organisation that sent it (区教育局调研组, 区总工会慰问团).
 constexpr std::string_view kDelegations[] = {"调研组", "工作组", "慰问组", "慰问团", "代表团", "考察团", "帮扶组", "工作队", "调研团"};
 
-// A report that waited for the next sentence and did not get what it needed: raised money it did
-// not place, goods handed over it did not value. No such report is kept.
 // X主办的, X举办的, X组织的 (right after an organisation's name, at `at`): X holds the event.
 bool hosts_at(std::string_view text, std::size_t at) {
   for (std::string_view w : {"主办", "举办", "承办", "组织的", "组织开展的"})
@@ -124,6 +125,8 @@ bool hosts_at(std::string_view text, std::size_t at) {
 // (在高新区举办).
 bool hosts_event(std::string_view text, Span org) { return !text::ends_at(text, org.begin, "在") && hosts_at(text, org.end); }
 
+// A report that waited for the next sentence and did not get what it needed: raised money it did
+// not place, goods handed over it did not value. No such report is kept.
 bool never_completed(const AidReport& r) { return r.raised_unplaced || (r.awaits_value && !r.has_amount()); }
 
 // Verbs that give a thing named without an amount (某公司捐赠了数字校园平台).
@@ -1198,7 +1201,7 @@ class SentenceReader {
     // (a page of several pairings leaves the recipient unknown rather than guessing a joint line).
     // (Sales at a fair where several townships showed their goods, 甲乡、乙镇、丙乡等4个乡镇参展，…本次
     // 展销会共销售42.8万元: all of them together.)
-    const bool fair_sales = trigger->is(Cat::sale) && !trigger->is(Cat::buy) && r.kind == Kind::consumption;
+    const bool fair_sales = sale && r.kind == Kind::consumption;
     if (recipients.empty() && !raised_only && (memory_.townships.size() <= 2 || fair_sales))
       for (const auto& t : memory_.townships) recipients.push_back({t, t});
     // 采购甲乡香菇8.6万元、乙镇木耳5.4万元: places and amounts taking turns in a clause pair up —
@@ -1965,7 +1968,6 @@ class SentenceReader {
     return g;
   }
 
-  // 更正：本报…“…捐赠助学金8万元”有误，应为“6.8万元”: a notice correcting an earlier report.
   // The organisation holding the event (X主办的, 由X组织的) named in this sentence before `pos`, or
   // else the one the article named before: canonical and as written.
   std::optional<std::pair<std::string, std::string>> host_before(std::size_t pos) const {
@@ -1976,6 +1978,7 @@ class SentenceReader {
     return found;
   }
 
+  // 更正：本报…“…捐赠助学金8万元”有误，应为“6.8万元”: a notice correcting an earlier report.
   bool is_correction_notice() const {
     if (s_.text.find("应为") == std::string_view::npos) return false;
     for (std::string_view w : {"更正", "有误", "勘误", "订正", "应为“", "应为\""})

@@ -94,6 +94,7 @@ PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const D
   const EventExtractor extractor(gazetteer, directory);
   const std::string prefix = options.id_prefix.empty() ? file_stem(page.path) : options.id_prefix;
 
+  std::optional<bool> page_names_county;  // read once, when an article first needs it
   for (const text::Article& article : text::split_articles(page.text)) {
     ArticleRecord rec;
     rec.seq = article.seq;
@@ -103,7 +104,7 @@ PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const D
     rec.file_begin = page.file_offset(article.span.begin);
     rec.file_end = page.file_offset(article.span.end);
     rec.line = page.line_of(article.span.begin);
-    rec.relevant = extractor.is_relevant(page.text, article, places);
+    rec.relevant = extractor.is_relevant(page.text, article, places, page_names_county);
     ArticleContext ctx;
     if (rec.relevant) {
       auto reports = extractor.extract(page.text, article, places, out.reference, &ctx);

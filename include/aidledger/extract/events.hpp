@@ -109,8 +109,12 @@ class EventExtractor {
                                  const PlaceFinder& places, std::optional<DateRange> reference,
                                  ArticleContext* context_out = nullptr) const;
 
-  /// True when the article is about the paired county (names it or one of its townships).
-  bool is_relevant(std::string_view page_text, const text::Article& article, const PlaceFinder& places) const;
+  /// True when the article is about the paired county: it names the county or one of its
+  /// townships, or names only the pair (两乡镇) on a page that names the county elsewhere.
+  /// `page_names_county` caches, for one page, whether the page names the county (read once, when
+  /// an article first needs it; start each page with an empty one).
+  bool is_relevant(std::string_view page_text, const text::Article& article, const PlaceFinder& places,
+                   std::optional<bool>& page_names_county) const;
 
  private:
   const Gazetteer& gazetteer_;
