@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "aidledger/ledger/ledger.hpp"
 #include "helpers.hpp"
@@ -15,6 +16,11 @@ using testing::ref;
 namespace {
 
 std::int64_t count(ledger::Ledger& l, const std::string& sql) { return l.database().execAndGet(sql).getInt64(); }
+
+// Why the report of the page whose file name starts with `page_stem` was merged into its event.
+std::string merge_reason_of_page(ledger::Ledger& l, const std::string& page_stem) {
+  return l.database().execAndGet(fmt::format("SELECT merge_reason FROM mentions WHERE article_id LIKE '{}%'", page_stem)).getString();
+}
 
 const std::string kFundTotal =
     "回顾\n\n本报讯 10月24日,调研卢氏县徐家湾乡、双龙湾镇。高新区管委会2019年为徐家湾乡、双龙湾镇设立帮扶基金,进行300万元资金支持。2024年1月,高新区工会向两乡镇捐赠图书131册。\n";
@@ -76,7 +82,7 @@ TEST_CASE("one township's part of a gift to two, restated with its date, is that
   CHECK(count(l, "SELECT COUNT(*) FROM events") == 1);
   CHECK(count(l, "SELECT total_fen FROM events") == 200000000);  // the event keeps both lines
   CHECK(count(l, "SELECT COUNT(*) FROM allocations") == 2);
-  const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE article_id LIKE '2024-12-27%'").getString();
+  const std::string why = merge_reason_of_page(l, "2024-12-27");
   CHECK(why.find("restates one line of the event") != std::string::npos);
   // The same amount to one township with no date of its own, months later, is a gift of its own.
   l.ingest(page("2025-03-20_gxsb_01.txt", undated), st);
@@ -99,7 +105,7 @@ TEST_CASE("the same undated gift reported a year apart is two events; reported w
   l.ingest(page("2024-02-27_gxsb_02.txt", festival("回访")), st);
   CHECK(st.reports_merged == 1);
   CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
-  const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE article_id LIKE '2024-02-27%'").getString();
+  const std::string why = merge_reason_of_page(l, "2024-02-27");
   CHECK(why.find("reported 21 days apart") != std::string::npos);
 }
 
@@ -113,7 +119,7 @@ TEST_CASE("a body of the district and the district reporting the same sum are on
   l.ingest(page("2023-09-25_gxsb_02.txt", district), st);
   CHECK(st.reports_merged == 1);
   CHECK(count(l, "SELECT COUNT(*) FROM events") == 1);
-  const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE article_id LIKE '2023-09-25%'").getString();
+  const std::string why = merge_reason_of_page(l, "2023-09-25");
   CHECK(why.find("one body and the district it belongs to") != std::string::npos);
   // An association of the district giving the same sum four years earlier is another gift.
   const std::string association =
