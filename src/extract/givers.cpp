@@ -467,6 +467,30 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
   return g;
 }
 
+// Characters that follow a person's name rather than belong to it (周敏也, 赵永恒说, 李桂兰得知 …).
+constexpr std::u32string_view kAfterName = U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫当专捐亲特";
+
+std::size_t person_name_end(std::string_view text, std::size_t at, std::size_t end) {
+  std::size_t i = at, name_end = at;
+  int chars = 0;
+  for (; chars < 3 && i < end; ++chars) {
+    const std::size_t here = i;
+    const char32_t cp = text::next_code_point(text, i);
+    if (!text::is_han(cp) || kAfterName.find(cp) != std::u32string_view::npos) {
+      i = here;
+      break;
+    }
+    name_end = i;
+  }
+  if (chars < 2) return std::string_view::npos;
+  if (name_end < end) {
+    std::size_t j = name_end;
+    const char32_t next = text::next_code_point(text, j);
+    if (text::is_han(next) && kAfterName.find(next) == std::u32string_view::npos) return std::string_view::npos;
+  }
+  return name_end;
+}
+
 namespace {
 
 // A person's bare name in `s` (李文静): two or three Han characters with no vocabulary word or place
@@ -768,6 +792,18 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       if (g.span.empty()) g.span = {item_at, item_at + item.size()};
       continue;
     }
+    // 某协会会员李建峰, 某集团员工张伟: one of a body's people named after it gives in his own name.
+    if (const LexToken* member = s.last(bit(Cat::member), {item_at, item_at + item.size()});
+        member && member->span.begin > item_at && d.has_organisation_ending(s.slice(item_at, member->span.begin))) {
+      const std::size_t e = person_name_end(s.text, member->span.end, item_at + item.size());
+      if (e != std::string_view::npos && !d.has_organisation_ending(s.slice(member->span.end, e))) {
+        g.members.emplace_back(s.slice(member->span.end, e));
+        g.members_written.push_back(g.members.back());
+        g.basis = "person";
+        if (g.span.empty()) g.span = {member->span.end, e};
+        continue;
+      }
+    }
     // A descriptor before the name (辖区企业, 爱心企业, 高新区的): the name follows it.
     if (const LexToken* desc = s.last(bit(Cat::descriptor) | bit(Cat::person_title), {item_at, item_at + item.size()});
         desc && desc->span.end < item_at + item.size() && !s.quoted(desc->span.begin)) {
@@ -790,6 +826,17 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
           after_name.remove_suffix(respect.size());
           break;
         }
+      // (退休职工陈玉梅得知…，专程向…捐出: the subject runs on past the name to a verb of its own.)
+      if (desc->is(Cat::person_title) && text::code_point_count(after_name) > 3) {
+        const std::size_t from = static_cast<std::size_t>(after_name.data() - s.text.data());
+        std::size_t e = person_name_end(s.text, from, from + after_name.size());
+        // (王秀兰老人得知…: a word of respect may follow the name.)
+        for (std::string_view respect : {"老人", "女士", "先生", "同志", "老师"})
+          if (const std::size_t r = after_name.find(respect); e == std::string_view::npos && r != std::string_view::npos &&
+                                                               person_name_end(s.text, from, from + r) == from + r)
+            e = from + r;
+        if (e != std::string_view::npos) after_name = s.slice(from, e);
+      }
       const std::size_t name_chars = text::code_point_count(after_name);
       if (desc->is(Cat::person_title) && name_chars >= 2 && name_chars <= 3 && text::all_han(after_name)) {
         g.members.emplace_back(after_name);

@@ -540,6 +540,18 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
           begin = short_form_before->span.begin;
         }
       }
+      // (刘慧琴得知龙驹村小学: the walk ran on into the words before the name; a place known on the
+      // page that ends it is where it starts.)
+      if (township_of_name.empty() && township_ending_at.find(begin) == township_ending_at.end() &&
+          !resolve_local(s.substr(begin, end - begin)))
+        for (std::size_t b = begin; b < at;) {
+          text::next_code_point(s, b);
+          if (text::code_point_count(s.substr(b, at - b)) < 2) break;
+          if (resolve_local(s.substr(b, end - b))) {
+            begin = b;
+            break;
+          }
+        }
       PlaceMention pm;
       pm.span = {begin, end};
       pm.name = std::string(s.substr(begin, end - begin));

@@ -1,6 +1,7 @@
 // Aid events read from articles: one small article per phenomenon the extractor must handle.
 #include <doctest/doctest.h>
 
+#include "aidledger/extract/frame.hpp"
 #include "aidledger/extract/page.hpp"
 
 using namespace aidledger::extract;
@@ -435,4 +436,30 @@ TEST_CASE("givers: a list's item number is no part of the name; 这批…由X捐
   CHECK(r.donor_basis == "passive");
   CHECK(r.total_fen() == 4'200'000);
   CHECK(r.total_quantity() == 6);
+}
+
+TEST_CASE("a person's name ends before a character that follows names, or is no name") {
+  using aidledger::extract::detail::person_name_end;
+  const std::string t = "陈玉梅得知消息";
+  CHECK(person_name_end(t, 0, t.size()) == std::string("陈玉梅").size());
+  const std::string two = "周敏也来了";
+  CHECK(person_name_end(two, 0, two.size()) == std::string("周敏").size());
+  const std::string run_on = "刘慧琴同学们";  // 同 follows names; 刘慧琴 ends there
+  CHECK(person_name_end(run_on, 0, run_on.size()) == std::string("刘慧琴").size());
+  const std::string no_name = "社区居民认购";  // four Han characters run on: no name of 2-3
+  CHECK(person_name_end(no_name, 0, no_name.size()) == std::string_view::npos);
+  const std::string one = "李说";
+  CHECK(person_name_end(one, 0, one.size()) == std::string_view::npos);
+}
+
+TEST_CASE("one of a body's people named after it gives in his own name; the body gives when no one is named") {
+  const std::string head = "高新时报 2023年4月11日 第3版 帮扶\n\n测试\n\n本报讯 高新区结对帮扶卢氏县徐家湾乡。";
+  const auto named_reports = reports(head + "郑州瑞丰物流有限公司员工孙晓燕向徐家湾乡敬老院捐款3000元。\n");
+  const auto& named = only(named_reports);
+  CHECK(named.donor == "孙晓燕");
+  CHECK(named.total_fen() == 300000);
+  const auto body_reports = reports(head + "郑州瑞丰物流有限公司员工向徐家湾乡敬老院捐款6000元。\n");
+  const auto& body = only(body_reports);
+  CHECK(body.donor.find("瑞丰物流") != std::string::npos);
+  CHECK(body.donor_basis != "person");
 }
