@@ -174,8 +174,9 @@ std::string merge_reason_label(const std::string& reason) {
 
 namespace {
 
-// Every note src/extract writes (events.cpp, page.cpp), most particular first: "computed: … x …"
-// has several endings, and the plain one comes after them.
+// Every note src/extract writes (events.cpp, across_sentences.cpp, sentence_reader.hpp and the
+// reader_*.cpp beside it, page.cpp), most particular first: "computed: … x …" has several endings,
+// and the plain one comes after them.
 const std::vector<Form>& note_forms() {
   static const std::vector<Form> forms = {
       // Where the gift went.

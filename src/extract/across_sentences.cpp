@@ -1,0 +1,442 @@
+// Passes across sentences, run by EventExtractor::extract (events.cpp) once a sentence is read: a
+// sentence that places, values, counts or names the giver of what the sentence before read, and a
+// joint total that the sentences after it itemise.
+#include "sentence_reader.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "aidledger/text/utf8.hpp"
+
+namespace aidledger::extract::detail {
+
+using text::starts_at;
+
+// 这笔善款/这笔资金/上述资金 … 分配给/用于/转交 X: `gift`, read in the sentence before with no place
+// (or the article's pair by default), goes to the places this sentence names after a marker; in
+// equal shares when it says 平均 and the amount divides, else one joint line.
+bool place_money_of_sentence_before(const detail::SentenceTokens& s, const detail::ArticleMemory& memory, AidReport& gift) {
+  if (!s.measures.empty() || gift.allocations.size() != 1 || !gift.allocations.front().amount_fen) return false;
+  const Allocation before = gift.allocations.front();
+  if (!before.township.empty() && before.township != kJoint) return false;
+  std::size_t marker_end = std::string_view::npos;
+  for (const auto& w : s.words)
+    if (w.cats & (bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid))) {
+      marker_end = w.span.end;
+      break;
+    }
+  if (marker_end == std::string_view::npos) return false;
+  // (The words that point back stand in the clause of the marker, before it: 按照约定，这笔善款…)
+  const std::size_t clause_begin = s.clauses[s.clause_of(marker_end - 1)].begin;
+  bool refers = false;
+  for (std::string_view w : {"这笔", "该笔", "此笔", "上述", "这些善款", "这些资金", "所募善款", "所募资金", "所筹善款"})
+    if (const std::size_t at = s.text.find(w, clause_begin); at != std::string_view::npos && at < marker_end) refers = true;
+  if (!refers) return false;
+  std::vector<Recipient> places;
+  for (const auto& p : s.places) {
+    if (p.span.begin < marker_end || p.level == PlaceLevel::county || s.quoted(p.span.begin)) continue;
+    if (p.level == PlaceLevel::collective) {
+      if (!places.empty()) continue;  // (甲乡、乙镇两个乡镇: the names are the places)
+      const auto& both = memory.townships_counted(p.count);
+      if (static_cast<int>(both.size()) != p.count) return false;
+      for (const auto& t : both) places.push_back({t, t});
+      continue;
+    }
+    if (p.township.empty()) return false;  // a place not known: leave the gift as it was read
+    // (甲乡乙村: one place, the village in its township.)
+    if (!places.empty() && places.back().township == p.township) {
+      if (places.back().name == p.township) places.back().name += p.name;
+      continue;
+    }
+    places.push_back({p.name, p.township});
+  }
+  std::vector<std::string> townships;
+  for (const auto& r : places)
+    if (std::find(townships.begin(), townships.end(), r.township) == townships.end()) townships.push_back(r.township);
+  if (places.empty() || townships.size() != places.size()) return false;
+  const std::int64_t whole = *before.amount_fen;
+  const auto n = static_cast<std::int64_t>(places.size());
+  const bool equal = s.text.find("平均") != std::string_view::npos || s.text.find("均分") != std::string_view::npos;
+  if (n == 1 || (equal && !before.amount_high_fen && whole % n == 0)) {
+    gift.allocations = allocate(places, true, whole / n, std::nullopt, std::nullopt);
+    gift.distribution = n == 1 ? "single" : "each";
+  } else {
+    gift.allocations = allocate(places, false, before.amount_fen, before.amount_high_fen, before.quantity);
+    gift.distribution = "joint";
+  }
+  gift.notes.push_back(fmt::format("where it went is said in the next sentence{}", n > 1 && equal ? " (平均分配: equal shares)" : ""));
+  return true;
+}
+
+namespace {
+
+// The goods read from `from` on, valued by `value` said in the next sentence: one line of that value
+// when there are several (value_goods_as_one), the value of the one otherwise.
+void value_goods_before(std::vector<AidReport>& reports, std::size_t from, const Measure& value) {
+  if (reports.size() - from > 1) {
+    value_goods_as_one(reports, from, value);
+  } else {
+    reports[from].allocations.front().amount_fen = value.value;
+    reports[from].approximate = reports[from].approximate || value.approximate;
+  }
+}
+
+}  // namespace
+
+// 捐赠全自动生化分析仪1台、心电图机2台。这批设备价值18万元…: the value of the goods the sentence
+// before gave, said in a sentence of its own with no gift of its own. Several goods of one gift
+// become one line of that value (their counts stay in the item).
+bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from,
+                                    bool read_nothing) {
+  if (from >= reports.size() || s.measures.empty()) return false;
+  // (…把两台生化分析仪分别送到甲、乙卫生室。两台设备共价值11.6万元: the same count in the same
+  // measure word, opening the sentence, is "these"; the money after it is their value.)
+  std::size_t first_money = 0;
+  bool counted_again = false;
+  if (const Measure& g = s.measures.front(); g.kind != MeasureKind::money && s.measures.size() >= 2 && reports.size() - from == 1 &&
+                                             !reports[from].unit.empty() && g.unit == reports[from].unit &&
+                                             g.value == reports[from].total_quantity() &&
+                                             text::code_point_count(s.text.substr(0, g.span.begin)) <= 2) {
+    first_money = 1;
+    counted_again = true;
+  }
+  // (…捐赠了一批智慧黑板和电脑。据了解，这批设备共计24台，价值约13万元: goods given uncounted,
+  // counted and valued after "these".)
+  std::optional<Measure> counted_now;
+  if (const Measure& g = s.measures.front(); !counted_again && g.kind == MeasureKind::quantity && s.measures.size() >= 2 &&
+                                             s.measures[1].kind == MeasureKind::money && reports.size() - from == 1 &&
+                                             reports[from].kind == Kind::in_kind && !reports[from].has_amount() &&
+                                             !reports[from].has_quantity() && reports[from].allocations.size() == 1) {
+    for (std::string_view w : {"这批", "该批", "此批", "上述"})
+      if (const std::size_t at = s.text.find(w); at != std::string_view::npos && at < g.span.begin &&
+                                                 text::code_point_count(s.text.substr(0, at)) <= 6 &&
+                                                 text::code_point_count(s.slice(at, g.span.begin)) <= 8) {
+        // (这批套装共260套，每套价值45元: the value of one, times the count; the per-unit reading
+        // below does it once the count is the gift's.)
+        const LexToken* per = s.first(Cat::per_unit, {g.span.end, s.measures[1].span.begin});
+        if (per && !s.slice(per->span).ends_with(g.unit)) break;
+        first_money = 1;
+        counted_again = true;
+        counted_now = g;
+        if (per) {
+          reports[from].allocations.front().quantity = g.value;
+          reports[from].unit = g.unit;
+          counted_now.reset();
+        }
+        break;
+      }
+  }
+  if (s.measures[first_money].kind != MeasureKind::money) return false;
+  // …分别运抵甲乡、乙镇。两批物资分别价值12.8万元、9.6万元: values listed with 分别, one for each
+  // place the goods went to, in the order the places were named.
+  if (reports.size() - from == 1 && read_nothing && reports[from].kind == Kind::in_kind && !reports[from].has_amount()) {
+    AidReport& gift = reports[from];
+    std::vector<std::string> places;
+    if (gift.allocations.size() == 1 && gift.allocations.front().township == "JOINT") places = gift.allocations.front().covers;
+    else
+      for (const auto& a : gift.allocations) places.push_back(a.township);
+    const std::vector<std::size_t> list = detail::amount_list(s, 0);
+    const Measure& m = s.measures.front();
+    const LexToken* each = s.first(Cat::each, {0, m.span.begin});
+    const bool listed = each && s.slice(each->span) == "分别" && s.has(Cat::value, {each->span.end, m.span.begin}) &&
+                        !s.has(Cat::give, {0, m.span.begin}) && !s.has(Cat::give_paid, {0, m.span.begin});
+    bool fits = listed && places.size() >= 2 && list.size() == places.size() && list.size() == s.measures.size();
+    for (std::size_t j : list) fits = fits && s.measures[j].kind == MeasureKind::money && !s.measures[j].high;
+    for (const auto& p : places) fits = fits && !p.empty() && p != "JOINT";
+    if (fits) {
+      const std::vector<Allocation> before = gift.allocations;
+      gift.allocations.clear();
+      for (std::size_t i = 0; i < places.size(); ++i) {
+        Allocation a = before.size() == places.size() ? before[i] : Allocation{places[i], places[i], {}, std::nullopt, std::nullopt, std::nullopt};
+        a.amount_fen = s.measures[list[i]].value;
+        gift.allocations.push_back(std::move(a));
+        gift.approximate = gift.approximate || s.measures[list[i]].approximate;
+      }
+      gift.distribution = "each";
+      gift.notes.push_back(fmt::format("valued in the next sentence, place by place (分别): {}", s.text));
+      return true;
+    }
+  }
+  // (One sum of money opening the sentence's figures; a count after it in a later clause says what
+  // the goods do: 这两台设备共计价值十六万元，每天可烘干鲜连翘6吨.)
+  const Measure& m = s.measures[first_money];
+  for (std::size_t j = first_money + 1; j < s.measures.size(); ++j)
+    if (s.measures[j].kind == MeasureKind::money || s.clause_of(s.measures[j].span.begin) == s.clause_of(m.span.begin)) return false;
+  const Span c = s.clauses[s.clause_of(m.span.begin)];
+  // (这批设备由该公司专程从郑州运抵某乡，价值约38万元: "these" carried there is the same delivery
+  // told again, no gift of its own.)
+  bool opens_with_these = false;
+  for (std::string_view w : {"这批", "该批", "此批", "上述"}) {
+    const std::size_t at = s.text.find(w);
+    opens_with_these = opens_with_these || (at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6);
+  }
+  const bool gives_before = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
+    return w.span.end <= m.span.begin && (w.is(Cat::give) || w.is(Cat::give_paid)) && !(opens_with_these && w.is(Cat::hand_over));
+  });
+  // (这批设备共计2.4万元: a sum of "these" is their value, with or without 价值.)
+  const bool valued = s.has(Cat::value, {c.begin, m.span.begin}) || (opens_with_these && s.has(Cat::total, {c.begin, m.span.begin}));
+  if (!valued || gives_before) return false;
+  bool these = counted_again;
+  for (std::string_view w : {"这批", "该批", "此批", "上述", "这些"}) {
+    const std::size_t at = s.text.find(w);
+    these = these || (at != std::string_view::npos && at < m.span.begin);
+  }
+  // (这两台设备, 这3台, 这台设备: "these", counted or by their measure word.)
+  for (std::string_view w : {"这", "该", "此"})
+    for (std::size_t at = s.text.find(w); at != std::string_view::npos && at < m.span.begin && !these; at = s.text.find(w, at + w.size())) {
+      const char32_t next = text::code_point_at(s.text, at + w.size());
+      these = (next >= U'0' && next <= U'9') || std::u32string_view(U"一二两三四五六七八九十几").find(next) != std::u32string_view::npos;
+      for (std::string_view unit : goods_units()) these = these || starts_at(s.text, at + w.size(), unit);
+      // (…彩色B超机1台，赠予某卫生院。该设备价值约15万元: a goods noun of the lexicon after it.)
+      if (const LexToken* noun = s.word_at(at + w.size()); noun && noun->is(Cat::goods) && reports.size() - from == 1) these = true;
+      // (救护车1辆。该车价值36万元: the last character of the goods' name, 车 of 救护车.)
+      if (const std::string& item = reports[from].item; !these && reports.size() - from == 1 && !item.empty()) {
+        const std::string_view last = std::string_view(item).substr(text::previous_code_point_start(item, item.size()));
+        these = starts_at(s.text, at + w.size(), last) && text::code_point_count(item) >= 2;
+      }
+    }
+  // 捐赠爱心包裹200个。每个包裹价值120元: the value of one of the goods counted before (the measure
+  // word after 每 is theirs), times their count.
+  // (Also after "these": 该批制氧机每台价值3,200元.)
+  const LexToken* per = s.first(Cat::per_unit, {0, m.span.begin});
+  const bool per_gift_unit = per && reports.size() - from == 1 && !reports[from].unit.empty() && s.slice(per->span).ends_with(reports[from].unit);
+  if ((!these || per_gift_unit) && read_nothing && reports.size() - from == 1 && reports[from].kind == Kind::in_kind &&
+      !reports[from].has_amount() && !reports[from].unit.empty()) {
+    AidReport& gift = reports[from];
+    if (!per_gift_unit) return false;
+    std::vector<std::int64_t> values;
+    for (const auto& a : gift.allocations) {
+      const auto product = a.quantity ? times_money(m.value, *a.quantity) : std::nullopt;
+      if (!product || m.high) return false;
+      values.push_back(*product);
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      gift.allocations[i].amount_fen = values[i];
+      gift.notes.push_back(fmt::format("computed: {} x {} (the value of one)", *gift.allocations[i].quantity, format_fen(m.value)));
+    }
+    gift.approximate = gift.approximate || m.approximate;
+    gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
+    return true;
+  }
+  if (!these) return false;
+  const AidReport& first = reports[from];
+  for (std::size_t i = from; i < reports.size(); ++i) {
+    const AidReport& r = reports[i];
+    if (r.kind != Kind::in_kind || r.has_amount() || r.donor != first.donor || r.allocations.size() != 1 ||
+        r.allocations.front().township != first.allocations.front().township)
+      return false;
+  }
+  value_goods_before(reports, from, m);
+  AidReport& gift = reports[from];
+  if (counted_now) {
+    gift.allocations.front().quantity = counted_now->value;
+    gift.unit = counted_now->unit;
+  }
+  gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
+  return true;
+}
+
+// 8台净水设备运抵龙驹村。这批设备总价值12万元，由某公司捐赠 / 这批物资由某协会募集捐赠: a sentence
+// about "these" goods that names who gave them names the giver of the goods the sentence before
+// read without one of its own (the article's actor stood in), and their value when it states one
+// and they had none. Its own reading of the same goods is then dropped. False when it is no such
+// sentence.
+bool giver_of_goods_before(const detail::SentenceTokens& s, std::vector<AidReport>& read, std::vector<AidReport>& reports,
+                           std::size_t from, const Directory& d, const Gazetteer& g) {
+  if (from >= reports.size()) return false;
+  // "These" opens the sentence (after a date or a comma at most).
+  bool these = false;
+  for (std::string_view w : {"这批", "该批", "此批", "上述"}) {
+    const std::size_t at = s.text.find(w);
+    these = these || (at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6);
+  }
+  if (!these) return false;
+  for (std::size_t i = from; i < reports.size(); ++i) {
+    const AidReport& r = reports[i];
+    if (r.kind != Kind::in_kind || (r.donor_basis != "article actor" && r.donor_basis != "unknown") || r.donor != reports[from].donor)
+      return false;
+  }
+  // Who gave them: 由X捐赠 in one of the sentence's clauses.
+  std::optional<detail::Giver> giver;
+  for (std::size_t c = 0; c < s.clauses.size() && !giver; ++c) {
+    const Span clause = s.clauses[c];
+    for (const auto& w : s.words)
+      if (w.span.begin >= clause.begin && w.span.end <= clause.end && (w.cats & kTriggers)) {
+        giver = detail::passive_giver(s, c, w.span.begin, d);
+        break;
+      }
+  }
+  if (!giver || giver->canonical.empty()) return false;
+  // Its own reading: nothing, or the same goods again with their value, given by the one it names.
+  const Measure* value = nullptr;
+  for (const auto& m : s.measures)
+    if (m.kind == MeasureKind::money) {
+      if (value) return false;
+      value = &m;
+    }
+  for (const AidReport& r : read)
+    if (r.kind != Kind::in_kind) return false;
+  bool valued = false;
+  if (value && std::none_of(reports.begin() + static_cast<std::ptrdiff_t>(from), reports.end(), [](const AidReport& r) { return r.has_amount(); })) {
+    value_goods_before(reports, from, *value);
+    valued = true;
+  }
+  for (std::size_t i = from; i < reports.size(); ++i) {
+    AidReport& r = reports[i];
+    r.donor = of_own_district(giver->canonical, g);
+    r.donor_as_written = giver->written;
+    r.donor_basis = "passive";
+    r.notes.push_back(fmt::format("given by the one the next sentence names: {}", s.text));
+    if (valued && i == from) r.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
+  }
+  read.clear();
+  return true;
+}
+
+namespace {
+
+// 为该校教师每人发放慰问金500元。该校共有教师18名…: the sentence after per-unit gifts whose count
+// was not stated counts them, when it states no money of its own. With several such gifts (本科生
+// 每人3000元、专科生每人2000元), each takes the count of the clause that names who each is.
+// 为两乡镇教师每人送上慰问金500元。…甲乡、乙镇分别有126名和98名教师得到慰问: a per-unit gift to
+// places together, counted place by place with 分别 in the next sentence: one line for each place.
+bool count_places_of_sentence_before(const detail::SentenceTokens& s, AidReport& gift) {
+  if (gift.allocations.size() != 1 || gift.allocations.front().township != kJoint) return false;
+  const Allocation joint = gift.allocations.front();
+  const std::vector<std::string>& places = joint.covers;
+  const LexToken* each = s.first(Cat::each, {0, s.text.size()});
+  if (places.size() < 2 || !each || s.slice(each->span) != "分别") return false;
+  // The places named before 分别, in the order of the gift's (or the two of them together: 两乡镇).
+  bool named = true;
+  std::size_t at = 0;
+  for (const auto& p : places) {
+    const std::size_t found = s.text.find(p, at);
+    named = named && found != std::string_view::npos && found < each->span.begin;
+    if (named) at = found + p.size();
+  }
+  if (!named) {
+    const std::string_view before = s.slice(0, each->span.begin);
+    bool both = false;
+    for (std::string_view two : {"两乡镇", "两个乡镇", "两乡", "两镇", "两地"}) both = both || before.find(two) != std::string_view::npos;
+    if (!both || places.size() != 2) return false;
+  }
+  // Their counts after it, one for each.
+  std::vector<std::int64_t> counts;
+  const Span clause = s.clauses[s.clause_of(each->span.begin)];
+  for (std::size_t i = each->span.end; i < clause.end;) {
+    std::size_t run = i, e = i;
+    while (e < clause.end) {
+      std::size_t next = e;
+      if (!is_count_numeral(text::next_code_point(s.text, next))) break;
+      e = next;
+    }
+    if (e == run) {
+      text::next_code_point(s.text, i);
+      continue;
+    }
+    i = e;
+    if (e < clause.end && gift.uncounted->units.find(text::code_point_at(s.text, e)) != std::u32string_view::npos)
+      if (auto n = parse_integer(s.text.substr(run, e - run)); n && *n > 0) counts.push_back(*n);
+  }
+  if (counts.size() != places.size()) return false;
+  std::vector<Allocation> split;
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    Allocation a{places[i], places[i], {}, std::nullopt, std::nullopt, std::nullopt};
+    if (joint.amount_fen && !(a.amount_fen = times_money(*joint.amount_fen, counts[i]))) return false;
+    if (joint.quantity && !(a.quantity = times(*joint.quantity, counts[i]))) return false;
+    split.push_back(std::move(a));
+  }
+  auto note = std::find(gift.notes.begin(), gift.notes.end(), "per-unit amount; the number of recipients is not stated");
+  if (note == gift.notes.end()) return false;
+  *note = fmt::format("computed: the per-unit amount x the count of each place (分别, in the next sentence: {})", s.text);
+  gift.allocations = std::move(split);
+  gift.distribution = "each";
+  gift.uncounted.reset();
+  return true;
+}
+
+}  // namespace
+
+void count_per_unit_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from) {
+  std::vector<AidReport*> pending;
+  for (std::size_t i = from; i < reports.size(); ++i)
+    if (reports[i].uncounted && !reports[i].uncounted->units.empty()) pending.push_back(&reports[i]);
+  if (pending.empty()) return;
+  if (std::any_of(s.measures.begin(), s.measures.end(), [](const Measure& m) { return m.kind == MeasureKind::money; })) return;
+  if (pending.size() == 1 && count_places_of_sentence_before(s, *pending.front())) return;
+  bool states_total = false;
+  for (std::string_view w : {"共", "现有", "总计", "合计"}) states_total = states_total || s.text.find(w) != std::string_view::npos;
+  if (!states_total) return;
+  std::vector<std::int64_t> counts;
+  for (const AidReport* r : pending) {
+    std::optional<std::int64_t> n;
+    if (pending.size() == 1) {
+      n = first_count_in(s.text, 0, s.text.size(), r->uncounted->units);
+    } else {
+      // (本科生 → 本科: the clause naming them; 学生/儿童 alone tell them from none.)
+      const std::string_view who = r->uncounted->who;
+      std::size_t cut = 0;
+      for (int chars = 0; chars < 2 && cut < who.size(); ++chars) text::next_code_point(who, cut);
+      if (text::code_point_count(who) < 3) return;
+      const std::size_t at = s.text.find(who.substr(0, cut));
+      if (at == std::string_view::npos) return;
+      const Span clause = s.clauses[s.clause_of(at)];
+      n = first_count_in(s.text, clause.begin, clause.end, r->uncounted->units);
+    }
+    if (!n) return;
+    counts.push_back(*n);
+  }
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    AidReport copy = *pending[i];
+    for (auto& a : copy.allocations) {
+      for (auto* v : {&a.amount_fen, &a.amount_high_fen})
+        if (*v && !(*v = times_money(**v, counts[i]))) return;
+      if (a.quantity && !(a.quantity = times(*a.quantity, counts[i]))) return;
+    }
+    copy.uncounted.reset();
+    auto note = std::find(copy.notes.begin(), copy.notes.end(), "per-unit amount; the number of recipients is not stated");
+    if (note == copy.notes.end()) return;
+    *note = fmt::format("computed: {} x the per-unit amount (the count stated in the next sentence: {})", counts[i],
+                                    s.text);
+    *pending[i] = std::move(copy);
+  }
+}
+
+// 第三期帮扶资金400万元已拨付至项目乡镇。…一、甲乡某项目，帮扶资金125万元；二、…: a joint total
+// whose parts the next sentences itemise, each to one of its townships, by the same giver, adding
+// up to it exactly. The parts are the ledger's lines; the total would count the money twice.
+void drop_totals_itemised_after(std::vector<AidReport>& reports) {
+  std::vector<bool> drop(reports.size(), false);
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const AidReport& total = reports[i];
+    if (total.aggregate || total.allocations.size() != 1 || total.allocations.front().township != kJoint ||
+        !total.allocations.front().amount_fen)
+      continue;
+    const Allocation& whole = total.allocations.front();
+    std::int64_t sum = 0;
+    std::size_t parts = 0;
+    for (std::size_t j = i + 1; j < reports.size(); ++j) {
+      const AidReport& p = reports[j];
+      if (p.sentence.begin == total.sentence.begin || p.donor != total.donor || p.status != total.status || p.aggregate ||
+          p.allocations.size() != 1 || !p.allocations.front().amount_fen)
+        break;
+      const std::string& t = p.allocations.front().township;
+      if (std::find(whole.covers.begin(), whole.covers.end(), t) == whole.covers.end()) break;
+      const auto next = checked_sum(sum, *p.allocations.front().amount_fen);
+      if (!next || *next > *whole.amount_fen) break;
+      sum = *next;
+      ++parts;
+      if (sum == *whole.amount_fen) break;
+    }
+    if (parts >= 2 && sum == *whole.amount_fen) {
+      drop[i] = true;
+      for (std::size_t j = i + 1; j <= i + parts; ++j)
+        reports[j].notes.push_back(fmt::format("a part of the joint total {} said before it, itemised", format_fen(*whole.amount_fen)));
+    }
+  }
+  std::size_t k = 0;
+  reports.erase(std::remove_if(reports.begin(), reports.end(), [&](const AidReport&) { return drop[k++]; }), reports.end());
+}
+
+}  // namespace aidledger::extract::detail

@@ -1,0 +1,201 @@
+// SentenceReader (sentence_reader.hpp): the loop over a sentence's amounts (read()), the word that
+// gives each amount (its trigger), and a notice correcting an earlier report. One amount's frame
+// is read in reader_amount.cpp.
+#include "sentence_reader.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "aidledger/text/utf8.hpp"
+
+namespace aidledger::extract::detail {
+
+using text::starts_at;
+
+namespace {
+
+// A count of people in `text`: digits or a Chinese numeral, then 人 or 名 (238人, 三十名).
+bool counts_people(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = text::next_code_point(text, i);
+    const bool numeral = (cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十百千万").find(cp) != std::u32string_view::npos;
+    if (numeral && i < text.size() && (text::starts_at(text, i, "人") || text::starts_at(text, i, "名"))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+SentenceReader::SentenceReader(const SentenceTokens& s, const text::Sentence& sentence, ArticleMemory& memory, const Directory& d,
+                               const Gazetteer& g, std::optional<DateRange> paragraph_last, std::optional<DateRange> article_date,
+                               bool consumption_article, bool follows_total)
+    : s_(s), sentence_(sentence), memory_(memory), directory_(d), gazetteer_(g), paragraph_last_(paragraph_last),
+      article_date_(article_date), consumption_article_(consumption_article), follows_total_(follows_total) {
+  orgs_ = s.organisations;
+}
+
+std::vector<AidReport> SentenceReader::read() {
+  std::vector<AidReport> reports;
+  std::vector<bool> used(s_.measures.size(), false);
+  for (std::size_t k = 0; k < s_.measures.size(); ++k) {
+    if (used[k]) continue;
+    used[k] = true;
+    read_measure(k, used, reports);
+  }
+  if (total_in_sentence_) take_parts_of_total_in_sentence(reports);
+  read_unquantified_gifts(reports);
+  if (is_correction_notice()) apply_correction(reports);
+  for (auto& r : reports) r.donor = of_own_district(std::move(r.donor));
+  return reports;
+}
+
+const LexToken* SentenceReader::find_trigger(std::size_t k, std::size_t segment_begin) const {
+  const Measure& m = s_.measures[k];
+  const std::size_t own_clause = s_.clause_of(m.span.begin);
+  // The nearest giving or buying word before the amount in its segment…
+  const LexToken* before = nullptr;
+  for (const auto& w : s_.words)
+    if (w.span.begin >= segment_begin && w.span.end <= m.span.begin && (w.cats & (kTriggers | bit(Cat::sale)))) before = &w;
+  if (before && s_.clause_of(before->span.begin) != own_clause) {
+    // …in an earlier clause only while no other amount has used it (捐赠物资一批，价值5万元),
+    // or when this amount continues a list in its own clause.
+    // (An amount in the verb's own clause, before or after it, is the verb's object.)
+    const std::size_t verb_clause = s_.clause_of(before->span.begin);
+    bool used_between = false;
+    // (A list of gifts goes on across 、 and 以及: 捐助洗衣机6台、电视6台，以及慰问金1.5万元.)
+    std::size_t list_from = own_clause;
+    while (list_from > verb_clause && continues_list(s_.clauses[list_from].begin)) --list_from;
+    for (std::size_t j = 0; j < k; ++j) {
+      if (before->is(Cat::buy) && s_.measures[j].kind == MeasureKind::quantity) continue;  // the goods bought
+      if (is_unit_price(j)) continue;  // 以每斤35.8元的价格: a price, not an amount given
+      const std::size_t jc = s_.clause_of(s_.measures[j].span.begin);
+      if (jc >= list_from && jc <= own_clause) continue;
+      if ((s_.measures[j].span.begin > before->span.end && jc != own_clause) || jc == verb_clause) used_between = true;
+    }
+    if (used_between) before = nullptr;
+  }
+  if (before) return before;
+  // …else one after it in its own clause (50万元帮扶资金已拨付到位).
+  const Span own = s_.clauses[own_clause];
+  for (const auto& w : s_.words)
+    if (w.span.begin >= m.span.end && w.span.end <= own.end && (w.cats & kTriggers)) return &w;
+  // …or, for a price (以每斤8元的价格，采购了…3000斤), the buying in the next clause.
+  if (is_unit_price(k) && own_clause + 1 < s_.clauses.size() && s_.segment_of(s_.clauses[own_clause + 1].begin) == s_.segment_of(m.span.begin))
+    for (const auto& w : s_.words)
+      if (w.span.begin >= s_.clauses[own_clause + 1].begin && w.span.end <= s_.clauses[own_clause + 1].end && w.is(Cat::buy)) return &w;
+  // …or completion said of it (首批资金100万元已拨付到位, 资金已到账).
+  for (const auto& w : s_.words)
+    if (w.span.begin >= m.span.end && w.span.end <= own.end && w.is(Cat::paid) && s_.slice(w.span) != "完成") return &w;
+  // …or, for a tranche, paying said in the next clause (首期资金均为100万元，已于签约当天拨付到位).
+  if (s_.has(Cat::tranche, own) && own_clause + 1 < s_.clauses.size() &&
+      s_.segment_of(s_.clauses[own_clause + 1].begin) == s_.segment_of(m.span.begin) && !clause_has_amount(own_clause + 1)) {
+    const Span next = s_.clauses[own_clause + 1];
+    for (const auto& w : s_.words)
+      if (w.span.begin >= next.begin && w.span.end <= next.end && ((w.cats & kTriggers) || w.is(Cat::paid)) && s_.slice(w.span) != "完成")
+        return &w;
+  }
+  // …or receiving said of the paired places before it (两乡镇均获得助学资金3万元), of money or goods.
+  // (Not of the district: 高新区获得省级奖励资金20万元 is a prize it won.)
+  for (const auto& w : s_.words)
+    if (w.span.begin >= own.begin && w.span.end <= m.span.begin && w.is(Cat::passive) && s_.slice(w.span) != "由" &&
+        (m.kind == MeasureKind::quantity || s_.last(bit(Cat::cash) | bit(Cat::goods) | bit(Cat::value), {w.span.end, own.end})) &&
+        (std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+           return p.span.begin >= own.begin && p.span.end <= w.span.begin && (!p.township.empty() || p.level == PlaceLevel::collective);
+         }) ||
+         s_.has(Cat::here, {own.begin, w.span.begin})))  // (该镇共接收…)
+      return &w;
+  // …or a later clause of its segment naming who gave it (…，价值共计18.6万元，由某公司捐赠).
+  // (…这30套课桌椅，是某局牵线，由某公司捐赠的: counted goods too, when the clause ends 捐赠的.)
+  if (const auto by = giver_named_last(own_clause);
+      by && (m.kind == MeasureKind::money || by->named || starts_at(s_.text, by->verb->span.end, "的")))
+    return by->verb;
+  // 某公司的30台电脑、某公司的2000册图书，分别价值…，已全部运抵某小学: counted goods named first,
+  // their arrival said by a later clause of the segment that opens with its verb.
+  if (m.kind == MeasureKind::quantity)
+    for (std::size_t c = own_clause + 1; c < s_.clauses.size() && s_.segment_of(s_.clauses[c].begin) == s_.segment_of(m.span.begin); ++c) {
+      std::size_t at = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
+      if (clause_has_amount(c)) {
+        if (starts_at(s_.text, at, "分别价值") || starts_at(s_.text, at, "价值") || starts_at(s_.text, at, "共计价值")) continue;
+        break;
+      }
+      for (std::string_view adverb : {"现已", "已经", "已", "全部", "均已", "均", "都"})
+        if (starts_at(s_.text, at, adverb)) at += adverb.size();
+      for (std::string_view adverb : {"全部", "陆续", "顺利"})
+        if (starts_at(s_.text, at, adverb)) at += adverb.size();
+      // (Only arriving at a place of the county: 运抵某小学, 送往某镇困难群众家中; not people carried
+      // and counted, 运送某乡务工人员238人.)
+      const Span verb_clause = s_.clauses[c];
+      if (const LexToken* w = s_.word_at(at); w && (w->is(Cat::give) || w->is(Cat::give_paid)) &&
+                                              !counts_people(s_.slice(w->span.end, verb_clause.end)) &&
+                                              std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+                                                return p.span.begin >= w->span.end && p.span.end <= verb_clause.end &&
+                                                       (!p.township.empty() || p.level == PlaceLevel::collective);
+                                              }))
+        return w;
+      break;
+    }
+  return nullptr;
+}
+
+void SentenceReader::refuse_product(const Measure& m, std::int64_t n, const std::string& written_value) {
+  refused.push_back({m.kind, m.span,
+                     m.kind == MeasureKind::money ? fmt::format("{} × {} yuan is more than {}", n, written_value, kMaxLineText)
+                                                  : fmt::format("{} × {} is a count too large for the ledger", n, written_value)});
+}
+
+// 更正：本报…“…捐赠助学金8万元”有误，应为“6.8万元”: a notice correcting an earlier report.
+bool SentenceReader::is_correction_notice() const {
+  if (s_.text.find("应为") == std::string_view::npos) return false;
+  for (std::string_view w : {"更正", "有误", "勘误", "订正", "应为“", "应为\""})
+    if (s_.text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+// The gift the notice quotes, with the amount it says is right; nothing else of the sentence (the
+// quoted words are no new gift). A notice that cannot be read so gives nothing.
+void SentenceReader::apply_correction(std::vector<AidReport>& reports) const {
+  const std::size_t says = s_.text.rfind("应为");
+  const Measure* wrong = nullptr;
+  const Measure* right = nullptr;
+  for (const auto& m : s_.measures) {
+    if (m.kind != MeasureKind::money) continue;
+    if (m.span.end <= says) wrong = &m;
+    else if (!right) right = &m;
+  }
+  std::vector<AidReport> corrected;
+  for (auto& r : reports) {
+    if (!wrong || !right || !corrected.empty()) break;
+    bool changed = false;
+    const std::int64_t as_printed = r.total_fen();
+    for (auto& a : r.allocations)
+      if (a.amount_fen == wrong->value) {
+        a.amount_fen = right->value;
+        a.amount_high_fen = right->high;
+        changed = true;
+      }
+    if (!changed) continue;
+    r.corrects_fen = as_printed;
+    r.approximate = right->approximate;
+    // The date the notice names is the date of the corrected article, not of the gift.
+    r.date.reset();
+    r.date_basis.clear();
+    r.notes.push_back(fmt::format("correction notice: {} corrected to {}", format_fen(wrong->value), format_fen(right->value)));
+    corrected.push_back(std::move(r));
+  }
+  reports = std::move(corrected);
+}
+
+// A clause that goes on with a list of gifts: it opens with 以及, 及, 和, 还有.
+bool SentenceReader::continues_list(std::size_t clause_begin) const {
+  const std::size_t at = s_.han_from(clause_begin, s_.text.size());
+  for (std::string_view w : {"以及", "及", "和", "还有", "另有"})
+    if (starts_at(s_.text, at, w)) return true;
+  return false;
+}
+
+bool SentenceReader::clause_has_amount(std::size_t c) const {
+  return std::any_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& m) { return s_.clause_of(m.span.begin) == c; });
+}
+
+}  // namespace aidledger::extract::detail
