@@ -470,19 +470,19 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
 // Characters that follow a person's name rather than belong to it (周敏也, 赵永恒说, 李桂兰得知 …).
 constexpr std::u32string_view kAfterName = U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫当专捐亲特";
 
-std::size_t person_name_end(std::string_view text, std::size_t at, std::size_t end) {
-  std::size_t i = at, name_end = at;
-  int chars = 0;
-  for (; chars < 3 && i < end; ++chars) {
+std::size_t name_run_end(std::string_view text, std::size_t at, std::size_t end) {
+  std::size_t i = at;
+  for (int chars = 0; chars < 3 && i < end; ++chars) {
     const std::size_t here = i;
     const char32_t cp = text::next_code_point(text, i);
-    if (!text::is_han(cp) || kAfterName.find(cp) != std::u32string_view::npos) {
-      i = here;
-      break;
-    }
-    name_end = i;
+    if (!text::is_han(cp) || kAfterName.find(cp) != std::u32string_view::npos) return here;
   }
-  if (chars < 2) return std::string_view::npos;
+  return i;
+}
+
+std::size_t person_name_end(std::string_view text, std::size_t at, std::size_t end) {
+  const std::size_t name_end = name_run_end(text, at, end);
+  if (text::code_point_count(text.substr(at, name_end - at)) < 2) return std::string_view::npos;
   if (name_end < end) {
     std::size_t j = name_end;
     const char32_t next = text::next_code_point(text, j);

@@ -29,22 +29,10 @@ bool hosts_event(std::string_view text, Span org) { return !text::ends_at(text, 
 
 namespace {
 
-// Characters that follow a person's name rather than belong to it (周敏也, 赵永恒说, 李桂兰得知 …).
-constexpr std::u32string_view kAfterName = U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫当专捐亲特";
-
 // The person named right after an office word, before `end` (董事长赵永恒, 主任周敏也…): two or three
 // Han characters, ending before a word that follows names.
 std::optional<std::string> name_after_office(const SentenceTokens& s, const LexToken& office, std::size_t end) {
-  std::size_t i = office.span.end, name_end = i;
-  for (int chars = 0; chars < 3 && i < end; ++chars) {
-    const std::size_t at = i;
-    const char32_t cp = text::next_code_point(s.text, i);
-    if (!text::is_han(cp) || kAfterName.find(cp) != std::u32string_view::npos) {
-      i = at;
-      break;
-    }
-    name_end = i;
-  }
+  const std::size_t name_end = name_run_end(s.text, office.span.end, end);
   if (text::code_point_count(s.slice(office.span.end, name_end)) < 2) return std::nullopt;
   return std::string(s.slice(office.span.end, name_end));
 }
@@ -52,13 +40,9 @@ std::optional<std::string> name_after_office(const SentenceTokens& s, const LexT
 // A person named after a private person's title (退休教师李桂兰得知…): only a name that ends before
 // a word that follows names, or before punctuation (市民广场举行 names no one).
 std::optional<std::string> name_after_title(const SentenceTokens& s, const LexToken& title, std::size_t end) {
-  auto name = name_after_office(s, title, end);
-  if (!name) return name;
-  const std::size_t after = title.span.end + name->size();
-  if (after >= end) return name;
-  const char32_t next = text::code_point_at(s.text, after);
-  if (text::is_han(next) && kAfterName.find(next) == std::u32string_view::npos) return std::nullopt;
-  return name;
+  const std::size_t name_end = person_name_end(s.text, title.span.end, end);
+  if (name_end == std::string_view::npos) return std::nullopt;
+  return std::string(s.slice(title.span.end, name_end));
 }
 
 }  // namespace

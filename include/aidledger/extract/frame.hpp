@@ -145,9 +145,12 @@ struct Giver {
 /// The giver of the clause `ci`, written in it before `limit` (the verb or the amount).
 std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, std::size_t limit, const Directory& d,
                                      const Gazetteer& g, const ArticleMemory& memory);
-/// Where a person's name that starts at `at` ends: two or three Han characters, the last before
+/// Where the Han characters from `at` that may be a person's name stop: at most three, before
 /// `end`, punctuation or a character that follows names rather than belongs to them (李桂兰得知,
-/// 周敏也, 赵永恒说). npos when no such name starts there.
+/// 周敏也, 赵永恒说).
+std::size_t name_run_end(std::string_view text, std::size_t at, std::size_t end);
+/// Where a person's name that starts at `at` ends: a run of two or three characters (name_run_end)
+/// that the text does not carry on past. npos when no such name starts there.
 std::size_t person_name_end(std::string_view text, std::size_t at, std::size_t end);
 /// The giver named after 收到/获得/由 before `limit` in clause `ci`.
 std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std::size_t limit, const Directory& d);
