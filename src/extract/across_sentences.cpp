@@ -356,9 +356,44 @@ bool count_places_of_sentence_before(const detail::SentenceTokens& s, AidReport&
   return true;
 }
 
+// 为两乡镇300户困难群众每户发放慰问金500元。其中，甲乡160户，乙镇140户: a per-unit gift to places
+// together, counted in all, whose count the next sentence splits by place (其中, the counts adding up
+// to the whole): one line for each place.
+bool split_count_of_sentence_before(const detail::SentenceTokens& s, AidReport& gift) {
+  if (!gift.counted || gift.allocations.size() != 1 || gift.allocations.front().township != kJoint) return false;
+  const LexToken* sub = s.first(Cat::subsum, {0, s.text.size()});
+  if (!sub || !text::trim(s.slice(0, sub->span.begin)).empty()) return false;
+  const auto counts = detail::counts_by_place(s, sub->span.end, s.text.size());
+  const Allocation joint = gift.allocations.front();
+  if (counts.size() != joint.covers.size()) return false;
+  std::int64_t sum = 0;
+  for (const auto& c : counts) {
+    if (std::find(joint.covers.begin(), joint.covers.end(), c.first.township) == joint.covers.end()) return false;
+    sum += c.second;
+  }
+  if (sum != gift.counted->count) return false;
+  std::vector<Allocation> split;
+  for (const auto& c : counts) {
+    Allocation a{c.first.name, c.first.township, {}, std::nullopt, std::nullopt, std::nullopt};
+    const auto part = gift.has_amount() ? times_money(gift.counted->per_unit, c.second) : times(gift.counted->per_unit, c.second);
+    if (!part) return false;
+    (gift.has_amount() ? a.amount_fen : a.quantity) = part;
+    split.push_back(std::move(a));
+  }
+  gift.allocations = std::move(split);
+  gift.distribution = "each";
+  gift.notes.push_back(fmt::format("computed: the per-unit amount x the count of each place (其中, in the next sentence: {})", s.text));
+  return true;
+}
+
 }  // namespace
 
 void count_per_unit_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from) {
+  if (std::none_of(s.measures.begin(), s.measures.end(), [](const Measure& m) { return m.kind == MeasureKind::money; })) {
+    std::size_t split = 0;
+    for (std::size_t i = from; i < reports.size(); ++i) split += split_count_of_sentence_before(s, reports[i]) ? 1 : 0;
+    if (split > 0) return;
+  }
   std::vector<AidReport*> pending;
   for (std::size_t i = from; i < reports.size(); ++i)
     if (reports[i].uncounted && !reports[i].uncounted->units.empty()) pending.push_back(&reports[i]);

@@ -945,6 +945,7 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
         if (m.kind == MeasureKind::quantity) units_counted = *count;
         else people_paid = *count;
         r.notes.push_back(fmt::format("computed: {} x {}", *count, written_value));
+        if (!m.high) r.counted = AidReport::Counted{m.value, *count, units_counting(s_.slice(counted_per->span))};
       } else if (!split_by_counts.empty()) {
         // (counted by township above)
       } else if (one_for_each(*per)) {

@@ -69,6 +69,15 @@ struct AidReport {
     std::u32string units;
   };
   std::optional<Uncounted> uncounted;
+  /// A per-unit gift its sentence counted (每户发放500元 to 300户): the written amount (fen, or
+  /// goods) per unit, the count, and the units the count is in (户家 for households), for a next
+  /// sentence that splits the count by place (其中，甲乡160户，乙镇140户).
+  struct Counted {
+    std::int64_t per_unit = 0;
+    std::int64_t count = 0;
+    std::u32string units;
+  };
+  std::optional<Counted> counted;
   /// Money or goods raised (共募集善款326万元) whose sentence names no place: a gift only when the
   /// next sentence says where it went (这笔善款平均分配给…); otherwise no report is kept.
   bool raised_unplaced = false;
