@@ -483,6 +483,22 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
   // (Nor a sum paid in tranches, 计划投入30万元为该乡捐建书屋，首期10万元已拨付: money, like its tranches.)
   if (s.has(Cat::build, {m.span.end, own.end}) && !s.has(Cat::cash, {own.begin, own.end}) && !s.has(Cat::tranche, {own.end, s.text.size()}))
     return Kind::in_kind;
+  // (投入38万元，为丰太村援建了一座光伏电站: …or in the clause right after it, which names for whom
+  // and holds no amount of its own.)
+  if (const std::size_t c = s.clause_of(m.span.begin) + 1; c < s.clauses.size() && !s.has(Cat::cash, {own.begin, own.end})) {
+    const Span next = s.clauses[c];
+    const LexToken* to = s.first(Cat::to, next);
+    const LexToken* built = s.first(Cat::build, next);
+    // (Not 各捐赠8万元，用于援建爱心书屋: money for the recipient to build with; the recipient stands
+    // between the marker and the building.)
+    const bool recipient_between = to && built && std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin >= to->span.end && p.span.end <= built->span.begin;
+    });
+    if (recipient_between && to->span.begin < built->span.begin && text::trim(s.slice(next.begin, to->span.begin)).empty() &&
+        std::none_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.kind == MeasureKind::money && o.span.begin >= next.begin && o.span.end <= next.end; }) &&
+        !s.has(Cat::tranche, {own.end, s.text.size()}) && !s.has(Cat::cash, next))
+      return Kind::in_kind;
+  }
   // 两三万元的课桌椅: the amount is the value of the goods named after 的.
   if (starts_at(s.text, m.span.end, "的") && !s.has(Cat::cash, {m.span.end, std::min(own.end, m.span.end + 18)}) &&
       !item_after(s, m.span.end, own.end).empty())
