@@ -160,9 +160,15 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   }
   // (One sum of money opening the sentence's figures; a count after it in a later clause says what
   // the goods do: 这两台设备共计价值十六万元，每天可烘干鲜连翘6吨.)
+  // (…价值约15万元，每年可为村集体节约人工费用4万元: money in a later clause that gives nothing, what
+  // the goods save or earn, leaves the value alone; not a part of it, 其中….)
   const Measure& m = s.measures[first_money];
-  for (std::size_t j = first_money + 1; j < s.measures.size(); ++j)
-    if (s.measures[j].kind == MeasureKind::money || s.clause_of(s.measures[j].span.begin) == s.clause_of(m.span.begin)) return false;
+  for (std::size_t j = first_money + 1; j < s.measures.size(); ++j) {
+    const Measure& later = s.measures[j];
+    const Span own = s.clauses[s.clause_of(later.span.begin)];
+    if (s.clause_of(later.span.begin) == s.clause_of(m.span.begin)) return false;
+    if (later.kind == MeasureKind::money && s.last(kTriggers | bit(Cat::subsum) | bit(Cat::value) | bit(Cat::cash), own)) return false;
+  }
   const Span c = s.clauses[s.clause_of(m.span.begin)];
   // (这批设备由该公司专程从郑州运抵某乡，价值约38万元: "these" carried there is the same delivery
   // told again, no gift of its own.)
