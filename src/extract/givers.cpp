@@ -573,6 +573,8 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       }
     }
   }
+  // 针对合作社晾晒难的问题，…: what is dealt with, not who gave.
+  if (const LexToken* w = s.word_at(begin); w && w->is(Cat::about)) return std::nullopt;
   // 据某校负责人介绍，…: who told it, not who gave.
   if (starts_at(s.text, begin, "据")) {
     const std::string_view told = trim_punct(s.slice(begin, c.end));

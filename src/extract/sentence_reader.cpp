@@ -75,6 +75,14 @@ const LexToken* SentenceReader::find_trigger(std::size_t k, std::size_t segment_
     }
     if (used_between) before = nullptr;
   }
+  // (…组织采购，于1月22日专程将棉被60床送到了敬老院: buying in an earlier clause, and giving said of
+  // the goods in their own; the goods bought are given.)
+  if (before && before->is(Cat::buy) && s_.clause_of(before->span.begin) != own_clause) {
+    const Span own = s_.clauses[own_clause];
+    for (const auto& w : s_.words)
+      if (w.span.begin >= m.span.end && w.span.end <= own.end && (w.cats & (bit(Cat::give) | bit(Cat::give_paid))) && !w.is(Cat::buy))
+        return &w;
+  }
   if (before) return before;
   // …else one after it in its own clause (50万元帮扶资金已拨付到位).
   const Span own = s_.clauses[own_clause];
