@@ -871,7 +871,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       const std::string_view rest = item.substr(p->span.end - item_at);
       for (std::string_view b : {"工会", "团委", "党委", "党支部", "党总支"})
         if (rest == b) body = rest;
-      for (std::string_view people : {"员工", "职工", "全体员工", "全体职工", "干部职工", "党员"})
+      for (std::string_view people : {"员工", "职工", "全体员工", "全体职工", "干部职工", "党员", "干部", "会员", "志愿者"})
         if (rest == people) item = item.substr(0, p->span.end - item_at);
       if (!body.empty()) item = item.substr(0, p->span.end - item_at);
     }
@@ -977,6 +977,10 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       for (std::string_view kind : {"街道", "办事处", "公司", "企业", "集团", "单位", "医院", "学校", "协会", "商会"})
         if (starts_at(qualifier, 0, kind) && text::code_point_count(qualifier) <= text::code_point_count(kind) + 2)
           if (const auto referent = memory.referent(std::string("该") + std::string(kind))) expanded = *referent;
+      // (工会干部, 团委志愿者: the people of the body named before whose name ends so.)
+      if (!expanded && d.is_organisation_ending(qualifier))
+        for (auto it = memory.organisations.rbegin(); it != memory.organisations.rend() && !expanded; ++it)
+          if (text::ends_at(it->first, it->first.size(), qualifier) && it->first.size() > qualifier.size()) expanded = it->second;
     }
     if (!org && !expanded && !brand && !people) continue;
     // (…listed after 区总工会: the same district's body, 区团工委, 区妇联.)
