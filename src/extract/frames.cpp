@@ -570,7 +570,11 @@ std::vector<std::size_t> amount_list(const SentenceTokens& s, std::size_t k) {
     const Measure& prev = s.measures[out.back()];
     const Measure& next = s.measures[j];
     if (next.kind != prev.kind || (next.kind == MeasureKind::quantity && next.unit != prev.unit)) break;
-    const std::string_view gap = s.slice(prev.span.end, next.span.begin);
+    std::string_view gap = s.slice(prev.span.end, next.span.begin);
+    // (现金10万元、8万元和价值6万元的电脑30台: the value of goods goes on a list of money.)
+    if (next.kind == MeasureKind::money)
+      if (const LexToken* v = s.word_before(next.span.begin); v && v->is(Cat::value) && v->span.begin > prev.span.end)
+        gap = s.slice(prev.span.end, v->span.begin);
     if (gap != "、" && gap != "和" && gap != "及" && gap != "与" && gap != "," && gap != "以及") break;
     out.push_back(j);
   }

@@ -1069,6 +1069,31 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
 
   if (list.size() >= 2) {
     for (std::size_t j : list) used[j] = true;
+    // (现金10万元、8万元和价值6万元的电脑30台: an amount of the list that values goods is a gift in
+    // kind, with the goods it values.)
+    auto valued = [&](std::size_t j) {
+      const LexToken* v = value_word_before(s_.measures[j].span.begin);
+      return j != k && v && v->is(Cat::value) && v->span.begin > s_.measures[j - 1].span.end;
+    };
+    auto as_goods_valued = [&](AidReport& ri, std::size_t j) {
+      ri.kind = Kind::in_kind;
+      if (values_goods_after(j)) take_goods_valued(ri, j, std::nullopt, used);
+    };
+    const bool kinds_differ = std::any_of(list.begin(), list.end(), valued) && r.kind != Kind::in_kind;
+    if (list.size() == recipients.size() && !giver_each && kinds_differ) {
+      // (…分别送去慰问金2万元和价值1.6万元的米面油: one line for each place, each of its own kind.)
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const Measure& mi = s_.measures[list[i]];
+        AidReport ri = r;
+        ri.measure = {page(mi.span.begin), page(mi.span.end)};
+        ri.distribution = "single";
+        ri.allocations = allocate_measure({recipients[i]}, false, mi);
+        ri.approximate = ri.approximate || mi.approximate;
+        if (valued(list[i])) as_goods_valued(ri, list[i]);
+        reports.push_back(std::move(ri));
+      }
+      return;
+    }
     if (list.size() == recipients.size() && !giver_each) {
       // 分别捐赠8万元、6万元、3万元: in order, one amount each.
       r.distribution = "each";
@@ -1096,6 +1121,7 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
         ri.distribution = paired || recipients.size() <= 1 ? "single" : "joint";
         ri.allocations = allocate_measure(paired ? std::vector<Recipient>{recipients[i]} : recipients, false, mi);
         if (paired) ri.notes.push_back("givers, places and amounts paired in order (分别)");
+        if (kinds_differ && valued(list[i])) as_goods_valued(ri, list[i]);
         reports.push_back(std::move(ri));
       }
       return;
@@ -1140,6 +1166,11 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
         r.allocations = allocate(paired ? std::vector<Recipient>{recipients[i]} : recipients, false, amount, high, quantity);
         if (paired) r.notes.push_back("givers, places and amounts paired in order (分别)");
         else r.notes.push_back("amounts paired with the givers in order");
+        // (…8万元和价值6万元的办公电脑30台: that giver's gift is the goods the amount values.)
+        if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && values_goods_after(k)) {
+          r.kind = Kind::in_kind;
+          take_goods_valued(r, k, std::nullopt, used);
+        }
         reports.push_back(std::move(r));
         return;
       }
@@ -1250,16 +1281,8 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     }
   }
   // 价值8万元的办公电脑20台: the goods counted right after their value are the same gift.
-  if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && values_goods_after(k)) {
-    const Measure& q = s_.measures[k + 1];
-    {
-      for (auto& a : r.allocations) a.quantity = places_counted ? times(q.value, *places_counted) : q.value;
-      r.unit = q.unit;
-      if (std::string item = detail::item_between(s_, m.span.end, q.span.begin); !item.empty()) r.item = item;
-      r.measure.end = page(q.span.end);
-      used[k + 1] = true;
-    }
-  }
+  if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && values_goods_after(k))
+    take_goods_valued(r, k, places_counted, used);
   // 甲和乙为100名学生每人发放助学金1000元，其中甲资助40名，乙资助60名: each giver's part, by
   // the people it paid for, when the parts add up to the count.
   if (people_paid && giver && giver->members.size() >= 2 && r.allocations.size() == 1 && !m.high) {
@@ -1283,6 +1306,18 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   reports.push_back(std::move(r));
   if (units_counted) counted_units_ = CountedUnits{reports.size() - 1, mc, *units_counted};
   if (verbless_part) parts_without_verb.push_back(reports.size() - 1);
+}
+
+// 价值8万元的办公电脑20台: the goods counted right after the value at `k` (values_goods_after) are
+// the same gift; counted once for each of `places_counted` places when given.
+void SentenceReader::take_goods_valued(AidReport& r, std::size_t k, std::optional<std::int64_t> places_counted, std::vector<bool>& used) {
+  const Measure& m = s_.measures[k];
+  const Measure& q = s_.measures[k + 1];
+  for (auto& a : r.allocations) a.quantity = places_counted ? times(q.value, *places_counted) : q.value;
+  r.unit = q.unit;
+  if (std::string item = detail::item_between(s_, m.span.end, q.span.begin); !item.empty()) r.item = item;
+  r.measure.end = page(q.span.end);
+  used[k + 1] = true;
 }
 
 }  // namespace aidledger::extract::detail

@@ -186,6 +186,7 @@ class SentenceReader {
 
   // reader_goods.cpp: goods, their value and item; a gift named with no amount.
   bool values_goods_after(std::size_t k) const;
+  void take_goods_valued(AidReport& r, std::size_t k, std::optional<std::int64_t> places_counted, std::vector<bool>& used);
   const LexToken* value_word_before(std::size_t pos) const;
   // (Defined below, in this header: read_measure and attach_value both call it.)
   template <typename Units>
