@@ -732,8 +732,22 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // 捐赠棉衣、棉被各300件: 各 right after a list of goods counts each of them; the recipients
   // share them.
   const std::size_t goods_listed = goods_listed_before_each(m.span.begin, *trigger);
-  const bool each = goods_listed < 2 && (each_after || (!after_the_list && detail::says_each(s_, lead_from, m.span.begin) &&
-                                                        !detail::says_total(s_, lead_from, m.span.begin)));
+  // (覆盖两乡镇各40户困难家庭，每户送去慰问金500元: 各 between the places and the count, in an
+  // earlier clause of the segment, gives each place the count the per-unit amount is for.)
+  bool each_counted_before = false;
+  if (const LexToken* per = s_.last(Cat::per_unit, {lead_from, m.span.begin}); per && !s_.has(Cat::each, {lead_from, m.span.begin})) {
+    const std::u32string units = units_counting(s_.slice(per->span));
+    for (const auto& w : s_.words) {
+      if (w.span.begin < segment.begin || w.span.end > lead_from || !each_one(&w) || s_.slice(w.span) != "各") continue;
+      const bool after_place = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) { return p.span.end == w.span.begin; });
+      const std::size_t e = count_numerals_end(s_.text, w.span.end, lead_from);
+      each_counted_before = each_counted_before || (after_place && e > w.span.end && e < lead_from && !units.empty() &&
+                                                    units.find(text::code_point_at(s_.text, e)) != std::u32string::npos);
+    }
+  }
+  const bool each = goods_listed < 2 && (each_after || each_counted_before ||
+                                         (!after_the_list && detail::says_each(s_, lead_from, m.span.begin) &&
+                                          !detail::says_total(s_, lead_from, m.span.begin)));
   std::vector<std::size_t> list = detail::amount_list(s_, k);
   if (!each || list.size() < 2) list.resize(1);
   std::optional<std::int64_t> amount, high, quantity;
