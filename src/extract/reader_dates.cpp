@@ -50,8 +50,9 @@ std::optional<std::int64_t> SentenceReader::years_stated() const {
         if (!is_count_numeral(text::code_point_at(t, p))) break;
         b = p;
       }
+      // (Not a year's number: 2025年至2027年间 is the range read below.)
       if (b < at && at - b <= 6)
-        if (auto n = parse_integer(t.substr(b, at - b))) return n;
+        if (auto n = parse_integer(t.substr(b, at - b)); n && *n < 100) return n;
     }
   // 2024年至2026年, 2024—2026年
   for (std::size_t i = 0; i + 4 <= t.size(); ++i) {
