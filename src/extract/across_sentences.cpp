@@ -91,13 +91,15 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
                                     bool read_nothing) {
   if (from >= reports.size() || s.measures.empty()) return false;
   // (…把两台生化分析仪分别送到甲、乙卫生室。两台设备共价值11.6万元: the same count in the same
-  // measure word, opening the sentence, is "these"; the money after it is their value.)
+  // measure word, opening the sentence or its clause after 据介绍, is "these"; the money after it is
+  // their value.)
   std::size_t first_money = 0;
   bool counted_again = false;
   if (const Measure& g = s.measures.front(); g.kind != MeasureKind::money && s.measures.size() >= 2 && reports.size() - from == 1 &&
                                              !reports[from].unit.empty() && g.unit == reports[from].unit &&
                                              g.value == reports[from].total_quantity() &&
-                                             text::code_point_count(s.text.substr(0, g.span.begin)) <= 2) {
+                                             text::code_point_count(s.slice(s.clauses[s.clause_of(g.span.begin)].begin, g.span.begin)) <= 2 &&
+                                             !s.last(kTriggers, {0, g.span.begin})) {
     first_money = 1;
     counted_again = true;
   }
@@ -180,8 +182,9 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   const bool gives_before = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
     return w.span.end <= m.span.begin && (w.is(Cat::give) || w.is(Cat::give_paid)) && !(opens_with_these && w.is(Cat::hand_over));
   });
-  // (这批设备共计2.4万元: a sum of "these" is their value, with or without 价值.)
-  const bool valued = s.has(Cat::value, {c.begin, m.span.begin}) || (opens_with_these && s.has(Cat::total, {c.begin, m.span.begin}));
+  // (这批设备共计2.4万元, 这3台洗衣机共计7500元: a sum of "these" is their value, with or without 价值.)
+  const bool valued = s.has(Cat::value, {c.begin, m.span.begin}) ||
+                      ((opens_with_these || counted_again) && s.has(Cat::total, {c.begin, m.span.begin}));
   if (!valued || gives_before) return false;
   bool these = counted_again;
   for (std::string_view w : {"这批", "该批", "此批", "上述", "这些"}) {
