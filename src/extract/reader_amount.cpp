@@ -869,7 +869,8 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
       if (counted.empty())
         if (const LexToken* parts = s_.first(Cat::subsum, {m.span.end, s_.text.size()})) {
           auto after = counts_by_place(parts->span.end, s_.segments[s_.segment_of(parts->span.begin)].end);
-          const auto whole = count_before(per->span.begin, segment.begin);
+          // (为两村困难家庭每户送上…，其中甲村32户、乙村28户: 两村 counts villages, not households.)
+          const auto whole = first_count_in(s_.text, segment.begin, per->span.begin, units_counting(s_.slice(per->span)));
           std::int64_t sum = 0;
           for (const auto& [place, n] : after) sum += n;
           // (…每人发放奖学金3000元，其中甲乡12人，乙镇9人: with no count before, the counts are all.)
