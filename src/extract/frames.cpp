@@ -84,11 +84,28 @@ int tranche_number_of(std::string_view word) {
 
 }  // namespace
 
+namespace {
+
+// The clause right before the clause of `m`, in its segment, when it names a tranche and holds no
+// amount of its own (第三期帮扶资金拨付到位，两乡镇各收到30万元); empty otherwise.
+Span tranche_clause_before(const SentenceTokens& s, const Measure& m) {
+  const std::size_t c = s.clause_of(m.span.begin);
+  if (c == 0 || s.segment_of(s.clauses[c - 1].begin) != s.segment_of(m.span.begin)) return {};
+  const Span before = s.clauses[c - 1];
+  const bool own_amount = std::any_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.span.begin >= before.begin && o.span.begin < before.end; });
+  if (own_amount || !s.has(Cat::tranche, before)) return {};
+  return before;
+}
+
+}  // namespace
+
 int tranche_number(const SentenceTokens& s, const Frame& f) {
   const Measure& m = s.measures[f.measure];
   const Span own = s.clauses[s.clause_of(m.span.begin)];
   if (const LexToken* w = s.last(Cat::tranche, {own.begin, m.span.begin})) return tranche_number_of(s.slice(w->span));
   if (const LexToken* w = s.first(Cat::tranche, own)) return tranche_number_of(s.slice(w->span));
+  if (const Span before = tranche_clause_before(s, m); !before.empty())
+    if (const LexToken* w = s.last(Cat::tranche, before)) return tranche_number_of(s.slice(w->span));
   return 0;
 }
 
@@ -174,6 +191,8 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
     // (将投入300万元，首期资金的到位标志着…: a pledge is no tranche of itself.)
     tranche = !own_amount && s.has(Cat::tranche, nc) && !s.has(Cat::modal, gift);
   }
+  // …or in the clause before it that has no amount of its own (第三期帮扶资金拨付到位，两乡镇各收到30万元).
+  if (const Span before = tranche_clause_before(s, m); !tranche && !before.empty()) tranche = !s.has(Cat::modal, gift);
   // Completion said in the amount's own clause after any modal: paid (首期200万元已拨付到位).
   const LexToken* paid = s.last(Cat::paid, own);
   const LexToken* modal = s.last(Cat::modal, gift);

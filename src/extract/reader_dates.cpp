@@ -107,6 +107,10 @@ bool SentenceReader::dates_an_agreement(const DatedMention& d) const {
   const std::size_t clause_end = s_.clauses[s_.clause_of(d.span.begin)].end;
   const LexToken* a = s_.first(Cat::agreement, {d.span.end, clause_end});
   if (a && text::code_point_count(s_.slice(d.span.end, a->span.begin)) <= 4) return true;
+  // (2023年新一轮结对帮扶协议: the agreement's name, words of no action between.)
+  if (a && text::code_point_count(s_.slice(d.span.end, a->span.begin)) <= 8 && text::all_han(s_.slice(d.span.end, a->span.begin)) &&
+      !s_.last(kTriggers | bit(Cat::modal) | bit(Cat::to), {d.span.end, a->span.begin}))
+    return true;
   // (按照今年3月与甲乡、乙镇签订的协议: all of it names the agreement followed.)
   if (a) {
     if (s_.has(Cat::according, {s_.clauses[s_.clause_of(d.span.begin)].begin, d.span.begin})) return true;
@@ -175,10 +179,11 @@ void SentenceReader::date_report(AidReport& r, Span window, std::size_t measure_
     // the years of its terms.)
     if (best && r.status == Status::pledged && terms_of_years(d)) continue;
     // (4月16日，…拨付2023年结对帮扶计划第二批资金…: a year right after the verb names the funds;
-    // the day before, or the dateline, dates the payment.)
+    // the day before, or the dateline, dates the payment. Also after 了: 拨付了2023年…协议的第二批资金.)
     if (d.date.precision == Precision::year && (!best || best->date.precision != Precision::year)) {
-      const LexToken* verb = s_.word_before(d.span.begin);
-      if (verb && verb->span.end == d.span.begin && (verb->is(Cat::give) || verb->is(Cat::give_paid))) continue;
+      const std::size_t verb_end = text::ends_at(s_.text, d.span.begin, "了") ? d.span.begin - std::string_view("了").size() : d.span.begin;
+      const LexToken* verb = s_.word_before(verb_end);
+      if (verb && verb->span.end == verb_end && (verb->is(Cat::give) || verb->is(Cat::give_paid))) continue;
     }
     if (d.span.begin < measure_begin || !best) best = &d;
   }
