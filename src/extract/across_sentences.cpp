@@ -179,8 +179,14 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
     const std::size_t at = s.text.find(w);
     opens_with_these = opens_with_these || (at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6);
   }
+  // (这套由该公司捐赠的设备价值十余万元: giving said of "these" before 的 describes them, no new gift.)
+  auto describes_these = [&](const LexToken& w) {
+    const std::string_view lead = s.slice(c.begin, w.span.begin);
+    return starts_at(s.text, w.span.end, "的") && (lead.find("这") != std::string_view::npos || lead.find("该") != std::string_view::npos);
+  };
   const bool gives_before = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
-    return w.span.end <= m.span.begin && (w.is(Cat::give) || w.is(Cat::give_paid)) && !(opens_with_these && w.is(Cat::hand_over));
+    return w.span.end <= m.span.begin && (w.is(Cat::give) || w.is(Cat::give_paid)) && !(opens_with_these && w.is(Cat::hand_over)) &&
+           !describes_these(w);
   });
   // (这批设备共计2.4万元, 这3台洗衣机共计7500元: a sum of "these" is their value, with or without 价值.)
   const bool valued = s.has(Cat::value, {c.begin, m.span.begin}) ||

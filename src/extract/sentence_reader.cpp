@@ -45,9 +45,47 @@ std::vector<AidReport> SentenceReader::read() {
   }
   if (total_in_sentence_) take_parts_of_total_in_sentence(reports);
   read_unquantified_gifts(reports);
+  join_cost_and_goods_after(reports);
   if (is_correction_notice()) apply_correction(reports);
   for (auto& r : reports) r.donor = of_own_district(std::move(r.donor));
   return reports;
+}
+
+// 出资12万元，为西坡村安装太阳能路灯86盏: a sum, then in the next clause of its segment the goods the
+// giver set up for the recipient (为X安装/配备/援建…), counted and unvalued: the sum is their cost, one
+// gift in kind. (Not money named as money, 捐款5万元; nor goods valued or priced of their own.)
+void SentenceReader::join_cost_and_goods_after(std::vector<AidReport>& reports) const {
+  auto measure_of = [&](const AidReport& r) -> std::optional<std::size_t> {
+    for (std::size_t k = 0; k < s_.measures.size(); ++k)
+      if (page(s_.measures[k].span.begin) == r.measure.begin) return k;
+    return std::nullopt;
+  };
+  for (std::size_t i = 0; i + 1 < reports.size(); ++i) {
+    AidReport& cost = reports[i];
+    AidReport& goods = reports[i + 1];
+    if (!cost.has_amount() || cost.has_quantity() || cost.kind == Kind::consumption || cost.aggregate || cost.allocations.size() != 1) continue;
+    if (goods.has_amount() || !goods.has_quantity() || goods.kind != Kind::in_kind || goods.aggregate || goods.allocations.size() != 1) continue;
+    if (cost.status != goods.status || cost.donor != goods.donor) continue;
+    const auto a = measure_of(cost), b = measure_of(goods);
+    if (!a || !b || s_.measures[*a].kind != MeasureKind::money) continue;
+    const std::size_t ca = s_.clause_of(s_.measures[*a].span.begin), cb = s_.clause_of(s_.measures[*b].span.begin);
+    if (cb != ca + 1 || s_.segment_of(s_.clauses[ca].begin) != s_.segment_of(s_.clauses[cb].begin)) continue;
+    const Span own = s_.clauses[ca], next = s_.clauses[cb];
+    if (s_.has(Cat::cash, own) || s_.has(Cat::value, own) || s_.has(Cat::goods, {own.begin, s_.measures[*a].span.begin})) continue;
+    const LexToken* to = s_.first(Cat::to, next);
+    if (!to || !text::trim(s_.slice(next.begin, to->span.begin)).empty()) continue;
+    const bool recipient_named = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin >= to->span.end && p.span.end <= s_.measures[*b].span.begin;
+    });
+    if (!recipient_named) continue;
+    goods.allocations.front().amount_fen = cost.allocations.front().amount_fen;
+    goods.allocations.front().amount_high_fen = cost.allocations.front().amount_high_fen;
+    goods.approximate = goods.approximate || cost.approximate;
+    goods.measure.begin = cost.measure.begin;
+    goods.notes.push_back("the sum said before is the cost of the goods set up for the recipient");
+    reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(i));
+    --i;
+  }
 }
 
 const LexToken* SentenceReader::find_trigger(std::size_t k, std::size_t segment_begin) const {
