@@ -235,6 +235,27 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
     return true;
   }
   if (!these) return false;
+  // (甲局、乙委分别捐赠电脑20台、图书1500册；丙公司捐赠智慧黑板6套。这批智慧黑板价值9.6万元: the
+  // goods the sentence names before the value, when one gift before is of them, are that gift.)
+  if (reports.size() - from >= 2) {
+    std::optional<std::size_t> named;
+    bool ambiguous = false;
+    for (std::size_t i = from; i < reports.size(); ++i) {
+      const AidReport& r = reports[i];
+      if (r.kind != Kind::in_kind || r.has_amount() || r.allocations.size() != 1 || text::code_point_count(r.item) < 2) continue;
+      if (s.text.substr(0, m.span.begin).find(r.item) == std::string_view::npos) continue;
+      ambiguous = ambiguous || named.has_value();
+      named = i;
+    }
+    if (named && !ambiguous) {
+      AidReport& gift = reports[*named];
+      gift.allocations.front().amount_fen = m.value;
+      gift.allocations.front().amount_high_fen = m.high;
+      gift.approximate = gift.approximate || m.approximate;
+      gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
+      return true;
+    }
+  }
   const AidReport& first = reports[from];
   for (std::size_t i = from; i < reports.size(); ++i) {
     const AidReport& r = reports[i];

@@ -153,6 +153,23 @@ bool SentenceReader::pairing_began(std::size_t at) const {
   return true;
 }
 
+// A date in a clause before the amount at `measure_begin`, an amount of another gift between them,
+// when the amount's clause speaks of this occasion (此次, 这次, 本次; not a date itself, 当天).
+bool SentenceReader::dates_another_gift(const DatedMention& d, std::size_t measure_begin) const {
+  const std::size_t dc = s_.clause_of(d.span.begin), mc = s_.clause_of(measure_begin);
+  if (dc >= mc) return false;
+  const Span own = s_.clauses[mc];
+  const bool other_amount = std::any_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& o) {
+    return o.span.begin >= d.span.end && o.span.end <= own.begin;
+  });
+  if (!other_amount) return false;
+  for (const auto& w : s_.words)
+    if (w.span.begin >= own.begin && w.span.end <= measure_begin && w.is(Cat::occasion) &&
+        std::none_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& o) { return o.span.begin <= w.span.begin && o.span.end >= w.span.end; }))
+      return true;
+  return false;
+}
+
 // Years that run past the page's own (约定2024年至2026年…): the terms of an agreement.
 bool SentenceReader::terms_of_years(const DatedMention& d) const {
   return d.date.is_range() && d.date.precision == Precision::year && memory_.published && d.date.last.year() > memory_.published->last.year();
@@ -170,6 +187,9 @@ void SentenceReader::date_report(AidReport& r, Span window, std::size_t measure_
     if ((starts_at(s_.text, d.span.end, "起") || pairing_began(d.span.end)) && d.span.end < measure_begin &&
         !s_.has(Cat::cumulative, {window.begin, measure_begin}) && !s_.has(Cat::total, {window.begin, measure_begin}))
       continue;
+    // (去年冬天，该企业为某村装上了60盏路灯，此次其又送来12台抽水泵: a date in an earlier clause
+    // with a gift of its own dates that gift, not the one said of this occasion.)
+    if (d.span.end <= measure_begin && dates_another_gift(d, measure_begin)) continue;
     // …余款8万元已于1月12日拨付: the day it was paid, over a date that names the pledge before it.
     if (d.span.begin > measure_begin && text::ends_at(s_.text, d.span.begin, "于")) {
       best = &d;
@@ -207,6 +227,7 @@ void SentenceReader::date_report(AidReport& r, Span window, std::size_t measure_
     const bool period_start = starts_at(s_.text, d.span.end, "起") || starts_at(s_.text, d.span.end, "以来") ||
                               starts_at(s_.text, d.span.end, "至今") || pairing_began(d.span.end);
     if (period_start && !summary) continue;
+    if (dates_another_gift(d, measure_begin)) continue;
     if (!d.plan && !is_label(d) && !dates_an_agreement(d) && !day_of_dated_event(d) && d.span.begin >= seg_begin && d.span.end <= window.begin) best = &d;
   }
   if (best) {

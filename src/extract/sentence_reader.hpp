@@ -205,6 +205,7 @@ class SentenceReader {
   bool is_label(const DatedMention& d) const;
   bool day_of_dated_event(const DatedMention& d) const;
   bool dates_an_agreement(const DatedMention& d) const;
+  bool dates_another_gift(const DatedMention& d, std::size_t measure_begin) const;
   std::optional<DateRange> plan_period(std::size_t measure_begin) const;
   bool pairing_began(std::size_t at) const;
   bool terms_of_years(const DatedMention& d) const;
