@@ -88,11 +88,16 @@ std::optional<SentenceReader::NamedLast> SentenceReader::giver_named_last(std::s
     const std::size_t opens = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
     // 新添的20台电脑，是某公司去年捐赠的: the copula, an organisation, a giving verb with 的.
     if (starts_at(s_.text, opens, "是") && !clause_has_amount(c)) {
+      // (是前天由某公司专程送来的: a time and 由 may stand before the name.)
+      std::size_t name_at = opens + std::string_view("是").size();
+      for (const auto& d : s_.dates)
+        if (d.span.begin == name_at) name_at = d.span.end;
+      if (starts_at(s_.text, name_at, "由")) name_at += std::string_view("由").size();
       // (是高新区的某公司…: the last of the names, each of the one before.)
       const std::pair<Span, std::string>* named = nullptr;
       for (const auto& o : orgs_)
         if (o.first.end <= s_.clauses[c].end &&
-            (o.first.begin == opens + std::string_view("是").size() || (named && o.first.begin == named->first.end + std::string_view("的").size() &&
+            (o.first.begin == name_at || (named && o.first.begin == named->first.end + std::string_view("的").size() &&
                                                                          starts_at(s_.text, named->first.end, "的"))))
           named = &o;
       if (named)
