@@ -634,6 +634,8 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     }
   }
   std::string_view subject = trim_punct(s.slice(begin, end));
+  // (某公司的一辆货车驶进…: the name's, before what it sent, counted.)
+  if (text::ends_at(subject, subject.size(), "的") && text::code_point_count(subject) > 3) subject.remove_suffix(std::string_view("的").size());
   if (subject.empty()) return std::nullopt;
   std::size_t offset = static_cast<std::size_t>(subject.data() - s.text.data());
 
