@@ -507,6 +507,12 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     r.donor = memory_.last_organisation;
     r.donor_as_written = memory_.last_organisation_written;
     r.donor_basis = "earlier clause";
+  } else if (const LexToken* more = s_.word_at(s_.han_from(0, s_.text.size()));
+             !giver && !previous && more && more->is(Cat::also) && s_.clause_of(trigger->span.begin) == 0 && memory_.referent("其")) {
+    // 高新区教育局…为师生送去课外读物3000册。另捐赠一体机6台: more from the giver named before.
+    r.donor = *memory_.referent("其");
+    r.donor_as_written = s_.slice(more->span);
+    r.donor_basis = "earlier clause";
   } else if (host) {
     r.donor = host->first;
     r.donor_as_written = host->second;
