@@ -20,7 +20,7 @@ constexpr CatSet kSubjectEnds = bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::
                                 bit(Cat::agreement) | bit(Cat::paid) | bit(Cat::each) | bit(Cat::total) |
                                 bit(Cat::cumulative) | bit(Cat::manner) | bit(Cat::passive) | bit(Cat::arrive) |
                                 bit(Cat::tranche) | bit(Cat::value) | bit(Cat::per_unit) | bit(Cat::occasion) |
-                                bit(Cat::consumption) | bit(Cat::act);
+                                bit(Cat::consumption) | bit(Cat::act) | bit(Cat::learn);
 constexpr CatSet kOpeners = bit(Cat::connective) | bit(Cat::occasion) | bit(Cat::manner) | bit(Cat::cumulative) |
                             bit(Cat::subsum);
 // Endings that also name places; an organisation with them is read only in subject position.
@@ -603,6 +603,8 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
   std::size_t end = limit;
   for (const auto& w : s.words)
     if (w.span.begin >= begin && w.span.begin < end && (w.cats & kSubjectEnds)) {
+      // (得知情况的某食堂采购了…: a doing that opens the subject describes the name after 的.)
+      if (w.span.begin == begin && w.is(Cat::learn)) continue;
       end = w.span.begin;
       break;
     }
@@ -634,6 +636,8 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     }
   }
   std::string_view subject = trim_punct(s.slice(begin, end));
+  // (记者从区农业农村局了解到，…: where the news came from, not who gave.)
+  if (starts_at(subject, 0, "记者从") || starts_at(subject, 0, "从")) return std::nullopt;
   // (某公司的一辆货车驶进…: the name's, before what it sent, counted.)
   if (text::ends_at(subject, subject.size(), "的") && text::code_point_count(subject) > 3) subject.remove_suffix(std::string_view("的").size());
   if (subject.empty()) return std::nullopt;
