@@ -200,6 +200,10 @@ Status status_of(const SentenceTokens& s, const Frame& f, bool& tranche) {
   // (A first tranche agreed and not yet paid is a pledge: 约定首批采购金额58万元，7月底前完成供货.)
   if (tranche && !modal && !(has_agreement(s, {gift.begin, m.span.begin}) && !paid_verb))
     return Status::disbursed;
+  // (某协会承诺的5万元，已于今年2月全额交到某小学: the promise names the sum; paying it is said after.)
+  if (modal && starts_at(s.text, modal->span.end, "的") && modal->span.end <= m.span.begin &&
+      f.trigger && f.trigger->span.begin > own.end && s.has(Cat::paid, {own.end, f.trigger->span.begin}))
+    return Status::disbursed;
   if (modal) return Status::pledged;
   // (签订了帮扶协议，投入40万元用于…，资金已于5月下旬拨付: paid, said in a later clause of the segment
   // that has no amount of its own.)

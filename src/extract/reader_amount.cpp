@@ -1019,7 +1019,9 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
                      }),
                      recipients.end());
 
-  date_report(r, {frame_begin, std::max(own.end, dated_until_)}, m.span.begin);
+  // (…承诺的5万元，已于今年2月全额交到…: paying said in a later clause dates the gift there too.)
+  const std::size_t paid_until = trigger->span.begin > own.end ? s_.clauses[s_.clause_of(trigger->span.begin)].end : own.end;
+  date_report(r, {frame_begin, std::max(paid_until, dated_until_)}, m.span.begin);
   dated_until_ = 0;
   // A pledge is made when it is reported; the later year it names is when it is to be paid.
   // (So is a pledge for a plan year when the date came from before: 展望2026年，…计划为…安排….)

@@ -133,6 +133,16 @@ const LexToken* SentenceReader::find_trigger(std::size_t k, std::size_t segment_
   // …or completion said of it (首批资金100万元已拨付到位, 资金已到账).
   for (const auto& w : s_.words)
     if (w.span.begin >= m.span.end && w.span.end <= own.end && w.is(Cat::paid) && s_.slice(w.span) != "完成") return &w;
+  // …or, for a sum named as promised (去年8月某协会承诺的5万元操场翻新资金，已于今年2月全额交到某小学),
+  // paying said in the next clause, which holds no amount of its own.
+  if (const LexToken* promised = s_.last(Cat::modal, {own.begin, m.span.begin});
+      promised && starts_at(s_.text, promised->span.end, "的") && own_clause + 1 < s_.clauses.size() &&
+      s_.segment_of(s_.clauses[own_clause + 1].begin) == s_.segment_of(m.span.begin) && !clause_has_amount(own_clause + 1)) {
+    const Span next = s_.clauses[own_clause + 1];
+    if (const LexToken* done = s_.first(Cat::paid, next))
+      for (const auto& w : s_.words)
+        if (w.span.begin >= done->span.end && w.span.end <= next.end && (w.is(Cat::give) || w.is(Cat::give_paid))) return &w;
+  }
   // …or, for a tranche, paying said in the next clause (首期资金均为100万元，已于签约当天拨付到位).
   if (s_.has(Cat::tranche, own) && own_clause + 1 < s_.clauses.size() &&
       s_.segment_of(s_.clauses[own_clause + 1].begin) == s_.segment_of(m.span.begin) && !clause_has_amount(own_clause + 1)) {
