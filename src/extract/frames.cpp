@@ -529,6 +529,15 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
   // The noun right after the amount: 30万元帮扶资金, 2万元慰问金, 5万元的图书.
   const std::size_t after_end = std::min(own.end, m.span.end + 15);
   if (const LexToken* next = s.first(Cat::cash, {m.span.end, after_end}); next && next->span.begin <= m.span.end + 6) return Kind::cash;
+  // (3万元图书室建设资金: a noun that ends in a money word names money, whatever it is for.)
+  {
+    std::size_t run_end = m.span.end;
+    while (run_end < own.end && text::is_han(text::code_point_at(s.text, run_end))) text::next_code_point(s.text, run_end);
+    const LexToken* last = s.word_before(run_end);
+    if (run_end > m.span.end && last && last->span.end == run_end && last->span.begin >= m.span.end && last->is(Cat::cash) &&
+        text::code_point_count(s.slice(m.span.end, run_end)) <= 10)
+      return Kind::cash;
+  }
   if (s.has(Cat::goods, {from, own.end})) return Kind::in_kind;
   if (f.trigger && f.trigger->span.begin < m.span.begin && !s.has(Cat::people, {from, m.span.begin})) {
     const std::string item = item_between(s, f.trigger->span.end, m.span.begin);
