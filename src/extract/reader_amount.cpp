@@ -1048,8 +1048,12 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     r.notes.push_back(fmt::format("terms for {}", format_date(*r.date)));
     r.status = Status::pledged;
   }
+  // (A day past by the page's date is when the pledge was made, though after the article's dateline:
+  // 本报讯 12月30日，…。1月6日召开的会议提出，今年计划再安排…, on a page of 1月9日.)
+  const bool day_before_page = r.date && memory_.published && r.date->precision == Precision::day && r.date->last <= memory_.published->last &&
+                               r.date_basis.rfind("stated", 0) == 0;
   const bool to_be_paid = r.date && article_date_ &&
-                          ((r.status == Status::pledged && r.date->first > article_date_->last &&
+                          ((r.status == Status::pledged && r.date->first > article_date_->last && !day_before_page &&
                             (s_.has(Cat::modal, {segment.begin, own.end}) || after_page_year)) ||
                            (r.status == Status::disbursed && after_page_year));
   if (to_be_paid) {
@@ -1057,6 +1061,14 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     r.status = Status::pledged;
     r.date = article_date_;
     r.date_basis = "pledged on the article's date";
+    // (1月6日召开的会议提出，今年计划再安排…: the day said before, past by the page's date, is when
+    // the pledge was made.)
+    for (const auto& d : s_.dates)
+      if (d.span.end <= m.span.begin && !d.plan && d.date.precision == Precision::day && memory_.published &&
+          d.date.last <= memory_.published->last && d.date.first >= article_date_->first) {
+        r.date = d.date;
+        r.date_basis = fmt::format("stated: {}", d.written);
+      }
   }
   // 全年… with no year said, in a review printed in January or February: the year just ended
   // (全年向两乡镇拨付结对帮扶资金320万元, on a page of 2023-01-20, is 2022's).
