@@ -983,6 +983,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       for (std::string_view kind : {"街道", "办事处", "公司", "企业", "集团", "单位", "医院", "学校", "协会", "商会"})
         if (starts_at(qualifier, 0, kind) && text::code_point_count(qualifier) <= text::code_point_count(kind) + 2)
           if (const auto referent = memory.referent(std::string("该") + std::string(kind))) expanded = *referent;
+      // (全校师生, 全院职工: the whole of the school or hospital named before.)
+      // (Not 全区, 全市: an area's people, no body named before.)
+      if (!expanded && starts_at(qualifier, 0, "全") && text::code_point_count(qualifier) == 2 &&
+          std::u32string_view(U"校院局会厂行社").find(text::code_point_at(qualifier, std::string_view("全").size())) != std::u32string_view::npos)
+        if (const auto referent = memory.referent(std::string("该") + std::string(qualifier.substr(std::string_view("全").size()))))
+          expanded = *referent;
       // (工会干部, 团委志愿者: the people of the body named before whose name ends so.)
       if (!expanded && d.is_organisation_ending(qualifier))
         for (auto it = memory.organisations.rbegin(); it != memory.organisations.rend() && !expanded; ++it)
