@@ -693,6 +693,15 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // An article that names no township at all, about the district's own pairing: the pair.
   if (recipients.empty() && !raised_only && memory_.townships.empty())
     for (const auto& t : memory_.paired) recipients.push_back({t, t});
+  // (八年来，高新区各界累计开展消费帮扶超过500万元, in a review that also names other townships: a
+  // summary with no place of its own is the pairing's.)
+  if (recipients.empty() && !raised_only && sums_a_period && memory_.paired.size() >= 2 &&
+      std::all_of(memory_.paired.begin(), memory_.paired.end(), [&](const std::string& t) {
+        return std::find(memory_.townships.begin(), memory_.townships.end(), t) != memory_.townships.end();
+      })) {
+    for (const auto& t : memory_.paired) recipients.push_back({t, t});
+    r.notes.push_back("no place read for a summary: the paired townships");
+  }
   r.raised_unplaced = raised_only && recipients.empty();
 
   // Distribution.
