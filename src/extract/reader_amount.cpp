@@ -1031,6 +1031,13 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // (…承诺的5万元，已于今年2月全额交到…: paying said in a later clause dates the gift there too.)
   const std::size_t paid_until = trigger->span.begin > own.end ? s_.clauses[s_.clause_of(trigger->span.begin)].end : own.end;
   date_report(r, {frame_begin, std::max(paid_until, dated_until_)}, m.span.begin);
+  // (今年以来…累计购买…217万元, in a review of 2025 printed in January 2026: 今年 is the year reviewed.)
+  if (r.date && r.status == Status::disbursed && memory_.year_reported && memory_.published &&
+      static_cast<unsigned>(memory_.published->first.month()) <= 2 && r.date_basis.find("今年") != std::string::npos &&
+      r.date->first.year() == memory_.year_reported->first.year() + date::years{1}) {
+    r.date = memory_.year_reported;
+    r.date_basis += " (the year the review looks back on)";
+  }
   dated_until_ = 0;
   // A pledge is made when it is reported; the later year it names is when it is to be paid.
   // (So is a pledge for a plan year when the date came from before: 展望2026年，…计划为…安排….)

@@ -463,3 +463,13 @@ TEST_CASE("one of a body's people named after it gives in his own name; the body
   CHECK(body.donor.find("瑞丰物流") != std::string::npos);
   CHECK(body.donor_basis != "person");
 }
+
+TEST_CASE("今年 in a review of last year printed in January is the year reviewed") {
+  const std::string page = "高新时报 2026年1月6日 第1版 要闻\n\n山海情深 一路同行\n——2025年郑卢结对帮扶工作回眸\n\n"
+                           "2025年，是郑州高新区结对帮扶卢氏县徐家湾乡、双龙湾镇的第八个年头。\n\n"
+                           "今年以来，高新区机关和企事业单位通过以购代捐等方式，累计采购两乡镇农产品80万元。\n";
+  const auto rs = reports(page, day(2026, 1, 6));
+  const auto& r = only(rs);
+  CHECK(r.kind == Kind::consumption);
+  CHECK(date_of(r) == "2025");
+}
