@@ -160,6 +160,37 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
       return true;
     }
   }
+  // (这批物资总价值46万元，其中双龙湾镇28万元、徐家湾乡18万元: the value of the goods before, split by
+  // the places named after 其中 when the parts add up to it: one allocation for each place.)
+  if (reports.size() - from == 1 && read_nothing && reports[from].kind == Kind::in_kind && !reports[from].has_amount()) {
+    const Measure& whole = s.measures[first_money];
+    const LexToken* sub = s.first(Cat::subsum, {whole.span.end, s.text.size()});
+    if (sub && s.has(Cat::value, {0, whole.span.begin}) && !whole.high) {
+      std::vector<Allocation> parts;
+      std::int64_t sum = 0;
+      std::size_t after = sub->span.end;
+      for (std::size_t j = first_money + 1; j < s.measures.size() && s.measures[j].kind == MeasureKind::money; ++j) {
+        const PlaceMention* place = nullptr;
+        for (const auto& p : s.places)
+          if (p.span.begin >= after && p.span.end <= s.measures[j].span.begin && !p.township.empty() && p.level != PlaceLevel::collective) place = &p;
+        if (!place || s.measures[j].high) {
+          parts.clear();
+          break;
+        }
+        parts.push_back(Allocation{place->name, place->township, {}, s.measures[j].value, std::nullopt, std::nullopt});
+        sum += s.measures[j].value;
+        after = s.measures[j].span.end;
+      }
+      if (parts.size() >= 2 && sum == whole.value) {
+        AidReport& gift = reports[from];
+        gift.allocations = std::move(parts);
+        gift.distribution = "each";
+        gift.approximate = gift.approximate || whole.approximate;
+        gift.notes.push_back(fmt::format("valued in the next sentence, place by place (其中): {}", s.text));
+        return true;
+      }
+    }
+  }
   // (One sum of money opening the sentence's figures; a count after it in a later clause says what
   // the goods do: 这两台设备共计价值十六万元，每天可烘干鲜连翘6吨.)
   // (…价值约15万元，每年可为村集体节约人工费用4万元: money in a later clause that gives nothing, what

@@ -244,7 +244,7 @@ const std::vector<Form>& note_forms() {
       form(R"(the goods part of a gift of money and goods \((.+) in all\))", "资金加物品捐赠中的物品部分（共 $1）"),
       form(R"(the rest of a gift of money and goods \((.+) in all, (.+) of it in the clause before\))",
            "资金加物品捐赠的其余部分（共 $1，其中 $2 见前一分句）"),
-      form(R"(valued in the next sentence, place by place \(分别\): ([\s\S]*))", "价值见下一句，按地点逐一对应（分别）：$1"),
+      form(R"(valued in the next sentence, place by place \((分别|其中)\): ([\s\S]*))", "价值见下一句，按地点逐一对应（$1）：$2"),
       form(R"(valued in the next sentence: ([\s\S]*))", "价值见下一句：$1"),
       form(R"(given by the one the next sentence names: ([\s\S]*))", "捐赠方见下一句：$1"),
       form(R"(the goods the sentence before gave without a figure: ([\s\S]*))", "上一句所捐未写数量的物品：$1"),

@@ -228,6 +228,7 @@ TEST_CASE("every note the extractor writes, Chinese first (read from src/extract
       "the joint gift split by the townships and amounts listed after its colon",
       "the places counted are the villages the sentence named",
       "valued in the next sentence, place by place (分别): 两批物资分别价值12.8万元、9.6万元。",
+      "valued in the next sentence, place by place (其中): 这批物资总价值46万元，其中甲镇28万元、乙乡18万元。",
       "the rest of the total (80000.00) to the place its 其余 clause names",
       "the rest of the total (20) to the place its 其余 clause names",
       "total split by the parts that follow it (其中)",
