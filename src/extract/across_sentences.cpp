@@ -162,7 +162,12 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   }
   // (这批物资总价值46万元，其中双龙湾镇28万元、徐家湾乡18万元: the value of the goods before, split by
   // the places named after 其中 when the parts add up to it: one allocation for each place.)
-  if (reports.size() - from == 1 && read_nothing && reports[from].kind == Kind::in_kind && !reports[from].has_amount()) {
+  bool these_open = false;
+  for (std::string_view w : {"这批", "该批", "此批", "上述"}) {
+    const std::size_t at = s.text.find(w);
+    these_open = these_open || (at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6);
+  }
+  if (reports.size() - from == 1 && (read_nothing || these_open) && reports[from].kind == Kind::in_kind && !reports[from].has_amount()) {
     const Measure& whole = s.measures[first_money];
     const LexToken* sub = s.first(Cat::subsum, {whole.span.end, s.text.size()});
     if (sub && s.has(Cat::value, {0, whole.span.begin}) && !whole.high) {
