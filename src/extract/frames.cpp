@@ -514,9 +514,13 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
     const LexToken* built = s.first(Cat::build, next);
     // (Not 各捐赠8万元，用于援建爱心书屋: money for the recipient to build with; the recipient stands
     // between the marker and the building.)
-    const bool recipient_between = to && built && std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {
-      return p.span.begin >= to->span.end && p.span.end <= built->span.begin;
-    });
+    // (为我们村捐建了…: a recipient named otherwise, two characters or more.)
+    const bool recipient_between = to && built && built->span.begin > to->span.end &&
+                                   (std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {
+                                      return p.span.begin >= to->span.end && p.span.end <= built->span.begin;
+                                    }) ||
+                                    (s.slice(to->span) == "为" && text::code_point_count(s.slice(to->span.end, built->span.begin)) >= 2 &&
+                                     text::all_han(s.slice(to->span.end, built->span.begin))));
     if (recipient_between && to->span.begin < built->span.begin && text::trim(s.slice(next.begin, to->span.begin)).empty() &&
         std::none_of(s.measures.begin(), s.measures.end(), [&](const Measure& o) { return o.kind == MeasureKind::money && o.span.begin >= next.begin && o.span.end <= next.end; }) &&
         !s.has(Cat::tranche, {own.end, s.text.size()}) && !s.has(Cat::cash, next))
