@@ -801,8 +801,18 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       continue;
     }
     // 某协会会员李建峰, 某集团员工张伟: one of a body's people named after it gives in his own name.
+    // (某中学语文教师王雅琴: a subject or rank of two characters may stand before the member word.)
+    auto body_before = [&](const LexToken* member) {
+      const std::string_view before = s.slice(item_at, member->span.begin);
+      if (d.has_organisation_ending(before)) return true;
+      const std::size_t n = text::code_point_count(before);
+      if (n < 4) return false;
+      std::size_t cut = before.size();
+      for (int i = 0; i < 2; ++i) cut = text::previous_code_point_start(before, cut);
+      return d.has_organisation_ending(before.substr(0, cut));
+    };
     if (const LexToken* member = s.last(bit(Cat::member), {item_at, item_at + item.size()});
-        member && member->span.begin > item_at && d.has_organisation_ending(s.slice(item_at, member->span.begin))) {
+        member && member->span.begin > item_at && body_before(member)) {
       const std::size_t e = person_name_end(s.text, member->span.end, item_at + item.size());
       if (e != std::string_view::npos && !d.has_organisation_ending(s.slice(member->span.end, e))) {
         g.members.emplace_back(s.slice(member->span.end, e));
