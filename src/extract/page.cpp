@@ -60,6 +60,38 @@ std::optional<DateRange> date_in_header(std::string_view text) {
   return std::nullopt;
 }
 
+// A full date in the page's first dateline (本报讯（记者 某某）2024年12月30日，…): the day the story
+// was filed, for a page with no header date.
+std::optional<DateRange> date_in_first_dateline(std::string_view text) {
+  for (std::string_view mark : {"本报讯", "本報訊"}) {
+    const std::size_t at = text.find(mark);
+    if (at == std::string_view::npos) continue;
+    std::size_t end = at + mark.size();
+    for (int chars = 0; chars < 30 && end < text.size(); ++chars) text::next_code_point(text, end);
+    for (const auto& m : scan_dates(text.substr(at, end - at))) {
+      if (m.relative != Relative::none || m.from.year == 0 || m.from.month == 0 || m.from.day == 0 || m.to) continue;
+      const date::year_month_day ymd{date::year{m.from.year}, date::month{static_cast<unsigned>(m.from.month)},
+                                     date::day{static_cast<unsigned>(m.from.day)}};
+      if (ymd.ok()) return DateRange::day(ymd);
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// Whether the page names a year after `y` on its own (not as the end of a range of years, the terms
+// of a plan: 2025—2027年): then its first dateline is no date of the whole page.
+bool mentions_later_year(std::string_view text, date::year y) {
+  const auto mentions = scan_dates(text);
+  return std::any_of(mentions.begin(), mentions.end(), [&](const DateMention& m) {
+    // (…2025—2027年: the end of a range written with a dash is no year of its own.)
+    const std::string_view before = text.substr(0, m.span.begin);
+    bool range_end = false;
+    for (std::string_view dash : {"—", "-", "–", "至", "~"}) range_end = range_end || before.ends_with(dash);
+    return !m.plan && !range_end && m.relative == Relative::none && m.from.year != 0 && !m.to && date::year{m.from.year} > y;
+  });
+}
+
 std::string refusal_warning(const PageExtraction& px, const RefusedAmount& x) {
   const text::Page& p = px.page;
   return fmt::format("{}:{}: warning: amount {} refused ({}); no ledger line is made of it: {}", p.path, p.line_of(x.amount.begin),
@@ -80,6 +112,9 @@ PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const D
   } else if (auto header = date_in_header(page.text)) {
     out.reference = header;
     out.reference_basis = "page header";
+  } else if (auto dateline = date_in_first_dateline(page.text); dateline && !mentions_later_year(page.text, dateline->last.year())) {
+    out.reference = dateline;
+    out.reference_basis = "the page's first dateline";
   } else if (auto y = infer_page_year(page.text)) {
     out.reference = DateRange::year(date::year{*y});
     out.reference_basis = "inferred from the years the page mentions";

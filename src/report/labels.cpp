@@ -105,6 +105,7 @@ std::string date_basis_label(const std::string& b) {
       form(R"(manifest)", "清单所写"),
       form(R"(file name)", "文件名"),
       form(R"(page header)", "版面页眉"),
+      form(R"(the page's first dateline)", "版面首条电头"),
       form(R"(inferred from the years the page mentions)", "据页面所提年份推断"),
       form(R"(page)", "页面日期"),
       form(R"(unknown)", "未知"),

@@ -473,3 +473,15 @@ TEST_CASE("今年 in a review of last year printed in January is the year review
   CHECK(r.kind == Kind::consumption);
   CHECK(date_of(r) == "2025");
 }
+
+TEST_CASE("a page with no header or dated file name is dated by its first dateline, unless it names a later year of its own") {
+  const auto px = read("特别报道·年终回眸\n\n携手绘新篇\n\n本报讯（记者 李明）2024年12月30日，记者获悉，今年全区向卢氏县徐家湾乡投入帮扶资金300万元。"
+                       "双方签订新一轮（2025—2027年）结对帮扶协议。\n");
+  REQUIRE(px.reference.has_value());
+  CHECK(format_date(*px.reference) == "2024-12-30");
+  CHECK(px.reference_basis == "the page's first dateline");
+  // (A later year named on its own, 2022年…签订协议: the page's year is inferred instead.)
+  const auto later = read("帮扶\n\n本报讯 2021年3月1日，某某公司向木桐乡捐赠5万元。2022年，某某公司与木桐乡签订协议。\n");
+  REQUIRE(later.reference.has_value());
+  CHECK(format_date(*later.reference) == "2022");
+}

@@ -47,7 +47,8 @@ TEST_CASE("every date basis the extractor and the ledger write") {
                               "pledged on the article's date", "carried over from the sentence before, which set the scene", "the five-year plan's period", "全年 in a review printed early in the year: the year before", "reported: date of 000_8606990f79117e30#2",
                               "stated: 2019年 (000_8606990f79117e30#2)", "date not stated; earliest report 001_16ae41943425061d#1",
                               "date not stated and no report date known", "set by correction fix.txt:3 (a phone call)",
-                              "added by correction fix.txt:4 (from the minutes)", "dateline", "page", "unknown"})
+                              "added by correction fix.txt:4 (from the minutes)", "dateline", "page", "unknown", "manifest", "file name",
+                              "page header", "the page's first dateline", "inferred from the years the page mentions"})
     chinese_first(report::date_basis_label(b), b);
 }
 
