@@ -82,6 +82,14 @@ void value_goods_before(std::vector<AidReport>& reports, std::size_t from, const
   }
 }
 
+// "These" (这批, 该批, 此批, 上述) opens the sentence, after a date or a comma at most.
+bool opens_with_these(const detail::SentenceTokens& s) {
+  for (std::string_view w : {"这批", "该批", "此批", "上述"})
+    if (const std::size_t at = s.text.find(w); at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6)
+      return true;
+  return false;
+}
+
 }  // namespace
 
 // 捐赠全自动生化分析仪1台、心电图机2台。这批设备价值18万元…: the value of the goods the sentence
@@ -162,11 +170,7 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   }
   // (这批物资总价值46万元，其中双龙湾镇28万元、徐家湾乡18万元: the value of the goods before, split by
   // the places named after 其中 when the parts add up to it: one allocation for each place.)
-  bool these_open = false;
-  for (std::string_view w : {"这批", "该批", "此批", "上述"}) {
-    const std::size_t at = s.text.find(w);
-    these_open = these_open || (at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6);
-  }
+  const bool these_open = opens_with_these(s);
   if (reports.size() - from == 1 && (read_nothing || these_open) && reports[from].kind == Kind::in_kind && !reports[from].has_amount()) {
     const Measure& whole = s.measures[first_money];
     const LexToken* sub = s.first(Cat::subsum, {whole.span.end, s.text.size()});
@@ -210,23 +214,18 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   const Span c = s.clauses[s.clause_of(m.span.begin)];
   // (这批设备由该公司专程从郑州运抵某乡，价值约38万元: "these" carried there is the same delivery
   // told again, no gift of its own.)
-  bool opens_with_these = false;
-  for (std::string_view w : {"这批", "该批", "此批", "上述"}) {
-    const std::size_t at = s.text.find(w);
-    opens_with_these = opens_with_these || (at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6);
-  }
   // (这套由该公司捐赠的设备价值十余万元: giving said of "these" before 的 describes them, no new gift.)
   auto describes_these = [&](const LexToken& w) {
     const std::string_view lead = s.slice(c.begin, w.span.begin);
     return starts_at(s.text, w.span.end, "的") && (lead.find("这") != std::string_view::npos || lead.find("该") != std::string_view::npos);
   };
   const bool gives_before = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
-    return w.span.end <= m.span.begin && (w.is(Cat::give) || w.is(Cat::give_paid)) && !(opens_with_these && w.is(Cat::hand_over)) &&
+    return w.span.end <= m.span.begin && (w.is(Cat::give) || w.is(Cat::give_paid)) && !(these_open && w.is(Cat::hand_over)) &&
            !describes_these(w);
   });
   // (这批设备共计2.4万元, 这3台洗衣机共计7500元: a sum of "these" is their value, with or without 价值.)
   const bool valued = s.has(Cat::value, {c.begin, m.span.begin}) ||
-                      ((opens_with_these || counted_again) && s.has(Cat::total, {c.begin, m.span.begin}));
+                      ((these_open || counted_again) && s.has(Cat::total, {c.begin, m.span.begin}));
   if (!valued || gives_before) return false;
   bool these = counted_again;
   for (std::string_view w : {"这批", "该批", "此批", "上述", "这些"}) {
@@ -317,13 +316,7 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
 bool giver_of_goods_before(const detail::SentenceTokens& s, std::vector<AidReport>& read, std::vector<AidReport>& reports,
                            std::size_t from, const Directory& d, const Gazetteer& g) {
   if (from >= reports.size()) return false;
-  // "These" opens the sentence (after a date or a comma at most).
-  bool these = false;
-  for (std::string_view w : {"这批", "该批", "此批", "上述"}) {
-    const std::size_t at = s.text.find(w);
-    these = these || (at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6);
-  }
-  if (!these) return false;
+  if (!opens_with_these(s)) return false;
   for (std::size_t i = from; i < reports.size(); ++i) {
     const AidReport& r = reports[i];
     if (r.kind != Kind::in_kind || (r.donor_basis != "article actor" && r.donor_basis != "unknown") || r.donor != reports[from].donor)

@@ -470,6 +470,9 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
 // Characters that follow a person's name rather than belong to it (周敏也, 赵永恒说, 李桂兰得知 …).
 constexpr std::u32string_view kAfterName = U"也说表在和等个本为向带还一同是的从对将已就都又率介告以得委把自夫当专捐亲特";
 
+// Words of respect that may follow a person's name (王秀兰老人, 陈素芳女士): no part of it.
+constexpr std::string_view kRespect[] = {"老人", "女士", "先生", "同志", "老师"};
+
 std::size_t name_run_end(std::string_view text, std::size_t at, std::size_t end) {
   std::size_t i = at;
   for (int chars = 0; chars < 3 && i < end; ++chars) {
@@ -839,7 +842,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       std::string_view after_name = after;
       // (…任工程师的刘建峰: a title then 的 before the name.)
       if (desc->is(Cat::person_title) && starts_at(after_name, 0, "的")) after_name.remove_prefix(std::string_view("的").size());
-      for (std::string_view respect : {"老人", "女士", "先生", "同志", "老师"})
+      for (std::string_view respect : kRespect)
         if (text::ends_at(after_name, after_name.size(), respect) && text::code_point_count(after_name) >= 4) {
           after_name.remove_suffix(respect.size());
           break;
@@ -849,7 +852,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         const std::size_t from = static_cast<std::size_t>(after_name.data() - s.text.data());
         std::size_t e = person_name_end(s.text, from, from + after_name.size());
         // (王秀兰老人得知…: a word of respect may follow the name.)
-        for (std::string_view respect : {"老人", "女士", "先生", "同志", "老师"})
+        for (std::string_view respect : kRespect)
           if (const std::size_t r = after_name.find(respect); e == std::string_view::npos && r != std::string_view::npos &&
                                                                person_name_end(s.text, from, from + r) == from + r)
             e = from + r;

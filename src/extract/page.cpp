@@ -37,6 +37,21 @@ std::optional<DateRange> date_in_file_name(std::string_view path) {
   return std::nullopt;
 }
 
+namespace {
+
+// The first date written in full in `text` (year, month and day, no range, no relative word).
+std::optional<DateRange> first_full_day(std::string_view text) {
+  for (const auto& m : scan_dates(text)) {
+    if (m.relative != Relative::none || m.from.year == 0 || m.from.month == 0 || m.from.day == 0 || m.to) continue;
+    const date::year_month_day ymd{date::year{m.from.year}, date::month{static_cast<unsigned>(m.from.month)},
+                                   date::day{static_cast<unsigned>(m.from.day)}};
+    if (ymd.ok()) return DateRange::day(ymd);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<DateRange> date_in_header(std::string_view text) {
   // The masthead: one of the first lines is a full date, alone or with the weekday or the page
   // number (2023年6月16日　星期五　第3版).
@@ -50,15 +65,12 @@ std::optional<DateRange> date_in_header(std::string_view text) {
     bool masthead = l.find("星期") != std::string_view::npos || l.find("版") != std::string_view::npos || text::code_point_count(l) <= 16;
     for (std::string_view w : {"简报", "编印", "页"}) masthead = masthead || l.find(w) != std::string_view::npos;
     if (!masthead) continue;
-    for (const auto& m : scan_dates(l)) {
-      if (m.relative != Relative::none || m.from.year == 0 || m.from.month == 0 || m.from.day == 0 || m.to) continue;
-      const date::year_month_day ymd{date::year{m.from.year}, date::month{static_cast<unsigned>(m.from.month)},
-                                     date::day{static_cast<unsigned>(m.from.day)}};
-      if (ymd.ok()) return DateRange::day(ymd);
-    }
+    if (auto day = first_full_day(l)) return day;
   }
   return std::nullopt;
 }
+
+namespace {
 
 // A full date in the page's first dateline (本报讯（记者 某某）2024年12月30日，…): the day the story
 // was filed, for a page with no header date.
@@ -68,13 +80,7 @@ std::optional<DateRange> date_in_first_dateline(std::string_view text) {
     if (at == std::string_view::npos) continue;
     std::size_t end = at + mark.size();
     for (int chars = 0; chars < 30 && end < text.size(); ++chars) text::next_code_point(text, end);
-    for (const auto& m : scan_dates(text.substr(at, end - at))) {
-      if (m.relative != Relative::none || m.from.year == 0 || m.from.month == 0 || m.from.day == 0 || m.to) continue;
-      const date::year_month_day ymd{date::year{m.from.year}, date::month{static_cast<unsigned>(m.from.month)},
-                                     date::day{static_cast<unsigned>(m.from.day)}};
-      if (ymd.ok()) return DateRange::day(ymd);
-    }
-    return std::nullopt;
+    return first_full_day(text.substr(at, end - at));
   }
   return std::nullopt;
 }
@@ -91,6 +97,8 @@ bool mentions_later_year(std::string_view text, date::year y) {
     return !m.plan && !range_end && m.relative == Relative::none && m.from.year != 0 && !m.to && date::year{m.from.year} > y;
   });
 }
+
+}  // namespace
 
 std::string refusal_warning(const PageExtraction& px, const RefusedAmount& x) {
   const text::Page& p = px.page;
