@@ -180,8 +180,14 @@ std::optional<std::vector<ListedGift>> listed_gifts(const detail::SentenceTokens
 // The organisation the article is about: a known one in the title, else one named there by its
 // ending, else the first known one in the body.
 std::string article_actor(std::string_view page_text, const text::Article& a, const Directory& d) {
-  if (auto t = d.find_known(a.title)) return t->second;
   const auto in_title = detail::organisations_in(a.title, d);
+  if (auto t = d.find_known(a.title)) {
+    // (高新区总工会赴卢氏…: the known 高新区 only begins the body the title is about.)
+    for (const auto& o : in_title)
+      if (o.first.begin <= t->first.begin && t->first.end <= o.first.end && o.first.end - o.first.begin > t->first.end - t->first.begin)
+        return o.second;
+    return t->second;
+  }
   if (!in_title.empty()) return in_title.front().second;
   // The first organisation the lead names (本报讯 …，区总工会一行来到…) when the page names no
   // known organisation, or only inside that one (高新区 in 高新区总工会); else the known one.

@@ -226,6 +226,15 @@ bool of_kind(const std::string& written, std::string_view endings) {
   return false;
 }
 
+// 各级工会, 各企业, 区直机关和企业工会: many bodies together; a pronoun (该会) names one, never them.
+bool many_bodies(const std::string& written) {
+  if (written.find("各") != std::string::npos) return true;
+  for (std::string_view kind : {"机关", "单位", "部门", "企业"})
+    for (std::string_view join : {"和", "及", "与"})
+      if (written.find(std::string(kind) + std::string(join)) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 bool township_body(std::string_view name) {
@@ -241,7 +250,9 @@ std::optional<std::string> ArticleMemory::referent(std::string_view pronoun) con
   // not who gives; the pronoun passes over it.)
   const std::string_view noun = kind_endings(pronoun);
   for (auto it = organisations.rbegin(); it != organisations.rend(); ++it)
-    if ((noun.empty() || of_kind(it->first, noun)) && !of_townships(*this, it->first) && !of_townships(*this, it->second)) return it->second;
+    if ((noun.empty() || of_kind(it->first, noun)) && !of_townships(*this, it->first) && !of_townships(*this, it->second) &&
+        !many_bodies(it->first))
+      return it->second;
   // (Nor the last one named when it is where gifts go: 某企业家向甲乡某小学捐赠…。其还承诺….)
   if (last_organisation.empty() || of_townships(*this, last_organisation)) return std::nullopt;
   return last_organisation;
@@ -259,7 +270,8 @@ std::vector<std::string> ArticleMemory::referents_of_kind(std::string_view noun,
   std::vector<std::string> out;
   // (A school or clinic of the townships, 卢氏县甲乡中心学校, is where gifts go, not a giver.)
   for (auto it = organisations.rbegin(); it != organisations.rend() && out.size() < n; ++it)
-    if (of_kind(it->first, noun) && !of_townships(*this, it->first) && std::find(out.begin(), out.end(), it->second) == out.end())
+    if (of_kind(it->first, noun) && !of_townships(*this, it->first) && !many_bodies(it->first) &&
+        std::find(out.begin(), out.end(), it->second) == out.end())
       out.push_back(it->second);
   if (out.size() < n) return {};
   std::reverse(out.begin(), out.end());  // in the order they were named
@@ -317,6 +329,8 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     // (转交了某公司: 了 ends the verb before the name; no name begins with it, nor with 据 of
     // 据区教育局介绍. Nor with the copula of 是某公司去年捐赠的, 车上是某协会捐赠的…: no name holds 是.)
     while ((starts_at(text, begin, "了") || starts_at(text, begin, "据")) && begin + 3 < at) begin += 3;
+    // (参观了郑州某公司: no name holds 了 either, wherever the verb before it stops.)
+    if (const std::size_t done = upto.rfind("了"); done != std::string_view::npos && done >= begin && done + 9 < at) begin = done + 3;
     if (const std::size_t copula = upto.rfind("是"); copula != std::string_view::npos && copula >= begin && copula + 3 < at) begin = copula + 3;
     std::string_view name = upto.substr(begin);
     // (Two characters only when the name is a whole ending of a body's name listed after another
@@ -934,6 +948,11 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         g.members_written.push_back(std::string(counted_prefix));
         continue;
       }
+      // (三家辖区企业——甲、乙、丙: the names that follow the dash are the ones counted.)
+      const std::size_t after_item = item_at + item.size();
+      if (item_span.end != items.back().end && (starts_at(s.text, after_item, "——") || starts_at(s.text, after_item, "：")) &&
+          std::count_if(items.begin(), items.end(), [&](Span i) { return i.begin >= after_item && !trim_punct(s.slice(i)).empty(); }) == n)
+        continue;
       g.unnamed_count += n;
       g.members_written.push_back(std::string(item));
       // 郑州航空港区3家企业: the companies of that district; the district names them.

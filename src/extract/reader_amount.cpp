@@ -134,7 +134,11 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   const bool subsidy_donated = not_aid && s_.slice(not_aid->span) == "补贴" && trigger->span.end <= not_aid->span.begin &&
                                (s_.slice(trigger->span) == "捐赠" || s_.slice(trigger->span) == "捐助") &&
                                s_.clause_of(trigger->span.begin) == s_.clause_of(m.span.begin);
-  if (!price_of_purchase && not_aid && !subsidy_donated) return;
+  // (某协会捐建的便民桥竣工交付，工程总造价38万元: the cost of what was given built is its value.)
+  const bool cost_of_built = not_aid && not_aid->is(Cat::cost) && s_.has(Cat::build, {0, not_aid->span.begin}) &&
+                             std::none_of(s_.measures.begin(), s_.measures.begin() + static_cast<std::ptrdiff_t>(k),
+                                          [&](const Measure& o) { return o.kind == MeasureKind::money; });
+  if (!price_of_purchase && not_aid && !subsidy_donated && !cost_of_built) return;
   // The sum of a deal (签约金额): a firm's investment deal, unless the deal is buying the area's produce.
   if (s_.has(Cat::deal_sum, {own.begin, m.span.begin}) && !s_.has(Cat::buy, segment)) return;
   if (!price_of_purchase && trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;

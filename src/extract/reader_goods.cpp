@@ -204,6 +204,16 @@ std::string SentenceReader::item_for(const Frame& f, const AidReport* previous) 
     item = detail::item_between(s_, f.trigger->span.end, verb_clause.end);
   }
   if (item.empty() && previous && m.kind == MeasureKind::quantity && previous->unit == m.unit) item = previous->item;
+  // (捐建的便民桥竣工交付，工程总造价38万元: the cost names no thing; what was built does.)
+  if (const LexToken* cost = s_.last(Cat::cost, {from, m.span.begin}))
+    if (const LexToken* built = s_.last(Cat::build, {0, cost->span.begin})) {
+      // (…捐建的便民桥竣工交付: the thing ends where what became of it begins.)
+      std::size_t end = s_.clauses[s_.clause_of(built->span.begin)].end;
+      for (const LexToken& w : s_.words)
+        if (w.span.begin > built->span.end && w.span.end <= end && (w.cats & (bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::paid) | bit(Cat::act))))
+          end = w.span.begin;
+      if (std::string thing = detail::item_between(s_, built->span.end, end); !thing.empty()) item = thing;
+    }
   return item;
 }
 

@@ -485,3 +485,14 @@ TEST_CASE("a page with no header or dated file name is dated by its first dateli
   REQUIRE(later.reference.has_value());
   CHECK(format_date(*later.reference) == "2022");
 }
+
+TEST_CASE("a title naming a body of a known district makes that body the article's actor, not the district") {
+  const std::string page = "高新时报 2020年1月17日 第3版 民生\n\n寒冬送温暖\n高新区妇女联合会赴卢氏走访慰问\n\n"
+                           "本报讯 1月15日，高新区妇女联合会副主席王丽带领慰问组来到卢氏县双龙湾镇。"
+                           "慰问组走访困难家庭30户，为每户送上慰问金600元。\n";
+  const auto rs = reports(page, day(2020, 1, 17));
+  const auto& r = only(rs);
+  CHECK(r.donor == "郑州高新区妇女联合会");
+  CHECK(r.donor_basis == "article actor");
+  CHECK(r.total_fen() == 1800000);
+}
