@@ -157,12 +157,17 @@ TEST_CASE("a ceremony page: two amounts, a named gift without amount, purchases,
 TEST_CASE("recipient first: 收到/获得 X 捐赠的 names the giver after the verb; 今年5月…共 is one gift") {
   const auto px = read_page("passive_recipient_first_shuanghuaishu.txt");
   const auto& rs = px.reports;
-  REQUIRE(rs.size() == 2);
+  REQUIRE(rs.size() == 3);
   CHECK(rs[0].donor == "郑州高新区");
   CHECK(rs[0].allocations[0].township == "双槐树乡");
   CHECK(rs[0].total_fen() == 20000000);
   CHECK_FALSE(rs[1].aggregate);
   CHECK(format_date(*rs[1].date) == "2023-05");
+  // (获得金水区援建的饮水工程一处，总投资35万元，由金水区全额出资: the cost of what was given built
+  // is its value, in kind.)
+  CHECK(rs[2].donor == "郑州市金水区");
+  CHECK(rs[2].kind == Kind::in_kind);
+  CHECK(rs[2].total_fen() == 35000000);
 }
 
 TEST_CASE("Big5: Traditional bytes that GB18030 would also accept are read as Big5") {
