@@ -392,6 +392,12 @@ std::optional<Point> read_point(std::string_view s, std::size_t pos, bool allow_
     return pt;
   }
   if (allow_bare_day && (starts_at(s, i, "日") || starts_at(s, i, "号")) && first->digits <= 2 && valid_day(first->value)) {
+    // (“一日捐”, 一日游: a day in words with a noun after it counts days; 五日上午 is a date.)
+    if (first->chinese && i + 3 < s.size()) {
+      std::size_t next = i + 3;
+      const char32_t after = text::next_code_point(s, next);
+      if (text::is_han(after) && std::u32string_view(U"上下晚早中凌傍起至到").find(after) == std::u32string_view::npos) return std::nullopt;
+    }
     pt.d.day = first->value;
     pt.end = i + 3;
     return pt;

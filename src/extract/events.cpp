@@ -527,6 +527,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         memory.pledge_giver_written = r.donor_as_written;
         memory.pledge_kind = r.kind;
       }
+      if (!r.donor.empty() && r.donor_basis != "article actor" && r.donor_basis != "unknown") {
+        memory.named_giver = r.donor;
+        memory.named_giver_written = r.donor_as_written;
+      }
       reports.push_back(std::move(r));
     }
     // …现将捐款情况公布如下：(甲公司5万元、乙公司3万元…): what the sentence read of the list is

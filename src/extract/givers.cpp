@@ -201,9 +201,14 @@ std::string_view kind_endings(std::string_view pronoun) {
       {"局", "局"},                {"院", "院"},               {"校", "校学"},            {"委", "委"},
       {"中心", "中心"},            {"支部", "部"},             {"部门", ""},              {"办事处", "办事处"},
       {"街道", "处道委"},      {"社区", "社区"},           {"大学", "大学学院"},      {"学院", "学院大学"}};
+  // (The longest kind that ends the phrase: 该社区 is a community, not a district; 该学院 no hospital.)
+  std::string_view best, best_suffix;
   for (const auto& [suffix, endings] : kKinds)
-    if (text::ends_at(pronoun, pronoun.size(), suffix)) return endings;
-  return {};
+    if (text::ends_at(pronoun, pronoun.size(), suffix) && suffix.size() > best_suffix.size()) {
+      best = endings;
+      best_suffix = suffix;
+    }
+  return best;
 }
 
 // A name holding one of the article's townships or the paired ones (卢氏县甲乡中心学校): a school
@@ -746,6 +751,23 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     std::string_view item = trim_punct(s.slice(item_span));
     // (“某公司向…捐赠…” quoted: the open quote is no part of the name.)
     if (starts_at(item, 0, "“") && item.find("”") == std::string_view::npos) item = trim_punct(item.substr(std::string_view("“").size()));
+    // (某社区的居民们, 党员们: the plural adds nothing to who gives; not 他们, 我们.)
+    // (Only a people word's plural, and not after 与/和: 与老人们一起 names whom the giver was with.)
+    if (text::ends_at(item, item.size(), "们") && text::code_point_count(item) > 3 &&
+        std::u32string_view(U"与和跟同").find(code_point_at(item, 0)) == std::u32string_view::npos) {
+      const auto at = static_cast<std::size_t>(item.data() - s.text.data()) + item.size() - std::string_view("们").size();
+      if (const LexToken* w = s.word_before(at); w && w->is(Cat::people) && w->span.end == at) item.remove_suffix(std::string_view("们").size());
+    }
+    // (某小学五年级(3)班的同学们: a class of a school, the school gives.)
+    for (std::string_view school : {"小学", "中学", "学校", "幼儿园"})
+      if (const std::size_t at = item.find(school); at != std::string_view::npos && at > 0) {
+        const std::string_view rest = item.substr(at + school.size());
+        const std::size_t cls = std::min(rest.find("年级"), rest.find("班"));
+        if (cls != std::string_view::npos && text::code_point_count(rest.substr(0, cls)) <= 6 && text::code_point_count(rest) <= 14 &&
+            rest.find("的") != 0)
+          item = item.substr(0, at + school.size());
+        break;
+      }
     std::size_t item_at = static_cast<std::size_t>(item.data() - s.text.data());
     // 某集团董事长赵国强个人出资, 张明本人捐赠: the person gives in his own name.
     bool in_own_name = false;
@@ -1012,9 +1034,11 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     // (街道干部职工, 公司员工: the people of the office or company named before.)
     if (people) {
       const std::string_view qualifier = s.slice(item_at, people_word->span.begin);
-      for (std::string_view kind : {"街道", "办事处", "公司", "企业", "集团", "单位", "医院", "学校", "协会", "商会"})
+      for (std::string_view kind : {"街道", "办事处", "社区", "公司", "企业", "集团", "单位", "医院", "学校", "协会", "商会"})
         if (starts_at(qualifier, 0, kind) && text::code_point_count(qualifier) <= text::code_point_count(kind) + 2)
-          if (const auto referent = memory.referent(std::string("该") + std::string(kind))) expanded = *referent;
+          if (const auto referent = memory.referent(std::string("该") + std::string(kind)))
+            // (社区居民 after 郑州高新区…: a community's people only of a community named before.)
+            if (kind == "公司" || kind == "企业" || kind == "集团" || kind == "单位" || referent->find(kind) != std::string::npos) expanded = *referent;
       // (全校师生, 全院职工: the whole of the school or hospital named before.)
       // (Not 全区, 全市: an area's people, no body named before.)
       if (!expanded && starts_at(qualifier, 0, "全") && text::code_point_count(qualifier) == 2 &&
@@ -1030,7 +1054,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     // (…listed after 区总工会: the same district's body, 区团工委, 区妇联.)
     if (listed_body && item_span.begin != items.front().begin && starts_at(trim_punct(s.slice(items.front())), 0, "区"))
       expanded = "区" + std::string(item);
-    g.members.push_back(expanded ? *expanded : d.canonical(item));
+    std::string as_named = d.canonical(item);
+    // (翠竹社区的居民: the people of the community, 翠竹社区居民.)
+    if (people && !expanded && text::ends_at(item, people_word->span.begin - item_at, "的"))
+      as_named = d.canonical(std::string(item.substr(0, people_word->span.begin - item_at - std::string_view("的").size())) +
+                             std::string(item.substr(people_word->span.begin - item_at)));
+    g.members.push_back(expanded ? *expanded : as_named);
     g.members_written.push_back(std::string(item));
     if (g.span.empty()) g.span = {item_at, item_at + item.size()};
     else g.span.end = item_at + item.size();

@@ -65,6 +65,7 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),
   // nor when the part is a tranche paid (其中首批资金100万元已划拨).
   const LexToken* sub = s_.first(Cat::subsum, {segment.begin, m.span.begin});
+  if (sub && splits_joint_by_place_list(k, used, reports)) return;
   if (sub && (k > 0 || follows_total_) && !reading_parts_by_giver_) {
     const bool tranche = s_.has(Cat::tranche, {sub->span.end, own.end}) || s_.has(Cat::paid, {sub->span.end, own.end});
     // The total stands in the sentence before: its parts are not read again (no double count)…
@@ -99,6 +100,7 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // (A part of a drive's total has no verb of its own: 其中 stands for the giving.)
   const bool verbless_part = !trigger && reading_parts_by_giver_ && m.kind == MeasureKind::money;
   if (verbless_part) trigger = sub;
+  if (!trigger && splits_joint_by_counted_places(k, used, reports)) return;
   if (!trigger && splits_joint_total(k, reports)) {
     used[k] = true;
     return;
@@ -477,6 +479,14 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   }
   // (Not for sales: 甲镇展区的销售额 is what the township sold, the aid it received.)
   if (!giver && !trigger->is(Cat::sale) && starts_with_local_place(subject_text(verb_clause, trigger->span.begin))) return;
+  // (桃园村村民听说后自发凑了1.3万元，托人捐给了高新区: the county's own people give; no aid to it.)
+  if (giver && !giver->span.empty() && !trigger->is(Cat::sale) && s_.has(Cat::people, giver->span) &&
+      std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+        // (A village, township or the county by its name; not a 社区, as often a city's as the county's.)
+        return p.span.begin == giver->span.begin && (p.level == PlaceLevel::county || p.level == PlaceLevel::township ||
+                                                     (p.level == PlaceLevel::village && text::ends_at(p.name, p.name.size(), "村")));
+      }))
+    return;
 
   AidReport r;
   r.approximate = m.approximate;
@@ -516,6 +526,12 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     // 高新区教育局…为师生送去课外读物3000册。另捐赠一体机6台: more from the giver named before.
     r.donor = *memory_.referent("其");
     r.donor_as_written = s_.slice(more->span);
+    r.donor_basis = "earlier clause";
+  } else if (!giver && !previous && !memory_.named_giver.empty() && again_without_subject(verb_clause, trigger->span.begin)) {
+    // …捐赠太阳能路灯120盏。10月，又为东虎岭村小学送去棉衣150件: 又 with no subject, the giver
+    // named last gives again.
+    r.donor = memory_.named_giver;
+    r.donor_as_written = memory_.named_giver_written;
     r.donor_basis = "earlier clause";
   } else if (host) {
     r.donor = host->first;

@@ -162,6 +162,49 @@ bool SentenceReader::splits_joint_total(std::size_t k, std::vector<AidReport>& r
   return true;
 }
 
+// 共发放助学金9.6万元，…每人1000元，其中甲乡52人、乙镇44人: the joint total just read, split by the
+// people counted by township after 其中 at the rate per head, when they add up to it.
+bool SentenceReader::splits_joint_by_counted_places(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) const {
+  const Measure& m = s_.measures[k];
+  if (reports.empty() || m.kind != MeasureKind::money || m.high) return false;
+  AidReport& r = reports.back();
+  if (r.sentence.begin != sentence_.offsets.front() || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
+      r.aggregate || !r.allocations.front().amount_fen)
+    return false;
+  const Span own = s_.clauses[s_.clause_of(m.span.begin)];
+  const LexToken* per = s_.last(Cat::per_unit, {own.begin, m.span.begin});
+  if (!per || units_counting(s_.slice(per->span)).empty()) return false;
+  const Span segment = s_.segments[s_.segment_of(m.span.begin)];
+  const LexToken* parts = s_.first(Cat::subsum, {m.span.end, segment.end});
+  if (!parts || std::any_of(s_.measures.begin() + static_cast<std::ptrdiff_t>(k) + 1, s_.measures.end(),
+                            [&](const Measure& o) { return o.span.begin < segment.end; }))
+    return false;
+  const auto counted = counts_by_place(parts->span.end, segment.end);
+  if (counted.empty()) return false;
+  const Allocation whole = r.allocations.front();
+  std::vector<Allocation> split;
+  std::int64_t sum = 0;
+  for (const auto& [place, n] : counted) {
+    if (!whole.covers.empty() && std::find(whole.covers.begin(), whole.covers.end(), place.township) == whole.covers.end()) return false;
+    const auto product = times_money(m.value, n);
+    if (!product) return false;
+    sum += *product;
+    Allocation a;
+    a.recipient = place.name;
+    a.township = place.township;
+    a.amount_fen = product;
+    split.push_back(std::move(a));
+  }
+  if (sum != *whole.amount_fen) return false;
+  for (std::size_t i = 0; i < counted.size(); ++i)
+    r.notes.push_back(fmt::format("computed: {} {} x {} (其中)", counted[i].first.name, counted[i].second, format_fen(m.value)));
+  r.allocations = std::move(split);
+  r.distribution = "per_unit";
+  r.measure.end = page(m.span.end);
+  used[k] = true;
+  return true;
+}
+
 // …将首批资金送到两乡镇：徐家湾乡80万元，双龙湾镇60万元: a gift to several townships, then a
 // list after a colon of each township right before its own amount. The first amount was read as the
 // joint gift's; at the second (no verb of its own) the list replaces the joint line, place by place.
@@ -182,7 +225,10 @@ bool SentenceReader::splits_joint_by_place_list(std::size_t k, std::vector<bool>
     return nullptr;
   };
   const PlaceMention* opening = place_right_before(first);
-  if (!opening || !text::ends_at(s_.text, opening->span.begin, ":")) return false;
+  // (…划拨至两乡镇账户，其中徐家湾乡60万元，双龙湾镇70万元: 其中 opens the list as a colon does.)
+  if (!opening || !(text::ends_at(s_.text, opening->span.begin, ":") || text::ends_at(s_.text, opening->span.begin, "其中") ||
+                    text::ends_at(s_.text, opening->span.begin, "其中,")))
+    return false;
   const Whole listed{first.kind, first.value, first.unit};
   std::vector<Allocation> parts{listed.part(opening->name, opening->township, first.value)};
   std::size_t j = k;

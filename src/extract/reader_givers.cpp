@@ -226,6 +226,15 @@ std::string_view SentenceReader::subject_text(std::size_t ci, std::size_t limit)
   return s_.slice(begin, std::max(begin, limit));
 }
 
+// The clause `ci` opens (after its date and connectives) with 又/还/再: a gift again, by whom the
+// sentences before named, with no subject of its own.
+bool SentenceReader::again_without_subject(std::size_t ci, std::size_t limit) const {
+  const std::string_view subject = subject_text(ci, limit);
+  for (std::string_view again : {"又", "还", "再次", "再"})
+    if (starts_at(subject, 0, again)) return true;
+  return false;
+}
+
 // After 其中 at `from`, every money amount of the sentence is led by an organisation's name
 // (其中，区总工会4万元，区妇联2.6万元; 其中甲公司捐款30万元).
 bool SentenceReader::parts_name_givers(std::size_t from) const {

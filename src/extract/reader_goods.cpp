@@ -173,7 +173,13 @@ bool SentenceReader::attach_value(std::size_t k, const LexToken& value_word, std
   } else {
     // Each recipient's goods have the value when they were distributed; a joint value once.
     const bool each = r.distribution == "each";
-    for (std::size_t i = 0; i < r.allocations.size(); ++i) r.allocations[i].amount_fen = each || i == 0 ? m.value : 0;
+    // (为甲村、乙村各送去包裹100个，共计价值3万元: 共计 values all the goods; each got the same, so
+    // an equal share, the odd fen to the first.)
+    const auto n = static_cast<std::int64_t>(r.allocations.size());
+    const bool total_of_all = each && n > 1 && s_.has(Cat::total, {from, m.span.begin});
+    for (std::size_t i = 0; i < r.allocations.size(); ++i)
+      r.allocations[i].amount_fen = total_of_all ? m.value / n + (i == 0 ? m.value % n : 0) : each || i == 0 ? m.value : 0;
+    if (total_of_all) r.notes.push_back("a total value shared equally by the recipients of the same goods (各…共计)");
     r.approximate = r.approximate || m.approximate;
   }
   if (r.kind == Kind::cash) r.kind = Kind::in_kind;

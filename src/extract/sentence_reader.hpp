@@ -135,6 +135,7 @@ class SentenceReader {
   static bool is_people_group(std::string_view name);
   bool starts_with_local_place(std::string_view name) const;
   std::string_view subject_text(std::size_t ci, std::size_t limit) const;
+  bool again_without_subject(std::size_t ci, std::size_t limit) const;
   bool parts_name_givers(std::size_t from) const;
   bool opens_with_these() const;
   std::optional<std::string> person_after_office(Span region) const;
@@ -160,6 +161,7 @@ class SentenceReader {
   std::size_t goods_listed_before_each(std::size_t amount_begin, const LexToken& trigger) const;
   bool splits_joint_total(std::size_t k, std::vector<AidReport>& reports) const;
   bool splits_joint_by_place_list(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) const;
+  bool splits_joint_by_counted_places(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) const;
   // The one figure of a gift read before (its amount, else its count of goods), that parts or a
   // list after it may split: parts must be measures of the same kind (and unit).
   struct Whole {

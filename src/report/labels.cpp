@@ -236,6 +236,7 @@ const std::vector<Form>& note_forms() {
       form(R"(correction notice: (.+) corrected to (.+))", "更正启事：$1 更正为 $2"),
       form(R"(one value for the goods listed before it)", "一个价值对应前面所列的全部物品"),
       form(R"(total split equally by the places that follow it \(各\))", "总额由其后各地点平分（各）"),
+      form(R"(a total value shared equally by the recipients of the same goods \(各…共计\))", "总价值由获赠相同物品的各受赠方平分（各…共计）"),
       form(R"(total split by the places and amounts that follow it \(分别\))", "总额按其后的地点与金额拆分（分别）"),
       form(R"(the joint gift split by the townships and amounts listed after its colon)", "合并记录按冒号后所列乡镇与金额拆分"),
       form(R"(the places counted are the villages the sentence named)", "所计数目即句中点名的各村"),

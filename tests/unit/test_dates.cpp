@@ -429,3 +429,12 @@ TEST_CASE("date: five-year-plan periods are marked and date nothing") {
   // The money scanner leaves it alone too.
   CHECK(last_date("十四五期间,2023年3月捐赠", ref) == "2023-03");
 }
+
+TEST_CASE("date: a day in words with a noun after it counts days (一日捐, 一日游); 五日上午 is a date") {
+  const auto ref = day(2023, 10, 20);
+  CHECK(last_date("开展“一日捐”活动", ref).empty());
+  CHECK(last_date("组织一日游", ref).empty());
+  CHECK(last_date("10月中旬，开展“一日捐”活动", ref) == "2023-10-11..2023-10-20");
+  CHECK(last_date("五日上午", ref) == "2023-10-05");
+  CHECK(last_date("5日捐出", ref) == "2023-10-05");
+}

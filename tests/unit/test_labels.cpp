@@ -225,6 +225,7 @@ TEST_CASE("every note the extractor writes, Chinese first (read from src/extract
       "computed: 1 x 260000.00 (value of one unit)",
       "one value for the goods listed before it",
       "total split equally by the places that follow it (各)",
+      "a total value shared equally by the recipients of the same goods (各…共计)",
       "total split by the places and amounts that follow it (分别)",
       "the joint gift split by the townships and amounts listed after its colon",
       "the places counted are the villages the sentence named",
