@@ -559,10 +559,18 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     for (const auto& [span, name] : orgs)
       for (std::string_view d : kDelegations)
         if (starts_at(tokens.text, span.end, d)) memory.delegation = name;
-    for (const auto& [span, name] : orgs) memory.remember(std::string(tokens.slice(span)), name);
-    if (!orgs.empty()) {
+    // (某超市在其科学大道门店设立…。其累计销售…: a branch named as its own (其/该 before it) is the
+    // organisation before it, not one of its own.)
+    auto own_branch = [&](const Span& span) {
+      return span.begin >= 3 && (text::ends_at(tokens.text, span.begin, "其") || text::ends_at(tokens.text, span.begin, "该"));
+    };
+    for (const auto& [span, name] : orgs)
+      if (!own_branch(span)) memory.remember(std::string(tokens.slice(span)), name);
+    std::size_t named = orgs.size();
+    while (named > 0 && own_branch(orgs[named - 1].first)) --named;
+    if (named > 0) {
       // (甲会联合乙基金会向两乡镇捐赠…。该会还…: the one who led is meant, not its partner.)
-      std::size_t last = orgs.size() - 1;
+      std::size_t last = named - 1;
       if (last > 0) {
         const LexToken* between = tokens.word_at(orgs[last - 1].first.end);
         if (between && between->is(Cat::together) && between->span.end == orgs[last].first.begin && between->span.begin == orgs[last - 1].first.end) {

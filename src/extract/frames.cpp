@@ -369,6 +369,12 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     // 今年以来…送去…各类物资: many kinds of gifts since then.
     // 2022年以来…投入…实施项目12个: many projects since then.
     if (s.slice(w.span) == "以来" && (names_many_kinds(s) || counts_projects(s))) return true;
+    // 今年以来，…通过食堂采购、线上带货等方式，帮销…上百万元: bought since then in many ways.
+    if (s.slice(w.span) == "以来" && kind == Kind::consumption && !s.has(Cat::occasion, {w.span.end, m.span.begin})) {
+      const std::string_view between = s.slice(w.span.end, m.span.begin);
+      for (std::string_view ways : {"等方式", "等渠道", "等形式", "多种方式", "多种渠道", "多渠道"})
+        if (between.find(ways) != std::string_view::npos) return true;
+    }
     // 今年以来已向两乡镇拨付帮扶资金312万元: what has been paid since then, a running figure.
     if (s.slice(w.span) == "以来" && s.has(Cat::paid, {w.span.end, m.span.begin}) && !s.has(Cat::occasion, {w.span.end, m.span.begin}))
       return true;

@@ -908,6 +908,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
                                          d.category(after) == "social_organisation" && !after.ends_with("工会");
       if (people_of_a_name && !descriptor_names_body) {
         item = before;
+        // (辖区企业某公司的志愿者: the name's own descriptor before it goes too.)
+        if (const LexToken* lead = s.word_at(item_at); lead && lead->is(Cat::descriptor) && lead->span.end < item_at + item.size() &&
+                                                       d.has_organisation_ending(s.slice(lead->span.end, item_at + item.size()))) {
+          item = s.slice(lead->span.end, item_at + item.size());
+          item_at = lead->span.end;
+        }
       } else if (text::code_point_count(after) >= 2 && !descriptor_names_body) {
         item = after;
         item_at = desc->span.end;
@@ -926,8 +932,12 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       const std::string_view rest = item.substr(p->span.end - item_at);
       for (std::string_view b : {"工会", "团委", "党委", "党支部", "党总支"})
         if (rest == b) body = rest;
-      for (std::string_view people : {"员工", "职工", "全体员工", "全体职工", "干部职工", "党员", "干部", "会员", "志愿者"})
+      for (std::string_view people : {"员工", "职工", "全体员工", "全体职工", "干部职工", "党员", "干部", "会员", "志愿者", "专家"})
         if (rest == people) item = item.substr(0, p->span.end - item_at);
+      // (其专家团队, 该院医疗队: a team of what the pronoun points at.)
+      if (text::code_point_count(rest) <= 6 && (text::ends_at(rest, rest.size(), "团队") || text::ends_at(rest, rest.size(), "医疗队") ||
+                                                text::ends_at(rest, rest.size(), "服务队")))
+        item = item.substr(0, p->span.end - item_at);
       if (!body.empty()) item = item.substr(0, p->span.end - item_at);
     }
     if (const LexToken* p = s.word_at(item_at); p && p->is(Cat::pronoun) && p->span.end == item_at + item.size()) {
@@ -980,6 +990,24 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       // 郑州航空港区3家企业: the companies of that district; the district names them.
       if (g.canonical.empty() && !counted_prefix.empty() && d.find_known(counted_prefix)) g.canonical = d.canonical(counted_prefix);
       continue;
+    }
+    // (商会会员企业, 协会会员: the members of the body named before whose name ends so give as it.)
+    const LexToken* member = s.first(Cat::member, {item_at, item_at + item.size()});
+    if (const LexToken* desc = s.first(Cat::descriptor, {item_at, item_at + item.size()}); desc && starts_at(s.slice(desc->span), 0, "会员") &&
+                                                                                          (!member || desc->span.begin < member->span.begin))
+      member = desc;  // (会员企业, 会员单位)
+    if (member && member->span.begin > item_at) {
+      const std::string_view body = s.slice(item_at, member->span.begin);
+      std::optional<std::string> named;
+      if (d.is_organisation_ending(body))
+        for (auto it = memory.organisations.rbegin(); it != memory.organisations.rend() && !named; ++it)
+          if (text::ends_at(it->first, it->first.size(), body) && it->first.size() > body.size()) named = it->second;
+      if (named) {
+        g.members.push_back(*named);
+        g.members_written.push_back(std::string(item));
+        if (g.span.empty()) g.span = {item_at, item_at + item.size()};
+        continue;
+      }
     }
     const LexToken* whole = s.word_at(item_at);
     if (whole && whole->span.end == item_at + item.size() && (whole->is(Cat::generic) || whole->is(Cat::descriptor) || whole->is(Cat::people)))

@@ -133,8 +133,16 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   const std::size_t check_from = std::max(trigger->span.end < m.span.begin ? trigger->span.end : own.begin, own.begin);
   // (捐赠物流运费补贴1.5万元: a subsidy donated is a gift; a 补贴 otherwise is a programme's money.)
   const LexToken* not_aid = s_.last(Cat::not_aid, {check_from, m.span.begin});
-  const bool subsidy_donated = not_aid && s_.slice(not_aid->span) == "补贴" && trigger->span.end <= not_aid->span.begin &&
-                               (s_.slice(trigger->span) == "捐赠" || s_.slice(trigger->span) == "捐助") &&
+  // (该公司为86位老人每人发放取暖补贴300元: a subsidy given per head of people by a giver is a gift too.)
+  const LexToken* per_head = not_aid ? s_.last(Cat::per_unit, {own.begin, not_aid->span.begin}) : nullptr;
+  const bool subsidy_donated = not_aid && text::ends_at(s_.slice(not_aid->span), not_aid->span.end - not_aid->span.begin, "补贴") &&
+                               trigger->span.end <= not_aid->span.begin &&
+                               (s_.slice(trigger->span) == "捐赠" || s_.slice(trigger->span) == "捐助" ||
+                                (per_head && !units_counting(s_.slice(per_head->span)).empty() &&
+                                 (s_.has(Cat::pronoun, {own.begin, trigger->span.begin}) ||
+                                  std::any_of(orgs_.begin(), orgs_.end(), [&](const auto& o) {
+                                    return o.first.begin >= own.begin && o.first.end <= trigger->span.begin;
+                                  })))) &&
                                s_.clause_of(trigger->span.begin) == s_.clause_of(m.span.begin);
   // (某协会捐建的便民桥竣工交付，工程总造价38万元: the cost of what was given built is its value.)
   const bool cost_of_built = not_aid && not_aid->is(Cat::cost) && s_.has(Cat::build, {0, not_aid->span.begin}) &&
@@ -480,8 +488,15 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // (Not for sales: 甲镇展区的销售额 is what the township sold, the aid it received.)
   if (!giver && !trigger->is(Cat::sale) && starts_with_local_place(subject_text(verb_clause, trigger->span.begin))) return;
   // (桃园村村民听说后自发凑了1.3万元，托人捐给了高新区: the county's own people give; no aid to it.)
-  if (giver && !giver->span.empty() && !trigger->is(Cat::sale) && s_.has(Cat::people, giver->span) &&
+  // (…丰太村村民邢老汉一个人就拉来了三袋土豆: a villager named after his village and 村民, too.)
+  std::size_t giver_from = giver && !giver->span.empty() ? giver->span.begin : 0;
+  if (const LexToken* folk = giver && giver_from > 0 ? s_.word_before(giver_from) : nullptr;
+      folk && folk->span.end == giver_from && folk->is(Cat::people) && giver->basis == "person")
+    giver_from = folk->span.begin;
+  if (giver && !giver->span.empty() && !trigger->is(Cat::sale) && s_.has(Cat::people, {giver_from, giver->span.end}) &&
       std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+        if (p.span.end == giver_from && giver_from != giver->span.begin)
+          return p.level == PlaceLevel::township || (p.level == PlaceLevel::village && text::ends_at(p.name, p.name.size(), "村"));
         // (A village, township or the county by its name; not a 社区, as often a city's as the county's.)
         return p.span.begin == giver->span.begin && (p.level == PlaceLevel::county || p.level == PlaceLevel::township ||
                                                      (p.level == PlaceLevel::village && text::ends_at(p.name, p.name.size(), "村")));

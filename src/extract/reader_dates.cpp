@@ -207,6 +207,20 @@ void SentenceReader::date_report(AidReport& r, Span window, std::size_t measure_
     }
     if (d.span.begin < measure_begin || !best) best = &d;
   }
+  // (…约定的每个乡镇80万元资金，已于当年8月全部拨付到位: the day it was paid, said in the clause
+  // after the amount's, with no other amount between.)
+  if (!best && r.status == Status::disbursed)
+    for (const auto& d : s_.dates) {
+      if (d.plan || is_label(d) || d.span.begin < window.end || !text::ends_at(s_.text, d.span.begin, "于") ||
+          s_.segment_of(d.span.begin) != s_.segment_of(measure_begin) || s_.clause_of(d.span.begin) != s_.clause_of(measure_begin) + 1)
+        continue;
+      const bool amount_between = std::any_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& o) {
+        return o.span.begin > measure_begin && o.span.begin < d.span.begin;
+      });
+      const Span paid_clause = s_.clauses[s_.clause_of(d.span.begin)];
+      if (!amount_between && (s_.has(Cat::paid, {d.span.end, paid_clause.end}) || s_.has(Cat::give_paid, {d.span.end, paid_clause.end}))) best = &d;
+      break;
+    }
   if (best && r.status == Status::pledged && terms_of_years(*best))
     for (const auto& d : s_.dates)
       if (d.span.end <= best->span.begin && !d.plan && !is_label(d) && !terms_of_years(d)) best = &d;

@@ -25,7 +25,19 @@ bool hosts_at(std::string_view text, std::size_t at) {
 
 // The organisation written at `org` holds the event (某局主办的展销会); not a place it is held in
 // (在高新区举办).
-bool hosts_event(std::string_view text, Span org) { return !text::ends_at(text, org.begin, "在") && hosts_at(text, org.end); }
+bool hosts_event(std::string_view text, Span org) {
+  if (text::ends_at(text, org.begin, "在")) return false;
+  if (hosts_at(text, org.end)) return true;
+  // (某局在一家购物中心设立…专柜, 某商会在广场举办展销会: where it held the event, then the act.)
+  if (!text::starts_at(text, org.end, "在")) return false;
+  for (std::size_t i = org.end, chars = 0; i < text.size() && chars < 16; ++chars) {
+    for (std::string_view w : {"举办", "主办", "承办", "设立", "开设", "开办"})
+      if (text::starts_at(text, i, w)) return true;
+    const char32_t cp = text::next_code_point(text, i);
+    if (!text::is_han(cp)) return false;
+  }
+  return false;
+}
 
 namespace {
 

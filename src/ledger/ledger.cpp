@@ -1331,12 +1331,28 @@ PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, 
   }
 
   std::set<std::int64_t> page_events;  // the events this page's reports created or joined
+  // Two amounts of one sentence are two events, unless one is the other's whole told again (拿出
+  // 20万元，向甲、乙分别拨付12万元、8万元): 各拨付100万元；还拟再投入100万元，为乙镇… is no
+  // restatement of the first's line for 乙镇. The events each sentence gave so far:
+  std::map<std::size_t, std::vector<std::pair<std::int64_t, std::size_t>>> sentence_events;  // event, end of its amount
   for (const AidReport& r : px.reports) {
     const extract::ArticleRecord& art = *by_seq.at(r.article_seq);
     const Reading x = impl_->reading_of_report(r, art);
     std::int64_t event;
     std::string reason = "first report";
-    if (auto match = impl_->find_match(x)) {
+    auto& of_sentence = sentence_events[r.sentence.begin];
+    auto match = impl_->find_match(x);
+    for (const auto& [earlier, amount_end] : of_sentence) {
+      if (!match || earlier != match->first) continue;
+      // (A whole told again stands in the same clause group: not after ；, 还, 再 or 另.)
+      const std::string_view between = amount_end < r.measure.begin
+                                           ? std::string_view(page.text).substr(amount_end, r.measure.begin - amount_end)
+                                           : std::string_view();
+      bool another = false;
+      for (std::string_view w : {"；", ";", "还", "再", "另"}) another = another || between.find(w) != std::string_view::npos;
+      if (another || impl_->reading_of_event(match->first).total_fen() != x.total_fen()) match.reset();
+    }
+    if (match) {
       event = match->first;
       reason = match->second;
       ++stats.reports_merged;
@@ -1351,6 +1367,7 @@ PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, 
     else impl_->merge_into_event(event, mention, touched.count(event) > 0);
     touched.erase(event);
     page_events.insert(event);
+    of_sentence.emplace_back(event, r.measure.end);
     ++stats.reports;
   }
   for (std::int64_t e : touched) impl_->recompute_event(e);

@@ -90,6 +90,30 @@ TEST_CASE("one township's part of a gift to two, restated with its date, is that
   CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
 }
 
+TEST_CASE("two amounts of one sentence are two events, even when one equals a line of the other") {
+  const std::string text = "协议\n\n本报讯 12月24日,双方签订协议。根据协议,2026年,高新区将向徐家湾乡、双龙湾镇各拨付帮扶资金100万元;"
+                           "高新区还拟再投入100万元,为双龙湾镇建设一座冷链物流中心。\n";
+  ledger::Ledger l(":memory:");
+  ledger::IngestStats st;
+  l.ingest(page("2025-12-26_gxsb_01.txt", text), st);
+  CHECK(st.reports_merged == 0);
+  CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+  CHECK(count(l, "SELECT SUM(total_fen) FROM events WHERE status = 'pledged'") == 300000000);
+  // (…还将出资200万元: the same sum as the two lines of 各100万元, after 还, is a pledge of its own.)
+  const std::string same_sum = "协议\n\n本报讯 1月16日,双方签订协议。高新区今年将为徐家湾乡、双龙湾镇各安排帮扶资金100万元;"
+                               "2026年,高新区还将出资200万元,与两乡镇共同设立产业基金。\n";
+  ledger::Ledger l2(":memory:");
+  l2.ingest(page("2025-01-17_gxsb_03.txt", same_sum), st);
+  CHECK(count(l2, "SELECT COUNT(*) FROM events") == 2);
+  CHECK(count(l2, "SELECT SUM(total_fen) FROM events") == 400000000);
+  // (拿出20万元，向甲乡、乙镇分别拨付12万元、8万元: the whole and its parts, one event.)
+  const std::string parts = "救灾\n\n本报讯 7月26日,区慈善总会拿出20万元,向徐家湾乡、双龙湾镇分别拨付12万元、8万元。\n";
+  ledger::Ledger l3(":memory:");
+  l3.ingest(page("2021-07-30_gxsb_02.txt", parts), st);
+  CHECK(count(l3, "SELECT COUNT(*) FROM events") == 1);
+  CHECK(count(l3, "SELECT SUM(total_fen) FROM events") == 20000000);
+}
+
 TEST_CASE("the same undated gift reported a year apart is two events; reported weeks apart, one") {
   // Each Spring Festival the district sends the same 慰问金: neither report states the day of the gift.
   auto festival = [](const std::string& headline) {
