@@ -566,11 +566,11 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     };
     for (const auto& [span, name] : orgs)
       if (!own_branch(span)) memory.remember(std::string(tokens.slice(span)), name);
-    std::size_t named = orgs.size();
-    while (named > 0 && own_branch(orgs[named - 1].first)) --named;
-    if (named > 0) {
+    std::size_t named_orgs = orgs.size();
+    while (named_orgs > 0 && own_branch(orgs[named_orgs - 1].first)) --named_orgs;
+    if (named_orgs > 0) {
       // (甲会联合乙基金会向两乡镇捐赠…。该会还…: the one who led is meant, not its partner.)
-      std::size_t last = named - 1;
+      std::size_t last = named_orgs - 1;
       if (last > 0) {
         const LexToken* between = tokens.word_at(orgs[last - 1].first.end);
         if (between && between->is(Cat::together) && between->span.end == orgs[last].first.begin && between->span.begin == orgs[last - 1].first.end) {

@@ -997,11 +997,11 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
                                                                                           (!member || desc->span.begin < member->span.begin))
       member = desc;  // (会员企业, 会员单位)
     if (member && member->span.begin > item_at) {
-      const std::string_view body = s.slice(item_at, member->span.begin);
+      const std::string_view members_of = s.slice(item_at, member->span.begin);
       std::optional<std::string> named;
-      if (d.is_organisation_ending(body))
+      if (d.is_organisation_ending(members_of))
         for (auto it = memory.organisations.rbegin(); it != memory.organisations.rend() && !named; ++it)
-          if (text::ends_at(it->first, it->first.size(), body) && it->first.size() > body.size()) named = it->second;
+          if (text::ends_at(it->first, it->first.size(), members_of) && it->first.size() > members_of.size()) named = it->second;
       if (named) {
         g.members.push_back(*named);
         g.members_written.push_back(std::string(item));
