@@ -12,6 +12,7 @@
 
 #include "aidledger/extract/places.hpp"
 #include "aidledger/ledger/ledger.hpp"
+#include "ledger_access.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 3 && argc != 4) {
@@ -22,7 +23,7 @@ int main(int argc, char** argv) {
   const long n = std::stol(argv[2]);
   const long reports_of_first = argc == 4 ? std::stol(argv[3]) : 0;
   aidledger::ledger::Ledger ledger(path);
-  auto& db = ledger.database();
+  auto& db = aidledger::ledger::TestAccess::database(ledger);  // writes the tables directly, as a test does
   db.exec("PRAGMA synchronous = OFF");
   SQLite::Transaction tx(db);
   std::mt19937_64 rng(42);

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "aidledger/ledger/ledger.hpp"
+#include "ledger_access.hpp"
 
 namespace aidledger::testing {
 
@@ -18,9 +19,12 @@ inline extract::PageExtraction page(const std::string& path, const std::string& 
   return extract::extract_page(std::move(*decoded.page), extract::Gazetteer::builtin(), extract::Directory::builtin(), o);
 }
 
+/// The ledger's connection, for tests that look at (or damage) the tables directly.
+inline SQLite::Database& database(ledger::Ledger& l) { return ledger::TestAccess::database(l); }
+
 /// The reference ARTICLE@BYTE of the first report whose sentence contains `part`.
 inline std::string ref(ledger::Ledger& l, const std::string& part) {
-  SQLite::Statement q(l.database(), "SELECT article_id || '@' || measure_start FROM mentions WHERE instr(sentence, ?) > 0 ORDER BY id LIMIT 1");
+  SQLite::Statement q(database(l), "SELECT article_id || '@' || measure_start FROM mentions WHERE instr(sentence, ?) > 0 ORDER BY id LIMIT 1");
   q.bind(1, part);
   REQUIRE(q.executeStep());
   return q.getColumn(0).getString();

@@ -197,6 +197,7 @@ int run_query(const AuditOptions& o) {
       shared["lines"] = tot.shared_lines;
       shared["disbursed_yuan"] = extract::format_fen(tot.shared_disbursed);
       shared["pledged_yuan"] = extract::format_fen(tot.shared_pledged);
+      shared["cumulative_claims_yuan"] = extract::format_fen(tot.shared_cumulative_claims);
       shared["goods_without_value"] = goods_json(tot.shared_goods_by_unit);
       shared["shared_with"] = tot.shared_with;
       totals["own_lines_only"] = true;
@@ -236,9 +237,9 @@ int run_query(const AuditOptions& o) {
                           "累计数 cumulative claims " + yuan(tot.cumulative_claims) + " (不计入合计 not in totals)"},
                          width);
   if (one_township && tot.shared_lines)
-    out += wrapped(fmt::format("合并款项（不计入本乡镇合计） shared JOINT lines, apart (not in this township's totals): {} with {}: 已拨付 disbursed {}, 承诺 pledged {}{}",
+    out += wrapped(fmt::format("合并款项（不计入本乡镇合计） shared JOINT lines, apart (not in this township's totals): {} with {}: 已拨付 disbursed {}, 承诺 pledged {}, 累计数 cumulative claims {}{}",
                                text::count_of(tot.shared_lines, "line"), shared_with.empty() ? "other townships" : shared_with,
-                               yuan(tot.shared_disbursed), yuan(tot.shared_pledged),
+                               yuan(tot.shared_disbursed), yuan(tot.shared_pledged), yuan(tot.shared_cumulative_claims),
                                tot.shared_goods_by_unit.empty() ? "" : ", 未计价实物 goods without a value " + goods_text(tot.shared_goods_by_unit)),
                    width, 2);
   return emit(out, rc);
@@ -262,11 +263,12 @@ int run_summaries(const AuditOptions& o, bool donors) {
   const std::string total_label = one_township ? report::heading::total_own : report::heading::total;
   const auto total = report::total_of(counted, total_label);
   const auto per_year = o.by_year ? report::totals_by_year(counted, total_label) : std::vector<report::Summary>{};
-  std::int64_t shared = 0;
+  std::int64_t shared = 0, shared_claims = 0;
   std::string shared_with;
   if (one_township) {
     const report::Totals tot = report::totals_of(*l, f);
     shared = tot.shared_disbursed;
+    shared_claims = tot.shared_cumulative_claims;
     for (const auto& t : tot.shared_with) shared_with += (shared_with.empty() ? "" : "、") + t;
   }
   auto name_of = [&](const report::Summary& s) {
@@ -321,6 +323,7 @@ int run_summaries(const AuditOptions& o, bool donors) {
     if (one_township) {
       j["total"]["own_lines_only"] = true;
       j["total"]["disbursed_in_shared_joint_lines_yuan"] = extract::format_fen(shared);
+      j["total"]["cumulative_claims_in_shared_joint_lines_yuan"] = extract::format_fen(shared_claims);
       j["total"]["shared_with"] = shared_with;
     }
     return emit(j.dump(2) + "\n", rc);
@@ -353,9 +356,9 @@ int run_summaries(const AuditOptions& o, bool donors) {
   t.totals.push_back(row_of(total_label, "", total, years_text(total.first_year, total.last_year)));
   const std::size_t width = output_width(o.width);
   std::string out = t.render(width);
-  if (shared)
-    out += wrapped(fmt::format("(合并款项，不计入合计 shared JOINT lines, apart, not in the total: 已拨付 disbursed {} with {})", yuan(shared),
-                               shared_with.empty() ? "other townships" : shared_with),
+  if (shared || shared_claims)
+    out += wrapped(fmt::format("(合并款项，不计入合计 shared JOINT lines, apart, not in the total: 已拨付 disbursed {}, 累计数 cumulative claims {} with {})",
+                               yuan(shared), yuan(shared_claims), shared_with.empty() ? "other townships" : shared_with),
                    width, 1);
   return emit(out, rc);
 }

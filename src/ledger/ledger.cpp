@@ -1217,7 +1217,6 @@ Ledger::Ledger(const std::string& path, Access access, int busy_timeout_ms) try
 Ledger::~Ledger() = default;
 const std::string& Ledger::path() const { return impl_->db_path; }
 SQLite::Database& Ledger::database() { return impl_->db; }
-const SQLite::Database& Ledger::database() const { return impl_->db; }
 
 PageState Ledger::page_state(const std::string& path, const std::string& sha256, const std::string& read_options) const {
   try {

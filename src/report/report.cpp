@@ -123,6 +123,7 @@ void summary_sheet(SheetSink& sink, const Reader& reader, const Filter& f, const
           RowStyle::section);
     amount("    已拨付 Disbursed", t.shared_disbursed);
     amount("    承诺 Pledged", t.shared_pledged);
+    amount("    累计数 Cumulative claims", t.shared_cumulative_claims);
     for (const auto& [unit, qty] : t.shared_goods_by_unit)
       s.row({Cell::str(fmt::format("    未计价实物 Goods without a value ({})", unit)), Cell::integer(qty)});
   }

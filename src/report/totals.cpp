@@ -47,8 +47,15 @@ void add_to_totals(Totals& t, const ledger::TotalRow& r, const ledger::LineFilte
     ++t.lines;
     t.townships.insert(r.township);
     const std::int64_t fen = r.amount_fen.value_or(0);
+    // A JOINT line belongs to no single township, a cumulative claim as much as a payment.
+    const bool own = own_line(r, f);
+    if (!own) {
+      ++t.shared_lines;
+      for (const auto& other : r.covers)
+        if (other != f.township) t.shared_with.insert(other);
+    }
     if (r.aggregate) {
-      add_checked(t.cumulative_claims, fen, "the cumulative claims");
+      add_checked(own ? t.cumulative_claims : t.shared_cumulative_claims, fen, own ? "the cumulative claims" : "the shared cumulative claims");
       return;
     }
     // The range shows each end at its own precision (2019 – 2024-10-24).
@@ -61,13 +68,10 @@ void add_to_totals(Totals& t, const ledger::TotalRow& r, const ledger::LineFilte
       t.last_date = r.date;
     }
     const bool pledged = r.status == "pledged";
-    if (!own_line(r, f)) {
-      ++t.shared_lines;
+    if (!own) {
       add_checked(pledged ? t.shared_pledged : t.shared_disbursed, fen, "the shared JOINT total");
       if (!pledged && !r.amount_fen && r.quantity) add_checked(t.shared_goods_by_unit[r.unit], *r.quantity, "a shared quantity of goods");
       add_checked((pledged ? t.year_township_pledged : t.year_township)[r.year][r.township], fen, "a year's shared JOINT total");
-      for (const auto& other : r.covers)
-        if (other != f.township) t.shared_with.insert(other);
       return;
     }
     auto& d = t.donors[r.donor];

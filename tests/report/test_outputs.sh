@@ -88,6 +88,24 @@ assert units <= 32767, units
 assert "…(截断 truncated: " in longest and longest.endswith("more characters; full text: aidledger explain 1)"), longest[-120:]
 EOF
 check "a cell past Excel's limit is cut with a marked ellipsis naming explain" 0 $?
+# README, Limits: a row is at most 28 lines of text tall (406 points, under Excel's 409), so that
+# cell is cut at the bottom on screen and in print.
+python3 - "$src/tests/report" many.xlsx <<'EOF'
+import re, sys, zipfile
+import xml.etree.ElementTree as ET
+sys.path.insert(0, sys.argv[1])
+import xlsx_read
+sheets, _ = xlsx_read.read(sys.argv[2])
+timeline = sheets["时间线 Timeline"]
+longest = max((v for v in timeline.values() if isinstance(v, str)), key=len)
+row = next(r for (r, c), v in timeline.items() if v is longest)
+z = zipfile.ZipFile(sys.argv[2])
+files = sorted((n for n in z.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)), key=lambda n: int(re.findall(r"\d+", n)[0]))
+x = ET.fromstring(z.read(files[list(sheets).index("时间线 Timeline")]))
+ht = {int(e.get("r")) - 1: float(e.get("ht", 15)) for e in x.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}row")}
+assert ht[row] == 14.5 * 28, (row, ht.get(row))
+EOF
+check "the tallest row is 28 lines of text, under Excel's 409 points (README, Limits)" 0 $?
 "$bin" report --db many.db --format csv --out many_csv >/dev/null 2>&1
 [ "$(wc -c <many_csv/timeline.csv)" -gt 70000 ]; check "the CSV report keeps the full text" 0 $?
 

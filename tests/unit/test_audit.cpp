@@ -98,14 +98,14 @@ TEST_CASE("a ledger whose amounts add up past int64 gives a clear error, never a
   ledger::Ledger l(":memory:");
   ledger::IngestStats st;
   l.ingest(page("p.txt", "捐赠\n\n本报讯 2023年6月8日,高新区向卢氏县汤河乡捐赠100万元。2023年7月1日,某某公司向汤河乡捐赠20万元。\n"), st);
-  l.database().exec("UPDATE allocations SET amount_fen = 5000000000000000000");
-  l.database().exec("UPDATE mention_allocations SET amount_fen = 5000000000000000000");
-  l.database().exec("UPDATE events SET pledge_id = NULL, total_fen = 5000000000000000000");
+  testing::database(l).exec("UPDATE allocations SET amount_fen = 5000000000000000000");
+  testing::database(l).exec("UPDATE mention_allocations SET amount_fen = 5000000000000000000");
+  testing::database(l).exec("UPDATE events SET pledge_id = NULL, total_fen = 5000000000000000000");
   CHECK_THROWS_WITH_AS(report::township_summaries(l, {}), doctest::Contains("the sum leaves the range of a 64-bit integer"),
                        std::overflow_error);
   // SQL SUM() overflows too: the check that sums a pledge's tranches.
-  l.database().exec("UPDATE events SET pledge_id = 1 WHERE id = 2");
-  l.database().exec("INSERT INTO events (donor_id, date_first, date_last, date_text, date_precision, date_basis, kind, status, approximate, "
+  testing::database(l).exec("UPDATE events SET pledge_id = 1 WHERE id = 2");
+  testing::database(l).exec("INSERT INTO events (donor_id, date_first, date_last, date_text, date_precision, date_basis, kind, status, approximate, "
                     "aggregate, tranche, item, unit, distribution, total_fen, pledge_id) SELECT donor_id, date_first, date_last, date_text, "
                     "date_precision, date_basis, kind, status, 0, 0, 1, '', '', 'single', 5000000000000000000, 1 FROM events WHERE id = 2");
   CHECK_THROWS_WITH_AS(report::run_checks(l, "tranche-exceeds-pledge"),

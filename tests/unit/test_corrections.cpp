@@ -62,8 +62,8 @@ TEST_CASE("set, exclude and add change the ledger and are recorded") {
   for (const auto& x : l.export_lines())
     if (x.quantity == 300) books_ok = x.date == "2022-02" && x.donor == "郑州某某出版社";
   CHECK(books_ok);
-  CHECK(l.database().execAndGet("SELECT COUNT(*) FROM corrections WHERE status = 'applied'").getInt() == 4);
-  CHECK(l.database().execAndGet("SELECT date_basis FROM events WHERE total_quantity = 300").getString().rfind("set by correction c.txt:2", 0) == 0);
+  CHECK(testing::database(l).execAndGet("SELECT COUNT(*) FROM corrections WHERE status = 'applied'").getInt() == 4);
+  CHECK(testing::database(l).execAndGet("SELECT date_basis FROM events WHERE total_quantity = 300").getString().rfind("set by correction c.txt:2", 0) == 0);
 }
 
 TEST_CASE("a correction survives re-ingest, also of a changed page, and an empty file undoes it") {
@@ -97,7 +97,7 @@ TEST_CASE("a correction that no longer matches is reported, not dropped") {
   CHECK(stats.unmatched == 1);
   REQUIRE(stats.problems.size() == 1);
   CHECK(stats.problems[0].rfind("c.txt:1: unmatched: no report a#1@1", 0) == 0);
-  CHECK(l.database().execAndGet("SELECT status FROM corrections").getString() == "unmatched");
+  CHECK(testing::database(l).execAndGet("SELECT status FROM corrections").getString() == "unmatched");
 }
 
 TEST_CASE("merge joins two events; split gives a report an event of its own") {
@@ -143,7 +143,7 @@ TEST_CASE("a correction with an amount past the ceiling, inexact, or a count pas
   CHECK(stats.problems[4] == "c.txt:5: not understood: quantity '-5' is not a whole number from 0 to 9223372036854775807");
   CHECK(stats.problems[5] == "c.txt:6: error: amount '1.5万亿' refused: more than 10^12 yuan, the ceiling of one ledger line");
   CHECK(total(l) == before);
-  SQLite::Statement q(l.database(), "SELECT COUNT(*) FROM events WHERE item = '现金'");
+  SQLite::Statement q(testing::database(l), "SELECT COUNT(*) FROM events WHERE item = '现金'");
   REQUIRE(q.executeStep());
   CHECK(q.getColumn(0).getInt() == 0);
   // The ceiling itself is accepted.
@@ -163,7 +163,7 @@ TEST_CASE("set donor= with no name marks the donor unknown, and later ingests st
   // It used to leave a dangling donor id: every later application failed (FOREIGN KEY constraint failed).
   l.ingest(page("b.txt", "帮扶\n\n本报讯 2022年5月1日,某某集团向潘河乡捐赠5万元。\n"), st);
   CHECK(l.apply_corrections(corrections).applied == 1);
-  CHECK(l.database().execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt() == 0);
+  CHECK(testing::database(l).execAndGet("SELECT COUNT(*) FROM pragma_foreign_key_check").getInt() == 0);
 }
 
 TEST_CASE("a correction line the ledger cannot take is not understood; the other lines still apply") {

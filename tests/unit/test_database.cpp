@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <type_traits>
+#include <utility>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
@@ -89,7 +91,7 @@ TEST_CASE("a file that is no database is refused untouched; an empty one is a ne
   CHECK_THROWS_WITH_AS(open_ledger(empty.path, ledger::Access::read_only), doctest::Contains("an empty database, not an aidledger ledger"),
                        ledger::DatabaseError);
   ledger::Ledger made(empty.path);
-  CHECK(count(made.database(), "PRAGMA user_version") == ledger::kSchemaVersion);
+  CHECK(count(testing::database(made), "PRAGMA user_version") == ledger::kSchemaVersion);
 }
 
 TEST_CASE("a database that cannot be opened is named with the reason") {
@@ -141,8 +143,8 @@ TEST_CASE("the schema version is checked: a newer one is refused, an older one u
     raw.exec("PRAGMA user_version = 3");
   }
   ledger::Ledger upgraded(db.path);
-  CHECK(count(upgraded.database(), "PRAGMA user_version") == ledger::kSchemaVersion);
-  CHECK(count(upgraded.database(), "SELECT COUNT(*) FROM pragma_table_info('pages') WHERE name = 'read_options'") == 1);
+  CHECK(count(testing::database(upgraded), "PRAGMA user_version") == ledger::kSchemaVersion);
+  CHECK(count(testing::database(upgraded), "SELECT COUNT(*) FROM pragma_table_info('pages') WHERE name = 'read_options'") == 1);
 }
 
 TEST_CASE("a reader sees one snapshot while an ingest commits") {
@@ -157,7 +159,7 @@ TEST_CASE("a reader sees one snapshot while an ingest commits") {
     CHECK(st.pages_added == 1);
   }
   CHECK(reader.export_lines().size() == 1);  // still the snapshot it began with
-  CHECK(count(reader.database(), "SELECT COUNT(*) FROM pages") == 1);
+  CHECK(count(testing::database(reader), "SELECT COUNT(*) FROM pages") == 1);
   CHECK(ledger::Ledger(db.path, ledger::Access::read_only).export_lines().size() == 2);
 }
 
@@ -173,15 +175,15 @@ TEST_CASE("the page state is decided inside the write transaction: one page when
   CHECK(two.ingest(b, s2) == ledger::PageState::duplicate);
   CHECK(s2.pages_duplicate == 1);
   CHECK(s2.pages_added == 0);
-  CHECK(count(one.database(), "SELECT COUNT(*) FROM pages") == 1);
+  CHECK(count(testing::database(one), "SELECT COUNT(*) FROM pages") == 1);
   CHECK(two.ingest(a, s2) == ledger::PageState::unchanged);
 
   // Two files of one name with other bytes, both extracted with the prefix "p" before either was
   // stored: the second gets its own article ids (no UNIQUE constraint failure).
   const auto c = page("z/p.txt", kPageB);
   CHECK(two.ingest(c, s2) == ledger::PageState::absent);
-  CHECK(count(two.database(), "SELECT COUNT(*) FROM articles WHERE id LIKE 'p~%'") == 1);
-  CHECK(count(two.database(), "SELECT COUNT(*) FROM mentions WHERE article_id LIKE 'p~%'") == 1);
+  CHECK(count(testing::database(two), "SELECT COUNT(*) FROM articles WHERE id LIKE 'p~%'") == 1);
+  CHECK(count(testing::database(two), "SELECT COUNT(*) FROM mentions WHERE article_id LIKE 'p~%'") == 1);
 }
 
 TEST_CASE("a page read with other options is read again, not unchanged") {
@@ -205,7 +207,7 @@ TEST_CASE("a file whose bytes became another page's is one page, and its old rep
   const auto now_b = page("a.txt", kPageB);
   CHECK(l.page_state("a.txt", now_b.page.sha256) == ledger::PageState::changed);  // so the command line reads it
   CHECK(l.ingest(now_b, st) == ledger::PageState::duplicate);
-  CHECK(count(l.database(), "SELECT COUNT(*) FROM pages") == 1);
+  CHECK(count(testing::database(l), "SELECT COUNT(*) FROM pages") == 1);
   const auto lines = l.export_lines();
   REQUIRE(lines.size() == 1);
   CHECK(lines[0].quantity == 300);
@@ -226,4 +228,17 @@ TEST_CASE("a ledger locked by another program: the error names the database and 
   CHECK(ledger::Ledger(db.path, ledger::Access::read_only, 100).export_lines().size() == 1);
   holder.exec("ROLLBACK");
   CHECK(l.ingest(page("b.txt", kPageB), st) == ledger::PageState::absent);
+}
+
+namespace {
+// Whether code outside the ledger layer may call testing::database(l) (access is checked in substitution).
+template <typename T, typename = void>
+struct hands_out_connection : std::false_type {};
+template <typename T>
+struct hands_out_connection<T, std::void_t<decltype(std::declval<T&>().database())>> : std::true_type {};
+}  // namespace
+
+TEST_CASE("the ledger hands its connection to no one: all SQL stays in the ledger layer") {
+  CHECK_FALSE(hands_out_connection<ledger::Ledger>::value);
+  CHECK_FALSE(hands_out_connection<const ledger::Ledger>::value);
 }

@@ -15,7 +15,7 @@ using testing::page;
 
 namespace {
 
-std::int64_t count(ledger::Ledger& l, const std::string& sql) { return l.database().execAndGet(sql).getInt64(); }
+std::int64_t count(ledger::Ledger& l, const std::string& sql) { return testing::database(l).execAndGet(sql).getInt64(); }
 
 // Ingests a generated corpus of `pages` pages into `l`, as `aidledger ingest` reads it.
 void ingest_generated(ledger::Ledger& l, std::uint64_t seed, std::size_t pages) {
@@ -48,7 +48,7 @@ TEST_CASE("events folded report by report are the events a full recompute gives"
 
   // The check sees an event that differs, and leaves the ledger as it was.
   const auto id = count(l, "SELECT MIN(event_id) FROM mentions GROUP BY event_id HAVING COUNT(*) > 2 ORDER BY 1 LIMIT 1");
-  l.database().exec("UPDATE events SET item = item || 'x' WHERE id = " + std::to_string(id));
+  testing::database(l).exec("UPDATE events SET item = item || 'x' WHERE id = " + std::to_string(id));
   const auto unlike = l.events_unlike_recompute();
   REQUIRE(unlike.size() == 1);
   CHECK(unlike[0] == id);

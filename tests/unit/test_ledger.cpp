@@ -15,11 +15,11 @@ using testing::ref;
 
 namespace {
 
-std::int64_t count(ledger::Ledger& l, const std::string& sql) { return l.database().execAndGet(sql).getInt64(); }
+std::int64_t count(ledger::Ledger& l, const std::string& sql) { return testing::database(l).execAndGet(sql).getInt64(); }
 
 // Why the report of the page whose file name starts with `page_stem` was merged into its event.
 std::string merge_reason_of_page(ledger::Ledger& l, const std::string& page_stem) {
-  return l.database().execAndGet(fmt::format("SELECT merge_reason FROM mentions WHERE article_id LIKE '{}%'", page_stem)).getString();
+  return testing::database(l).execAndGet(fmt::format("SELECT merge_reason FROM mentions WHERE article_id LIKE '{}%'", page_stem)).getString();
 }
 
 const std::string kFundTotal =
@@ -42,7 +42,7 @@ TEST_CASE("a file database uses WAL") {
   std::filesystem::remove(path);
   {
     ledger::Ledger l(path.string());
-    CHECK(l.database().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(testing::database(l).execAndGet("PRAGMA journal_mode").getString() == "wal");
   }
   std::filesystem::remove(path);
   std::filesystem::remove(path.string() + "-wal");
@@ -65,7 +65,7 @@ TEST_CASE("a total for both townships and the per-township amounts of the same e
   CHECK(fund[1].township == "双龙湾镇");
   CHECK(fund[0].date == "2019");   // the stated year beats the report's date
   CHECK(fund[0].sources == std::vector<std::string>{"a#1", "b#1"});
-  const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE article_id = 'b#1'").getString();
+  const std::string why = testing::database(l).execAndGet("SELECT merge_reason FROM mentions WHERE article_id = 'b#1'").getString();
   CHECK(why.find("equals the event's lines") != std::string::npos);
   CHECK(why.find("3000000.00") != std::string::npos);
 }
@@ -194,7 +194,7 @@ TEST_CASE("a correction notice corrects the event it names, whichever page is re
     CHECK(lines[0].township == "徐家湾乡");
     CHECK(lines[0].sources.size() == 2);
     CHECK(count(l, "SELECT COUNT(*) FROM mentions WHERE corrects_fen = 12000000") == 1);
-    const std::string why = l.database().execAndGet("SELECT merge_reason FROM mentions WHERE merge_reason <> 'first report' LIMIT 1").getString();
+    const std::string why = testing::database(l).execAndGet("SELECT merge_reason FROM mentions WHERE merge_reason <> 'first report' LIMIT 1").getString();
     CHECK(why.find("correction notice") != std::string::npos);
   }
 }
@@ -287,7 +287,7 @@ TEST_CASE("a version-1 ledger is migrated to the current schema and keeps its da
     ledger::IngestStats st;
     l.ingest(page("a.txt", kFundTotal), st);
     // Make it look like a ledger written by schema version 1.
-    l.database().exec("DROP INDEX events_pledge; DROP INDEX events_date; DROP INDEX events_coverage; DROP INDEX events_donor; "
+    testing::database(l).exec("DROP INDEX events_pledge; DROP INDEX events_date; DROP INDEX events_coverage; DROP INDEX events_donor; "
                       "DROP TABLE corrections; ALTER TABLE events DROP COLUMN excluded; ALTER TABLE events DROP COLUMN origin; "
                       "ALTER TABLE allocations DROP COLUMN excluded; ALTER TABLE pages DROP COLUMN read_options; "
                       "DROP INDEX events_candidates; DROP INDEX events_pledges; DROP INDEX events_unlinked_tranches; DROP INDEX mentions_event_tranche; "

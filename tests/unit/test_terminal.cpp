@@ -213,7 +213,7 @@ TEST_CASE("pages an older aidledger recorded with a relative path get the absolu
     l.ingest(page("pages/a.txt", "帮扶\n\n本报讯 2022年5月,某某公司向木桐乡捐赠5万元。\n"), st);
     l.ingest(page("pages/gone.txt", "帮扶\n\n本报讯 2022年6月,甲乙公司向汤河乡捐赠3万元。\n"), st);
     CHECK(l.anchor_relative_paths(dir.string()) == 1);
-    SQLite::Statement q(l.database(), "SELECT path FROM pages ORDER BY id");
+    SQLite::Statement q(testing::database(l), "SELECT path FROM pages ORDER BY id");
     REQUIRE(q.executeStep());
     CHECK(q.getColumn(0).getString() == (dir / "pages" / "a.txt").string());
     REQUIRE(q.executeStep());

@@ -60,6 +60,11 @@ TEST_CASE("township totals add up to the whole, JOINT lines apart and once") {
   CHECK(tb.shared_with == std::set<std::string>{"甲乡"});
   // Own lines of each township + the JOINT lines once + the unresolved = the whole.
   CHECK(ta.disbursed + tb.disbursed + ta.shared_disbursed + 7'00 == whole.disbursed);
+  // A shared cumulative claim is no township's own either: apart, beside the shared lines.
+  CHECK(ta.cumulative_claims == 0);
+  CHECK(tb.cumulative_claims == 99999'00);
+  CHECK(ta.shared_cumulative_claims == 0);
+  CHECK(tb.shared_cumulative_claims == 0);
   // Donors in a township view count its own lines; the townships view keeps JOINT as its own row.
   const auto donors = summarise(keep(rows, "甲乡"), a, true, false);
   REQUIRE(donors.size() == 1);
@@ -67,6 +72,30 @@ TEST_CASE("township totals add up to the whole, JOINT lines apart and once") {
   const auto towns = summarise(keep(rows, "甲乡"), a, false, false);
   REQUIRE(towns.size() == 2);
   CHECK(total_of(towns, "t").disbursed_fen == 1100'00);
+}
+
+TEST_CASE("a JOINT cumulative claim is shared, in no township's own claims") {
+  const std::vector<TotalRow> rows = {line("JOINT", 6851'00, "disbursed", true, {"甲乡", "乙镇"}), line("甲乡", 300'00, "disbursed", true),
+                                      line("JOINT", 1000'00, "disbursed", false, {"甲乡", "乙镇"}), line("", 20'00, "disbursed", true)};
+  const auto whole = compute_totals(rows, {});
+  CHECK(whole.cumulative_claims == 7171'00);
+  CHECK(whole.shared_cumulative_claims == 0);
+  LineFilter a, b;
+  a.township = "甲乡";
+  b.township = "乙镇";
+  const auto ta = compute_totals(keep(rows, "甲乡"), a), tb = compute_totals(keep(rows, "乙镇"), b);
+  CHECK(ta.cumulative_claims == 300'00);
+  CHECK(tb.cumulative_claims == 0);
+  CHECK(ta.shared_cumulative_claims == 6851'00);
+  CHECK(tb.shared_cumulative_claims == 6851'00);
+  CHECK(ta.shared_lines == 2);  // the claim and the disbursed line
+  CHECK(tb.shared_with == std::set<std::string>{"甲乡"});
+  // Own claims of each township + the JOINT claims once + the unresolved = the whole.
+  CHECK(ta.cumulative_claims + tb.cumulative_claims + ta.shared_cumulative_claims + 20'00 == whole.cumulative_claims);
+  // A view of JOINT itself owns its lines.
+  LineFilter j;
+  j.township = "JOINT";
+  CHECK(compute_totals({rows[0], rows[2]}, j).cumulative_claims == 6851'00);
 }
 
 TEST_CASE("万元 from fen, exact and for people") {

@@ -137,10 +137,13 @@ class Ledger {
   /// The lines a filter keeps, in the export's order.
   std::vector<ExportLine> lines(const LineFilter& filter) const;
 
-  SQLite::Database& database();
-  const SQLite::Database& database() const;
-
  private:
+  // The connection is handed to no one outside the ledger layer, so that all SQL stays in it: the
+  // Reader shares it, and tests (tests/ledger_access.hpp) reach it through TestAccess.
+  friend class Reader;
+  friend struct TestAccess;
+  SQLite::Database& database();
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -2,7 +2,8 @@
 // townships) renders these; the rules live here once:
 //  - aggregates (cumulative claims, 累计 …) and pledges never enter disbursed totals;
 //  - a JOINT line belongs to no single township: a view of one township counts its own lines and
-//    keeps the JOINT lines it shares apart (shared_*), naming the townships shared with.
+//    keeps the JOINT lines it shares apart (shared_*, their cumulative claims too), naming the
+//    townships shared with.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -32,7 +33,7 @@ struct Totals {
   std::int64_t disbursed = 0, pledged = 0, cumulative_claims = 0;  // own lines
   std::map<std::string, std::int64_t> disbursed_by_kind;
   // A township view: the JOINT lines it shares with other townships (not in the totals above).
-  std::int64_t shared_lines = 0, shared_disbursed = 0, shared_pledged = 0;
+  std::int64_t shared_lines = 0, shared_disbursed = 0, shared_pledged = 0, shared_cumulative_claims = 0;
   std::map<std::string, std::int64_t> shared_goods_by_unit;   // shared quantities without a value
   std::set<std::string> shared_with;                          // the other townships
   std::map<std::string, std::int64_t> goods_by_unit;          // disbursed quantities without a value
