@@ -249,7 +249,13 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   // 捐赠爱心包裹200个。每个包裹价值120元: the value of one of the goods counted before (the measure
   // word after 每 is theirs), times their count.
   // (Also after "these": 该批制氧机每台价值3,200元.)
+  // (Not when the whole batch is named after it: 每套护理包内有牙刷…，这批护理包价值2.5万元.)
   const LexToken* per = s.first(Cat::per_unit, {0, m.span.begin});
+  if (per) {
+    const std::string_view after_per = s.slice(per->span.end, m.span.begin);
+    for (std::string_view whole : {"这批", "该批", "此批", "这些", "全部", "总价值", "共计", "合计"})
+      if (after_per.find(whole) != std::string_view::npos) per = nullptr;
+  }
   const bool per_gift_unit = per && reports.size() - from == 1 && !reports[from].unit.empty() && s.slice(per->span).ends_with(reports[from].unit);
   if ((!these || per_gift_unit) && read_nothing && reports.size() - from == 1 && reports[from].kind == Kind::in_kind &&
       !reports[from].has_amount() && !reports[from].unit.empty()) {

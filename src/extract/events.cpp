@@ -179,8 +179,21 @@ std::optional<std::vector<ListedGift>> listed_gifts(const detail::SentenceTokens
 
 // The organisation the article is about: a known one in the title, else one named there by its
 // ending, else the first known one in the body.
+// A village's school or a township's clinic, where gifts go (双龙湾镇东虎岭村小学, 甲乡卫生院):
+// never the article's actor.
+bool place_of_gifts(const std::string& name) {
+  // (A village's, 东虎岭村小学; not 农业农村局.)
+  for (std::size_t at = name.find("村"); at != std::string::npos; at = name.find("村", at + 3))
+    if (!(at >= 3 && name.compare(at - 3, 3, "农") == 0)) return true;
+  const bool of_township = name.find("乡") != std::string::npos || name.find("镇") != std::string::npos;
+  for (std::string_view local : {"小学", "中学", "学校", "卫生院", "卫生室", "幼儿园", "敬老院", "政府", "党委"})
+    if (of_township && text::ends_at(name, name.size(), local)) return true;
+  return false;
+}
+
 std::string article_actor(std::string_view page_text, const text::Article& a, const Directory& d) {
-  const auto in_title = detail::organisations_in(a.title, d);
+  auto in_title = detail::organisations_in(a.title, d);
+  std::erase_if(in_title, [](const auto& o) { return place_of_gifts(o.second); });
   if (auto t = d.find_known(a.title)) {
     // (高新区总工会赴卢氏…: the known 高新区 only begins the body the title is about.)
     for (const auto& o : in_title)
@@ -192,21 +205,23 @@ std::string article_actor(std::string_view page_text, const text::Article& a, co
   // The first organisation the lead names (本报讯 …，区总工会一行来到…) when the page names no
   // known organisation, or only inside that one (高新区 in 高新区总工会); else the known one.
   const std::string_view body = a.span.of(page_text);
-  const std::size_t stop = body.find("。");
+  // (…“中秋还没到，亲戚先来串门了。”9月18日，某办事处党工委一行…: a full stop inside a quote
+  // ends no lead.)
+  std::size_t stop = std::string_view::npos;
+  for (std::size_t at = 0, depth = 0; at < body.size();) {
+    if (starts_at(body, at, "“")) ++depth;
+    else if (starts_at(body, at, "”") && depth > 0) --depth;
+    else if (depth == 0 && starts_at(body, at, "。")) {
+      stop = at;
+      break;
+    }
+    text::next_code_point(body, at);
+  }
   const std::size_t lead_end = stop == std::string_view::npos ? body.size() : stop + std::string_view("。").size();
   auto in_lead = detail::organisations_in(body.substr(0, lead_end), d);
   // (双龙湾镇东虎岭村小学的孩子们格外开心: a village's school or a township's clinic is where gifts
   // go, not the article's actor.)
-  std::erase_if(in_lead, [](const auto& o) {
-    const std::string& name = o.second;
-    // (A village's, 东虎岭村小学; not 农业农村局.)
-    for (std::size_t at = name.find("村"); at != std::string::npos; at = name.find("村", at + 3))
-      if (!(at >= 3 && name.compare(at - 3, 3, "农") == 0)) return true;
-    const bool of_township = name.find("乡") != std::string::npos || name.find("镇") != std::string::npos;
-    for (std::string_view local : {"小学", "中学", "学校", "卫生院", "卫生室", "幼儿园", "敬老院", "政府", "党委"})
-      if (of_township && text::ends_at(name, name.size(), local)) return true;
-    return false;
-  });
+  std::erase_if(in_lead, [](const auto& o) { return place_of_gifts(o.second); });
   const auto known = d.find_known(body);
   if (!in_lead.empty() && (!known || (known->first.begin >= in_lead.front().first.begin && known->first.end <= in_lead.front().first.end)))
     return in_lead.front().second;

@@ -215,6 +215,10 @@ std::string_view kind_endings(std::string_view pronoun) {
 // or clinic there, where gifts go, not who gives.
 bool of_townships(const ArticleMemory& memory, const std::string& written) {
   if (township_body(written)) return true;
+  // (龙驹村小学, 西坡村卫生室: a village's school or clinic.)
+  if (written.find("村") != std::string::npos)
+    for (std::string_view local : {"小学", "中学", "学校", "卫生室", "卫生院", "幼儿园", "敬老院", "党支部", "村委会"})
+      if (text::ends_at(written, written.size(), local)) return true;
   for (const auto* list : {&memory.townships, &memory.paired})
     for (const auto& t : *list)
       if (written.find(t) != std::string::npos) return true;
@@ -530,6 +534,16 @@ bool bare_person_name(const SentenceTokens& s, const Directory& d, std::string_v
 std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, std::size_t limit, const Directory& d,
                                      const Gazetteer& gz, const ArticleMemory& memory) {
   const Span c = s.clauses[ci];
+  // (高坡村党支部书记冯德山介绍，…每户送上…: a clause where someone of the county's places only
+  // says who told it names who spoke, not who gave; 该公司还表示，将… is the giver speaking.)
+  if (limit >= c.end) {
+    const std::string_view whole = text::trim(s.slice(c));
+    const bool local_speaker = std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin >= c.begin && p.span.end <= c.end && (p.level == PlaceLevel::village || p.level == PlaceLevel::township);
+    });
+    for (std::string_view said : {"介绍", "表示", "说", "回忆", "告诉记者", "坦言", "感慨", "算了算", "说道"})
+      if (local_speaker && text::ends_at(whole, whole.size(), said)) return std::nullopt;
+  }
   limit = std::min(limit, c.end);
   // Openers: punctuation, dates and words that are no giver.
   std::size_t begin = c.begin;
@@ -1067,6 +1081,11 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
           if (const auto referent = memory.referent(std::string("该") + std::string(kind)))
             // (社区居民 after 郑州高新区…: a community's people only of a community named before.)
             if (kind == "公司" || kind == "企业" || kind == "集团" || kind == "单位" || referent->find(kind) != std::string::npos) expanded = *referent;
+      // (沟赵办事处党工委一行…。办事处的干部…: an organisation named before holding the kind.)
+      for (std::string_view kind : {"街道", "办事处", "社区"})
+        if (!expanded && starts_at(qualifier, 0, kind) && text::code_point_count(qualifier) <= text::code_point_count(kind) + 2)
+          for (auto it = memory.organisations.rbegin(); it != memory.organisations.rend() && !expanded; ++it)
+            if (it->first.find(kind) != std::string::npos && it->first.size() > kind.size()) expanded = it->second;
       // (全校师生, 全院职工: the whole of the school or hospital named before.)
       // (Not 全区, 全市: an area's people, no body named before.)
       if (!expanded && starts_at(qualifier, 0, "全") && text::code_point_count(qualifier) == 2 &&

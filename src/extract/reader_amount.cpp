@@ -591,6 +591,22 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   recipient_memory.giver = r.donor;
   std::vector<Recipient> recipients =
       detail::recipients_for(s_, frame_begin, trigger->span.begin, m.span.begin, giver, recipient_memory);
+  // (…：甲乡32名高中生，每人领到助学金2000元；乙镇41名初中生，每人发放1500元: a segment that names
+  // places of one township only before its amount is about that township.)
+  if (recipients.empty() && s_.segments.size() > 1) {
+    std::vector<const PlaceMention*> in_segment;
+    bool other = false;
+    for (const auto& p : s_.places) {
+      if (p.span.begin < segment.begin || p.span.end > m.span.begin || s_.quoted(p.span.begin) || p.level == PlaceLevel::county) continue;
+      if (p.township.empty()) other = true;
+      else if (in_segment.empty() || in_segment.front()->township == p.township) in_segment.push_back(&p);
+      else other = true;
+    }
+    if (!in_segment.empty() && !other) {
+      recipients.push_back({in_segment.front()->name, in_segment.front()->township});
+      r.notes.push_back(fmt::format("no place read for the gift: {}, the one township its part of the sentence names", in_segment.front()->township));
+    }
+  }
   if (recipients.empty() && previous && !opens_with_date(segment)) {
     for (const auto& a : previous->allocations) {
       if (a.township == kJoint)
@@ -893,6 +909,8 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
         break;
       }
       if (s_.measures[j].kind != m.kind || s_.segment_of(s_.measures[j].span.begin) != s_.segment_of(m.span.begin)) continue;
+      // (一袋25公斤装的面粉…，共…面粉63袋: a total in other units is no total of these.)
+      if (m.kind == MeasureKind::quantity && s_.measures[j].unit != m.unit) continue;
       if (s_.has(Cat::total, {m.span.end, s_.measures[j].span.begin})) {
         (m.kind == MeasureKind::money ? amount : quantity) = s_.measures[j].value;
         used[j] = true;
@@ -1203,9 +1221,26 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
         ri.measure = {page(mi.span.begin), page(mi.span.end)};
         // 甲、乙分别向A乡、B镇捐赠10万元、8万元: givers, places and amounts pair in order.
         // (Only places written out one by one: 分别向两乡镇捐赠5万元、3万元 is each giver's joint gift.)
-        const bool paired = recipients.size() == list.size() && named_places(giver->span.end, s_.measures[list.front()].span.begin) == list.size();
+        // (甲、乙分别捐赠30万元、20万元，委托慈善总会转交A镇和B乡: or, with none before the amounts,
+        // the places written one by one in the clause right after them.)
+        const std::size_t after_list = s_.clause_of(s_.measures[list.back()].span.begin) + 1;
+        const bool paired_before = recipients.size() == list.size() && named_places(giver->span.end, s_.measures[list.front()].span.begin) == list.size();
+        std::vector<Recipient> listed_after;  // in the order written
+        if (!paired_before && named_places(giver->span.end, s_.measures[list.front()].span.begin) == 0 && after_list < s_.clauses.size() &&
+            s_.segment_of(s_.clauses[after_list].begin) == s_.segment_of(m.span.begin) &&
+            named_places(s_.clauses[after_list].begin, s_.clauses[after_list].end) == list.size())
+          for (const auto& p : s_.places)
+            if (p.span.begin >= s_.clauses[after_list].begin && p.span.end <= s_.clauses[after_list].end && !p.township.empty() &&
+                p.level != PlaceLevel::collective && p.level != PlaceLevel::county &&
+                named_places(p.span.begin, p.span.end) == 1 && named_places(s_.clauses[after_list].begin, p.span.end) == listed_after.size() + 1)
+              listed_after.push_back({p.name, p.township});
+        const bool paired_after = listed_after.size() == list.size();
+        const bool paired = paired_before || paired_after;
         ri.distribution = paired || recipients.size() <= 1 ? "single" : "joint";
-        ri.allocations = allocate_measure(paired ? std::vector<Recipient>{recipients[i]} : recipients, false, mi);
+        ri.allocations = allocate_measure(paired_after ? std::vector<Recipient>{listed_after[i]}
+                                          : paired   ? std::vector<Recipient>{recipients[i]}
+                                                     : recipients,
+                                          false, mi);
         if (paired) ri.notes.push_back("givers, places and amounts paired in order (分别)");
         if (kinds_differ && valued(list[i])) as_goods_valued(ri, list[i]);
         reports.push_back(std::move(ri));

@@ -105,6 +105,9 @@ std::optional<SentenceReader::NamedLast> SentenceReader::giver_named_last(std::s
       for (const auto& d : s_.dates)
         if (d.span.begin == name_at) name_at = d.span.end;
       if (starts_at(s_.text, name_at, "由")) name_at += std::string_view("由").size();
+      // (是辖区爱心企业某公司捐赠的: words describing the giver before its name.)
+      for (const LexToken* w = s_.word_at(name_at); w && w->is(Cat::descriptor) && w->span.end < s_.clauses[c].end; w = s_.word_at(name_at))
+        name_at = w->span.end;
       // (是高新区的某公司…: the last of the names, each of the one before.)
       const std::pair<Span, std::string>* named = nullptr;
       for (const auto& o : orgs_)

@@ -91,7 +91,15 @@ bool SentenceReader::attach_value(std::size_t k, const LexToken& value_word, std
   // (A verb in the gift's own clause is its verb: 将水泵12台送往某乡，价值6万元.)
   if (from <= m.span.begin && from > 0 && s_.clause_of(from - 1) != s_.clause_of(m.span.begin))
     from = std::min(m.span.begin, std::max(from, s_.clauses[s_.clause_of(from - 1)].end));
-  if (from > m.span.begin || s_.has(Cat::give, {from, m.span.begin}) || s_.has(Cat::give_paid, {from, m.span.begin})) return false;
+  // (…800件羽绒服，是某公司捐赠的，总价值9.6万元: the verb of the clause naming who gave those goods
+  // is theirs, no new gift.)
+  auto new_giving = [&](const LexToken& w) {
+    if (!(w.is(Cat::give) || w.is(Cat::give_paid)) || w.span.begin < from || w.span.end > m.span.begin) return false;
+    const Span c = s_.clauses[s_.clause_of(w.span.begin)];
+    const std::size_t opens = s_.han_from(c.begin, c.end);
+    return !(starts_at(s_.text, w.span.end, "的") && (starts_at(s_.text, opens, "是") || starts_at(s_.text, opens, "由")));
+  };
+  if (from > m.span.begin || std::any_of(s_.words.begin(), s_.words.end(), new_giving)) return false;
   if (r.has_amount() && r.allocations.front().amount_fen.value_or(0) != 0) return false;
   // (电脑20台及价值1.5万元的少儿图书: after a joiner, 价值…的 names goods of their own; with 分别
   // before them, 甲、乙分别赠送图书800册和价值1.2万元的体育用品, they are the gifts of the givers in turn.)

@@ -156,8 +156,10 @@ const LexToken* SentenceReader::find_trigger(std::size_t k, std::size_t segment_
   for (const auto& w : s_.words)
     if (w.span.begin >= own.begin && w.span.end <= m.span.begin && w.is(Cat::passive) && s_.slice(w.span) != "由" &&
         (m.kind == MeasureKind::quantity || s_.last(bit(Cat::cash) | bit(Cat::goods) | bit(Cat::value), {w.span.end, own.end})) &&
+        // (徐家湾乡32名高中生，每人领到助学金2000元: the place may open the segment's earlier clause.)
         (std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
-           return p.span.begin >= own.begin && p.span.end <= w.span.begin && (!p.township.empty() || p.level == PlaceLevel::collective);
+           return p.span.begin >= std::min(own.begin, segment_begin) && p.span.end <= w.span.begin &&
+                  (!p.township.empty() || p.level == PlaceLevel::collective);
          }) ||
          s_.has(Cat::here, {own.begin, w.span.begin})))  // (该镇共接收…)
       return &w;

@@ -23,7 +23,7 @@
 namespace aidledger::extract::detail {
 
 // A visiting group named after the organisation that sent it (区教育局调研组, 区总工会慰问团).
-inline constexpr std::string_view kDelegations[] = {"调研组", "工作组", "慰问组", "慰问团", "代表团", "考察团", "帮扶组", "工作队", "调研团"};
+inline constexpr std::string_view kDelegations[] = {"调研组", "工作组", "慰问组", "慰问团", "代表团", "考察团", "帮扶组", "工作队", "调研团", "医疗队", "义诊队", "服务队"};
 
 inline constexpr CatSet kTriggers = bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::buy);
 

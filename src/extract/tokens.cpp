@@ -120,6 +120,16 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
                                             [&](const Measure& o) { return o.kind == MeasureKind::quantity && o.unit == m.unit; });
     return (demonstrative_before && (counted_before || values_in_clause)) || (opens == m.span.begin && values_in_clause && counted_before);
   });
+  // 一袋25公斤装的面粉, 5斤装礼盒: the size of one package counts no goods.
+  drop_measures(s.measures, [&](std::size_t i) {
+    const Measure& m = s.measures[i];
+    if (m.kind != MeasureKind::quantity || !text::starts_at(sentence, m.span.end, "装")) return false;
+    const std::size_t after = m.span.end + std::string_view("装").size();
+    return after >= sentence.size() || text::starts_at(sentence, after, "的") || !text::is_han(text::code_point_at(sentence, after)) ||
+           std::any_of(s.measures.begin(), s.measures.begin() + static_cast<std::ptrdiff_t>(i), [&](const Measure& o) {
+             return o.kind == MeasureKind::quantity && o.span.end == m.span.begin;  // (一袋25公斤装)
+           });
+  });
   // 送去了一份沉甸甸的节日礼物：学习用品300套、课外读物1,200册: a count of one whose clause ends
   // in a colon, with counts after it, names the things the colon lists; it is no gift of its own.
   drop_measures(s.measures, [&](std::size_t i) {
