@@ -550,7 +550,11 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
         text::code_point_count(s.slice(m.span.end, run_end)) <= 10)
       return Kind::cash;
   }
-  if (s.has(Cat::goods, {from, own.end})) return Kind::in_kind;
+  // (…70万元主要用于采购烘干设备: goods after 用于 are what the money is for; the gift is money.)
+  std::size_t goods_until = own.end;
+  for (std::string_view purpose : {"用于", "用来", "用以"})
+    if (const std::size_t at = s.text.find(purpose, m.span.end); at != std::string_view::npos && at < goods_until) goods_until = at;
+  if (s.has(Cat::goods, {from, goods_until})) return Kind::in_kind;
   if (f.trigger && f.trigger->span.begin < m.span.begin && !s.has(Cat::people, {from, m.span.begin})) {
     const std::string item = item_between(s, f.trigger->span.end, m.span.begin);
     // (捐赠款人民币…, 专项款: what is named is money.)

@@ -317,6 +317,14 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     const std::size_t at = pos;
     next_code_point(text, pos);
     if (!d.may_end_organisation(text.substr(0, pos))) continue;
+    // (烘干线厂房封顶, 某局局长: the character after the ending goes on with another word.)
+    if (pos < text.size()) {
+      const char32_t last = code_point_at(text, at), next = code_point_at(text, pos);
+      if ((last == U'厂' && std::u32string_view(U"房区长").find(next) != std::u32string_view::npos) ||
+          (last == U'店' && std::u32string_view(U"铺长").find(next) != std::u32string_view::npos) ||
+          (std::u32string_view(U"局院校站所社行").find(last) != std::u32string_view::npos && next == U'长'))
+        continue;
+    }
     const std::string_view upto = text.substr(0, pos);
     std::size_t begin = at;
     // Walk left over the name to a boundary: punctuation, a word that is no part of a name, 16 characters.
@@ -338,8 +346,14 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     // (转交了某公司: 了 ends the verb before the name; no name begins with it, nor with 据 of
     // 据区教育局介绍. Nor with the copula of 是某公司去年捐赠的, 车上是某协会捐赠的…: no name holds 是.)
     while ((starts_at(text, begin, "了") || starts_at(text, begin, "据")) && begin + 3 < at) begin += 3;
-    // (参观了郑州某公司: no name holds 了 either, wherever the verb before it stops.)
-    if (const std::size_t done = upto.rfind("了"); done != std::string_view::npos && done >= begin && done + 9 < at) begin = done + 3;
+    // (参观了郑州某公司: no name holds 了 either, wherever the verb before it stops; nor 着,
+    // 上面记着学校.)
+    for (std::string_view aspect : {"了", "着"})
+      if (const std::size_t done = upto.rfind(aspect); done != std::string_view::npos && done >= begin && done + 9 < at &&
+                                                       !(aspect == "着" && std::any_of(words->begin(), words->end(), [&](const LexToken& w) {
+                                                         return w.span.begin <= done && done < w.span.end;
+                                                       })))
+        begin = done + 3;
     if (const std::size_t copula = upto.rfind("是"); copula != std::string_view::npos && copula >= begin && copula + 3 < at) begin = copula + 3;
     std::string_view name = upto.substr(begin);
     // (Two characters only when the name is a whole ending of a body's name listed after another
@@ -347,6 +361,8 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     const bool listed_short = text::code_point_count(name) == 2 && d.is_organisation_ending(name) && begin >= 3 &&
                               starts_at(text, begin - 3, "、");
     if (!listed_short && (!d.has_organisation_ending(name) || text::code_point_count(name) < 3)) continue;
+    // (这三年学校收到的…: a demonstrative opens no name.)
+    if (code_point_at(name, 0) == U'这' || code_point_at(name, 0) == U'那') continue;
     // 是郑州经开区的一家医药流通企业: a counted noun describes an organisation, it names none.
     if (std::u32string_view(U"一两几这该每").find(code_point_at(name, 0)) != std::u32string_view::npos &&
         std::u32string_view(U"家个所").find(code_point_at(name, std::string_view("一").size())) != std::u32string_view::npos)
@@ -765,6 +781,19 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     std::string_view item = trim_punct(s.slice(item_span));
     // (“某公司向…捐赠…” quoted: the open quote is no part of the name.)
     if (starts_at(item, 0, "“") && item.find("”") == std::string_view::npos) item = trim_punct(item.substr(std::string_view("“").size()));
+    // (上面一笔一笔记着学校, 这三年学校收到的: a verb's aspect or a demonstrative before an ending
+    // names no giver.)
+    const std::size_t aspect_at = item.find("着");
+    const std::size_t aspect_pos = static_cast<std::size_t>(item.data() - s.text.data()) + aspect_at;
+    // (冒着风雪 is a manner of giving: the word holds it.)
+    const bool aspect = aspect_at != std::string_view::npos && std::none_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
+                          return w.span.begin <= aspect_pos && aspect_pos < w.span.end;
+                        });
+    if (aspect ||
+        ((starts_at(item, 0, "这") || starts_at(item, 0, "那")) && !(s.word_at(static_cast<std::size_t>(item.data() - s.text.data())) &&
+                                                                       s.word_at(static_cast<std::size_t>(item.data() - s.text.data()))->is(Cat::pronoun)) &&
+         counted_reference(item) == 0))
+      continue;
     // (某社区的居民们, 党员们: the plural adds nothing to who gives; not 他们, 我们.)
     // (Only a people word's plural, and not after 与/和: 与老人们一起 names whom the giver was with.)
     if (text::ends_at(item, item.size(), "们") && text::code_point_count(item) > 3 &&

@@ -50,7 +50,7 @@ constexpr LocalSuffix kLocalSuffixes[] = {
 
 // Words that end a place name on its left.
 bool is_name_boundary(char32_t cp) {
-  static constexpr std::u32string_view stops = U"、和与及向为给对到在的了是把从由等各该其共还并也将已同赴来去往至捐赠送元交";
+  static constexpr std::u32string_view stops = U"、和与及向为给对到在的了着是把从由等各该其这那共还并也将已同赴来去往至捐赠送元交";
   return !text::is_han(cp) || stops.find(cp) != std::u32string_view::npos;
 }
 // Administrative endings: a place name starts after them (某某办事处东坡村 -> 东坡村).
@@ -510,6 +510,14 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
       // 2022年东沟村: the name starts after a date; 我们东沟村小学: after who speaks.
       for (std::string_view unit : {"年", "月", "日"})
         if (begin > 0 && starts_at(s, begin, unit) && s[begin - 1] >= '0' && s[begin - 1] <= '9') begin += unit.size();
+      // (这三年学校收到的…: a count of years is no part of the name.)
+      for (std::size_t i = begin; i < at;) {
+        const char32_t cp = next_code_point(s, i);
+        if (std::u32string_view(U"一二两三四五六七八九十几").find(cp) == std::u32string_view::npos) {
+          if (i > begin + 3 && cp == U'年') begin = i;
+          break;
+        }
+      }
       for (std::string_view speaker : {"我们", "咱们", "俺们", "我", "咱", "俺"})
         if (starts_at(s, begin, speaker) && begin + speaker.size() < at) {
           begin += speaker.size();

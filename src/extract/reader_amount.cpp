@@ -37,6 +37,12 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // …两家单位送出的慰问品合计价值10万元: the sum of the gifts just read, said again as a check.
   if (m.kind == MeasureKind::money && s_.has(Cat::total, {own.begin, m.span.begin}) && restates_gifts_before(k, m.value, reports))
     return;
+  // (剩余60万元将在设备调试完成后拨付: the rest of a pledge still to be paid is part of that pledge,
+  // no gift of its own.)
+  if (m.kind == MeasureKind::money && s_.has(Cat::modal, s_.clauses[s_.clause_of(m.span.begin)]))
+    for (std::string_view rest : {"剩余", "剩下的", "剩下", "余下的", "余下", "尚余", "其余"})
+      if (text::ends_at(s_.text, m.span.begin, rest) && !s_.has(Cat::paid, {m.span.end, s_.clauses[s_.clause_of(m.span.begin)].end}))
+        return;
   // 价值10万元 after goods just counted: the value of that gift.
   const LexToken* value_word = value_word_before(m.span.begin);
   // (图书800册和价值1.2万元的体育器材40件: a value the goods after it are counted by is theirs.)

@@ -93,8 +93,14 @@ const LexToken* SentenceReader::find_trigger(std::size_t k, std::size_t segment_
   const std::size_t own_clause = s_.clause_of(m.span.begin);
   // The nearest giving or buying word before the amount in its segment…
   const LexToken* before = nullptr;
+  // (…的110万元主要用于采购烘干设备: buying after 用于 is what the money is for, no purchase of
+  // the area's produce.)
+  auto use_of_money = [&](const LexToken& w) {
+    return w.is(Cat::buy) && (text::ends_at(s_.text, w.span.begin, "用于") || text::ends_at(s_.text, w.span.begin, "用来") ||
+                              text::ends_at(s_.text, w.span.begin, "用以"));
+  };
   for (const auto& w : s_.words)
-    if (w.span.begin >= segment_begin && w.span.end <= m.span.begin && (w.cats & (kTriggers | bit(Cat::sale)))) before = &w;
+    if (w.span.begin >= segment_begin && w.span.end <= m.span.begin && (w.cats & (kTriggers | bit(Cat::sale))) && !use_of_money(w)) before = &w;
   if (before && s_.clause_of(before->span.begin) != own_clause) {
     // …in an earlier clause only while no other amount has used it (捐赠物资一批，价值5万元),
     // or when this amount continues a list in its own clause.
@@ -125,7 +131,7 @@ const LexToken* SentenceReader::find_trigger(std::size_t k, std::size_t segment_
   // …else one after it in its own clause (50万元帮扶资金已拨付到位).
   const Span own = s_.clauses[own_clause];
   for (const auto& w : s_.words)
-    if (w.span.begin >= m.span.end && w.span.end <= own.end && (w.cats & kTriggers)) return &w;
+    if (w.span.begin >= m.span.end && w.span.end <= own.end && (w.cats & kTriggers) && !use_of_money(w)) return &w;
   // …or, for a price (以每斤8元的价格，采购了…3000斤), the buying in the next clause.
   if (is_unit_price(k) && own_clause + 1 < s_.clauses.size() && s_.segment_of(s_.clauses[own_clause + 1].begin) == s_.segment_of(m.span.begin))
     for (const auto& w : s_.words)
