@@ -493,6 +493,23 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     reports.erase(std::remove_if(reports.begin() + static_cast<std::ptrdiff_t>(std::min(previous_from, reports.size())), reports.end(),
                                  [](const AidReport& r) { return r.raised_unplaced; }),
                   reports.end());
+    // 甲公司捐款5万元；乙、丙各捐款2万元…。据统计，此次活动会员企业共捐款10.4万元: a total of this
+    // occasion that sums the gifts the sentence before listed tells them again; no new money.
+    if (!listed && read.size() == 1 && read.front().has_amount() && !read.front().aggregate && reports.size() >= previous_from + 2 &&
+        tokens.has(Cat::total, {0, tokens.text.size()}) && tokens.has(Cat::occasion, {0, tokens.text.size()})) {
+      std::int64_t sum = 0;
+      int sums = 0;
+      bool same_status = true;
+      for (std::size_t i = previous_from; i < reports.size(); ++i) {
+        if (!reports[i].has_amount()) continue;  // (goods counted only: no part of a sum of money)
+        same_status = same_status && reports[i].status == read.front().status;
+        ++sums;
+        for (const auto& a : reports[i].allocations) sum += a.amount_fen.value_or(0);
+      }
+      std::int64_t said = 0;
+      for (const auto& a : read.front().allocations) said += a.amount_fen.value_or(0);
+      if (same_status && sums >= 2 && sum == said) read.clear();
+    }
     if (!listed) giver_of_goods_before(tokens, read, reports, previous_from, directory_, gazetteer_);
     // 某公司为两乡镇的中小学捐赠智慧黑板。两乡镇均获赠12套…: goods the sentence before gave
     // without a figure, counted here with no giver named: its giver's, in place of the actor.

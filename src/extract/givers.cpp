@@ -345,7 +345,8 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     }
     // (转交了某公司: 了 ends the verb before the name; no name begins with it, nor with 据 of
     // 据区教育局介绍. Nor with the copula of 是某公司去年捐赠的, 车上是某协会捐赠的…: no name holds 是.)
-    while ((starts_at(text, begin, "了") || starts_at(text, begin, "据")) && begin + 3 < at) begin += 3;
+    // (受某公司委托: 受 before a name is no part of it.)
+    while ((starts_at(text, begin, "了") || starts_at(text, begin, "据") || starts_at(text, begin, "受")) && begin + 3 < at) begin += 3;
     // (参观了郑州某公司: no name holds 了 either, wherever the verb before it stops; nor 着,
     // 上面记着学校.)
     for (std::string_view aspect : {"了", "着"})
@@ -781,6 +782,20 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
     std::string_view item = trim_punct(s.slice(item_span));
     // (“某公司向…捐赠…” quoted: the open quote is no part of the name.)
     if (starts_at(item, 0, "“") && item.find("”") == std::string_view::npos) item = trim_punct(item.substr(std::string_view("“").size()));
+    // (红十字会将该公司捐赠的300箱消毒用品运抵…: whoever 将/把 moves what another gave only carried
+    // it; the giver is named after 将, before 捐赠的.)
+    for (std::string_view move : {"将", "把"})
+      if (const std::size_t at = item.rfind(move); at != std::string_view::npos && at > 0 && at + move.size() < item.size()) {
+        const std::size_t after_item = static_cast<std::size_t>(item.data() - s.text.data()) + item.size();
+        const LexToken* verb = s.word_at(after_item);
+        if (verb && (verb->is(Cat::give) || verb->is(Cat::give_paid)) && starts_at(s.text, verb->span.end, "的")) {
+          // (区团工委将全区青年干部捐出的…: people of its own, gathered by the body: the body gives.)
+          const std::string_view named = item.substr(at + move.size());
+          const LexToken* lead = s.word_at(static_cast<std::size_t>(named.data() - s.text.data()));
+          item = (lead && lead->is(Cat::pronoun)) || d.has_organisation_ending(named) ? named : item.substr(0, at);
+          break;
+        }
+      }
     // (上面一笔一笔记着学校, 这三年学校收到的: a verb's aspect or a demonstrative before an ending
     // names no giver.)
     const std::size_t aspect_at = item.find("着");

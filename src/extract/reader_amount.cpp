@@ -584,6 +584,12 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   if (r.tranche && r.kind != Kind::consumption && previous && previous->status == Status::pledged &&
       previous->kind == Kind::consumption && previous->donor == r.donor && previous->sentence.begin == r.sentence.begin)
     r.kind = Kind::consumption;
+  // (承诺分两年出资60万元，为该镇援建…车间，其中首期30万元已于当天拨付到位: a money tranche of a
+  // money pledge just read is money too.)
+  if (r.tranche && r.kind == Kind::in_kind && m.kind == MeasureKind::money && previous && previous->status == Status::pledged &&
+      previous->kind == Kind::cash && previous->donor == r.donor && previous->sentence.begin == r.sentence.begin &&
+      !s_.has(Cat::value, s_.clauses[s_.clause_of(m.span.begin)]))
+    r.kind = Kind::cash;
   // (…计划一年内采购该镇农产品20万元。首批货款3.2万元已于上周结清: in a later sentence too, when
   // the same buyer pays.)
   if (r.tranche && r.kind == Kind::cash && memory_.pledge_kind == Kind::consumption && r.donor == memory_.pledge_giver)
