@@ -37,6 +37,19 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // …两家单位送出的慰问品合计价值10万元: the sum of the gifts just read, said again as a check.
   if (m.kind == MeasureKind::money && s_.has(Cat::total, {own.begin, m.span.begin}) && restates_gifts_before(k, m.value, reports))
     return;
+  // (这条由高新区出资260万元援建的生产线随即全面投产: a thing already known, described by what it
+  // cost whom, is no new gift.)
+  {
+    const Span own_clause = s_.clauses[s_.clause_of(m.span.begin)];
+    const std::string_view before = s_.slice(own_clause.begin, m.span.begin);
+    const std::size_t by = before.rfind("由");
+    if (by != std::string_view::npos && by >= 6 && s_.slice(m.span.end, own_clause.end).find("的") != std::string_view::npos) {
+      const std::string_view lead = before.substr(0, by);
+      for (std::string_view demonstrative : {"这", "该", "此"})
+        if (const std::size_t demo = lead.rfind(demonstrative); demo != std::string_view::npos && text::code_point_count(lead.substr(demo)) == 2)
+          return;
+    }
+  }
   // (剩余60万元将在设备调试完成后拨付: the rest of a pledge still to be paid is part of that pledge,
   // no gift of its own.)
   if (m.kind == MeasureKind::money && s_.has(Cat::modal, s_.clauses[s_.clause_of(m.span.begin)]))

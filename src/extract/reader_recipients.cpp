@@ -143,7 +143,42 @@ std::size_t SentenceReader::named_places(std::size_t from, std::size_t to) const
 
 // 甲乡120户、乙镇80户: two or more townships each followed by its count, in [from, to).
 std::vector<std::pair<Recipient, std::int64_t>> SentenceReader::counts_by_place(std::size_t from, std::size_t to) const {
-  return detail::counts_by_place(s_, from, to);
+  auto out = detail::counts_by_place(s_, from, to);
+  if (!out.empty()) return out;
+  // 两乡镇分别有24名、28名…: the places a collective stands for, each with its count in order.
+  for (const auto& p : s_.places) {
+    if (p.level != PlaceLevel::collective || p.count < 2 || p.span.begin < from || p.span.end > to) continue;
+    std::size_t at = p.span.end;
+    bool each = false;
+    for (std::string_view w : {"分别有", "分别为", "分别"})
+      if (starts_at(s_.text, at, w)) {
+        at += w.size();
+        each = true;
+        break;
+      }
+    if (!each) continue;
+    std::vector<std::int64_t> counts;
+    std::string_view unit;
+    while (at < to && counts.size() < static_cast<std::size_t>(p.count)) {
+      const std::size_t e = count_numerals_end(s_.text, at, to);
+      if (e == at) break;
+      std::string_view u;
+      for (std::string_view cu : kCountUnits)
+        if (starts_at(s_.text, e, cu)) u = cu;
+      const auto n = parse_integer(s_.slice(at, e));
+      if (u.empty() || !n || *n <= 0 || (!unit.empty() && u != unit)) break;
+      unit = u;
+      counts.push_back(*n);
+      at = e + u.size();
+      if (starts_at(s_.text, at, "、") || starts_at(s_.text, at, "和") || starts_at(s_.text, at, "及")) at += 3;
+    }
+    if (counts.size() != static_cast<std::size_t>(p.count)) continue;
+    const auto places = expand_collective(p, memory_at(p.span.begin));
+    if (places.size() != counts.size()) continue;
+    for (std::size_t i = 0; i < counts.size(); ++i) out.push_back({places[i], counts[i]});
+    return out;
+  }
+  return out;
 }
 
 std::optional<std::int64_t> SentenceReader::count_before(std::size_t pos, std::size_t from) const { return count_in(s_.text, pos, from); }
