@@ -276,6 +276,58 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
     return true;
   }
   if (!these) return false;
+  // (…送去图书1200册，以及篮球架等体育器材。这批器材价值约2万元: "these" named by goods the sentence
+  // before gave uncounted after the counted ones: a gift of their own, valued here.)
+  if (reports.size() - from == 1 && reports[from].kind == Kind::in_kind && reports[from].has_quantity()) {
+    const AidReport& counted = reports[from];
+    std::string_view noun;
+    for (std::string_view w : {"这批", "该批", "此批", "这些"})
+      if (const std::size_t at = s.text.find(w); at != std::string_view::npos && at < m.span.begin) {
+        std::size_t e = at + w.size();
+        auto stops = [&](std::size_t at_e) {
+          const LexToken* w2 = s.word_at(at_e);
+          return w2 && (w2->cats & (bit(Cat::value) | bit(Cat::total) | bit(Cat::passive) | bit(Cat::give) | bit(Cat::paid)));
+        };
+        while (e < m.span.begin && text::is_han(text::code_point_at(s.text, e)) && !stops(e)) text::next_code_point(s.text, e);
+        noun = s.slice(at + w.size(), e);
+        break;
+      }
+    const std::string_view before = counted.sentence_text;
+    const std::size_t counted_at = before.find(counted.item);
+    const std::size_t named_at = noun.empty() ? std::string_view::npos : before.find(noun);
+    // (Only goods named first after a joiner that follows the last figure: 图书1200册，以及…体育器材;
+    // not 把20台电暖器…, the counted goods themselves.)
+    bool joined_after_figures = false;
+    if (named_at != std::string_view::npos) {
+      const std::string_view lead = before.substr(0, named_at);
+      const std::size_t last_digit = lead.find_last_of("0123456789");
+      for (std::string_view joiner : {"以及", "还有", "另有", "和", "及"})
+        if (const std::size_t jn = lead.rfind(joiner); jn != std::string_view::npos && last_digit != std::string_view::npos && jn > last_digit)
+          joined_after_figures = true;
+    }
+    if (joined_after_figures && text::code_point_count(noun) >= 2 && counted.item.find(noun) == std::string::npos && counted_at != std::string_view::npos &&
+        named_at > counted_at + counted.item.size()) {
+      // The goods' name as written before: back from the noun to the joiner after the counted goods.
+      std::size_t start = counted_at + counted.item.size();
+      for (std::string_view joiner : {"以及", "和", "及", "还有", "，", ","})
+        if (const std::size_t jn = before.rfind(joiner, named_at); jn != std::string_view::npos && jn >= start) start = jn + joiner.size();
+      AidReport gift = counted;
+      for (auto& a : gift.allocations) {
+        a.quantity.reset();
+        a.amount_fen.reset();
+        a.amount_high_fen.reset();
+      }
+      gift.allocations.front().amount_fen = m.value;
+      gift.allocations.front().amount_high_fen = m.high;
+      gift.unit.clear();
+      gift.item = std::string(before.substr(start, named_at + noun.size() - start));
+      gift.approximate = m.approximate;
+      gift.notes.clear();
+      gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
+      reports.push_back(std::move(gift));
+      return true;
+    }
+  }
   // (甲局、乙委分别捐赠电脑20台、图书1500册；丙公司捐赠智慧黑板6套。这批智慧黑板价值9.6万元: the
   // goods the sentence names before the value, when one gift before is of them, are that gift.)
   if (reports.size() - from >= 2) {
