@@ -616,6 +616,20 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   recipient_memory.giver = r.donor;
   std::vector<Recipient> recipients =
       detail::recipients_for(s_, frame_begin, trigger->span.begin, m.span.begin, giver, recipient_memory);
+  // (…分别捐赠5万元，共同设立“两乡镇乡村教师奖励基金”: a fund named for the townships is theirs.)
+  if (recipients.empty())
+    for (const auto& p : s_.places) {
+      if (p.level != PlaceLevel::collective || p.count < 2 || !s_.quoted(p.span.begin) || p.span.begin < segment.begin || p.span.end > segment.end)
+        continue;
+      const std::size_t close = s_.text.find("”", p.span.end);
+      if (close == std::string_view::npos) continue;
+      const std::string_view named = s_.slice(p.span.end, close);
+      if (!(named.ends_with("基金") || named.ends_with("专项资金") || named.ends_with("奖学金") || named.ends_with("助学金"))) continue;
+      for (auto& rc : detail::expand_collective(p, recipient_memory))
+        if (!rc.township.empty()) recipients.push_back(std::move(rc));
+      if (!recipients.empty()) r.notes.push_back("no place read for the gift: the townships the fund it goes to is named for");
+      break;
+    }
   // (…：甲乡32名高中生，每人领到助学金2000元；乙镇41名初中生，每人发放1500元: a segment that names
   // places of one township only before its amount is about that township.)
   if (recipients.empty() && s_.segments.size() > 1) {
