@@ -348,7 +348,8 @@ struct Run {
   Problem problem = Problem::none;  // a number that cannot be read exactly: refused, not skipped
 };
 
-// 一 and 两 pair as 一两; otherwise two neighbouring digits count up by one (两三, 五六, 八九).
+// 一 and 两 pair as 一两; otherwise two neighbouring digits count up by one (两三, 五六, 八九), and
+// 三五 is three to five.
 int pair_digit(char32_t cp) {
   if (cp == U'两' || cp == U'二') return 2;
   const int d = chinese_digit(cp);
@@ -368,7 +369,8 @@ std::optional<std::pair<Numeral, Numeral>> parse_digit_pair(std::string_view run
   auto is_digit_cp = [&](std::size_t k) { return k < cps.size() && (chinese_digit(cps[k]) >= 0 || is_ascii_digit(cps[k])); };
   for (std::size_t k = 0; k + 1 < cps.size(); ++k) {
     const int a = pair_digit(cps[k]), b = pair_digit(cps[k + 1]);
-    if (a < 0 || b != a + 1) continue;
+    // (三五千, 三五万: 三 and 五 pair too, "three to five", as often written as neighbours.)
+    if (a < 0 || !(b == a + 1 || (a == 3 && b == 5))) continue;
     if ((k > 0 && is_digit_cp(k - 1)) || is_digit_cp(k + 2)) return std::nullopt;
     const std::string low = std::string(run.substr(0, starts[k + 1])) + std::string(run.substr(starts[k + 2]));
     const std::string high = std::string(run.substr(0, starts[k])) + std::string(run.substr(starts[k + 1]));

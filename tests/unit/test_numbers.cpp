@@ -256,7 +256,8 @@ TEST_CASE("amount: ranges written as two neighbouring Chinese digits") {
   for (const Case& c : {Case{"两三万元", 2000000, 3000000}, Case{"五六万元", 5000000, 6000000},
                         Case{"二三十万元", 20000000, 30000000}, Case{"七八千元", 700000, 800000},
                         Case{"一两万元", 1000000, 2000000}, Case{"十一二万元", 11000000, 12000000},
-                        Case{"三四百元", 30000, 40000}, Case{"捐了五六万", 5000000, 6000000}}) {
+                        Case{"三四百元", 30000, 40000}, Case{"捐了五六万", 5000000, 6000000},
+                        Case{"凑了三五千元", 300000, 500000}, Case{"三五万元", 3000000, 5000000}}) {
     const Measure m = one(c.text);
     CHECK_MESSAGE(m.kind == MeasureKind::money, c.text);
     CHECK_MESSAGE(m.value == c.low, c.text);
