@@ -260,6 +260,8 @@ std::size_t township_name_end(std::string_view s, std::size_t at) {
     // (十八盘乡: a number of two numerals may start it too.)
     if (chars == 1 && numeral_first && numeral) continue;
     if (std::u32string_view(U"一二两三四五六七八九十几多各每全该本城").find(cp) != std::u32string_view::npos) return std::string_view::npos;
+    // (定向拨付到镇: words of moving money hold no township's name.)
+    if (std::u32string_view(U"到往至拨付捐赠送交").find(cp) != std::u32string_view::npos) return std::string_view::npos;
   }
   return std::string_view::npos;
 }

@@ -723,6 +723,20 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // (a page of several pairings leaves the recipient unknown rather than guessing a joint line).
   // (Sales at a fair where several townships showed their goods, 甲乡、乙镇、丙乡等4个乡镇参展，…本次
   // 展销会共销售42.8万元: all of them together.)
+  // (…计划向乙镇捐赠共计60万元，其中首期20万元已于签约当天拨付到镇: a tranche of the pledge its
+  // sentence read goes where the pledge does.)
+  // (…通过卢氏县慈善总会定向拨付到镇: the county named in passing places it no better.)
+  if ((recipients.empty() || named_places(own.begin, own.end) == 0) && r.tranche && previous && previous->status == Status::pledged &&
+      previous->sentence.begin == r.sentence.begin && previous->donor == r.donor) {
+    recipients.clear();
+    for (const auto& a : previous->allocations) {
+      if (a.township == kJoint)
+        for (const auto& t : a.covers) recipients.push_back({t, t});
+      else if (!a.recipient.empty() || !a.township.empty())
+        recipients.push_back({a.recipient, a.township});
+    }
+    if (!recipients.empty()) r.notes.push_back("no place read for the tranche: where the pledge it pays goes");
+  }
   const bool fair_sales = sale && r.kind == Kind::consumption;
   if (recipients.empty() && !raised_only && (memory_.townships.size() <= 2 || fair_sales))
     for (const auto& t : memory_.townships) recipients.push_back({t, t});

@@ -185,6 +185,7 @@ const std::vector<Form>& note_forms() {
       form(R"(no place read for the gift: (.+), the one township the sentence names)", "未读出捐赠去向：取句中唯一的乡镇$1"),
       form(R"(no place read for the gift: (.+), the one township its part of the sentence names)", "未读出捐赠去向：取本分句群中唯一的乡镇$1"),
       form(R"(no place read for the gift: the townships the fund it goes to is named for)", "未读出捐赠去向：取所设基金名称中的乡镇"),
+      form(R"(no place read for the tranche: where the pledge it pays goes)", "未读出本期资金去向：取所付承诺的去向"),
       form(R"(no place in the sentence: (.+), where the sentences before were)", "句中无地点：取前文所在的$1"),
       form(R"((.+) taken to be in (.+), the one township the sentence names)", "$1 视为位于$2（句中唯一的乡镇）"),
       form(R"((.+) taken to be in (.+), the one township the article names)", "$1 视为位于$2（文中唯一的乡镇）"),

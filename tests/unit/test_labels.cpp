@@ -186,6 +186,7 @@ TEST_CASE("every note the extractor writes, Chinese first (read from src/extract
       "no place read for the gift: 徐家湾乡, the one township the sentence names",
       "no place read for the gift: 双龙湾镇, the one township its part of the sentence names",
       "no place read for the gift: the townships the fund it goes to is named for",
+      "no place read for the tranche: where the pledge it pays goes",
       "no place in the sentence: 双龙湾镇中心小学, where the sentences before were",
       "绿城实验小学 taken to be in 汤河乡, the one township the sentence names",
       "龙驹村 taken to be in 双龙湾镇, the one township the article names",
