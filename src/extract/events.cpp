@@ -132,10 +132,63 @@ std::size_t list_cue_end(std::string_view text) {
     const std::size_t at = text.find(cue);
     if (at == std::string_view::npos) continue;
     std::size_t end = at + cue.size();
+    // (…公布如下(单位:元): the parenthesis says what the list's figures are; its colon is not the cue's.)
+    if (starts_at(text, end, "(")) {
+      const std::size_t close = text.find(')', end);
+      if (close != std::string_view::npos && close <= end + 30) end = close + 1;
+    }
     if (const std::size_t colon = text.find(':', end); colon != std::string_view::npos && colon <= end + 30) end = colon + 1;
     return end;
   }
   return std::string_view::npos;
+}
+
+// The money unit a list's cue gives its bare figures ((单位:元) → 100 fen, (单位:万元) → 1,000,000), or 0.
+std::int64_t list_unit_fen(std::string_view text) {
+  const std::size_t at = text.find("单位:");
+  if (at == std::string_view::npos) return 0;
+  const std::string_view unit = text.substr(at + std::string_view("单位:").size());
+  if (starts_at(unit, 0, "万元")) return 1000000;
+  if (starts_at(unit, 0, "元")) return 100;
+  return 0;
+}
+
+// The lines of a list under a cue that gave its unit (郑州某公司　80000 / 机关干部职工　24500), from
+// `from` in `s`: each a name (Han characters) and a bare figure after spaces, in the cue's unit.
+// Nothing unless the text from `from` is such lines and nothing else.
+std::optional<std::vector<ListedGift>> bare_listed_gifts(const detail::SentenceTokens& s, std::size_t from, std::int64_t unit_fen,
+                                                         const Directory& d) {
+  std::vector<ListedGift> gifts;
+  const std::string_view t = s.text;
+  std::size_t i = from;
+  auto skip_blank = [&] {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == ';' || t[i] == ',' || t[i] == '.')) ++i;
+  };
+  for (skip_blank(); i < t.size(); skip_blank()) {
+    const std::size_t name_at = i;
+    while (i < t.size() && text::is_han(text::code_point_at(t, i))) text::next_code_point(t, i);
+    const std::size_t name_end = i;
+    if (name_end == name_at || text::code_point_count(t.substr(name_at, name_end - name_at)) > 24) return std::nullopt;
+    while (i < t.size() && t[i] == ' ') ++i;
+    if (i == name_end) return std::nullopt;  // (a figure must stand apart from its name)
+    const std::size_t figure_at = i;
+    std::string figure;
+    while (i < t.size() && (std::isdigit(static_cast<unsigned char>(t[i])) || t[i] == ',')) {
+      if (t[i] != ',') figure += t[i];
+      ++i;
+    }
+    const auto value = parse_integer(figure);
+    if (!value || *value <= 0 || *value > std::numeric_limits<std::int64_t>::max() / unit_fen) return std::nullopt;
+    ListedGift g;
+    g.giver = {name_at, name_end};
+    g.donor = d.canonical(t.substr(name_at, name_end - name_at));
+    g.amount.kind = MeasureKind::money;
+    g.amount.span = {figure_at, i};
+    g.amount.value = *value * unit_fen;
+    gifts.push_back(std::move(g));
+  }
+  if (gifts.empty()) return std::nullopt;
+  return gifts;
 }
 
 // The gifts of a list of givers in `s` from `from`: every amount of money is led by the names of
@@ -340,6 +393,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     std::size_t total;
     std::int64_t sum = 0;
     std::vector<AidReport> parts;
+    std::int64_t unit_fen = 0;  // (单位:元): the unit of figures written bare on the list's lines
   };
   std::optional<OpenList> listing;
   // The listed gifts replace the total when they add up to it; otherwise the total stands alone.
@@ -466,7 +520,9 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     // A line of a list of givers (甲公司　5万元): its gifts are parts of the total before the list.
     bool listed = false;
     if (listing) {
-      if (auto gifts = listed_gifts(tokens, 0)) {
+      std::optional<std::vector<ListedGift>> gifts = listed_gifts(tokens, 0);
+      if (!gifts && listing->unit_fen > 0 && tokens.measures.empty()) gifts = bare_listed_gifts(tokens, 0, listing->unit_fen, directory_);
+      if (gifts) {
         add_listed(*gifts, sentence);
         read.clear();
         listed = true;
@@ -570,7 +626,9 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     if (const std::size_t cue = listed ? std::string_view::npos : list_cue_end(tokens.text); cue != std::string_view::npos) {
       // (The list follows in this sentence, or on the lines after it; 公示如下：2022年度，高新区共…
       // goes on in prose, and is no list.)
-      const auto gifts = listed_gifts(tokens, cue);
+      const std::int64_t unit_fen = list_unit_fen(tokens.text.substr(cue >= 30 ? cue - 30 : 0, std::min<std::size_t>(cue, 30)));
+      auto gifts = listed_gifts(tokens, cue);
+      if (!gifts && unit_fen > 0) gifts = bare_listed_gifts(tokens, cue, unit_fen, directory_);
       bool list_follows = true;
       for (std::size_t i = cue; i < tokens.text.size() && list_follows;) {
         const char32_t cp = text::next_code_point(tokens.text, i);
@@ -581,7 +639,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         const std::size_t cue_at = sentence.page_offset(cue);
         while (reports.size() > pushed_from && reports.back().measure.begin >= cue_at) reports.pop_back();
         if (!reports.empty() && reports.back().has_amount() && reports.back().allocations.size() == 1 && !reports.back().aggregate) {
-          listing = OpenList{reports.size() - 1, 0, {}};
+          listing = OpenList{reports.size() - 1, 0, {}, unit_fen};
           if (gifts) add_listed(*gifts, sentence);
         }
       }

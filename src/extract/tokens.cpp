@@ -120,6 +120,8 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
                                             [&](const Measure& o) { return o.kind == MeasureKind::quantity && o.unit == m.unit; });
     return (demonstrative_before && (counted_before || values_in_clause)) || (opens == m.span.begin && values_in_clause && counted_before);
   });
+  // (单位:万元): the unit of a table's figures, no amount.
+  drop_measures(s.measures, [&](std::size_t i) { return text::ends_at(sentence, s.measures[i].span.begin, "单位:"); });
   // 一袋25公斤装的面粉, 5斤装礼盒: the size of one package counts no goods.
   drop_measures(s.measures, [&](std::size_t i) {
     const Measure& m = s.measures[i];

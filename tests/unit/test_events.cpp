@@ -496,3 +496,25 @@ TEST_CASE("a title naming a body of a known district makes that body the article
   CHECK(r.donor_basis == "article actor");
   CHECK(r.total_fen() == 1800000);
 }
+
+TEST_CASE("a list of givers under a cue that gives its unit (单位：元) with bare figures replaces the total it adds up to") {
+  const std::string page = "高新时报 2025年10月9日 第3版 帮扶\n\n驰援\n\n本报讯 郑州高新区慈善总会三天内共收到善款16.45万元，所有款项已全部拨付双龙湾镇。\n\n"
+                           "现将捐赠情况公布如下（单位：元）：\n郑州博远智能科技有限公司　80000\n河南嘉禾食品有限公司　　　60000\n"
+                           "高新区机关干部职工　　　　24500\n\n与此同时，区慈善总会还向汤河乡转交帐篷50顶。\n";
+  const auto rs = reports(page, day(2025, 10, 9));
+  REQUIRE(rs.size() == 4);
+  CHECK(rs[0].donor == "郑州博远智能科技有限公司");
+  CHECK(rs[0].total_fen() == 8000000);
+  CHECK(rs[1].total_fen() == 6000000);
+  CHECK(rs[2].donor.find("机关干部职工") != std::string::npos);
+  CHECK(rs[2].total_fen() == 2450000);
+  CHECK(rs[0].allocations.front().township == "双龙湾镇");
+  CHECK(rs[3].has_quantity());
+  // (A list in 万元: the figures are 万元.)
+  const std::string wan = "高新时报 2025年10月9日 第3版 帮扶\n\n驰援\n\n本报讯 郑州高新区慈善总会共收到善款13万元，已全部拨付双龙湾镇。\n\n"
+                          "捐赠名单如下（单位：万元）：\n郑州博远智能科技有限公司　8\n河南嘉禾食品有限公司　5\n";
+  const auto ws = reports(wan, day(2025, 10, 9));
+  REQUIRE(ws.size() == 2);
+  CHECK(ws[0].total_fen() == 8000000);
+  CHECK(ws[1].total_fen() == 5000000);
+}
