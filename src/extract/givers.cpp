@@ -716,8 +716,9 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         // 和 joins two givers only after a whole name (中和集团 is one name).
         const std::string_view left = trim_punct(s.slice(start, at));
         const auto known = d.find_known(left);
+        // (瀚海光电与双龙湾镇签约: a short form of a name read before joins as a whole name does.)
         sep = d.has_organisation_ending(left) || (known && known->first.begin == 0 && known->first.end == left.size()) ||
-              counted_givers(left) > 0 ||
+              counted_givers(left) > 0 || (cp == U'与' && text::code_point_count(left) >= 2 && text::all_han(left) && memory.expand(left)) ||
               (s.word_at(start) && s.word_at(start)->is(Cat::pronoun));
         // (郑州高新区同心公益基金会: 同 inside a name read whole joins nothing.)
         if (cp == U'同')

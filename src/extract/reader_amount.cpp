@@ -246,8 +246,10 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   const bool per_head_of_money_before = mc > 0 && s_.has(Cat::per_unit, {own.begin, m.span.begin}) &&
                                         s_.segment_of(s_.clauses[mc - 1].begin) == s_.segment_of(m.span.begin) &&
                                         s_.has(Cat::cash, s_.clauses[mc - 1]);
+  // (员工三天凑出3万5: gathering, or a verb of giving money, says it is money.)
+  const bool money_verb = trigger->is(Cat::raise) || trigger->is(Cat::cash);
   if (m.kind == MeasureKind::money && !m.currency_explicit && !s_.has(Cat::cash, own) && !s_.has(Cat::value, own) && !sum_named &&
-      !value_of_goods && !per_head_of_money_before)
+      !value_of_goods && !per_head_of_money_before && !money_verb)
     return;
 
   Frame f;
