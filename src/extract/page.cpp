@@ -94,7 +94,11 @@ bool mentions_later_year(std::string_view text, date::year y) {
     const std::string_view before = text.substr(0, m.span.begin);
     bool range_end = false;
     for (std::string_view dash : {"—", "-", "–", "至", "~"}) range_end = range_end || before.ends_with(dash);
-    return !m.plan && !range_end && m.relative == Relative::none && m.from.year != 0 && !m.to && date::year{m.from.year} > y;
+    // (明年（2023年）将…: next year written out is a year planned for, no year of the page's own.)
+    bool next_year_named = false;
+    for (std::string_view next : {"明年(", "明年（", "后年(", "后年（", "下一年(", "来年("}) next_year_named = next_year_named || before.ends_with(next);
+    return !m.plan && !range_end && !next_year_named && m.relative == Relative::none && m.from.year != 0 && !m.to &&
+           date::year{m.from.year} > y;
   });
 }
 

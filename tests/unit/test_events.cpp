@@ -481,6 +481,10 @@ TEST_CASE("a page with no header or dated file name is dated by its first dateli
   CHECK(format_date(*px.reference) == "2024-12-30");
   CHECK(px.reference_basis == "the page's first dateline");
   // (A later year named on its own, 2022年…签订协议: the page's year is inferred instead.)
+  // (明年（2023年）将…: next year written out is planned for, no later year of the page's own.)
+  const auto planned = read("助学\n\n本报讯 2022年9月8日，某某基金会为木桐乡48名学生每人发放助学金3000元。该会表示，明年（2023年）将再出资20万元。\n");
+  REQUIRE(planned.reference.has_value());
+  CHECK(format_date(*planned.reference) == "2022-09-08");
   const auto later = read("帮扶\n\n本报讯 2021年3月1日，某某公司向木桐乡捐赠5万元。2022年，某某公司与木桐乡签订协议。\n");
   REQUIRE(later.reference.has_value());
   CHECK(format_date(*later.reference) == "2022");
