@@ -728,15 +728,39 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // (…计划向乙镇捐赠共计60万元，其中首期20万元已于签约当天拨付到镇: a tranche of the pledge its
   // sentence read goes where the pledge does.)
   // (…通过卢氏县慈善总会定向拨付到镇: the county named in passing places it no better.)
-  if ((recipients.empty() || named_places(own.begin, own.end) == 0) && r.tranche && previous && previous->status == Status::pledged &&
-      previous->sentence.begin == r.sentence.begin && previous->donor == r.donor) {
+  // (…为甲乡安排160万元、为乙镇安排140万元，首批资金分别为60万元和50万元: the tranches of as many
+  // pledges, in their order.)
+  std::vector<const AidReport*> pledges_before;
+  for (const auto& o : reports)
+    if (o.sentence.begin == r.sentence.begin && o.status == Status::pledged && o.donor == r.donor && !o.tranche) pledges_before.push_back(&o);
+  if ((recipients.empty() || named_places(own.begin, own.end) == 0) && r.tranche && !pledges_before.empty()) {
     recipients.clear();
-    for (const auto& a : previous->allocations) {
-      if (a.township == kJoint)
-        for (const auto& t : a.covers) recipients.push_back({t, t});
-      else if (!a.recipient.empty() || !a.township.empty())
-        recipients.push_back({a.recipient, a.township});
+    const AidReport* pledge = pledges_before.back();
+    // (The list read from here pairs with the pledges, one place each: the list reading below
+    // pairs them in order.)
+    const std::vector<std::size_t> list_here = detail::amount_list(s_, k);
+    const bool one_place_each = std::all_of(pledges_before.begin(), pledges_before.end(), [](const AidReport* o) {
+      return o->allocations.size() == 1 && o->allocations.front().township != kJoint;
+    });
+    if (pledges_before.size() >= 2 && list_here.size() == pledges_before.size() && one_place_each) {
+      for (const AidReport* o : pledges_before) recipients.push_back({o->allocations.front().recipient, o->allocations.front().township});
+      pledge = nullptr;
     }
+    if (pledge && pledges_before.size() >= 2)
+      for (std::size_t first = 0; first <= k; ++first) {
+        const std::vector<std::size_t> listed = detail::amount_list(s_, first);
+        const auto at = std::find(listed.begin(), listed.end(), k);
+        if (at == listed.end()) continue;
+        if (listed.size() == pledges_before.size()) pledge = pledges_before[static_cast<std::size_t>(at - listed.begin())];
+        break;
+      }
+    if (pledge)
+      for (const auto& a : pledge->allocations) {
+        if (a.township == kJoint)
+          for (const auto& t : a.covers) recipients.push_back({t, t});
+        else if (!a.recipient.empty() || !a.township.empty())
+          recipients.push_back({a.recipient, a.township});
+      }
     if (!recipients.empty()) r.notes.push_back("no place read for the tranche: where the pledge it pays goes");
   }
   const bool fair_sales = sale && r.kind == Kind::consumption;
