@@ -239,6 +239,21 @@ void SentenceReader::apply_correction(std::vector<AidReport>& reports) const {
         changed = true;
       }
     if (!changed) continue;
+    // (…“高新区总工会向双龙湾镇…发放慰问金8.6万元”一句金额有误: the sentence quoted is the gift's;
+    // a single township it names is where it went, whatever the story around the notice.)
+    if (r.allocations.size() == 1) {
+      std::vector<const PlaceMention*> quoted;
+      for (const auto& p : s_.places)
+        if (s_.quoted(p.span.begin) && !p.township.empty() && p.level != PlaceLevel::collective && p.level != PlaceLevel::county &&
+            (quoted.empty() || quoted.front()->township == p.township))
+          quoted.push_back(&p);
+      if (!quoted.empty() && r.allocations.front().township != quoted.front()->township) {
+        r.allocations.front().recipient = quoted.back()->name;
+        r.allocations.front().township = quoted.back()->township;
+        r.allocations.front().covers.clear();
+        std::erase_if(r.notes, [](const std::string& n) { return n.starts_with("no place"); });
+      }
+    }
     r.corrects_fen = as_printed;
     r.approximate = right->approximate;
     // The date the notice names is the date of the corrected article, not of the gift.
