@@ -428,7 +428,8 @@ class XlsxSink final : public SheetSink {
     int close_errno = 0;
     {
       // libxlsxwriter prints its own lines about a failed close ([ERROR][./src/packager.c:1541]: …)
-      // on standard error; check() below says it once, naming the file and the reason.
+      // on standard error; check() below says it once, naming the file and the reason. (Anything
+      // else written to standard error meanwhile is lost too: nothing else of ours runs then.)
       const QuietStderr quiet;
       errno = 0;
       closed = workbook_close(wb);
