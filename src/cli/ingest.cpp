@@ -177,6 +177,7 @@ ReadPage read_page(const std::string& file, ReadContext& c) {
     out.problems.push_back(fmt::format("{}: byte {}: {}; file skipped", file, decoded.failure->byte_offset, decoded.failure->message));
     return out;
   }
+  std::string().swap(bytes);  // the decoded page has what is needed of them: freed before extraction
   for (std::size_t at : decoded.page->replaced_bytes)
     out.problems.push_back(fmt::format("{}: byte {}: warning: not valid UTF-8; read as U+FFFD", file, at));
   // Article ids are given when the page is stored (the file stem, made unique there).

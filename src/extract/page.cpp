@@ -1,5 +1,8 @@
 #include "aidledger/extract/page.hpp"
 
+#include <iterator>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "aidledger/text/utf8.hpp"
@@ -102,6 +105,15 @@ bool mentions_later_year(std::string_view text, date::year y) {
   });
 }
 
+// Moves `more` to the end of `to`: the whole vector when `to` is empty, else in one insertion.
+// (Not one by one into a vector growing beside them: a page of one long article held its reports
+// twice over, as much memory as its text and maps together.)
+template <class T>
+void append(std::vector<T>& to, std::vector<T>&& more) {
+  if (to.empty()) to = std::move(more);
+  else to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
 }  // namespace
 
 std::string refusal_warning(const PageExtraction& px, const RefusedAmount& x) {
@@ -155,8 +167,8 @@ PageExtraction extract_page(text::Page page, const Gazetteer& gazetteer, const D
     ArticleContext ctx;
     if (rec.relevant) {
       auto reports = extractor.extract(page.text, article, places, out.reference, &ctx);
-      for (auto& r : reports) out.reports.push_back(std::move(r));
-      for (auto& x : ctx.refused) out.refused.push_back(std::move(x));
+      append(out.reports, std::move(reports));
+      append(out.refused, std::move(ctx.refused));
     } else {
       // Still date the article for the record.
       for (const auto& m : scan_dates(article.span.of(page.text))) {

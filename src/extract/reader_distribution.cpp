@@ -133,7 +133,7 @@ bool SentenceReader::splits_joint_total(std::size_t k, std::vector<AidReport>& r
   const Measure& m = s_.measures[k];
   if (reports.empty() || m.kind != MeasureKind::money || m.high) return false;
   AidReport& r = reports.back();
-  if (r.sentence.begin != sentence_.offsets.front() || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
+  if (r.sentence.begin != sentence_.span.begin || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
       r.aggregate || !r.allocations.front().amount_fen)
     return false;
   const Span own = s_.clauses[s_.clause_of(m.span.begin)];
@@ -211,7 +211,7 @@ bool SentenceReader::splits_joint_by_counted_places(std::size_t k, std::vector<b
 bool SentenceReader::splits_joint_by_place_list(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) const {
   if (reports.empty() || k == 0) return false;
   AidReport& r = reports.back();
-  if (r.sentence.begin != sentence_.offsets.front() || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
+  if (r.sentence.begin != sentence_.span.begin || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
       r.aggregate)
     return false;
   const Allocation whole = r.allocations.front();

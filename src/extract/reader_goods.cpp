@@ -87,7 +87,7 @@ bool SentenceReader::attach_value(std::size_t k, const LexToken& value_word, std
   // Only when no new giving word stands between that gift and this value.
   const std::size_t last_end = r.measure.end;
   std::size_t from = 0;
-  while (from < sentence_.offsets.size() && sentence_.offsets[from] < last_end) ++from;
+  while (from <= sentence_.text.size() && sentence_.page_offset(from) < last_end) ++from;
   // (A verb in the gift's own clause is its verb: 将水泵12台送往某乡，价值6万元.)
   if (from <= m.span.begin && from > 0 && s_.clause_of(from - 1) != s_.clause_of(m.span.begin))
     from = std::min(m.span.begin, std::max(from, s_.clauses[s_.clause_of(from - 1)].end));

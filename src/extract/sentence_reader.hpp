@@ -103,7 +103,7 @@ class SentenceReader {
   std::vector<AidReport> read();
 
  private:
-  std::size_t page(std::size_t pos) const { return sentence_.offsets[pos]; }
+  std::size_t page(std::size_t pos) const { return sentence_.page_offset(pos); }
 
   // sentence_reader.cpp: the word that gives an amount, correction notices, products refused.
   const LexToken* find_trigger(std::size_t k, std::size_t segment_begin) const;

@@ -10,6 +10,9 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
@@ -47,6 +50,34 @@ std::string fit_excel_cell(const std::string& text, const std::string& hint) {
 }
 
 namespace {
+
+// Standard error pointed at /dev/null while the object lives, then restored (dup/dup2). If either
+// cannot be opened, standard error is left as it is.
+class QuietStderr {
+ public:
+  QuietStderr() {
+    std::fflush(stderr);
+    saved_ = ::fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 0);
+    if (saved_ < 0) return;
+    const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null < 0 || ::dup2(null, STDERR_FILENO) < 0) {
+      ::close(saved_);
+      saved_ = -1;
+    }
+    if (null >= 0) ::close(null);
+  }
+  ~QuietStderr() {
+    if (saved_ < 0) return;
+    std::fflush(stderr);
+    ::dup2(saved_, STDERR_FILENO);
+    ::close(saved_);
+  }
+  QuietStderr(const QuietStderr&) = delete;
+  QuietStderr& operator=(const QuietStderr&) = delete;
+
+ private:
+  int saved_ = -1;
+};
 
 // A CJK font Office has on Windows and macOS (Microsoft YaHei / 微软雅黑 ships with Windows and with
 // Office for Mac); LibreOffice substitutes a CJK font it has (Noto Sans CJK SC, WenQuanYi Micro Hei)
@@ -393,8 +424,19 @@ class XlsxSink final : public SheetSink {
     check(workbook_set_properties(wb_, &props), "properties");
     lxw_workbook* wb = wb_;
     wb_ = nullptr;  // workbook_close frees it, whatever it returns
-    errno = 0;
-    check(workbook_close(wb), "closing the workbook");
+    lxw_error closed = LXW_NO_ERROR;
+    int close_errno = 0;
+    {
+      // libxlsxwriter prints its own lines about a failed close ([ERROR][./src/packager.c:1541]: …)
+      // on standard error; check() below says it once, naming the file and the reason. (Anything
+      // else written to standard error meanwhile is lost too: nothing else of ours runs then.)
+      const QuietStderr quiet;
+      errno = 0;
+      closed = workbook_close(wb);
+      close_errno = errno;
+    }
+    errno = close_errno;
+    check(closed, "closing the workbook");
     out_.commit();
   }
 

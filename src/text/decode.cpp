@@ -25,7 +25,7 @@ struct ConverterCloser {
 
 // Strict conversion: stops at the first byte sequence that is not valid in `name`.
 std::optional<std::size_t> convert(std::string_view bytes, std::size_t skip, const char* name,
-                                   std::string& out, std::vector<std::uint32_t>& to_file, bool lenient = false) {
+                                   std::string& out, OffsetMap& to_file, bool lenient = false) {
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(name, &err));
   if (U_FAILURE(err)) throw std::runtime_error(fmt::format("ICU has no converter for {}", name));
@@ -49,9 +49,8 @@ std::optional<std::size_t> convert(std::string_view bytes, std::size_t skip, con
   }
   const auto n = static_cast<std::size_t>(target - units.data());
   out.clear();
-  to_file.clear();
+  to_file = OffsetMap{};
   out.reserve(n * 3);
-  to_file.reserve(n * 3 + 1);
   for (std::size_t i = 0; i < n;) {
     char32_t cp = units[i];
     const std::size_t from = skip + static_cast<std::size_t>(offsets[i]);
@@ -63,9 +62,10 @@ std::optional<std::size_t> convert(std::string_view bytes, std::size_t skip, con
     }
     const std::size_t before = out.size();
     append_utf8(out, cp);
-    to_file.insert(to_file.end(), out.size() - before, static_cast<std::uint32_t>(from));
+    to_file.add(out.size() - before, from, true);
   }
-  to_file.push_back(static_cast<std::uint32_t>(bytes.size()));
+  to_file.finish(bytes.size());
+  out.shrink_to_fit();  // (reserved for three bytes a unit: Chinese from UTF-16)
   return std::nullopt;
 }
 
@@ -170,7 +170,7 @@ bool keep_as_is(char32_t cp) {
 
 struct Normalised {
   std::string text;
-  std::vector<std::uint32_t> to_original;
+  OffsetMap to_original;
   std::string script;
   std::size_t converted = 0;
 };
@@ -192,14 +192,13 @@ Normalised normalise_with_map(std::string_view original) {
   Normalised out;
   out.script = traditional ? "Hant" : "Hans";
   out.text.reserve(original.size());
-  out.to_original.reserve(original.size() + 1);
   for (std::size_t i = 0; i < original.size();) {
     const std::size_t at = i;
     const char32_t cp = next_code_point(original, i);
     if (cp == U'\r') {
       if (i < original.size() && original[i] == '\n') continue;  // CR LF -> LF
       out.text.push_back('\n');
-      out.to_original.push_back(static_cast<std::uint32_t>(at));
+      out.to_original.add(1, at, true);
       continue;
     }
     if (cp == U'\uFEFF' || cp == U'\u200B') continue;  // stray BOM, zero-width space
@@ -220,9 +219,9 @@ Normalised normalise_with_map(std::string_view original) {
       }
     }
     out.text += piece;
-    out.to_original.insert(out.to_original.end(), piece.size(), static_cast<std::uint32_t>(at));
+    out.to_original.add(piece.size(), at, code_point_count(piece) == 1);
   }
-  out.to_original.push_back(static_cast<std::uint32_t>(original.size()));
+  out.to_original.finish(original.size());
   return out;
 }
 
@@ -242,9 +241,28 @@ double common_share(std::string_view utf8) {
 
 }  // namespace
 
+void OffsetMap::add(std::size_t length, std::size_t source, bool one_code_point) {
+  if (length == 0) return;
+  const auto t = static_cast<std::uint32_t>(mapped_), s = static_cast<std::uint32_t>(source);
+  mapped_ += length;
+  if (one_code_point && !runs_.empty() && runs_.back().parallel &&
+      std::int64_t{s} - runs_.back().source_begin == std::int64_t{t} - runs_.back().text_begin)
+    return;  // the run goes on
+  runs_.push_back({t, s, one_code_point});
+}
+
+std::size_t OffsetMap::at(std::string_view text, std::size_t pos) const {
+  if (pos >= mapped_ || runs_.empty()) return end_;
+  const auto run = std::upper_bound(runs_.begin(), runs_.end(), pos, [](std::size_t p, const Run& r) { return p < r.text_begin; }) - 1;
+  if (!run->parallel) return run->source_begin;
+  std::size_t start = pos;  // the first byte of the character `pos` is in
+  while (start > run->text_begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return run->source_begin + (start - run->text_begin);
+}
+
 std::string Page::original_slice(std::size_t begin, std::size_t end) const {
-  const std::size_t a = text_to_original[begin];
-  const std::size_t b = text_to_original[end];
+  const std::size_t a = text_to_original.at(text, begin);
+  const std::size_t b = text_to_original.at(text, end);
   return original.substr(a, b > a ? b - a : 0);
 }
 
@@ -306,7 +324,7 @@ DecodeResult decode_page(std::string path, std::string_view bytes, std::string_v
     } else {
       // Both legacy encodings may accept the same bytes; keep the reading that looks like Chinese.
       std::string gb, big5;
-      std::vector<std::uint32_t> gb_map, big5_map;
+      OffsetMap gb_map, big5_map;
       const bool gb_ok = !convert(bytes, 0, "GB18030", gb, gb_map);
       const bool big5_ok = !convert(bytes, 0, "Big5-HKSCS", big5, big5_map);
       if (!gb_ok && !big5_ok) return fail("not valid UTF-8, GB18030 or Big5 text", bad_utf8);

@@ -204,20 +204,23 @@ std::vector<Article> split_articles(std::string_view text) {
 std::vector<Sentence> split_sentences(std::string_view page_text, const Article& article) {
   std::vector<Sentence> sentences;
   Sentence cur;
+  std::vector<std::size_t> cur_offsets;  // the page offset of each byte of cur.text
   auto flush = [&](std::size_t end_offset) {
     std::string_view t = trim(cur.text);
     if (!t.empty()) {
       const std::size_t lead = static_cast<std::size_t>(t.data() - cur.text.data());
       Sentence s;
       s.text = std::string(t);
-      s.offsets.assign(cur.offsets.begin() + static_cast<std::ptrdiff_t>(lead),
-                       cur.offsets.begin() + static_cast<std::ptrdiff_t>(lead + t.size()));
-      s.offsets.push_back(lead + t.size() < cur.offsets.size() ? cur.offsets[lead + t.size()] : end_offset);
-      s.span = {s.offsets.front(), s.offsets.back()};
+      for (std::size_t k = 0; k < t.size(); ++k) {
+        const std::size_t at = cur_offsets[lead + k];
+        if (s.runs.empty() || at != s.runs.back().page_begin + (k - s.runs.back().text_begin)) s.runs.push_back({k, at});
+      }
+      s.span = {cur_offsets[lead], lead + t.size() < cur_offsets.size() ? cur_offsets[lead + t.size()] : end_offset};
       s.paragraph = cur.paragraph;
       sentences.push_back(std::move(s));
     }
     cur = Sentence{};
+    cur_offsets.clear();
   };
   for (std::size_t p = 0; p < article.paragraphs.size(); ++p) {
     const Span para = article.paragraphs[p];
@@ -227,7 +230,7 @@ std::vector<Sentence> split_sentences(std::string_view page_text, const Article&
       const std::size_t at = i;
       const char32_t cp = next_code_point(line, i);
       if (cur.text.empty()) cur.paragraph = p;
-      for (std::size_t k = at; k < i; ++k) cur.offsets.push_back(para.begin + k);
+      for (std::size_t k = at; k < i; ++k) cur_offsets.push_back(para.begin + k);
       cur.text.append(line.substr(at, i - at));
       if (is_terminal(cp)) {
         // Keep closing quotes and repeated terminators with the sentence they end.
@@ -235,7 +238,7 @@ std::vector<Sentence> split_sentences(std::string_view page_text, const Article&
           std::size_t j = i;
           const char32_t next = next_code_point(line, j);
           if (!is_closing(next) && !is_terminal(next)) break;
-          for (std::size_t k = i; k < j; ++k) cur.offsets.push_back(para.begin + k);
+          for (std::size_t k = i; k < j; ++k) cur_offsets.push_back(para.begin + k);
           cur.text.append(line.substr(i, j - i));
           i = j;
         }

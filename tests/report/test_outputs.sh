@@ -21,6 +21,13 @@ no_temporaries() {  # no_temporaries NAME DIR: nothing of ours half-written is l
   left=$(find "$2" -name '.*.tmp-*' | head -3)
   [ -z "$left" ]; check "$1: no temporary file left" 0 $?
 }
+# The error is one line: aidledger's, naming the file and why; none of libxlsxwriter's own
+# ([ERROR][./src/packager.c:1541]: …), which it prints on standard error before returning an error.
+alone() {  # alone FILE: one line, none of libxlsxwriter's (shown when not)
+  [ "$(wc -l <"$1")" -eq 1 ] && ! grep -q '^\[ERROR\]' "$1" && return 0
+  sed 's/^/    /' "$1"
+  return 1
+}
 # A full disk for one process: files may not grow past LIMIT KiB; writes then fail with EFBIG
 # ("File too large") instead of killing the process. (The ledger itself stays under the limit.)
 limited() { local limit=$1; shift; (trap '' XFSZ; ulimit -f "$limit"; "$@"); }
@@ -47,9 +54,11 @@ no_temporaries "export" "$tmp"
 cp r.xlsx r.before
 limited 200 "$bin" report --db big.db --out r.xlsx >out 2>&1
 check "workbook on a full disk is an error naming the file and why" 2 $? "^aidledger: error: r.xlsx: cannot write: .*File too large$" out
+alone out; check "workbook on a full disk: aidledger's message alone" 0 $?
 cmp -s r.xlsx r.before; check "workbook on a full disk leaves the old file" 0 $?
 "$bin" report --db big.db --out /dev/full >out 2>&1
 check "workbook to /dev/full names the file and libxlsxwriter's reason" 2 $? "^aidledger: error: /dev/full: cannot write: closing the workbook: .*(No space left on device)$" out
+alone out; check "workbook to /dev/full: aidledger's message alone, none of libxlsxwriter's" 0 $?
 no_temporaries "workbook" "$tmp"
 
 # The CSV report: a write error is an error (it was SIGABRT, an exception from ~Sheet), and the

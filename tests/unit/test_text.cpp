@@ -61,6 +61,27 @@ TEST_CASE("Traditional script is read as Simplified, the original kept") {
   CHECK(decode_ok("郑州高新区工会").script == "Hans");
 }
 
+TEST_CASE("every byte of the text maps to the start of the character it was made from") {
+  // (The maps are kept as runs: a run of characters as long as their source breaks at ，-> , and at
+  // CR LF -> LF; ½ -> 1⁄2 is one character made into three, each byte of them mapping to ½.)
+  const Page p = decode_ok("甲，a½\r\n乙");
+  REQUIRE(p.text == "甲,a1⁄2\n乙");
+  const std::vector<std::size_t> exp = {0, 0, 0, 3, 6, 7, 7, 7, 7, 7, 10, 11, 11, 11, 14};
+  std::vector<std::size_t> got;
+  for (std::size_t pos = 0; pos <= p.text.size(); ++pos) got.push_back(p.file_offset(pos));
+  CHECK(got == exp);
+  CHECK(p.text_to_original.size() == p.text.size() + 1);
+  CHECK(p.original_to_file.size() == p.original.size() + 1);
+  CHECK(p.original_slice(0, 4) == "甲，");
+  // GB18030: two bytes a character in the file, three in the text.
+  const std::string gb = "\xbc\xd7\x61\xd2\xd2";  // 甲a乙
+  const Page g = decode_ok(gb, "GB18030");
+  REQUIRE(g.text == "甲a乙");
+  got.clear();
+  for (std::size_t pos = 0; pos <= g.text.size(); ++pos) got.push_back(g.file_offset(pos));
+  CHECK(got == std::vector<std::size_t>{0, 0, 0, 2, 3, 3, 3, 5});
+}
+
 TEST_CASE("a UTF-8 page with a few damaged bytes is read, the bytes replaced and listed") {
   std::string page = "帮扶\n\n本报讯 2022年3月1日,高新区向官坡镇捐赠20万元。";
   for (int i = 0; i < 200; ++i) page += "这是一段没有数字的正文。";
@@ -143,6 +164,12 @@ TEST_CASE("sentences join lines broken by the print layout and map back to the p
   CHECK(ss[0].text == "本报讯 甲向乙捐赠图书100册。");
   const auto at = ss[0].text.find("图书");
   CHECK(page.substr(ss[0].page_offset(at), 6) == "图书");
+  // Every byte of a sentence maps to that byte of the page, across the line break it joins.
+  for (const auto& s : ss) {
+    for (std::size_t i = 0; i < s.text.size(); ++i) CHECK(page[s.page_offset(i)] == s.text[i]);
+    CHECK(s.page_offset(s.text.size()) == s.span.end);
+  }
+  CHECK(ss[0].runs.size() == 2);
   CHECK(ss[1].text == "丙说:\"好!\"");
   CHECK(split_segments("甲;乙;丙").size() == 3);
 }

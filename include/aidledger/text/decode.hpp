@@ -21,6 +21,36 @@ struct DecodeFailure {
   std::size_t byte_offset;   // first offending byte in the file
 };
 
+/// Where each byte of a UTF-8 text came from in its source (the decoded text in the file's bytes,
+/// the normalised text in the decoded text): the offset of the source character it was made from,
+/// the same for every byte of that character; and, for the text's end, the source's end.
+/// Kept as runs, not an offset per byte (four bytes of memory for each byte of a page, twice over;
+/// issue 8, big pages): a run of characters each laid where its source character lies, at one
+/// distance from it (most of a UTF-8 page is one run), or one character made into several (NFKC,
+/// ½ -> 1⁄2), which all map to its source.
+class OffsetMap {
+ public:
+  /// Maps the next `length` bytes of the text, which hold one code point when `one_code_point`,
+  /// to the source character at `source`. Sources never go back.
+  void add(std::size_t length, std::size_t source, bool one_code_point);
+  /// Ends the map: the end of the text maps to `source_end`.
+  void finish(std::size_t source_end) { end_ = static_cast<std::uint32_t>(source_end); }
+  /// The source offset of byte `pos` (<= text.size()) of `text`, the text the map was made for.
+  std::size_t at(std::string_view text, std::size_t pos) const;
+  /// The bytes mapped, plus one for the end (text.size() + 1 once made).
+  std::size_t size() const { return mapped_ + 1; }
+
+ private:
+  struct Run {
+    std::uint32_t text_begin = 0;
+    std::uint32_t source_begin = 0;
+    bool parallel = false;  // characters of one code point each, at one distance from their source
+  };
+  std::vector<Run> runs_;
+  std::size_t mapped_ = 0;
+  std::uint32_t end_ = 0;
+};
+
 struct Page {
   std::string path;
   std::string sha256;         // of the file's bytes, as `sha256sum` prints it
@@ -31,13 +61,13 @@ struct Page {
   std::vector<std::size_t> replaced_bytes;  // file offsets of invalid UTF-8 read as U+FFFD
 
   std::string original;                   // decoded UTF-8, original script
-  std::vector<std::uint32_t> original_to_file;  // original.size()+1 entries
+  OffsetMap original_to_file;              // original.size()+1 entries
   std::string text;                        // normalised UTF-8 that the extractor reads
-  std::vector<std::uint32_t> text_to_original;  // text.size()+1 entries
+  OffsetMap text_to_original;              // text.size()+1 entries
   std::vector<std::size_t> line_starts;          // offsets in `text` where lines begin
 
   /// File byte offset of normalised position `pos` (a code-point boundary or text.size()).
-  std::size_t file_offset(std::size_t pos) const { return original_to_file[text_to_original[pos]]; }
+  std::size_t file_offset(std::size_t pos) const { return original_to_file.at(original, text_to_original.at(text, pos)); }
   /// The original-script text behind normalised span [begin, end).
   std::string original_slice(std::size_t begin, std::size_t end) const;
   /// 1-based line number of normalised position `pos`.

@@ -1,6 +1,7 @@
 // A normalised page split into articles, paragraphs and sentences, each with byte offsets into
 // the page's normalised text.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -29,14 +30,26 @@ struct Article {
 /// is a section kicker such as 【回顾】, which continues the same story.
 std::vector<Article> split_articles(std::string_view text);
 
-/// A sentence with its text cleaned of layout line breaks. `offsets[i]` is the page offset of
-/// byte i of `text` (offsets.size() == text.size() + 1), so spans found in `text` map back.
+/// A sentence with its text cleaned of layout line breaks. `page_offset(i)` is the page offset of
+/// byte i of `text` (of i == text.size(): span.end), so spans found in `text` map back.
 struct Sentence {
   Span span;                          // in the page text
   std::string text;                   // sentence without the line breaks of the print layout
-  std::vector<std::size_t> offsets;   // text byte -> page byte
   std::size_t paragraph = 0;          // index into Article::paragraphs where it starts
-  std::size_t page_offset(std::size_t i) const { return offsets[i]; }
+  // Where `text` lies on the page: runs of bytes that follow each other there, each from its first
+  // byte in `text` (one run, or one for each line of a sentence the print layout broke). An offset
+  // per byte took eight bytes of memory for each byte of the article (issue 8: big pages).
+  struct Run {
+    std::size_t text_begin = 0;
+    std::size_t page_begin = 0;
+  };
+  std::vector<Run> runs;
+  std::size_t page_offset(std::size_t i) const {
+    if (i >= text.size()) return span.end;
+    auto run = std::upper_bound(runs.begin(), runs.end(), i, [](std::size_t at, const Run& r) { return at < r.text_begin; });
+    --run;
+    return run->page_begin + (i - run->text_begin);
+  }
 };
 
 /// Sentences of an article's body. A sentence ends at 。！？ (with any closing quote) or at the
