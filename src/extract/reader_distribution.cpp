@@ -168,7 +168,7 @@ bool SentenceReader::splits_joint_by_counted_places(std::size_t k, std::vector<b
   const Measure& m = s_.measures[k];
   if (reports.empty() || m.kind != MeasureKind::money || m.high) return false;
   AidReport& r = reports.back();
-  if (r.sentence.begin != sentence_.offsets.front() || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
+  if (r.sentence.begin != sentence_.span.begin || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
       r.aggregate || !r.allocations.front().amount_fen)
     return false;
   const Span own = s_.clauses[s_.clause_of(m.span.begin)];
