@@ -62,12 +62,29 @@ std::optional<std::string> name_after_title(const SentenceTokens& s, const LexTo
 // The last person `s` names before `end` after an office (董事长赵永恒) or a private person's title
 // (退休教师李桂兰): what 她/他 refer to, from then on.
 void remember_person(ArticleMemory& memory, const SentenceTokens& s, std::size_t end) {
+  std::size_t named_at = 0;
+  bool named = false;
   for (const auto& w : s.words)
     if (w.span.end <= end && (w.is(Cat::position) || w.is(Cat::person_title)))
       if (auto person = w.is(Cat::position) ? name_after_office(s, w, end) : name_after_title(s, w, end)) {
         memory.last_person = std::move(*person);
         memory.last_person_by_title = !w.is(Cat::position);
+        named_at = w.span.end;
+        named = true;
       }
+  // (72岁的周淑琴把…: a private person named after her age, as after a title.)
+  for (std::size_t at = s.text.find("岁的"); at != std::string_view::npos && at < end; at = s.text.find("岁的", at + 1)) {
+    const std::size_t from = at + std::string_view("岁的").size();
+    if (at == 0 || (named && from <= named_at)) continue;
+    const char32_t age = text::code_point_before(s.text, at);
+    if (!((age >= U'0' && age <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(age) != std::u32string_view::npos)) continue;
+    const std::size_t name_end = person_name_end(s.text, from, end);
+    if (name_end == std::string_view::npos || text::code_point_count(s.slice(from, name_end)) > 3) continue;
+    memory.last_person = std::string(s.slice(from, name_end));
+    memory.last_person_by_title = true;
+    named_at = from;
+    named = true;
+  }
 }
 
 // 区卫健委, 区妇联: 区 is the paper's own district, the one the townships are paired with.
