@@ -126,16 +126,24 @@ std::size_t SentenceReader::goods_listed_before_each(std::size_t amount_begin, c
   return chars == 0 ? 0 : parts;
 }
 
+// The joint line this sentence read last (one JOINT allocation, no summary), which a later amount
+// of the sentence may split; null when the last report is no such line.
+AidReport* SentenceReader::joint_line_read_last(std::vector<AidReport>& reports) const {
+  if (reports.empty()) return nullptr;
+  AidReport& r = reports.back();
+  if (r.sentence.begin != sentence_.span.begin || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" || r.aggregate)
+    return nullptr;
+  return &r;
+}
+
 // 安排帮扶资金400万元，两乡镇各200万元: a clause with no verb of its own saying what each of the
 // townships of the joint total just read gets. When the parts add up to the total, the total
 // becomes those parts (each township its own line); otherwise nothing changes.
 bool SentenceReader::splits_joint_total(std::size_t k, std::vector<AidReport>& reports) const {
   const Measure& m = s_.measures[k];
-  if (reports.empty() || m.kind != MeasureKind::money || m.high) return false;
-  AidReport& r = reports.back();
-  if (r.sentence.begin != sentence_.span.begin || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
-      r.aggregate || !r.allocations.front().amount_fen)
-    return false;
+  AidReport* joint = joint_line_read_last(reports);
+  if (!joint || m.kind != MeasureKind::money || m.high || !joint->allocations.front().amount_fen) return false;
+  AidReport& r = *joint;
   const Span own = s_.clauses[s_.clause_of(m.span.begin)];
   const std::size_t opens = s_.han_from(own.begin, own.end);
   const LexToken* each = s_.word_before(m.span.begin);
@@ -166,11 +174,9 @@ bool SentenceReader::splits_joint_total(std::size_t k, std::vector<AidReport>& r
 // people counted by township after 其中 at the rate per head, when they add up to it.
 bool SentenceReader::splits_joint_by_counted_places(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) const {
   const Measure& m = s_.measures[k];
-  if (reports.empty() || m.kind != MeasureKind::money || m.high) return false;
-  AidReport& r = reports.back();
-  if (r.sentence.begin != sentence_.span.begin || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
-      r.aggregate || !r.allocations.front().amount_fen)
-    return false;
+  AidReport* joint = joint_line_read_last(reports);
+  if (!joint || m.kind != MeasureKind::money || m.high || !joint->allocations.front().amount_fen) return false;
+  AidReport& r = *joint;
   const Span own = s_.clauses[s_.clause_of(m.span.begin)];
   const LexToken* per = s_.last(Cat::per_unit, {own.begin, m.span.begin});
   if (!per || units_counting(s_.slice(per->span)).empty()) return false;
@@ -209,11 +215,9 @@ bool SentenceReader::splits_joint_by_counted_places(std::size_t k, std::vector<b
 // list after a colon of each township right before its own amount. The first amount was read as the
 // joint gift's; at the second (no verb of its own) the list replaces the joint line, place by place.
 bool SentenceReader::splits_joint_by_place_list(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) const {
-  if (reports.empty() || k == 0) return false;
-  AidReport& r = reports.back();
-  if (r.sentence.begin != sentence_.span.begin || r.allocations.size() != 1 || r.allocations.front().township != "JOINT" ||
-      r.aggregate)
-    return false;
+  AidReport* joint = k == 0 ? nullptr : joint_line_read_last(reports);
+  if (!joint) return false;
+  AidReport& r = *joint;
   const Allocation whole = r.allocations.front();
   const Measure& first = s_.measures[k - 1];
   const bool money = first.kind == MeasureKind::money;

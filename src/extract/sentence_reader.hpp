@@ -159,6 +159,7 @@ class SentenceReader {
   void take_parts_of_total_in_sentence(std::vector<AidReport>& reports);
   static bool latin_letter(char32_t cp);
   std::size_t goods_listed_before_each(std::size_t amount_begin, const LexToken& trigger) const;
+  AidReport* joint_line_read_last(std::vector<AidReport>& reports) const;
   bool splits_joint_total(std::size_t k, std::vector<AidReport>& reports) const;
   bool splits_joint_by_place_list(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) const;
   bool splits_joint_by_counted_places(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) const;
