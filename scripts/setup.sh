@@ -13,6 +13,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev libhowardhinnant-date-dev libxlsxwriter-dev doctest-dev
   libcli11-dev libfmt-dev libicu-dev nlohmann-json3-dev libssl-dev zlib1g-dev
   libreoffice-calc-nogui   # the test suite recalculates the workbook's formulas with LibreOffice
+  poppler-utils            # pdftotext: the test suite checks the printed workbook shows every figure
   fonts-wqy-microhei       # a Chinese font, so that the workbook renders (PDF, PNG) with its characters
   fonts-crosextra-carlito  # Calibri's metrics: LibreOffice measures column widths as Excel does
   sqlite3 time python3-xlsxwriter hledger  # bench/peers.sh's peers, run on 2,000 lines by the test bench_peers_run

@@ -388,7 +388,7 @@ void ledger_sheet(SheetSink& sink, const Reader& reader, const Filter& f) {
   // Pivot-ready: one row per line, a year, the date as an Excel date when the day is known (else
   // the text, with its precision), and disbursed, pledged and cumulative-claim amounts in columns
   // of their own, so that every column adds up to something that means what it says.
-  Sheet s(sink, "台账 Ledger", "ledger", {7, 7, 11, 10, 24, 20, 12, 12, 11, 15, 15, 15, 9, 6, 18, 8, 30, 11, 27});
+  Sheet s(sink, "台账 Ledger", "ledger", {7, 7, 11, 10, 24, 20, 12, 12, 11, 17, 17, 17, 9, 6, 18, 8, 30, 11, 27});
   const std::vector<std::string> headers = {
       heading::event, heading::year, heading::date, heading::precision, heading::donor, heading::recipient, heading::township,
       heading::kind, heading::status, heading::disbursed, heading::pledged, "累计数 Cumulative claim", "数量 Quantity", "单位 Unit",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The workbook of sample_data/: totals against the export, LibreOffice recalculation, CSV output,
-# filters. usage: test_report.sh AIDLEDGER_BINARY SOURCE_DIR [recalc]
+# filters; with recalc, LibreOffice's recalculation and the printed PDF.
+# usage: test_report.sh AIDLEDGER_BINARY SOURCE_DIR [recalc]
 set -euo pipefail
 bin=$1 src=$2 mode=${3:-check}
 tmp=$(mktemp -d)
@@ -12,6 +13,9 @@ trap 'rm -rf "$tmp"' EXIT
 if [ "$mode" = recalc ]; then
   python3 "$src/tests/report/check_recalc.py" "$tmp/report.xlsx"
   python3 "$src/tests/report/check_recalc.py" "$tmp/wan.xlsx"
+  # Printed, every figure shows (no ### in a column too narrow for its total).
+  python3 "$src/tests/report/check_printed.py" "$tmp/report.xlsx"
+  python3 "$src/tests/report/check_printed.py" "$tmp/wan.xlsx"
 else
   python3 "$src/tests/report/check_workbook.py" "$tmp/report.xlsx" "$tmp/export.csv"
 fi
