@@ -799,17 +799,18 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       }
     // (上面一笔一笔记着学校, 这三年学校收到的: a verb's aspect or a demonstrative before an ending
     // names no giver.)
-    const std::size_t aspect_at = item.find("着");
-    const std::size_t aspect_pos = static_cast<std::size_t>(item.data() - s.text.data()) + aspect_at;
-    // (冒着风雪 is a manner of giving: the word holds it.)
-    const bool aspect = aspect_at != std::string_view::npos && std::none_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
-                          return w.span.begin <= aspect_pos && aspect_pos < w.span.end;
-                        });
-    if (aspect ||
-        ((starts_at(item, 0, "这") || starts_at(item, 0, "那")) && !(s.word_at(static_cast<std::size_t>(item.data() - s.text.data())) &&
-                                                                       s.word_at(static_cast<std::size_t>(item.data() - s.text.data()))->is(Cat::pronoun)) &&
-         counted_reference(item) == 0))
-      continue;
+    {
+      const std::size_t opens_at = static_cast<std::size_t>(item.data() - s.text.data());
+      const std::size_t aspect_at = item.find("着");
+      // (冒着风雪 is a manner of giving: the word holds it.)
+      const bool aspect = aspect_at != std::string_view::npos && std::none_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
+                            return w.span.begin <= opens_at + aspect_at && opens_at + aspect_at < w.span.end;
+                          });
+      const LexToken* opener = s.word_at(opens_at);
+      const bool demonstrative = (starts_at(item, 0, "这") || starts_at(item, 0, "那")) && !(opener && opener->is(Cat::pronoun)) &&
+                                 counted_reference(item) == 0;
+      if (aspect || demonstrative) continue;
+    }
     // (某社区的居民们, 党员们: the plural adds nothing to who gives; not 他们, 我们.)
     // (Only a people word's plural, and not after 与/和: 与老人们一起 names whom the giver was with.)
     if (text::ends_at(item, item.size(), "们") && text::code_point_count(item) > 3 &&

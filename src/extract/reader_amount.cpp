@@ -14,6 +14,20 @@ namespace aidledger::extract::detail {
 
 using text::starts_at;
 
+namespace {
+
+// Where a gift read before went, as recipients: a joint line's townships each, else its place.
+void add_recipients_of(const AidReport& gift, std::vector<Recipient>& out) {
+  for (const auto& a : gift.allocations) {
+    if (a.township == kJoint)
+      for (const auto& t : a.covers) out.push_back({t, t});
+    else if (!a.recipient.empty() || !a.township.empty())
+      out.push_back({a.recipient, a.township});
+  }
+}
+
+}  // namespace
+
 void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports) {
   const Measure& m = s_.measures[k];
   const std::size_t mc = s_.clause_of(m.span.begin);
@@ -649,12 +663,7 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     }
   }
   if (recipients.empty() && previous && !opens_with_date(segment)) {
-    for (const auto& a : previous->allocations) {
-      if (a.township == kJoint)
-        for (const auto& t : a.covers) recipients.push_back({t, t});
-      else if (!a.recipient.empty() || !a.township.empty())
-        recipients.push_back({a.recipient, a.township});
-    }
+    add_recipients_of(*previous, recipients);
   }
   // 这批设备…: the goods the sentence before brought somewhere went there.
   if (recipients.empty() && !memory_.last_township.empty()) {
@@ -754,13 +763,7 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
         if (listed.size() == pledges_before.size()) pledge = pledges_before[static_cast<std::size_t>(at - listed.begin())];
         break;
       }
-    if (pledge)
-      for (const auto& a : pledge->allocations) {
-        if (a.township == kJoint)
-          for (const auto& t : a.covers) recipients.push_back({t, t});
-        else if (!a.recipient.empty() || !a.township.empty())
-          recipients.push_back({a.recipient, a.township});
-      }
+    if (pledge) add_recipients_of(*pledge, recipients);
     if (!recipients.empty()) r.notes.push_back("no place read for the tranche: where the pledge it pays goes");
   }
   const bool fair_sales = sale && r.kind == Kind::consumption;
