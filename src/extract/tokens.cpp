@@ -190,8 +190,9 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
         std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) {
           return p.level != PlaceLevel::collective && overlaps(p.span, w.span);
         }) ||
-        // (A word of time inside a company's name, 智创未来…有限公司, says nothing of the gift.)
-        (w.is(Cat::modal) && std::any_of(s.organisations.begin(), s.organisations.end(), [&](const auto& o) {
+        // (A word of time inside a company's name, 智创未来…有限公司, says nothing of the gift; nor a
+        // figure's word, 某某发展投资集团有限公司拟捐资….)
+        ((w.is(Cat::modal) || w.is(Cat::not_aid)) && std::any_of(s.organisations.begin(), s.organisations.end(), [&](const auto& o) {
            return o.first.begin < w.span.begin && w.span.end < o.first.end;
          }));
     // (2026年产业发展资金: the 年 of a year written before it is no part of 年产.)
