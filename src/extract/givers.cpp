@@ -345,8 +345,10 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     }
     // (转交了某公司: 了 ends the verb before the name; no name begins with it, nor with 据 of
     // 据区教育局介绍. Nor with the copula of 是某公司去年捐赠的, 车上是某协会捐赠的…: no name holds 是.)
-    // (受某公司委托: 受 before a name is no part of it.)
-    while ((starts_at(text, begin, "了") || starts_at(text, begin, "据") || starts_at(text, begin, "受")) && begin + 3 < at) begin += 3;
+    // (受某公司委托: 受 before a name is no part of it; nor 把 of 又把某公司捐赠的….)
+    while ((starts_at(text, begin, "了") || starts_at(text, begin, "据") || starts_at(text, begin, "受") || starts_at(text, begin, "把")) &&
+           begin + 3 < at)
+      begin += 3;
     // (参观了郑州某公司: no name holds 了 either, wherever the verb before it stops; nor 着,
     // 上面记着学校.)
     for (std::string_view aspect : {"了", "着"})
@@ -640,6 +642,16 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       begin = o.first.begin;
       break;
     }
+  // (他又把某公司捐赠的一批取暖器运抵…: whoever moves what a named body gave only carried it; the
+  // body gives, whatever stands before 把/将.)
+  for (const auto& o : s.organisations)
+    if (o.first.begin >= begin + 3 && o.first.end <= limit &&
+        (starts_at(s.text, o.first.begin - 3, "把") || starts_at(s.text, o.first.begin - 3, "将")))
+      if (const LexToken* v = s.word_at(o.first.end);
+          v && (v->is(Cat::give) || v->is(Cat::give_paid)) && starts_at(s.text, v->span.end, "的")) {
+        begin = o.first.begin;
+        break;
+      }
   // 在郑创业的企业家赵明远…: a phrase of where before 的 describes the giver named after it.
   if (starts_at(s.text, begin, "在"))
     if (const std::size_t de = s.text.find("的", begin); de != std::string_view::npos && de + 3 < limit &&
