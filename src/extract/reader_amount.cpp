@@ -680,7 +680,8 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // Money raised (共募集善款326万元) whose sentence names no place went nowhere yet: the next sentence
   // may say where (这笔善款…分配给…); else it is no gift of the pairing.
   // (A later clause saying where it went, 所募款物已全部交付甲乡、乙镇, places it as before.)
-  const bool raised_only = recipients.empty() && trigger->is(Cat::raise) &&
+  // (…筹资90万元，帮助该镇建设…: the township named last, said after it, is where it goes.)
+  const bool raised_only = recipients.empty() && trigger->is(Cat::raise) && !s_.has(Cat::here, {trigger->span.end, s_.text.size()}) &&
                            std::none_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
                              return !s_.quoted(p.span.begin) && (!p.township.empty() || p.level == PlaceLevel::collective);
                            });
