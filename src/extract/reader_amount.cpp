@@ -80,7 +80,7 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // (Also 各采购年货礼包3000份，每份98元: 每 and the goods' own measure word.)
   // (每桶市价65元: a word of price between 每桶 and the money.)
   const LexToken* price_of_one = s_.word_before(m.span.begin);
-  for (std::string_view price : {"市价", "售价", "价格"})
+  for (std::string_view price : {"市价", "售价", "价格", "均为"})
     if (text::ends_at(s_.text, m.span.begin, price))
       if (const LexToken* per = s_.word_before(m.span.begin - price.size()); per && per->is(Cat::per_unit)) price_of_one = per;
   if (const LexToken* w = price_of_one;
@@ -90,7 +90,16 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
       std::all_of(reports.back().allocations.begin(), reports.back().allocations.end(), [](const Allocation& a) { return a.quantity.has_value(); }) &&
       s_.measures[k - 1].kind == MeasureKind::quantity && s_.clause_of(s_.measures[k - 1].span.begin) + 1 == mc &&
       reports.back().measure.begin == page(s_.measures[k - 1].span.begin)) {
-    value_times_units(k, used, reports, [](const Allocation& a) { return a.quantity; }, "value of one unit");
+    // (甲、乙分别认购礼盒300盒、260盒，每盒88元: the price of one is each listed gift's, read in the
+    // same clause as the last.)
+    const std::size_t list_clause_at = page(s_.clauses[s_.clause_of(s_.measures[k - 1].span.begin)].begin);
+    std::size_t first = reports.size() - 1;
+    while (first > 0 && reports[first - 1].has_quantity() && !reports[first - 1].has_amount() &&
+           reports[first - 1].unit == reports.back().unit && reports[first - 1].measure.begin >= list_clause_at &&
+           std::all_of(reports[first - 1].allocations.begin(), reports[first - 1].allocations.end(), [](const Allocation& a) { return a.quantity.has_value(); }))
+      --first;
+    for (std::size_t at = reports.size(); at-- > first;)
+      value_times_units(k, used, reports, [](const Allocation& a) { return a.quantity; }, "value of one unit", at);
     return;
   }
 
@@ -141,11 +150,16 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   if (!trigger && splits_joint_by_place_list(k, used, reports)) return;
   if (!trigger) return;
   // 购买土蜂蜜800斤，金额4.8万元: what was bought is counted, the money is the aid.
-  if (m.kind == MeasureKind::quantity && trigger->is(Cat::buy) && trigger->span.begin < m.span.begin &&
-      std::any_of(s_.measures.begin() + static_cast<std::ptrdiff_t>(k) + 1, s_.measures.end(), [&](const Measure& later) {
-        return later.kind == MeasureKind::money && s_.segment_of(later.span.begin) == s_.segment_of(m.span.begin);
-      }))
-    return;
+  // (Not before the price of one of a list of counts: 分别认购礼盒300盒、260盒，每盒88元.)
+  if (m.kind == MeasureKind::quantity && trigger->is(Cat::buy) && trigger->span.begin < m.span.begin) {
+    for (std::size_t j = k + 1; j < s_.measures.size(); ++j)
+      if (s_.measures[j].kind == MeasureKind::money && s_.segment_of(s_.measures[j].span.begin) == s_.segment_of(m.span.begin)) {
+        const bool price_of_each_listed = is_unit_price(j) && !priced_quantity(j) &&
+                                          s_.slice(m.span.end, s_.measures[j].span.begin).find("每" + m.unit) != std::string_view::npos;
+        if (!price_of_each_listed) return;
+        break;
+      }
+  }
   // 共卖出连翘茶2,360盒，销售额11.8万元: what a sale for the townships sold is counted; the sum
   // named after it is the aid, read with the count.
   if (m.kind == MeasureKind::quantity && trigger->is(Cat::sale) && trigger->span.begin < m.span.begin && k + 1 < s_.measures.size()) {

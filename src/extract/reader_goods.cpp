@@ -237,8 +237,15 @@ bool SentenceReader::is_unit_price(std::size_t j) const {
   if (m.kind != MeasureKind::money) return false;
   for (std::string_view after : {"的价格", "的单价", "的收购价", "/斤", "/公斤", "每斤", "一斤"})
     if (starts_at(s_.text, m.span.end, after)) return true;
-  const std::size_t from = m.span.begin >= 9 ? m.span.begin - 9 : 0;
-  const std::string_view before = s_.slice(from, m.span.begin);
+  // (每盒均为88元: a word saying what the price is stands between it and 每盒.)
+  std::size_t price_at = m.span.begin;
+  for (std::string_view is : {"均为", "均", "为"})
+    if (text::ends_at(s_.text, price_at, is) && price_at >= is.size() + 6) {
+      price_at -= is.size();
+      break;
+    }
+  const std::size_t from = price_at >= 9 ? price_at - 9 : 0;
+  const std::string_view before = s_.slice(from, price_at);
   for (std::string_view per : {"每斤", "每公斤", "每吨", "每箱", "每盒", "单价", "价格为", "售价"})
     if (before.find(per) != std::string_view::npos) return true;
   // (采购年货礼包3000份，每份98元: 每 and the measure word of goods counted before it.)
@@ -257,15 +264,17 @@ std::optional<Measure> SentenceReader::priced_quantity(std::size_t j) const {
   const Measure& price = s_.measures[j];
   const std::size_t seg = s_.segment_of(price.span.begin);
   std::optional<Measure> found;
+  int counts = 0;  // of the price's measure word
   for (std::size_t i = 0; i < s_.measures.size(); ++i) {
     const Measure& o = s_.measures[i];
     if (i == j || s_.segment_of(o.span.begin) != seg) continue;
     if (o.kind == MeasureKind::money) return std::nullopt;  // 货款85920元: the amount paid is written
     if (o.unit.empty()) continue;
     const std::string per = "每" + o.unit;
-    const std::size_t from = price.span.begin >= 12 ? price.span.begin - 12 : 0;
+    const std::size_t from = price.span.begin >= 18 ? price.span.begin - 18 : 0;
     if (s_.slice(from, price.span.begin).find(per) != std::string_view::npos || starts_at(s_.text, price.span.end, "/" + o.unit)) {
       found = o;
+      ++counts;
       continue;
     }
     // 黑木耳2吨，每斤30元: tonnes and kilograms bought at a price per 斤 (1吨 = 2000斤, 1公斤 = 2斤).
@@ -278,6 +287,9 @@ std::optional<Measure> SentenceReader::priced_quantity(std::size_t j) const {
         found->unit = "斤";
       }
   }
+  // (甲、乙分别认购礼盒300盒、260盒，每盒88元: a list of counts; the price is each one's, read
+  // with the gifts of the list, not with one of them.)
+  if (counts > 1) return std::nullopt;
   return found;
 }
 

@@ -193,7 +193,8 @@ class SentenceReader {
   const LexToken* value_word_before(std::size_t pos) const;
   // (Defined below, in this header: read_measure and attach_value both call it.)
   template <typename Units>
-  void value_times_units(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports, Units units, std::string_view why);
+  void value_times_units(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports, Units units, std::string_view why,
+                         std::size_t at = std::string_view::npos);
   bool attach_value(std::size_t k, const LexToken& value_word, std::vector<bool>& used, std::vector<AidReport>& reports);
   std::string item_for(const Frame& f, const AidReport* previous) const;
   bool is_unit_price(std::size_t j) const;
@@ -230,12 +231,14 @@ class SentenceReader {
 };
 
 // 价值 after counted goods: attach to the gift just read (in order when 分别价值 lists several).
-// The value `k` of one unit times `units(allocation)` on each allocation of the last gift, which
-// becomes goods with that value; refused whole (the gift dropped, the reason kept) when a product
-// would overflow or pass the ceiling of one ledger line.
+// The value `k` of one unit times `units(allocation)` on each allocation of the last gift (or of
+// the gift at `at`), which becomes goods with that value; refused whole (the gift dropped, the
+// reason kept) when a product would overflow or pass the ceiling of one ledger line.
 template <typename Units>
-void SentenceReader::value_times_units(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports, Units units, std::string_view why) {
-  AidReport& r = reports.back();
+void SentenceReader::value_times_units(std::size_t k, std::vector<bool>& used, std::vector<AidReport>& reports, Units units, std::string_view why,
+                                       std::size_t at) {
+  if (at >= reports.size()) at = reports.size() - 1;
+  AidReport& r = reports[at];
   const Measure& m = s_.measures[k];
   const std::string written_value = format_fen(m.value);
   used[k] = true;
@@ -246,7 +249,7 @@ void SentenceReader::value_times_units(std::size_t k, std::vector<bool>& used, s
     const auto high = m.high ? times_money(*m.high, *n) : std::nullopt;
     if (!product || (m.high && !high)) {
       refuse_product(m, *n, written_value);
-      reports.pop_back();
+      reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(at));
       return;
     }
     a.amount_fen = product;
