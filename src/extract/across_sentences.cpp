@@ -118,9 +118,14 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
                                              s.measures[1].kind == MeasureKind::money && reports.size() - from == 1 &&
                                              reports[from].kind == Kind::in_kind && !reports[from].has_amount() &&
                                              !reports[from].has_quantity() && reports[from].allocations.size() == 1) {
+    // (记者在现场了解到，这批电脑共30台: an opener of who told it, ending in a comma, may be longer.)
+    auto opener = [&](std::size_t at) {
+      const std::string_view lead = s.text.substr(0, at);
+      const std::size_t chars = text::code_point_count(lead);
+      return chars <= 6 || (chars <= 12 && text::ends_at(text::trim(lead), text::trim(lead).size(), ",") && !s.last(kTriggers, {0, at}));
+    };
     for (std::string_view w : {"这批", "该批", "此批", "上述"})
-      if (const std::size_t at = s.text.find(w); at != std::string_view::npos && at < g.span.begin &&
-                                                 text::code_point_count(s.text.substr(0, at)) <= 6 &&
+      if (const std::size_t at = s.text.find(w); at != std::string_view::npos && at < g.span.begin && opener(at) &&
                                                  text::code_point_count(s.slice(at, g.span.begin)) <= 8) {
         // (这批套装共260套，每套价值45元: the value of one, times the count; the per-unit reading
         // below does it once the count is the gift's.)
@@ -510,6 +515,66 @@ bool split_count_of_sentence_before(const detail::SentenceTokens& s, AidReport& 
 }
 
 }  // namespace
+
+// 各捐赠棉被300床，…羽绒服500件。据介绍，棉被每床价值150元，羽绒服每件价值260元: the price of one
+// of goods the sentence before counted without a value, each price by its measure word (and the
+// goods named before 每, when several gifts share the word): every such gift valued at its count
+// times its price. All or nothing: a price that fits no gift, or more than one, values none.
+bool price_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from) {
+  if (from >= reports.size() || s.measures.empty()) return false;
+  std::vector<std::pair<std::size_t, const Measure*>> priced;  // gift, price of one
+  for (const Measure& m : s.measures) {
+    if (m.kind != MeasureKind::money || m.high) return false;
+    const Span clause = s.clauses[s.clause_of(m.span.begin)];
+    const LexToken* per = s.last(Cat::per_unit, {clause.begin, m.span.begin});
+    if (!per || s.last(kTriggers, {0, m.span.begin})) return false;
+    std::string_view between = s.slice(per->span.end, m.span.begin);
+    for (std::string_view is : {"价值约", "价值", "均为", "约为", "为", "约"})
+      if (starts_at(between, 0, is)) {
+        between.remove_prefix(is.size());
+        break;
+      }
+    const std::string_view per_word = s.slice(per->span);
+    if (!between.empty() || !starts_at(per_word, 0, "每")) return false;
+    const std::string_view unit = per_word.substr(std::string_view("每").size());
+    // The goods' name, written before 每 in its clause (棉被每床…), after an opener (据介绍，).
+    const std::string_view named = text::trim(s.slice(s.han_from(clause.begin, per->span.begin), per->span.begin));
+    std::optional<std::size_t> gift;
+    int fits = 0;
+    for (std::size_t i = from; i < reports.size(); ++i) {
+      const AidReport& r = reports[i];
+      if (r.has_amount() || !r.has_quantity() || r.unit != unit || (r.kind != Kind::in_kind && r.kind != Kind::consumption)) continue;
+      if (!std::all_of(r.allocations.begin(), r.allocations.end(), [](const Allocation& a) { return a.quantity.has_value(); })) continue;
+      if (!named.empty() && !r.item.empty() && r.item.find(named) == std::string::npos && named.find(r.item) == std::string_view::npos) continue;
+      if (std::any_of(priced.begin(), priced.end(), [&](const auto& p) { return p.first == i; })) continue;
+      gift = i;
+      ++fits;
+    }
+    if (fits != 1) return false;
+    priced.emplace_back(*gift, &m);
+  }
+  // (Two gifts of the same goods (各…): each is valued; a price fits one only when one is left.)
+  std::vector<std::vector<std::int64_t>> values;
+  for (const auto& [i, m] : priced) {
+    values.emplace_back();
+    for (const auto& a : reports[i].allocations) {
+      const auto product = times_money(m->value, *a.quantity);
+      if (!product) return false;
+      values.back().push_back(*product);
+    }
+  }
+  for (std::size_t p = 0; p < priced.size(); ++p) {
+    AidReport& gift = reports[priced[p].first];
+    const Measure& m = *priced[p].second;
+    for (std::size_t a = 0; a < gift.allocations.size(); ++a) {
+      gift.allocations[a].amount_fen = values[p][a];
+      gift.notes.push_back(fmt::format("computed: {} x {} (the value of one)", *gift.allocations[a].quantity, format_fen(m.value)));
+    }
+    gift.approximate = gift.approximate || m.approximate;
+    gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
+  }
+  return true;
+}
 
 void count_per_unit_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from) {
   if (std::none_of(s.measures.begin(), s.measures.end(), [](const Measure& m) { return m.kind == MeasureKind::money; })) {

@@ -111,6 +111,7 @@ using detail::of_own_district;
 using detail::place_money_of_sentence_before;
 using detail::remember_person;
 using detail::take_parts_of_total;
+using detail::price_goods_of_sentence_before;
 using detail::value_goods_of_sentence_before;
 using text::starts_at;
 
@@ -590,9 +591,12 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       }
     }
     if (read.empty() && !listed) count_per_unit_of_sentence_before(tokens, reports, previous_from);
+    // (…各捐赠棉被300床。据介绍，棉被每床价值150元，羽绒服每件价值260元: prices of one, for the
+    // counted goods before.)
+    const bool priced_before = read.empty() && !listed && price_goods_of_sentence_before(tokens, reports, previous_from);
     // (这批轮椅价值3.2万元，已交付使用: a sentence valuing "these" goods may read a gift of its own
     // out of its later verb; the goods before are what it values, and its own reading goes.)
-    if (!listed && (read.empty() || !reports.empty()) &&
+    if (!listed && !priced_before && (read.empty() || !reports.empty()) &&
         value_goods_of_sentence_before(tokens, reports, valued_from.value_or(previous_from), read.empty()))
       read.clear();
     // (送去电暖器40台。工作人员现场安装调试。这批电暖器价值3.2万元: one sentence with no figure

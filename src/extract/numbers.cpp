@@ -475,7 +475,26 @@ std::size_t currency_length(std::string_view s, std::size_t pos) {
   return 0;
 }
 
+// 电热毯200条, 棉被300条: 条 counts goods only right after bedding or cloth named before the number
+// (3条生产线, 2条道路 and 一条龙 count no gift).
+bool counts_cloth(std::string_view s, std::size_t pos) {
+  std::size_t at = pos;
+  while (at > 0) {
+    const std::size_t prev = text::previous_code_point_start(s, at);
+    const char32_t cp = code_point_at(s, prev);
+    if (!is_ascii_digit(cp) && cp != U',' && cp != U'.' && std::u32string_view(U"一二两三四五六七八九十百千万零").find(cp) == std::u32string_view::npos)
+      break;
+    at = prev;
+  }
+  if (at == pos || at == 0) return false;
+  return std::u32string_view(U"毯被巾褥").find(code_point_at(s, text::previous_code_point_start(s, at))) != std::u32string_view::npos;
+}
+
 std::size_t unit_length(std::string_view s, std::size_t pos, std::string& unit) {
+  if (starts_at(s, pos, "条") && counts_cloth(s, pos)) {
+    unit = "条";
+    return std::string_view("条").size();
+  }
   for (std::string_view u : goods_units()) {
     if (!starts_at(s, pos, u)) continue;
     if (u == "块" && starts_at(s, pos, "块钱")) return 0;

@@ -62,6 +62,7 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
 bool giver_of_goods_before(const detail::SentenceTokens& s, std::vector<AidReport>& read, std::vector<AidReport>& reports,
                            std::size_t from, const Directory& d, const Gazetteer& g);
 void count_per_unit_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from);
+bool price_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from);
 void drop_totals_itemised_after(std::vector<AidReport>& reports);
 
 // Everything one sentence's frames share.
