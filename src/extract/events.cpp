@@ -316,7 +316,13 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
                                     m.relative == Relative::today || m.relative == Relative::last_week || m.relative == Relative::this_week) &&
                                    reference && reference->precision == Precision::day;
         if (m.plan || (m.relative != Relative::none && !day_from_page)) continue;
-        if (auto d = probe.resolve(m)) {
+        // (本报讯 元旦前夕，…来到…: a holiday opening the lead is when the story happened, though
+        // no day is written.)
+        const bool holiday_lead = m.holiday != Holiday::none && text::code_point_count(s.text.substr(0, m.span.begin)) <= 16;
+        if (auto d = probe.resolve(m); d && holiday_lead) {
+          ctx.date = d;
+          break;
+        } else if (d) {
           // (A day or a few days written, 10月24日至25日; not a part of a month, 7月底强降雨过后, nor a
           // week's campaign, 12月28日至1月3日: a time in the story.)
           if (d->precision == Precision::day && m.period == Period::none &&

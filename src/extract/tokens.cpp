@@ -204,7 +204,10 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   // (Nor is a plan named: 启动“助学圆梦”计划, 结对帮扶计划，….)
   for (auto& w : s.words) {
     if (!w.is(Cat::modal)) continue;
-    const bool named_plan = s.slice(w.span) == "计划" && w.span.begin >= 3 && text::ends_at(sentence, w.span.begin, "”");
+    // (为36名"春蕾计划"女童每人发放…: a plan's name closes right after it.)
+    const bool named_plan = s.slice(w.span) == "计划" &&
+                            ((w.span.begin >= 3 && text::ends_at(sentence, w.span.begin, "”")) || text::starts_at(sentence, w.span.end, "”") ||
+                             text::starts_at(sentence, w.span.end, "\"") || text::starts_at(sentence, w.span.end, "》"));
     std::size_t after = w.span.end;
     const char32_t next = after < sentence.size() ? text::next_code_point(sentence, after) : U'。';
     const bool plan_noun = s.slice(w.span) == "计划" && std::u32string_view(U",。、;:").find(next) != std::u32string_view::npos;
