@@ -376,6 +376,10 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
       begin += std::string_view("与").size();
       name = upto.substr(begin);
     }
+    // (吸引市民和企业职工…: 和 and a bare ending after it, 企业, names nothing.)
+    if (std::u32string_view(U"与和及").find(code_point_at(name, 0)) != std::u32string_view::npos && text::code_point_count(name) <= 3 &&
+        d.is_organisation_ending(name.substr(std::string_view("与").size())))
+      continue;
     // 小学校舍, 会议: an ending that runs on into another word ends no name; nor one that runs
     // into an office (农业农村局局长: the bureau is 农业农村局, its head no part of it).
     {
@@ -640,6 +644,32 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
   for (const auto& o : s.organisations)
     if (o.first.begin >= begin + 3 && o.first.begin < limit && starts_at(s.text, o.first.begin - 3, "是")) {
       begin = o.first.begin;
+      break;
+    }
+  // (…发动辖区12家爱心企业开展“以购代捐”活动，各企业分别向某镇订购…: 各企业 are the bodies counted
+  // in an earlier clause of the sentence, each giving.)
+  for (std::string_view kind : {"企业", "单位", "商户", "会员企业", "会员单位"})
+    if (starts_at(s.text, begin, "各") && starts_at(s.text, begin + std::string_view("各").size(), kind)) {
+      const std::string_view before = s.slice(0, c.begin);
+      const std::size_t family = before.rfind("家");
+      if (family == std::string_view::npos) break;
+      std::size_t from = family;
+      while (from > 0) {
+        const std::size_t prev = text::previous_code_point_start(before, from);
+        if (!is_count_numeral(code_point_at(before, prev))) break;
+        from = prev;
+      }
+      const std::size_t kind_at = before.find(kind, family);
+      if (from == family || kind_at == std::string_view::npos || text::code_point_count(before.substr(family, kind_at - family)) > 6) break;
+      const std::string_view counted = before.substr(from, kind_at + kind.size() - from);
+      if (const auto n = counted_givers(counted); n >= 2) {
+        Giver g;
+        g.basis = "subject";
+        g.unnamed_count = n;
+        g.members_written.emplace_back(counted);
+        g.span = {begin, begin + std::string_view("各").size() + kind.size()};
+        return g;
+      }
       break;
     }
   // (他又把某公司捐赠的一批取暖器运抵…: whoever moves what a named body gave only carried it; the
