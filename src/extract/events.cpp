@@ -315,10 +315,12 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         const bool day_from_page = (m.relative == Relative::yesterday || m.relative == Relative::day_before_yesterday ||
                                     m.relative == Relative::today || m.relative == Relative::last_week || m.relative == Relative::this_week) &&
                                    reference && reference->precision == Precision::day;
-        if (m.plan || (m.relative != Relative::none && !day_from_page)) continue;
-        // (本报讯 元旦前夕，…来到…: a holiday opening the lead is when the story happened, though
-        // no day is written.)
-        const bool holiday_lead = m.holiday != Holiday::none && text::code_point_count(s.text.substr(0, m.span.begin)) <= 16;
+        // (本报讯 元旦前夕，…来到…, 本报讯 上月底，…: a holiday or a part of last month opening the
+        // lead is when the story happened, though no day is written.)
+        const bool opens_lead = text::code_point_count(s.text.substr(0, m.span.begin)) <= 16;
+        const bool month_part_lead = opens_lead && m.relative == Relative::last_month && m.period != Period::none && m.from.day == 0;
+        if (m.plan || (m.relative != Relative::none && !day_from_page && !month_part_lead)) continue;
+        const bool holiday_lead = opens_lead && (m.holiday != Holiday::none || month_part_lead);
         if (auto d = probe.resolve(m); d && holiday_lead) {
           ctx.date = d;
           break;

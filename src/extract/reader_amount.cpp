@@ -1432,7 +1432,9 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     // 为两乡镇18个村卫生室均配备…): each of them all, in one line of their township, or one joint
     // line of the townships (how many in each is not said).
     bool counted_jointly = false;
-    const auto n_each = each && !recipients.empty() && split_by_counts.empty() ? counted_before_each(lead_from, m.span.begin) : std::nullopt;
+    const auto n_each = each && !recipients.empty() && split_by_counts.empty()
+                            ? counted_before_each(lead_from, m.span.begin, detail::amount_list(s_, k).size() == 1)
+                            : std::nullopt;
     // (走访了甲乡丰太村、西坡村和乙镇龙驹村，为三个村均送去…: the count is of the villages the
     // sentence named; each of them gets the amount.)
     if (n_each && *n_each > static_cast<std::int64_t>(recipients.size())) {

@@ -115,10 +115,11 @@ bool SentenceReader::local_institution(std::string_view name) {
 }
 
 // The count right before 各 (8个行政村各, 5所学校各), when 各 is what distributes.
-std::optional<std::int64_t> SentenceReader::counted_before_each(std::size_t from, std::size_t measure_begin) const {
+std::optional<std::int64_t> SentenceReader::counted_before_each(std::size_t from, std::size_t measure_begin, bool separately_too) const {
   const LexToken* e = nullptr;
+  // (向某乡12个行政村分别捐赠5000元: 分别 before one amount, not a list, is 各 too.)
   for (const auto& w : s_.words)
-    if (w.span.begin >= from && w.span.end <= measure_begin && each_one(&w)) e = &w;
+    if (w.span.begin >= from && w.span.end <= measure_begin && (each_one(&w) || (separately_too && s_.slice(w.span) == "分别"))) e = &w;
   if (!e) return std::nullopt;
   const std::size_t window = std::max(from, e->span.begin >= 24 ? e->span.begin - 24 : std::size_t{0});
   return count_before(e->span.begin, window);

@@ -144,7 +144,7 @@ class SentenceReader {
   // reader_recipients.cpp: to whom, and how many of them.
   static bool bare_village(std::string_view name);
   static bool local_institution(std::string_view name);
-  std::optional<std::int64_t> counted_before_each(std::size_t from, std::size_t measure_begin) const;
+  std::optional<std::int64_t> counted_before_each(std::size_t from, std::size_t measure_begin, bool separately_too = false) const;
   std::size_t named_places(std::size_t from, std::size_t to) const;
   std::vector<std::pair<Recipient, std::int64_t>> counts_by_place(std::size_t from, std::size_t to) const;
   std::optional<std::int64_t> count_before(std::size_t pos, std::size_t from) const;
