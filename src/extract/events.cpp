@@ -233,14 +233,15 @@ std::optional<std::vector<ListedGift>> listed_gifts(const detail::SentenceTokens
 
 // The organisation the article is about: a known one in the title, else one named there by its
 // ending, else the first known one in the body.
-// A village's school or a township's clinic, where gifts go (双龙湾镇东虎岭村小学, 甲乡卫生院):
+// A village's school or a township's clinic or office, where gifts go (双龙湾镇东虎岭村小学, 甲乡卫生院,
+// 某镇党政办公室):
 // never the article's actor.
 bool place_of_gifts(const std::string& name) {
   // (A village's, 东虎岭村小学; not 农业农村局.)
   for (std::size_t at = name.find("村"); at != std::string::npos; at = name.find("村", at + 3))
     if (!(at >= 3 && name.compare(at - 3, 3, "农") == 0)) return true;
   const bool of_township = name.find("乡") != std::string::npos || name.find("镇") != std::string::npos;
-  for (std::string_view local : {"小学", "中学", "学校", "卫生院", "卫生室", "幼儿园", "敬老院", "政府", "党委"})
+  for (std::string_view local : {"小学", "中学", "学校", "卫生院", "卫生室", "幼儿园", "敬老院", "政府", "党委", "办公室"})
     if (of_township && text::ends_at(name, name.size(), local)) return true;
   return false;
 }
