@@ -231,11 +231,8 @@ std::optional<std::vector<ListedGift>> listed_gifts(const detail::SentenceTokens
   return gifts;
 }
 
-// The organisation the article is about: a known one in the title, else one named there by its
-// ending, else the first known one in the body.
 // A village's school or a township's clinic or office, where gifts go (双龙湾镇东虎岭村小学, 甲乡卫生院,
-// 某镇党政办公室):
-// never the article's actor.
+// 某镇党政办公室): never the article's actor.
 bool place_of_gifts(const std::string& name) {
   // (A village's, 东虎岭村小学; not 农业农村局.)
   for (std::size_t at = name.find("村"); at != std::string::npos; at = name.find("村", at + 3))
@@ -246,6 +243,8 @@ bool place_of_gifts(const std::string& name) {
   return false;
 }
 
+// The organisation the article is about: a known one in the title, else one named there by its
+// ending, else the first known one in the body.
 std::string article_actor(std::string_view page_text, const text::Article& a, const Directory& d) {
   auto in_title = detail::organisations_in(a.title, d);
   std::erase_if(in_title, [](const auto& o) { return place_of_gifts(o.second); });
