@@ -100,7 +100,14 @@ bool mentions_later_year(std::string_view text, date::year y) {
     // (明年（2023年）将…: next year written out is a year planned for, no year of the page's own.)
     bool next_year_named = false;
     for (std::string_view next : {"明年(", "明年（", "后年(", "后年（", "下一年(", "来年("}) next_year_named = next_year_named || before.ends_with(next);
-    return !m.plan && !range_end && !next_year_named && m.relative == Relative::none && m.from.year != 0 && !m.to &&
+    // (2022年，高新区计划继续…, 2022年区级财政预算草案出炉 on a page filed in December 2021: a
+    // year planned or budgeted for, in the words after it up to the sentence's end.)
+    std::size_t stop = text.find("。", m.span.end);
+    stop = std::min({stop, text.find('\n', m.span.end), text.size()});
+    const std::string_view after = text.substr(m.span.end, stop - m.span.end);
+    bool planned = false;
+    for (std::string_view w : {"计划", "将", "拟", "预算", "预计", "预期", "力争", "目标"}) planned = planned || after.find(w) != std::string_view::npos;
+    return !m.plan && !planned && !range_end && !next_year_named && m.relative == Relative::none && m.from.year != 0 && !m.to &&
            date::year{m.from.year} > y;
   });
 }

@@ -488,6 +488,12 @@ TEST_CASE("a page with no header or dated file name is dated by its first dateli
   const auto later = read("帮扶\n\n本报讯 2021年3月1日，某某公司向木桐乡捐赠5万元。2022年，某某公司与木桐乡签订协议。\n");
   REQUIRE(later.reference.has_value());
   CHECK(format_date(*later.reference) == "2022");
+  // (2022年，…计划…, 2022年区级财政预算…: a year planned or budgeted for in its sentence is no
+  // later year of the page's own.)
+  const auto budgeted = read("回眸\n\n本报讯 2021年12月28日，记者获悉，全年向木桐乡投入帮扶资金90万元。"
+                             "2022年，高新区计划继续安排帮扶资金100万元。\n\n预算出炉\n\n本报讯 2022年全区一般公共预算收入预期36亿元。\n");
+  REQUIRE(budgeted.reference.has_value());
+  CHECK(format_date(*budgeted.reference) == "2021-12-28");
 }
 
 TEST_CASE("a title naming a body of a known district makes that body the article's actor, not the district") {
