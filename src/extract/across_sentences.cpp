@@ -526,8 +526,28 @@ bool price_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   for (const Measure& m : s.measures) {
     if (m.kind != MeasureKind::money || m.high) return false;
     const Span clause = s.clauses[s.clause_of(m.span.begin)];
+    // (轮椅由区残联从定点企业采购，单价680元: how the goods were bought, no gift of its own.)
+    const LexToken* giving = s.last(bit(Cat::give) | bit(Cat::give_paid), {0, m.span.begin});
+    if (giving && !giving->is(Cat::buy)) return false;
+    // (…，单价680元: the price of the goods the segment names before it.)
+    if (text::ends_at(s.text, m.span.begin, "单价") || text::ends_at(s.text, m.span.begin, "单价为")) {
+      const std::size_t segment_begin = s.segments[s.segment_of(m.span.begin)].begin;
+      std::optional<std::size_t> gift;
+      int fits = 0;
+      for (std::size_t i = from; i < reports.size(); ++i) {
+        const AidReport& r = reports[i];
+        if (r.has_amount() || !r.has_quantity() || r.item.empty() || (r.kind != Kind::in_kind && r.kind != Kind::consumption)) continue;
+        if (s.slice(segment_begin, m.span.begin).find(r.item) == std::string_view::npos) continue;
+        if (std::any_of(priced.begin(), priced.end(), [&](const auto& p) { return p.first == i; })) continue;
+        gift = i;
+        ++fits;
+      }
+      if (fits != 1) return false;
+      priced.emplace_back(*gift, &m);
+      continue;
+    }
     const LexToken* per = s.last(Cat::per_unit, {clause.begin, m.span.begin});
-    if (!per || s.last(kTriggers, {0, m.span.begin})) return false;
+    if (!per) return false;
     std::string_view between = s.slice(per->span.end, m.span.begin);
     for (std::string_view is : {"价值约", "价值", "均为", "约为", "为", "约"})
       if (starts_at(between, 0, is)) {
