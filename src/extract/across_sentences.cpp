@@ -519,10 +519,12 @@ bool split_count_of_sentence_before(const detail::SentenceTokens& s, AidReport& 
 // 各捐赠棉被300床，…羽绒服500件。据介绍，棉被每床价值150元，羽绒服每件价值260元: the price of one
 // of goods the sentence before counted without a value, each price by its measure word (and the
 // goods named before 每, when several gifts share the word): every such gift valued at its count
-// times its price. All or nothing: a price that fits no gift, or more than one, values none.
+// times its price; a whole value said of goods by name (其中，生化分析仪价值6.8万元), that gift's value.
+// All or nothing: a price that fits no gift, or more than one, values none.
 bool price_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from) {
   if (from >= reports.size() || s.measures.empty()) return false;
-  std::vector<std::pair<std::size_t, const Measure*>> priced;  // gift, price of one
+  std::vector<std::pair<std::size_t, const Measure*>> priced;  // gift, price of one (or whole value)
+  std::vector<std::size_t> wholes;                             // the gifts valued whole
   for (const Measure& m : s.measures) {
     if (m.kind != MeasureKind::money || m.high) return false;
     const Span clause = s.clauses[s.clause_of(m.span.begin)];
@@ -547,6 +549,32 @@ bool price_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
       continue;
     }
     const LexToken* per = s.last(Cat::per_unit, {clause.begin, m.span.begin});
+    // (其中，生化分析仪价值6.8万元；图书…码洋约3.2万元: the whole value of the one gift of the goods
+    // named before it in its clause, when that gift has one place.)
+    if (const LexToken* value = s.last(Cat::value, {clause.begin, m.span.begin}); !per && value) {
+      const std::string_view between = s.slice(value->span.end, m.span.begin);
+      if (!between.empty() && between != "约" && between != "为" && between != "约为") return false;
+      std::optional<std::size_t> gift;
+      int fits = 0;
+      for (std::size_t i = from; i < reports.size(); ++i) {
+        const AidReport& r = reports[i];
+        if (r.has_amount() || r.item.empty() || r.allocations.size() != 1 || (r.kind != Kind::in_kind && r.kind != Kind::consumption)) continue;
+        // (The goods by a shorter name, 生化分析仪 of 全自动生化分析仪; or, with none in the clause,
+        // named earlier in its segment: 图书由…精选，码洋约3.2万元.)
+        const std::string_view named = text::trim(s.slice(s.han_from(clause.begin, value->span.begin), value->span.begin));
+        const bool same_goods = named.empty() ? s.slice(s.segments[s.segment_of(m.span.begin)].begin, value->span.begin).find(r.item) != std::string_view::npos
+                                              : (text::code_point_count(named) >= 2 && r.item.find(named) != std::string::npos) ||
+                                                    named.find(r.item) != std::string_view::npos;
+        if (!same_goods) continue;
+        if (std::any_of(priced.begin(), priced.end(), [&](const auto& p) { return p.first == i; })) continue;
+        gift = i;
+        ++fits;
+      }
+      if (fits != 1) return false;
+      wholes.push_back(*gift);
+      priced.emplace_back(*gift, &m);
+      continue;
+    }
     if (!per) return false;
     std::string_view between = s.slice(per->span.end, m.span.begin);
     for (std::string_view is : {"价值约", "价值", "均为", "约为", "为", "约"})
@@ -577,8 +605,9 @@ bool price_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   std::vector<std::vector<std::int64_t>> values;
   for (const auto& [i, m] : priced) {
     values.emplace_back();
+    const bool whole = std::find(wholes.begin(), wholes.end(), i) != wholes.end();
     for (const auto& a : reports[i].allocations) {
-      const auto product = times_money(m->value, *a.quantity);
+      const auto product = whole ? std::optional<std::int64_t>(m->value) : times_money(m->value, *a.quantity);
       if (!product) return false;
       values.back().push_back(*product);
     }
@@ -586,9 +615,10 @@ bool price_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   for (std::size_t p = 0; p < priced.size(); ++p) {
     AidReport& gift = reports[priced[p].first];
     const Measure& m = *priced[p].second;
+    const bool whole = std::find(wholes.begin(), wholes.end(), priced[p].first) != wholes.end();
     for (std::size_t a = 0; a < gift.allocations.size(); ++a) {
       gift.allocations[a].amount_fen = values[p][a];
-      gift.notes.push_back(fmt::format("computed: {} x {} (the value of one)", *gift.allocations[a].quantity, format_fen(m.value)));
+      if (!whole) gift.notes.push_back(fmt::format("computed: {} x {} (the value of one)", *gift.allocations[a].quantity, format_fen(m.value)));
     }
     gift.approximate = gift.approximate || m.approximate;
     gift.notes.push_back(fmt::format("valued in the next sentence: {}", s.text));
