@@ -103,6 +103,22 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     return;
   }
 
+  // (送去价值3.6万元的春联、年画和年货礼包，共1200份: the count of the goods just valued, said in a
+  // clause of its own after them.)
+  if (m.kind == MeasureKind::quantity && k > 0 && !reports.empty() && s_.measures[k - 1].kind == MeasureKind::money &&
+      reports.back().measure.begin == page(s_.measures[k - 1].span.begin) && reports.back().kind == Kind::in_kind &&
+      reports.back().has_amount() && !reports.back().has_quantity() && reports.back().allocations.size() == 1 &&
+      s_.clause_of(s_.measures[k - 1].span.begin) + 1 == mc && s_.segment_of(s_.measures[k - 1].span.begin) == s_.segment_of(m.span.begin)) {
+    const std::string_view lead = s_.slice(s_.han_from(s_.clauses[mc].begin, m.span.begin), m.span.begin);
+    if (lead == "共" || lead == "共计" || lead == "合计" || lead == "总计") {
+      reports.back().allocations.front().quantity = m.value;
+      reports.back().unit = m.unit;
+      reports.back().measure.end = page(m.span.end);
+      used[k] = true;
+      return;
+    }
+  }
+
   // 其中 …: the parts of a total already read.
   // Not when no gift was read before it (总投资260万元，其中帮扶资金180万元: the total is no aid),
   // nor when the part is a tranche paid (其中首批资金100万元已划拨).
