@@ -377,7 +377,7 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
 // and they had none. Its own reading of the same goods is then dropped. False when it is no such
 // sentence.
 bool giver_of_goods_before(const detail::SentenceTokens& s, std::vector<AidReport>& read, std::vector<AidReport>& reports,
-                           std::size_t from, const Directory& d, const Gazetteer& g) {
+                           std::size_t from, const Directory& d, const Gazetteer& g, const detail::ArticleMemory& memory) {
   if (from >= reports.size()) return false;
   if (!opens_with_these(s)) return false;
   for (std::size_t i = from; i < reports.size(); ++i) {
@@ -395,6 +395,15 @@ bool giver_of_goods_before(const detail::SentenceTokens& s, std::vector<AidRepor
         break;
       }
   }
+  // (这批由该公司捐赠的电脑: a pronoun after 由 is the organisation it refers to.)
+  if (giver && giver->members.size() == 1)
+    if (const LexToken* p = s.word_at(giver->span.begin); p && p->is(Cat::pronoun) && p->span.end == giver->span.end) {
+      const auto referent = memory.referent(s.slice(p->span));
+      if (!referent) return false;
+      giver->canonical = *referent;
+      giver->members = {*referent};
+      giver->basis = "pronoun";
+    }
   if (!giver || giver->canonical.empty()) return false;
   // Its own reading: nothing, or the same goods again with their value, given by the one it names.
   const Measure* value = nullptr;

@@ -366,6 +366,17 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   memory.paired = gazetteer_.paired();
   memory.pairing_donor = gazetteer_.pairing_donor();
   memory.published = reference;
+  // (郑州某某有限公司 / 情系深山学子…, then 这批由该公司捐赠的…: a body named only in the title is
+  // what the article's pronouns may refer to.)
+  // (Only a registered name, opening with a region (郑州…, 河南…) or a known body; not the words
+  // of a headline that end like one, 五一假期卢氏山货走俏超市.)
+  for (const auto& o : detail::organisations_in(article.title, directory_)) {
+    const std::string_view written = o.first.of(article.title);
+    const auto known = directory_.find_known(written);
+    bool registered = known && known->first.begin == 0;
+    for (const auto& w : lex.scan(written)) registered = registered || (w.is(Cat::region) && w.span.begin == 0);
+    if (registered && !place_of_gifts(o.second)) memory.remember(std::string(written), o.second);
+  }
   // (卢氏县双龙湾镇人民政府 > 镇务动态: a township's own page, which says 我镇 of itself.)
   {
     std::size_t header_end = 0;
@@ -575,7 +586,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       for (const auto& a : read.front().allocations) said += a.amount_fen.value_or(0);
       if (same_status && sums >= 2 && sum == said) read.clear();
     }
-    if (!listed) giver_of_goods_before(tokens, read, reports, previous_from, directory_, gazetteer_);
+    if (!listed) giver_of_goods_before(tokens, read, reports, previous_from, directory_, gazetteer_, memory);
     // 某公司为两乡镇的中小学捐赠智慧黑板。两乡镇均获赠12套…: goods the sentence before gave
     // without a figure, counted here with no giver named: its giver's, in place of the actor.
     if (!listed && previous_from < reports.size() && !read.empty()) {

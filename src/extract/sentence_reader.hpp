@@ -60,7 +60,7 @@ bool place_money_of_sentence_before(const detail::SentenceTokens& s, const detai
 bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from,
                                     bool read_nothing);
 bool giver_of_goods_before(const detail::SentenceTokens& s, std::vector<AidReport>& read, std::vector<AidReport>& reports,
-                           std::size_t from, const Directory& d, const Gazetteer& g);
+                           std::size_t from, const Directory& d, const Gazetteer& g, const detail::ArticleMemory& memory);
 void count_per_unit_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from);
 bool price_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from);
 void drop_totals_itemised_after(std::vector<AidReport>& reports);

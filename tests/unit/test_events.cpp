@@ -507,6 +507,20 @@ TEST_CASE("a title naming a body of a known district makes that body the article
   CHECK(r.total_fen() == 1800000);
 }
 
+TEST_CASE("a company named only in the title is what the article's pronouns refer to; a headline's words ending like one are not") {
+  const std::string page = "高新时报 2019年11月20日 第3版 帮扶\n\n郑州启航智能科技有限公司\n新电脑进了山村小学\n\n"
+                           "本报讯 近日，一辆货车把40台笔记本电脑运抵卢氏县徐家湾乡马湾村小学。"
+                           "这批由该公司捐赠的电脑配有教学软件，总价值约16万元。\n\n"
+                           "国庆假期卢氏山货走俏超市\n\n本报讯 国庆假期，郑州丰乐超市有限公司设立徐家湾乡特产专柜，共销售农产品5.2万元。"
+                           "该公司表示，将长期销售徐家湾乡农产品。\n";
+  const auto rs = reports(page, day(2019, 11, 20));
+  REQUIRE(rs.size() == 2);
+  CHECK(rs[0].donor == "郑州启航智能科技有限公司");
+  CHECK(rs[0].total_fen() == 16000000);
+  CHECK(rs[1].donor == "郑州丰乐超市有限公司");
+  CHECK(rs[1].kind == Kind::consumption);
+}
+
 TEST_CASE("a list of givers under a cue that gives its unit (单位：元) with bare figures replaces the total it adds up to") {
   const std::string page = "高新时报 2025年10月9日 第3版 帮扶\n\n驰援\n\n本报讯 郑州高新区慈善总会三天内共收到善款16.45万元，所有款项已全部拨付双龙湾镇。\n\n"
                            "现将捐赠情况公布如下（单位：元）：\n郑州博远智能科技有限公司　80000\n河南嘉禾食品有限公司　　　60000\n"
