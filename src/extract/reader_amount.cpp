@@ -73,7 +73,14 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // 价值10万元 after goods just counted: the value of that gift.
   const LexToken* value_word = value_word_before(m.span.begin);
   // (图书800册和价值1.2万元的体育器材40件: a value the goods after it are counted by is theirs.)
-  if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && !values_goods_after(k) &&
+  // (…捐赠电暖器60台，另有价值2千5的护理用品一批: goods of their own, valued before 的, after a word
+  // that adds another gift.)
+  bool another_gift = false;
+  if (value_word && starts_at(s_.text, m.span.end, "的")) {
+    const std::string_view lead = s_.slice(s_.han_from(s_.clauses[mc].begin, value_word->span.begin), value_word->span.begin);
+    for (std::string_view more : {"另有", "另外还有", "另外", "还有", "另赠", "外加"}) another_gift = another_gift || starts_at(lead, 0, more);
+  }
+  if (m.kind == MeasureKind::money && value_word && value_word->is(Cat::value) && !values_goods_after(k) && !another_gift &&
       attach_value(k, *value_word, used, reports))
     return;
   // 捐赠抽水泵20台，单价2,300元: the price of one of the goods just given, times their count.

@@ -211,7 +211,9 @@ std::string SentenceReader::item_for(const Frame& f, const AidReport* previous) 
   bool before_is_place = false;
   for (std::string_view p : {"卫生院", "卫生室", "小学", "中学", "学校", "幼儿园", "敬老院", "村", "乡", "镇"})
     before_is_place = before_is_place || text::ends_at(item, item.size(), p);
-  if (item.empty() || before_is_place || (!after.empty() && f.measure > 0 && s_.measures[f.measure - 1].span.end > own.begin))
+  // (另有价值2千5的护理用品一批: what a value before 的 is of stands after it.)
+  const bool valued_after = starts_at(s_.text, m.span.end, "的") && s_.last(Cat::value, {own.begin, m.span.begin});
+  if (item.empty() || before_is_place || valued_after || (!after.empty() && f.measure > 0 && s_.measures[f.measure - 1].span.end > own.begin))
     item = after.empty() ? item : after;
   if (item.empty() && f.trigger->span.end <= m.span.begin) {
     const Span verb_clause = s_.clauses[s_.clause_of(f.trigger->span.begin)];
