@@ -402,6 +402,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   std::optional<DateRange> paragraph_last;
   bool previous_had_amount = false;
   std::optional<DateRange> scene_date;  // see SentenceReader::scene_date
+  // The giver the sentence before named doing the giving without a figure (当天，某慈善总会在两乡镇
+  //集中发放助学金。两乡镇分别有24名、28名…每人1500元): the giver of gifts this sentence reads with
+  // no giver of their own. Canonical and as written.
+  std::optional<std::pair<std::string, std::string>> scene_giver;
   std::optional<DateRange> breakdown_date;  // see SentenceReader::breakdown_date
   std::size_t previous_from = 0;  // the reports of the sentence before start here
   std::optional<std::size_t> valued_from;  // the goods a value may be of, when the sentence before was passed over
@@ -462,6 +466,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
       fair_in_paragraph = false;
       paragraph_last.reset();
       scene_date.reset();
+      scene_giver.reset();
       breakdown_date.reset();
       // (A paragraph opening with 其中 breaks down the total that ended the paragraph before.)
       if (!text::starts_at(text::trim(sentence.text), 0, "其中")) previous_had_amount = false;
@@ -633,6 +638,11 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     for (auto& r : read) {
       if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;
       r.article_seq = article.seq;
+      if (scene_giver && r.donor_basis == "article actor") {
+        r.donor = scene_giver->first;
+        r.donor_as_written = scene_giver->second;
+        r.donor_basis = "sentence before";
+      }
       if (r.status == Status::pledged && !r.donor.empty() && r.donor_basis != "article actor" && r.donor_basis != "unknown") {
         memory.pledge_giver = r.donor;
         memory.pledge_giver_written = r.donor_as_written;
@@ -846,6 +856,27 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     breakdown_date.reset();
     for (const auto& d : tokens.dates)
       if (!d.plan && !d.five_year_plan) breakdown_date = d.date;
+    scene_giver.reset();
+    if (tokens.measures.empty() && read.empty())
+      for (std::size_t c = 0; c < tokens.clauses.size() && !scene_giver; ++c) {
+        const LexToken* verb = nullptr;
+        for (const auto& w : tokens.words)
+          if (!verb && w.span.begin >= tokens.clauses[c].begin && w.span.end <= tokens.clauses[c].end && (w.is(Cat::give) || w.is(Cat::give_paid)))
+            verb = &w;
+        if (!verb) continue;
+        const auto g = detail::giver_in_clause(tokens, c, verb->span.begin, directory_, gazetteer_, memory);
+        // (Only a name written whole, known or opening with a region: 区党工委 stays the actor's.)
+        bool whole = false;
+        if (g && !g->canonical.empty()) {
+          const auto known = directory_.find_known(g->canonical);
+          whole = known && known->first.begin == 0;
+          for (const auto& w : lex.scan(g->canonical)) whole = whole || (w.is(Cat::region) && w.span.begin == 0);
+        }
+        if (g && whole && g->basis == "subject" && g->members.size() == 1 && directory_.has_organisation_ending(g->written) &&
+            !place_of_gifts(g->canonical) && g->canonical != ctx.actor)
+          scene_giver = std::make_pair(g->canonical, g->written);
+        break;
+      }
     scene_date.reset();
     if (tokens.measures.empty())
       for (const auto& d : tokens.dates) {

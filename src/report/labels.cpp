@@ -75,6 +75,7 @@ std::string by_forms(const std::vector<Form>& forms, const std::string& s) {
 std::string donor_basis_label(const std::string& b) {
   if (b == "subject") return "句子主语 subject";
   if (b == "earlier clause") return "前一分句 earlier clause";
+  if (b == "sentence before") return "前一句 sentence before";
   if (b == "article actor") return "文章主体 article actor";
   if (b == "pronoun") return "代词所指 pronoun";
   if (b == "passive") return "被动句 passive";

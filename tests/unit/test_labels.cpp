@@ -36,7 +36,7 @@ void chinese_first(const std::string& got, const std::string& english) {
 TEST_CASE("values explain prints: distribution and donor basis, Chinese first") {
   for (const char* d : {"single", "each", "joint", "per_unit"}) chinese_first(report::distribution_label(d), d);
   CHECK(report::distribution_label("each") == "各自 each");
-  for (const char* b : {"subject", "earlier clause", "article actor", "pronoun", "passive", "person", "the pledge it pays", "host of the event", "unknown"})
+  for (const char* b : {"subject", "earlier clause", "article actor", "pronoun", "passive", "person", "the pledge it pays", "host of the event", "sentence before", "unknown"})
     chinese_first(report::donor_basis_label(b), b);
   CHECK(report::donor_basis_label("article actor") == "文章主体 article actor");
 }
