@@ -999,6 +999,11 @@ std::optional<DateRange> DateResolver::resolve_relative(const DateMention& m) co
       return r;
     }
     case Relative::following_year: {
+      // (“2018年底和高新区结上对子…”6月5日，…。次年3月，高新区拨付…, on a page of 2020: the year after
+      // the one written out, when the date last read would put it past the page's own year.)
+      if (last_ && last_written_year_ != 0 && reference_ && last_->first.year() + years{1} > reference_->last.year() &&
+          date::year{last_written_year_} + years{1} <= reference_->last.year())
+        return year_based(date::year{last_written_year_} + years{1});
       if (last_) return year_based(last_->first.year() + years{1});
       if (auto y = ref_year()) return year_based(*y + years{1});
       return std::nullopt;
@@ -1132,6 +1137,7 @@ std::optional<DateRange> DateResolver::resolve(const DateMention& m) {
   if (result && !m.five_year_plan && !(m.plan && m.holiday != Holiday::none)) {
     set_last(*result);
     last_end_ = m.span.end;
+    if (m.from.year != 0 && !m.plan && m.relative == Relative::none) last_written_year_ = m.from.year;
   }
   return result;
 }

@@ -184,6 +184,10 @@ TEST_CASE("date: 次年 and 翌年 are the year after the last date mentioned") 
   CHECK(last_date("2019年5月签约,次年3月上旬", ref) == "2020-03-01..2020-03-10");
   CHECK(last_date("2021年12月开工,翌年年底", ref) == "2022-11..2022-12");
   CHECK(last_date("次年", ref) == "2025");  // nothing before: the reference's year
+  // (2018年底结对…6月5日…次年3月 on a page of June 2020: not past the page's year when a year written
+  // out before gives one that is not.)
+  CHECK(last_date("2018年底结上对子。6月5日,乡长说。次年3月,高新区拨付", day(2020, 6, 9)) == "2019-03");
+  CHECK(last_date("2025年12月28日召开联席会,次年", day(2025, 12, 30)) == "2026");
   CHECK(only_mention("次年").relative == Relative::following_year);
   CHECK(scan_dates("次年度").empty());
 }

@@ -121,6 +121,7 @@ class DateResolver {
   std::optional<DateRange> reference_;
   std::optional<DateRange> last_, last_day_;
   std::size_t last_end_ = std::string_view::npos;  // where the mention that set last_ ends in this sentence
+  int last_written_year_ = 0;  // the year last written out in full (2018年底), 0 before any
 };
 
 /// The year a page was published in, judged from the years it mentions as past or present
