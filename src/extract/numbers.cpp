@@ -475,7 +475,7 @@ std::size_t currency_length(std::string_view s, std::size_t pos) {
   return 0;
 }
 
-// 电热毯200条, 棉被300条: 条 counts goods only right after bedding or cloth named before the number
+// 电热毯200条, 棉被300条, 沙袋3000条: 条 counts goods only right after bedding, cloth or sandbags named before the number
 // (3条生产线, 2条道路 and 一条龙 count no gift).
 bool counts_cloth(std::string_view s, std::size_t pos) {
   std::size_t at = pos;
@@ -487,7 +487,7 @@ bool counts_cloth(std::string_view s, std::size_t pos) {
     at = prev;
   }
   if (at == pos || at == 0) return false;
-  return std::u32string_view(U"毯被巾褥").find(code_point_at(s, text::previous_code_point_start(s, at))) != std::u32string_view::npos;
+  return std::u32string_view(U"毯被巾褥袋").find(code_point_at(s, text::previous_code_point_start(s, at))) != std::u32string_view::npos;
 }
 
 std::size_t unit_length(std::string_view s, std::size_t pos, std::string& unit) {
