@@ -411,6 +411,18 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
                        std::u32string_view(U"家个所").find(code_point_at(name, i)) != std::u32string_view::npos;
     }
     if (counted_inside) continue;
+    // (这家总部位于高新区的食品企业: what a demonstrative or a count opens before 的 describes a
+    // body named elsewhere; the noun after 的 names none.)
+    if (begin >= 3 && starts_at(text, begin - 3, "的")) {
+      std::size_t back = begin - 3;
+      bool described = false;
+      for (int chars = 0; back > 0 && chars < 24 && !described; ++chars) {
+        back = text::previous_code_point_start(text, back);
+        if (is_space_or_punct(code_point_at(text, back))) break;
+        described = (starts_at(text, back, "这家") || starts_at(text, back, "一家") || starts_at(text, back, "这个")) && back + 6 < begin - 3;
+      }
+      if (described) continue;
+    }
     // 石佛办事处学府社区, 棉纺路街道锦绣社区: a community under a street office is the office's (a
     // district's), no village of the county; it is named whole.
     bool community_of_office = false;
@@ -1034,8 +1046,16 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
       const std::string_view rest = item.substr(p->span.end - item_at);
       for (std::string_view b : {"工会", "团委", "党委", "党支部", "党总支"})
         if (rest == b) body = rest;
-      for (std::string_view people : {"员工", "职工", "全体员工", "全体职工", "干部职工", "党员", "干部", "会员", "志愿者", "专家"})
-        if (rest == people) item = item.substr(0, p->span.end - item_at);
+      // (该公司10名党员职工: its people counted give as it.)
+      std::string_view people_part = rest;
+      {
+        std::size_t i = 0;
+        while (i < people_part.size() && (is_count_numeral(code_point_at(people_part, i)) || std::isdigit(static_cast<unsigned char>(people_part[i]))))
+          text::next_code_point(people_part, i);
+        if (i > 0 && (starts_at(people_part, i, "名") || starts_at(people_part, i, "位"))) people_part.remove_prefix(i + std::string_view("名").size());
+      }
+      for (std::string_view people : {"员工", "职工", "全体员工", "全体职工", "干部职工", "党员", "党员职工", "党员干部", "干部", "会员", "志愿者", "专家"})
+        if (rest == people || people_part == people) item = item.substr(0, p->span.end - item_at);
       // (其专家团队, 该院医疗队: a team of what the pronoun points at.)
       if (text::code_point_count(rest) <= 6 && (text::ends_at(rest, rest.size(), "团队") || text::ends_at(rest, rest.size(), "医疗队") ||
                                                 text::ends_at(rest, rest.size(), "服务队")))
