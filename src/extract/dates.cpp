@@ -1039,7 +1039,9 @@ std::optional<DateRange> DateResolver::resolve(const DateMention& m) {
     } else {
       // (前夕 is counted from the report itself: a chronicle's 6月 … 国庆前夕 is not the one after June.)
       const bool from_report = m.holiday_eve && reference_ && reference_->precision == Precision::day;
-      const std::optional<DateRange> anchor = from_report ? reference_ : last_ ? last_ : reference_;
+      // (Nor from a date past the report, a plan's year: 拟在2026年安排…。国庆节当天，… is this year's.)
+      const bool last_ahead = last_ && reference_ && sys_days{last_->first} > sys_days{reference_->last};
+      const std::optional<DateRange> anchor = from_report || (last_ahead && !m.plan) ? reference_ : last_ ? last_ : reference_;
       if (anchor && anchor->precision == Precision::year) {
         result = holiday_in(m, static_cast<int>(anchor->first.year()));
       } else if (anchor) {

@@ -328,6 +328,9 @@ TEST_CASE("date: holidays") {
   CHECK(last_date("2021年中秋节", ref) == "2021-09-21");
   CHECK(last_date("去年春节", ref) == "2023-01-22");
   CHECK(last_date("今年国庆", ref) == "2024-10-01");
+  // (A plan's year past the report is no time the story is at: 拟在2026年安排…。国庆节当天 is this year's.)
+  CHECK(last_date("高新区拟在2026年安排资金80万元。国庆节当天,", day(2025, 10, 9)) == "2025-10-01");
+  CHECK(last_date("2019年9月20日签约。国庆节当天,", day(2025, 10, 9)) == "2019-10-01");
   CHECK(last_date("2019年5月签约,次年春节", ref) == "2020-01-25");
   // The week: 春节期间 runs from 除夕 to 初六, 国庆假期 from 1 to 7 October.
   CHECK(last_date("春节期间", ref) == "2024-02-09..2024-02-16");
