@@ -289,6 +289,9 @@ bool SentenceReader::split_by_list(std::size_t k, std::vector<bool>& used, std::
     const std::string_view lead = s_.slice(opens, places.front()->span.begin);
     if (text::code_point_count(lead) <= 4 && text::all_han(lead) && (text::ends_at(lead, lead.size(), "县") || text::ends_at(lead, lead.size(), "市")))
       opens = places.front()->span.begin;
+    // (…80万元，由甲乡、乙镇各使用40万元: who is to use it, written with 由.)
+    for (std::string_view by : {"由", "其中"})
+      if (lead == by) opens = places.front()->span.begin;
   }
   if (places.size() < 2 || places.front()->span.begin != opens) return false;
   const LexToken* each = s_.first(Cat::each, {places.back()->span.end, s_.measures[k].span.begin});
