@@ -46,6 +46,7 @@ std::vector<AidReport> SentenceReader::read() {
   if (total_in_sentence_) take_parts_of_total_in_sentence(reports);
   read_unquantified_gifts(reports);
   join_cost_and_goods_after(reports);
+  add_completion_of_pledged_build(reports);
   if (is_correction_notice()) apply_correction(reports);
   for (auto& r : reports) r.donor = of_own_district(std::move(r.donor));
   return reports;
@@ -85,6 +86,50 @@ void SentenceReader::join_cost_and_goods_after(std::vector<AidReport>& reports) 
     goods.notes.push_back("the sum said before is the cost of the goods set up for the recipient");
     reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(i));
     --i;
+  }
+}
+
+// 承诺为该镇援建一座便民桥，总投资120万元；次年10月，这座桥建成交付: a pledge to build, then in a
+// later part of the sentence the day what was built was handed over, with no sum of its own: the
+// pledged gift delivered then (a second line, disbursed, of the same sum and recipient).
+void SentenceReader::add_completion_of_pledged_build(std::vector<AidReport>& reports) const {
+  static constexpr std::string_view kCompleted[] = {"建成交付", "建成投用", "建成投产", "建成并网", "竣工交付", "交付使用", "投入使用",
+                                                    "建成使用", "竣工", "建成"};
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const AidReport& pledge = reports[i];
+    if (pledge.status != Status::pledged || pledge.aggregate || pledge.tranche || !pledge.has_amount() || pledge.kind == Kind::consumption) continue;
+    std::optional<std::size_t> k;
+    for (std::size_t j = 0; j < s_.measures.size(); ++j)
+      if (page(s_.measures[j].span.begin) == pledge.measure.begin) k = j;
+    if (!k) continue;
+    const Measure& m = s_.measures[*k];
+    // (What is pledged is built: 援建, 捐建 before the sum.)
+    if (!s_.has(Cat::build, {s_.segments[s_.segment_of(m.span.begin)].begin, m.span.begin})) continue;
+    for (const auto& d : s_.dates) {
+      if (d.span.begin <= m.span.end || s_.segment_of(d.span.begin) == s_.segment_of(m.span.begin)) continue;
+      const Span rest{d.span.end, s_.segments[s_.segment_of(d.span.begin)].end};
+      if (d.plan || d.five_year_plan || (pledge.date && date::sys_days{d.date.first} < date::sys_days{pledge.date->first}) ||
+          (article_date_ && date::sys_days{d.date.first} > date::sys_days{article_date_->last}))
+        break;
+      std::size_t done = std::string_view::npos;
+      for (std::string_view w : kCompleted)
+        if (const std::size_t at = s_.slice(rest).find(w); at != std::string_view::npos) done = std::min(done, rest.begin + at);
+      if (done == std::string_view::npos) break;
+      const Span said{d.span.begin, s_.clauses[s_.clause_of(done)].end};
+      const bool own_sum = std::any_of(s_.measures.begin(), s_.measures.end(), [&](const Measure& o) {
+        return o.span.begin >= said.begin && o.span.begin < said.end;
+      });
+      if (own_sum || s_.has(Cat::modal, {d.span.end, done})) break;
+      AidReport delivered = pledge;
+      delivered.status = Status::disbursed;
+      delivered.date = d.date;
+      delivered.date_basis = fmt::format("stated: {}", d.written);
+      delivered.notes.clear();
+      delivered.notes.push_back("the pledged gift built and handed over then: delivered");
+      reports.insert(reports.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(delivered));
+      ++i;
+      break;
+    }
   }
 }
 

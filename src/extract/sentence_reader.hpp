@@ -203,6 +203,7 @@ class SentenceReader {
   std::string bought_item(const LexToken& verb, std::size_t count_at) const;
   void read_unquantified_gifts(std::vector<AidReport>& reports) const;
   void join_cost_and_goods_after(std::vector<AidReport>& reports) const;
+  void add_completion_of_pledged_build(std::vector<AidReport>& reports) const;
 
   // reader_dates.cpp: when.
   bool opens_with_date(Span segment) const;
