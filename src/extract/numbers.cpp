@@ -452,7 +452,12 @@ std::optional<Marker> approx_prefix(std::string_view s, std::size_t pos) {
       {"超过", true},   {"不到", false},  {"不足", false}, {"约", false},   {"近", false},   {"逾", true},
       {"超", true}};
   for (const Marker& m : kPrefixes)
-    if (text::ends_at(s, pos, m.word)) return m;
+    if (text::ends_at(s, pos, m.word)) {
+      // (彩超2台, B超1台: 超 ends the name of an ultrasound scanner, it says no "more than".)
+      if (m.word == "超" && pos > m.word.size() && std::u32string_view(U"彩BＢ").find(code_point_before(s, pos - m.word.size())) != std::u32string_view::npos)
+        return std::nullopt;
+      return m;
+    }
   return std::nullopt;
 }
 

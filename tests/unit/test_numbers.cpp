@@ -70,6 +70,10 @@ TEST_CASE("approximate amounts and ranges") {
   }
   CHECK(one("2500多万元").value == 2500000000);
   CHECK_FALSE(one("50万元").approximate);
+  // (彩超2台, B超1台: the name of a scanner, not 超 "more than".)
+  CHECK_FALSE(one("便携式彩超2台").approximate);
+  CHECK_FALSE(one("B超1台").approximate);
+  CHECK(one("超2台").approximate);
 
   const Measure r1 = one("2万至3万元");
   CHECK(r1.value == 2000000);
