@@ -45,6 +45,8 @@ constexpr LocalSuffix kLocalSuffixes[] = {
     {"中学", PlaceLevel::school},     {"初中", PlaceLevel::school},   {"学校", PlaceLevel::school},
     {"幼儿园", PlaceLevel::school},   {"卫生院", PlaceLevel::clinic}, {"卫生室", PlaceLevel::clinic},
     {"敬老院", PlaceLevel::clinic},   {"养老院", PlaceLevel::clinic}, {"幸福院", PlaceLevel::clinic},
+    // (A township's own services: 徐家湾乡供销社, 双龙湾镇文化站.)
+    {"供销社", PlaceLevel::clinic},   {"综合文化站", PlaceLevel::clinic}, {"文化站", PlaceLevel::clinic},
     {"社区", PlaceLevel::village},    {"村", PlaceLevel::village},
 };
 

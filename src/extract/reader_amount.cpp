@@ -1188,8 +1188,17 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   const bool giver_each = each && !together && (givers >= 2 || counted > 0) && (recipients.size() <= 1 || list.size() == givers || each_follows_givers);
   // (甲、乙、丙分别向A乡敬老院、B镇某村、A乡某村捐赠…: places written one by one for the givers
   // one by one keep their order, two in one township included.)
-  const bool places_for_givers = giver_each && list.size() >= 2 && list.size() == givers && recipients.size() == list.size() &&
-                                 named_places(giver->span.end, s_.measures[list.front()].span.begin) == list.size();
+  // (…捐赠便携式彩超2台、冷链运输车1辆、图书3000册: goods of as many kinds as the givers, each
+  // counted once, list as amounts do.)
+  std::vector<std::size_t> gifts_listed = list;
+  if (giver_each && list.size() < 2 && giver && !giver->span.empty() && !s_.has(Cat::value, own)) {
+    gifts_listed.clear();
+    for (std::size_t j = 0; j < s_.measures.size(); ++j)
+      if (s_.clause_of(s_.measures[j].span.begin) == s_.clause_of(m.span.begin) && s_.measures[j].span.begin > giver->span.end)
+        gifts_listed.push_back(j);
+  }
+  const bool places_for_givers = giver_each && gifts_listed.size() >= 2 && gifts_listed.size() == givers && recipients.size() == gifts_listed.size() &&
+                                 named_places(giver->span.end, s_.measures[gifts_listed.front()].span.begin) == gifts_listed.size();
   if ((!each || giver_each) && !places_for_givers) recipients = detail::group_by_township(recipients);
   // 来到甲乡，为该乡乙村、丙村各捐赠…: each of the villages, not the township besides them.
   if (each && recipients.size() > 2)
