@@ -571,8 +571,12 @@ bool price_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
         // (The goods by a shorter name, 生化分析仪 of 全自动生化分析仪; or, with none in the clause,
         // named earlier in its segment: 图书由…精选，码洋约3.2万元.)
         const std::string_view named = text::trim(s.slice(s.han_from(clause.begin, value->span.begin), value->span.begin));
+        // (彩超设备 of 便携式彩超: a general word after the name, 设备, is no part of it.)
+        std::string_view core = named;
+        for (std::string_view general : {"设备", "器材", "用品", "物资"})
+          if (text::ends_at(core, core.size(), general) && text::code_point_count(core) >= 4) core.remove_suffix(general.size());
         const bool same_goods = named.empty() ? s.slice(s.segments[s.segment_of(m.span.begin)].begin, value->span.begin).find(r.item) != std::string_view::npos
-                                              : (text::code_point_count(named) >= 2 && r.item.find(named) != std::string::npos) ||
+                                              : (text::code_point_count(core) >= 2 && r.item.find(core) != std::string::npos) ||
                                                     named.find(r.item) != std::string_view::npos;
         if (!same_goods) continue;
         if (std::any_of(priced.begin(), priced.end(), [&](const auto& p) { return p.first == i; })) continue;
