@@ -69,6 +69,77 @@ bool place_money_of_sentence_before(const detail::SentenceTokens& s, const detai
   return true;
 }
 
+// 捐赠月饼600盒…；某公司捐赠食用油400桶。上述物资由区慈善总会转交甲乡、乙镇…，两乡镇各分得一半:
+// goods the sentence before gave nowhere named go to the townships this sentence names after a
+// marker: halves (or equal shares) when it says so and every count and value divides, else one
+// joint line each.
+bool place_goods_of_sentence_before(const detail::SentenceTokens& s, const detail::ArticleMemory& memory, std::vector<AidReport>& reports,
+                                    std::size_t from) {
+  if (!s.measures.empty() || from >= reports.size()) return false;
+  for (std::size_t i = from; i < reports.size(); ++i) {
+    const AidReport& r = reports[i];
+    if (r.kind != Kind::in_kind || r.aggregate || r.allocations.size() != 1) return false;
+    if (!r.allocations.front().township.empty() && r.allocations.front().township != kJoint) return false;
+  }
+  std::size_t marker_end = std::string_view::npos;
+  for (const auto& w : s.words)
+    if (w.cats & (bit(Cat::to) | bit(Cat::give) | bit(Cat::give_paid) | bit(Cat::hand_over))) {
+      marker_end = w.span.end;
+      break;
+    }
+  if (marker_end == std::string_view::npos) return false;
+  bool refers = false;
+  for (std::string_view w : {"上述物资", "上述物品", "上述", "以上物资", "这些物资", "这批物资", "这些物品"})
+    if (const std::size_t at = s.text.find(w); at != std::string_view::npos && at < marker_end && text::code_point_count(s.text.substr(0, at)) <= 6)
+      refers = true;
+  if (!refers) return false;
+  std::vector<std::string> townships;
+  for (const auto& p : s.places) {
+    if (p.span.begin < marker_end || p.level == PlaceLevel::county || s.quoted(p.span.begin)) continue;
+    if (p.level == PlaceLevel::collective) {
+      if (!townships.empty()) continue;
+      const auto& both = memory.townships_counted(p.count);
+      if (static_cast<int>(both.size()) != p.count) return false;
+      townships.insert(townships.end(), both.begin(), both.end());
+      continue;
+    }
+    if (p.township.empty()) return false;
+    if (std::find(townships.begin(), townships.end(), p.township) == townships.end()) townships.push_back(p.township);
+  }
+  if (townships.empty()) return false;
+  // (Goods given to the townships together go to those same townships: only the shares are new.)
+  for (std::size_t i = from; i < reports.size(); ++i) {
+    const Allocation& a = reports[i].allocations.front();
+    if (a.township == kJoint && (a.covers.size() != townships.size() ||
+                                 !std::all_of(a.covers.begin(), a.covers.end(), [&](const std::string& t) {
+                                   return std::find(townships.begin(), townships.end(), t) != townships.end();
+                                 })))
+      return false;
+  }
+  const auto n = static_cast<std::int64_t>(townships.size());
+  bool equal = false;
+  for (std::string_view w : {"各分得一半", "各一半", "平均分配", "平均分给", "均分"}) equal = equal || s.text.find(w) != std::string_view::npos;
+  if (s.text.find("一半") != std::string_view::npos && n != 2) equal = false;
+  std::vector<Recipient> places;
+  for (const auto& t : townships) places.push_back({t, t});
+  for (std::size_t i = from; i < reports.size(); ++i) {
+    AidReport& r = reports[i];
+    const Allocation before = r.allocations.front();
+    const bool divides = (!before.amount_fen || *before.amount_fen % n == 0) && (!before.quantity || *before.quantity % n == 0) &&
+                         !before.amount_high_fen;
+    if (n > 1 && equal && divides) {
+      r.allocations = allocate(places, true, before.amount_fen ? std::optional<std::int64_t>(*before.amount_fen / n) : std::nullopt, std::nullopt,
+                               before.quantity ? std::optional<std::int64_t>(*before.quantity / n) : std::nullopt);
+      r.distribution = "each";
+    } else {
+      r.allocations = allocate(places, false, before.amount_fen, before.amount_high_fen, before.quantity);
+      r.distribution = n == 1 ? "single" : "joint";
+    }
+    r.notes.push_back(fmt::format("where it went is said in the next sentence{}", n > 1 && equal && divides ? " (in equal shares)" : ""));
+  }
+  return true;
+}
+
 namespace {
 
 // The goods read from `from` on, valued by `value` said in the next sentence: one line of that value
@@ -584,7 +655,11 @@ bool price_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
         ++fits;
       }
       if (fits != 1) return false;
-      wholes.push_back(*gift);
+      // (食用油每桶5升，价值79元: 每桶 earlier in the segment makes it the value of one barrel.)
+      const LexToken* one = s.last(Cat::per_unit, {s.segments[s.segment_of(m.span.begin)].begin, value->span.begin});
+      const bool of_one = one && starts_at(s.slice(one->span), 0, "每") &&
+                          s.slice(one->span).substr(std::string_view("每").size()) == reports[*gift].unit && reports[*gift].has_quantity();
+      if (!of_one) wholes.push_back(*gift);
       priced.emplace_back(*gift, &m);
       continue;
     }

@@ -109,6 +109,7 @@ using detail::hosts_event;
 using detail::kDelegations;
 using detail::of_own_district;
 using detail::place_money_of_sentence_before;
+using detail::place_goods_of_sentence_before;
 using detail::remember_person;
 using detail::take_parts_of_total;
 using detail::price_goods_of_sentence_before;
@@ -408,6 +409,9 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
   std::optional<std::pair<std::string, std::string>> scene_giver;
   std::optional<DateRange> breakdown_date;  // see SentenceReader::breakdown_date
   std::size_t previous_from = 0;  // the reports of the sentence before start here
+  // The reports of the last sentence that read any start here; sentences read since that read none.
+  std::size_t last_read_from = 0;
+  int sentences_since_read = 0;
   std::optional<std::size_t> valued_from;  // the goods a value may be of, when the sentence before was passed over
   // The reports of the sentence before, [quote_from, quote_to), when it was a quote standing alone (“…”).
   std::size_t quote_from = 0, quote_to = 0;
@@ -570,6 +574,10 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     // went nowhere named says where it goes.
     if (!listed && read.empty() && previous_had_amount && !reports.empty() && place_money_of_sentence_before(tokens, memory, reports.back()))
       reports.back().raised_unplaced = false;
+    // (…捐赠食用油400桶。食用油每桶价值79元。上述物资由…转交甲乡、乙镇: a sentence that only valued
+    // the goods may stand between.)
+    else if (!listed && read.empty() && sentences_since_read <= 1)
+      place_goods_of_sentence_before(tokens, memory, reports, previous_from < reports.size() ? previous_from : last_read_from);
     // (Raised money the sentence after did not place went to no one named.)
     reports.erase(std::remove_if(reports.begin() + static_cast<std::ptrdiff_t>(std::min(previous_from, reports.size())), reports.end(),
                                  [](const AidReport& r) { return r.raised_unplaced; }),
@@ -635,6 +643,12 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     previous_from = reports.size();
     valued_from = next_valued_from && *next_valued_from < reports.size() ? next_valued_from : std::nullopt;
     const std::size_t pushed_from = reports.size();
+    if (read.empty()) {
+      ++sentences_since_read;
+    } else {
+      last_read_from = pushed_from;
+      sentences_since_read = 0;
+    }
     for (auto& r : read) {
       if (!refused.empty() && !r.has_amount() && !r.has_quantity()) continue;
       r.article_seq = article.seq;

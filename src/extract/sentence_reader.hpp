@@ -57,6 +57,8 @@ void value_goods_as_one(std::vector<AidReport>& reports, std::size_t first, cons
 
 // Passes across sentences (across_sentences.cpp), run by EventExtractor::extract once a sentence is read.
 bool place_money_of_sentence_before(const detail::SentenceTokens& s, const detail::ArticleMemory& memory, AidReport& gift);
+bool place_goods_of_sentence_before(const detail::SentenceTokens& s, const detail::ArticleMemory& memory, std::vector<AidReport>& reports,
+                                    std::size_t from);
 bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector<AidReport>& reports, std::size_t from,
                                     bool read_nothing);
 bool giver_of_goods_before(const detail::SentenceTokens& s, std::vector<AidReport>& read, std::vector<AidReport>& reports,

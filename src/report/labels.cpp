@@ -192,6 +192,7 @@ const std::vector<Form>& note_forms() {
       form(R"((.+) taken to be in (.+), the one township the article names)", "$1 视为位于$2（文中唯一的乡镇）"),
       form(R"((.+) taken to be in (.+), whose own page this is)", "$1 视为位于$2（本页出自该乡镇）"),
       form(R"(where it went is said in the next sentence)", "去向见下一句"),
+      form(R"(where it went is said in the next sentence \(in equal shares\))", "去向见下一句（均分）"),
       form(R"(no place read for a summary: the paired townships)", "汇总数未写去向：取结对的乡镇"),
       form(R"(the sum said before is the cost of the goods set up for the recipient)", "前文所说金额为为受赠方安装配备之物的费用"),
       form(R"(the pledged gift built and handed over then: delivered)", "承诺援建之物届时建成交付：已兑现"),
