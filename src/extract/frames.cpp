@@ -503,6 +503,14 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
   if (f.trigger && f.trigger->is(Cat::cash)) return Kind::cash;  // 捐款, 善款
   const Span region{std::min(from, own.begin), m.span.end};
   if (s.has(Cat::value, {own.begin, m.span.begin})) return Kind::in_kind;
+  // (慰问金5000元和8000元学习用品: goods named right after the amount are what it is the value of,
+  // whatever money word came before; not 8000元物资款, money named by what it buys.)
+  {
+    const std::size_t at = starts_at(s.text, m.span.end, "的") ? m.span.end + std::string_view("的").size() : m.span.end;
+    std::size_t run_end = at;
+    while (run_end < own.end && text::is_han(text::code_point_at(s.text, run_end))) text::next_code_point(s.text, run_end);
+    if (const LexToken* g = s.word_at(at); g && g->is(Cat::goods) && !g->is(Cat::cash) && !s.has(Cat::cash, {at, run_end})) return Kind::in_kind;
+  }
   if (s.has(Cat::cash, region)) return Kind::cash;
   // 捐建录播教室，预计投入8万元; 各捐建一间阅览室，每间投入4.5万元: the cost of what was built, named
   // before it, is a gift in kind. (Not 计划投入30万元为该乡捐建书屋: money given to build with.)
@@ -564,7 +572,9 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
     // (捐赠款人民币…, 专项款: what is named is money.)
     // (…运费补贴, …活动经费: money named by what it pays for.)
     const std::string_view named = item;
-    const bool money_named = named.ends_with("款") || named.ends_with("补贴") || named.ends_with("补助") || named.ends_with("经费");
+    // (发放奖金1000元, 奖励千元: money named by what it rewards.)
+    const bool money_named = named.ends_with("款") || named.ends_with("补贴") || named.ends_with("补助") || named.ends_with("经费") ||
+                             named.ends_with("奖金") || named.ends_with("奖励") || named.ends_with("奖励金") || named.ends_with("红包");
     if (!item.empty() && !money_named) return Kind::in_kind;
   }
   return Kind::cash;
