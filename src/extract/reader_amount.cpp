@@ -285,8 +285,16 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     return;
   // A forecast of sales (预计销售额将突破100万元) is no aid.
   if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && s_.has(Cat::modal, {own.begin, own.end})) return;
+  // (帮助两乡镇销售农特产品500万元: selling for the paired places is consumption aid wherever it is said.)
+  const bool sold_for_them = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+    if (p.span.end > trigger->span.begin || text::code_point_count(s_.slice(p.span.end, trigger->span.begin)) > 1) return false;
+    if (p.township.empty() && p.level != PlaceLevel::collective) return false;
+    for (std::string_view help : {"帮助", "帮", "协助", "助力", "带动"})
+      if (text::ends_at(s_.text, p.span.begin, help)) return true;
+    return false;
+  });
   if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !consumption_article_ && !s_.has(Cat::consumption, {0, s_.text.size()}) &&
-      !s_.has(Cat::buy, {0, s_.text.size()}))
+      !s_.has(Cat::buy, {0, s_.text.size()}) && !sold_for_them)
     return;
   // (销售额1万5, 金额2千5, 货款2千5: a sum named as one stands for money too.)
   const std::string_view named_as = s_.slice(own.begin, m.span.begin);
