@@ -555,17 +555,6 @@ std::optional<DateRange> parse_iso_range(std::string_view s, Precision p) {
 
 namespace {
 
-// 以来 or 至今 right after a mention (“十四五”以来: past a closing quote): the period runs on to
-// the reference.
-bool since_after(std::string_view s, std::size_t end) {
-  for (std::string_view quote : {"”", "\"", "」"})
-    if (starts_at(s, end, quote)) {
-      end += quote.size();
-      break;
-    }
-  return starts_at(s, end, "以来") || starts_at(s, end, "至今");
-}
-
 // A holiday's plan words: only the explicit ones (春节前 is before the holiday, not a deadline).
 bool holiday_plan(std::string_view s, std::size_t begin) {
   for (std::string_view w : {"锚定", "力争", "争取", "预计", "计划", "目标"})
@@ -587,7 +576,7 @@ DateMention period_alone(std::string_view s, Span span, Relative relative, Perio
   m.span = span;
   m.relative = relative;
   m.period = p;
-  m.since = since_after(s, m.span.end);
+  m.since = runs_on_to_now(s, m.span.end);
   m.plan = looks_like_plan(s, m);
   return m;
 }
@@ -700,7 +689,7 @@ std::vector<DateMention> scan_dates(std::string_view s) {
         }
       }
       m.span.end = end;
-      m.since = since_after(s, end);
+      m.since = runs_on_to_now(s, end);
       m.plan = m.holiday != Holiday::none ? holiday_plan(s, m.span.begin) : looks_like_plan(s, m);  // 年底前: a deadline ahead
       out.push_back(m);
       i = end;
@@ -714,7 +703,7 @@ std::vector<DateMention> scan_dates(std::string_view s) {
       DateMention m;
       if (const std::size_t n = read_holiday(s, i, m.holiday, m.holiday_break, m.holiday_eve); n > 0) {
         m.span = {i, i + n};
-        m.since = since_after(s, m.span.end);
+        m.since = runs_on_to_now(s, m.span.end);
         m.plan = holiday_plan(s, i);
         out.push_back(m);
         i += n;
@@ -760,7 +749,7 @@ std::vector<DateMention> scan_dates(std::string_view s) {
       m.to = DatePart{start + 4, 0, 0};
       m.five_year_plan = true;
       m.plan = true;
-      m.since = since_after(s, m.span.end);  // “十四五”以来: 2021 to the reference
+      m.since = runs_on_to_now(s, m.span.end);  // “十四五”以来: 2021 to the reference
       out.push_back(m);
       i += len;
       continue;
@@ -798,7 +787,7 @@ std::vector<DateMention> scan_dates(std::string_view s) {
       m.to = fill(*m.to, m.from);
     }
     m.span = {i, end};
-    m.since = since_after(s, end);
+    m.since = runs_on_to_now(s, end);
     m.plan = m.holiday != Holiday::none ? holiday_plan(s, i) : looks_like_plan(s, m);
     out.push_back(m);
     i = end;
@@ -1142,6 +1131,18 @@ std::optional<DateRange> DateResolver::resolve(const DateMention& m) {
     if (m.from.year != 0 && !m.plan && m.relative == Relative::none) last_written_year_ = m.from.year;
   }
   return result;
+}
+
+// 以来 or 至今 right after a mention (“十四五”以来: past a closing quote): the period runs on to
+// the reference.
+bool runs_on_to_now(std::string_view s, std::size_t end) {
+  for (std::string_view quote : {"”", "\"", "」"})
+    if (starts_at(s, end, quote)) {
+      end += quote.size();
+      break;
+    }
+  // (去年12月28日至今年1月3日: 至 then 今年, a range, not 至今.)
+  return starts_at(s, end, "以来") || (starts_at(s, end, "至今") && !starts_at(s, end + std::string_view("至今").size(), "年"));
 }
 
 std::optional<int> infer_page_year(std::string_view text) {

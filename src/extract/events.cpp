@@ -525,7 +525,7 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     // nothing more of when.)
     std::erase_if(tokens.dates, [&](const DatedMention& vague) {
       const std::string_view after = std::string_view(tokens.text).substr(vague.span.end);
-      const bool period = text::starts_at(after, 0, "以来") || text::starts_at(after, 0, "至今") || text::starts_at(after, 0, "起");
+      const bool period = runs_on_to_now(after, 0) || text::starts_at(after, 0, "起");
       return vague.date.is_range() && vague.date.precision == Precision::month && !vague.plan && !period &&
              std::any_of(tokens.dates.begin(), tokens.dates.end(), [&](const DatedMention& day) {
                return day.date.precision == Precision::day && day.span.end <= vague.span.begin && !day.plan &&
@@ -533,6 +533,22 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
                       day.date.last <= vague.date.last;
              });
     });
+    // (去年12月28日至今年1月3日: two dates written as the ends of one range, each read on its own,
+    // are one range from the first to the second.)
+    for (std::size_t i = 0; i + 1 < tokens.dates.size(); ++i) {
+      DatedMention& a = tokens.dates[i];
+      const DatedMention& b = tokens.dates[i + 1];
+      const std::string_view between = std::string_view(tokens.text).substr(a.span.end, b.span.begin - a.span.end);
+      // (The second reads as a deadline, 至今年1月3日, only for the 至 before it.)
+      if ((between != "至" && between != "到" && between != "—" && between != "-" && between != "~") || a.plan ||
+          a.date.precision != b.date.precision || a.date.precision == Precision::year || !(a.date.first < b.date.last))
+        continue;
+      a.date.last = b.date.last;
+      a.plan = false;
+      a.span.end = b.span.end;
+      a.written += std::string(between) + b.written;
+      tokens.dates.erase(tokens.dates.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
     const bool fair_before = fair_in_paragraph;
     fair_in_paragraph = fair_in_paragraph || tokens.has(Cat::consumption, {0, tokens.text.size()});
     SentenceReader reader(tokens, sentence, memory, directory_, gazetteer_, paragraph_last, article_date,

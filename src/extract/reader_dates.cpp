@@ -133,7 +133,7 @@ std::optional<DateRange> SentenceReader::plan_period(std::size_t measure_begin) 
     std::size_t after = d.span.end;
     if (starts_at(s_.text, after, "”")) after += 3;
     if (starts_at(s_.text, after, "期间")) return d.date;
-    if (starts_at(s_.text, after, "以来") || starts_at(s_.text, after, "至今")) {
+    if (runs_on_to_now(s_.text, after)) {
       DateRange r = d.date;
       if (article_date_) r.last = article_date_->last;
       return r;
@@ -228,7 +228,7 @@ void SentenceReader::date_report(AidReport& r, Span window, std::size_t measure_
     r.date = best->date;
     r.date_basis = fmt::format("stated: {}", best->written);
     const std::size_t after = best->span.end;
-    if ((starts_at(s_.text, after, "以来") || starts_at(s_.text, after, "至今")) && article_date_ && article_date_->last > best->date.last) {
+    if (runs_on_to_now(s_.text, after) && article_date_ && article_date_->last > best->date.last) {
       r.date->last = article_date_->last;
       r.date_basis += s_.text.substr(after, 6);
     }
@@ -238,8 +238,7 @@ void SentenceReader::date_report(AidReport& r, Span window, std::size_t measure_
   // (A period's start dates only a summary: 自2018年起结对帮扶…，日前又捐赠 is dated by the report.)
   const bool summary = s_.has(Cat::cumulative, {seg_begin, window.end}) || s_.has(Cat::total, {seg_begin, window.end});
   for (const auto& d : s_.dates) {
-    const bool period_start = starts_at(s_.text, d.span.end, "起") || starts_at(s_.text, d.span.end, "以来") ||
-                              starts_at(s_.text, d.span.end, "至今") || pairing_began(d.span.end);
+    const bool period_start = starts_at(s_.text, d.span.end, "起") || runs_on_to_now(s_.text, d.span.end) || pairing_began(d.span.end);
     if (period_start && !summary) continue;
     if (dates_another_gift(d, measure_begin)) continue;
     if (!d.plan && !is_label(d) && !dates_an_agreement(d) && !day_of_dated_event(d) && d.span.begin >= seg_begin && d.span.end <= window.begin) best = &d;
@@ -249,7 +248,7 @@ void SentenceReader::date_report(AidReport& r, Span window, std::size_t measure_
     r.date_basis = fmt::format("stated earlier in the clause: {}", best->written);
     // 2019年以来, …: the period from then to the report.
     const std::size_t after = best->span.end;
-    if (starts_at(s_.text, after, "以来") || starts_at(s_.text, after, "至今")) {
+    if (runs_on_to_now(s_.text, after)) {
       if (article_date_ && article_date_->last > best->date.last) r.date->last = article_date_->last;
       r.date_basis += s_.text.substr(after, 6);
     }

@@ -303,6 +303,14 @@ TEST_CASE("date: ranges across a year end or a month end") {
   CHECK(last_date("10月28日至3日", day(2021, 11, 10)) == "2021-10-28..2021-11-03");
 }
 
+TEST_CASE("date: 以来 and 至今 run on to the reference; 至今年… is a range's end") {
+  CHECK(runs_on_to_now("2021年以来", std::string_view("2021年").size()));
+  CHECK(runs_on_to_now("5月至今", std::string_view("5月").size()));
+  CHECK(runs_on_to_now("“十四五”以来", std::string_view("“十四五").size()));
+  CHECK_FALSE(runs_on_to_now("去年12月28日至今年1月3日", std::string_view("去年12月28日").size()));
+  CHECK_FALSE(runs_on_to_now("5月至8月", std::string_view("5月").size()));
+}
+
 TEST_CASE("date: holidays") {
   CHECK(holiday_date(Holiday::spring_festival, 2024) == date::year{2024} / 2 / 10);
   CHECK(holiday_date(Holiday::spring_festival, 2027) == date::year{2027} / 2 / 6);

@@ -126,6 +126,9 @@ class DateResolver {
 
 /// The year a page was published in, judged from the years it mentions as past or present
 /// (plans and targets excluded): the latest such year. Nothing when it mentions none.
+/// 以来 or 至今 at `end`, right after a date (past a closing quote): the period runs on to the
+/// reference. Not 至今年…, a range to a date of this year.
+bool runs_on_to_now(std::string_view s, std::size_t end);
 std::optional<int> infer_page_year(std::string_view text);
 
 }  // namespace aidledger::extract
