@@ -465,6 +465,13 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
     }
   // (分别 before the verb belongs to the givers: 由甲、乙、丙分别筹集的….)
   if (const LexToken* each = s.first(Cat::each, {marker->span.end, end})) end = each->span.begin;
+  // (由高新区财政统一拨付: a manner word before the verb is no part of the name.)
+  while (const LexToken* manner = s.word_before(end)) {
+    // (Not 个人/本人: 由某董事长孟某个人出资 names the person, read below.)
+    const std::string_view said = s.slice(manner->span);
+    if (!manner->is(Cat::manner) || manner->span.end != end || manner->span.begin <= marker->span.end || said == "个人" || said == "本人") break;
+    end = manner->span.begin;
+  }
   // (收到某区各类帮扶资金: what was received begins there.)
   if (const LexToken* kinds = s.first(Cat::many_kinds, {marker->span.end, end})) end = kinds->span.begin;
   std::string_view name = trim_punct(s.slice(marker->span.end, end));
