@@ -346,9 +346,13 @@ std::vector<std::pair<Span, std::string>> organisations_in(std::string_view text
     // (转交了某公司: 了 ends the verb before the name; no name begins with it, nor with 据 of
     // 据区教育局介绍. Nor with the copula of 是某公司去年捐赠的, 车上是某协会捐赠的…: no name holds 是.)
     // (受某公司委托: 受 before a name is no part of it; nor 把 of 又把某公司捐赠的….)
-    while ((starts_at(text, begin, "了") || starts_at(text, begin, "据") || starts_at(text, begin, "受") || starts_at(text, begin, "把")) &&
-           begin + 3 < at)
+    // (——记高新区明德中学支教教师林小平: a subtitle's 记, "a portrait of", is no part of it either.)
+    const bool portrait = starts_at(text, begin, "记") && (begin == 0 || text::ends_at(text, begin, "——") || text::ends_at(text, begin, "—"));
+    while ((starts_at(text, begin, "了") || starts_at(text, begin, "据") || starts_at(text, begin, "受") || starts_at(text, begin, "把") || portrait) &&
+           begin + 3 < at) {
       begin += 3;
+      if (portrait) break;
+    }
     // (参观了郑州某公司: no name holds 了 either, wherever the verb before it stops; nor 着,
     // 上面记着学校.)
     for (std::string_view aspect : {"了", "着"})

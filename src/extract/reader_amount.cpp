@@ -231,6 +231,19 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     for (std::string_view w : {"公司", "企业", "该集团", "集团"}) seller_named = seller_named || s_.slice(0, trigger->span.begin).find(w) != std::string_view::npos;
     if (seller_named) return;
   }
+  // (参展的卢氏县某公司负责人介绍，公司去年实现销售收入1.2亿元: a company speaking of its own sales,
+  // the clause naming none of the county's places, is no aid, even at a fair.)
+  if (trigger->is(Cat::sale) && !trigger->is(Cat::buy)) {
+    const Span clause = s_.clauses[s_.clause_of(trigger->span.begin)];
+    const std::string_view subject = s_.slice(s_.han_from(clause.begin, trigger->span.begin), trigger->span.begin);
+    bool own_company = false;
+    for (std::string_view w : {"公司", "该公司", "企业", "该企业", "合作社", "该合作社"})
+      own_company = own_company || starts_at(subject, 0, w);
+    const bool place_in_clause = std::any_of(s_.places.begin(), s_.places.end(), [&](const PlaceMention& p) {
+      return p.span.begin >= clause.begin && p.span.end <= clause.end;
+    });
+    if (own_company && !place_in_clause && s_.han_from(clause.begin, trigger->span.begin) < trigger->span.begin) return;
+  }
   // Public budgets passed down to the county (今年省财政下达卢氏县项目资金1.3亿元，其中安排两乡镇…) are
   // the state's own spending, no pairing aid.
   {

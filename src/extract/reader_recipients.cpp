@@ -121,7 +121,12 @@ std::optional<std::int64_t> SentenceReader::counted_before_each(std::size_t from
   for (const auto& w : s_.words)
     if (w.span.begin >= from && w.span.end <= measure_begin && (each_one(&w) || (separately_too && s_.slice(w.span) == "分别"))) e = &w;
   if (!e) return std::nullopt;
-  const std::size_t window = std::max(from, e->span.begin >= 24 ? e->span.begin - 24 : std::size_t{0});
+  // (15名家庭困难的大学新生各: the people may be described at some length.)
+  std::size_t window = std::max(from, e->span.begin >= 45 ? e->span.begin - 45 : std::size_t{0});
+  // (…三家爱心企业，在甲乡、乙镇各资助20名: places right before 各 are what it distributes over; a
+  // count before them is of something else.)
+  for (const auto& p : s_.places)
+    if (p.span.end <= e->span.begin && p.span.end > window) window = p.span.end;
   return count_before(e->span.begin, window);
 }
 
