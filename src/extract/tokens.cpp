@@ -122,6 +122,14 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   });
   // (单位:万元): the unit of a table's figures, no amount.
   drop_measures(s.measures, [&](std::size_t i) { return text::ends_at(sentence, s.measures[i].span.begin, "单位:"); });
+  // (一辆满载米面油的货车运抵…: the vehicle carries the gift; it is none.)
+  drop_measures(s.measures, [&](std::size_t i) {
+    const Measure& m = s.measures[i];
+    if (m.kind != MeasureKind::quantity || m.unit != "辆") return false;
+    for (std::string_view carrying : {"满载", "装满", "载着", "装载", "拉着", "满装"})
+      if (text::starts_at(sentence, m.span.end, carrying)) return true;
+    return false;
+  });
   // 一袋25公斤装的面粉, 5斤装礼盒: the size of one package counts no goods.
   drop_measures(s.measures, [&](std::size_t i) {
     const Measure& m = s.measures[i];
