@@ -155,7 +155,8 @@ void value_goods_before(std::vector<AidReport>& reports, std::size_t from, const
 
 // "These" (这批, 该批, 此批, 上述) opens the sentence, after a date or a comma at most.
 bool opens_with_these(const detail::SentenceTokens& s) {
-  for (std::string_view w : {"这批", "该批", "此批", "上述"})
+  // (据悉，此次捐赠的过冬物资价值约4.2万元: what this occasion gave is "these" too.)
+  for (std::string_view w : {"这批", "该批", "此批", "上述", "此次捐赠的", "本次捐赠的", "这次捐赠的"})
     if (const std::size_t at = s.text.find(w); at != std::string_view::npos && text::code_point_count(s.text.substr(0, at)) <= 6)
       return true;
   return false;
@@ -293,7 +294,8 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   // (这套由该公司捐赠的设备价值十余万元: giving said of "these" before 的 describes them, no new gift.)
   auto describes_these = [&](const LexToken& w) {
     const std::string_view lead = s.slice(c.begin, w.span.begin);
-    return starts_at(s.text, w.span.end, "的") && (lead.find("这") != std::string_view::npos || lead.find("该") != std::string_view::npos);
+    return starts_at(s.text, w.span.end, "的") && (lead.find("这") != std::string_view::npos || lead.find("该") != std::string_view::npos ||
+                                                   lead.find("此次") != std::string_view::npos || lead.find("本次") != std::string_view::npos);
   };
   const bool gives_before = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
     return w.span.end <= m.span.begin && (w.is(Cat::give) || w.is(Cat::give_paid)) && !(these_open && w.is(Cat::hand_over)) &&
@@ -304,7 +306,7 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
                       ((these_open || counted_again) && s.has(Cat::total, {c.begin, m.span.begin}));
   if (!valued || gives_before) return false;
   bool these = counted_again;
-  for (std::string_view w : {"这批", "该批", "此批", "上述", "这些"}) {
+  for (std::string_view w : {"这批", "该批", "此批", "上述", "这些", "此次捐赠的", "本次捐赠的", "这次捐赠的"}) {
     const std::size_t at = s.text.find(w);
     these = these || (at != std::string_view::npos && at < m.span.begin);
   }
@@ -425,14 +427,32 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
       return true;
     }
   }
+  // (…送去棉被120床、电暖器60台，并捐赠救助金3万元。此次捐赠的过冬物资价值约4.2万元: money given
+  // beside the goods is no part of "these"; it stands as it was read.)
+  std::vector<AidReport> money_beside;
+  if (std::any_of(reports.begin() + static_cast<std::ptrdiff_t>(from), reports.end(), [](const AidReport& r) { return r.kind == Kind::in_kind; })) {
+    std::vector<AidReport> goods;
+    for (std::size_t i = from; i < reports.size(); ++i)
+      (reports[i].kind == Kind::cash && reports[i].has_amount() && !reports[i].has_quantity() ? money_beside : goods).push_back(reports[i]);
+    if (!money_beside.empty()) {
+      reports.resize(from);
+      for (auto& r : goods) reports.push_back(std::move(r));
+    }
+  }
+  auto restore = [&] {
+    for (auto& r : money_beside) reports.push_back(std::move(r));
+  };
   const AidReport& first = reports[from];
   for (std::size_t i = from; i < reports.size(); ++i) {
     const AidReport& r = reports[i];
     if (r.kind != Kind::in_kind || r.has_amount() || r.donor != first.donor || r.allocations.size() != 1 ||
-        r.allocations.front().township != first.allocations.front().township)
+        r.allocations.front().township != first.allocations.front().township) {
+      restore();
       return false;
+    }
   }
   value_goods_before(reports, from, m);
+  restore();
   AidReport& gift = reports[from];
   if (counted_now) {
     gift.allocations.front().quantity = counted_now->value;
