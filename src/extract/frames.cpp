@@ -473,8 +473,9 @@ Kind kind_of(const SentenceTokens& s, const Frame& f) {
     // (义卖所得善款1万元全部捐给…: money raised by a charity sale and given is money.)
     if (given_after && m.kind == MeasureKind::money && s.has(Cat::cash, {f.trigger->span.end, m.span.begin})) return Kind::cash;
     // (义卖手写春联…，所得3215元全部交由某镇: the proceeds of a charity sale, passed on, are money.)
+    // (爱心义卖筹得的善款3627元8角，交由…: named as money too.)
     if (m.kind == MeasureKind::money && s.slice(f.trigger->span) == "义卖" && f.trigger->span.end <= m.span.begin &&
-        s.slice(f.trigger->span.end, m.span.begin).find("所得") != std::string_view::npos)
+        (s.slice(f.trigger->span.end, m.span.begin).find("所得") != std::string_view::npos || s.has(Cat::cash, {f.trigger->span.end, m.span.begin})))
       return Kind::cash;
     return given_after ? Kind::in_kind : Kind::consumption;
   }
