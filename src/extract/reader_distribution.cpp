@@ -454,6 +454,32 @@ bool SentenceReader::split_by_kind(std::size_t k, std::vector<bool>& used, std::
     split_off(other.value, cash_part ? detail::item_between(s_, m.span.end, other.span.begin) : std::string(), true);
     return true;
   }
+  // (共计12万元，其中现金8万元、笔记本电脑20台（折合4万元）/ …，价值4万元的笔记本电脑20台: the goods
+  // part counted as well as valued; its count stays with it.)
+  if (cash_part && k + 2 < s_.measures.size() && (k + 3 >= s_.measures.size() || s_.measures[k + 3].span.begin >= segment.end) &&
+      s_.measures[k + 2].span.begin < segment.end) {
+    const Measure& first = s_.measures[k + 1];
+    const Measure& second = s_.measures[k + 2];
+    const bool count_then_value = first.kind == MeasureKind::quantity && second.kind == MeasureKind::money;
+    const bool value_then_count = first.kind == MeasureKind::money && second.kind == MeasureKind::quantity;
+    if (count_then_value || value_then_count) {
+      const Measure& other = count_then_value ? second : first;
+      const Measure& count = count_then_value ? first : second;
+      const Span between{m.span.end, other.span.begin};
+      const auto sum = checked_sum(m.value, other.value);
+      if ((s_.has(Cat::goods, {m.span.end, count.span.begin}) || s_.has(Cat::value, between)) && !other.high && sum && *sum == whole &&
+          s_.clause_of(count.span.begin) == s_.clause_of(other.span.begin)) {
+        used[k] = used[k + 1] = used[k + 2] = true;
+        const std::size_t goods_begin = value_then_count ? other.span.end : m.span.end;
+        std::string item = detail::item_between(s_, goods_begin, count.span.begin);
+        split_off(other.value, std::move(item), true);
+        AidReport& goods = reports.back();
+        goods.allocations.front().quantity = count.value;
+        goods.unit = count.unit;
+        return true;
+      }
+    }
+  }
   // The rest opens a later clause of the segment and names the other kind; no amount follows.
   if (std::any_of(s_.measures.begin() + static_cast<std::ptrdiff_t>(k) + 1, s_.measures.end(),
                   [&](const Measure& o) { return o.span.begin < segment.end; }))
