@@ -709,9 +709,20 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
     }
     // Memory: the last organisation named (for 该公司/其 in later sentences).
     const auto& orgs = tokens.organisations;
-    for (const auto& [span, name] : orgs)
+    // (高新区总工会一行来到…。慰问组为60户…: a body's party, 一行, is the delegation named later.)
+    // (区总工会、妇联、团工委一行: several bodies' party; the first named leads it.)
+    for (std::size_t i = 0; i < orgs.size(); ++i) {
+      std::size_t lead = i;
+      while (lead > 0) {
+        const std::string_view between = std::string_view(tokens.text).substr(orgs[lead - 1].first.end, orgs[lead].first.begin - orgs[lead - 1].first.end);
+        if (between != "、" && between != "和" && between != "与" && between != "及") break;
+        --lead;
+      }
+      const Span span = orgs[i].first;
       for (std::string_view d : kDelegations)
-        if (starts_at(tokens.text, span.end, d)) memory.delegation = name;
+        if (starts_at(tokens.text, span.end, d)) memory.delegation = orgs[lead].second;
+      if (starts_at(tokens.text, span.end, "一行")) memory.delegation = orgs[lead].second;
+    }
     // (某超市在其科学大道门店设立…。其累计销售…: a branch named as its own (其/该 before it) is the
     // organisation before it, not one of its own.)
     auto own_branch = [&](const Span& span) {

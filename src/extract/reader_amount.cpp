@@ -611,14 +611,14 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   });
   const bool implied_giver = !giver || giver->basis == "article actor" || giver->canonical.empty() || sellers;
   const auto host = implied_giver && sale ? host_before(m.span.begin) : std::nullopt;
-  if (giver && !giver->canonical.empty() && !host && !sellers) {
+  const std::string_view delegation = (!giver || giver->basis == "article actor") && !memory_.delegation.empty()
+                                          ? delegation_subject(verb_clause, trigger->span.begin)
+                                          : std::string_view{};
+  if (giver && !giver->canonical.empty() && !host && !sellers && delegation.empty()) {
     r.donor = giver->canonical;
     r.donor_as_written = giver->written;
     r.donor_basis = giver->basis;
-  } else if (const std::string_view subject = subject_text(verb_clause, trigger->span.begin);
-             !giver && !memory_.delegation.empty() && std::any_of(std::begin(kDelegations), std::end(kDelegations), [&](std::string_view d) {
-               return subject.starts_with(d);
-             })) {
+  } else if (const std::string_view subject = delegation; !subject.empty()) {
     // 区教育局调研组来到…。调研组还为该校…配发…: the delegation's organisation gives.
     r.donor = memory_.delegation;
     r.donor_as_written = std::string(subject);

@@ -258,6 +258,25 @@ std::string_view SentenceReader::subject_text(std::size_t ci, std::size_t limit)
   return s_.slice(begin, std::max(begin, limit));
 }
 
+// A delegation (调研组, 慰问组 …) opening the subject of clause `ci`, or of an earlier clause of its
+// segment when `ci` has none (在甲乡，慰问组走访了…，为60户…送去…): its subject as written, or empty.
+std::string_view SentenceReader::delegation_subject(std::size_t ci, std::size_t limit) const {
+  auto opens = [](std::string_view subject) {
+    return std::any_of(std::begin(kDelegations), std::end(kDelegations), [&](std::string_view d) { return subject.starts_with(d); });
+  };
+  const std::string_view own = subject_text(ci, limit);
+  if (opens(own)) return own;
+  // (为60户…送去: a clause opening with to whom names no subject.)
+  const std::size_t own_at = static_cast<std::size_t>(own.data() - s_.text.data());
+  const LexToken* to = s_.word_at(own_at);
+  if (!text::trim(own).empty() && !(to && to->is(Cat::to))) return {};
+  for (std::size_t c = ci; c-- > s_.clause_of(s_.segments[s_.segment_of(s_.clauses[ci].begin)].begin);) {
+    const std::string_view earlier = subject_text(c, s_.clauses[c].end);
+    if (opens(earlier)) return earlier;
+  }
+  return {};
+}
+
 // The clause `ci` opens (after its date and connectives) with 又/还/再: a gift again, by whom the
 // sentences before named, with no subject of its own.
 bool SentenceReader::again_without_subject(std::size_t ci, std::size_t limit) const {

@@ -138,6 +138,7 @@ class SentenceReader {
   static bool is_people_group(std::string_view name);
   bool starts_with_local_place(std::string_view name) const;
   std::string_view subject_text(std::size_t ci, std::size_t limit) const;
+  std::string_view delegation_subject(std::size_t ci, std::size_t limit) const;
   bool again_without_subject(std::size_t ci, std::size_t limit) const;
   bool parts_name_givers(std::size_t from) const;
   bool opens_with_these() const;
