@@ -122,6 +122,26 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   });
   // (单位:万元): the unit of a table's figures, no amount.
   drop_measures(s.measures, [&](std::size_t i) { return text::ends_at(sentence, s.measures[i].span.begin, "单位:"); });
+  // (年可烘干连翘鲜果600吨, 库容800吨: what a plant can hold or make counts no goods.)
+  drop_measures(s.measures, [&](std::size_t i) {
+    const Measure& m = s.measures[i];
+    if (m.kind != MeasureKind::quantity) return false;
+    std::size_t clause_begin = 0;
+    for (std::size_t at = m.span.begin; at > 0;) {
+      const std::size_t prev = text::previous_code_point_start(sentence, at);
+      const char32_t cp = text::code_point_at(sentence, prev);
+      if (cp == U',' || cp == U';' || cp == U'，' || cp == U'；' || cp == U'。') {
+        clause_begin = at;
+        break;
+      }
+      at = prev;
+    }
+    const std::string_view lead = sentence.substr(clause_begin, m.span.begin - clause_begin);
+    for (std::string_view capacity : {"年可", "日可", "月可", "每年可", "每天可", "可储存", "可存储", "可烘干", "可加工", "可容纳", "可生产", "可处理",
+                                      "库容", "容量", "产能", "年产", "日产", "年加工", "日加工", "年处理", "日处理", "设计能力"})
+      if (lead.find(capacity) != std::string_view::npos) return true;
+    return false;
+  });
   // (一辆满载米面油的货车运抵…: the vehicle carries the gift; it is none.)
   drop_measures(s.measures, [&](std::size_t i) {
     const Measure& m = s.measures[i];
