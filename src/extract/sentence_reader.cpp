@@ -47,6 +47,7 @@ std::vector<AidReport> SentenceReader::read() {
   read_unquantified_gifts(reports);
   join_cost_and_goods_after(reports);
   add_completion_of_pledged_build(reports);
+  drop_produce_by_weight(reports);
   if (is_correction_notice()) apply_correction(reports);
   for (auto& r : reports) r.donor = of_own_district(std::move(r.donor));
   return reports;
@@ -87,6 +88,20 @@ void SentenceReader::join_cost_and_goods_after(std::vector<AidReport>& reports) 
     reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(i));
     --i;
   }
+}
+
+// 土蜂蜜50斤, 干香菇2000斤, 蔬菜12吨: the county's own produce weighed out, with no value, is what
+// it sold or sent back in thanks, never a gift in kind to it (gifts to it are counted, 台/床/件, or
+// valued). Purchases are read as consumption, not here.
+void SentenceReader::drop_produce_by_weight(std::vector<AidReport>& reports) const {
+  std::erase_if(reports, [](const AidReport& r) {
+    if (r.kind != Kind::in_kind || r.has_amount() || !r.has_quantity()) return false;
+    if (r.unit != "斤" && r.unit != "吨" && r.unit != "公斤") return false;
+    for (std::string_view produce : {"香菇", "木耳", "蜂蜜", "核桃", "连翘", "农产品", "农特产品", "山货", "土豆", "鲜菇", "蔬菜", "苹果", "小米", "粉条",
+                                     "花椒", "菌"})
+      if (r.item.find(produce) != std::string::npos) return true;
+    return false;
+  });
 }
 
 // 承诺为该镇援建一座便民桥，总投资120万元；次年10月，这座桥建成交付: a pledge to build, then in a
