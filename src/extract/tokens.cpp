@@ -142,6 +142,31 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
       if (lead.find(capacity) != std::string_view::npos) return true;
     return false;
   });
+  // (上月区教育局捐赠的50台电脑已全部投入使用: a gift told as the subject of how it is used now
+  // restates it; the count is no gift of this sentence.)
+  drop_measures(s.measures, [&](std::size_t i) {
+    const Measure& m = s.measures[i];
+    if (m.kind != MeasureKind::quantity || !text::ends_at(sentence, m.span.begin, "的")) return false;
+    const std::string_view before = sentence.substr(0, m.span.begin - std::string_view("的").size());
+    bool given = false;
+    for (std::string_view verb : {"捐赠", "捐献", "赠送", "援建", "捐建", "送来", "送去", "捐助", "资助"})
+      given = given || text::ends_at(before, before.size(), verb);
+    if (!given) return false;
+    std::size_t at = m.span.end;
+    for (int chars = 0; at < sentence.size() && chars < 10; ++chars) {
+      // (Only how it is used: 已全部投入使用, 已经用上; not 已运抵, 已交付使用, which tell the gift.)
+      for (std::string_view still : {"已经全部", "已全部", "已经", "都已", "已", "仍在", "仍"})
+        if (text::starts_at(sentence, at, still)) {
+          const std::size_t state = at + still.size();
+          for (std::string_view used : {"投入使用", "用上", "亮灯", "亮起", "投用", "运行", "正常使用", "派上", "照亮", "在使用"})
+            if (text::starts_at(sentence, state, used)) return chars > 0;
+          return false;
+        }
+      if (!text::is_han(text::code_point_at(sentence, at))) return false;
+      text::next_code_point(sentence, at);
+    }
+    return false;
+  });
   // (一辆满载米面油的货车运抵…: the vehicle carries the gift; it is none.)
   drop_measures(s.measures, [&](std::size_t i) {
     const Measure& m = s.measures[i];
