@@ -243,6 +243,13 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
       return p.span.begin >= clause.begin && p.span.end <= clause.end;
     });
     if (own_company && !place_in_clause && s_.han_from(clause.begin, trigger->span.begin) < trigger->span.begin) return;
+    // (博润电子今年上半年实现销售收入3.6亿元: revenue of whoever sells, in a sentence naming no place of
+    // the county, no fair and no occasion, is no aid.)
+    const std::string_view sold = s_.slice(trigger->span);
+    const Span whole{0, s_.text.size()};
+    if ((sold == "销售收入" || sold == "销售额") && !names_place_of_county() && !s_.has(Cat::consumption, whole) && !s_.has(Cat::occasion, whole) &&
+        !s_.has(Cat::buy, whole) && text::ends_at(s_.text, trigger->span.begin, "实现"))
+      return;
   }
   // Public budgets passed down to the county (今年省财政下达卢氏县项目资金1.3亿元，其中安排两乡镇…) are
   // the state's own spending, no pairing aid.
