@@ -686,7 +686,9 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     r.kind = Kind::cash;
   // (…计划一年内采购该镇农产品20万元。首批货款3.2万元已于上周结清: in a later sentence too, when
   // the same buyer pays.)
-  if (r.tranche && r.kind == Kind::cash && memory_.pledge_kind == Kind::consumption && r.donor == memory_.pledge_giver)
+  // (…计划今年采购双龙湾镇农产品50万元。首批价值8.6万元的土豆、小米已送达…: the first batch of
+  // produce bought, valued, is the purchase too.)
+  if (r.tranche && (r.kind == Kind::cash || r.kind == Kind::in_kind) && memory_.pledge_kind == Kind::consumption && r.donor == memory_.pledge_giver)
     r.kind = Kind::consumption;
   if (r.tranche) r.tranche_number = detail::tranche_number(s_, f);
   if (m.kind == MeasureKind::quantity) r.unit = m.unit;
