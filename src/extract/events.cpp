@@ -677,6 +677,13 @@ std::vector<AidReport> EventExtractor::extract(std::string_view page_text, const
         memory.pledge_giver = r.donor;
         memory.pledge_giver_written = r.donor_as_written;
         memory.pledge_kind = r.kind;
+        memory.pledge_places.clear();
+        for (const auto& a : r.allocations)
+          if (a.township == kJoint) {
+            for (const auto& t : a.covers) memory.pledge_places.emplace_back(t, t);
+          } else if (!a.township.empty()) {
+            memory.pledge_places.emplace_back(a.recipient, a.township);
+          }
       }
       if (!r.donor.empty() && r.donor_basis != "article actor" && r.donor_basis != "unknown") {
         memory.named_giver = r.donor;

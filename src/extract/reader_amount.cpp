@@ -834,6 +834,13 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     if (pledge) add_recipients_of(*pledge, recipients);
     if (!recipients.empty()) r.notes.push_back("no place read for the tranche: where the pledge it pays goes");
   }
+  // (…计划全年采购徐家湾乡农产品30万元。当天，首批价值8.6万元的香菇运抵机关食堂: a tranche told in a
+  // later sentence with no place of its own goes where the pledge it pays goes.)
+  if (recipients.empty() && !raised_only && r.tranche && pledges_before.empty() && !memory_.pledge_places.empty() && r.donor == memory_.pledge_giver &&
+      memory_.pledge_kind == r.kind) {
+    for (const auto& [name, township] : memory_.pledge_places) recipients.push_back({name, township});
+    r.notes.push_back("no place read for the tranche: where the pledge it pays goes");
+  }
   const bool fair_sales = sale && r.kind == Kind::consumption;
   if (recipients.empty() && !raised_only && (memory_.townships.size() <= 2 || fair_sales))
     for (const auto& t : memory_.townships) recipients.push_back({t, t});

@@ -80,6 +80,9 @@ struct ArticleMemory {
   // whose sentence names no giver (…签下协议，该公司将出资90万元。签约当天，首期30万元已划入…).
   std::string pledge_giver, pledge_giver_written;
   std::optional<Kind> pledge_kind;  // the kind of the last pledge with a named giver: its tranches are of it
+  // Where that pledge goes (recipient as written, township), one per township: where a tranche told
+  // in a later sentence with no place of its own goes.
+  std::vector<std::pair<std::string, std::string>> pledge_places;
   // The giver named (not stood in for) of the last gift the article read: who gives again in a
   // sentence that names no giver and says 又/还/再 (…捐赠路灯120盏。10月，又为该村小学送去棉衣…).
   std::string named_giver, named_giver_written;
