@@ -369,6 +369,14 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     // 今年以来…送去…各类物资: many kinds of gifts since then.
     // 2022年以来…投入…实施项目12个: many projects since then.
     if (s.slice(w.span) == "以来" && (names_many_kinds(s) || counts_projects(s))) return true;
+    // 今年以来，全区各级工会采购两乡镇农产品41.3万元: what was bought since then, a running figure.
+    // (Not since a campaign began, “消费帮扶月”启动以来，某公司再次采购…: one buyer's purchase in it.)
+    if (s.slice(w.span) == "以来" && kind == Kind::consumption && !s.has(Cat::occasion, {w.span.end, m.span.begin}) &&
+        s.segment_of(w.span.begin) == s.segment_of(m.span.begin)) {
+      bool campaign = false;
+      for (std::string_view began : {"启动", "开展", "开幕", "举办", "开通", "上线"}) campaign = campaign || text::ends_at(s.text, w.span.begin, began);
+      if (!campaign) return true;
+    }
     // 今年以来，…通过食堂采购、线上带货等方式，帮销…上百万元: bought since then in many ways.
     if (s.slice(w.span) == "以来" && kind == Kind::consumption && !s.has(Cat::occasion, {w.span.end, m.span.begin})) {
       const std::string_view between = s.slice(w.span.end, m.span.begin);
