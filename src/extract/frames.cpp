@@ -370,6 +370,10 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
     // 2022年以来…投入…实施项目12个: many projects since then.
     if (s.slice(w.span) == "以来" && (names_many_kinds(s) || counts_projects(s))) return true;
     // 今年以来，全区各级工会采购两乡镇农产品41.3万元: what was bought since then, a running figure.
+    // 截至目前/截至9月底，…已拨付…860万元: a figure as of a day is a running figure.
+    if ((s.slice(w.span) == "截至" || s.slice(w.span) == "截止") && s.segment_of(w.span.begin) == s.segment_of(m.span.begin) &&
+        !s.has(Cat::occasion, {w.span.end, m.span.begin}))
+      return true;
     // (Not since a campaign began, “消费帮扶月”启动以来，某公司再次采购…: one buyer's purchase in it.)
     if (s.slice(w.span) == "以来" && kind == Kind::consumption && !s.has(Cat::occasion, {w.span.end, m.span.begin}) &&
         s.segment_of(w.span.begin) == s.segment_of(m.span.begin)) {
@@ -421,6 +425,12 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   if (total && date && date->is_range() && date::sys_days(date->last) - date::sys_days(date->first) > date::days(31) && !said_as_year_end)
     return true;
   if (total && date && date->precision == Precision::year && kind == Kind::consumption) return true;
+  // (2025年，全区消费帮扶两乡镇农特产品412万元: the whole district's purchases in a year, many buyers.)
+  if (kind == Kind::consumption && date && (date->precision == Precision::year || date_is_whole_year) && !s.has(Cat::occasion, {0, m.span.begin}))
+    for (const auto& w : s.words)
+      if (w.span.end <= m.span.begin && w.is(Cat::own_area) && (s.slice(w.span) == "全区" || s.slice(w.span) == "全市"))
+        // (Not 为全区职工采购: the district's people bought for, one buyer's purchase.)
+        if (const LexToken* next = s.word_at(w.span.end); next && (next->is(Cat::consumption) || next->is(Cat::buy))) return true;
   // …and what a place received in a whole year, in all (2023年，该镇共接收帮扶资金和物资287万元:
   // from many givers; a giver's 2022年…共捐赠… may be one gift).
   // (Also with the place itself the subject: 2022年，全乡共落实…帮扶资金和物资276万元.)
