@@ -511,6 +511,13 @@ std::vector<PlaceMention> PlaceFinder::find(std::string_view s) const {
                                     "前往", "深入", "调研", "考察", "资助", "捐助", "帮扶", "修缮", "修复", "扩建", "硬化", "捐赠",
                                     "安装", "来到", "为了"})
         if (const std::size_t v = s.substr(begin, at - begin).rfind(verb); v != std::string_view::npos) begin += v + verb.size();
+      // (捐建龙驹村卫生室: the walk stops at 捐, a boundary, inside the verb; the rest of it goes too.)
+      if (begin >= 3 && begin < at)
+        for (std::string_view verb : {"捐建", "援建", "捐赠", "捐助", "捐献", "赠送", "送到", "送往", "运往", "交给", "赠予"})
+          if (starts_at(s, begin - 3, verb) && begin - 3 + verb.size() <= at) {
+            begin = begin - 3 + verb.size();
+            break;
+          }
       // 2022年东沟村: the name starts after a date; 我们东沟村小学: after who speaks.
       for (std::string_view unit : {"年", "月", "日"})
         if (begin > 0 && starts_at(s, begin, unit) && s[begin - 1] >= '0' && s[begin - 1] <= '9') begin += unit.size();
