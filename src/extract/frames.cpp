@@ -45,8 +45,11 @@ std::string_view strip_trailing(std::string_view s, std::initializer_list<std::s
 
 std::string clean_item(std::string_view s) {
   if (const std::size_t de = s.rfind("的"); de != std::string_view::npos) s = s.substr(de + 3);
-  s = strip_leading(s, {"将", "了", "共计", "合计", "总计", "共", "一批", "一些", "价值", "总价值", "各", "分别", "计", "包括", "等", "各类", "各种",
+  // (计算机教室: 计 opens the name here, it counts nothing.)
+  const bool computer = starts_at(s, 0, "计算机");
+  s = strip_leading(s, {"将", "了", "共计", "合计", "总计", "共", "一批", "一些", "价值", "总价值", "各", "分别", "包括", "等", "各类", "各种",
                         "以及", "还有", "另有", "其中"});
+  if (!computer) s = strip_leading(s, {"计"});
   // (图书1200册和新书包300个: the second item's name opens with the word that joins it.)
   if (text::code_point_count(s) > 2) s = strip_leading(s, {"和", "及", "与"});
   s = strip_trailing(s, {"共计", "合计", "总计", "共", "计", "约", "价值", "各", "达", "近", "超过", "折合", "总价值", "等",
