@@ -167,6 +167,13 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
     }
     return false;
   });
+  // (实施重点建设项目56个, 56个项目: projects counted are no goods.)
+  drop_measures(s.measures, [&](std::size_t i) {
+    const Measure& m = s.measures[i];
+    if (m.kind != MeasureKind::quantity || (m.unit != "个" && m.unit != "项")) return false;
+    return text::ends_at(sentence, m.span.begin, "项目") || text::starts_at(sentence, m.span.end, "项目") ||
+           text::starts_at(sentence, m.span.end, "重点项目") || text::starts_at(sentence, m.span.end, "帮扶项目");
+  });
   // (一辆满载米面油的货车运抵…: the vehicle carries the gift; it is none.)
   drop_measures(s.measures, [&](std::size_t i) {
     const Measure& m = s.measures[i];
