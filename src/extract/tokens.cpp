@@ -146,10 +146,15 @@ SentenceTokens tokenize(std::string_view sentence, const Lexicon& lex, const Pla
   // restates it; the count is no gift of this sentence.)
   drop_measures(s.measures, [&](std::size_t i) {
     const Measure& m = s.measures[i];
-    if (m.kind != MeasureKind::quantity || !text::ends_at(sentence, m.span.begin, "的")) return false;
-    const std::string_view before = sentence.substr(0, m.span.begin - std::string_view("的").size());
+    if (m.kind != MeasureKind::quantity) return false;
+    // (…交付的首批8套智慧黑板已投入使用: a batch word may stand between.)
+    std::size_t count_at = m.span.begin;
+    for (std::string_view batch : {"首批", "第一批", "第二批", "头批"})
+      if (text::ends_at(sentence, count_at, batch)) count_at -= batch.size();
+    if (!text::ends_at(sentence, count_at, "的")) return false;
+    const std::string_view before = sentence.substr(0, count_at - std::string_view("的").size());
     bool given = false;
-    for (std::string_view verb : {"捐赠", "捐献", "赠送", "援建", "捐建", "送来", "送去", "捐助", "资助"})
+    for (std::string_view verb : {"捐赠", "捐献", "赠送", "援建", "捐建", "送来", "送去", "捐助", "资助", "交付", "运抵", "送达", "配备"})
       given = given || text::ends_at(before, before.size(), verb);
     if (!given) return false;
     std::size_t at = m.span.end;
