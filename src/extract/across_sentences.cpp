@@ -293,6 +293,13 @@ bool value_goods_of_sentence_before(const detail::SentenceTokens& s, std::vector
   // told again, no gift of its own.)
   // (这套由该公司捐赠的设备价值十余万元: giving said of "these" before 的 describes them, no new gift.)
   auto describes_these = [&](const LexToken& w) {
+    // (这批礼包由区妇联发动辖区爱心女企业家认捐，总价值约2.4万元: who gave "these", told after 由.)
+    const Span wc = s.clauses[s.clause_of(w.span.begin)];
+    const std::string_view told = s.slice(wc.begin, w.span.begin);
+    if (these_open && told.find("由") != std::string_view::npos &&
+        (told.find("这批") != std::string_view::npos || told.find("该批") != std::string_view::npos || told.find("此批") != std::string_view::npos ||
+         told.find("这些") != std::string_view::npos || told.find("上述") != std::string_view::npos))
+      return true;
     const std::string_view lead = s.slice(c.begin, w.span.begin);
     return starts_at(s.text, w.span.end, "的") && (lead.find("这") != std::string_view::npos || lead.find("该") != std::string_view::npos ||
                                                    lead.find("此次") != std::string_view::npos || lead.find("本次") != std::string_view::npos);
