@@ -84,6 +84,8 @@ bool opens_list_item(std::string_view line) {
   if (i >= line.size()) return false;
   char32_t cp = next_code_point(line, i);
   if (cp >= U'①' && cp <= U'⑳') return true;
+  // (◆某公司：…, ●…, ■…: a bullet opens an item too.)
+  if (std::u32string_view(U"◆◇●○■□▲△★☆▶►•·—-").find(cp) != std::u32string_view::npos && i < line.size()) return true;
   const bool paren = cp == U'（' || cp == U'(';
   if (paren) {
     if (i >= line.size()) return false;

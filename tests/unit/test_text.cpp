@@ -155,6 +155,16 @@ TEST_CASE("a township's piece closed by the office that sent it in is one articl
   CHECK(arts[0].span.of(page).find("供稿") != std::string_view::npos);
 }
 
+TEST_CASE("a list's lead ending in a colon and each bulleted item after it are sentences of their own") {
+  const std::string page = "捐赠一览\n\n本报讯 现将全年主要捐赠情况一览如下:\n\n◆甲公司:向乙校捐赠图书2000册。\n\n●丙协会:向丁村捐款5万元。\n";
+  const auto arts = split_articles(page);
+  REQUIRE(arts.size() == 1);
+  const auto ss = split_sentences(page, arts[0]);
+  REQUIRE(ss.size() == 3);
+  CHECK(ss[0].text == "本报讯 现将全年主要捐赠情况一览如下:");
+  CHECK(ss[1].text == "◆甲公司:向乙校捐赠图书2000册。");
+}
+
 TEST_CASE("sentences join lines broken by the print layout and map back to the page") {
   const std::string page = "标题\n\n本报讯 甲向乙捐赠\n\n图书100册。丙说:\"好!\"下一句;\n";
   const auto arts = split_articles(page);
