@@ -321,7 +321,10 @@ void SentenceReader::read_unquantified_gifts(std::vector<AidReport>& reports) co
       bool later_amount = false;
       for (const auto& m : s_.measures)
         if (m.span.begin >= c.end && s_.segment_of(m.span.begin) == s_.segment_of(c.begin)) {
-          later_amount = !s_.has(Cat::give, {c.end, m.span.begin}) && !s_.has(Cat::give_paid, {c.end, m.span.begin});
+          // (援建便民桥一座，投入资金十余万元: what it cost, 投入, is no gift word of its own.)
+          later_amount = std::none_of(s_.words.begin(), s_.words.end(), [&](const LexToken& w) {
+            return w.span.begin >= c.end && w.span.end <= m.span.begin && (w.is(Cat::give) || w.is(Cat::give_paid)) && !w.is(Cat::cost);
+          });
           break;
         }
       if (later_amount) continue;
