@@ -150,6 +150,9 @@ bool relword_blocked(std::string_view s, std::size_t pos, const Relword& r) {
     return std::u32string_view(U"提之以目眼日天").find(before) != std::u32string_view::npos ||
            std::u32string_view(U"数气").find(after) != std::u32string_view::npos;
   // (本次年货节, 此次年会: 次 counts occasions; 年货 and 年会 follow it, no year.)
+  // (第二年帮扶资金, 第二年的资金: the second year of a pledge names its part, no date.)
+  if (r.rel == Relative::following_year && r.word == "第二年" && std::u32string_view(U"帮资的款协项任计工").find(after) != std::u32string_view::npos)
+    return true;
   if (r.rel == Relative::following_year)
     return after == U'度' || after == U'货' || std::u32string_view(U"每历本此这该首多两一二三几上下各再屡").find(before) != std::u32string_view::npos;
   // 送去年货, 带去年夜饭: the verb's 去 and 年货, no year.

@@ -298,6 +298,15 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
     const std::size_t at = s_.han_from(own.begin, m.span.begin);
     bool schedule = false;
     for (std::string_view w : {"每年", "每期", "每季度", "每月", "分年度"}) schedule = schedule || starts_at(s_.text, at, w);
+    // (计划…共投入600万元，首年、第二年各安排200万元，剩余200万元于2026年春节前拨付: the years' parts
+    // and the rest to be paid later are the pledge's schedule too.)
+    for (std::string_view w : {"首年", "第一年", "第二年", "第三年", "头两年", "前两年"})
+      schedule = schedule || (starts_at(s_.text, at, w) && s_.has(Cat::each, {at, m.span.begin}));
+    for (std::string_view w : {"剩余", "其余"})
+      schedule = schedule || (starts_at(s_.text, at, w) && std::any_of(s_.dates.begin(), s_.dates.end(), [&](const DatedMention& d) {
+                                return d.span.begin >= m.span.end && d.span.end <= own.end && article_date_ &&
+                                       date::sys_days(d.date.first) > date::sys_days(article_date_->last);
+                              }));
     if (schedule && std::any_of(reports.begin(), reports.end(), [](const AidReport& r) { return r.status == Status::pledged; })) return;
   }
   // A target (力争全年采购额突破80万元) is no aid, nor a pledge.

@@ -276,6 +276,28 @@ bool SentenceReader::split_by_list(std::size_t k, std::vector<bool>& used, std::
   const std::size_t mc = s_.clause_of(s_.measures[k].span.begin);
   if (s_.clause_of(s_.measures[k - 1].span.begin) >= mc) return false;  // the total stands in an earlier clause
   const Span c = s_.clauses[mc];
+  // (…拨付衔接资金200万元，分别用于甲村…、乙村…，两个项目各安排100万元: the two places the total
+  // went to, counted again with 各, each its share when the shares add up to it.)
+  {
+    const std::size_t opens = s_.han_from(c.begin, c.end);
+    bool counted_two = false;
+    for (std::string_view w : {"两个项目", "两个村", "两个乡镇", "两所学校", "两地", "两校", "两村", "两个点"}) counted_two = counted_two || starts_at(s_.text, opens, w);
+    const LexToken* each = s_.first(Cat::each, {opens, s_.measures[k].span.begin});
+    const Allocation& a = total.allocations.front();
+    const Measure& mk = s_.measures[k];
+    if (counted_two && each && s_.slice(each->span) == "各" && a.township == kJoint && a.covers.size() == 2 && whole->fits(mk) && !mk.high) {
+      const auto all = checked_product(mk.value, 2);
+      if (all && *all == whole->value) {
+        std::vector<Allocation> parts;
+        for (const auto& t : a.covers) parts.push_back(whole->part(t, t, mk.value));
+        used[k] = true;
+        total.allocations = parts;
+        total.distribution = "each";
+        total.notes.push_back("total split equally by the places that follow it (各)");
+        return true;
+      }
+    }
+  }
   // The clause opens with the places, then 分别 before the amounts.
   std::vector<const PlaceMention*> places;
   for (const auto& p : s_.places)

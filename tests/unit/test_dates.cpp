@@ -189,6 +189,9 @@ TEST_CASE("date: 次年 and 翌年 are the year after the last date mentioned") 
   CHECK(last_date("2018年底结上对子。6月5日,乡长说。次年3月,高新区拨付", day(2020, 6, 9)) == "2019-03");
   CHECK(last_date("2025年12月28日召开联席会,次年", day(2025, 12, 30)) == "2026");
   CHECK(only_mention("次年").relative == Relative::following_year);
+  // (第二年帮扶资金: the second year's part of a pledge, no date.)
+  CHECK(scan_dates("第二年帮扶资金已拨付到位").empty());
+  CHECK(scan_dates("第二年的资金").empty());
   CHECK(scan_dates("次年度").empty());
 }
 
