@@ -47,6 +47,7 @@ std::vector<AidReport> SentenceReader::read() {
   read_unquantified_gifts(reports);
   join_cost_and_goods_after(reports);
   add_completion_of_pledged_build(reports);
+  join_count_and_value(reports);
   drop_produce_by_weight(reports);
   if (is_correction_notice()) apply_correction(reports);
   for (auto& r : reports) r.donor = of_own_district(std::move(r.donor));
@@ -87,6 +88,72 @@ void SentenceReader::join_cost_and_goods_after(std::vector<AidReport>& reports) 
     goods.notes.push_back("the sum said before is the cost of the goods set up for the recipient");
     reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(i));
     --i;
+  }
+}
+
+// 90套新课桌椅运抵学校，这批课桌椅由某公司出资购置，价值2.7万元 / 这批冬装共150套，由某协会捐赠，
+// 价值两万余元: goods counted, then valued later in the sentence with no count of their own: one
+// gift of that count and value (the count read as a gift of its own, by another giver, goes).
+void SentenceReader::join_count_and_value(std::vector<AidReport>& reports) const {
+  const std::vector<Measure> all = scan_measures(s_.text);
+  for (std::size_t v = 0; v < reports.size(); ++v) {
+    AidReport& valued = reports[v];
+    if (valued.kind != Kind::in_kind || !valued.has_amount() || valued.has_quantity() || valued.allocations.size() != 1) continue;
+    const Measure* money = nullptr;
+    for (const auto& m : all)
+      if (page(m.span.begin) == valued.measure.begin && m.kind == MeasureKind::money) money = &m;
+    if (!money || !value_word_before(money->span.begin)) continue;
+    // The one count before it, with no other amount between.
+    const Measure* count = nullptr;
+    bool clear = true;
+    for (const auto& m : all) {
+      if (m.span.end > money->span.begin) break;
+      if (m.kind == MeasureKind::money) {
+        count = nullptr;
+        continue;
+      }
+      if (count) clear = false;
+      count = &m;
+    }
+    if (!count || !clear || count->high) continue;
+    // (Not goods named after the value, 电脑20台及价值1.5万元的少儿图书, nor a value in the count's own
+    // clause: the value of other goods.)
+    if (starts_at(s_.text, money->span.end, "的") || s_.clause_of(count->span.begin) == s_.clause_of(money->span.begin) ||
+        s_.segment_of(count->span.begin) != s_.segment_of(money->span.begin))
+      continue;
+    // (…办公电脑6台，其还为某卫生室送来一批常用药品，价值八千元: a gift of its own between; only its
+    // giver told after 由, 这批…由某公司出资购置, may stand there.)
+    const bool other_gift = std::any_of(s_.words.begin(), s_.words.end(), [&](const LexToken& w) {
+      if (w.span.begin < count->span.end || w.span.end > money->span.begin || !(w.cats & (kTriggers | bit(Cat::hand_over)))) return false;
+      if (s_.clause_of(w.span.begin) == s_.clause_of(count->span.begin)) return false;
+      const Span wc = s_.clauses[s_.clause_of(w.span.begin)];
+      return s_.slice(wc.begin, w.span.begin).find("由") == std::string_view::npos;
+    });
+    if (other_gift) continue;
+    const std::string_view between = s_.slice(count->span.end, money->span.begin);
+    if (between.find("每") != std::string_view::npos || between.find("各") != std::string_view::npos || between.find("分别") != std::string_view::npos)
+      continue;
+    // Its own reading, if any: a gift of the count alone, to the same place.
+    std::optional<std::size_t> own;
+    for (std::size_t i = 0; i < reports.size(); ++i)
+      if (i != v && reports[i].measure.begin == page(count->span.begin)) own = i;
+    if (own) {
+      const AidReport& c = reports[*own];
+      if (c.kind != Kind::in_kind || c.has_amount() || c.allocations.size() != 1 ||
+          (c.allocations.front().township != valued.allocations.front().township && !c.allocations.front().township.empty()))
+        continue;
+    } else if (s_.slice(s_.clauses[s_.clause_of(count->span.begin)]).find("这批") == std::string_view::npos &&
+               s_.slice(s_.clauses[s_.clause_of(count->span.begin)]).find("共") == std::string_view::npos) {
+      continue;  // (a count read as no gift stays none, unless "these", counted 共, are what is valued)
+    }
+    valued.allocations.front().quantity = count->value;
+    valued.unit = count->unit;
+    valued.notes.push_back("the goods counted before it in its sentence, valued here");
+    if (own) {
+      if (valued.item.empty()) valued.item = reports[*own].item;
+      reports.erase(reports.begin() + static_cast<std::ptrdiff_t>(*own));
+      if (*own < v) --v;
+    }
   }
 }
 

@@ -208,6 +208,7 @@ class SentenceReader {
   void join_cost_and_goods_after(std::vector<AidReport>& reports) const;
   void add_completion_of_pledged_build(std::vector<AidReport>& reports) const;
   void drop_produce_by_weight(std::vector<AidReport>& reports) const;
+  void join_count_and_value(std::vector<AidReport>& reports) const;
 
   // reader_dates.cpp: when.
   bool opens_with_date(Span segment) const;

@@ -196,6 +196,7 @@ const std::vector<Form>& note_forms() {
       form(R"(no place read for a summary: the paired townships)", "汇总数未写去向：取结对的乡镇"),
       form(R"(the sum said before is the cost of the goods set up for the recipient)", "前文所说金额为为受赠方安装配备之物的费用"),
       form(R"(the pledged gift built and handed over then: delivered)", "承诺援建之物届时建成交付：已兑现"),
+      form(R"(the goods counted before it in its sentence, valued here)", "同句前文所点数的物品，此处为其价值"),
       form(R"(the count stated after it in its sentence)", "人数见同一句后文"),
       form(R"(a gift told in a quote: where its speaker stands, named after it)", "引语中所述捐赠：去向为其后所写说话人所在之处"),
       form(R"(no place read for the gift: the townships its sentence names together)", "未读到去向：取本句合称的乡镇"),

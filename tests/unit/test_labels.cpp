@@ -212,6 +212,7 @@ TEST_CASE("every note the extractor writes, Chinese first (read from src/extract
       "computed: the per-unit amount x the count of each place (其中, in the next sentence: 其中，甲乡160户，乙镇140户。)",
       "the sum said before is the cost of the goods set up for the recipient",
       "the pledged gift built and handed over then: delivered",
+      "the goods counted before it in its sentence, valued here",
       "where it went is said in the next sentence (in equal shares)",
       "no place read for a summary: the paired townships",
       "the total split as said after it: 2000000.00 each",
