@@ -312,6 +312,13 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // A target (力争全年采购额突破80万元) is no aid, nor a pledge.
   if (const LexToken* goal = s_.last(Cat::target, {own.begin, m.span.begin}); goal && s_.has(Cat::reach, {goal->span.end, m.span.begin}))
     return;
+  // (每名职工节日慰问品标准不超过500元: a ceiling set by the rules, no gift.)
+  for (std::string_view ceiling : {"不超过", "不得超过", "不高于", "上限为", "最高不超过"})
+    if (text::ends_at(s_.text, m.span.begin, ceiling)) return;
+  // (…不超过500元: 超过 may be read as the amount's own marker, 不 standing before it.)
+  for (std::string_view over : {"超过", "超"})
+    if (starts_at(s_.slice(m.span), 0, over) && (text::ends_at(s_.text, m.span.begin, "不") || text::ends_at(s_.text, m.span.begin, "不得")))
+      return;
   // A forecast of sales (预计销售额将突破100万元) is no aid.
   if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && s_.has(Cat::modal, {own.begin, own.end})) return;
   // (帮助两乡镇销售农特产品500万元: selling for the paired places is consumption aid wherever it is said.)
