@@ -152,8 +152,12 @@ bool labels_a_tranche(const SentenceTokens& s, const LexToken& a) {
 bool acted_on(const SentenceTokens& s, const LexToken& a) {
   const Span clause = s.clauses[s.clause_of(a.span.begin)];
   if (!s.has(Cat::according, {clause.begin, a.span.begin})) return false;
-  if (s.has(Cat::tranche, s.segments[s.segment_of(a.span.begin)]) || s.has(Cat::give_paid, {a.span.end, clause.end}) ||
-      s.has(Cat::buy, {a.span.end, clause.end}))
+  // (…两年共400万元，首批资金将于春节前拨付: a tranche still to come fulfils nothing yet.)
+  const bool tranche_done = std::any_of(s.words.begin(), s.words.end(), [&](const LexToken& w) {
+    const Span seg = s.segments[s.segment_of(a.span.begin)];
+    return w.is(Cat::tranche) && w.span.begin >= seg.begin && w.span.end <= seg.end && !s.has(Cat::modal, s.clauses[s.clause_of(w.span.begin)]);
+  });
+  if (tranche_done || s.has(Cat::give_paid, {a.span.end, clause.end}) || s.has(Cat::buy, {a.span.end, clause.end}))
     return true;
   if (const std::size_t next = s.clause_of(a.span.begin) + 1; next < s.clauses.size()) {
     const Span nc = s.clauses[next];

@@ -42,6 +42,18 @@ std::optional<std::int64_t> SentenceReader::years_stated() const {
       if (e > i && starts_at(t, e, "年"))
         if (auto n = parse_integer(t.substr(i, e - i))) return n;
     }
+  // (每年…各100万元，两年共400万元: the years summed after the yearly amount.)
+  for (std::string_view tail : {"年共", "年合计", "年总计", "年累计"})
+    for (std::size_t at = t.find(tail); at != std::string_view::npos; at = t.find(tail, at + tail.size())) {
+      std::size_t b = at;
+      while (b > 0) {
+        const std::size_t p = text::previous_code_point_start(t, b);
+        if (!is_count_numeral(text::code_point_at(t, p))) break;
+        b = p;
+      }
+      if (b < at && at - b <= 6)
+        if (auto n = parse_integer(t.substr(b, at - b)); n && *n >= 2 && *n < 20) return n;
+    }
   for (std::string_view tail : {"年内", "年间"})
     for (std::size_t at = t.find(tail); at != std::string_view::npos; at = t.find(tail, at + tail.size())) {
       std::size_t b = at;
