@@ -537,7 +537,8 @@ std::optional<Giver> passive_giver(const SentenceTokens& s, std::size_t ci, std:
 }
 
 // Characters that follow a person's name rather than belong to it (周敏也, 赵永恒说, 李桂兰得知 …).
-constexpr std::u32string_view kAfterName = U"也说表在和与跟给等个本为向带还一同是的从对将已就都又率介告以得委把自夫当专捐亲特";
+// (…医生冯立连续第三年…, 某某今年已经71岁, 某某每年…: a word of time after the name too.)
+constexpr std::u32string_view kAfterName = U"也说表在和与跟给等个本为向带还一同是的从对将已就都又率介告以得委把自夫当专捐亲特连今每多近先再";
 
 // Words of respect that may follow a person's name (王秀兰老人, 陈素芳女士): no part of it.
 constexpr std::string_view kRespect[] = {"老人", "女士", "先生", "同志", "老师"};

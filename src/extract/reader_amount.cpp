@@ -634,6 +634,24 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   });
   const bool implied_giver = !giver || giver->basis == "article actor" || giver->canonical.empty() || sellers;
   const auto host = implied_giver && sale ? host_before(m.span.begin) : std::nullopt;
+  // (…医生冯立连续第三年以个人名义向…捐款，本月初捐出￥3000; 退休医生陈建国自费购买…; 她…以个人名义为…:
+  // a person named after a title or office who gives in his own name, said anywhere in the segment
+  // before the amount, gives it, not the body he works for.)
+  if (!giver || (giver->basis != "person" && giver->basis != "passive")) {
+    const std::string_view before = s_.slice(segment.begin, m.span.begin);
+    bool own_name = false;
+    for (std::string_view w : {"以个人名义", "以个人身份", "自费", "自掏腰包", "个人出资", "个人捐"}) own_name = own_name || before.find(w) != std::string_view::npos;
+    if (own_name) {
+      const ArticleMemory here = memory_at(m.span.begin);
+      if (!here.last_person.empty() && (here.last_person_by_title || before.find(here.last_person) != std::string_view::npos)) {
+        if (!giver) giver = detail::Giver{};
+        giver->members = {here.last_person};
+        giver->members_written = {here.last_person};
+        giver->canonical = giver->written = here.last_person;
+        giver->basis = "person";
+      }
+    }
+  }
   const std::string_view delegation = (!giver || giver->basis == "article actor") && !memory_.delegation.empty()
                                           ? delegation_subject(verb_clause, trigger->span.begin)
                                           : std::string_view{};
