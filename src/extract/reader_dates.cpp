@@ -42,30 +42,25 @@ std::optional<std::int64_t> SentenceReader::years_stated() const {
       if (e > i && starts_at(t, e, "年"))
         if (auto n = parse_integer(t.substr(i, e - i))) return n;
     }
-  // (每年…各100万元，两年共400万元: the years summed after the yearly amount.)
-  for (std::string_view tail : {"年共", "年合计", "年总计", "年累计"})
-    for (std::size_t at = t.find(tail); at != std::string_view::npos; at = t.find(tail, at + tail.size())) {
-      std::size_t b = at;
-      while (b > 0) {
-        const std::size_t p = text::previous_code_point_start(t, b);
-        if (!is_count_numeral(text::code_point_at(t, p))) break;
-        b = p;
+  // A count of years right before `tail` (三年内, 两年间; 每年…各100万元，两年共400万元: the years summed
+  // after the yearly amount), between `least` and `most`.
+  auto years_before = [&](std::initializer_list<std::string_view> tails, std::int64_t least, std::int64_t most) -> std::optional<std::int64_t> {
+    for (std::string_view tail : tails)
+      for (std::size_t at = t.find(tail); at != std::string_view::npos; at = t.find(tail, at + tail.size())) {
+        std::size_t b = at;
+        while (b > 0) {
+          const std::size_t p = text::previous_code_point_start(t, b);
+          if (!is_count_numeral(text::code_point_at(t, p))) break;
+          b = p;
+        }
+        // (Not a year's number: 2025年至2027年间 is the range read below.)
+        if (b < at && at - b <= 6)
+          if (auto n = parse_integer(t.substr(b, at - b)); n && *n >= least && *n <= most) return n;
       }
-      if (b < at && at - b <= 6)
-        if (auto n = parse_integer(t.substr(b, at - b)); n && *n >= 2 && *n < 20) return n;
-    }
-  for (std::string_view tail : {"年内", "年间"})
-    for (std::size_t at = t.find(tail); at != std::string_view::npos; at = t.find(tail, at + tail.size())) {
-      std::size_t b = at;
-      while (b > 0) {
-        const std::size_t p = text::previous_code_point_start(t, b);
-        if (!is_count_numeral(text::code_point_at(t, p))) break;
-        b = p;
-      }
-      // (Not a year's number: 2025年至2027年间 is the range read below.)
-      if (b < at && at - b <= 6)
-        if (auto n = parse_integer(t.substr(b, at - b)); n && *n < 100) return n;
-    }
+    return std::nullopt;
+  };
+  if (auto n = years_before({"年共", "年合计", "年总计", "年累计"}, 2, 19)) return n;
+  if (auto n = years_before({"年内", "年间"}, 0, 99)) return n;
   // 2024年至2026年, 2024—2026年
   for (std::size_t i = 0; i + 4 <= t.size(); ++i) {
     auto year_at = [&](std::size_t p) -> std::optional<int> {
