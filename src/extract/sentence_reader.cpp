@@ -95,6 +95,12 @@ void SentenceReader::join_cost_and_goods_after(std::vector<AidReport>& reports) 
 // 价值两万余元: goods counted, then valued later in the sentence with no count of their own: one
 // gift of that count and value (the count read as a gift of its own, by another giver, goes).
 void SentenceReader::join_count_and_value(std::vector<AidReport>& reports) const {
+  // (The sentence is scanned again, for counts the tokens dropped as "these", only when a valued gift
+  // without a count may take one: not on the hot path of every sentence.)
+  if (std::none_of(reports.begin(), reports.end(), [](const AidReport& r) {
+        return r.kind == Kind::in_kind && r.has_amount() && !r.has_quantity() && r.allocations.size() == 1;
+      }))
+    return;
   const std::vector<Measure> all = scan_measures(s_.text);
   for (std::size_t v = 0; v < reports.size(); ++v) {
     AidReport& valued = reports[v];
