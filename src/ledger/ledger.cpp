@@ -741,6 +741,33 @@ struct Ledger::Impl {
     return std::nullopt;
   }
 
+  // The report split into one report per line, when it names each line's township, matches no
+  // event as a whole, and at least one of its lines is an event already kept.
+  std::optional<std::vector<AidReport>> restated_lines(const AidReport& r, const Reading& x) {
+    if (x.allocations.size() < 2) return std::nullopt;
+    std::set<std::string> townships;
+    for (const auto& a : x.allocations) {
+      if (a.township.empty() || a.township == extract::kJoint || !(a.amount_fen || a.quantity)) return std::nullopt;
+      townships.insert(a.township);
+    }
+    if (townships.size() != x.allocations.size() || find_match(x)) return std::nullopt;
+    bool restates = false;
+    for (const auto& a : x.allocations) {
+      Reading line = x;
+      line.allocations = {a};
+      // (Only a line of the same donor: a body and its district are too weak a link to split on.)
+      if (const auto m = find_match(line)) restates = restates || reading_of_event(m->first).donor_id == x.donor_id;
+    }
+    if (!restates) return std::nullopt;
+    std::vector<AidReport> out;
+    for (const auto& a : r.allocations) {
+      AidReport line = r;
+      line.allocations = {a};
+      out.push_back(std::move(line));
+    }
+    return out;
+  }
+
   std::int64_t create_event(const Reading& r) {
     auto ins = prepared("INSERT INTO events (donor_id, date_text, date_precision, date_basis, kind, status, "
                         "approximate, aggregate, tranche, item, unit, distribution) "
@@ -1334,7 +1361,21 @@ PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, 
   // 20万元，向甲、乙分别拨付12万元、8万元): 各拨付100万元；还拟再投入100万元，为乙镇… is no
   // restatement of the first's line for 乙镇. The events each sentence gave so far:
   std::map<std::size_t, std::vector<std::pair<std::int64_t, std::size_t>>> sentence_events;  // event, end of its amount
+  // A report listing several townships' parts (向甲乡、乙镇分别拨付50万元、30万元) that restates
+  // gifts already kept one township at a time is read line by line: each line joins the event it
+  // restates, the others become events of their own, so no part is counted twice.
+  std::vector<std::pair<AidReport, std::string>> reports;  // a report, and the lines of the report it was split from
+  reports.reserve(px.reports.size());
   for (const AidReport& r : px.reports) {
+    const extract::ArticleRecord& art = *by_seq.at(r.article_seq);
+    const Reading whole = impl_->reading_of_report(r, art);
+    if (auto lines = impl_->restated_lines(r, whole)) {
+      for (auto& line : *lines) reports.emplace_back(std::move(line), describe_lines(whole));
+    } else {
+      reports.emplace_back(r, std::string());
+    }
+  }
+  for (const auto& [r, split_from] : reports) {
     const extract::ArticleRecord& art = *by_seq.at(r.article_seq);
     const Reading x = impl_->reading_of_report(r, art);
     std::int64_t event;
@@ -1359,10 +1400,12 @@ PageState Ledger::ingest(const extract::PageExtraction& px, IngestStats& stats, 
       event = impl_->create_event(x);
       ++stats.events_created;
     }
+    const bool created = !match;
+    if (!split_from.empty()) reason += fmt::format("; one line of a report of several townships ({})", split_from);
     const std::int64_t mention = impl_->insert_mention(event, r, x, article_ids.at(r.article_seq), page, reason);
     // A new event is computed from its one report; a report joining an event is folded into it
     // (an event that lost the reports of this page's old version is recomputed in full).
-    if (reason == "first report") impl_->recompute_event(event);
+    if (created) impl_->recompute_event(event);
     else impl_->merge_into_event(event, mention, touched.count(event) > 0);
     touched.erase(event);
     page_events.insert(event);

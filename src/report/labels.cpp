@@ -141,6 +141,7 @@ std::string merge_clause(const std::string& c) {
   static const std::vector<Form> forms = {
       form(R"(first report)", "首篇报道"),
       form(R"(restates one line of the event \((.*)\))", "重述事件中的一行（$1）"),
+      form(R"(one line of a report of several townships \((.*)\))", "多乡镇报道中的一行（$1）"),
       form(R"(items alike \((.*) / (.*), similarity (.*)\))", "物品相近（相似度 $3）"),
       form(R"(same townships \((.*)\))", "同一乡镇（$1）"),
       form(R"(townships not stated by one report)", "其中一篇报道未写明乡镇"),

@@ -64,6 +64,9 @@ TEST_CASE("every merge reason the ledger's comparator writes, clause by clause")
       "restates one line of the event (徐家湾乡 1000000.00 + 双龙湾镇 1000000.00); same donor (郑州高新区), disbursed cash, total "
       "1000000.00; same townships (双龙湾镇); dates agree (2024-04-21..2024-04-30 and 2024-04-21..2024-04-30)",
       "same donor (某某公司), disbursed cash, total 200000.00; same townships (官坡镇); stated date 2022 is not after the report of unknown date",
+      "same donor (郑州高新区), disbursed cash, total 500000.00; same townships (徐家湾乡); stated date 2023-04 is not after the report of "
+      "2024-12-20; one line of a report of several townships (徐家湾乡 500000.00 + 双龙湾镇 300000.00)",
+      "first report; one line of a report of several townships (徐家湾乡 500000.00 + 双龙湾镇 300000.00)",
   };
   for (const auto& r : reasons) {
     const std::string got = report::merge_reason_label(r);

@@ -90,6 +90,42 @@ TEST_CASE("one township's part of a gift to two, restated with its date, is that
   CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
 }
 
+TEST_CASE("a review listing two townships' parts restates the two one-township gifts: no part counted twice") {
+  const std::string first = "拨付\n\n本报讯 4月12日,高新区管委会向徐家湾乡拨付帮扶资金50万元。\n";
+  const std::string second = "拨付\n\n本报讯 5月8日,高新区管委会向双龙湾镇拨付帮扶资金30万元。\n";
+  const std::string review = "回顾\n\n本报讯 今年,高新区管委会向徐家湾乡、双龙湾镇分别拨付帮扶资金50万元、30万元。\n";
+  SUBCASE("both parts kept before") {
+    ledger::Ledger l(":memory:");
+    ledger::IngestStats st;
+    l.ingest(page("2023-04-13_gxsb_01.txt", first), st);
+    l.ingest(page("2023-05-09_gxsb_01.txt", second), st);
+    l.ingest(page("2023-12-28_gxsb_02.txt", review), st);
+    CHECK(st.reports_merged == 2);
+    CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+    CHECK(count(l, "SELECT SUM(total_fen) FROM events") == 80000000);
+    CHECK(count(l, "SELECT COUNT(*) FROM mentions WHERE article_id LIKE '2023-12-28%'") == 2);
+    const std::string why = merge_reason_of_page(l, "2023-12-28");
+    CHECK(why.find("one line of a report of several townships (徐家湾乡 500000.00 + 双龙湾镇 300000.00)") != std::string::npos);
+  }
+  SUBCASE("one part kept before, the other after") {
+    ledger::Ledger l(":memory:");
+    ledger::IngestStats st;
+    l.ingest(page("2023-04-13_gxsb_01.txt", first), st);
+    l.ingest(page("2023-12-28_gxsb_02.txt", review), st);
+    l.ingest(page("2024-01-05_gxsb_01.txt", "回顾\n\n本报讯 2023年5月8日,高新区管委会向双龙湾镇拨付帮扶资金30万元。\n"), st);
+    CHECK(count(l, "SELECT COUNT(*) FROM events") == 2);
+    CHECK(count(l, "SELECT SUM(total_fen) FROM events") == 80000000);
+    CHECK(count(l, "SELECT COUNT(*) FROM mentions") == 4);
+  }
+  SUBCASE("no part kept before: the review is one event of two lines") {
+    ledger::Ledger l(":memory:");
+    ledger::IngestStats st;
+    l.ingest(page("2023-12-28_gxsb_02.txt", review), st);
+    CHECK(count(l, "SELECT COUNT(*) FROM events") == 1);
+    CHECK(count(l, "SELECT COUNT(*) FROM allocations") == 2);
+  }
+}
+
 TEST_CASE("two amounts of one sentence are two events, even when one equals a line of the other") {
   const std::string text = "协议\n\n本报讯 12月24日,双方签订协议。根据协议,2026年,高新区将向徐家湾乡、双龙湾镇各拨付帮扶资金100万元;"
                            "高新区还拟再投入100万元,为双龙湾镇建设一座冷链物流中心。\n";
