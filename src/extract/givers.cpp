@@ -785,7 +785,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
         // (瀚海光电与双龙湾镇签约: a short form of a name read before joins as a whole name does.)
         sep = d.has_organisation_ending(left) || (known && known->first.begin == 0 && known->first.end == left.size()) ||
               counted_givers(left) > 0 || (cp == U'与' && text::code_point_count(left) >= 2 && text::all_han(left) && memory.expand(left)) ||
-              (s.word_at(start) && s.word_at(start)->is(Cat::pronoun));
+              (s.word_at(start) && s.word_at(start)->is(Cat::pronoun) && s.word_at(start)->span.end == at);
         // (郑州高新区同心公益基金会: 同 inside a name read whole joins nothing.)
         if (cp == U'同')
           for (const auto& o : s.organisations) sep = sep && !(o.first.begin < at && o.first.end > i);
