@@ -331,7 +331,9 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   bool reached = false;
   if (!s.has(Cat::value, {f.frame_begin, m.span.begin}))
     for (std::string_view r : {"达", "达到", "已达", "已突破", "突破", "已超过"}) reached = reached || text::ends_at(s.text, m.span.begin, r);
-  const bool total = says_total(s, f.frame_begin, m.span.begin) || s.has(Cat::total, {f.frame_begin, m.span.begin}) || reached;
+  // (2019年，…拨付第二批帮扶资金共200万元: 共 of a tranche sums the tranche's own parts, not the year.)
+  const bool of_tranche = s.has(Cat::tranche, {f.frame_begin, m.span.begin});
+  const bool total = (says_total(s, f.frame_begin, m.span.begin) || s.has(Cat::total, {f.frame_begin, m.span.begin}) || reached) && !of_tranche;
   for (const auto& w : s.words) {
     if (w.span.end > m.span.begin || !(w.cats & (bit(Cat::cumulative) | bit(Cat::summary)))) continue;
     // (全年将采购…50万元，首批6.8万元…: the word is said of the pledge between, not of its tranche.)
@@ -361,8 +363,13 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
         text::ends_at(before_word, before_word.size(), "当晚") || text::ends_at(before_word, before_word.size(), "直播间"))
       continue;
     // (回顾了一年来的帮扶成果：甲局为某校捐赠图书3000册；…: the word heads a list of single gifts.)
-    if (const std::size_t colon = s.text.find(':', w.span.end); colon < m.span.begin && !s.has(Cat::total, {colon, m.span.begin}) &&
-                                                              !s.has(Cat::cumulative, {colon, m.span.begin}) && !s.has(Cat::summary, {colon, m.span.begin}))
+    // (自2018年结对以来，帮扶从未间断：2019年，…共200万元: a gift dated after the colon, whose 共
+    // sums its own parts.)
+    if (const std::size_t colon = s.text.find(':', w.span.end);
+        colon < m.span.begin && !s.has(Cat::cumulative, {colon, m.span.begin}) && !s.has(Cat::summary, {colon, m.span.begin}) &&
+        (!s.has(Cat::total, {colon, m.span.begin}) || std::any_of(s.dates.begin(), s.dates.end(), [&](const DatedMention& d) {
+           return d.span.begin > colon && d.span.end <= m.span.begin;
+         })))
       continue;
     // 累计服务群众1200余人次，并捐赠…: a summary of another count, in a clause of its own.
     if (counts_in_own_clause(s, w, m)) continue;
@@ -464,7 +471,7 @@ bool is_aggregate(const SentenceTokens& s, const Frame& f, const std::optional<D
   }
   // A year's money to the pair, in all (2024年，高新区共向两乡镇拨付帮扶资金186万元): the year's sum of
   // its tranches and gifts, not one more payment.
-  if (date && date_is_whole_year && kind == Kind::cash && s.has(Cat::total, {s.clauses[s.clause_of(m.span.begin)].begin, m.span.begin}) &&
+  if (date && date_is_whole_year && kind == Kind::cash && !of_tranche && s.has(Cat::total, {s.clauses[s.clause_of(m.span.begin)].begin, m.span.begin}) &&
       std::any_of(s.places.begin(), s.places.end(), [&](const PlaceMention& p) { return p.level == PlaceLevel::collective && p.span.end <= m.span.begin; }))
     return true;
   // A whole year's total over many projects: 2022年…共投入…实施项目12个.

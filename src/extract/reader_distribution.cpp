@@ -146,10 +146,14 @@ bool SentenceReader::splits_joint_total(std::size_t k, std::vector<AidReport>& r
   AidReport& r = *joint;
   const Span own = s_.clauses[s_.clause_of(m.span.begin)];
   const std::size_t opens = s_.han_from(own.begin, own.end);
+  // (…共200万元，两乡镇每个乡镇100万元 / 每个乡镇100万元: an each-word that names the places, too.)
   const LexToken* each = s_.word_before(m.span.begin);
-  if (!each || s_.slice(each->span) != "各" || opens >= each->span.begin) return false;
+  if (!each || !each->is(Cat::each) || each->span.end != m.span.begin || opens > each->span.begin) return false;
+  const std::string_view each_word = s_.slice(each->span);
+  const bool names_places = each_word.find("乡") != std::string_view::npos || each_word.find("镇") != std::string_view::npos;
+  if (each_word != "各" && !names_places) return false;
   // Only places between the clause's start and 各: 两乡镇, 两地, 甲乡、乙镇.
-  bool places_only = false;
+  bool places_only = names_places;
   std::size_t at = opens;
   for (const auto& p : s_.places) {
     if (p.span.begin < opens || p.span.end > each->span.begin) continue;
