@@ -434,6 +434,9 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
         bool came_along = false;
         for (std::string_view w : {"参加", "陪同", "出席"}) came_along = came_along || text::ends_at(said, said.size(), w);
         if (came_along) continue;
+        // (除企业现场认购外，年货节三天零售额达十余万元: who is set aside by 除…外 gave no part of it.)
+        const std::size_t opens = s_.han_from(s_.clauses[c].begin, s_.clauses[c].end);
+        if (starts_at(s_.text, opens, "除") && (text::ends_at(said, said.size(), "外") || text::ends_at(said, said.size(), "以外"))) continue;
       }
       giver = detail::giver_in_clause(s_, c, limit, directory_, gazetteer_, memory_at(s_.clauses[c].begin));
       // (The county's sellers at a fair, 卢氏县某镇的合作社 or 来自甲乡、乙镇的合作社, are not who
