@@ -709,7 +709,7 @@ std::optional<Giver> giver_in_clause(const SentenceTokens& s, std::size_t ci, st
   // 在郑创业的企业家赵明远…: a phrase of where before 的 describes the giver named after it.
   if (starts_at(s.text, begin, "在"))
     if (const std::size_t de = s.text.find("的", begin); de != std::string_view::npos && de + 3 < limit &&
-                                                          text::code_point_count(s.slice(begin, de)) <= 8) {
+                                                          text::code_point_count(s.slice(begin, de)) <= 16) {
       // (…的卢氏籍企业家赵明远: the title or the name within a few characters of 的.)
       const std::size_t near = std::min(limit, de + 3 + 12);
       const bool named_after =

@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Cat::count_)> kN
     "pronoun", "to", "arrive", "passive", "represent", "connective", "generic", "people", "subsum", "block", "act", "region",
     "here", "here_institution", "summary", "person_title", "own_area", "position", "raise", "hand_over", "target",
     "reach", "sold_out", "many_kinds", "according", "sentiment", "together", "for_someone", "local_government", "festival",
-    "deal_sum", "purchase_money", "build", "cost", "member", "about", "also", "learn"};
+    "deal_sum", "purchase_money", "build", "cost", "member", "about", "also", "learn", "income"};
 
 }  // namespace
 

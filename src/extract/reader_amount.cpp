@@ -222,6 +222,14 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // The sum of a deal (签约金额): a firm's investment deal, unless the deal is buying the area's produce.
   if (s_.has(Cat::deal_sum, {own.begin, m.span.begin}) && !s_.has(Cat::buy, segment)) return;
   if (!price_of_purchase && trigger->span.begin > m.span.begin && s_.has(Cat::not_aid, {m.span.end, trigger->span.begin})) return;
+  // (每年能为村集体带来8万元左右的收益: the amount is of an income, named right after it.)
+  {
+    std::size_t at = m.span.end;
+    for (std::string_view about : {"左右", "以上", "多"})
+      if (starts_at(s_.text, at, about)) at += about.size();
+    if (starts_at(s_.text, at, "的"))
+      if (const LexToken* w = s_.word_at(at + std::string_view("的").size()); w && w->is(Cat::income)) return;
+  }
   // A company's own sales (公司今年已在豫西地区销售同类系统86套，实现销售收入2100万元): the seller is
   // no place of the county and the sentence names none.
   if (trigger->is(Cat::sale) && !trigger->is(Cat::buy) && !names_place_of_county() &&
@@ -565,8 +573,14 @@ void SentenceReader::read_measure(std::size_t k, std::vector<bool>& used, std::v
   // (县里已下拨… speaks only for its own clause: 市里下拨的…已到账，高新区拨付的…同日到位.)
   // (Not 全区全年实现消费帮扶103.7万元: buying as aid says whom it is for.)
   const bool aid_by_name = trigger->is(Cat::buy) && s_.slice(trigger->span).find("帮扶") != std::string_view::npos;
+  // (向某村集体经济合作社赠送种苗: the village's collective after 向 receives; 为村集体带来…收益 is
+  // its own income.)
+  auto receives = [&](const LexToken& w) {
+    const LexToken* marker = s_.last(Cat::to, {s_.clauses[s_.clause_of(w.span.begin)].begin, w.span.begin});
+    return marker && s_.slice(marker->span) == "向" && s_.slice(w.span) == "村集体";
+  };
   if (const LexToken* own_word = s_.last(Cat::own_area, {0, m.span.begin});
-      own_word && !own_word->is(Cat::local_government) && !aid_by_name &&
+      own_word && !own_word->is(Cat::local_government) && !aid_by_name && !receives(*own_word) &&
       (own_word->span.begin >= frame_begin || !giver || giver->span.empty() || giver->span.begin > own_word->span.begin) &&
       std::none_of(s_.words.begin(), s_.words.end(), [&](const LexToken& w) {
         // (向受灾群众 is its own people; 向结对地区, 向受援地 is where aid goes.)

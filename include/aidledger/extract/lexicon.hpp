@@ -16,7 +16,7 @@ namespace aidledger::extract {
 enum class Cat : std::uint8_t {
   give, give_paid, buy, consumption, sale, modal, agreement, paid, tranche, total, cumulative, occasion,
   each, per_unit, value, cash, goods, not_aid, descriptor, manner, pronoun, to, arrive, passive,
-  represent, connective, generic, people, subsum, block, act, region, here, here_institution, summary, person_title, own_area, position, raise, hand_over, target, reach, sold_out, many_kinds, according, sentiment, together, for_someone, local_government, festival, deal_sum, purchase_money, build, cost, member, about, also, learn,
+  represent, connective, generic, people, subsum, block, act, region, here, here_institution, summary, person_title, own_area, position, raise, hand_over, target, reach, sold_out, many_kinds, according, sentiment, together, for_someone, local_government, festival, deal_sum, purchase_money, build, cost, member, about, also, learn, income,
   count_  // number of categories
 };
 std::string_view to_string(Cat c);
